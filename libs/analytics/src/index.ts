@@ -1,0 +1,7 @@
+export {
+  ANALYTICS_SETTINGS,
+  analyticsConnectionFromEnv,
+  createAnalyticsClient,
+  type AnalyticsClient,
+  type AnalyticsConnection,
+} from './analytics-client.js';

@@ -1,0 +1,14 @@
+export { freePort, waitForPort, assertPortFree } from './free-port.js';
+export { startKafkaServer, type KafkaServer, type KafkaServerOptions } from './kafka-server.js';
+export { startPostgresServer, type PostgresServer, type PostgresServerOptions } from './postgres-server.js';
+export { startTestInfrastructure, type TestInfrastructure } from './test-infrastructure.js';
+export {
+  TEST_ENV,
+  createTestDatabase,
+  testKafkaBrokers,
+  uniqueName,
+  type TestDatabase,
+} from './test-environment.js';
+export { startTestClickHouse, type TestClickHouse } from './clickhouse.js';
+export { makeTempDir, removeDir } from './temp-dir.js';
+export { workspaceRoot, kafkaLibDir } from './workspace-paths.js';
