@@ -43,7 +43,7 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
     authMethod: 'scram-sha-256',
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
     onLog: options.onLog ?? (() => undefined),
-    onError: options.onLog ?? (() => undefined),
+    onError: (error: unknown) => options.onLog?.(error instanceof Error ? error.message : String(error)),
   });
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
