@@ -1,0 +1,58 @@
+import { DataSource } from 'typeorm';
+import { ConsumerOffsetEntity } from './entities/consumer-offset.entity.js';
+import { ContactScoreEntity } from './entities/contact-score.entity.js';
+import { OutboxMessageEntity } from './entities/outbox-message.entity.js';
+import { ProcessedEventEntity } from './entities/processed-event.entity.js';
+import { ScoringModelEntity } from './entities/scoring-model.entity.js';
+import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema.js';
+
+export const ENTITIES = [
+  ContactScoreEntity,
+  ProcessedEventEntity,
+  ConsumerOffsetEntity,
+  OutboxMessageEntity,
+  ScoringModelEntity,
+];
+export const MIGRATIONS = [InitialSchema1763900000000];
+
+/** Arbitrary constant shared by every process that migrates leadscore's schema. */
+const MIGRATION_LOCK_KEY = 7_236_001;
+
+export interface DataSourceSettings {
+  url: string;
+  /** Connections in the pool. */
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/** A TypeORM DataSource for leadscore's schema. Never `synchronize`: the schema changes only by migrations. */
+export function createDataSource(settings: DataSourceSettings): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: settings.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    applicationName: settings.applicationName ?? 'leadscore',
+    extra: { max: settings.poolSize ?? 10 },
+  });
+}
+
+/** Connects and applies pending migrations (idempotent; safe on every start). */
+export async function openDatabase(settings: DataSourceSettings): Promise<DataSource> {
+  const dataSource = createDataSource(settings);
+  await dataSource.initialize();
+  // Replicas starting together must not run the same migration twice: serialise on an advisory lock.
+  const lockRunner = dataSource.createQueryRunner();
+  await lockRunner.connect();
+  try {
+    await lockRunner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lockRunner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lockRunner.release();
+  }
+  return dataSource;
+}

@@ -1,0 +1,46 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * One contact's score under one model. `state` is the pure engine's state (libs/scoring), stored whole;
+ * the score columns beside it are copies for queries (leaderboards, thresholds, decay scans).
+ */
+@Entity({ name: 'contact_scores' })
+@Index('contact_scores_leaderboard', ['workspaceId', 'modelId', 'total'])
+export class ContactScoreEntity {
+  @PrimaryColumn({ name: 'workspace_id', type: 'text' })
+  workspaceId!: string;
+
+  @PrimaryColumn({ name: 'model_id', type: 'text' })
+  modelId!: string;
+
+  @PrimaryColumn({ name: 'contact_id', type: 'text' })
+  contactId!: string;
+
+  @Column({ name: 'model_version', type: 'integer' })
+  modelVersion!: number;
+
+  /** Gapless per (workspace, model, contact): the sequence of the last score-changed event. */
+  @Column({ type: 'bigint' })
+  sequence!: string;
+
+  @Column({ type: 'double precision' })
+  fit!: number;
+
+  @Column({ type: 'double precision' })
+  engagement!: number;
+
+  @Column({ type: 'double precision' })
+  total!: number;
+
+  @Column({ type: 'text' })
+  tier!: string;
+
+  @Column({ type: 'text' })
+  grade!: string;
+
+  @Column({ type: 'jsonb' })
+  state!: unknown;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,31 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A Kafka message written in the state's transaction and published after commit (transactional outbox). */
+@Entity({ name: 'outbox' })
+@Index('outbox_unpublished', ['id'], { where: 'published_at IS NULL' })
+export class OutboxMessageEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  /** Deterministic event id; unique so that a re-run batch cannot enqueue the same event twice. */
+  @Column({ name: 'event_id', type: 'text', unique: true })
+  eventId!: string;
+
+  @Column({ type: 'text' })
+  topic!: string;
+
+  @Column({ name: 'message_key', type: 'text' })
+  messageKey!: string;
+
+  @Column({ type: 'jsonb' })
+  payload!: unknown;
+
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  headers!: Record<string, string>;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+}

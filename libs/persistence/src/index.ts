@@ -1,0 +1,20 @@
+export { createDataSource, openDatabase, ENTITIES, MIGRATIONS, type DataSourceSettings } from './data-source.js';
+export { ContactScoreEntity } from './entities/contact-score.entity.js';
+export { ProcessedEventEntity } from './entities/processed-event.entity.js';
+export { ConsumerOffsetEntity } from './entities/consumer-offset.entity.js';
+export { OutboxMessageEntity } from './entities/outbox-message.entity.js';
+export { ScoringModelEntity } from './entities/scoring-model.entity.js';
+export { type SqlRunner } from './repositories/sql-types.js';
+export { consumerOffsetRepository, type PartitionOffset } from './repositories/consumer-offset.repository.js';
+export { processedEventRepository, type WorkspaceEventId } from './repositories/processed-event.repository.js';
+export {
+  outboxRepository,
+  type OutboxMessage,
+  type PendingOutboxMessage,
+} from './repositories/outbox.repository.js';
+export {
+  contactScoreRepository,
+  type ContactScoreRow,
+  type WorkspaceContact,
+} from './repositories/contact-score.repository.js';
+export { DataSource, type EntityManager } from 'typeorm';

@@ -1,0 +1,113 @@
+import { type SqlRunner } from './sql-types.js';
+
+export interface WorkspaceContact {
+  workspaceId: string;
+  contactId: string;
+}
+
+export interface ContactScoreRow {
+  workspaceId: string;
+  modelId: string;
+  contactId: string;
+  modelVersion: number;
+  /** Sequence of the last score-changed event for this (workspace, model, contact). */
+  sequence: number;
+  fit: number;
+  engagement: number;
+  total: number;
+  tier: string;
+  grade: string;
+  /** The scoring engine's state, JSON-serialisable. */
+  state: unknown;
+  updatedAt: Date;
+}
+
+interface ContactScoreRecord {
+  workspace_id: string;
+  model_id: string;
+  contact_id: string;
+  model_version: number;
+  sequence: string;
+  fit: number;
+  engagement: number;
+  total: number;
+  tier: string;
+  grade: string;
+  state: unknown;
+  updated_at: Date;
+}
+
+function fromRecord(r: ContactScoreRecord): ContactScoreRow {
+  return {
+    workspaceId: r.workspace_id,
+    modelId: r.model_id,
+    contactId: r.contact_id,
+    modelVersion: r.model_version,
+    sequence: Number(r.sequence),
+    fit: r.fit,
+    engagement: r.engagement,
+    total: r.total,
+    tier: r.tier,
+    grade: r.grade,
+    state: r.state,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Contact scores, read and written set-based: one statement per batch, never one per contact. */
+export const contactScoreRepository = {
+  /**
+   * Every model's score of the given contacts in one query. With `forUpdate` (inside a transaction) the
+   * rows stay locked until commit, so the decay pass and the scorer never interleave on one contact.
+   */
+  async loadMany(sql: SqlRunner, contacts: WorkspaceContact[], forUpdate = false): Promise<ContactScoreRow[]> {
+    if (contacts.length === 0) return [];
+    const rows = (await sql.query(
+      `SELECT s.* FROM contact_scores s
+       JOIN UNNEST($1::text[], $2::text[]) AS t(w, c) ON s.workspace_id = t.w AND s.contact_id = t.c
+       ${forUpdate ? 'ORDER BY s.workspace_id, s.model_id, s.contact_id FOR UPDATE OF s' : ''}`,
+      [contacts.map((c) => c.workspaceId), contacts.map((c) => c.contactId)],
+    )) as ContactScoreRecord[];
+    return rows.map(fromRecord);
+  },
+
+  async loadOne(
+    sql: SqlRunner,
+    key: WorkspaceContact & { modelId: string },
+  ): Promise<ContactScoreRow | undefined> {
+    const rows = (await sql.query(
+      'SELECT * FROM contact_scores WHERE workspace_id = $1 AND model_id = $2 AND contact_id = $3',
+      [key.workspaceId, key.modelId, key.contactId],
+    )) as ContactScoreRecord[];
+    return rows[0] ? fromRecord(rows[0]) : undefined;
+  },
+
+  /** Inserts or replaces many scores in one statement (UNNEST arrays). */
+  async upsertMany(sql: SqlRunner, rows: ContactScoreRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await sql.query(
+      `INSERT INTO contact_scores
+         (workspace_id, model_id, contact_id, model_version, sequence, fit, engagement, total, tier, grade, state, updated_at)
+       SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::float8[], $7::float8[],
+                            $8::float8[], $9::text[], $10::text[], $11::jsonb[], $12::timestamptz[])
+       ON CONFLICT (workspace_id, model_id, contact_id) DO UPDATE SET
+         model_version = EXCLUDED.model_version, sequence = EXCLUDED.sequence, fit = EXCLUDED.fit,
+         engagement = EXCLUDED.engagement, total = EXCLUDED.total, tier = EXCLUDED.tier,
+         grade = EXCLUDED.grade, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
+      [
+        rows.map((r) => r.workspaceId),
+        rows.map((r) => r.modelId),
+        rows.map((r) => r.contactId),
+        rows.map((r) => r.modelVersion),
+        rows.map((r) => r.sequence),
+        rows.map((r) => r.fit),
+        rows.map((r) => r.engagement),
+        rows.map((r) => r.total),
+        rows.map((r) => r.tier),
+        rows.map((r) => r.grade),
+        rows.map((r) => JSON.stringify(r.state)),
+        rows.map((r) => r.updatedAt),
+      ],
+    );
+  },
+};

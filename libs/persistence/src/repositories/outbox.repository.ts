@@ -1,0 +1,79 @@
+import { type SqlRunner } from './sql-types.js';
+
+export interface OutboxMessage {
+  eventId: string;
+  topic: string;
+  key: string;
+  payload: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface PendingOutboxMessage extends OutboxMessage {
+  id: string;
+}
+
+/** The transactional outbox: messages written with the state, published to Kafka after commit. */
+export const outboxRepository = {
+  /** Enqueues in one statement; an event id already enqueued is ignored (a re-run batch adds nothing). */
+  async enqueue(sql: SqlRunner, messages: OutboxMessage[], createdAt: Date): Promise<void> {
+    if (messages.length === 0) return;
+    await sql.query(
+      `INSERT INTO outbox (event_id, topic, message_key, payload, headers, created_at)
+       SELECT e, t, k, p, h, $6 FROM UNNEST($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[]) AS u(e, t, k, p, h)
+       ON CONFLICT (event_id) DO NOTHING`,
+      [
+        messages.map((m) => m.eventId),
+        messages.map((m) => m.topic),
+        messages.map((m) => m.key),
+        messages.map((m) => JSON.stringify(m.payload)),
+        messages.map((m) => JSON.stringify(m.headers ?? {})),
+        createdAt,
+      ],
+    );
+  },
+
+  /** Oldest unpublished messages first, so per-key order is kept when they are published. */
+  async pending(sql: SqlRunner, limit: number): Promise<PendingOutboxMessage[]> {
+    const rows = (await sql.query(
+      `SELECT id::text, event_id, topic, message_key, payload, headers FROM outbox
+       WHERE published_at IS NULL ORDER BY id LIMIT $1`,
+      [limit],
+    )) as {
+      id: string;
+      event_id: string;
+      topic: string;
+      message_key: string;
+      payload: unknown;
+      headers: Record<string, string>;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      eventId: r.event_id,
+      topic: r.topic,
+      key: r.message_key,
+      payload: r.payload,
+      headers: r.headers,
+    }));
+  },
+
+  async markPublished(sql: SqlRunner, ids: string[], publishedAt: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await sql.query('UPDATE outbox SET published_at = $2 WHERE id = ANY($1::bigint[])', [ids, publishedAt]);
+  },
+
+  async backlog(sql: SqlRunner): Promise<number> {
+    const [row] = (await sql.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL')) as {
+      n: number;
+    }[];
+    return row?.n ?? 0;
+  },
+
+  /** Removes published messages older than `before` (housekeeping). */
+  async prunePublished(sql: SqlRunner, before: Date): Promise<number> {
+    const rows = (await sql.query(
+      'DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < $1 RETURNING 1',
+      [before],
+    )) as unknown[];
+    return rows.length;
+  },
+};

@@ -1,0 +1,34 @@
+import { type SqlRunner } from './sql-types.js';
+
+export interface WorkspaceEventId {
+  workspaceId: string;
+  eventId: string;
+}
+
+const keyOf = (id: WorkspaceEventId) => `${id.workspaceId}\u0000${id.eventId}`;
+
+/** Event ids already applied: the dedupe that makes a re-sent event count once. */
+export const processedEventRepository = {
+  /** The subset of `ids` applied before, as `workspace\0event` keys (one query). */
+  async findProcessed(sql: SqlRunner, ids: WorkspaceEventId[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = (await sql.query(
+      `SELECT p.workspace_id, p.event_id FROM processed_events p
+       JOIN UNNEST($1::text[], $2::text[]) AS t(w, e) ON p.workspace_id = t.w AND p.event_id = t.e`,
+      [ids.map((i) => i.workspaceId), ids.map((i) => i.eventId)],
+    )) as { workspace_id: string; event_id: string }[];
+    return new Set(rows.map((r) => keyOf({ workspaceId: r.workspace_id, eventId: r.event_id })));
+  },
+
+  async record(sql: SqlRunner, ids: WorkspaceEventId[], processedAt: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await sql.query(
+      `INSERT INTO processed_events (workspace_id, event_id, processed_at)
+       SELECT w, e, $3 FROM UNNEST($1::text[], $2::text[]) AS t(w, e)
+       ON CONFLICT DO NOTHING`,
+      [ids.map((i) => i.workspaceId), ids.map((i) => i.eventId), processedAt],
+    );
+  },
+
+  keyOf,
+};
