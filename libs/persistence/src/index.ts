@@ -1,4 +1,10 @@
-export { createDataSource, openDatabase, ENTITIES, MIGRATIONS, type DataSourceSettings } from './data-source.js';
+export {
+  createDataSource,
+  openDatabase,
+  ENTITIES,
+  MIGRATIONS,
+  type DataSourceSettings,
+} from './data-source.js';
 export { ContactScoreEntity } from './entities/contact-score.entity.js';
 export { ProcessedEventEntity } from './entities/processed-event.entity.js';
 export { ConsumerOffsetEntity } from './entities/consumer-offset.entity.js';
@@ -6,7 +12,10 @@ export { OutboxMessageEntity } from './entities/outbox-message.entity.js';
 export { ScoringModelEntity } from './entities/scoring-model.entity.js';
 export { type SqlRunner } from './repositories/sql-types.js';
 export { consumerOffsetRepository, type PartitionOffset } from './repositories/consumer-offset.repository.js';
-export { processedEventRepository, type WorkspaceEventId } from './repositories/processed-event.repository.js';
+export {
+  processedEventRepository,
+  type WorkspaceEventId,
+} from './repositories/processed-event.repository.js';
 export {
   outboxRepository,
   type OutboxMessage,

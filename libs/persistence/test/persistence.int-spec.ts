@@ -46,7 +46,7 @@ const score = (contactId: string, sequence: number, total: number): ContactScore
 
 describe('schema migrations', () => {
   it('are applied once even when several processes start together', async () => {
-    const rows = (await dataSource.query('SELECT name FROM schema_migrations')) as { name: string }[];
+    const rows = await dataSource.query<{ name: string }[]>('SELECT name FROM schema_migrations');
     expect(rows.map((r) => r.name)).toEqual(['InitialSchema1763900000000']);
   });
 });
@@ -132,7 +132,11 @@ describe('outbox', () => {
     const pending = await outboxRepository.pending(sql, 10);
     expect(pending.map((m) => m.payload)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
     expect(await outboxRepository.backlog(sql)).toBe(3);
-    await outboxRepository.markPublished(sql, pending.slice(0, 2).map((m) => m.id), new Date());
+    await outboxRepository.markPublished(
+      sql,
+      pending.slice(0, 2).map((m) => m.id),
+      new Date(),
+    );
     expect((await outboxRepository.pending(sql, 10)).map((m) => m.eventId)).toEqual(['ev3']);
   });
 });

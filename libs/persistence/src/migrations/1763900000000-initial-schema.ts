@@ -63,7 +63,13 @@ export class InitialSchema1763900000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['scoring_models', 'outbox', 'consumer_offsets', 'processed_events', 'contact_scores']) {
+    for (const table of [
+      'scoring_models',
+      'outbox',
+      'consumer_offsets',
+      'processed_events',
+      'contact_scores',
+    ]) {
       await queryRunner.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

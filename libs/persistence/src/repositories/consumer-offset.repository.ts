@@ -9,15 +9,20 @@ export interface PartitionOffset {
 /** Kafka offsets stored beside the state they produced, so state and position commit atomically. */
 export const consumerOffsetRepository = {
   async load(sql: SqlRunner, consumerGroup: string, topic: string): Promise<Map<number, string>> {
-    const rows = (await sql.query(
+    const rows = await sql.query<{ partition: number; next_offset: string }[]>(
       'SELECT partition, next_offset::text AS next_offset FROM consumer_offsets WHERE consumer_group = $1 AND topic = $2',
       [consumerGroup, topic],
-    )) as { partition: number; next_offset: string }[];
+    );
     return new Map(rows.map((row) => [row.partition, row.next_offset]));
   },
 
   /** Upserts many partitions' offsets in one statement; an offset never moves backwards. */
-  async save(sql: SqlRunner, consumerGroup: string, topic: string, offsets: PartitionOffset[]): Promise<void> {
+  async save(
+    sql: SqlRunner,
+    consumerGroup: string,
+    topic: string,
+    offsets: PartitionOffset[],
+  ): Promise<void> {
     if (offsets.length === 0) return;
     await sql.query(
       `INSERT INTO consumer_offsets (consumer_group, topic, partition, next_offset, updated_at)

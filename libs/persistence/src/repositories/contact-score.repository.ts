@@ -60,14 +60,18 @@ export const contactScoreRepository = {
    * Every model's score of the given contacts in one query. With `forUpdate` (inside a transaction) the
    * rows stay locked until commit, so the decay pass and the scorer never interleave on one contact.
    */
-  async loadMany(sql: SqlRunner, contacts: WorkspaceContact[], forUpdate = false): Promise<ContactScoreRow[]> {
+  async loadMany(
+    sql: SqlRunner,
+    contacts: WorkspaceContact[],
+    forUpdate = false,
+  ): Promise<ContactScoreRow[]> {
     if (contacts.length === 0) return [];
-    const rows = (await sql.query(
+    const rows = await sql.query<ContactScoreRecord[]>(
       `SELECT s.* FROM contact_scores s
        JOIN UNNEST($1::text[], $2::text[]) AS t(w, c) ON s.workspace_id = t.w AND s.contact_id = t.c
        ${forUpdate ? 'ORDER BY s.workspace_id, s.model_id, s.contact_id FOR UPDATE OF s' : ''}`,
       [contacts.map((c) => c.workspaceId), contacts.map((c) => c.contactId)],
-    )) as ContactScoreRecord[];
+    );
     return rows.map(fromRecord);
   },
 
@@ -75,10 +79,10 @@ export const contactScoreRepository = {
     sql: SqlRunner,
     key: WorkspaceContact & { modelId: string },
   ): Promise<ContactScoreRow | undefined> {
-    const rows = (await sql.query(
+    const rows = await sql.query<ContactScoreRecord[]>(
       'SELECT * FROM contact_scores WHERE workspace_id = $1 AND model_id = $2 AND contact_id = $3',
       [key.workspaceId, key.modelId, key.contactId],
-    )) as ContactScoreRecord[];
+    );
     return rows[0] ? fromRecord(rows[0]) : undefined;
   },
 

@@ -12,6 +12,15 @@ export interface PendingOutboxMessage extends OutboxMessage {
   id: string;
 }
 
+interface OutboxRecord {
+  id: string;
+  event_id: string;
+  topic: string;
+  message_key: string;
+  payload: unknown;
+  headers: Record<string, string>;
+}
+
 /** The transactional outbox: messages written with the state, published to Kafka after commit. */
 export const outboxRepository = {
   /** Enqueues in one statement; an event id already enqueued is ignored (a re-run batch adds nothing). */
@@ -34,18 +43,11 @@ export const outboxRepository = {
 
   /** Oldest unpublished messages first, so per-key order is kept when they are published. */
   async pending(sql: SqlRunner, limit: number): Promise<PendingOutboxMessage[]> {
-    const rows = (await sql.query(
+    const rows = await sql.query<OutboxRecord[]>(
       `SELECT id::text, event_id, topic, message_key, payload, headers FROM outbox
        WHERE published_at IS NULL ORDER BY id LIMIT $1`,
       [limit],
-    )) as {
-      id: string;
-      event_id: string;
-      topic: string;
-      message_key: string;
-      payload: unknown;
-      headers: Record<string, string>;
-    }[];
+    );
     return rows.map((r) => ({
       id: r.id,
       eventId: r.event_id,
@@ -62,18 +64,18 @@ export const outboxRepository = {
   },
 
   async backlog(sql: SqlRunner): Promise<number> {
-    const [row] = (await sql.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL')) as {
-      n: number;
-    }[];
+    const [row] = await sql.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL',
+    );
     return row?.n ?? 0;
   },
 
   /** Removes published messages older than `before` (housekeeping). */
   async prunePublished(sql: SqlRunner, before: Date): Promise<number> {
-    const rows = (await sql.query(
+    const rows = await sql.query<unknown[]>(
       'DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < $1 RETURNING 1',
       [before],
-    )) as unknown[];
+    );
     return rows.length;
   },
 };

@@ -12,11 +12,11 @@ export const processedEventRepository = {
   /** The subset of `ids` applied before, as `workspace\0event` keys (one query). */
   async findProcessed(sql: SqlRunner, ids: WorkspaceEventId[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = (await sql.query(
+    const rows = await sql.query<{ workspace_id: string; event_id: string }[]>(
       `SELECT p.workspace_id, p.event_id FROM processed_events p
        JOIN UNNEST($1::text[], $2::text[]) AS t(w, e) ON p.workspace_id = t.w AND p.event_id = t.e`,
       [ids.map((i) => i.workspaceId), ids.map((i) => i.eventId)],
-    )) as { workspace_id: string; event_id: string }[];
+    );
     return new Set(rows.map((r) => keyOf({ workspaceId: r.workspace_id, eventId: r.event_id })));
   },
 
