@@ -126,17 +126,24 @@ describe('processed events', () => {
 describe('outbox', () => {
   it('enqueues each event id once and hands out pending messages in order until published', async () => {
     const sql = dataSource.manager;
-    const message = (n: number) => ({ eventId: `ev${n}`, topic: 't', key: 'ws1:c1', payload: { n } });
+    const message = (n: number) => ({
+      eventId: `ev${n}`,
+      source: 'scorer:0',
+      topic: 't',
+      key: 'ws1:c1',
+      payload: { n },
+    });
     await outboxRepository.enqueue(sql, [message(1), message(2)], new Date());
     await outboxRepository.enqueue(sql, [message(2), message(3)], new Date());
-    const pending = await outboxRepository.pending(sql, 10);
+    const pending = await outboxRepository.pending(sql, 'scorer:0', 10);
     expect(pending.map((m) => m.payload)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(await outboxRepository.pending(sql, 'decay', 10)).toEqual([]);
     expect(await outboxRepository.backlog(sql)).toBe(3);
     await outboxRepository.markPublished(
       sql,
       pending.slice(0, 2).map((m) => m.id),
       new Date(),
     );
-    expect((await outboxRepository.pending(sql, 10)).map((m) => m.eventId)).toEqual(['ev3']);
+    expect((await outboxRepository.pending(sql, 'scorer:0', 10)).map((m) => m.eventId)).toEqual(['ev3']);
   });
 });

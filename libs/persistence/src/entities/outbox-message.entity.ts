@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A Kafka message written in the state's transaction and published after commit (transactional outbox). */
 @Entity({ name: 'outbox' })
-@Index('outbox_unpublished', ['id'], { where: 'published_at IS NULL' })
+@Index('outbox_unpublished', ['source', 'id'], { where: 'published_at IS NULL' })
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
@@ -10,6 +10,13 @@ export class OutboxMessageEntity {
   /** Deterministic event id; unique so that a re-run batch cannot enqueue the same event twice. */
   @Column({ name: 'event_id', type: 'text', unique: true })
   eventId!: string;
+
+  /**
+   * Who publishes it: `scorer:<events partition>` (the instance that owns that partition) or `decay`
+   * (the leader). One publisher per source keeps per-key order and lets recovery check the topic's tail.
+   */
+  @Column({ type: 'text' })
+  source!: string;
 
   @Column({ type: 'text' })
   topic!: string;

@@ -43,6 +43,7 @@ export class InitialSchema1763900000000 implements MigrationInterface {
       CREATE TABLE outbox (
         id bigserial PRIMARY KEY,
         event_id text NOT NULL UNIQUE,
+        source text NOT NULL,
         topic text NOT NULL,
         message_key text NOT NULL,
         payload jsonb NOT NULL,
@@ -50,7 +51,9 @@ export class InitialSchema1763900000000 implements MigrationInterface {
         created_at timestamptz NOT NULL,
         published_at timestamptz
       )`);
-    await queryRunner.query(`CREATE INDEX outbox_unpublished ON outbox (id) WHERE published_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX outbox_unpublished ON outbox (source, id) WHERE published_at IS NULL`,
+    );
     await queryRunner.query(`
       CREATE TABLE scoring_models (
         workspace_id text NOT NULL,

@@ -2,6 +2,8 @@ import { type SqlRunner } from './sql-types.js';
 
 export interface OutboxMessage {
   eventId: string;
+  /** The publisher that owns it, e.g. `scorer:3` or `decay`. */
+  source: string;
   topic: string;
   key: string;
   payload: unknown;
@@ -10,11 +12,14 @@ export interface OutboxMessage {
 
 export interface PendingOutboxMessage extends OutboxMessage {
   id: string;
+  createdAt: Date;
 }
 
 interface OutboxRecord {
   id: string;
   event_id: string;
+  source: string;
+  created_at: Date;
   topic: string;
   message_key: string;
   payload: unknown;
@@ -27,8 +32,9 @@ export const outboxRepository = {
   async enqueue(sql: SqlRunner, messages: OutboxMessage[], createdAt: Date): Promise<void> {
     if (messages.length === 0) return;
     await sql.query(
-      `INSERT INTO outbox (event_id, topic, message_key, payload, headers, created_at)
-       SELECT e, t, k, p, h, $6 FROM UNNEST($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[]) AS u(e, t, k, p, h)
+      `INSERT INTO outbox (event_id, topic, message_key, payload, headers, created_at, source)
+       SELECT e, t, k, p, h, $6, s
+       FROM UNNEST($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[], $7::text[]) AS u(e, t, k, p, h, s)
        ON CONFLICT (event_id) DO NOTHING`,
       [
         messages.map((m) => m.eventId),
@@ -37,20 +43,23 @@ export const outboxRepository = {
         messages.map((m) => JSON.stringify(m.payload)),
         messages.map((m) => JSON.stringify(m.headers ?? {})),
         createdAt,
+        messages.map((m) => m.source),
       ],
     );
   },
 
   /** Oldest unpublished messages first, so per-key order is kept when they are published. */
-  async pending(sql: SqlRunner, limit: number): Promise<PendingOutboxMessage[]> {
+  async pending(sql: SqlRunner, source: string, limit: number): Promise<PendingOutboxMessage[]> {
     const rows = await sql.query<OutboxRecord[]>(
-      `SELECT id::text, event_id, topic, message_key, payload, headers FROM outbox
-       WHERE published_at IS NULL ORDER BY id LIMIT $1`,
-      [limit],
+      `SELECT id::text, event_id, source, topic, message_key, payload, headers, created_at FROM outbox
+       WHERE source = $1 AND published_at IS NULL ORDER BY id LIMIT $2`,
+      [source, limit],
     );
     return rows.map((r) => ({
       id: r.id,
       eventId: r.event_id,
+      source: r.source,
+      createdAt: r.created_at,
       topic: r.topic,
       key: r.message_key,
       payload: r.payload,
