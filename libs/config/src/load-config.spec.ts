@@ -1,0 +1,205 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError } from './config.error.js';
+import { env } from './env-kinds.js';
+import { envSchema } from './env-schema.js';
+import { loadConfig } from './load-config.js';
+import { analyticsConfigSchema } from './services/analytics.config.js';
+import { apiConfigSchema } from './services/api.config.js';
+import { ingestConfigSchema } from './services/ingest.config.js';
+import { scorerConfigSchema } from './services/scorer.config.js';
+
+function problemsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError)
+      return error.message
+        .split('\n')
+        .slice(1)
+        .map((line) => line.replace(/^ {2}- /, ''));
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('gives every service a working local-stack configuration from an empty environment', () => {
+    const scorer = loadConfig(scorerConfigSchema, {});
+    expect(scorer).toEqual({
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      PORT: 3002,
+      KAFKA_BROKERS: ['127.0.0.1:9092'],
+      DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:5432/leadscore',
+    });
+    expect(loadConfig(apiConfigSchema, {}).PORT).toBe(3000);
+    expect(loadConfig(ingestConfigSchema, {}).PORT).toBe(3001);
+    const analytics = loadConfig(analyticsConfigSchema, {});
+    expect(analytics.PORT).toBe(3005);
+    expect(analytics.CLICKHOUSE_URL).toBeUndefined();
+    expect(analytics.CLICKHOUSE_DATA_PATH).toBe('.local/clickhouse');
+  });
+
+  it('parses set variables into typed values and treats empty as unset', () => {
+    const config = loadConfig(ingestConfigSchema, {
+      KAFKA_BROKERS: 'kafka-1:9092, kafka-2:19092,[::1]:9092',
+      PORT: '8080',
+      HOST: '',
+      LOG_LEVEL: 'debug',
+      INGEST_MAX_BATCH_EVENTS: '100',
+    });
+    expect(config.KAFKA_BROKERS).toEqual(['kafka-1:9092', 'kafka-2:19092', '[::1]:9092']);
+    expect(config.PORT).toBe(8080);
+    expect(config.HOST).toBe('127.0.0.1');
+    expect(config.LOG_LEVEL).toBe('debug');
+    expect(config.INGEST_MAX_BATCH_EVENTS).toBe(100);
+  });
+
+  it('returns an object frozen all the way down', () => {
+    const config = loadConfig(scorerConfigSchema, {});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.KAFKA_BROKERS)).toBe(true);
+  });
+
+  it.each([
+    ['KAFKA_BROKERS', 'localhost', 'KAFKA_BROKERS: expected host:port[,host:port...], got "localhost"'],
+    [
+      'KAFKA_BROKERS',
+      'a:9092,,b:9092',
+      'KAFKA_BROKERS: expected host:port[,host:port...], got "a:9092,,b:9092"',
+    ],
+    ['KAFKA_BROKERS', 'kafka:99999', 'KAFKA_BROKERS: expected host:port[,host:port...], got "kafka:99999"'],
+    ['PORT', 'http', 'PORT: expected a TCP port (1-65535), got "http"'],
+    ['PORT', '0', 'PORT: expected a TCP port (1-65535), got "0"'],
+    ['PORT', '3001.5', 'PORT: expected a TCP port (1-65535), got "3001.5"'],
+    [
+      'HOST',
+      'not a host',
+      'HOST: expected a host name or IP address (0.0.0.0 listens on every interface), got "not a host"',
+    ],
+    [
+      'LOG_LEVEL',
+      'verbose',
+      'LOG_LEVEL: expected one of fatal|error|warn|info|debug|trace|silent, got "verbose"',
+    ],
+    ['NODE_ENV', 'prod', 'NODE_ENV: expected one of development|test|production, got "prod"'],
+    [
+      'INGEST_MAX_BATCH_EVENTS',
+      '1e3',
+      'INGEST_MAX_BATCH_EVENTS: expected an integer from 1 to 10000, got "1e3"',
+    ],
+    ['INGEST_MAX_BATCH_EVENTS', '0', 'INGEST_MAX_BATCH_EVENTS: expected an integer from 1 to 10000, got "0"'],
+  ])('names %s and the expected form when it is %j', (name, value, message) => {
+    expect(problemsOf(() => loadConfig(ingestConfigSchema, { [name]: value }))).toEqual([message]);
+  });
+
+  it('rejects a DATABASE_URL that is not a postgres URL without echoing it', () => {
+    expect(
+      problemsOf(() => loadConfig(scorerConfigSchema, { DATABASE_URL: 'mysql://root:hunter2@db/x' })),
+    ).toEqual([
+      'DATABASE_URL: expected a postgres:// or postgresql:// URL such as postgres://user:password@host:5432/leadscore, got a value that is not shown (secret)',
+    ]);
+  });
+
+  it('rejects a CLICKHOUSE_URL that is not http(s)', () => {
+    expect(
+      problemsOf(() => loadConfig(analyticsConfigSchema, { CLICKHOUSE_URL: 'clickhouse:9000' })),
+    ).toEqual([
+      'CLICKHOUSE_URL: expected a http:// or https:// URL such as http://127.0.0.1:8123, got a value that is not shown (secret)',
+    ]);
+  });
+
+  it('reports every problem together, in declaration order, in one ConfigError', () => {
+    const error = (() => {
+      try {
+        loadConfig(ingestConfigSchema, {
+          NODE_ENV: 'production',
+          PORT: '70000',
+          KAFKA_BROKERS: 'localhost',
+          INGEST_BODY_LIMIT_BYTES: 'lots',
+        });
+      } catch (thrown) {
+        return thrown;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    const configError = error as ConfigError;
+    expect(configError.problems.map((p) => p.variable)).toEqual([
+      'PORT',
+      'KAFKA_BROKERS',
+      'INGEST_PIXEL_SECRET',
+      'INGEST_BODY_LIMIT_BYTES',
+    ]);
+    expect(configError.message).toBe(
+      [
+        'Invalid configuration (4 problems):',
+        '  - PORT: expected a TCP port (1-65535), got "70000"',
+        '  - KAFKA_BROKERS: expected host:port[,host:port...], got "localhost"',
+        '  - INGEST_PIXEL_SECRET: expected a random string of at least 32 characters, got nothing (not set; required when NODE_ENV=production)',
+        '  - INGEST_BODY_LIMIT_BYTES: expected an integer from 1024 to 16777216, got "lots"',
+      ].join('\n'),
+    );
+  });
+
+  it('uses the development secret for the local stack but demands a real one in production', () => {
+    expect(loadConfig(ingestConfigSchema, {}).INGEST_PIXEL_SECRET.length).toBeGreaterThanOrEqual(32);
+    const secret = 'x'.repeat(40);
+    expect(
+      loadConfig(ingestConfigSchema, { NODE_ENV: 'production', INGEST_PIXEL_SECRET: secret })
+        .INGEST_PIXEL_SECRET,
+    ).toBe(secret);
+  });
+
+  it('never echoes a secret value, even a wrong one', () => {
+    const leaked = 'short-but-secret-value';
+    const error = (() => {
+      try {
+        loadConfig(ingestConfigSchema, { INGEST_PIXEL_SECRET: leaked, DATABASE_URL: leaked });
+      } catch (thrown) {
+        return thrown as ConfigError;
+      }
+      throw new Error('expected a ConfigError');
+    })();
+    expect(error.message).toContain(
+      'INGEST_PIXEL_SECRET: expected a random string of at least 32 characters',
+    );
+    expect(error.message).toContain('not shown (secret)');
+    expect(error.message).not.toContain(leaked);
+    expect(JSON.stringify(error.problems)).not.toContain(leaked);
+  });
+
+  it('reports a required variable without a default as not set', () => {
+    const schema = envSchema({ WEBHOOK_KEY: env.secret({ description: 'key', minLength: 8 }) });
+    expect(problemsOf(() => loadConfig(schema, {}))).toEqual([
+      'WEBHOOK_KEY: expected a random string of at least 8 characters, got nothing (not set)',
+    ]);
+  });
+
+  it('shortens long values in messages', () => {
+    const [line] = problemsOf(() => loadConfig(scorerConfigSchema, { KAFKA_BROKERS: 'x'.repeat(500) }));
+    expect(line?.length).toBeLessThan(160);
+  });
+
+  it('reports a rule across variables with its own message', () => {
+    const schema = envSchema({
+      MIN_BATCH: env.integer({ description: 'min', default: 1, min: 1, max: 100 }),
+      MAX_BATCH: env.integer({ description: 'max', default: 10, min: 1, max: 100 }),
+    }).refine((c) => c.MIN_BATCH <= c.MAX_BATCH, { message: 'MIN_BATCH <= MAX_BATCH' });
+    expect(() => loadConfig(schema, { MIN_BATCH: '50' })).toThrow(
+      'configuration: expected MIN_BATCH <= MAX_BATCH',
+    );
+  });
+});
+
+describe('envSchema', () => {
+  it('refuses a variable declared without env.*, so docs and redaction cannot miss it', async () => {
+    const { z } = await import('zod');
+    expect(() => envSchema({ RAW: z.string() })).toThrow('RAW: declare it with env.*');
+  });
+
+  it('refuses names that are not UPPER_SNAKE_CASE', () => {
+    expect(() => envSchema({ kafkaBrokers: env.string({ description: 'x' }) })).toThrow('UPPER_SNAKE_CASE');
+  });
+});

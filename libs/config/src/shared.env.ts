@@ -1,0 +1,73 @@
+import { env } from './env-kinds.js';
+
+/** The six services and their local-stack ports (ARCHITECTURE.md, "Local stack defaults"). */
+export const SERVICE_DEFAULT_PORTS = {
+  api: 3000,
+  ingest: 3001,
+  scorer: 3002,
+  decay: 3003,
+  threshold: 3004,
+  analytics: 3005,
+} as const;
+
+export type ServiceName = keyof typeof SERVICE_DEFAULT_PORTS;
+
+export const SERVICE_NAMES = Object.keys(SERVICE_DEFAULT_PORTS) as readonly ServiceName[];
+
+/** pino's levels, plus `silent`. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** Variables every service reads. */
+export const runtimeEnv = {
+  NODE_ENV: env.oneOf(NODE_ENVS, {
+    description: 'Runtime mode; `production` demands real secrets instead of local-stack ones',
+    default: 'development',
+  }),
+  LOG_LEVEL: env.oneOf(LOG_LEVELS, { description: 'Lowest log level written (pino)', default: 'info' }),
+};
+
+/** The HTTP listener; it also serves /metrics, /healthz and /readyz. */
+export function httpEnv(service: ServiceName) {
+  return {
+    HOST: env.host({ description: 'Address the HTTP server listens on', default: '127.0.0.1' }),
+    PORT: env.port({
+      description: `HTTP port of ${service} (also /metrics, /healthz, /readyz)`,
+      default: SERVICE_DEFAULT_PORTS[service],
+    }),
+  };
+}
+
+export const kafkaEnv = {
+  KAFKA_BROKERS: env.hostPortList({ description: 'Kafka bootstrap brokers', default: '127.0.0.1:9092' }),
+};
+
+export const databaseEnv = {
+  DATABASE_URL: env.url({
+    description: 'PostgreSQL connection URL',
+    protocols: ['postgres:', 'postgresql:'],
+    example: 'postgres://user:password@host:5432/leadscore',
+    default: 'postgres://postgres:postgres@127.0.0.1:5432/leadscore',
+    // It carries a password in every real deployment.
+    secret: true,
+  }),
+};
+
+export const clickhouseEnv = {
+  CLICKHOUSE_URL: env.optional(
+    env.url({
+      description: 'ClickHouse server over HTTP; unset = the embedded engine (chDB) in this process',
+      protocols: ['http:', 'https:'],
+      example: 'http://127.0.0.1:8123',
+      // May carry user:password.
+      secret: true,
+    }),
+  ),
+  CLICKHOUSE_DATA_PATH: env.path({
+    description: 'Data directory of the embedded engine (used only when CLICKHOUSE_URL is unset)',
+    default: '.local/clickhouse',
+  }),
+};
