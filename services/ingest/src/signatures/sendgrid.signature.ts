@@ -1,0 +1,36 @@
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { checkFreshness, invalid, VALID, type SignatureCheck } from './signature-check.js';
+
+/** Headers of the SendGrid Signed Event Webhook. */
+export const SENDGRID_SIGNATURE_HEADER = 'x-twilio-email-event-webhook-signature';
+export const SENDGRID_TIMESTAMP_HEADER = 'x-twilio-email-event-webhook-timestamp';
+
+/** The verification key SendGrid shows in its settings: base64 DER (SubjectPublicKeyInfo) of a P-256 key. */
+export function sendgridPublicKey(base64Der: string): KeyObject {
+  return createPublicKey({ key: Buffer.from(base64Der, 'base64'), format: 'der', type: 'spki' });
+}
+
+export interface SendgridSignatureInput {
+  readonly publicKey: KeyObject;
+  readonly signature: string | undefined;
+  readonly timestamp: string | undefined;
+  /** The request body exactly as received. */
+  readonly payload: Buffer;
+  readonly nowMs: number;
+  readonly toleranceSeconds: number;
+}
+
+/** ECDSA P-256 / SHA-256 over `timestamp + payload`; signature is base64 DER. */
+export function verifySendgridSignature(input: SendgridSignatureInput): SignatureCheck {
+  if (!input.signature) return invalid(`the ${SENDGRID_SIGNATURE_HEADER} header is missing`);
+  const fresh = checkFreshness(input.timestamp, input.nowMs, input.toleranceSeconds);
+  if (!fresh.valid) return fresh;
+  const signed = Buffer.concat([Buffer.from(input.timestamp ?? '', 'utf8'), input.payload]);
+  let ok: boolean;
+  try {
+    ok = verify('sha256', signed, input.publicKey, Buffer.from(input.signature, 'base64'));
+  } catch {
+    ok = false;
+  }
+  return ok ? VALID : invalid('the SendGrid signature does not match the payload and timestamp');
+}
