@@ -1,0 +1,72 @@
+import { describe, expect, it } from '@jest/globals';
+import { createEventValidator } from './event-validator.js';
+import { eventKey } from './canonical-event.js';
+
+const validator = createEventValidator();
+
+const opened = {
+  specversion: '1.0',
+  id: 'evt-1',
+  source: '/v1/events',
+  type: 'email.opened',
+  time: '2026-11-23T10:00:00Z',
+  subject: 'email:ann@example.com',
+  workspace: 'acme',
+  data: { message_id: 'm-1', machine_open: false },
+};
+
+describe('event validator', () => {
+  it('knows every canonical type of ARCHITECTURE.md', () => {
+    expect([...validator.eventTypes].sort()).toEqual(
+      [
+        'email.delivered', 'email.opened', 'email.clicked', 'email.bounced', 'email.unsubscribed', 'email.spam_reported',
+        'sms.sent', 'sms.delivered', 'sms.replied', 'sms.opted_out',
+        'web.page_viewed', 'web.form_submitted', 'web.link_clicked',
+        'webinar.registered', 'webinar.attended', 'webinar.left',
+        'contact.identified', 'contact.updated', 'contact.merged', 'contact.converted',
+      ].sort(),
+    );
+  });
+
+  it('accepts a valid event and keys it workspace:contact', () => {
+    const result = validator.validate(opened);
+    expect(result.valid).toBe(true);
+    if (result.valid) expect(eventKey(result.event)).toBe('acme:email:ann@example.com');
+  });
+
+  it('names the missing field and what is expected', () => {
+    const { subject: _subject, ...withoutSubject } = opened;
+    expect(validator.validate(withoutSubject)).toEqual({
+      valid: false,
+      issues: [{ field: 'subject', expected: 'a value (the field is required)' }],
+    });
+  });
+
+  it('checks data against the schema of its type', () => {
+    expect(validator.validate({ ...opened, type: 'email.clicked' })).toEqual({
+      valid: false,
+      issues: expect.arrayContaining([{ field: 'data.url', expected: 'a value (the field is required)' }]),
+    });
+    expect(validator.validate({ ...opened, data: { machine_open: 'yes' } })).toEqual({
+      valid: false,
+      issues: [{ field: 'data.machine_open', expected: 'a boolean' }],
+    });
+  });
+
+  it('rejects unknown types with the list of known ones', () => {
+    const result = validator.validate({ ...opened, type: 'email.forwarded' });
+    expect(result).toEqual({ valid: false, issues: [{ field: 'type', expected: expect.stringContaining('email.opened') }] });
+  });
+
+  it('explains formats and patterns', () => {
+    expect(validator.validate({ ...opened, time: 'yesterday' })).toEqual({
+      valid: false,
+      issues: [{ field: 'time', expected: expect.stringContaining('RFC 3339') }],
+    });
+    expect(validator.validate({ ...opened, surprise: 1 })).toEqual({
+      valid: false,
+      issues: [{ field: 'surprise', expected: expect.stringContaining('no such field') }],
+    });
+    expect(validator.validate('not an object')).toEqual({ valid: false, issues: [{ field: '(event)', expected: 'an object' }] });
+  });
+});
