@@ -1,0 +1,43 @@
+import { describe, expect, it } from '@jest/globals';
+import { hashKey, keyFromAuthorization, mayWrite } from './workspace-key.js';
+import { WorkspaceRateLimiter } from './workspace-rate-limiter.js';
+
+describe('workspace keys', () => {
+  it('reads bearer and Segment-style basic credentials', () => {
+    expect(keyFromAuthorization('Bearer sk_live_1')).toEqual({ found: true, key: 'sk_live_1' });
+    expect(keyFromAuthorization(`Basic ${Buffer.from('pk_live_1:').toString('base64')}`)).toEqual({ found: true, key: 'pk_live_1' });
+  });
+
+  it('explains what to send when the header is missing or malformed', () => {
+    expect(keyFromAuthorization(undefined)).toMatchObject({ found: false, reason: expect.stringContaining('Bearer') });
+    expect(keyFromAuthorization('Token abc')).toMatchObject({ found: false });
+    expect(keyFromAuthorization(`Basic ${Buffer.from(':pw').toString('base64')}`)).toMatchObject({ found: false });
+  });
+
+  it('stores only the SHA-256', () => {
+    expect(hashKey('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('lets publishable keys write engagement but not profile changes', () => {
+    expect(mayWrite('publishable', 'web.page_viewed')).toBe(true);
+    expect(mayWrite('publishable', 'contact.identified')).toBe(true);
+    expect(mayWrite('publishable', 'contact.updated')).toBe(false);
+    expect(mayWrite('secret', 'contact.updated')).toBe(true);
+  });
+});
+
+describe('WorkspaceRateLimiter', () => {
+  it('allows a burst, then refills at the configured rate', () => {
+    const limiter = new WorkspaceRateLimiter({ eventsPerSecond: 10, burst: 20 });
+    expect(limiter.take('acme', 20, 0)).toEqual({ allowed: true });
+    expect(limiter.take('acme', 5, 0)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(limiter.take('globex', 5, 0)).toEqual({ allowed: true });
+    expect(limiter.take('acme', 5, 500)).toEqual({ allowed: true });
+  });
+
+  it('says how long to wait for a large request', () => {
+    const limiter = new WorkspaceRateLimiter({ eventsPerSecond: 10, burst: 100 });
+    limiter.take('acme', 100, 0);
+    expect(limiter.take('acme', 50, 0)).toEqual({ allowed: false, retryAfterSeconds: 5 });
+  });
+});

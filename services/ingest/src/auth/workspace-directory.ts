@@ -1,0 +1,45 @@
+import type { KeyObject } from 'node:crypto';
+import type { IdentityRules } from '../identity/contact-identity.js';
+import type { WorkspaceKey } from './workspace-key.js';
+
+/** Per-workspace provider credentials for webhook signature checks. */
+export interface ProviderSecrets {
+  readonly sendgrid?: { readonly publicKey: KeyObject };
+  readonly twilio?: { readonly authToken: string };
+  readonly zoom?: { readonly secretToken: string };
+  readonly mailgun?: { readonly signingKey: string };
+}
+
+export interface WorkspaceSettings {
+  readonly workspace: string;
+  readonly identity: IdentityRules;
+  readonly providers: ProviderSecrets;
+}
+
+/**
+ * Where ingest looks up keys and workspace settings. Today an in-memory directory seeded from
+ * configuration; the api service will own keys in PostgreSQL and this interface gets a caching
+ * implementation over it.
+ */
+export interface WorkspaceDirectory {
+  findKeyByHash(keyHash: string): WorkspaceKey | undefined;
+  settings(workspace: string): WorkspaceSettings | undefined;
+}
+
+export class InMemoryWorkspaceDirectory implements WorkspaceDirectory {
+  private readonly keys = new Map<string, WorkspaceKey>();
+  private readonly workspaces = new Map<string, WorkspaceSettings>();
+
+  constructor(keys: readonly WorkspaceKey[], workspaces: readonly WorkspaceSettings[]) {
+    for (const key of keys) this.keys.set(key.keyHash, key);
+    for (const settings of workspaces) this.workspaces.set(settings.workspace, settings);
+  }
+
+  findKeyByHash(keyHash: string): WorkspaceKey | undefined {
+    return this.keys.get(keyHash);
+  }
+
+  settings(workspace: string): WorkspaceSettings | undefined {
+    return this.workspaces.get(workspace);
+  }
+}

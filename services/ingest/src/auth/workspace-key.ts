@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Workspace keys. A publishable key may be embedded in web pages and pixels and can only write
+ * engagement events; a secret key (server to server) may also write profile changes. Keys are
+ * stored as SHA-256 hashes only: they are long random strings, so a fast hash is enough.
+ */
+export type KeyKind = 'publishable' | 'secret';
+
+export interface WorkspaceKey {
+  readonly workspace: string;
+  readonly kind: KeyKind;
+  /** Hex SHA-256 of the key. */
+  readonly keyHash: string;
+}
+
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/** Event types that change a contact's profile (and so its fit score): secret keys only. */
+const PROFILE_TYPES = new Set(['contact.updated', 'contact.merged', 'contact.converted']);
+
+export function mayWrite(kind: KeyKind, eventType: string): boolean {
+  return kind === 'secret' || !PROFILE_TYPES.has(eventType);
+}
+
+export type CredentialParse = { readonly found: true; readonly key: string } | { readonly found: false; readonly reason: string };
+
+/**
+ * Reads the key from `Authorization: Bearer <key>` or Segment-style `Basic base64(<key>:)` (the
+ * write key as user name, empty password).
+ */
+export function keyFromAuthorization(header: string | undefined): CredentialParse {
+  if (!header) return { found: false, reason: 'Send the workspace key as `Authorization: Bearer <key>` (or Basic auth with the key as user name).' };
+  const space = header.indexOf(' ');
+  const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
+  const value = space < 0 ? '' : header.slice(space + 1).trim();
+  if (scheme === 'bearer' && value) return { found: true, key: value };
+  if (scheme === 'basic' && value) {
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    const user = colon < 0 ? decoded : decoded.slice(0, colon);
+    if (user) return { found: true, key: user };
+  }
+  return { found: false, reason: 'The Authorization header must be `Bearer <key>` or Basic auth with the key as user name.' };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { createEventValidator } from '@leadscore/contracts';
+import { checkBatch, type BatchContext } from './event-batch.js';
+
+const ctx: BatchContext = {
+  workspace: 'acme',
+  keyKind: 'secret',
+  defaultSource: '/v1/events',
+  receivedAt: '2026-11-23T10:00:00.000Z',
+  identity: { defaultCountry: 'US' },
+  maxEventBytes: 2_048,
+  validator: createEventValidator(),
+};
+
+const view = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  type: 'web.page_viewed',
+  subject: 'email:Ann@Example.com',
+  data: { url: 'https://example.com/pricing' },
+  ...extra,
+});
+
+describe('checkBatch', () => {
+  it('fills defaults, normalises the subject and keeps every valid event', () => {
+    const { results, accepted } = checkBatch([view('a'), view('b')], ctx);
+    expect(results).toEqual([
+      { index: 0, id: 'a', status: 'accepted' },
+      { index: 1, id: 'b', status: 'accepted' },
+    ]);
+    expect(accepted[0]?.event).toEqual({
+      specversion: '1.0',
+      id: 'a',
+      source: '/v1/events',
+      type: 'web.page_viewed',
+      time: '2026-11-23T10:00:00.000Z',
+      subject: 'email:ann@example.com',
+      workspace: 'acme',
+      data: { url: 'https://example.com/pricing' },
+    });
+    expect(JSON.parse(accepted[0]?.value ?? '')).toEqual(accepted[0]?.event);
+  });
+
+  it('rejects bad events by index and reason without dropping their valid siblings', () => {
+    const { results, accepted } = checkBatch(
+      [view('a'), 'nope', view('c', { type: 'web.teleported' }), view('d', { data: {} }), view('e')],
+      ctx,
+    );
+    expect(accepted.map((a) => a.index)).toEqual([0, 4]);
+    expect(results[1]).toEqual({ index: 1, status: 'rejected', reason: 'invalid', errors: [{ field: '(event)', expected: 'a JSON object' }] });
+    expect(results[2]).toMatchObject({ index: 2, id: 'c', status: 'rejected', reason: 'invalid', errors: [{ field: 'type' }] });
+    expect(results[3]).toMatchObject({ index: 3, status: 'rejected', errors: [{ field: 'data.url', expected: 'a value (the field is required)' }] });
+  });
+
+  it('reports a repeated id as duplicate-in-request and produces it once', () => {
+    const { results, accepted } = checkBatch([view('a'), view('a'), view('b')], ctx);
+    expect(results[1]).toEqual({ index: 1, id: 'a', status: 'duplicate', duplicateOf: 0 });
+    expect(accepted).toHaveLength(2);
+  });
+
+  it('lets an id rejected once be accepted when it comes again valid', () => {
+    const { results } = checkBatch([view('a', { data: {} }), view('a')], ctx);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'accepted']);
+  });
+
+  it('refuses events for another workspace and profile changes under a publishable key', () => {
+    const { results } = checkBatch(
+      [view('a', { workspace: 'globex' }), { id: 'u', type: 'contact.updated', subject: 'user:1', data: { traits: { title: 'CEO' } } }],
+      { ...ctx, keyKind: 'publishable' },
+    );
+    expect(results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden', errors: [{ field: 'workspace' }] });
+    expect(results[1]).toMatchObject({ status: 'rejected', reason: 'forbidden', errors: [{ field: 'type', expected: expect.stringContaining('secret key') }] });
+  });
+
+  it('rejects events above the per-event size limit', () => {
+    const { results } = checkBatch([view('big', { data: { url: 'https://example.com/' + 'x'.repeat(3_000) } })], ctx);
+    expect(results[0]).toMatchObject({ status: 'rejected', reason: 'too_large', errors: [{ expected: expect.stringContaining('at most 2048 bytes') }] });
+  });
+
+  it('marks bot page views instead of dropping them', () => {
+    const { accepted } = checkBatch([view('a', { data: { url: 'https://example.com', user_agent: 'Googlebot/2.1' } })], ctx);
+    expect(accepted[0]?.event.data).toMatchObject({ bot: true, bot_reason: 'bot_user_agent' });
+  });
+
+  it('answers every input exactly once, in order, whatever the input (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.anything(), fc.constantFrom(view('a'), view('b'), view('a', { data: {} })))), (events) => {
+        const { results, accepted } = checkBatch(events, ctx);
+        expect(results.map((r) => r.index)).toEqual(events.map((_, i) => i));
+        expect(accepted.length).toBe(results.filter((r) => r.status === 'accepted').length);
+      }),
+    );
+  });
+});
