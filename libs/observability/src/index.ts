@@ -1,1 +1,51 @@
-export {};
+export {
+  METRIC_NAMESPACE,
+  METRIC_SERVICES,
+  METRIC_UNITS,
+  MetricNameError,
+  metricName,
+  metricNameProblems,
+  assertMetricName,
+  type MetricService,
+  type MetricUnit,
+  type MetricType,
+} from './metric-name.js';
+export {
+  counter,
+  gauge,
+  histogram,
+  type CounterDefinition,
+  type GaugeDefinition,
+  type HistogramDefinition,
+  type MetricDefinition,
+} from './metric-definition.js';
+export {
+  IngestMetrics,
+  ScorerMetrics,
+  DecayMetrics,
+  ThresholdMetrics,
+  KafkaClientMetrics,
+  METRIC_CATALOGUE,
+  METRIC_DEFINITIONS,
+  DURATION_BUCKETS,
+  RUN_DURATION_BUCKETS,
+  BATCH_SIZE_BUCKETS,
+  SIZE_BUCKETS,
+} from './metric-names.js';
+export {
+  createMetricsRegistry,
+  registerMetrics,
+  type MetricsOf,
+  type MetricsRegistryOptions,
+} from './metrics-registry.js';
+export { kafkaClientMetricsHooks, type KafkaClientMetricsHooks } from './kafka-client.metrics.js';
+export {
+  createLogger,
+  withIds,
+  DEFAULT_REDACT_PATHS,
+  REDACTED,
+  type Logger,
+  type LogLevel,
+  type LogIds,
+  type LoggerOptions,
+} from './logger.js';
