@@ -16,7 +16,10 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
 export function splitDatabaseUrl(databaseUrl: string): { adminUrl: string; database: string } {
   const url = new URL(databaseUrl);
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  if (!database) throw new Error(`DATABASE_URL: expected postgres://user:password@host:port/database, got no database name`);
+  if (!database)
+    throw new Error(
+      `DATABASE_URL: expected postgres://user:password@host:port/database, got no database name`,
+    );
   url.pathname = '/postgres';
   return { adminUrl: url.toString(), database };
 }

@@ -12,7 +12,7 @@ export interface StackSettings {
   stateFile: string;
 }
 
-function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+export function portFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -28,9 +28,9 @@ export function stackSettings(env: NodeJS.ProcessEnv = process.env): StackSettin
   return {
     root,
     dataDir,
-    kafkaPort: port(env, 'KAFKA_PORT', 9092),
-    kafkaControllerPort: port(env, 'KAFKA_CONTROLLER_PORT', 9093),
-    postgresPort: port(env, 'POSTGRES_PORT', 5432),
+    kafkaPort: portFromEnv(env, 'KAFKA_PORT', 9092),
+    kafkaControllerPort: portFromEnv(env, 'KAFKA_CONTROLLER_PORT', 9093),
+    postgresPort: portFromEnv(env, 'POSTGRES_PORT', 5432),
     database: env['POSTGRES_DB'] ?? 'leadscore',
     stateFile: join(dataDir, 'stack.json'),
   };

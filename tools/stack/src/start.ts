@@ -9,7 +9,7 @@ import { TOPIC_DECLARATIONS } from '@leadscore/contracts';
 import { assertPortFree, startKafkaServer, startPostgresServer } from '@leadscore/testing';
 import { discoverServices, type ServiceEntry } from './service-catalog.js';
 import { ensureDatabase } from './stack-database.js';
-import { stackSettings } from './stack-settings.js';
+import { portFromEnv, stackSettings } from './stack-settings.js';
 import { createStackTopics } from './stack-topics.js';
 
 const settings = stackSettings();
@@ -32,7 +32,11 @@ if (alreadyRunning) {
   process.exit(1);
 }
 
-const services = discoverServices(settings.root);
+// `<SERVICE>_PORT` moves one service in the local stack (README, "Troubleshooting").
+const services = discoverServices(settings.root).map((service) => ({
+  ...service,
+  port: portFromEnv(process.env, `${service.name.toUpperCase()}_PORT`, service.port),
+}));
 await assertPortFree(settings.kafkaPort, 'Kafka', 'KAFKA_PORT');
 await assertPortFree(settings.kafkaControllerPort, 'the Kafka controller', 'KAFKA_CONTROLLER_PORT');
 await assertPortFree(settings.postgresPort, 'PostgreSQL', 'POSTGRES_PORT');
@@ -137,7 +141,9 @@ function startService(service: ServiceEntry): void {
   });
   children.set(service.name, child);
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${service.name}] ${line}\n`));
+    createInterface({ input: stream }).on('line', (line) =>
+      process.stdout.write(`[${service.name}] ${line}\n`),
+    );
   }
   child.once('exit', (code, signal) => {
     if (!stopping) log(`${service.name} exited (code ${String(code)}, signal ${String(signal)})`);
@@ -154,13 +160,14 @@ function printWhereToLook(clickhouseVersion: string): void {
   ];
   if (services.length === 0) lines.push('  Services    none built yet');
   for (const service of services) {
-    lines.push(
-      `  ${service.name.padEnd(11)} http://127.0.0.1:${service.port}   (/metrics /healthz /readyz)`,
-    );
+    lines.push(`  ${service.name.padEnd(11)} http://127.0.0.1:${service.port}   (/metrics /healthz /readyz)`);
   }
   const ingest = services.find((s) => s.name === 'ingest');
   if (ingest) {
-    lines.push('', `Send an event: POST http://127.0.0.1:${ingest.port}/v1/events (see README.md, "First event")`);
+    lines.push(
+      '',
+      `Send an event: POST http://127.0.0.1:${ingest.port}/v1/events (see README.md, "First event")`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
