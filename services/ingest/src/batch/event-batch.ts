@@ -4,6 +4,17 @@ import { normalizeSubject, type IdentityRules } from '../identity/contact-identi
 import { isPlainObject } from '../http/request-body.js';
 import { classifyClick, classifyOpen } from '../traffic/machine-traffic.js';
 
+/**
+ * An input that could not even be mapped to a canonical event (Segment call or provider payload of an
+ * unsupported kind); it takes its place in the batch so that its result keeps its index.
+ */
+export class MappingFailure {
+  constructor(
+    readonly issues: readonly EventValidationIssue[],
+    readonly id?: string,
+  ) {}
+}
+
 /** Who sent a batch and under which rules: everything the pure batch check needs besides the events. */
 export interface BatchContext {
   readonly workspace: string;
@@ -98,6 +109,11 @@ export function checkBatch(candidates: readonly unknown[], ctx: BatchContext): B
   const firstIndexById = new Map<string, number>();
 
   candidates.forEach((candidate, index) => {
+    if (candidate instanceof MappingFailure) {
+      const errors = [...candidate.issues];
+      results.push(candidate.id === undefined ? { index, status: 'rejected', reason: 'invalid', errors } : { index, id: candidate.id, status: 'rejected', reason: 'invalid', errors });
+      return;
+    }
     if (!isPlainObject(candidate)) {
       results.push({ index, status: 'rejected', reason: 'invalid', errors: [{ field: '(event)', expected: 'a JSON object' }] });
       return;

@@ -1,0 +1,32 @@
+import { MappingFailure } from '../batch/event-batch.js';
+import { contactSubject, type IdentityKind, type IdentityRules } from '../identity/contact-identity.js';
+
+export type Candidate = Record<string, unknown>;
+
+/** What one provider delivery maps to: events to check and produce, and how many it ignored on purpose. */
+export interface ProviderMapping {
+  readonly candidates: (Candidate | MappingFailure)[];
+  /** Provider events with no canonical counterpart (SendGrid `processed`, Twilio `queued`, ...). */
+  readonly ignored: number;
+}
+
+export const str = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
+
+export function compact(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
+}
+
+/** Unix seconds (number or numeric string) → RFC 3339. */
+export function unixToIso(value: unknown): string | undefined {
+  const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  return Number.isFinite(seconds) ? new Date(Math.round(seconds * 1000)).toISOString() : undefined;
+}
+
+/** The contact key for a provider's email or phone, or a failure naming the provider field. */
+export function subjectFor(kind: IdentityKind, value: unknown, field: string, rules: IdentityRules, id?: string): string | MappingFailure {
+  const raw = str(value);
+  if (!raw) return new MappingFailure([{ field, expected: kind === 'email' ? 'the recipient email address' : 'the phone number' }], id);
+  const subject = contactSubject(kind, raw, rules);
+  return subject.ok ? subject.value : new MappingFailure([{ field, expected: subject.expected }], id);
+}
