@@ -19,6 +19,13 @@ describe('describeConfig', () => {
       'INGEST_BODY_LIMIT_BYTES',
       'INGEST_MAX_BATCH_EVENTS',
       'INGEST_MAX_EVENT_BYTES',
+      'INGEST_WORKSPACES',
+      'INGEST_PUBLIC_URL',
+      'INGEST_RATE_LIMIT_EVENTS_PER_SECOND',
+      'INGEST_RATE_LIMIT_BURST',
+      'INGEST_PRODUCE_LINGER_MS',
+      'INGEST_PRODUCE_TIMEOUT_MS',
+      'INGEST_SIGNATURE_TOLERANCE_SECONDS',
     ]);
     expect(variables.find((v) => v.name === 'KAFKA_BROKERS')).toEqual({
       name: 'KAFKA_BROKERS',

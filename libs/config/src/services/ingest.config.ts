@@ -30,6 +30,51 @@ export const ingestConfigSchema = envSchema({
     min: 256,
     max: 1_000_000,
   }),
+  // Added by the ingest engineer (issue 4) after libs/config landed; parsed further by services/ingest.
+  INGEST_WORKSPACES: env.optional(
+    env.secret({
+      description:
+        'Workspaces as JSON: [{"workspace","defaultCountry"?,"keys":[{"kind":"publishable"|"secret","sha256"}],"sendgrid"?:{"publicKey"},"twilio"?:{"authToken"},"zoom"?:{"secretToken"},"mailgun"?:{"signingKey"}}]; unset outside production = one local workspace',
+      minLength: 2,
+    }),
+  ),
+  INGEST_PUBLIC_URL: env.optional(
+    env.url({
+      description: 'Public base URL of ingest as providers call it (Twilio signs the full URL); default: from the Host header',
+      protocols: ['http:', 'https:'],
+      example: 'https://ingest.example.com',
+    }),
+  ),
+  INGEST_RATE_LIMIT_EVENTS_PER_SECOND: env.integer({
+    description: 'Events per second one workspace may send to this instance before 429',
+    default: 5_000,
+    min: 1,
+    max: 10_000_000,
+  }),
+  INGEST_RATE_LIMIT_BURST: env.integer({
+    description: 'Events one workspace may send at once above its per-second rate',
+    default: 20_000,
+    min: 1,
+    max: 10_000_000,
+  }),
+  INGEST_PRODUCE_LINGER_MS: env.integer({
+    description: 'How long a Kafka send waits for concurrent requests to join its batch',
+    default: 2,
+    min: 0,
+    max: 1_000,
+  }),
+  INGEST_PRODUCE_TIMEOUT_MS: env.integer({
+    description: 'How long a request waits for the Kafka ack before answering 503',
+    default: 10_000,
+    min: 100,
+    max: 120_000,
+  }),
+  INGEST_SIGNATURE_TOLERANCE_SECONDS: env.integer({
+    description: 'Largest age of a signed provider webhook (SendGrid, Zoom, Mailgun) before 401',
+    default: 300,
+    min: 1,
+    max: 86_400,
+  }),
 });
 
 export type IngestConfig = Config<typeof ingestConfigSchema>;
