@@ -49,3 +49,21 @@ export {
   type LogIds,
   type LoggerOptions,
 } from './logger.js';
+export { PinoNestLogger } from './pino-nest.logger.js';
+export {
+  runReadinessChecks,
+  type ReadinessCheck,
+  type ReadinessResult,
+  type ReadinessOutcome,
+  type ReadinessReport,
+} from './readiness-check.js';
+export { ReadinessService, type ReadinessState } from './readiness.service.js';
+export { ObservabilityController } from './observability.controller.js';
+export { ObservabilityModule } from './observability.module.js';
+export { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from './observability.options.js';
+export {
+  enableGracefulShutdown,
+  drainOnSignals,
+  DEFAULT_SHUTDOWN_SIGNALS,
+  type SignalSource,
+} from './graceful-shutdown.js';
