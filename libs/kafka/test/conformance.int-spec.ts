@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { contactKey } from '@leadscore/contracts';
 import { testKafkaBrokers, uniqueName } from '@leadscore/testing';
 import {
