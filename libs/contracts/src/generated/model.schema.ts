@@ -1,0 +1,1143 @@
+/* eslint-disable */
+/**
+ * generated — do not edit.
+ * Source: schemas/models/model.schema.json
+ * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
+ */
+
+/** The JSON Schema of schemas/models/model.schema.json, for validators (no file I/O at runtime). */
+export const modelSchema: Readonly<Record<string, unknown>> = {
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://schemas.leadscore.dev/models/model.schema.json",
+  "title": "ScoringModel",
+  "description": "A versioned lead-scoring model: fit rules on profile fields, engagement rules on events, absence and inactivity penalties, decay, caps, tiers, grades and lifecycle thresholds. One workspace may run several models side by side.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "id",
+    "version",
+    "workspace",
+    "name"
+  ],
+  "properties": {
+    "$schema": {
+      "description": "Optional URL of this JSON Schema, for editors; ignored by the scorer.",
+      "type": "string"
+    },
+    "id": {
+      "description": "Stable model id, unique within the workspace, e.g. \"default\" or \"webinar-funnel\". Versions of one model share it.",
+      "type": "string",
+      "pattern": "^[a-z0-9][a-z0-9._-]{0,63}$"
+    },
+    "version": {
+      "description": "Version number of this model, starting at 1; a new version replaces the previous one with the same id.",
+      "type": "integer",
+      "minimum": 1
+    },
+    "workspace": {
+      "description": "Workspace (tenant) the model belongs to.",
+      "type": "string",
+      "pattern": "^[a-z0-9][a-z0-9._-]{0,63}$"
+    },
+    "name": {
+      "description": "Human-readable model name shown in the UI and CLI.",
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 200
+    },
+    "description": {
+      "description": "What the model is for and how its points were chosen.",
+      "type": "string",
+      "maxLength": 2000
+    },
+    "fit": {
+      "description": "Fit (explicit) rules: who the contact is, from profile fields. Every matching rule adds its points; fit never decays.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/fitRule",
+        "description": "One fit rule."
+      }
+    },
+    "grades": {
+      "description": "Grade bands A–F on the fit score. Bands are half-open [min, max), must not overlap or leave gaps between them, and better letters sit higher.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/gradeBand",
+        "description": "One grade band."
+      }
+    },
+    "engagement": {
+      "description": "Engagement (behavioral) rules: what the contact does. Every rule whose event type and filters match an event awards its points.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/engagementRule",
+        "description": "One engagement rule."
+      }
+    },
+    "absence": {
+      "description": "Absence rules: a trigger event that was not followed by an expected event within a window costs points (e.g. registered for a webinar but did not attend).",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/absenceRule",
+        "description": "One absence rule."
+      }
+    },
+    "inactivity": {
+      "description": "Inactivity rules: no engagement for a number of days costs points.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/inactivityRule",
+        "description": "One inactivity rule."
+      }
+    },
+    "decay": {
+      "$ref": "#/$defs/decayRate",
+      "description": "How engagement points fade over time (fit never decays). Omit for no decay. Rules may override it with their own `decay`."
+    },
+    "caps": {
+      "$ref": "#/$defs/caps",
+      "description": "Limits on the engagement score and the total score."
+    },
+    "tiers": {
+      "$ref": "#/$defs/tiers",
+      "description": "Total-score thresholds that place a contact in the cold, warm or hot tier."
+    },
+    "lifecycle": {
+      "$ref": "#/$defs/lifecycle",
+      "description": "Lifecycle thresholds (MQL, SQL) with hysteresis; evaluated by the threshold service."
+    },
+    "schedule": {
+      "$ref": "#/$defs/schedule",
+      "description": "When the decay service makes decayed scores visible. Scores are always exact whenever they are read; the schedule only decides when a change event is published for a contact who did nothing."
+    }
+  },
+  "$defs": {
+    "eventType": {
+      "title": "EventType",
+      "description": "A canonical CloudEvents type of the platform.",
+      "type": "string",
+      "enum": [
+        "email.delivered",
+        "email.opened",
+        "email.clicked",
+        "email.bounced",
+        "email.unsubscribed",
+        "email.spam_reported",
+        "sms.sent",
+        "sms.delivered",
+        "sms.replied",
+        "sms.opted_out",
+        "web.page_viewed",
+        "web.form_submitted",
+        "web.link_clicked",
+        "webinar.registered",
+        "webinar.attended",
+        "webinar.left",
+        "contact.identified",
+        "contact.updated",
+        "contact.merged",
+        "contact.converted"
+      ]
+    },
+    "grade": {
+      "title": "Grade",
+      "description": "A grade letter, A (best) to F (worst).",
+      "type": "string",
+      "enum": [
+        "A",
+        "B",
+        "C",
+        "D",
+        "E",
+        "F"
+      ]
+    },
+    "fitRule": {
+      "title": "FitRule",
+      "description": "A fit rule: a condition on one profile field and the points it is worth. The `operator` decides which other properties apply.",
+      "type": "object",
+      "discriminator": {
+        "propertyName": "operator"
+      },
+      "oneOf": [
+        {
+          "$ref": "#/$defs/equalsFitRule"
+        },
+        {
+          "$ref": "#/$defs/inFitRule"
+        },
+        {
+          "$ref": "#/$defs/rangeFitRule"
+        },
+        {
+          "$ref": "#/$defs/regexFitRule"
+        },
+        {
+          "$ref": "#/$defs/existsFitRule"
+        }
+      ]
+    },
+    "equalsFitRule": {
+      "title": "EqualsFitRule",
+      "description": "A fit rule that applies when the field equals `value` (for a list field: any element equals it).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "field",
+        "operator",
+        "value",
+        "points"
+      ],
+      "properties": {
+        "id": {
+          "description": "Unique id of this rule within the model; explanations and counters refer to it.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
+        "description": {
+          "description": "What this rule rewards, for people reading the model.",
+          "type": "string",
+          "maxLength": 2000
+        },
+        "field": {
+          "description": "Dot path of the contact profile field the rule looks at, e.g. \"jobTitle\" or \"address.state\".",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
+        },
+        "operator": {
+          "description": "\"equals\": the field equals `value` (for a list field: any element equals it).",
+          "const": "equals"
+        },
+        "value": {
+          "description": "The value the field must equal. Numbers also match numeric text (\"42\").",
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "ignoreCase": {
+          "description": "Compare text case-insensitively (\"ceo\" matches \"CEO\"). Default false.",
+          "type": "boolean"
+        },
+        "negate": {
+          "description": "Invert the condition: the rule applies when the condition does NOT hold. Default false.",
+          "type": "boolean"
+        },
+        "points": {
+          "description": "Fit points added while the profile matches (negative allowed). Fit points never decay.",
+          "type": "number"
+        }
+      }
+    },
+    "inFitRule": {
+      "title": "InFitRule",
+      "description": "A fit rule that applies when the field equals one of `values` (for a list field: any element does).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "field",
+        "operator",
+        "values",
+        "points"
+      ],
+      "properties": {
+        "id": {
+          "description": "Unique id of this rule within the model; explanations and counters refer to it.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
+        "description": {
+          "description": "What this rule rewards, for people reading the model.",
+          "type": "string",
+          "maxLength": 2000
+        },
+        "field": {
+          "description": "Dot path of the contact profile field the rule looks at, e.g. \"jobTitle\" or \"address.state\".",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
+        },
+        "operator": {
+          "description": "\"in\": the field equals one of `values` (for a list field: any element does).",
+          "const": "in"
+        },
+        "values": {
+          "description": "The accepted values; the condition holds when the field equals any of them.",
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "description": "One accepted value.",
+            "type": [
+              "string",
+              "number",
+              "boolean"
+            ]
+          }
+        },
+        "ignoreCase": {
+          "description": "Compare text case-insensitively. Default false.",
+          "type": "boolean"
+        },
+        "negate": {
+          "description": "Invert the condition: the rule applies when the condition does NOT hold. Default false.",
+          "type": "boolean"
+        },
+        "points": {
+          "description": "Fit points added while the profile matches (negative allowed). Fit points never decay.",
+          "type": "number"
+        }
+      }
+    },
+    "rangeFitRule": {
+      "title": "RangeFitRule",
+      "description": "A fit rule that applies when the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "field",
+        "operator",
+        "points"
+      ],
+      "properties": {
+        "id": {
+          "description": "Unique id of this rule within the model; explanations and counters refer to it.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
+        "description": {
+          "description": "What this rule rewards, for people reading the model.",
+          "type": "string",
+          "maxLength": 2000
+        },
+        "field": {
+          "description": "Dot path of the contact profile field the rule looks at, e.g. \"jobTitle\" or \"address.state\".",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
+        },
+        "operator": {
+          "description": "\"range\": the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.",
+          "const": "range"
+        },
+        "min": {
+          "description": "Inclusive lower bound; omit for no lower bound.",
+          "type": "number"
+        },
+        "max": {
+          "description": "Inclusive upper bound; omit for no upper bound.",
+          "type": "number"
+        },
+        "negate": {
+          "description": "Invert the condition: the rule applies when the condition does NOT hold. Default false.",
+          "type": "boolean"
+        },
+        "points": {
+          "description": "Fit points added while the profile matches (negative allowed). Fit points never decay.",
+          "type": "number"
+        }
+      }
+    },
+    "regexFitRule": {
+      "title": "RegexFitRule",
+      "description": "A fit rule that applies when the field, as text, matches the regular expression `pattern`.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "field",
+        "operator",
+        "pattern",
+        "points"
+      ],
+      "properties": {
+        "id": {
+          "description": "Unique id of this rule within the model; explanations and counters refer to it.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
+        "description": {
+          "description": "What this rule rewards, for people reading the model.",
+          "type": "string",
+          "maxLength": 2000
+        },
+        "field": {
+          "description": "Dot path of the contact profile field the rule looks at, e.g. \"jobTitle\" or \"address.state\".",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
+        },
+        "operator": {
+          "description": "\"regex\": the field, as text, matches the regular expression `pattern`.",
+          "const": "regex"
+        },
+        "pattern": {
+          "description": "A JavaScript regular expression, without slashes, e.g. \"^/pricing(/|$)\".",
+          "type": "string",
+          "minLength": 1
+        },
+        "flags": {
+          "description": "Regular-expression flags: any of i (ignore case), m, s, u. Default none.",
+          "type": "string",
+          "pattern": "^[imsu]*$"
+        },
+        "negate": {
+          "description": "Invert the condition: the rule applies when the condition does NOT hold. Default false.",
+          "type": "boolean"
+        },
+        "points": {
+          "description": "Fit points added while the profile matches (negative allowed). Fit points never decay.",
+          "type": "number"
+        }
+      }
+    },
+    "existsFitRule": {
+      "title": "ExistsFitRule",
+      "description": "A fit rule that applies when the field is present and not empty (not null, not \"\", not an empty list).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "field",
+        "operator",
+        "points"
+      ],
+      "properties": {
+        "id": {
+          "description": "Unique id of this rule within the model; explanations and counters refer to it.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
+        "description": {
+          "description": "What this rule rewards, for people reading the model.",
+          "type": "string",
+          "maxLength": 2000
+        },
+        "field": {
+          "description": "Dot path of the contact profile field the rule looks at, e.g. \"jobTitle\" or \"address.state\".",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
+        },
+        "operator": {
+          "description": "\"exists\": the field is present and not empty (not null, not \"\", not an empty list).",
+          "const": "exists"
+        },
+        "negate": {
+          "description": "Invert the condition: the rule applies when the condition does NOT hold. Default false.",
+          "type": "boolean"
+        },
+        "points": {
+          "description": "Fit points added while the profile matches (negative allowed). Fit points never decay.",
+          "type": "number"
+        }
+      }
+    },
+    "condition": {
+      "title": "Condition",
+      "description": "A condition on one field of the event `data`. The `operator` decides which other properties apply.",
+      "type": "object",
+      "discriminator": {
+        "propertyName": "operator"
+      },
+      "oneOf": [
+        {
+          "$ref": "#/$defs/equalsCondition"
+        },
+        {
+          "$ref": "#/$defs/inCondition"
+        },
+        {
+          "$ref": "#/$defs/rangeCondition"
+        },
+        {
+          "$ref": "#/$defs/regexCondition"
+        },
+        {
+          "$ref": "#/$defs/existsCondition"
+        }
+      ]
+    },
+    "equalsCondition": {
+      "title": "EqualsCondition",
+      "description": "A filter that holds when the field equals `value` (for a list field: any element equals it).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "field",
+        "operator",
+        "value"
+      ],
+      "properties": {
+        "field": {
+          "description": "Dot path of the field inside the event `data`, e.g. \"path\" or \"utm.campaign\".",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
+        },
+        "operator": {
+          "description": "\"equals\": the field equals `value` (for a list field: any element equals it).",
+          "const": "equals"
+        },
+        "value": {
+          "description": "The value the field must equal. Numbers also match numeric text (\"42\").",
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "ignoreCase": {
+          "description": "Compare text case-insensitively (\"ceo\" matches \"CEO\"). Default false.",
+          "type": "boolean"
+        },
+        "negate": {
+          "description": "Invert the condition: the rule applies when the condition does NOT hold. Default false.",
+          "type": "boolean"
+        }
+      }
+    },
+    "inCondition": {
+      "title": "InCondition",
+      "description": "A filter that holds when the field equals one of `values` (for a list field: any element does).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "field",
+        "operator",
+        "values"
+      ],
+      "properties": {
+        "field": {
+          "description": "Dot path of the field inside the event `data`, e.g. \"path\" or \"utm.campaign\".",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
+        },
+        "operator": {
+          "description": "\"in\": the field equals one of `values` (for a list field: any element does).",
+          "const": "in"
+        },
+        "values": {
+          "description": "The accepted values; the condition holds when the field equals any of them.",
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "description": "One accepted value.",
+            "type": [
+              "string",
+              "number",
+              "boolean"
+            ]
+          }
+        },
+        "ignoreCase": {
+          "description": "Compare text case-insensitively. Default false.",
+          "type": "boolean"
+        },
+        "negate": {
+          "description": "Invert the condition: the rule applies when the condition does NOT hold. Default false.",
+          "type": "boolean"
+        }
+      }
+    },
+    "rangeCondition": {
+      "title": "RangeCondition",
+      "description": "A filter that holds when the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "field",
+        "operator"
+      ],
+      "properties": {
+        "field": {
+          "description": "Dot path of the field inside the event `data`, e.g. \"path\" or \"utm.campaign\".",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
+        },
+        "operator": {
+          "description": "\"range\": the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.",
+          "const": "range"
+        },
+        "min": {
+          "description": "Inclusive lower bound; omit for no lower bound.",
+          "type": "number"
+        },
+        "max": {
+          "description": "Inclusive upper bound; omit for no upper bound.",
+          "type": "number"
+        },
+        "negate": {
+          "description": "Invert the condition: the rule applies when the condition does NOT hold. Default false.",
+          "type": "boolean"
+        }
+      }
+    },
+    "regexCondition": {
+      "title": "RegexCondition",
+      "description": "A filter that holds when the field, as text, matches the regular expression `pattern`.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "field",
+        "operator",
+        "pattern"
+      ],
+      "properties": {
+        "field": {
+          "description": "Dot path of the field inside the event `data`, e.g. \"path\" or \"utm.campaign\".",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
+        },
+        "operator": {
+          "description": "\"regex\": the field, as text, matches the regular expression `pattern`.",
+          "const": "regex"
+        },
+        "pattern": {
+          "description": "A JavaScript regular expression, without slashes, e.g. \"^/pricing(/|$)\".",
+          "type": "string",
+          "minLength": 1
+        },
+        "flags": {
+          "description": "Regular-expression flags: any of i (ignore case), m, s, u. Default none.",
+          "type": "string",
+          "pattern": "^[imsu]*$"
+        },
+        "negate": {
+          "description": "Invert the condition: the rule applies when the condition does NOT hold. Default false.",
+          "type": "boolean"
+        }
+      }
+    },
+    "existsCondition": {
+      "title": "ExistsCondition",
+      "description": "A filter that holds when the field is present and not empty (not null, not \"\", not an empty list).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "field",
+        "operator"
+      ],
+      "properties": {
+        "field": {
+          "description": "Dot path of the field inside the event `data`, e.g. \"path\" or \"utm.campaign\".",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
+        },
+        "operator": {
+          "description": "\"exists\": the field is present and not empty (not null, not \"\", not an empty list).",
+          "const": "exists"
+        },
+        "negate": {
+          "description": "Invert the condition: the rule applies when the condition does NOT hold. Default false.",
+          "type": "boolean"
+        }
+      }
+    },
+    "filters": {
+      "title": "Filters",
+      "description": "Conditions on the event `data`; all must hold. Omit to match every event of the type.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/condition",
+        "description": "One condition on the event data."
+      }
+    },
+    "gradeBand": {
+      "title": "GradeBand",
+      "description": "A grade for fit scores in [min, max).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "grade"
+      ],
+      "properties": {
+        "grade": {
+          "$ref": "#/$defs/grade",
+          "description": "The grade given to fit scores in this band."
+        },
+        "min": {
+          "description": "Inclusive lower bound of the fit score; omit for no lower bound.",
+          "type": "number"
+        },
+        "max": {
+          "description": "Exclusive upper bound of the fit score; omit for no upper bound.",
+          "type": "number"
+        },
+        "description": {
+          "description": "What contacts of this grade look like.",
+          "type": "string",
+          "maxLength": 2000
+        }
+      }
+    },
+    "limits": {
+      "title": "RuleLimits",
+      "description": "How often a rule may award points. Every limit given applies; a blocked event awards nothing from this rule.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "perDay": {
+          "description": "At most this many awards per calendar day (UTC).",
+          "type": "integer",
+          "minimum": 1
+        },
+        "window": {
+          "description": "At most `max` awards within any rolling window of `days` days.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "days",
+            "max"
+          ],
+          "properties": {
+            "days": {
+              "description": "Length of the rolling window in days (fractions allowed).",
+              "type": "number",
+              "exclusiveMinimum": 0
+            },
+            "max": {
+              "description": "Most awards allowed within any such window.",
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        },
+        "lifetime": {
+          "description": "At most this many awards ever, per contact.",
+          "type": "integer",
+          "minimum": 1
+        },
+        "once": {
+          "description": "Award at most once per contact (the same as lifetime: 1).",
+          "type": "boolean"
+        }
+      }
+    },
+    "decayRate": {
+      "title": "DecayRate",
+      "description": "A decay rate: either a percentage lost per day or a half-life in days. Decay is continuous (fractional days count).",
+      "oneOf": [
+        {
+          "title": "PercentPerDayDecay",
+          "description": "Lose this percentage of the remaining points per day: value · (1 − p/100)^days.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "percentPerDay"
+          ],
+          "properties": {
+            "percentPerDay": {
+              "description": "Percentage lost per day, more than 0 and less than 100, e.g. 2.",
+              "type": "number",
+              "exclusiveMinimum": 0,
+              "exclusiveMaximum": 100
+            }
+          }
+        },
+        {
+          "title": "HalfLifeDecay",
+          "description": "Halve the points every `halfLifeDays` days: value · 0.5^(days / halfLifeDays).",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "halfLifeDays"
+          ],
+          "properties": {
+            "halfLifeDays": {
+              "description": "Days after which half of the points remain, more than 0.",
+              "type": "number",
+              "exclusiveMinimum": 0
+            }
+          }
+        }
+      ]
+    },
+    "engagementRule": {
+      "title": "EngagementRule",
+      "description": "Points for an event of one type whose data passes the filters.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "event",
+        "points"
+      ],
+      "properties": {
+        "id": {
+          "description": "Unique id of this rule within the model; explanations and counters refer to it.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
+        "description": {
+          "description": "What this rule rewards, for people reading the model.",
+          "type": "string",
+          "maxLength": 2000
+        },
+        "event": {
+          "$ref": "#/$defs/eventType",
+          "description": "The event type this rule reacts to."
+        },
+        "filters": {
+          "$ref": "#/$defs/filters",
+          "description": "Conditions on the event `data` that must all hold for the rule to apply."
+        },
+        "points": {
+          "description": "Points awarded per matching event; negative points penalise (e.g. unsubscribes).",
+          "type": "number"
+        },
+        "limits": {
+          "$ref": "#/$defs/limits",
+          "description": "How often this rule may award points per contact."
+        },
+        "expiresAfterDays": {
+          "description": "Points lifetime: each award is removed exactly this many days (fractions allowed) after it was made. Omit to keep points until they decay away.",
+          "type": "number",
+          "exclusiveMinimum": 0
+        },
+        "decay": {
+          "description": "This rule's own decay: \"none\" keeps its points at full value (e.g. demo requests), a rate object decays them at that rate instead of the model's `decay`. Omit to use the model's `decay`.",
+          "anyOf": [
+            {
+              "description": "Never decay this rule's points.",
+              "const": "none"
+            },
+            {
+              "$ref": "#/$defs/decayRate",
+              "description": "Decay this rule's points at this rate."
+            }
+          ]
+        }
+      }
+    },
+    "eventMatch": {
+      "title": "EventMatch",
+      "description": "An event type with optional filters on its data.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "event"
+      ],
+      "properties": {
+        "event": {
+          "$ref": "#/$defs/eventType",
+          "description": "The event type."
+        },
+        "filters": {
+          "$ref": "#/$defs/filters",
+          "description": "Conditions on the event `data` that must all hold."
+        }
+      }
+    },
+    "absenceRule": {
+      "title": "AbsenceRule",
+      "description": "A penalty when a trigger event is not followed by an expected event within a window.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "trigger",
+        "expect",
+        "windowDays",
+        "points"
+      ],
+      "properties": {
+        "id": {
+          "description": "Unique id of this rule within the model; explanations refer to it.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
+        "description": {
+          "description": "What this rule penalises, for people reading the model.",
+          "type": "string",
+          "maxLength": 2000
+        },
+        "trigger": {
+          "$ref": "#/$defs/eventMatch",
+          "description": "The event that starts the wait, e.g. webinar.registered."
+        },
+        "expect": {
+          "$ref": "#/$defs/eventMatch",
+          "description": "The follow-up event that must arrive within the window, e.g. webinar.attended."
+        },
+        "correlateOn": {
+          "description": "Data fields that must have equal values in the trigger and the follow-up, e.g. [\"webinarId\"] so that attending another webinar does not count.",
+          "type": "array",
+          "uniqueItems": true,
+          "items": {
+            "description": "Dot path of a field inside the event `data`.",
+            "type": "string",
+            "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
+          }
+        },
+        "windowDays": {
+          "description": "Days (fractions allowed) the follow-up may take; the penalty applies exactly when the window ends without it.",
+          "type": "number",
+          "exclusiveMinimum": 0
+        },
+        "points": {
+          "description": "Points applied when the follow-up is missing; must be negative.",
+          "type": "number",
+          "exclusiveMaximum": 0
+        },
+        "expiresAfterDays": {
+          "description": "Points lifetime: each award is removed exactly this many days (fractions allowed) after it was made. Omit to keep points until they decay away.",
+          "type": "number",
+          "exclusiveMinimum": 0
+        },
+        "decay": {
+          "description": "This rule's own decay: \"none\" keeps its points at full value (e.g. demo requests), a rate object decays them at that rate instead of the model's `decay`. Omit to use the model's `decay`.",
+          "anyOf": [
+            {
+              "description": "Never decay this rule's points.",
+              "const": "none"
+            },
+            {
+              "$ref": "#/$defs/decayRate",
+              "description": "Decay this rule's points at this rate."
+            }
+          ]
+        }
+      }
+    },
+    "inactivityRule": {
+      "title": "InactivityRule",
+      "description": "A penalty when the contact has not engaged (no event earned positive engagement points) for a number of days.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "afterDays",
+        "points"
+      ],
+      "properties": {
+        "id": {
+          "description": "Unique id of this rule within the model; explanations refer to it.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
+        "description": {
+          "description": "What this rule penalises, for people reading the model.",
+          "type": "string",
+          "maxLength": 2000
+        },
+        "afterDays": {
+          "description": "Days without engagement (fractions allowed) after which the penalty applies.",
+          "type": "number",
+          "exclusiveMinimum": 0
+        },
+        "points": {
+          "description": "Penalty points; must be negative.",
+          "type": "number",
+          "exclusiveMaximum": 0
+        },
+        "repeat": {
+          "description": "Apply the penalty again after every further `afterDays` of inactivity. Default false: at most once per stretch of inactivity.",
+          "type": "boolean"
+        },
+        "expiresAfterDays": {
+          "description": "Points lifetime: each award is removed exactly this many days (fractions allowed) after it was made. Omit to keep points until they decay away.",
+          "type": "number",
+          "exclusiveMinimum": 0
+        },
+        "decay": {
+          "description": "This rule's own decay: \"none\" keeps its points at full value (e.g. demo requests), a rate object decays them at that rate instead of the model's `decay`. Omit to use the model's `decay`.",
+          "anyOf": [
+            {
+              "description": "Never decay this rule's points.",
+              "const": "none"
+            },
+            {
+              "$ref": "#/$defs/decayRate",
+              "description": "Decay this rule's points at this rate."
+            }
+          ]
+        }
+      }
+    },
+    "caps": {
+      "title": "Caps",
+      "description": "Bounds on the scores. Points that would push engagement past a bound are cut at award time, and reported scores are clamped.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "maxEngagement": {
+          "description": "Highest engagement score; further positive points are not awarded.",
+          "type": "number"
+        },
+        "minEngagement": {
+          "description": "Lowest engagement score; further negative points are not applied.",
+          "type": "number"
+        },
+        "minTotal": {
+          "description": "The total score (fit + engagement) is never reported below this.",
+          "type": "number"
+        },
+        "maxTotal": {
+          "description": "The total score (fit + engagement) is never reported above this.",
+          "type": "number"
+        }
+      }
+    },
+    "tiers": {
+      "title": "Tiers",
+      "description": "Tier thresholds on the total score: below `warm` is cold, from `warm` warm, from `hot` hot.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "warm",
+        "hot"
+      ],
+      "properties": {
+        "warm": {
+          "description": "Lowest total score of the warm tier.",
+          "type": "number"
+        },
+        "hot": {
+          "description": "Lowest total score of the hot tier; must be above `warm`.",
+          "type": "number"
+        }
+      }
+    },
+    "scoreThreshold": {
+      "title": "ScoreThreshold",
+      "description": "A numeric score condition with hysteresis: met from `enter` upwards, and stays met until the score falls below `exit`.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "metric",
+        "enter",
+        "exit"
+      ],
+      "properties": {
+        "metric": {
+          "description": "Which score the condition reads: total, fit or engagement.",
+          "type": "string",
+          "enum": [
+            "total",
+            "fit",
+            "engagement"
+          ]
+        },
+        "enter": {
+          "description": "The condition becomes met when the score reaches this value.",
+          "type": "number"
+        },
+        "exit": {
+          "description": "Once met, the condition stays met until the score falls below this value; must not be above `enter`.",
+          "type": "number"
+        }
+      }
+    },
+    "gradeCondition": {
+      "title": "GradeCondition",
+      "description": "A condition on the fit grade.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "metric",
+        "in"
+      ],
+      "properties": {
+        "metric": {
+          "description": "\"grade\": the condition reads the fit grade.",
+          "const": "grade"
+        },
+        "in": {
+          "description": "The grades that meet the condition.",
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "$ref": "#/$defs/grade",
+            "description": "One grade."
+          }
+        }
+      }
+    },
+    "lifecycleCondition": {
+      "title": "LifecycleCondition",
+      "description": "One condition of a lifecycle stage; `metric` decides its shape.",
+      "type": "object",
+      "discriminator": {
+        "propertyName": "metric"
+      },
+      "oneOf": [
+        {
+          "$ref": "#/$defs/scoreThreshold"
+        },
+        {
+          "$ref": "#/$defs/gradeCondition"
+        }
+      ]
+    },
+    "lifecycleStage": {
+      "title": "LifecycleStage",
+      "description": "When a contact enters and leaves a lifecycle stage.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "conditions"
+      ],
+      "properties": {
+        "description": {
+          "description": "What the stage means for sales.",
+          "type": "string",
+          "maxLength": 2000
+        },
+        "match": {
+          "description": "\"all\": every condition must be met (default); \"any\": one is enough.",
+          "type": "string",
+          "enum": [
+            "all",
+            "any"
+          ]
+        },
+        "conditions": {
+          "description": "The conditions, combined by `match`.",
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "#/$defs/lifecycleCondition",
+            "description": "One condition."
+          }
+        }
+      }
+    },
+    "lifecycle": {
+      "title": "Lifecycle",
+      "description": "Lifecycle stages reached by score; a contact moves lead → MQL → SQL.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "mql": {
+          "$ref": "#/$defs/lifecycleStage",
+          "description": "Marketing-qualified lead."
+        },
+        "sql": {
+          "$ref": "#/$defs/lifecycleStage",
+          "description": "Sales-qualified lead."
+        }
+      }
+    },
+    "schedule": {
+      "title": "Schedule",
+      "description": "A cron schedule for publishing decayed scores.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "cron"
+      ],
+      "properties": {
+        "cron": {
+          "description": "Five-field cron expression (minute hour day-of-month month day-of-week), e.g. \"0 * * * *\" for hourly.",
+          "type": "string",
+          "pattern": "^\\S+( +\\S+){4}$"
+        },
+        "timezone": {
+          "description": "IANA time zone the cron expression is read in, e.g. \"Europe/Berlin\". Default UTC.",
+          "type": "string",
+          "minLength": 1
+        }
+      }
+    }
+  }
+};

@@ -1,0 +1,688 @@
+/* eslint-disable */
+/**
+ * generated — do not edit.
+ * Source: schemas/models/model.schema.json
+ * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
+ */
+
+/**
+ * A fit rule: a condition on one profile field and the points it is worth. The `operator` decides which other properties apply.
+ */
+export type FitRule = EqualsFitRule | InFitRule | RangeFitRule | RegexFitRule | ExistsFitRule;
+/**
+ * A grade letter, A (best) to F (worst).
+ */
+export type Grade = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+/**
+ * A canonical CloudEvents type of the platform.
+ */
+export type EventType =
+  | 'email.delivered'
+  | 'email.opened'
+  | 'email.clicked'
+  | 'email.bounced'
+  | 'email.unsubscribed'
+  | 'email.spam_reported'
+  | 'sms.sent'
+  | 'sms.delivered'
+  | 'sms.replied'
+  | 'sms.opted_out'
+  | 'web.page_viewed'
+  | 'web.form_submitted'
+  | 'web.link_clicked'
+  | 'webinar.registered'
+  | 'webinar.attended'
+  | 'webinar.left'
+  | 'contact.identified'
+  | 'contact.updated'
+  | 'contact.merged'
+  | 'contact.converted';
+/**
+ * A condition on one field of the event `data`. The `operator` decides which other properties apply.
+ */
+export type Condition = EqualsCondition | InCondition | RangeCondition | RegexCondition | ExistsCondition;
+/**
+ * Conditions on the event `data`; all must hold. Omit to match every event of the type.
+ */
+export type Filters = Condition[];
+/**
+ * A decay rate: either a percentage lost per day or a half-life in days. Decay is continuous (fractional days count).
+ */
+export type DecayRate = PercentPerDayDecay | HalfLifeDecay;
+/**
+ * One condition of a lifecycle stage; `metric` decides its shape.
+ */
+export type LifecycleCondition = ScoreThreshold | GradeCondition;
+
+/**
+ * A versioned lead-scoring model: fit rules on profile fields, engagement rules on events, absence and inactivity penalties, decay, caps, tiers, grades and lifecycle thresholds. One workspace may run several models side by side.
+ */
+export interface ScoringModel {
+  /**
+   * Optional URL of this JSON Schema, for editors; ignored by the scorer.
+   */
+  $schema?: string;
+  /**
+   * Stable model id, unique within the workspace, e.g. "default" or "webinar-funnel". Versions of one model share it.
+   */
+  id: string;
+  /**
+   * Version number of this model, starting at 1; a new version replaces the previous one with the same id.
+   */
+  version: number;
+  /**
+   * Workspace (tenant) the model belongs to.
+   */
+  workspace: string;
+  /**
+   * Human-readable model name shown in the UI and CLI.
+   */
+  name: string;
+  /**
+   * What the model is for and how its points were chosen.
+   */
+  description?: string;
+  /**
+   * Fit (explicit) rules: who the contact is, from profile fields. Every matching rule adds its points; fit never decays.
+   */
+  fit?: FitRule[];
+  /**
+   * Grade bands A–F on the fit score. Bands are half-open [min, max), must not overlap or leave gaps between them, and better letters sit higher.
+   */
+  grades?: GradeBand[];
+  /**
+   * Engagement (behavioral) rules: what the contact does. Every rule whose event type and filters match an event awards its points.
+   */
+  engagement?: EngagementRule[];
+  /**
+   * Absence rules: a trigger event that was not followed by an expected event within a window costs points (e.g. registered for a webinar but did not attend).
+   */
+  absence?: AbsenceRule[];
+  /**
+   * Inactivity rules: no engagement for a number of days costs points.
+   */
+  inactivity?: InactivityRule[];
+  decay?: DecayRate;
+  caps?: Caps;
+  tiers?: Tiers;
+  lifecycle?: Lifecycle;
+  schedule?: Schedule;
+}
+/**
+ * A fit rule that applies when the field equals `value` (for a list field: any element equals it).
+ */
+export interface EqualsFitRule {
+  /**
+   * Unique id of this rule within the model; explanations and counters refer to it.
+   */
+  id: string;
+  /**
+   * What this rule rewards, for people reading the model.
+   */
+  description?: string;
+  /**
+   * Dot path of the contact profile field the rule looks at, e.g. "jobTitle" or "address.state".
+   */
+  field: string;
+  /**
+   * "equals": the field equals `value` (for a list field: any element equals it).
+   */
+  operator: 'equals';
+  /**
+   * The value the field must equal. Numbers also match numeric text ("42").
+   */
+  value: string | number | boolean;
+  /**
+   * Compare text case-insensitively ("ceo" matches "CEO"). Default false.
+   */
+  ignoreCase?: boolean;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+  /**
+   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   */
+  points: number;
+}
+/**
+ * A fit rule that applies when the field equals one of `values` (for a list field: any element does).
+ */
+export interface InFitRule {
+  /**
+   * Unique id of this rule within the model; explanations and counters refer to it.
+   */
+  id: string;
+  /**
+   * What this rule rewards, for people reading the model.
+   */
+  description?: string;
+  /**
+   * Dot path of the contact profile field the rule looks at, e.g. "jobTitle" or "address.state".
+   */
+  field: string;
+  /**
+   * "in": the field equals one of `values` (for a list field: any element does).
+   */
+  operator: 'in';
+  /**
+   * The accepted values; the condition holds when the field equals any of them.
+   *
+   * @minItems 1
+   *
+   * Items: One accepted value.
+   */
+  values: (string | number | boolean)[];
+  /**
+   * Compare text case-insensitively. Default false.
+   */
+  ignoreCase?: boolean;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+  /**
+   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   */
+  points: number;
+}
+/**
+ * A fit rule that applies when the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.
+ */
+export interface RangeFitRule {
+  /**
+   * Unique id of this rule within the model; explanations and counters refer to it.
+   */
+  id: string;
+  /**
+   * What this rule rewards, for people reading the model.
+   */
+  description?: string;
+  /**
+   * Dot path of the contact profile field the rule looks at, e.g. "jobTitle" or "address.state".
+   */
+  field: string;
+  /**
+   * "range": the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.
+   */
+  operator: 'range';
+  /**
+   * Inclusive lower bound; omit for no lower bound.
+   */
+  min?: number;
+  /**
+   * Inclusive upper bound; omit for no upper bound.
+   */
+  max?: number;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+  /**
+   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   */
+  points: number;
+}
+/**
+ * A fit rule that applies when the field, as text, matches the regular expression `pattern`.
+ */
+export interface RegexFitRule {
+  /**
+   * Unique id of this rule within the model; explanations and counters refer to it.
+   */
+  id: string;
+  /**
+   * What this rule rewards, for people reading the model.
+   */
+  description?: string;
+  /**
+   * Dot path of the contact profile field the rule looks at, e.g. "jobTitle" or "address.state".
+   */
+  field: string;
+  /**
+   * "regex": the field, as text, matches the regular expression `pattern`.
+   */
+  operator: 'regex';
+  /**
+   * A JavaScript regular expression, without slashes, e.g. "^/pricing(/|$)".
+   */
+  pattern: string;
+  /**
+   * Regular-expression flags: any of i (ignore case), m, s, u. Default none.
+   */
+  flags?: string;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+  /**
+   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   */
+  points: number;
+}
+/**
+ * A fit rule that applies when the field is present and not empty (not null, not "", not an empty list).
+ */
+export interface ExistsFitRule {
+  /**
+   * Unique id of this rule within the model; explanations and counters refer to it.
+   */
+  id: string;
+  /**
+   * What this rule rewards, for people reading the model.
+   */
+  description?: string;
+  /**
+   * Dot path of the contact profile field the rule looks at, e.g. "jobTitle" or "address.state".
+   */
+  field: string;
+  /**
+   * "exists": the field is present and not empty (not null, not "", not an empty list).
+   */
+  operator: 'exists';
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+  /**
+   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   */
+  points: number;
+}
+/**
+ * A grade for fit scores in [min, max).
+ */
+export interface GradeBand {
+  grade: Grade;
+  /**
+   * Inclusive lower bound of the fit score; omit for no lower bound.
+   */
+  min?: number;
+  /**
+   * Exclusive upper bound of the fit score; omit for no upper bound.
+   */
+  max?: number;
+  /**
+   * What contacts of this grade look like.
+   */
+  description?: string;
+}
+/**
+ * Points for an event of one type whose data passes the filters.
+ */
+export interface EngagementRule {
+  /**
+   * Unique id of this rule within the model; explanations and counters refer to it.
+   */
+  id: string;
+  /**
+   * What this rule rewards, for people reading the model.
+   */
+  description?: string;
+  event: EventType;
+  filters?: Filters;
+  /**
+   * Points awarded per matching event; negative points penalise (e.g. unsubscribes).
+   */
+  points: number;
+  limits?: RuleLimits;
+  /**
+   * Points lifetime: each award is removed exactly this many days (fractions allowed) after it was made. Omit to keep points until they decay away.
+   */
+  expiresAfterDays?: number;
+  /**
+   * This rule's own decay: "none" keeps its points at full value (e.g. demo requests), a rate object decays them at that rate instead of the model's `decay`. Omit to use the model's `decay`.
+   */
+  decay?: 'none' | DecayRate;
+}
+/**
+ * A filter that holds when the field equals `value` (for a list field: any element equals it).
+ */
+export interface EqualsCondition {
+  /**
+   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
+   */
+  field: string;
+  /**
+   * "equals": the field equals `value` (for a list field: any element equals it).
+   */
+  operator: 'equals';
+  /**
+   * The value the field must equal. Numbers also match numeric text ("42").
+   */
+  value: string | number | boolean;
+  /**
+   * Compare text case-insensitively ("ceo" matches "CEO"). Default false.
+   */
+  ignoreCase?: boolean;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * A filter that holds when the field equals one of `values` (for a list field: any element does).
+ */
+export interface InCondition {
+  /**
+   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
+   */
+  field: string;
+  /**
+   * "in": the field equals one of `values` (for a list field: any element does).
+   */
+  operator: 'in';
+  /**
+   * The accepted values; the condition holds when the field equals any of them.
+   *
+   * @minItems 1
+   *
+   * Items: One accepted value.
+   */
+  values: (string | number | boolean)[];
+  /**
+   * Compare text case-insensitively. Default false.
+   */
+  ignoreCase?: boolean;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * A filter that holds when the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.
+ */
+export interface RangeCondition {
+  /**
+   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
+   */
+  field: string;
+  /**
+   * "range": the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.
+   */
+  operator: 'range';
+  /**
+   * Inclusive lower bound; omit for no lower bound.
+   */
+  min?: number;
+  /**
+   * Inclusive upper bound; omit for no upper bound.
+   */
+  max?: number;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * A filter that holds when the field, as text, matches the regular expression `pattern`.
+ */
+export interface RegexCondition {
+  /**
+   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
+   */
+  field: string;
+  /**
+   * "regex": the field, as text, matches the regular expression `pattern`.
+   */
+  operator: 'regex';
+  /**
+   * A JavaScript regular expression, without slashes, e.g. "^/pricing(/|$)".
+   */
+  pattern: string;
+  /**
+   * Regular-expression flags: any of i (ignore case), m, s, u. Default none.
+   */
+  flags?: string;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * A filter that holds when the field is present and not empty (not null, not "", not an empty list).
+ */
+export interface ExistsCondition {
+  /**
+   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
+   */
+  field: string;
+  /**
+   * "exists": the field is present and not empty (not null, not "", not an empty list).
+   */
+  operator: 'exists';
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * How often a rule may award points. Every limit given applies; a blocked event awards nothing from this rule.
+ */
+export interface RuleLimits {
+  /**
+   * At most this many awards per calendar day (UTC).
+   */
+  perDay?: number;
+  /**
+   * At most `max` awards within any rolling window of `days` days.
+   */
+  window?: {
+    /**
+     * Length of the rolling window in days (fractions allowed).
+     */
+    days: number;
+    /**
+     * Most awards allowed within any such window.
+     */
+    max: number;
+  };
+  /**
+   * At most this many awards ever, per contact.
+   */
+  lifetime?: number;
+  /**
+   * Award at most once per contact (the same as lifetime: 1).
+   */
+  once?: boolean;
+}
+/**
+ * Lose this percentage of the remaining points per day: value · (1 − p/100)^days.
+ */
+export interface PercentPerDayDecay {
+  /**
+   * Percentage lost per day, more than 0 and less than 100, e.g. 2.
+   */
+  percentPerDay: number;
+}
+/**
+ * Halve the points every `halfLifeDays` days: value · 0.5^(days / halfLifeDays).
+ */
+export interface HalfLifeDecay {
+  /**
+   * Days after which half of the points remain, more than 0.
+   */
+  halfLifeDays: number;
+}
+/**
+ * A penalty when a trigger event is not followed by an expected event within a window.
+ */
+export interface AbsenceRule {
+  /**
+   * Unique id of this rule within the model; explanations refer to it.
+   */
+  id: string;
+  /**
+   * What this rule penalises, for people reading the model.
+   */
+  description?: string;
+  trigger: EventMatch;
+  expect: EventMatch;
+  /**
+   * Data fields that must have equal values in the trigger and the follow-up, e.g. ["webinarId"] so that attending another webinar does not count.
+   *
+   * Items: Dot path of a field inside the event `data`.
+   */
+  correlateOn?: string[];
+  /**
+   * Days (fractions allowed) the follow-up may take; the penalty applies exactly when the window ends without it.
+   */
+  windowDays: number;
+  /**
+   * Points applied when the follow-up is missing; must be negative.
+   */
+  points: number;
+  /**
+   * Points lifetime: each award is removed exactly this many days (fractions allowed) after it was made. Omit to keep points until they decay away.
+   */
+  expiresAfterDays?: number;
+  /**
+   * This rule's own decay: "none" keeps its points at full value (e.g. demo requests), a rate object decays them at that rate instead of the model's `decay`. Omit to use the model's `decay`.
+   */
+  decay?: 'none' | DecayRate;
+}
+/**
+ * An event type with optional filters on its data.
+ */
+export interface EventMatch {
+  event: EventType;
+  filters?: Filters;
+}
+/**
+ * A penalty when the contact has not engaged (no event earned positive engagement points) for a number of days.
+ */
+export interface InactivityRule {
+  /**
+   * Unique id of this rule within the model; explanations refer to it.
+   */
+  id: string;
+  /**
+   * What this rule penalises, for people reading the model.
+   */
+  description?: string;
+  /**
+   * Days without engagement (fractions allowed) after which the penalty applies.
+   */
+  afterDays: number;
+  /**
+   * Penalty points; must be negative.
+   */
+  points: number;
+  /**
+   * Apply the penalty again after every further `afterDays` of inactivity. Default false: at most once per stretch of inactivity.
+   */
+  repeat?: boolean;
+  /**
+   * Points lifetime: each award is removed exactly this many days (fractions allowed) after it was made. Omit to keep points until they decay away.
+   */
+  expiresAfterDays?: number;
+  /**
+   * This rule's own decay: "none" keeps its points at full value (e.g. demo requests), a rate object decays them at that rate instead of the model's `decay`. Omit to use the model's `decay`.
+   */
+  decay?: 'none' | DecayRate;
+}
+/**
+ * Bounds on the scores. Points that would push engagement past a bound are cut at award time, and reported scores are clamped.
+ */
+export interface Caps {
+  /**
+   * Highest engagement score; further positive points are not awarded.
+   */
+  maxEngagement?: number;
+  /**
+   * Lowest engagement score; further negative points are not applied.
+   */
+  minEngagement?: number;
+  /**
+   * The total score (fit + engagement) is never reported below this.
+   */
+  minTotal?: number;
+  /**
+   * The total score (fit + engagement) is never reported above this.
+   */
+  maxTotal?: number;
+}
+/**
+ * Tier thresholds on the total score: below `warm` is cold, from `warm` warm, from `hot` hot.
+ */
+export interface Tiers {
+  /**
+   * Lowest total score of the warm tier.
+   */
+  warm: number;
+  /**
+   * Lowest total score of the hot tier; must be above `warm`.
+   */
+  hot: number;
+}
+/**
+ * Lifecycle stages reached by score; a contact moves lead → MQL → SQL.
+ */
+export interface Lifecycle {
+  mql?: LifecycleStage;
+  sql?: LifecycleStage;
+}
+/**
+ * When a contact enters and leaves a lifecycle stage.
+ */
+export interface LifecycleStage {
+  /**
+   * What the stage means for sales.
+   */
+  description?: string;
+  /**
+   * "all": every condition must be met (default); "any": one is enough.
+   */
+  match?: 'all' | 'any';
+  /**
+   * The conditions, combined by `match`.
+   *
+   * @minItems 1
+   */
+  conditions: LifecycleCondition[];
+}
+/**
+ * A numeric score condition with hysteresis: met from `enter` upwards, and stays met until the score falls below `exit`.
+ */
+export interface ScoreThreshold {
+  /**
+   * Which score the condition reads: total, fit or engagement.
+   */
+  metric: 'total' | 'fit' | 'engagement';
+  /**
+   * The condition becomes met when the score reaches this value.
+   */
+  enter: number;
+  /**
+   * Once met, the condition stays met until the score falls below this value; must not be above `enter`.
+   */
+  exit: number;
+}
+/**
+ * A condition on the fit grade.
+ */
+export interface GradeCondition {
+  /**
+   * "grade": the condition reads the fit grade.
+   */
+  metric: 'grade';
+  /**
+   * The grades that meet the condition.
+   *
+   * @minItems 1
+   */
+  in: Grade[];
+}
+/**
+ * A cron schedule for publishing decayed scores.
+ */
+export interface Schedule {
+  /**
+   * Five-field cron expression (minute hour day-of-month month day-of-week), e.g. "0 * * * *" for hourly.
+   */
+  cron: string;
+  /**
+   * IANA time zone the cron expression is read in, e.g. "Europe/Berlin". Default UTC.
+   */
+  timezone?: string;
+}
