@@ -1,0 +1,48 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseModel } from './parse-model.js';
+
+const examples = fileURLToPath(new URL('../../../../examples/models/', import.meta.url));
+const load = (file: string) =>
+  parseModel(readFileSync(`${examples}${file}`, 'utf8'), 'yaml', `examples/models/${file}`);
+
+describe('example models', () => {
+  it('ships the ONTRAPORT, HubSpot and webinar examples', () => {
+    expect(
+      readdirSync(examples)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort(),
+    ).toEqual(expect.arrayContaining(['hubspot.yaml', 'ontraport.yaml', 'webinar.yaml']));
+  });
+
+  it.each(readdirSync(examples).filter((f) => f.endsWith('.yaml')))('validates %s', (file) => {
+    expect(() => load(file)).not.toThrow();
+  });
+
+  it('gives the ONTRAPORT model 35 explicit points, 33 behavioral points and 2 % daily decay', () => {
+    const model = load('ontraport.yaml');
+    expect((model.fit ?? []).reduce((sum, rule) => sum + rule.points, 0)).toBe(35);
+    expect((model.engagement ?? []).reduce((sum, rule) => sum + rule.points, 0)).toBe(33);
+    expect(model.decay).toEqual({ percentPerDay: 2 });
+  });
+
+  it('gives the HubSpot model per-rule limits and a score maximum', () => {
+    const model = load('hubspot.yaml');
+    expect(model.engagement?.some((rule) => rule.limits !== undefined)).toBe(true);
+    expect(model.caps?.maxTotal).toBe(100);
+  });
+
+  it('gives the webinar model +10 registered, +25 attended and -10 registered-but-absent', () => {
+    const model = load('webinar.yaml');
+    expect(model.engagement?.map((rule) => [rule.event, rule.points])).toEqual([
+      ['webinar.registered', 10],
+      ['webinar.attended', 25],
+    ]);
+    expect(model.absence?.[0]).toMatchObject({
+      trigger: { event: 'webinar.registered' },
+      expect: { event: 'webinar.attended' },
+      points: -10,
+    });
+  });
+});

@@ -1,0 +1,238 @@
+import {
+  type Condition,
+  type FitRule,
+  type GradeBand,
+  type RuleLimits,
+  type ScoringModel,
+} from '../generated/model.js';
+import { pointerOf } from './model-path.js';
+import { type ModelProblem } from './model-problem.js';
+
+/**
+ * Checks a schema-valid model for what JSON Schema cannot express: duplicate rule ids, grade bands that
+ * overlap, leave gaps or are out of order, tiers out of order, hysteresis exits above their enters,
+ * empty or inverted ranges, invalid regular expressions, contradictory caps and limits.
+ */
+export function semanticProblems(model: ScoringModel): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  const report = (check: string, message: string, ...segments: (string | number)[]): void => {
+    problems.push({ pointer: pointerOf(...segments), part: 'value', message, check: `semantic:${check}` });
+  };
+
+  // Rule ids are unique across every kind of rule: explanations and counters are keyed by them.
+  const firstUse = new Map<string, string>();
+  const sections = [
+    ['fit', model.fit ?? []],
+    ['engagement', model.engagement ?? []],
+    ['absence', model.absence ?? []],
+    ['inactivity', model.inactivity ?? []],
+  ] as const;
+  for (const [section, rules] of sections) {
+    rules.forEach((rule: { id: string }, index: number) => {
+      const where = `${section}[${index}]`;
+      const earlier = firstUse.get(rule.id);
+      if (earlier)
+        report(
+          'duplicate-rule-id',
+          `duplicate rule id "${rule.id}", already used by ${earlier}; rule ids must be unique across the model`,
+          section,
+          index,
+          'id',
+        );
+      else firstUse.set(rule.id, where);
+    });
+  }
+
+  const checkCondition = (condition: Condition | FitRule, ...at: (string | number)[]): void => {
+    if (condition.operator === 'range') {
+      if (condition.min === undefined && condition.max === undefined)
+        report('empty-range', 'a range needs "min", "max" or both', ...at);
+      else if (condition.min !== undefined && condition.max !== undefined && condition.min > condition.max) {
+        report(
+          'inverted-range',
+          `min (${condition.min}) is above max (${condition.max}); nothing can match`,
+          ...at,
+          'min',
+        );
+      }
+    }
+    if (condition.operator === 'regex') {
+      try {
+        new RegExp(condition.pattern, condition.flags ?? '');
+      } catch (error) {
+        report(
+          'invalid-regex',
+          `not a valid regular expression: ${(error as Error).message}`,
+          ...at,
+          'pattern',
+        );
+      }
+    }
+  };
+  (model.fit ?? []).forEach((rule, index) => checkCondition(rule, 'fit', index));
+  (model.engagement ?? []).forEach((rule, index) => {
+    (rule.filters ?? []).forEach((filter, f) => checkCondition(filter, 'engagement', index, 'filters', f));
+    checkLimits(rule.limits, report, 'engagement', index, 'limits');
+  });
+  (model.absence ?? []).forEach((rule, index) => {
+    for (const part of ['trigger', 'expect'] as const) {
+      (rule[part].filters ?? []).forEach((filter, f) =>
+        checkCondition(filter, 'absence', index, part, 'filters', f),
+      );
+    }
+  });
+
+  checkGrades(model.grades ?? [], report);
+
+  if (model.tiers && model.tiers.hot <= model.tiers.warm) {
+    report(
+      'tiers-order',
+      `hot (${model.tiers.hot}) must be above warm (${model.tiers.warm})`,
+      'tiers',
+      'hot',
+    );
+  }
+  const caps = model.caps;
+  if (
+    caps?.minEngagement !== undefined &&
+    caps.maxEngagement !== undefined &&
+    caps.minEngagement > caps.maxEngagement
+  ) {
+    report(
+      'caps-order',
+      `minEngagement (${caps.minEngagement}) is above maxEngagement (${caps.maxEngagement})`,
+      'caps',
+      'minEngagement',
+    );
+  }
+  if (caps?.minTotal !== undefined && caps.maxTotal !== undefined && caps.minTotal > caps.maxTotal) {
+    report(
+      'caps-order',
+      `minTotal (${caps.minTotal}) is above maxTotal (${caps.maxTotal})`,
+      'caps',
+      'minTotal',
+    );
+  }
+
+  const definedGrades = new Set((model.grades ?? []).map((band) => band.grade));
+  for (const stage of ['mql', 'sql'] as const) {
+    (model.lifecycle?.[stage]?.conditions ?? []).forEach((condition, index) => {
+      if (condition.metric === 'grade') {
+        condition.in.forEach((grade, g) => {
+          if (!definedGrades.has(grade)) {
+            report(
+              'undefined-grade',
+              `grade "${grade}" is not given by any band in "grades", so this condition could never hold for it`,
+              'lifecycle',
+              stage,
+              'conditions',
+              index,
+              'in',
+              g,
+            );
+          }
+        });
+      } else if (condition.exit > condition.enter) {
+        report(
+          'hysteresis',
+          `exit (${condition.exit}) is above enter (${condition.enter}); a contact would leave the stage while still qualifying for it. Use an exit at or below the enter value`,
+          'lifecycle',
+          stage,
+          'conditions',
+          index,
+          'exit',
+        );
+      }
+    });
+  }
+  return problems;
+}
+
+function checkLimits(
+  limits: RuleLimits | undefined,
+  report: (check: string, message: string, ...segments: (string | number)[]) => void,
+  ...at: (string | number)[]
+): void {
+  if (limits?.once === true && limits.lifetime !== undefined && limits.lifetime > 1) {
+    report(
+      'limits-contradict',
+      `"once: true" allows one award but "lifetime" allows ${limits.lifetime}; keep one of them`,
+      ...at,
+      'lifetime',
+    );
+  }
+}
+
+const GRADE_ORDER = ['A', 'B', 'C', 'D', 'E', 'F'];
+
+function checkGrades(
+  bands: readonly GradeBand[],
+  report: (check: string, message: string, ...segments: (string | number)[]) => void,
+): void {
+  const low = (band: GradeBand): number => band.min ?? -Infinity;
+  const high = (band: GradeBand): number => band.max ?? Infinity;
+  const seen = new Map<string, number>();
+  bands.forEach((band, index) => {
+    const earlier = seen.get(band.grade);
+    if (earlier !== undefined)
+      report(
+        'grade-duplicate',
+        `grade ${band.grade} already has a band (grades[${earlier}])`,
+        'grades',
+        index,
+        'grade',
+      );
+    else seen.set(band.grade, index);
+    if (low(band) >= high(band))
+      report(
+        'grade-empty',
+        `min (${band.min}) must be below max (${band.max}): the band [min, max) is empty`,
+        'grades',
+        index,
+        'min',
+      );
+  });
+  for (let i = 0; i < bands.length; i++) {
+    for (let j = i + 1; j < bands.length; j++) {
+      const a = bands[i];
+      const b = bands[j];
+      if (!a || !b || a.grade === b.grade) continue;
+      if (low(a) < high(b) && low(b) < high(a)) {
+        report(
+          'grade-overlap',
+          `grade ${b.grade} [${b.min ?? '-∞'}, ${b.max ?? '∞'}) overlaps grade ${a.grade} (grades[${i}]) [${a.min ?? '-∞'}, ${a.max ?? '∞'}); a fit score must have one grade`,
+          'grades',
+          j,
+        );
+      }
+    }
+  }
+  // Better letters sit higher, without gaps between neighbouring letters.
+  const byLetter = bands
+    .map((band, index) => ({ band, index }))
+    .filter(({ band, index }) => seen.get(band.grade) === index)
+    .sort((x, y) => GRADE_ORDER.indexOf(x.band.grade) - GRADE_ORDER.indexOf(y.band.grade));
+  for (let k = 1; k < byLetter.length; k++) {
+    const better = byLetter[k - 1];
+    const worse = byLetter[k];
+    if (!better || !worse) continue;
+    if (low(better.band) < high(worse.band)) {
+      if (high(better.band) <= low(worse.band)) {
+        report(
+          'grade-order',
+          `grade ${better.band.grade} must cover higher fit scores than grade ${worse.band.grade} (grades[${worse.index}])`,
+          'grades',
+          better.index,
+        );
+      }
+    } else if (low(better.band) > high(worse.band)) {
+      report(
+        'grade-gap',
+        `fit scores from ${worse.band.max} up to ${better.band.min} fall between grade ${worse.band.grade} and grade ${better.band.grade}; make grade ${worse.band.grade}'s max equal grade ${better.band.grade}'s min`,
+        'grades',
+        better.index,
+        'min',
+      );
+    }
+  }
+}

@@ -1,0 +1,249 @@
+import { describe, expect, it } from '@jest/globals';
+import { ModelValidationError, formatModelIssue, type ModelIssue } from './errors.js';
+import { parseModel } from './parse-model.js';
+
+const valid = `id: demo
+version: 1
+workspace: acme
+name: Demo
+engagement:
+  - id: click
+    event: email.clicked
+    points: 5
+`;
+
+function issuesOf(text: string, format: 'yaml' | 'json' = 'yaml'): ModelIssue[] {
+  try {
+    parseModel(text, format, 'demo.yaml');
+  } catch (error) {
+    if (error instanceof ModelValidationError) return [...error.issues];
+    throw error;
+  }
+  throw new Error('expected the model to be rejected');
+}
+
+describe('parseModel', () => {
+  it('returns the typed model when YAML text is valid', () => {
+    const model = parseModel(valid, 'yaml', 'demo.yaml');
+    expect(model.id).toBe('demo');
+    expect(model.engagement?.[0]?.points).toBe(5);
+  });
+
+  it('reads JSON as well as YAML', () => {
+    const json = JSON.stringify(
+      { id: 'demo', version: 2, workspace: 'acme', name: 'Demo', decay: { halfLifeDays: 30 } },
+      null,
+      2,
+    );
+    expect(parseModel(json, 'json', 'demo.json').decay).toEqual({ halfLifeDays: 30 });
+  });
+
+  it('names the path, the line and the column of a wrongly typed value', () => {
+    const text = `${valid}  - id: open
+    event: email.opened
+    points: ten
+`;
+    const [issue] = issuesOf(text);
+    expect(issue).toMatchObject({
+      path: 'engagement[1].points',
+      pointer: '/engagement/1/points',
+      line: 11,
+      column: 13,
+    });
+    expect(issue && formatModelIssue(issue)).toBe(
+      'engagement[1].points: expected a number, got "ten" (line 11, column 13)',
+    );
+  });
+
+  it('locates problems in JSON text by line and column too', () => {
+    const text = '{\n  "id": "demo",\n  "version": "one",\n  "workspace": "acme",\n  "name": "Demo"\n}';
+    const [issue] = issuesOf(text, 'json');
+    expect(issue && formatModelIssue(issue)).toBe(
+      'version: expected a whole number, got "one" (line 3, column 14)',
+    );
+  });
+
+  it('reports every problem at once, in source order', () => {
+    const text = `id: Demo Model
+version: 0
+workspace: acme
+name: Demo
+`;
+    const issues = issuesOf(text);
+    expect(issues.map((i) => [i.path, i.line])).toEqual([
+      ['id', 1],
+      ['version', 2],
+    ]);
+    expect(issues[0]?.message).toMatch(/does not match/);
+    expect(issues[1]?.message).toBe(
+      'expected a number at least 1, got 0 (Version number of this model, starting at 1; a new version replaces the previous one with the same id.)',
+    );
+  });
+
+  it('suggests the intended name for a misspelt property and points at the key', () => {
+    const text = valid.replace('    points: 5', '    pionts: 5');
+    const issues = issuesOf(text);
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        path: 'engagement[0].pionts',
+        line: 8,
+        column: 5,
+        message: 'unknown property "pionts"; did you mean "points"?',
+      }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ path: 'engagement[0].points', message: 'missing; expected a number' }),
+    );
+  });
+
+  it('suggests the closest canonical event type for an unknown one', () => {
+    const [issue] = issuesOf(valid.replace('email.clicked', 'email.click'));
+    expect(issue?.path).toBe('engagement[0].event');
+    expect(issue?.message).toMatch(/got "email\.click"; did you mean "email\.clicked"\?$/);
+  });
+
+  it('explains an unknown condition operator with the operators that exist', () => {
+    const text = `${valid}fit:
+  - id: ceo
+    field: jobTitle
+    operator: eq
+    value: CEO
+    points: 15
+`;
+    const [issue] = issuesOf(text);
+    expect(issue).toMatchObject({ path: 'fit[0].operator', line: 12, column: 15 });
+    expect(issue?.message).toBe(
+      'expected one of "equals", "in", "range", "regex", "exists", got "eq"; did you mean "equals"?',
+    );
+  });
+
+  it('reports only the relevant part of a decay rate that has the right shape', () => {
+    const [issue] = issuesOf(`${valid}decay:\n  percentPerDay: two\n`);
+    expect(issue && formatModelIssue(issue)).toBe(
+      'decay.percentPerDay: expected a number, got "two" (line 10, column 18)',
+    );
+  });
+
+  it('describes the accepted forms of a rule decay override that has none of them', () => {
+    const [issue] = issuesOf(valid.replace('    points: 5', '    points: 5\n    decay: never'));
+    expect(issue?.path).toBe('engagement[0].decay');
+    expect(issue?.message).toBe(
+      'expected "none", {percentPerDay: a number} or {halfLifeDays: a number}, got "never"',
+    );
+  });
+
+  it('rejects positive points on absence and inactivity rules', () => {
+    const [issue] = issuesOf(`${valid}inactivity:\n  - id: quiet\n    afterDays: 30\n    points: 5\n`);
+    expect(issue?.path).toBe('inactivity[0].points');
+    expect(issue?.message).toMatch(/^expected a number less than 0, got 5/);
+  });
+
+  it('reports YAML syntax errors with their position', () => {
+    const [issue] = issuesOf('id: demo\nengagement: [1, 2\nname: x\n');
+    expect(issue?.check).toBe('syntax');
+    expect(issue?.line).toBeDefined();
+    expect(issue?.message).toMatch(/^YAML syntax: /);
+  });
+
+  it('reports JSON syntax errors with their position', () => {
+    const [issue] = issuesOf('{\n  "id": "demo",\n  "version": 1,\n}', 'json');
+    expect(issue && formatModelIssue(issue)).toBe(
+      '(model): JSON syntax: expected a property name in double quotes, found "}" (line 4, column 1)',
+    );
+  });
+
+  it('rejects duplicate keys in YAML and in JSON', () => {
+    expect(issuesOf('id: demo\nid: other\n')[0]?.message).toMatch(/unique/);
+    const [issue] = issuesOf(
+      '{"id": "demo", "id": "x", "version": 1, "workspace": "a", "name": "n"}',
+      'json',
+    );
+    expect(issue).toMatchObject({ path: 'id', line: 1, column: 16, check: 'syntax' });
+  });
+
+  it('rejects an empty document with an explanation', () => {
+    expect(issuesOf('# nothing here\n')[0]?.message).toMatch(/the document is empty/);
+  });
+
+  it('carries the source name and every issue in the error message', () => {
+    try {
+      parseModel('id: demo\nversion: x\n', 'yaml', 'models/demo.yaml');
+      throw new Error('expected a failure');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ModelValidationError);
+      const e = error as ModelValidationError;
+      expect(e.retriable).toBe(false);
+      expect(e.message.split('\n')[0]).toBe(
+        `models/demo.yaml: ${e.issues.length} problems in the scoring model:`,
+      );
+      expect(e.message).toContain('  - version: expected a whole number, got "x" (line 2, column 10)');
+    }
+  });
+});
+
+describe('semantic checks', () => {
+  const base = 'id: demo\nversion: 1\nworkspace: acme\nname: Demo\n';
+
+  it('rejects rule ids used twice, even across rule kinds', () => {
+    const text = `${base}fit:
+  - id: dup
+    field: a
+    operator: exists
+    points: 1
+engagement:
+  - id: dup
+    event: email.clicked
+    points: 1
+`;
+    const [issue] = issuesOf(text);
+    expect(issue).toMatchObject({ path: 'engagement[0].id', line: 11, check: 'semantic:duplicate-rule-id' });
+    expect(issue?.message).toBe(
+      'duplicate rule id "dup", already used by fit[0]; rule ids must be unique across the model',
+    );
+  });
+
+  it('rejects overlapping grade bands', () => {
+    const text = `${base}grades:\n  - { grade: A, min: 30 }\n  - { grade: B, min: 20, max: 35 }\n`;
+    expect(issuesOf(text).map((i) => i.check)).toContain('semantic:grade-overlap');
+  });
+
+  it('rejects gaps between neighbouring grade bands and bands in the wrong order', () => {
+    const gap = `${base}grades:\n  - { grade: A, min: 30 }\n  - { grade: B, min: 20, max: 25 }\n`;
+    expect(issuesOf(gap)[0]).toMatchObject({ path: 'grades[0].min', check: 'semantic:grade-gap' });
+    const order = `${base}grades:\n  - { grade: A, max: 10 }\n  - { grade: B, min: 10 }\n`;
+    expect(issuesOf(order)[0]).toMatchObject({ path: 'grades[0]', check: 'semantic:grade-order' });
+  });
+
+  it('rejects tiers out of order', () => {
+    const [issue] = issuesOf(`${base}tiers:\n  warm: 50\n  hot: 20\n`);
+    expect(issue).toMatchObject({ path: 'tiers.hot', line: 7, check: 'semantic:tiers-order' });
+  });
+
+  it('rejects a hysteresis exit above its enter', () => {
+    const text = `${base}lifecycle:\n  mql:\n    conditions:\n      - { metric: total, enter: 50, exit: 60 }\n`;
+    const [issue] = issuesOf(text);
+    expect(issue).toMatchObject({ path: 'lifecycle.mql.conditions[0].exit', check: 'semantic:hysteresis' });
+  });
+
+  it('rejects lifecycle grade conditions on grades no band gives', () => {
+    const text = `${base}lifecycle:\n  sql:\n    conditions:\n      - { metric: grade, in: [A] }\n`;
+    expect(issuesOf(text)[0]?.check).toBe('semantic:undefined-grade');
+  });
+
+  it('rejects invalid regular expressions, empty ranges and contradictory limits', () => {
+    const text = `${base}fit:
+  - { id: r, field: a, operator: regex, pattern: "(", points: 1 }
+  - { id: n, field: a, operator: range, points: 1 }
+engagement:
+  - id: e
+    event: email.clicked
+    points: 1
+    limits: { once: true, lifetime: 3 }
+`;
+    expect(issuesOf(text).map((i) => i.check)).toEqual([
+      'semantic:invalid-regex',
+      'semantic:empty-range',
+      'semantic:limits-contradict',
+    ]);
+  });
+});
