@@ -12,6 +12,8 @@ export interface ProblemDetails {
   readonly errors?: readonly { readonly field: string; readonly expected: string }[];
   /** Extension: seconds after which a retry may succeed (also sent as Retry-After). */
   readonly retryAfterSeconds?: number;
+  /** Extension: per-event results of a batch none of whose events was accepted. */
+  readonly results?: readonly unknown[];
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -48,7 +50,7 @@ const TITLES: Record<ProblemKind, { title: string; status: number }> = {
 export function problem(
   kind: ProblemKind,
   detail: string,
-  extra: { instance?: string; errors?: ProblemDetails['errors']; retryAfterSeconds?: number } = {},
+  extra: { instance?: string; errors?: ProblemDetails['errors']; retryAfterSeconds?: number; results?: readonly unknown[] } = {},
 ): ProblemDetails {
   const { title, status } = TITLES[kind];
   return {
@@ -59,6 +61,7 @@ export function problem(
     ...(extra.instance !== undefined ? { instance: extra.instance } : {}),
     ...(extra.errors !== undefined ? { errors: extra.errors } : {}),
     ...(extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
+    ...(extra.results !== undefined ? { results: extra.results } : {}),
   };
 }
 

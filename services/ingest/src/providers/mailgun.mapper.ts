@@ -16,7 +16,7 @@ export function mapMailgunEvent(eventData: Record<string, unknown>, rules: Ident
   const ref = { message_id: str(headers['message-id']), campaign_id: firstTag(eventData), provider: 'mailgun' };
   let type: string;
   let data: Record<string, unknown>;
-  switch (str(eventData['event'])) {
+  switch (str(eventData['event']) ?? '') {
     case 'delivered':
       type = 'email.delivered';
       data = ref;

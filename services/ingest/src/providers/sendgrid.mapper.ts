@@ -32,7 +32,7 @@ function mapOne(e: Record<string, unknown>, rules: IdentityRules): Candidate | M
   const userAgent = str(e['useragent']);
   let type: string;
   let data: Record<string, unknown>;
-  switch (str(e['event'])) {
+  switch (str(e['event']) ?? '') {
     case 'delivered':
       type = 'email.delivered';
       data = ref;

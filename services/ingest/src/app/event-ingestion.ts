@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createEventValidator, type EventValidator } from '@leadscore/contracts';
+import { IngestMetrics, registerMetrics, type MetricsOf } from '@leadscore/observability';
+import { Registry } from 'prom-client';
+import type { KeyKind } from '../auth/workspace-key.js';
+import { WorkspaceRateLimiter } from '../auth/workspace-rate-limiter.js';
+import { checkBatch, type EventResult } from '../batch/event-batch.js';
+import { fail } from '../http/problem-details.js';
+import type { IdentityRules } from '../identity/contact-identity.js';
+import { EventPublisher } from './event.publisher.js';
+import { INGEST_SETTINGS, type IngestSettings } from './ingest.settings.js';
+import { CLOCK, type Clock } from './ingest.tokens.js';
+
+/** Where events came from, as the `source` label of the received-events metric. */
+export type IngestChannel = 'api' | 'segment' | 'pixel' | 'webhook';
+
+export interface IngestCommand {
+  readonly channel: IngestChannel;
+  readonly workspace: string;
+  readonly keyKind: KeyKind;
+  readonly identity: IdentityRules;
+  /** CloudEvents source for candidates without one, e.g. `/v1/events`. */
+  readonly defaultSource: string;
+  /** Canonical-shaped objects, or MappingFailures holding their place. */
+  readonly candidates: readonly unknown[];
+}
+
+export interface IngestReceipt {
+  readonly accepted: number;
+  readonly duplicates: number;
+  readonly rejected: number;
+  readonly results: readonly EventResult[];
+}
+
+/**
+ * The one application function of ingest: rate-limit, check every event on its own, put the valid
+ * ones on Kafka, and answer per event. Controllers only translate HTTP to this command.
+ */
+@Injectable()
+export class EventIngestion {
+  private readonly validator: EventValidator = createEventValidator();
+  private readonly limiter: WorkspaceRateLimiter;
+  private readonly metrics: MetricsOf<typeof IngestMetrics>;
+
+  constructor(
+    private readonly publisher: EventPublisher,
+    @Inject(INGEST_SETTINGS) private readonly settings: IngestSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
+    registry: Registry,
+  ) {
+    this.limiter = new WorkspaceRateLimiter(settings.rateLimit);
+    this.metrics = registerMetrics(registry, IngestMetrics);
+  }
+
+  /** A forged, unsigned or malformed pixel: served, never produced, counted. */
+  countRejectedPixel(_reason: 'unsigned' | 'malformed' | 'forged'): void {
+    this.metrics.receivedEvents.inc({ source: 'pixel', result: 'rejected' });
+  }
+
+  async execute(command: IngestCommand): Promise<IngestReceipt> {
+    const nowMs = this.clock();
+    const rate = this.limiter.take(command.workspace, Math.max(1, command.candidates.length), nowMs);
+    if (!rate.allowed) {
+      fail('rate-limited', `Workspace ${command.workspace} sent more than ${this.settings.rateLimit.eventsPerSecond} events per second; retry after ${rate.retryAfterSeconds} s.`, {
+        retryAfterSeconds: rate.retryAfterSeconds,
+      });
+    }
+    const { results, accepted } = checkBatch(command.candidates, {
+      workspace: command.workspace,
+      keyKind: command.keyKind,
+      defaultSource: command.defaultSource,
+      receivedAt: new Date(nowMs).toISOString(),
+      identity: command.identity,
+      maxEventBytes: this.settings.maxEventBytes,
+      validator: this.validator,
+    });
+    const receipt = summarize(results);
+    const counter = this.metrics.receivedEvents;
+    if (receipt.rejected > 0) counter.inc({ source: command.channel, result: 'rejected' }, receipt.rejected);
+    if (receipt.duplicates > 0) counter.inc({ source: command.channel, result: 'duplicate' }, receipt.duplicates);
+    if (accepted.length === 0 && results.length > 0) {
+      const forbidden = results.every((r) => r.status === 'rejected' && r.reason === 'forbidden');
+      fail(forbidden ? 'forbidden' : 'invalid-events', `None of the ${results.length} events was accepted; each result says which field is wrong and what it expects.`, {
+        results,
+      });
+    }
+    await this.publisher.publish(accepted);
+    if (accepted.length > 0) counter.inc({ source: command.channel, result: 'accepted' }, accepted.length);
+    return receipt;
+  }
+}
+
+function summarize(results: readonly EventResult[]): IngestReceipt {
+  let accepted = 0;
+  let duplicates = 0;
+  let rejected = 0;
+  for (const r of results) {
+    if (r.status === 'accepted') accepted += 1;
+    else if (r.status === 'duplicate') duplicates += 1;
+    else rejected += 1;
+  }
+  return { accepted, duplicates, rejected, results };
+}

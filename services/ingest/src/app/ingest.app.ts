@@ -1,0 +1,17 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { PinoNestLogger } from '@leadscore/observability';
+import { configureIngestHttp } from '../http/http-setup.js';
+import { IngestModule, type IngestModuleOptions } from './ingest.module.js';
+
+/** Builds (not listens) the ingest app: main.ts and the integration tests share this. */
+export async function createIngestApp(options: IngestModuleOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: options.settings.bodyLimitBytes, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(IngestModule.forRoot(options), adapter, {
+    logger: new PinoNestLogger(options.logger),
+    bufferLogs: false,
+  });
+  configureIngestHttp(app, options.logger, options.settings.bodyLimitBytes);
+  await app.init();
+  return app;
+}

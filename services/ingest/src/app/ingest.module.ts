@@ -1,0 +1,60 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import type { BatchingProducer } from '@leadscore/kafka';
+import { ObservabilityModule, type Logger, type ReadinessCheck } from '@leadscore/observability';
+import type { Registry } from 'prom-client';
+import type { WorkspaceDirectory } from '../auth/workspace-directory.js';
+import { EventsController } from '../controllers/events.controller.js';
+import { PixelController } from '../controllers/pixel.controller.js';
+import { SegmentController } from '../controllers/segment.controller.js';
+import { WebhooksController } from '../controllers/webhooks.controller.js';
+import { EventIngestion } from './event-ingestion.js';
+import { EventPublisher } from './event.publisher.js';
+import { INGEST_SETTINGS, type IngestSettings } from './ingest.settings.js';
+import { BATCHING_PRODUCER, CLOCK, INGEST_LOGGER, WORKSPACE_DIRECTORY, type Clock } from './ingest.tokens.js';
+
+export interface IngestModuleOptions {
+  readonly settings: IngestSettings;
+  readonly directory: WorkspaceDirectory;
+  /** Connected by the caller; disconnected (flushed) here once the HTTP server has closed. */
+  readonly producer: BatchingProducer;
+  readonly registry: Registry;
+  readonly logger: Logger;
+  readonly readinessChecks?: readonly ReadinessCheck[];
+  readonly clock?: Clock;
+}
+
+/** Flushes and disconnects the producer after Nest closed the HTTP server (in-flight requests done). */
+class ProducerShutdown implements OnApplicationShutdown {
+  constructor(
+    @Inject(BATCHING_PRODUCER) private readonly producer: BatchingProducer,
+    @Inject(INGEST_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    this.logger.info({ signal }, 'flushing the Kafka producer');
+    await this.producer.disconnect();
+  }
+}
+
+@Module({})
+export class IngestModule {
+  static forRoot(options: IngestModuleOptions): DynamicModule {
+    return {
+      module: IngestModule,
+      imports: [
+        ObservabilityModule.forRoot({ service: 'ingest', registry: options.registry, readinessChecks: options.readinessChecks ?? [] }),
+      ],
+      controllers: [EventsController, SegmentController, PixelController, WebhooksController],
+      providers: [
+        { provide: INGEST_SETTINGS, useValue: options.settings },
+        { provide: WORKSPACE_DIRECTORY, useValue: options.directory },
+        { provide: BATCHING_PRODUCER, useValue: options.producer },
+        { provide: INGEST_LOGGER, useValue: options.logger },
+        { provide: CLOCK, useValue: options.clock ?? Date.now },
+        EventPublisher,
+        EventIngestion,
+        ProducerShutdown,
+      ],
+    };
+  }
+}

@@ -1,0 +1,170 @@
+import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { WorkspaceDirectory, WorkspaceSettings } from '../auth/workspace-directory.js';
+import { EventIngestion, type IngestReceipt } from '../app/event-ingestion.js';
+import { INGEST_SETTINGS, type IngestSettings } from '../app/ingest.settings.js';
+import { CLOCK, WORKSPACE_DIRECTORY, type Clock } from '../app/ingest.tokens.js';
+import { MappingFailure } from '../batch/event-batch.js';
+import { fail } from '../http/problem-details.js';
+import { isPlainObject, parseFormBody, parseJsonBody } from '../http/request-body.js';
+import { rawBody, requireMediaType } from '../http/request-guards.js';
+import { mapMailgunEvent, MAILGUN_SOURCE } from '../providers/mailgun.mapper.js';
+import type { ProviderMapping } from '../providers/provider-mapping.js';
+import { mapSendgridEvents, SENDGRID_SOURCE } from '../providers/sendgrid.mapper.js';
+import { mapTwilioWebhook, TWILIO_SOURCE } from '../providers/twilio.mapper.js';
+import { mapZoomEvent, ZOOM_SOURCE } from '../providers/zoom.mapper.js';
+import { verifyMailgunSignature } from '../signatures/mailgun.signature.js';
+import { SENDGRID_SIGNATURE_HEADER, SENDGRID_TIMESTAMP_HEADER, verifySendgridSignature } from '../signatures/sendgrid.signature.js';
+import type { SignatureCheck } from '../signatures/signature-check.js';
+import { TWILIO_SIGNATURE_HEADER, verifyTwilioSignature } from '../signatures/twilio.signature.js';
+import { verifyZoomSignature, ZOOM_SIGNATURE_HEADER, ZOOM_TIMESTAMP_HEADER, zoomUrlValidationResponse } from '../signatures/zoom.signature.js';
+
+type Provider = 'sendgrid' | 'twilio' | 'zoom' | 'mailgun';
+
+const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Provider webhooks, at `/v1/webhooks/<provider>?workspace=<id>`. Each is authenticated by the
+ * provider's own signature with that workspace's provider secret (401 when bad, missing or stale),
+ * then mapped to canonical events and produced like any batch.
+ */
+@Controller('v1/webhooks')
+export class WebhooksController {
+  constructor(
+    private readonly ingestion: EventIngestion,
+    @Inject(WORKSPACE_DIRECTORY) private readonly directory: WorkspaceDirectory,
+    @Inject(INGEST_SETTINGS) private readonly settings: IngestSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post('sendgrid')
+  @HttpCode(202)
+  async sendgrid(@Req() request: FastifyRequest): Promise<IngestReceipt> {
+    requireMediaType(request, ['application/json']);
+    const workspace = this.workspace(request, 'sendgrid');
+    const secrets = workspace.providers.sendgrid;
+    if (!secrets) return fail('forbidden', `SendGrid is not configured for workspace ${workspace.workspace}.`);
+    const payload = rawBody(request) ?? Buffer.alloc(0);
+    this.requireValid(
+      verifySendgridSignature({
+        publicKey: secrets.publicKey,
+        signature: header(request, SENDGRID_SIGNATURE_HEADER),
+        timestamp: header(request, SENDGRID_TIMESTAMP_HEADER),
+        payload,
+        nowMs: this.clock(),
+        toleranceSeconds: this.settings.signatureToleranceSeconds,
+      }),
+    );
+    const mapped = mapSendgridEvents(parseJsonBody(payload), workspace.identity);
+    if (mapped instanceof MappingFailure) return fail('malformed-request', 'Expected the SendGrid Event Webhook body: a JSON array of events.', { errors: [...mapped.issues] });
+    return this.ingest(workspace, mapped, SENDGRID_SOURCE);
+  }
+
+  @Post('twilio')
+  async twilio(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    requireMediaType(request, ['application/x-www-form-urlencoded']);
+    const workspace = this.workspace(request, 'twilio');
+    const secrets = workspace.providers.twilio;
+    if (!secrets) return fail('forbidden', `Twilio is not configured for workspace ${workspace.workspace}.`);
+    const params = parseFormBody(rawBody(request));
+    this.requireValid(
+      verifyTwilioSignature({ authToken: secrets.authToken, signature: header(request, TWILIO_SIGNATURE_HEADER), url: this.publicUrl(request), params }),
+    );
+    await this.ingest(workspace, mapTwilioWebhook(params, workspace.identity), TWILIO_SOURCE);
+    await reply.status(200).header('content-type', 'text/xml').send(EMPTY_TWIML);
+  }
+
+  @Post('zoom')
+  async zoom(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    requireMediaType(request, ['application/json']);
+    const workspace = this.workspace(request, 'zoom');
+    const secrets = workspace.providers.zoom;
+    if (!secrets) return fail('forbidden', `Zoom is not configured for workspace ${workspace.workspace}.`);
+    const body = rawBody(request) ?? Buffer.alloc(0);
+    this.requireValid(
+      verifyZoomSignature({
+        secretToken: secrets.secretToken,
+        signature: header(request, ZOOM_SIGNATURE_HEADER),
+        timestamp: header(request, ZOOM_TIMESTAMP_HEADER),
+        body,
+        nowMs: this.clock(),
+        toleranceSeconds: this.settings.signatureToleranceSeconds,
+      }),
+    );
+    const parsed = parseJsonBody(body);
+    if (!isPlainObject(parsed)) return fail('malformed-request', 'Expected a Zoom event object.', { errors: [{ field: 'event', expected: 'a Zoom webhook event' }] });
+    if (parsed['event'] === 'endpoint.url_validation') {
+      const payload = isPlainObject(parsed['payload']) ? parsed['payload'] : {};
+      const plainToken = payload['plainToken'];
+      if (typeof plainToken !== 'string' || plainToken === '') {
+        return fail('malformed-request', 'endpoint.url_validation without payload.plainToken.', { errors: [{ field: 'payload.plainToken', expected: 'a string' }] });
+      }
+      await reply.status(200).send(zoomUrlValidationResponse(secrets.secretToken, plainToken));
+      return;
+    }
+    const receipt = await this.ingest(workspace, mapZoomEvent(parsed, workspace.identity), ZOOM_SOURCE);
+    await reply.status(202).send(receipt);
+  }
+
+  @Post('mailgun')
+  @HttpCode(202)
+  async mailgun(@Req() request: FastifyRequest): Promise<IngestReceipt> {
+    requireMediaType(request, ['application/json']);
+    const workspace = this.workspace(request, 'mailgun');
+    const secrets = workspace.providers.mailgun;
+    if (!secrets) return fail('forbidden', `Mailgun is not configured for workspace ${workspace.workspace}.`);
+    const body = parseJsonBody(rawBody(request));
+    const signature = isPlainObject(body) && isPlainObject(body['signature']) ? body['signature'] : {};
+    const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);
+    this.requireValid(
+      verifyMailgunSignature({
+        signingKey: secrets.signingKey,
+        timestamp: text(signature['timestamp']),
+        token: text(signature['token']),
+        signature: text(signature['signature']),
+        nowMs: this.clock(),
+        toleranceSeconds: this.settings.signatureToleranceSeconds,
+      }),
+    );
+    const eventData = isPlainObject(body) && isPlainObject(body['event-data']) ? body['event-data'] : undefined;
+    if (!eventData) return fail('malformed-request', 'Expected a Mailgun webhook body with "event-data".', { errors: [{ field: 'event-data', expected: 'an object' }] });
+    return this.ingest(workspace, mapMailgunEvent(eventData, workspace.identity), MAILGUN_SOURCE);
+  }
+
+  private workspace(request: FastifyRequest, provider: Provider): WorkspaceSettings {
+    const query = request.query as Record<string, unknown>;
+    const id = typeof query['workspace'] === 'string' ? query['workspace'] : undefined;
+    if (!id) return fail('unauthenticated', `Configure the ${provider} webhook URL with ?workspace=<your workspace id>.`);
+    const settings = this.directory.settings(id);
+    if (!settings) return fail('unauthenticated', `Unknown workspace "${id}" in the ${provider} webhook URL.`);
+    return settings;
+  }
+
+  private requireValid(check: SignatureCheck): void {
+    if (!check.valid) fail('invalid-signature', `${check.reason}; check the webhook secret configured for this workspace.`);
+  }
+
+  /** The URL Twilio called: the configured public URL, else scheme and Host as the proxy forwarded them. */
+  private publicUrl(request: FastifyRequest): string {
+    if (this.settings.publicUrl) return `${this.settings.publicUrl.replace(/\/$/, '')}${request.url}`;
+    const proto = header(request, 'x-forwarded-proto')?.split(',')[0]?.trim() ?? request.protocol;
+    return `${proto}://${header(request, 'host') ?? request.hostname}${request.url}`;
+  }
+
+  private async ingest(workspace: WorkspaceSettings, mapping: ProviderMapping, source: string): Promise<IngestReceipt> {
+    if (mapping.candidates.length === 0) return { accepted: 0, duplicates: 0, rejected: 0, results: [] };
+    return this.ingestion.execute({
+      channel: 'webhook',
+      workspace: workspace.workspace,
+      keyKind: 'secret',
+      identity: workspace.identity,
+      defaultSource: source,
+      candidates: mapping.candidates,
+    });
+  }
+}

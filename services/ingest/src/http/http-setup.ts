@@ -1,0 +1,40 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { IngestMetrics, registerMetrics, type Logger } from '@leadscore/observability';
+import type { FastifyInstance } from 'fastify';
+import { Registry } from 'prom-client';
+import { ProblemFilter, sendProblem, toProblem } from './problem.filter.js';
+
+/** Media types whose bodies reach the controllers as raw bytes (providers sign bytes). */
+const BODY_TYPES = [
+  'application/json',
+  'application/cloudevents-batch+json',
+  'application/cloudevents+json',
+  'application/x-www-form-urlencoded',
+  // Segment's browser SDK sends JSON as text/plain with sendBeacon.
+  'text/plain',
+];
+
+/**
+ * Fastify-level wiring the controllers rely on; call after NestFactory.create and before init/listen.
+ * Bodies stay Buffers, limits and content types become problem+json, and every response is timed.
+ */
+export function configureIngestHttp(app: NestFastifyApplication, logger: Logger, bodyLimitBytes: number): void {
+  const fastify: FastifyInstance = app.getHttpAdapter().getInstance();
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser(BODY_TYPES, { parseAs: 'buffer', bodyLimit: bodyLimitBytes }, (_request, body, done) => {
+    done(null, body);
+  });
+  fastify.setErrorHandler(async (error, request, reply) => {
+    await sendProblem(reply, toProblem(error, request.url, bodyLimitBytes));
+  });
+
+  const metrics = registerMetrics(app.get(Registry), IngestMetrics);
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.requestDuration.observe({ route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    const length = Number(request.headers['content-length'] ?? 0);
+    if (length > 0) metrics.requestSize.observe({ route }, length);
+    done();
+  });
+  app.useGlobalFilters(new ProblemFilter(logger, bodyLimitBytes));
+}

@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+import { ingestConfigSchema, loadConfigOrExit } from '@leadscore/config';
+import { createBatchingProducer, createKafkaClient, waitForKafkaReady, type KafkaLogger } from '@leadscore/kafka';
+import { createLogger, createMetricsRegistry, enableGracefulShutdown, kafkaClientMetricsHooks, type Logger } from '@leadscore/observability';
+import { workspaceDirectoryFromConfig } from './auth/workspace-directory.config.js';
+import { createIngestApp } from './app/ingest.app.js';
+import { settingsFromConfig } from './app/ingest.settings.js';
+
+function kafkaLogger(logger: Logger): KafkaLogger {
+  const child = logger.child({ component: 'kafka' });
+  return {
+    debug: (message, fields) => child.debug(fields ?? {}, message),
+    info: (message, fields) => child.info(fields ?? {}, message),
+    warn: (message, fields) => child.warn(fields ?? {}, message),
+    error: (message, fields) => child.error(fields ?? {}, message),
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit(ingestConfigSchema);
+  const logger = createLogger({ service: 'ingest', level: config.LOG_LEVEL });
+  const settings = settingsFromConfig(config);
+  const directory = workspaceDirectoryFromConfig(config.INGEST_WORKSPACES, config.NODE_ENV === 'production');
+  if (config.INGEST_WORKSPACES === undefined) {
+    logger.warn({ production: config.NODE_ENV === 'production' }, 'INGEST_WORKSPACES is not set: only the local development workspace (or none in production) can send events');
+  }
+  const registry = createMetricsRegistry({ service: 'ingest' });
+  const kafka = createKafkaClient({
+    brokers: [...config.KAFKA_BROKERS],
+    clientId: 'leadscore-ingest',
+    logger: kafkaLogger(logger),
+    // Bounded retries: a request waits at most INGEST_PRODUCE_TIMEOUT_MS and then answers 503.
+    retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2_000 },
+    connectionTimeoutMs: 2_000,
+  });
+  kafka.instrumentation.subscribe(kafkaClientMetricsHooks(registry));
+  const producer = createBatchingProducer(kafka, { lingerMs: config.INGEST_PRODUCE_LINGER_MS });
+  try {
+    await producer.connect();
+  } catch (error) {
+    // Requests answer 503 until the broker is back; /readyz says why.
+    logger.error({ err: error }, 'Kafka producer could not connect at start');
+  }
+  const app = await createIngestApp({
+    settings,
+    directory,
+    producer,
+    registry,
+    logger,
+    readinessChecks: [
+      {
+        name: 'kafka',
+        check: async () => {
+          await waitForKafkaReady(kafka, { timeoutMs: 1_500 });
+          return { ok: true };
+        },
+      },
+    ],
+  });
+  enableGracefulShutdown(app);
+  await app.listen({ host: config.HOST, port: config.PORT });
+  logger.info({ host: config.HOST, port: config.PORT, topic: settings.eventsTopic }, 'ingest listening');
+}
+
+await main();
