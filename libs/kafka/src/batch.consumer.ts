@@ -40,6 +40,10 @@ export interface BatchConsumer {
   stop(): Promise<void>;
 }
 
+/**
+ * A consumer group member handing whole partition batches to `handler`, with autoCommit off, seek-on-join
+ * and heartbeats during long batches. Guarded by the `kafka-consume` benchmark (tools/bench).
+ */
 export function createBatchConsumer(client: KafkaClient, options: BatchConsumerOptions): BatchConsumer {
   const { groupId, handler } = options;
   const { logger, instrumentation } = client;

@@ -30,6 +30,7 @@ export interface BatchingProducerOptions {
  * An idempotent, acks=all producer that coalesces concurrent `send()` calls into few `sendBatch`
  * requests. Each `send()` resolves only after Kafka acknowledged every one of its messages, and
  * rejects with a {@link KafkaError} (with `retriable`) if any of them was not.
+ * Guarded by the `kafka-produce` benchmark (tools/bench).
  */
 export interface BatchingProducer {
   connect(): Promise<void>;
