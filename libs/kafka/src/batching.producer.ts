@@ -60,13 +60,29 @@ export function createBatchingProducer(client: KafkaClient, options: BatchingPro
   };
   const ackTimeoutMs = options.ackTimeoutMs ?? DEFAULTS.ackTimeoutMs;
   // Idempotence with one request in flight: no duplicates on retry and no reordering within a partition.
-  const producer: Producer = newKafkajsProducer(client, {
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    ...(options.retry ? { retry: { ...options.retry } } : {}),
-  });
+  const newProducer = (): Producer =>
+    newKafkajsProducer(client, {
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      ...(options.retry ? { retry: { ...options.retry } } : {}),
+    });
+  let producer = newProducer();
+  /**
+   * After a request that was never acknowledged, kafkajs rolls its sequence numbers back although the
+   * broker may have written the batch; the next batch would then reuse those numbers and could be
+   * dropped by the broker as a "duplicate". A fresh producer id (new kafkajs producer) rules that out;
+   * the price is a possible duplicate of the failed batch if its caller retries (consumers dedupe on id).
+   */
+  let producerIdSuspect = false;
   const { instrumentation, logger } = client;
+
+  async function replaceProducer(): Promise<void> {
+    await producer.disconnect().catch((error: unknown) => logger.debug('kafka producer disconnect failed', { error: String(error) }));
+    producer = newProducer();
+    await producer.connect();
+    producerIdSuspect = false;
+  }
 
   const queue: QueuedSend[] = [];
   let queuedMessages = 0;
@@ -85,12 +101,14 @@ export function createBatchingProducer(client: KafkaClient, options: BatchingPro
   async function sendRequest(request: PlannedRequest<QueuedSend>): Promise<void> {
     const started = performance.now();
     try {
+      if (producerIdSuspect) await replaceProducer();
       await producer.sendBatch({
         acks: -1,
         timeout: ackTimeoutMs,
         topicMessages: [...request.topicMessages].map(([topic, messages]) => ({ topic, messages })),
       });
     } catch (cause) {
+      producerIdSuspect = true;
       const error = toKafkaError(cause, 'produce', `Kafka did not acknowledge ${request.messageCount} messages`);
       instrumentation.emit('produceFailed', {
         messages: request.messageCount,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { makeTempDir, removeDir, startKafkaServer, uniqueName, type KafkaServer } from '@leadscore/testing';
+import { freePort, makeTempDir, removeDir, startKafkaServer, uniqueName, type KafkaServer } from '@leadscore/testing';
 import {
+  createBatchConsumer,
   createBatchingProducer,
   createKafkaClient,
   ensureTopics,
@@ -14,17 +15,20 @@ import {
 describe('batching producer when the broker goes away', () => {
   const dataDir = makeTempDir('kafka-failure');
   let broker: KafkaServer;
+  let ports: { port: number; controllerPort: number };
 
   beforeAll(async () => {
-    // A throwaway broker of our own: stopping the shared one would break every other suite.
-    broker = await startKafkaServer({ dataDir, heap: '384m' });
+    // A throwaway broker of our own: stopping the shared one would break every other suite. Fixed
+    // ports, so that it can come back where the clients expect it.
+    ports = { port: await freePort(), controllerPort: await freePort() };
+    broker = await startKafkaServer({ dataDir, heap: '384m', ...ports });
   });
   afterAll(async () => {
     await broker.stop();
     removeDir(dataDir);
   });
 
-  it('rejects every waiting caller with a retriable KafkaProduceError, and refuses sends after disconnect', async () => {
+  it('rejects every waiting caller with a retriable KafkaProduceError, delivers again once the broker is back, and refuses sends after disconnect', async () => {
     const client = createKafkaClient({
       brokers: broker.brokers,
       clientId: uniqueName('failure'),
@@ -61,6 +65,24 @@ describe('batching producer when the broker goes away', () => {
     }
     expect(failures.length).toBeGreaterThanOrEqual(1);
     expect(failures[0]?.error.retriable).toBe(true);
+
+    // Retriable means it: once the broker is back, the same producer delivers again.
+    broker = await startKafkaServer({ dataDir, heap: '384m', ...ports });
+    await waitForKafkaReady(client);
+    await producer.send(topic, [{ key: 'k', value: 'after the outage' }]);
+    const values: string[] = [];
+    const consumer = createBatchConsumer(client, {
+      groupId: uniqueName('failure-check'),
+      topics: [topic],
+      handler: async (batch) => {
+        values.push(...batch.messages.map((m) => m.value?.toString() ?? ''));
+        await Promise.resolve();
+      },
+    });
+    await consumer.start();
+    while (!values.includes('after the outage')) await new Promise((resolve) => setTimeout(resolve, 50));
+    await consumer.stop();
+    expect(values).toEqual(expect.arrayContaining(['before the outage', 'after the outage']));
 
     await producer.disconnect();
     const afterClose = await producer.send(topic, [{ value: 'too late' }]).catch((e: unknown) => e);
