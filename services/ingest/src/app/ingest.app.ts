@@ -10,6 +10,8 @@ export async function createIngestApp(options: IngestModuleOptions): Promise<Nes
   const app = await NestFactory.create<NestFastifyApplication>(IngestModule.forRoot(options), adapter, {
     logger: new PinoNestLogger(options.logger),
     bufferLogs: false,
+    // Bodies are parsed by configureIngestHttp (raw bytes: providers sign bytes, not parsed JSON).
+    bodyParser: false,
   });
   configureIngestHttp(app, options.logger, options.settings.bodyLimitBytes);
   await app.init();

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IngestMetrics, registerMetrics, type Logger } from '@leadscore/observability';
 import type { FastifyInstance } from 'fastify';
 import { Registry } from 'prom-client';
-import { ProblemFilter, sendProblem, toProblem } from './problem.filter.js';
+import { ProblemFilter } from './problem.filter.js';
 
 /** Media types whose bodies reach the controllers as raw bytes (providers sign bytes). */
 const BODY_TYPES = [
@@ -16,16 +16,14 @@ const BODY_TYPES = [
 
 /**
  * Fastify-level wiring the controllers rely on; call after NestFactory.create and before init/listen.
- * Bodies stay Buffers, limits and content types become problem+json, and every response is timed.
+ * Bodies stay Buffers and every response is timed. Fastify's own errors (body limit, media type)
+ * reach Nest's error handler and so the ProblemFilter, which turns them into problem+json.
  */
 export function configureIngestHttp(app: NestFastifyApplication, logger: Logger, bodyLimitBytes: number): void {
   const fastify: FastifyInstance = app.getHttpAdapter().getInstance();
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(BODY_TYPES, { parseAs: 'buffer', bodyLimit: bodyLimitBytes }, (_request, body, done) => {
     done(null, body);
-  });
-  fastify.setErrorHandler(async (error, request, reply) => {
-    await sendProblem(reply, toProblem(error, request.url, bodyLimitBytes));
   });
 
   const metrics = registerMetrics(app.get(Registry), IngestMetrics);

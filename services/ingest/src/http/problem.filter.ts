@@ -23,18 +23,23 @@ interface FastifyLikeError {
 /** Turns anything thrown while serving a request into an RFC 9457 problem. */
 export function toProblem(error: unknown, url: string, bodyLimitBytes: number): ProblemDetails {
   if (error instanceof ProblemError) return { ...error.problem, instance: url };
+  const tooLarge = () => problem('payload-too-large', `The request body is larger than ${bodyLimitBytes} bytes; split the batch into smaller requests.`, { instance: url });
+  const mediaType = () => problem('unsupported-media-type', 'Send Content-Type: application/json (or application/x-www-form-urlencoded for Twilio).', { instance: url });
   if (error instanceof HttpException) {
+    // Fastify's own errors (body limit, media type) reach Nest's filters as HttpExceptions.
     const status = error.getStatus();
     const kind = KIND_BY_STATUS[status];
     if (kind === 'not-found') return problem('not-found', `No route ${url}; see services/ingest/README.md for the endpoints.`, { instance: url });
+    if (kind === 'payload-too-large') return tooLarge();
+    if (kind === 'unsupported-media-type') return mediaType();
     if (kind) return problem(kind, error.message, { instance: url });
   }
   const e = (typeof error === 'object' && error !== null ? error : {}) as FastifyLikeError;
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return problem('payload-too-large', `The request body is larger than ${bodyLimitBytes} bytes; split the batch into smaller requests.`, { instance: url });
+      return tooLarge();
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return problem('unsupported-media-type', 'Send Content-Type: application/json (or application/x-www-form-urlencoded for Twilio).', { instance: url });
+      return mediaType();
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return problem('malformed-request', String(e.message), { instance: url });

@@ -1,0 +1,163 @@
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import {
+  createBatchConsumer,
+  createBatchingProducer,
+  createKafkaClient,
+  ensureTopics,
+  silentLogger,
+  waitForKafkaReady,
+  type BatchConsumer,
+  type BatchingProducer,
+  type ConsumedMessage,
+  type KafkaClient,
+} from '@leadscore/kafka';
+import { createLogger, createMetricsRegistry } from '@leadscore/observability';
+import { uniqueName } from '@leadscore/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createIngestApp } from '../src/app/ingest.app.js';
+import type { IngestSettings } from '../src/app/ingest.settings.js';
+import { InMemoryWorkspaceDirectory } from '../src/auth/workspace-directory.js';
+import { hashKey } from '../src/auth/workspace-key.js';
+
+export const WORKSPACE = 'acme';
+export const PUBLISHABLE_KEY = 'pk_test_acme_publishable';
+export const SECRET_KEY = 'sk_test_acme_secret';
+export const OTHER_WORKSPACE_KEY = 'sk_test_globex_secret';
+export const PIXEL_SECRET = 'test-pixel-secret-with-at-least-32-chars';
+export const TWILIO_TOKEN = 'twilio-auth-token';
+export const ZOOM_TOKEN = 'zoom-secret-token';
+export const MAILGUN_KEY = 'mailgun-signing-key';
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  readonly http: FastifyInstance;
+  readonly topic: string;
+  readonly client: KafkaClient;
+  readonly producer: BatchingProducer;
+  readonly sendgridPrivateKey: KeyObject;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  readonly brokers: readonly string[];
+  readonly settings?: Partial<IngestSettings>;
+  /** Short kafkajs retries for outage tests. */
+  readonly fastFailure?: boolean;
+}
+
+/** The real ingest app (Nest + Fastify) against a real broker, producing to a topic of its own. */
+export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
+  const topic = uniqueName('ingest-events');
+  const retry = options.fastFailure ? { retries: 2, initialRetryTime: 100, maxRetryTime: 300 } : undefined;
+  const client = createKafkaClient({
+    brokers: options.brokers,
+    clientId: uniqueName('ingest-test'),
+    logger: silentLogger,
+    ...(retry ? { retry, connectionTimeoutMs: 500, requestTimeoutMs: 3_000 } : {}),
+  });
+  await waitForKafkaReady(client);
+  await ensureTopics(client, [{ name: topic, partitions: 3, config: {} }]);
+  const producer = createBatchingProducer(client, retry ? { retry } : {});
+  await producer.connect();
+
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const directory = new InMemoryWorkspaceDirectory(
+    [
+      { workspace: WORKSPACE, kind: 'publishable', keyHash: hashKey(PUBLISHABLE_KEY) },
+      { workspace: WORKSPACE, kind: 'secret', keyHash: hashKey(SECRET_KEY) },
+      { workspace: 'globex', kind: 'secret', keyHash: hashKey(OTHER_WORKSPACE_KEY) },
+    ],
+    [
+      {
+        workspace: WORKSPACE,
+        identity: { defaultCountry: 'US' },
+        providers: {
+          sendgrid: { publicKey },
+          twilio: { authToken: TWILIO_TOKEN },
+          zoom: { secretToken: ZOOM_TOKEN },
+          mailgun: { signingKey: MAILGUN_KEY },
+        },
+      },
+      { workspace: 'globex', identity: {}, providers: {} },
+    ],
+  );
+  const settings: IngestSettings = {
+    eventsTopic: topic,
+    pixelSecret: PIXEL_SECRET,
+    bodyLimitBytes: 524_288,
+    maxBatchEvents: 500,
+    maxEventBytes: 32_768,
+    rateLimit: { eventsPerSecond: 100_000, burst: 100_000 },
+    produceTimeoutMs: 10_000,
+    signatureToleranceSeconds: 300,
+    publicUrl: undefined,
+    ...options.settings,
+  };
+  const app = await createIngestApp({
+    settings,
+    directory,
+    producer,
+    registry: createMetricsRegistry({ service: 'ingest', processMetrics: false }),
+    logger: createLogger({ service: 'ingest', level: 'silent' }),
+  });
+  return {
+    app,
+    http: app.getHttpAdapter().getInstance(),
+    topic,
+    client,
+    producer,
+    sendgridPrivateKey: privateKey,
+    close: () => app.close(),
+  };
+}
+
+export function sendgridSign(privateKey: KeyObject, timestamp: string, body: string): string {
+  return sign('sha256', Buffer.from(timestamp + body), privateKey).toString('base64');
+}
+
+export const bearer = (key: string): Record<string, string> => ({ authorization: `Bearer ${key}` });
+
+export function json(response: LightMyRequestResponse): Record<string, unknown> {
+  return JSON.parse(response.body) as Record<string, unknown>;
+}
+
+export interface ReadEvent {
+  readonly key: string;
+  readonly value: Record<string, unknown>;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** Reads the topic from the beginning until `count` events arrived (or the timeout), with a fresh group. */
+export async function readEvents(client: KafkaClient, topic: string, count: number, timeoutMs = 30_000): Promise<ReadEvent[]> {
+  const events: ReadEvent[] = [];
+  let consumer: BatchConsumer | undefined;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`read ${events.length} of ${count} events from ${topic} in ${timeoutMs} ms`)), timeoutMs);
+    consumer = createBatchConsumer(client, {
+      groupId: uniqueName('ingest-reader'),
+      topics: [topic],
+      fromBeginning: true,
+      commitOffsets: false,
+      maxWaitTimeMs: 100,
+      handler: (batch) => {
+        for (const message of batch.messages) {
+          events.push({
+            key: message.key?.toString('utf8') ?? '',
+            value: JSON.parse(message.value?.toString('utf8') ?? 'null') as Record<string, unknown>,
+            headers: message.headers,
+          });
+        }
+        if (events.length >= count) {
+          clearTimeout(timer);
+          resolve();
+        }
+        return Promise.resolve();
+      },
+    });
+    consumer.start().catch(reject);
+  }).finally(async () => {
+    await consumer?.stop();
+  });
+  return events;
+}
