@@ -8,7 +8,6 @@ import {
   waitForKafkaReady,
   type BatchConsumer,
   type BatchingProducer,
-  type ConsumedMessage,
   type KafkaClient,
 } from '@leadscore/kafka';
 import { createLogger, createMetricsRegistry } from '@leadscore/observability';
