@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { freePort, makeTempDir, removeDir, startKafkaServer, type KafkaServer } from '@leadscore/testing';
+import { bearer, readEvents, SECRET_KEY, startTestApp, type TestApp } from './ingest-test-app.js';
+
+/**
+ * Never a 202 for an event that is not in Kafka: with a broker of our own, requests keep coming while
+ * the broker stops and starts again on the same data dir and ports. Every event that got a 202 must
+ * be on the topic afterwards; while the broker is down, requests get 503 with Retry-After.
+ */
+describe('Kafka stopped mid-test', () => {
+  const dataDir = makeTempDir('ingest-outage');
+  let port: number;
+  let controllerPort: number;
+  let broker: KafkaServer;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    port = await freePort();
+    controllerPort = await freePort();
+    broker = await startKafkaServer({ dataDir, port, controllerPort, heap: '384m' });
+    t = await startTestApp({ brokers: broker.brokers, fastFailure: true, settings: { produceTimeoutMs: 4_000 } });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await broker?.stop();
+    removeDir(dataDir);
+  });
+
+  it('answers 503 + Retry-After while Kafka is down, and nothing acknowledged is missing after it returns', async () => {
+    const acknowledged: string[] = [];
+    const unavailable: { retryAfter: unknown; body: Record<string, unknown> }[] = [];
+    const otherStatuses: number[] = [];
+    let sequence = 0;
+    let sending = true;
+
+    async function sender(lane: number): Promise<void> {
+      while (sending) {
+        const ids = Array.from({ length: 5 }, () => `outage-${lane}-${sequence++}`);
+        const response = await t.http.inject({
+          method: 'POST',
+          url: '/v1/events',
+          headers: { ...bearer(SECRET_KEY), 'content-type': 'application/json' },
+          payload: JSON.stringify(ids.map((id) => ({ id, type: 'web.page_viewed', subject: `user:${lane}`, data: { url: 'https://acme.test' } }))),
+        });
+        if (response.statusCode === 202) acknowledged.push(...ids);
+        else if (response.statusCode === 503) unavailable.push({ retryAfter: response.headers['retry-after'], body: JSON.parse(response.body) as Record<string, unknown> });
+        else otherStatuses.push(response.statusCode);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+
+    const lanes = [0, 1, 2, 3].map((lane) => sender(lane));
+    await new Promise((r) => setTimeout(r, 1_500));
+    const beforeOutage = acknowledged.length;
+    await broker.stop();
+    await new Promise((r) => setTimeout(r, 8_000));
+    const duringOutage = acknowledged.length;
+    broker = await startKafkaServer({ dataDir, port, controllerPort, heap: '384m' });
+    // Keep sending until requests are acknowledged again.
+    const deadline = Date.now() + 60_000;
+    while (acknowledged.length <= duringOutage && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 1_000));
+    sending = false;
+    await Promise.all(lanes);
+
+    console.info(`outage test: ${beforeOutage} acked before, ${duringOutage - beforeOutage} acked while stopping, ${unavailable.length} requests got 503, ${acknowledged.length} acked in total`);
+    expect(beforeOutage).toBeGreaterThan(0);
+    expect(unavailable.length).toBeGreaterThan(0);
+    expect(unavailable[0]?.retryAfter).toBe('5');
+    expect(unavailable[0]?.body).toMatchObject({ status: 503, title: 'Event log unavailable', detail: expect.stringContaining('Retry after 5 s') });
+    expect(otherStatuses).toEqual([]);
+    expect(acknowledged.length).toBeGreaterThan(duringOutage);
+
+    const events = await readEvents(t.client, t.topic, acknowledged.length, 60_000);
+    const onTopic = new Set(events.map((e) => String(e.value['id'])));
+    const missing = acknowledged.filter((id) => !onTopic.has(id));
+    expect(missing).toEqual([]);
+  });
+});
