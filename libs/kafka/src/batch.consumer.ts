@@ -123,7 +123,7 @@ export function createBatchConsumer(client: KafkaClient, options: BatchConsumerO
       durationMs: performance.now() - started,
     });
     instrumentation.emit('consumerLag', { groupId, topic, partition, lag: lagAfter(consumed) });
-    await payload.heartbeat();
+    // kafkajs heartbeats after every batch by itself.
   }
 
   return {

@@ -1,5 +1,5 @@
 import { kafkajsOf, type KafkaClient } from './kafka-client.factory.js';
-import { toKafkaError } from './kafka-errors.js';
+import { isRetriableCause, toKafkaError } from './kafka-errors.js';
 
 /** What ensureTopics needs of a topic; `TOPIC_DECLARATIONS` from @leadscore/contracts fits. */
 export interface TopicSpec {
@@ -12,7 +12,7 @@ export interface TopicSpec {
 export interface EnsureTopicsOptions {
   /** Replicas per partition; -1 (default) lets the broker apply `default.replication.factor`. */
   readonly replicationFactor?: number;
-  /** Milliseconds the broker may take to create them (default 30000). */
+  /** Milliseconds to create them and see a leader for every partition (default 30000). */
   readonly timeoutMs?: number;
 }
 
@@ -21,44 +21,71 @@ export interface EnsureTopicsResult {
   readonly existing: readonly string[];
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Creates the declared topics that do not exist yet, with their partitions and configuration, and
- * waits for their leaders. Idempotent: existing topics are left untouched (their configuration is not
- * reconciled: changing a live topic is an operator's decision), and a concurrent creator is harmless.
+ * waits until every partition has a leader. Idempotent: existing topics are left untouched (their
+ * configuration is not reconciled: changing a live topic is an operator's decision), and concurrent
+ * callers creating the same topics are harmless.
  */
 export async function ensureTopics(
   client: KafkaClient,
   declarations: readonly TopicSpec[],
   options: EnsureTopicsOptions = {},
 ): Promise<EnsureTopicsResult> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const deadline = Date.now() + timeoutMs;
   const admin = kafkajsOf(client).admin();
+
+  /** Retries what a broker answers transiently right after a topic is created (UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE). */
+  async function untilDeadline<T>(attempt: () => Promise<T>): Promise<T> {
+    for (;;) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!isRetriableCause(error) || Date.now() > deadline) throw error;
+        await sleep(100);
+      }
+    }
+  }
+
   try {
     await admin.connect();
-    const present = new Set(await admin.listTopics());
-    const missing = declarations.filter((topic) => !present.has(topic.name));
-    if (missing.length > 0) {
-      await admin
-        .createTopics({
-        waitForLeaders: true,
-        timeout: options.timeoutMs ?? 30_000,
-        topics: missing.map((topic) => ({
-          topic: topic.name,
-          numPartitions: topic.partitions,
-          replicationFactor: options.replicationFactor ?? -1,
-          configEntries: Object.entries(topic.config).map(([name, value]) => ({ name, value })),
-        })),
-        })
-        .catch(async (error: unknown) => {
-          // Another process may have created some of them meanwhile: fine if all exist now.
-          const now = new Set(await admin.listTopics());
-          if (!missing.every((topic) => now.has(topic.name))) throw error;
-        });
-      client.logger.info('kafka topics created', { topics: missing.map((topic) => topic.name) });
+    const created: string[] = [];
+    const existing: string[] = [];
+    // One topic per request: the broker's answer (created, or TOPIC_ALREADY_EXISTS) is then exact for
+    // each, even while another process creates some of them. kafkajs's own waitForLeaders gives up on
+    // UNKNOWN_TOPIC_OR_PARTITION while the metadata of a new topic propagates, so we wait ourselves.
+    for (const topic of declarations) {
+      const isNew = await untilDeadline(() =>
+        admin.createTopics({
+          waitForLeaders: false,
+          timeout: timeoutMs,
+          topics: [
+            {
+              topic: topic.name,
+              numPartitions: topic.partitions,
+              replicationFactor: options.replicationFactor ?? -1,
+              configEntries: Object.entries(topic.config).map(([name, value]) => ({ name, value })),
+            },
+          ],
+        }),
+      );
+      (isNew ? created : existing).push(topic.name);
     }
-    return {
-      created: missing.map((topic) => topic.name),
-      existing: declarations.filter((topic) => present.has(topic.name)).map((topic) => topic.name),
-    };
+    if (declarations.length > 0) {
+      const names = declarations.map((topic) => topic.name);
+      await untilDeadline(async () => {
+        const { topics } = await admin.fetchTopicMetadata({ topics: names });
+        const leaderless = topics.filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0));
+        if (leaderless.length > 0 || topics.length < names.length) {
+          throw Object.assign(new Error(`no leader yet for ${leaderless.map((t) => t.name).join(', ')}`), { retriable: true });
+        }
+      });
+    }
+    if (created.length > 0) client.logger.info('kafka topics created', { topics: created });
+    return { created, existing };
   } catch (error) {
     throw toKafkaError(error, 'admin', 'ensureTopics failed');
   } finally {
