@@ -65,3 +65,11 @@ export {
   type ModelIssue,
   type ModelFormat,
 } from './model/index.js';
+export type {
+  ScoreChangedEvent,
+  ScoreChangedData,
+  ScoreChangeCause,
+  ScoreContribution,
+  ScoreSnapshot as PublishedScores,
+} from './generated/score-changed.js';
+export { scoreChangedSchema } from './generated/score-changed.schema.js';

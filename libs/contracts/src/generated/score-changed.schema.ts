@@ -1,0 +1,265 @@
+/* eslint-disable */
+/**
+ * generated — do not edit.
+ * Source: schemas/scores/score-changed.schema.json
+ * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
+ */
+
+/** The JSON Schema of schemas/scores/score-changed.schema.json, for validators (no file I/O at runtime). */
+export const scoreChangedSchema: Readonly<Record<string, unknown>> = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.leadscore.dev/scores/score-changed.schema.json",
+  "title": "ScoreChangedEvent",
+  "description": "One change of a contact's scores under one model, as published on leads.score-changed.v1: a CloudEvents 1.0 envelope (type `score.changed`) whose data carries previous and new scores and the explanation. The id is deterministic (a hash of workspace, model, contact and sequence), so consumers dedupe on it.",
+  "type": "object",
+  "required": [
+    "specversion",
+    "id",
+    "source",
+    "type",
+    "time",
+    "subject",
+    "workspace",
+    "datacontenttype",
+    "data"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "specversion": {
+      "type": "string",
+      "const": "1.0",
+      "description": "CloudEvents specification version."
+    },
+    "id": {
+      "type": "string",
+      "minLength": 1,
+      "description": "sha256 of workspace, model id, contact and sequence (hex)."
+    },
+    "source": {
+      "type": "string",
+      "description": "`leadscore/scorer` or `leadscore/decay`."
+    },
+    "type": {
+      "type": "string",
+      "const": "score.changed",
+      "description": "Always `score.changed`."
+    },
+    "time": {
+      "type": "string",
+      "format": "date-time",
+      "description": "The time the scores refer to (the event's time, or the decay pass's)."
+    },
+    "subject": {
+      "type": "string",
+      "description": "The contact key, as on leads.events.v1."
+    },
+    "workspace": {
+      "type": "string",
+      "description": "The tenant."
+    },
+    "datacontenttype": {
+      "type": "string",
+      "const": "application/json",
+      "description": "Always JSON."
+    },
+    "data": {
+      "$ref": "#/definitions/ScoreChangedData"
+    }
+  },
+  "definitions": {
+    "ScoreChangedData": {
+      "type": "object",
+      "description": "What changed, and why.",
+      "required": [
+        "contact",
+        "model",
+        "sequence",
+        "cause",
+        "previous",
+        "current",
+        "contributions"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "contact": {
+          "type": "string",
+          "description": "The contact key."
+        },
+        "model": {
+          "type": "object",
+          "description": "The model (and version) that computed the scores.",
+          "required": [
+            "id",
+            "version"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "id": {
+              "type": "string",
+              "description": "Model id."
+            },
+            "version": {
+              "type": "integer",
+              "description": "Model version."
+            }
+          }
+        },
+        "sequence": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "Gapless per workspace, model and contact: 1 for the first change."
+        },
+        "cause": {
+          "$ref": "#/definitions/ScoreChangeCause"
+        },
+        "previous": {
+          "description": "Scores of the previous change; null for the first.",
+          "oneOf": [
+            {
+              "$ref": "#/definitions/ScoreSnapshot"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "current": {
+          "$ref": "#/definitions/ScoreSnapshot"
+        },
+        "contributions": {
+          "type": "array",
+          "description": "The rules that make up the current score, largest first (at most 10).",
+          "items": {
+            "$ref": "#/definitions/ScoreContribution"
+          }
+        }
+      }
+    },
+    "ScoreChangeCause": {
+      "type": "object",
+      "description": "Why the scores changed.",
+      "required": [
+        "type"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "type": {
+          "type": "string",
+          "enum": [
+            "event",
+            "refit",
+            "decay",
+            "expiry",
+            "absence",
+            "inactivity",
+            "rescore"
+          ],
+          "description": "An event scored, a profile change re-computed fit, or a time effect."
+        },
+        "eventId": {
+          "type": "string",
+          "description": "The event behind it (event and refit causes)."
+        },
+        "eventType": {
+          "type": "string",
+          "description": "That event's type."
+        }
+      }
+    },
+    "ScoreSnapshot": {
+      "type": "object",
+      "description": "Published scores, rounded to hundredths.",
+      "required": [
+        "fit",
+        "engagement",
+        "total",
+        "tier",
+        "grade"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "fit": {
+          "type": "number",
+          "description": "Fit (explicit) points; never decays."
+        },
+        "engagement": {
+          "type": "number",
+          "description": "Engagement (behavioral) points after decay, expiry and caps."
+        },
+        "total": {
+          "type": "number",
+          "description": "fit + engagement, clamped by the model."
+        },
+        "tier": {
+          "description": "cold, warm or hot; null when the model has no tiers.",
+          "oneOf": [
+            {
+              "type": "string",
+              "enum": [
+                "cold",
+                "warm",
+                "hot"
+              ]
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "grade": {
+          "description": "A–F from fit; null when no band matches.",
+          "oneOf": [
+            {
+              "type": "string"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        }
+      }
+    },
+    "ScoreContribution": {
+      "type": "object",
+      "description": "One rule's share of the current score.",
+      "required": [
+        "ruleId",
+        "kind",
+        "points",
+        "eventId"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "ruleId": {
+          "type": "string",
+          "description": "The model rule."
+        },
+        "kind": {
+          "type": "string",
+          "enum": [
+            "fit",
+            "engagement",
+            "absence",
+            "inactivity"
+          ],
+          "description": "Which part of the model it belongs to."
+        },
+        "points": {
+          "type": "number",
+          "description": "What it is worth now (after decay)."
+        },
+        "eventId": {
+          "description": "The event behind its latest award.",
+          "oneOf": [
+            {
+              "type": "string"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        }
+      }
+    }
+  }
+};

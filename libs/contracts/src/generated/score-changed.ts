@@ -1,0 +1,144 @@
+/* eslint-disable */
+/**
+ * generated — do not edit.
+ * Source: schemas/scores/score-changed.schema.json
+ * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
+ */
+
+/**
+ * One change of a contact's scores under one model, as published on leads.score-changed.v1: a CloudEvents 1.0 envelope (type `score.changed`) whose data carries previous and new scores and the explanation. The id is deterministic (a hash of workspace, model, contact and sequence), so consumers dedupe on it.
+ */
+export interface ScoreChangedEvent {
+  /**
+   * CloudEvents specification version.
+   */
+  specversion: '1.0';
+  /**
+   * sha256 of workspace, model id, contact and sequence (hex).
+   */
+  id: string;
+  /**
+   * `leadscore/scorer` or `leadscore/decay`.
+   */
+  source: string;
+  /**
+   * Always `score.changed`.
+   */
+  type: 'score.changed';
+  /**
+   * The time the scores refer to (the event's time, or the decay pass's).
+   */
+  time: string;
+  /**
+   * The contact key, as on leads.events.v1.
+   */
+  subject: string;
+  /**
+   * The tenant.
+   */
+  workspace: string;
+  /**
+   * Always JSON.
+   */
+  datacontenttype: 'application/json';
+  data: ScoreChangedData;
+}
+/**
+ * What changed, and why.
+ */
+export interface ScoreChangedData {
+  /**
+   * The contact key.
+   */
+  contact: string;
+  /**
+   * The model (and version) that computed the scores.
+   */
+  model: {
+    /**
+     * Model id.
+     */
+    id: string;
+    /**
+     * Model version.
+     */
+    version: number;
+  };
+  /**
+   * Gapless per workspace, model and contact: 1 for the first change.
+   */
+  sequence: number;
+  cause: ScoreChangeCause;
+  /**
+   * Scores of the previous change; null for the first.
+   */
+  previous: ScoreSnapshot | null;
+  current: ScoreSnapshot;
+  /**
+   * The rules that make up the current score, largest first (at most 10).
+   */
+  contributions: ScoreContribution[];
+}
+/**
+ * Why the scores changed.
+ */
+export interface ScoreChangeCause {
+  /**
+   * An event scored, a profile change re-computed fit, or a time effect.
+   */
+  type: 'event' | 'refit' | 'decay' | 'expiry' | 'absence' | 'inactivity' | 'rescore';
+  /**
+   * The event behind it (event and refit causes).
+   */
+  eventId?: string;
+  /**
+   * That event's type.
+   */
+  eventType?: string;
+}
+/**
+ * Published scores, rounded to hundredths.
+ */
+export interface ScoreSnapshot {
+  /**
+   * Fit (explicit) points; never decays.
+   */
+  fit: number;
+  /**
+   * Engagement (behavioral) points after decay, expiry and caps.
+   */
+  engagement: number;
+  /**
+   * fit + engagement, clamped by the model.
+   */
+  total: number;
+  /**
+   * cold, warm or hot; null when the model has no tiers.
+   */
+  tier: ('cold' | 'warm' | 'hot') | null;
+  /**
+   * A–F from fit; null when no band matches.
+   */
+  grade: string | null;
+}
+/**
+ * One rule's share of the current score.
+ */
+export interface ScoreContribution {
+  /**
+   * The model rule.
+   */
+  ruleId: string;
+  /**
+   * Which part of the model it belongs to.
+   */
+  kind: 'fit' | 'engagement' | 'absence' | 'inactivity';
+  /**
+   * What it is worth now (after decay).
+   */
+  points: number;
+  /**
+   * The event behind its latest award.
+   */
+  eventId: string | null;
+}
