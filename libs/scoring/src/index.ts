@@ -1,1 +1,34 @@
-export {};
+export {
+  emptyState,
+  PROCESSED_EVENT_IDS_KEPT,
+  type ContactScoreState,
+  type ContributionKind,
+  type CorrelationValue,
+  type DecayBucket,
+  type ExpiringAward,
+  type InactivityMark,
+  type PendingAbsence,
+  type RuleContribution,
+  type RuleCounter,
+  type ScoreSnapshot,
+  type Tier,
+} from './contact-score.state.js';
+export { applyEvent, type ScoringEvent } from './apply-event.js';
+export { refit, type ContactProfile } from './refit.js';
+export { scoreAt } from './score-at.js';
+export { TOP_CONTRIBUTIONS, type Contribution, type Score } from './score.js';
+export { type ScoreCause, type ScoreChange, type ScoringResult } from './score-change.js';
+export { type AppliedPoints } from './engagement-points.js';
+export {
+  advanceTo,
+  applyAbsences,
+  applyInactivity,
+  decayTo,
+  dueAbsences,
+  expireAwards,
+  type DueAbsence,
+} from './time-effects.js';
+export { decayFactor, decayKeyOf, type DecayKey } from './decay-rate.js';
+export { pointsFromCloseRates, type CloseRates } from './close-rates.js';
+export { ScoringInputError } from './errors.js';
+export { DAY_MS } from './scoring-time.js';

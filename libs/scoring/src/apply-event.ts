@@ -1,0 +1,134 @@
+import { type ScoringModel } from '@leadscore/contracts';
+import {
+  PROCESSED_EVENT_IDS_KEPT,
+  draftOf,
+  type ContactScoreState,
+  type CorrelationValue,
+  type StateDraft,
+} from './contact-score.state.js';
+import { ruleDecayKey } from './decay-rate.js';
+import { award, type AppliedPoints } from './engagement-points.js';
+import { fieldAt, filtersHold } from './field-conditions.js';
+import { limitsAllow, recordAward } from './rule-limits.js';
+import { finish, type ScoringResult } from './score-change.js';
+import { DAY_MS, effectiveTime } from './scoring-time.js';
+import { settle } from './time-effects.js';
+
+/** What the engine needs of an event: a CloudEvent (leads.events.v1) has all of it. */
+export interface ScoringEvent {
+  /** Dedupe key. */
+  readonly id: string;
+  /** Canonical type, e.g. `email.clicked`. */
+  readonly type: string;
+  /** The event's `data`; filters and correlations read its fields. */
+  readonly data?: unknown;
+}
+
+function correlationOf(
+  fields: readonly string[] | undefined,
+  data: unknown,
+): Record<string, CorrelationValue> {
+  const correlation: Record<string, CorrelationValue> = {};
+  for (const field of fields ?? []) {
+    const value = fieldAt(data, field);
+    correlation[field] =
+      typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+  }
+  return correlation;
+}
+
+function sameCorrelation(
+  a: Readonly<Record<string, CorrelationValue>>,
+  b: Readonly<Record<string, CorrelationValue>>,
+): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+function rememberEvent(draft: StateDraft, eventId: string): void {
+  draft.processedEventIds.push(eventId);
+  if (draft.processedEventIds.length > PROCESSED_EVENT_IDS_KEPT) {
+    draft.processedEventIds.splice(0, draft.processedEventIds.length - PROCESSED_EVENT_IDS_KEPT);
+  }
+}
+
+/**
+ * Scores one event at `now` (the scorer passes the event's own time, so replays give the same result).
+ * Time effects that came due before it apply first; then every engagement rule whose type and filters
+ * match awards its points within its limits; pending absences the event fulfils are cleared, and
+ * absence rules it triggers start waiting. An event id seen before changes nothing.
+ */
+export function applyEvent(
+  model: ScoringModel,
+  state: ContactScoreState,
+  event: ScoringEvent,
+  now: number,
+): ScoringResult {
+  if (state.processedEventIds.includes(event.id)) return { state };
+  const time = effectiveTime(now, state.asOf);
+  const draft = draftOf(state, model);
+  const applied: AppliedPoints[] = settle(model, draft, time);
+
+  // The follow-up arrived in time: the absence is off (a late one arrives after settle applied the penalty).
+  for (const rule of model.absence ?? []) {
+    if (rule.expect.event !== event.type || !filtersHold(rule.expect.filters, event.data)) continue;
+    const correlation = correlationOf(rule.correlateOn, event.data);
+    draft.pendingAbsences = draft.pendingAbsences.filter(
+      (pending) =>
+        !(
+          pending.ruleId === rule.id &&
+          time < pending.dueAt &&
+          sameCorrelation(pending.correlation, correlation)
+        ),
+    );
+  }
+
+  let engaged = false;
+  for (const rule of model.engagement ?? []) {
+    if (rule.event !== event.type || !filtersHold(rule.filters, event.data)) continue;
+    if (rule.points > 0) engaged = true;
+    if (!limitsAllow(draft, rule.id, rule.limits, time)) {
+      applied.push({
+        ruleId: rule.id,
+        kind: 'engagement',
+        outcome: 'limited',
+        points: 0,
+        eventId: event.id,
+        at: time,
+      });
+      continue;
+    }
+    const result = award(model, draft, {
+      ruleId: rule.id,
+      kind: 'engagement',
+      points: rule.points,
+      decay: ruleDecayKey(model, rule.decay),
+      expiresAfterDays: rule.expiresAfterDays,
+      eventId: event.id,
+      at: time,
+    });
+    if (result.points !== 0) recordAward(draft, rule.id, rule.limits, time);
+    applied.push(result);
+  }
+  if (engaged) draft.lastEngagementAt = time;
+
+  for (const rule of model.absence ?? []) {
+    if (rule.trigger.event !== event.type || !filtersHold(rule.trigger.filters, event.data)) continue;
+    const correlation = correlationOf(rule.correlateOn, event.data);
+    const waiting = draft.pendingAbsences.some(
+      (pending) => pending.ruleId === rule.id && sameCorrelation(pending.correlation, correlation),
+    );
+    if (!waiting) {
+      draft.pendingAbsences.push({
+        ruleId: rule.id,
+        triggerEventId: event.id,
+        triggeredAt: time,
+        dueAt: time + Math.round(rule.windowDays * DAY_MS),
+        correlation,
+      });
+    }
+  }
+
+  rememberEvent(draft, event.id);
+  return finish(model, draft, time, { type: 'event', eventId: event.id, eventType: event.type }, applied);
+}

@@ -1,0 +1,182 @@
+import { type Grade, type ScoringModel } from '@leadscore/contracts';
+import { type DecayKey } from './decay-rate.js';
+import { ScoringInputError } from './errors.js';
+
+/**
+ * Everything the engine remembers about one contact under one model. Plain JSON (numbers are epoch ms,
+ * no Maps or Dates), so it can be stored as PostgreSQL jsonb and compared with toEqual.
+ */
+export interface ContactScoreState {
+  /** Shape version of this object, for migrations of stored states. */
+  readonly format: 1;
+  /** The model (and version) that last touched the state. */
+  readonly model: { readonly id: string; readonly version: number };
+  /** When the state was created; anchors inactivity for contacts who never engaged. */
+  readonly createdAt: number;
+  /** The latest time the state reflects; operations never move it backwards. */
+  readonly asOf: number;
+  /** Fit points per matching fit rule, and their sum. Fit never decays. */
+  readonly fit: { readonly points: number; readonly rules: Readonly<Record<string, number>> };
+  readonly engagement: {
+    /** Engagement by decay rate: each bucket is `value` as of `asOf`, decaying analytically after it. */
+    readonly buckets: Readonly<Record<DecayKey, DecayBucket>>;
+    /** The same points by rule, for explanations (the buckets are the score; these say where it came from). */
+    readonly rules: Readonly<Record<string, RuleContribution>>;
+  };
+  /** Awards of rules with a points lifetime, ordered by expiry, so each leaves exactly when it ends. */
+  readonly awards: readonly ExpiringAward[];
+  /** Award counts of rules with limits. */
+  readonly counters: Readonly<Record<string, RuleCounter>>;
+  /** Absence rules waiting for their follow-up event. */
+  readonly pendingAbsences: readonly PendingAbsence[];
+  /** Inactivity penalties applied during the current stretch of inactivity, per rule. */
+  readonly inactivity: Readonly<Record<string, InactivityMark>>;
+  /** When an event last matched an engagement rule with positive points (null: never). */
+  readonly lastEngagementAt: number | null;
+  /** Ids of the most recent events applied (oldest first), at most PROCESSED_EVENT_IDS_KEPT. */
+  readonly processedEventIds: readonly string[];
+  /** The scores carried by the last change; the `previous` of the next one. */
+  readonly reported: ScoreSnapshot | null;
+  /** Number of changes emitted for this contact and model: a gapless per-contact sequence. */
+  readonly sequence: number;
+}
+
+export interface DecayBucket {
+  readonly value: number;
+  readonly asOf: number;
+}
+
+export type ContributionKind = 'fit' | 'engagement' | 'absence' | 'inactivity';
+
+export interface RuleContribution {
+  readonly kind: Exclude<ContributionKind, 'fit'>;
+  readonly decay: DecayKey;
+  readonly value: number;
+  readonly asOf: number;
+  /** The event behind the latest award (for absences: the trigger event; null for inactivity). */
+  readonly lastEventId: string | null;
+}
+
+export interface ExpiringAward {
+  readonly ruleId: string;
+  readonly kind: Exclude<ContributionKind, 'fit'>;
+  readonly eventId: string | null;
+  /** Points as awarded (after caps), before decay. */
+  readonly points: number;
+  readonly decay: DecayKey;
+  readonly awardedAt: number;
+  readonly expiresAt: number;
+}
+
+export interface RuleCounter {
+  /** Awards ever made by the rule. */
+  readonly lifetime: number;
+  /** Times of the recent awards that per-day and rolling-window limits still need. */
+  readonly recent: readonly number[];
+}
+
+/** A correlation value copied from the trigger event's data. */
+export type CorrelationValue = string | number | boolean | null;
+
+export interface PendingAbsence {
+  readonly ruleId: string;
+  readonly triggerEventId: string;
+  readonly triggeredAt: number;
+  /** The follow-up must arrive before this time; at it, the penalty applies. */
+  readonly dueAt: number;
+  readonly correlation: Readonly<Record<string, CorrelationValue>>;
+}
+
+export interface InactivityMark {
+  /** The last-engagement time (or createdAt) the penalties were counted from. */
+  readonly anchor: number;
+  readonly penalties: number;
+}
+
+export type Tier = 'cold' | 'warm' | 'hot';
+
+/** Scores as published: rounded to hundredths. */
+export interface ScoreSnapshot {
+  readonly fit: number;
+  readonly engagement: number;
+  readonly total: number;
+  /** null when the model defines no tiers. */
+  readonly tier: Tier | null;
+  /** null when the model defines no grade band for the fit score. */
+  readonly grade: Grade | null;
+  readonly at: number;
+}
+
+/** How many event ids a state remembers for dedupe; the scorer's stored offsets cover older redeliveries. */
+export const PROCESSED_EVENT_IDS_KEPT = 128;
+
+/** A new contact's state. */
+export function emptyState(model: ScoringModel, now: number): ContactScoreState {
+  if (!Number.isFinite(now)) throw new ScoringInputError(`time must be epoch milliseconds, got ${String(now)}`);
+  return {
+    format: 1,
+    model: { id: model.id, version: model.version },
+    createdAt: now,
+    asOf: now,
+    fit: { points: 0, rules: {} },
+    engagement: { buckets: {}, rules: {} },
+    awards: [],
+    counters: {},
+    pendingAbsences: [],
+    inactivity: {},
+    lastEngagementAt: null,
+    processedEventIds: [],
+    reported: null,
+    sequence: 0,
+  };
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A working copy the engine may change; the caller's state is never mutated. */
+export interface StateDraft {
+  format: 1;
+  model: { id: string; version: number };
+  createdAt: number;
+  asOf: number;
+  fit: { points: number; rules: Record<string, number> };
+  engagement: {
+    buckets: Record<DecayKey, Mutable<DecayBucket>>;
+    rules: Record<string, Mutable<RuleContribution>>;
+  };
+  awards: ExpiringAward[];
+  counters: Record<string, { lifetime: number; recent: number[] }>;
+  pendingAbsences: PendingAbsence[];
+  inactivity: Record<string, InactivityMark>;
+  lastEngagementAt: number | null;
+  processedEventIds: string[];
+  reported: ScoreSnapshot | null;
+  sequence: number;
+}
+
+const copyValues = <T extends object>(record: Readonly<Record<string, T>>): Record<string, T> =>
+  Object.fromEntries(Object.entries(record).map(([key, value]) => [key, { ...value }]));
+
+export function draftOf(state: ContactScoreState, model: ScoringModel): StateDraft {
+  return {
+    format: 1,
+    model: { id: model.id, version: model.version },
+    createdAt: state.createdAt,
+    asOf: state.asOf,
+    fit: { points: state.fit.points, rules: { ...state.fit.rules } },
+    engagement: { buckets: copyValues(state.engagement.buckets), rules: copyValues(state.engagement.rules) },
+    awards: [...state.awards],
+    counters: Object.fromEntries(
+      Object.entries(state.counters).map(([id, counter]) => [
+        id,
+        { lifetime: counter.lifetime, recent: [...counter.recent] },
+      ]),
+    ),
+    pendingAbsences: [...state.pendingAbsences],
+    inactivity: { ...state.inactivity },
+    lastEngagementAt: state.lastEngagementAt,
+    processedEventIds: [...state.processedEventIds],
+    reported: state.reported,
+    sequence: state.sequence,
+  };
+}

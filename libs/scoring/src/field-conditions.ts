@@ -1,0 +1,96 @@
+import { type Condition, type FitRule } from '@leadscore/contracts';
+
+const compiledPatterns = new WeakMap<object, RegExp>();
+
+function patternOf(condition: { pattern: string; flags?: string }): RegExp {
+  let pattern = compiledPatterns.get(condition);
+  if (!pattern) {
+    pattern = new RegExp(condition.pattern, condition.flags ?? '');
+    compiledPatterns.set(condition, pattern);
+  }
+  return pattern;
+}
+
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The value at a dot path (`address.state`) in plain data; own properties only. */
+export function fieldAt(root: unknown, path: string): unknown {
+  let current = root;
+  for (const segment of path.split('.')) {
+    if (!isRecord(current) || !Object.hasOwn(current, segment)) return undefined;
+    current = current[segment];
+  }
+  return current;
+}
+
+function asNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const number = Number(value);
+    return Number.isFinite(number) ? number : undefined;
+  }
+  return undefined;
+}
+
+function same(actual: unknown, expected: string | number | boolean, ignoreCase: boolean): boolean {
+  if (typeof expected === 'number') return asNumber(actual) === expected;
+  if (typeof expected === 'boolean')
+    return actual === expected || (typeof actual === 'string' && actual.toLowerCase() === String(expected));
+  if (typeof actual === 'number' || typeof actual === 'boolean') return String(actual) === expected;
+  if (typeof actual !== 'string') return false;
+  return ignoreCase ? actual.toLowerCase() === expected.toLowerCase() : actual === expected;
+}
+
+function isPresent(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return false;
+  return !Array.isArray(value) || value.length > 0;
+}
+
+/** For a list field, a condition holds when any element satisfies it (tags, multi-selects). */
+function anyElement(value: unknown, test: (element: unknown) => boolean): boolean {
+  return Array.isArray(value) ? value.some(test) : test(value);
+}
+
+/** Whether a fit rule's or a filter's condition holds for the field it names in `root`. */
+export function conditionHolds(condition: Condition | FitRule, root: unknown): boolean {
+  const value = fieldAt(root, condition.field);
+  let holds: boolean;
+  switch (condition.operator) {
+    case 'exists':
+      holds = isPresent(value);
+      break;
+    case 'equals':
+      holds = anyElement(value, (v) => same(v, condition.value, condition.ignoreCase === true));
+      break;
+    case 'in':
+      holds = anyElement(value, (v) =>
+        condition.values.some((accepted) => same(v, accepted, condition.ignoreCase === true)),
+      );
+      break;
+    case 'range':
+      holds = anyElement(value, (v) => {
+        const n = asNumber(v);
+        return (
+          n !== undefined &&
+          (condition.min === undefined || n >= condition.min) &&
+          (condition.max === undefined || n <= condition.max)
+        );
+      });
+      break;
+    case 'regex':
+      holds = anyElement(
+        value,
+        (v) =>
+          (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') &&
+          patternOf(condition).test(String(v)),
+      );
+      break;
+  }
+  return condition.negate === true ? !holds : holds;
+}
+
+/** All filters hold (no filters: always). */
+export function filtersHold(filters: readonly Condition[] | undefined, data: unknown): boolean {
+  return (filters ?? []).every((filter) => conditionHolds(filter, data));
+}

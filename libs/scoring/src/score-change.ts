@@ -1,0 +1,101 @@
+import { type ScoringModel } from '@leadscore/contracts';
+import { type ContactScoreState, type ScoreSnapshot, type StateDraft } from './contact-score.state.js';
+import { type AppliedPoints } from './engagement-points.js';
+import {
+  contributionsOf,
+  gradeOf,
+  roundScore,
+  scoreOfState,
+  snapshotOf,
+  tierOf,
+  type Contribution,
+} from './score.js';
+
+/** Why a score changed. */
+export type ScoreCause =
+  | { readonly type: 'event'; readonly eventId: string; readonly eventType: string }
+  | { readonly type: 'refit'; readonly eventId: string | null }
+  | { readonly type: 'decay' }
+  | { readonly type: 'expiry' }
+  | { readonly type: 'absence' }
+  | { readonly type: 'inactivity' };
+
+/** A visible change of a contact's scores, with its explanation: what leads.score-changed.v1 carries. */
+export interface ScoreChange {
+  readonly model: { readonly id: string; readonly version: number };
+  /** Gapless per contact and model: 1 for the first change. */
+  readonly sequence: number;
+  readonly at: number;
+  readonly cause: ScoreCause;
+  /** The scores of the previous change (null for the first). */
+  readonly previous: ScoreSnapshot | null;
+  readonly current: ScoreSnapshot;
+  /** What this step did, in the order it happened (including limited or capped awards). */
+  readonly applied: readonly AppliedPoints[];
+  /** The rules that make up the current score, largest first. */
+  readonly contributions: readonly Contribution[];
+}
+
+/** The outcome of every engine operation: the new state and, when the published scores moved, the change. */
+export interface ScoringResult {
+  readonly state: ContactScoreState;
+  readonly change?: ScoreChange;
+}
+
+function sameScores(a: ScoreSnapshot | null, b: ScoreSnapshot): boolean {
+  return (
+    a !== null &&
+    a.fit === b.fit &&
+    a.engagement === b.engagement &&
+    a.total === b.total &&
+    a.tier === b.tier &&
+    a.grade === b.grade
+  );
+}
+
+/** What a contact nobody has scored yet is taken to have: no change is published until this moves. */
+function zeroSnapshot(model: ScoringModel, time: number): ScoreSnapshot {
+  const caps = model.caps;
+  const engagement = Math.min(caps?.maxEngagement ?? Infinity, Math.max(caps?.minEngagement ?? -Infinity, 0));
+  const total = Math.min(caps?.maxTotal ?? Infinity, Math.max(caps?.minTotal ?? -Infinity, engagement));
+  return {
+    fit: 0,
+    engagement: roundScore(engagement),
+    total: roundScore(total),
+    tier: tierOf(model, total),
+    grade: gradeOf(model, 0),
+    at: time,
+  };
+}
+
+/**
+ * Ends an operation at `time`: a change is emitted only when the published (rounded) scores, tier or
+ * grade differ from the last change's.
+ */
+export function finish(
+  model: ScoringModel,
+  draft: StateDraft,
+  time: number,
+  cause: ScoreCause,
+  applied: readonly AppliedPoints[],
+): ScoringResult {
+  draft.asOf = Math.max(draft.asOf, time);
+  const current = snapshotOf(scoreOfState(model, draft, time));
+  if (sameScores(draft.reported ?? zeroSnapshot(model, time), current)) return { state: draft };
+  const previous = draft.reported;
+  draft.sequence += 1;
+  draft.reported = current;
+  return {
+    state: draft,
+    change: {
+      model: { id: model.id, version: model.version },
+      sequence: draft.sequence,
+      at: time,
+      cause,
+      previous,
+      current,
+      applied,
+      contributions: contributionsOf(draft, time),
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { type Grade, type ScoringModel } from '@leadscore/contracts';
+import {
+  type ContactScoreState,
+  type ContributionKind,
+  type ScoreSnapshot,
+  type Tier,
+} from './contact-score.state.js';
+import { rawEngagementAt, ruleValueAt } from './engagement-points.js';
+
+/** A contact's scores at one time, unrounded. */
+export interface Score {
+  readonly fit: number;
+  /** Engagement after decay, expiry and the model's engagement caps. */
+  readonly engagement: number;
+  /** fit + engagement, clamped to the model's [minTotal, maxTotal]. */
+  readonly total: number;
+  readonly tier: Tier | null;
+  readonly grade: Grade | null;
+  readonly at: number;
+}
+
+/** One rule's share of the current score. */
+export interface Contribution {
+  readonly ruleId: string;
+  readonly kind: ContributionKind;
+  /** What the rule is worth now (after decay), rounded to hundredths. */
+  readonly points: number;
+  /** The event behind the rule's latest award (null for fit and inactivity rules). */
+  readonly eventId: string | null;
+}
+
+/** How many contributions a change carries. */
+export const TOP_CONTRIBUTIONS = 10;
+
+const clamp = (value: number, min: number | undefined, max: number | undefined): number =>
+  Math.min(max ?? Infinity, Math.max(min ?? -Infinity, value));
+
+export function tierOf(model: ScoringModel, total: number): Tier | null {
+  if (!model.tiers) return null;
+  if (total >= model.tiers.hot) return 'hot';
+  return total >= model.tiers.warm ? 'warm' : 'cold';
+}
+
+/** The grade of the band [min, max) holding the fit score. */
+export function gradeOf(model: ScoringModel, fit: number): Grade | null {
+  const band = (model.grades ?? []).find((b) => fit >= (b.min ?? -Infinity) && fit < (b.max ?? Infinity));
+  return band?.grade ?? null;
+}
+
+/** Scores of a state at `time` as the state stands (time effects not yet applied stay unapplied). */
+export function scoreOfState(model: ScoringModel, state: ContactScoreState, time: number): Score {
+  const caps = model.caps;
+  const fit = state.fit.points;
+  const engagement = clamp(rawEngagementAt(state, time), caps?.minEngagement, caps?.maxEngagement);
+  const total = clamp(fit + engagement, caps?.minTotal, caps?.maxTotal);
+  return { fit, engagement, total, tier: tierOf(model, total), grade: gradeOf(model, fit), at: time };
+}
+
+/** Hundredths, without negative zero. */
+export function roundScore(value: number): number {
+  const rounded = Math.round(value * 100) / 100;
+  return rounded === 0 ? 0 : rounded;
+}
+
+export function snapshotOf(score: Score): ScoreSnapshot {
+  return {
+    fit: roundScore(score.fit),
+    engagement: roundScore(score.engagement),
+    total: roundScore(score.total),
+    tier: score.tier,
+    grade: score.grade,
+    at: score.at,
+  };
+}
+
+/** The rules that make up the score at `time`, largest first (by absolute value), at most `limit`. */
+export function contributionsOf(
+  state: ContactScoreState,
+  time: number,
+  limit = TOP_CONTRIBUTIONS,
+): Contribution[] {
+  const all: Contribution[] = [
+    ...Object.entries(state.fit.rules).map(([ruleId, points]) => ({
+      ruleId,
+      kind: 'fit' as const,
+      points,
+      eventId: null,
+    })),
+    ...Object.entries(state.engagement.rules).map(([ruleId, rule]) => ({
+      ruleId,
+      kind: rule.kind,
+      points: ruleValueAt(state, ruleId, time),
+      eventId: rule.lastEventId,
+    })),
+  ];
+  return all
+    .map((c) => ({ ...c, points: roundScore(c.points) }))
+    .filter((c) => c.points !== 0)
+    .sort(
+      (a, b) =>
+        Math.abs(b.points) - Math.abs(a.points) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+    )
+    .slice(0, limit);
+}

@@ -1,0 +1,212 @@
+import { describe, expect, it } from '@jest/globals';
+import { ONTRAPORT, WEBINAR, days, T0 } from '../test/scoring-fixtures.js';
+import { applyEvent } from './apply-event.js';
+import { pointsFromCloseRates } from './close-rates.js';
+import { emptyState, type ContactScoreState } from './contact-score.state.js';
+import { refit } from './refit.js';
+import { scoreAt } from './score-at.js';
+import { advanceTo, applyAbsences, dueAbsences } from './time-effects.js';
+
+describe('ONTRAPORT worked example', () => {
+  const ceoFromColorado = { jobTitle: 'CEO', state: 'Colorado', purchaseTimeframe: 'Within 30 days' };
+
+  function scoredContact(): ContactScoreState {
+    let state = refit(ONTRAPORT, emptyState(ONTRAPORT, T0), ceoFromColorado, T0).state;
+    state = applyEvent(
+      ONTRAPORT,
+      state,
+      { id: 'e1', type: 'email.clicked', data: { url: 'https://acme.test/offer' } },
+      T0,
+    ).state;
+    state = applyEvent(
+      ONTRAPORT,
+      state,
+      { id: 'e2', type: 'web.page_viewed', data: { url: 'https://acme.test/pricing', path: '/pricing' } },
+      T0,
+    ).state;
+    state = applyEvent(
+      ONTRAPORT,
+      state,
+      {
+        id: 'e3',
+        type: 'web.page_viewed',
+        data: { url: 'https://acme.test/members/home', path: '/members/home' },
+      },
+      T0,
+    ).state;
+    return state;
+  }
+
+  it('gives 35 explicit points (CEO +15, Colorado +10, buying within 30 days +10) and 33 behavioral points', () => {
+    const score = scoreAt(ONTRAPORT, scoredContact(), T0);
+    expect(score.fit).toBe(35);
+    expect(score.engagement).toBe(33);
+    expect(score.total).toBe(68);
+    expect(score.tier).toBe('hot');
+  });
+
+  it('keeps the explicit 35 forever while the behavioral 33 falls by 2 % per day', () => {
+    const state = scoredContact();
+    const after10 = scoreAt(ONTRAPORT, state, days(10));
+    expect(after10.fit).toBe(35);
+    expect(after10.engagement).toBeCloseTo(33 * 0.98 ** 10, 10);
+    expect(after10.total).toBeCloseTo(35 + 33 * 0.98 ** 10, 10);
+    const halfDay = scoreAt(ONTRAPORT, state, days(0.5));
+    expect(halfDay.engagement).toBeCloseTo(33 * 0.98 ** 0.5, 10);
+    const afterYear = scoreAt(ONTRAPORT, state, days(365));
+    expect(afterYear.fit).toBe(35);
+    expect(afterYear.engagement).toBeCloseTo(33 * 0.98 ** 365, 10);
+  });
+
+  it('publishes the decayed score with the rule contributions that make it up', () => {
+    const { change } = advanceTo(ONTRAPORT, scoredContact(), days(10));
+    expect(change?.cause).toEqual({ type: 'decay' });
+    expect(change?.previous).toMatchObject({ fit: 35, engagement: 33, total: 68 });
+    expect(change?.current).toMatchObject({ fit: 35, engagement: 26.96, total: 61.96, tier: 'hot' });
+    expect(change?.contributions).toEqual([
+      { ruleId: 'job-title-ceo', kind: 'fit', points: 15, eventId: null },
+      { ruleId: 'membership-login', kind: 'engagement', points: 14.71, eventId: 'e3' },
+      { ruleId: 'plans-to-buy-in-30-days', kind: 'fit', points: 10, eventId: null },
+      { ruleId: 'state-colorado', kind: 'fit', points: 10, eventId: null },
+      { ruleId: 'pricing-page-view', kind: 'engagement', points: 8.17, eventId: 'e2' },
+      { ruleId: 'email-click', kind: 'engagement', points: 4.09, eventId: 'e1' },
+    ]);
+  });
+
+  it('counts one membership login a day however many member pages are viewed', () => {
+    let state = scoredContact();
+    state = applyEvent(
+      ONTRAPORT,
+      state,
+      { id: 'e4', type: 'web.page_viewed', data: { path: '/members/courses' } },
+      T0 + 60_000,
+    ).state;
+    expect(scoreAt(ONTRAPORT, state, T0 + 60_000).engagement).toBeCloseTo(
+      33 * 0.98 ** (60_000 / 86_400_000),
+      10,
+    );
+    const nextDay = applyEvent(
+      ONTRAPORT,
+      state,
+      { id: 'e5', type: 'web.page_viewed', data: { path: '/members' } },
+      days(1),
+    );
+    expect(nextDay.change?.applied).toEqual([
+      {
+        ruleId: 'membership-login',
+        kind: 'engagement',
+        outcome: 'awarded',
+        points: 18,
+        eventId: 'e5',
+        at: days(1),
+      },
+    ]);
+  });
+
+  it('ignores clicks made by link scanners', () => {
+    const state = applyEvent(
+      ONTRAPORT,
+      emptyState(ONTRAPORT, T0),
+      { id: 'b1', type: 'email.clicked', data: { bot: true } },
+      T0,
+    );
+    expect(state.change).toBeUndefined();
+    expect(scoreAt(ONTRAPORT, state.state, T0).engagement).toBe(0);
+  });
+});
+
+describe('close-rate point derivation', () => {
+  it('gives demo requests 20 points when they close at 20 % against 1 % overall', () => {
+    expect(pointsFromCloseRates({ baselineCloseRate: 0.01, actionCloseRate: 0.2 })).toBe(20);
+  });
+
+  it('scales by the points given per unit of lift', () => {
+    expect(pointsFromCloseRates({ baselineCloseRate: 0.02, actionCloseRate: 0.05, pointsPerLift: 4 })).toBe(
+      10,
+    );
+  });
+
+  it('rejects close rates that are not shares', () => {
+    expect(() => pointsFromCloseRates({ baselineCloseRate: 0, actionCloseRate: 0.2 })).toThrow(
+      /baselineCloseRate/,
+    );
+    expect(() => pointsFromCloseRates({ baselineCloseRate: 0.01, actionCloseRate: 20 })).toThrow(
+      /actionCloseRate/,
+    );
+  });
+});
+
+describe('webinar worked example', () => {
+  const registered = (id: string, webinar: string, at: number, state: ContactScoreState) =>
+    applyEvent(WEBINAR, state, { id, type: 'webinar.registered', data: { webinar_id: webinar } }, at).state;
+
+  it('gives +10 for registering and +25 for attending', () => {
+    let state = registered('r1', 'w1', T0, emptyState(WEBINAR, T0));
+    state = applyEvent(
+      WEBINAR,
+      state,
+      { id: 'a1', type: 'webinar.attended', data: { webinar_id: 'w1' } },
+      days(2),
+    ).state;
+    expect(scoreAt(WEBINAR, state, days(2)).engagement).toBeCloseTo(10 * 0.99 ** 2 + 25, 10);
+    expect(dueAbsences(WEBINAR, state, days(30))).toEqual([]);
+  });
+
+  it('costs 10 points when a registrant does not attend within 7 days, found by dueAbsences', () => {
+    const state = registered('r1', 'w1', T0, emptyState(WEBINAR, T0));
+    expect(dueAbsences(WEBINAR, state, days(7) - 1)).toEqual([]);
+    expect(dueAbsences(WEBINAR, state, days(7))).toEqual([
+      { ruleId: 'webinar-no-show', triggerEventId: 'r1', triggeredAt: T0, dueAt: days(7), points: -10 },
+    ]);
+    const { state: after, change } = applyAbsences(WEBINAR, state, days(7));
+    expect(change?.cause).toEqual({ type: 'absence' });
+    expect(change?.applied).toEqual([
+      {
+        ruleId: 'webinar-no-show',
+        kind: 'absence',
+        outcome: 'awarded',
+        points: -10,
+        eventId: 'r1',
+        at: days(7),
+      },
+    ]);
+    expect(scoreAt(WEBINAR, after, days(7)).engagement).toBeCloseTo(10 * 0.99 ** 7 - 10, 10);
+    expect(dueAbsences(WEBINAR, after, days(8))).toEqual([]);
+  });
+
+  it('does not let attending another webinar excuse the absence', () => {
+    let state = registered('r1', 'w1', T0, emptyState(WEBINAR, T0));
+    state = applyEvent(
+      WEBINAR,
+      state,
+      { id: 'a2', type: 'webinar.attended', data: { webinar_id: 'w2' } },
+      days(1),
+    ).state;
+    expect(dueAbsences(WEBINAR, state, days(7)).map((a) => a.triggerEventId)).toEqual(['r1']);
+  });
+
+  it('applies the penalty before a late attendance is scored, so the outcome does not depend on the decay schedule', () => {
+    let state = registered('r1', 'w1', T0, emptyState(WEBINAR, T0));
+    const late = applyEvent(
+      WEBINAR,
+      state,
+      { id: 'a1', type: 'webinar.attended', data: { webinar_id: 'w1' } },
+      days(8),
+    );
+    expect(late.change?.applied.map((a) => [a.ruleId, a.points, a.at])).toEqual([
+      ['webinar-no-show', -10, days(7)],
+      ['webinar-attended', 25, days(8)],
+    ]);
+    state = applyAbsences(WEBINAR, state, days(7)).state;
+    state = applyEvent(
+      WEBINAR,
+      state,
+      { id: 'a1', type: 'webinar.attended', data: { webinar_id: 'w1' } },
+      days(8),
+    ).state;
+    expect(scoreAt(WEBINAR, state, days(9)).engagement).toBeCloseTo(
+      scoreAt(WEBINAR, late.state, days(9)).engagement,
+      10,
+    );
+  });
+});
