@@ -920,9 +920,9 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "maxLength": 2000
         },
         "afterDays": {
-          "description": "Days without engagement (fractions allowed) after which the penalty applies.",
+          "description": "Days without engagement (at least 1; fractions allowed) after which the penalty applies.",
           "type": "number",
-          "exclusiveMinimum": 0
+          "minimum": 1
         },
         "points": {
           "description": "Penalty points; must be negative.",

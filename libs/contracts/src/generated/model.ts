@@ -561,7 +561,7 @@ export interface InactivityRule {
    */
   description?: string;
   /**
-   * Days without engagement (fractions allowed) after which the penalty applies.
+   * Days without engagement (at least 1; fractions allowed) after which the penalty applies.
    */
   afterDays: number;
   /**
