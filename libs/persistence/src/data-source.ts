@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ConsumerOffsetEntity } from './entities/consumer-offset.entity.js';
+import { ContactProfileEntity } from './entities/contact-profile.entity.js';
 import { ContactScoreEntity } from './entities/contact-score.entity.js';
 import { OutboxMessageEntity } from './entities/outbox-message.entity.js';
 import { ProcessedEventEntity } from './entities/processed-event.entity.js';
@@ -8,6 +9,7 @@ import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-s
 
 export const ENTITIES = [
   ContactScoreEntity,
+  ContactProfileEntity,
   ProcessedEventEntity,
   ConsumerOffsetEntity,
   OutboxMessageEntity,

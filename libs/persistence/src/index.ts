@@ -6,6 +6,7 @@ export {
   type DataSourceSettings,
 } from './data-source.js';
 export { ContactScoreEntity } from './entities/contact-score.entity.js';
+export { ContactProfileEntity } from './entities/contact-profile.entity.js';
 export { ProcessedEventEntity } from './entities/processed-event.entity.js';
 export { ConsumerOffsetEntity } from './entities/consumer-offset.entity.js';
 export { OutboxMessageEntity } from './entities/outbox-message.entity.js';
@@ -27,3 +28,8 @@ export {
   type WorkspaceContact,
 } from './repositories/contact-score.repository.js';
 export { DataSource, type EntityManager } from 'typeorm';
+export {
+  contactProfileRepository,
+  type ContactProfileRow,
+} from './repositories/contact-profile.repository.js';
+export { scoringModelRepository, type ScoringModelRow } from './repositories/scoring-model.repository.js';

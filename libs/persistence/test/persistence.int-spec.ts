@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, type TestDatabase } from '@leadscore/testing';
 import {
+  contactProfileRepository,
   contactScoreRepository,
   consumerOffsetRepository,
+  scoringModelRepository,
   openDatabase,
   outboxRepository,
   processedEventRepository,
@@ -145,5 +147,49 @@ describe('outbox', () => {
       new Date(),
     );
     expect((await outboxRepository.pending(sql, 'scorer:0', 10)).map((m) => m.eventId)).toEqual(['ev3']);
+  });
+});
+
+describe('contact profiles', () => {
+  it('replaces a profile on upsert and loads many in one query', async () => {
+    const sql = dataSource.manager;
+    const at = new Date('2026-01-02T00:00:00Z');
+    await contactProfileRepository.upsertMany(sql, [
+      { workspaceId: 'ws1', contactId: 'a', traits: { title: 'CEO' }, updatedAt: at },
+      { workspaceId: 'ws1', contactId: 'b', traits: { state: 'CO' }, updatedAt: at },
+    ]);
+    await contactProfileRepository.upsertMany(sql, [
+      { workspaceId: 'ws1', contactId: 'a', traits: { title: 'CTO', state: 'CO' }, updatedAt: at },
+    ]);
+    const loaded = await contactProfileRepository.loadMany(sql, [
+      { workspaceId: 'ws1', contactId: 'a' },
+      { workspaceId: 'ws1', contactId: 'b' },
+      { workspaceId: 'ws2', contactId: 'a' },
+    ]);
+    expect(loaded.map((p) => [p.contactId, p.traits]).sort()).toEqual([
+      ['a', { title: 'CTO', state: 'CO' }],
+      ['b', { state: 'CO' }],
+    ]);
+  });
+});
+
+describe('scoring models', () => {
+  it('returns the latest version of each model', async () => {
+    const sql = dataSource.manager;
+    const row = (modelId: string, version: number) => ({
+      workspaceId: 'ws1',
+      modelId,
+      version,
+      document: { id: modelId, version },
+      appliedAt: new Date(),
+    });
+    for (const r of [row('m', 1), row('m', 3), row('m', 2), row('n', 1), row('m', 3)]) {
+      await scoringModelRepository.record(sql, r);
+    }
+    const latest = await scoringModelRepository.latest(sql);
+    expect(latest.map((r) => [r.modelId, r.version])).toEqual([
+      ['m', 3],
+      ['n', 1],
+    ]);
   });
 });

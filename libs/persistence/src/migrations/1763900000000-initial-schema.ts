@@ -55,6 +55,14 @@ export class InitialSchema1763900000000 implements MigrationInterface {
       `CREATE INDEX outbox_unpublished ON outbox (source, id) WHERE published_at IS NULL`,
     );
     await queryRunner.query(`
+      CREATE TABLE contact_profiles (
+        workspace_id text NOT NULL,
+        contact_id text NOT NULL,
+        traits jsonb NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (workspace_id, contact_id)
+      )`);
+    await queryRunner.query(`
       CREATE TABLE scoring_models (
         workspace_id text NOT NULL,
         model_id text NOT NULL,
