@@ -205,7 +205,7 @@ function typeName(type: string): string {
     case 'integer':
       return 'a whole number';
     case 'boolean':
-      return 'true or false';
+      return 'a boolean (true or false)';
     case 'array':
       return 'a list';
     case 'object':
