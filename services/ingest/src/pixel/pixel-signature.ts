@@ -16,9 +16,19 @@ export interface PixelClaims {
 export const PIXEL_EVENT_TYPES = ['email.opened'] as const;
 export type PixelEventType = (typeof PIXEL_EVENT_TYPES)[number];
 
+const derivedKeys = new Map<string, Buffer>();
+
 /** The key one workspace's pixels are signed with; hand it to that workspace's sending system. */
 export function workspacePixelKey(pixelSecret: string, workspace: string): Buffer {
-  return hmac('sha256', pixelSecret, `leadscore-pixel-v1:${workspace}`);
+  // Memoised: the pixel is the hottest route and the derivation is a full HMAC.
+  const cacheKey = `${pixelSecret}\u0000${workspace}`;
+  let key = derivedKeys.get(cacheKey);
+  if (!key) {
+    key = hmac('sha256', pixelSecret, `leadscore-pixel-v1:${workspace}`);
+    if (derivedKeys.size > 10_000) derivedKeys.clear();
+    derivedKeys.set(cacheKey, key);
+  }
+  return key;
 }
 
 function canonical(claims: PixelClaims): string {
