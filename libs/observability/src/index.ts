@@ -67,3 +67,4 @@ export {
   DEFAULT_SHUTDOWN_SIGNALS,
   type SignalSource,
 } from './graceful-shutdown.js';
+export { kafkaLogAdapter, type MessageFirstLogger } from './kafka-log.adapter.js';

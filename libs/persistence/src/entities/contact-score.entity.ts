@@ -32,11 +32,13 @@ export class ContactScoreEntity {
   @Column({ type: 'double precision' })
   total!: number;
 
-  @Column({ type: 'text' })
-  tier!: string;
+  /** null when the model defines no tiers. */
+  @Column({ type: 'text', nullable: true })
+  tier!: string | null;
 
-  @Column({ type: 'text' })
-  grade!: string;
+  /** null when no grade band holds the fit score. */
+  @Column({ type: 'text', nullable: true })
+  grade!: string | null;
 
   @Column({ type: 'jsonb' })
   state!: unknown;

@@ -14,8 +14,8 @@ export class InitialSchema1763900000000 implements MigrationInterface {
         fit double precision NOT NULL,
         engagement double precision NOT NULL,
         total double precision NOT NULL,
-        tier text NOT NULL,
-        grade text NOT NULL,
+        tier text,
+        grade text,
         state jsonb NOT NULL,
         updated_at timestamptz NOT NULL,
         PRIMARY KEY (workspace_id, model_id, contact_id)

@@ -16,6 +16,24 @@ export const consumerOffsetRepository = {
     return new Map(rows.map((row) => [row.partition, row.next_offset]));
   },
 
+  /**
+   * The stored next offset of one partition, row-locked until the transaction ends: a member evicted
+   * from the group that still finishes a batch sees the new owner's progress and skips what it did.
+   */
+  async lockPartition(
+    sql: SqlRunner,
+    consumerGroup: string,
+    topic: string,
+    partition: number,
+  ): Promise<string | undefined> {
+    const rows = await sql.query<{ next_offset: string }[]>(
+      `SELECT next_offset::text AS next_offset FROM consumer_offsets
+       WHERE consumer_group = $1 AND topic = $2 AND partition = $3 FOR UPDATE`,
+      [consumerGroup, topic, partition],
+    );
+    return rows[0]?.next_offset;
+  },
+
   /** Upserts many partitions' offsets in one statement; an offset never moves backwards. */
   async save(
     sql: SqlRunner,

@@ -15,8 +15,8 @@ export interface ContactScoreRow {
   fit: number;
   engagement: number;
   total: number;
-  tier: string;
-  grade: string;
+  tier: string | null;
+  grade: string | null;
   /** The scoring engine's state, JSON-serialisable. */
   state: unknown;
   updatedAt: Date;
@@ -31,8 +31,8 @@ interface ContactScoreRecord {
   fit: number;
   engagement: number;
   total: number;
-  tier: string;
-  grade: string;
+  tier: string | null;
+  grade: string | null;
   state: unknown;
   updated_at: Date;
 }
