@@ -31,7 +31,7 @@ describe('applyEvent', () => {
       ['click', 10],
       ['campaign-click', 5],
     ]);
-    expect(change?.current).toEqual({ fit: 0, engagement: 15, total: 15, tier: 'warm', grade: null, at: T0 });
+    expect(change?.current).toEqual({ fit: 0, engagement: 15, total: 15, tier: 'warm', grade: null });
   });
 
   it('cuts points at the engagement maximum and says so', () => {

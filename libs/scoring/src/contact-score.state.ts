@@ -104,7 +104,6 @@ export interface ScoreSnapshot {
   readonly tier: Tier | null;
   /** null when the model defines no grade band for the fit score. */
   readonly grade: Grade | null;
-  readonly at: number;
 }
 
 /** How many event ids a state remembers for dedupe; the scorer's stored offsets cover older redeliveries. */
@@ -112,7 +111,8 @@ export const PROCESSED_EVENT_IDS_KEPT = 128;
 
 /** A new contact's state. */
 export function emptyState(model: ScoringModel, now: number): ContactScoreState {
-  if (!Number.isFinite(now)) throw new ScoringInputError(`time must be epoch milliseconds, got ${String(now)}`);
+  if (!Number.isFinite(now))
+    throw new ScoringInputError(`time must be epoch milliseconds, got ${String(now)}`);
   return {
     format: 1,
     model: { id: model.id, version: model.version },

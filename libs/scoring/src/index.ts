@@ -17,7 +17,7 @@ export { applyEvent, type ScoringEvent } from './apply-event.js';
 export { refit, type ContactProfile } from './refit.js';
 export { scoreAt } from './score-at.js';
 export { TOP_CONTRIBUTIONS, type Contribution, type Score } from './score.js';
-export { type ScoreCause, type ScoreChange, type ScoringResult } from './score-change.js';
+export { toScoreChangedData, type ScoreCause, type ScoreChange, type ScoringResult } from './score-change.js';
 export { type AppliedPoints } from './engagement-points.js';
 export {
   advanceTo,

@@ -26,7 +26,7 @@ describe('refit', () => {
     );
     expect(state.fit).toEqual({ points: 35, rules: { ceo: 15, 'mid-market': 20 } });
     expect(change?.current).toMatchObject({ fit: 35, total: 35, grade: 'A' });
-    expect(change?.cause).toEqual({ type: 'refit', eventId: null });
+    expect(change?.cause).toEqual({ type: 'refit' });
   });
 
   it('explains which fit rules started and stopped matching', () => {

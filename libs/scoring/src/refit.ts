@@ -38,5 +38,11 @@ export function refit(
     draft.processedEventIds.push(eventId);
     draft.processedEventIds.splice(0, Math.max(0, draft.processedEventIds.length - PROCESSED_EVENT_IDS_KEPT));
   }
-  return finish(model, draft, time, { type: 'refit', eventId }, applied);
+  return finish(
+    model,
+    draft,
+    time,
+    eventId === null ? { type: 'refit' } : { type: 'refit', eventId },
+    applied,
+  );
 }

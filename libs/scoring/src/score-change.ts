@@ -1,4 +1,4 @@
-import { type ScoringModel } from '@leadscore/contracts';
+import { type ScoreChangedData, type ScoringModel } from '@leadscore/contracts';
 import { type ContactScoreState, type ScoreSnapshot, type StateDraft } from './contact-score.state.js';
 import { type AppliedPoints } from './engagement-points.js';
 import {
@@ -14,7 +14,7 @@ import {
 /** Why a score changed. */
 export type ScoreCause =
   | { readonly type: 'event'; readonly eventId: string; readonly eventType: string }
-  | { readonly type: 'refit'; readonly eventId: string | null }
+  | { readonly type: 'refit'; readonly eventId?: string }
   | { readonly type: 'decay' }
   | { readonly type: 'expiry' }
   | { readonly type: 'absence' }
@@ -54,7 +54,7 @@ function sameScores(a: ScoreSnapshot | null, b: ScoreSnapshot): boolean {
 }
 
 /** What a contact nobody has scored yet is taken to have: no change is published until this moves. */
-function zeroSnapshot(model: ScoringModel, time: number): ScoreSnapshot {
+function zeroSnapshot(model: ScoringModel): ScoreSnapshot {
   const caps = model.caps;
   const engagement = Math.min(caps?.maxEngagement ?? Infinity, Math.max(caps?.minEngagement ?? -Infinity, 0));
   const total = Math.min(caps?.maxTotal ?? Infinity, Math.max(caps?.minTotal ?? -Infinity, engagement));
@@ -64,7 +64,6 @@ function zeroSnapshot(model: ScoringModel, time: number): ScoreSnapshot {
     total: roundScore(total),
     tier: tierOf(model, total),
     grade: gradeOf(model, 0),
-    at: time,
   };
 }
 
@@ -81,7 +80,7 @@ export function finish(
 ): ScoringResult {
   draft.asOf = Math.max(draft.asOf, time);
   const current = snapshotOf(scoreOfState(model, draft, time));
-  if (sameScores(draft.reported ?? zeroSnapshot(model, time), current)) return { state: draft };
+  if (sameScores(draft.reported ?? zeroSnapshot(model), current)) return { state: draft };
   const previous = draft.reported;
   draft.sequence += 1;
   draft.reported = current;
@@ -97,5 +96,21 @@ export function finish(
       applied,
       contributions: contributionsOf(draft, time),
     },
+  };
+}
+
+/**
+ * The `data` of the leads.score-changed.v1 event for a change (schemas/scores/score-changed.schema.json);
+ * `applied` stays internal, `at` becomes the envelope's `time`.
+ */
+export function toScoreChangedData(change: ScoreChange, contact: string): ScoreChangedData {
+  return {
+    contact,
+    model: { ...change.model },
+    sequence: change.sequence,
+    cause: { ...change.cause },
+    previous: change.previous && { ...change.previous },
+    current: { ...change.current },
+    contributions: change.contributions.map((contribution) => ({ ...contribution })),
   };
 }

@@ -69,7 +69,6 @@ export function snapshotOf(score: Score): ScoreSnapshot {
     total: roundScore(score.total),
     tier: score.tier,
     grade: score.grade,
-    at: score.at,
   };
 }
 
