@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       PORT: 3002,
       KAFKA_BROKERS: ['127.0.0.1:9092'],
       DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:5432/leadscore',
+      SCORER_CONSUMER_GROUP: 'leadscore-scorer',
     });
     expect(loadConfig(apiConfigSchema, {}).PORT).toBe(3000);
     expect(loadConfig(ingestConfigSchema, {}).PORT).toBe(3001);

@@ -22,4 +22,4 @@ export { type ProducedMessage } from './send-batch.planner.js';
 export { createBatchConsumer, type BatchConsumer, type BatchConsumerOptions, type BatchHandler } from './batch.consumer.js';
 export { type ConsumedBatch, type ConsumedMessage } from './consumed-batch.mapper.js';
 export { type PartitionAssignment, type StoredOffsetsLookup } from './partition-seek.gate.js';
-export { collectHeaderValuesSince, type HeaderScanOptions } from './topic-tail.reader.js';
+export { collectHeaderValuesSince, highWatermarks, type HeaderScanOptions } from './topic-tail.reader.js';

@@ -86,3 +86,17 @@ export async function collectHeaderValuesSince(
     await admin.disconnect().catch(() => undefined);
   }
 }
+
+/** Each partition's high watermark (the offset the next record will get), as decimal strings. */
+export async function highWatermarks(client: KafkaClient, topic: string): Promise<Map<number, string>> {
+  const admin = kafkajsOf(client).admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return new Map(offsets.map((o) => [o.partition, o.high]));
+  } catch (error) {
+    throw toKafkaError(error, 'admin', `fetching the offsets of ${topic}`);
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
