@@ -1,20 +1,10 @@
 import 'reflect-metadata';
 import { ingestConfigSchema, loadConfigOrExit } from '@leadscore/config';
-import { createBatchingProducer, createKafkaClient, waitForKafkaReady, type KafkaLogger } from '@leadscore/kafka';
-import { createLogger, createMetricsRegistry, enableGracefulShutdown, kafkaClientMetricsHooks, type Logger } from '@leadscore/observability';
+import { createBatchingProducer, createKafkaClient, waitForKafkaReady } from '@leadscore/kafka';
+import { createLogger, createMetricsRegistry, enableGracefulShutdown, kafkaClientMetricsHooks, kafkaLogAdapter } from '@leadscore/observability';
 import { workspaceDirectoryFromConfig } from './auth/workspace-directory.config.js';
 import { createIngestApp } from './app/ingest.app.js';
 import { settingsFromConfig } from './app/ingest.settings.js';
-
-function kafkaLogger(logger: Logger): KafkaLogger {
-  const child = logger.child({ component: 'kafka' });
-  return {
-    debug: (message, fields) => child.debug(fields ?? {}, message),
-    info: (message, fields) => child.info(fields ?? {}, message),
-    warn: (message, fields) => child.warn(fields ?? {}, message),
-    error: (message, fields) => child.error(fields ?? {}, message),
-  };
-}
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit(ingestConfigSchema);
@@ -28,7 +18,7 @@ async function main(): Promise<void> {
   const kafka = createKafkaClient({
     brokers: [...config.KAFKA_BROKERS],
     clientId: 'leadscore-ingest',
-    logger: kafkaLogger(logger),
+    logger: kafkaLogAdapter(logger),
     // Bounded retries: a request waits at most INGEST_PRODUCE_TIMEOUT_MS and then answers 503.
     retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2_000 },
     connectionTimeoutMs: 2_000,
