@@ -1,0 +1,119 @@
+import { Topics } from '@leadscore/contracts';
+import {
+  createBatchConsumer,
+  createBatchingProducer,
+  type BatchConsumer,
+  type BatchingProducer,
+  type KafkaClient,
+  type KafkaError,
+} from '@leadscore/kafka';
+import { ScorerMetrics, registerMetrics, type Logger, type MetricsOf } from '@leadscore/observability';
+import { consumerOffsetRepository, type DataSource } from '@leadscore/persistence';
+import { type Registry } from 'prom-client';
+import { ModelRegistry } from '../models/model-registry.js';
+import { ModelsConsumer } from '../models/models.consumer.js';
+import { OutboxPublisher } from '../outbox/outbox.publisher.js';
+import { ScoringBatchHandler, outboxSourceOf } from '../scoring/scoring-batch.handler.js';
+
+export interface ScorerRuntimeOptions {
+  readonly kafka: KafkaClient;
+  readonly dataSource: DataSource;
+  readonly logger: Logger;
+  readonly registry: Registry;
+  /** Consumer group of leads.events.v1; its offsets live in PostgreSQL under this name. */
+  readonly consumerGroup: string;
+  readonly eventsTopic?: string;
+  /** The consumer stopped for good: the process should exit and be restarted. */
+  readonly onFatalError?: (error: KafkaError) => void;
+  readonly sessionTimeoutMs?: number;
+}
+
+/**
+ * The scorer's moving parts: models kept current, events consumed per partition with seek-on-join to
+ * the offsets stored in PostgreSQL, each batch committed in one transaction, its outbox then published.
+ */
+export class ScorerRuntime {
+  readonly models = new ModelRegistry();
+  private readonly producer: BatchingProducer;
+  private readonly publisher: OutboxPublisher;
+  private readonly modelsConsumer: ModelsConsumer;
+  private readonly handler: ScoringBatchHandler;
+  private readonly metrics: MetricsOf<typeof ScorerMetrics>;
+  private consumer: BatchConsumer | undefined;
+  private running = false;
+
+  constructor(private readonly options: ScorerRuntimeOptions) {
+    this.producer = createBatchingProducer(options.kafka, { lingerMs: 1 });
+    this.publisher = new OutboxPublisher(options.dataSource, this.producer, options.kafka);
+    this.modelsConsumer = new ModelsConsumer(options.kafka, options.dataSource, this.models, options.logger);
+    this.handler = new ScoringBatchHandler(
+      options.dataSource,
+      this.models,
+      options.consumerGroup,
+      options.logger,
+    );
+    this.metrics = registerMetrics(options.registry, ScorerMetrics);
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  async start(): Promise<void> {
+    const { kafka, dataSource, logger, consumerGroup } = this.options;
+    const topic = this.options.eventsTopic ?? Topics.events;
+    await this.producer.connect();
+    await this.modelsConsumer.start();
+    this.consumer = createBatchConsumer(kafka, {
+      groupId: consumerGroup,
+      topics: [topic],
+      fromBeginning: true,
+      commitOffsets: false,
+      ...(this.options.sessionTimeoutMs !== undefined
+        ? { sessionTimeoutMs: this.options.sessionTimeoutMs }
+        : {}),
+      onPartitionsAssigned: async ({ partitions }) => {
+        // A previous owner may have died between its commit and its publish: finish its outbox first.
+        for (const partition of partitions) {
+          const recovered = await this.publisher.recover(outboxSourceOf(partition));
+          if (recovered.alreadyPublished + recovered.published > 0) {
+            logger.info({ partition, ...recovered }, 'outbox recovered after reassignment');
+          }
+        }
+        const stored = await consumerOffsetRepository.load(dataSource.manager, consumerGroup, topic);
+        return new Map([...stored].filter(([partition]) => partitions.includes(partition)));
+      },
+      handler: async (batch) => {
+        const stopTimer = this.metrics.batchDuration.startTimer();
+        const stopTransactionTimer = this.metrics.transactionDuration.startTimer();
+        const outcome = await this.handler.handle(batch);
+        stopTransactionTimer();
+        await this.publisher.publishPending(outboxSourceOf(batch.partition));
+        stopTimer();
+        this.metrics.consumedEvents.inc({ result: 'scored' }, outcome.scored);
+        this.metrics.consumedEvents.inc({ result: 'duplicate' }, outcome.duplicates + outcome.skipped);
+        this.metrics.consumedEvents.inc({ result: 'dead_lettered' }, outcome.deadLettered);
+        this.metrics.scoreChangedEvents.inc({ cause: 'event' }, outcome.changes);
+      },
+      onFatalError: (error) => {
+        this.running = false;
+        this.options.onFatalError?.(error);
+      },
+    });
+    await this.consumer.start();
+    this.running = true;
+    logger.info({ topic, consumerGroup }, 'scorer consuming');
+  }
+
+  async refreshBacklogMetric(): Promise<void> {
+    this.metrics.outboxBacklog.set(await this.publisher.backlog());
+  }
+
+  /** Finishes the batch in hand, leaves the group, flushes the producer. */
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.consumer?.stop();
+    await this.modelsConsumer.stop();
+    await this.producer.disconnect();
+  }
+}

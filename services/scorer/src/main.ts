@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfigOrExit, scorerConfigSchema } from '@leadscore/config';
+import { createKafkaClient, waitForKafkaReady } from '@leadscore/kafka';
+import {
+  PinoNestLogger,
+  createLogger,
+  createMetricsRegistry,
+  enableGracefulShutdown,
+  kafkaClientMetricsHooks,
+  kafkaLogAdapter,
+} from '@leadscore/observability';
+import { openDatabase } from '@leadscore/persistence';
+import { ScorerModule } from './app/scorer.module.js';
+import { ScorerRuntime } from './app/scorer.runtime.js';
+
+const config = loadConfigOrExit(scorerConfigSchema);
+const logger = createLogger({ service: 'scorer', level: config.LOG_LEVEL });
+const registry = createMetricsRegistry({ service: 'scorer' });
+const kafka = createKafkaClient({
+  brokers: [...config.KAFKA_BROKERS],
+  clientId: 'leadscore-scorer',
+  logger: kafkaLogAdapter(logger),
+});
+kafka.instrumentation.subscribe(kafkaClientMetricsHooks(registry));
+
+await waitForKafkaReady(kafka);
+const dataSource = await openDatabase({ url: config.DATABASE_URL, applicationName: 'leadscore-scorer' });
+const runtime = new ScorerRuntime({
+  kafka,
+  dataSource,
+  logger,
+  registry,
+  consumerGroup: config.SCORER_CONSUMER_GROUP,
+  onFatalError: (error) => {
+    // Exit so the supervisor restarts us; stored offsets make the restart lose and repeat nothing.
+    logger.fatal({ err: error.message }, 'scorer consumer stopped; exiting');
+    process.exit(1);
+  },
+});
+
+const app = await NestFactory.create<NestFastifyApplication>(
+  ScorerModule.forRoot({
+    runtime,
+    registry,
+    readinessChecks: [
+      { name: 'postgres', check: async () => (await dataSource.query('SELECT 1'), { ok: true }) },
+      {
+        name: 'kafka-consumer',
+        check: () =>
+          Promise.resolve(runtime.isRunning ? { ok: true } : { ok: false, reason: 'not consuming' }),
+      },
+    ],
+  }),
+  new FastifyAdapter(),
+  { logger: new PinoNestLogger(logger) },
+);
+enableGracefulShutdown(app);
+await runtime.start();
+setInterval(() => void runtime.refreshBacklogMetric().catch(() => undefined), 5_000).unref();
+await app.listen({ host: config.HOST, port: config.PORT });
+logger.info({ host: config.HOST, port: config.PORT }, 'scorer listening');

@@ -1,0 +1,113 @@
+import { describe, expect, it } from '@jest/globals';
+import { Topics } from '@leadscore/contracts';
+import { type ContactScoreRow } from '@leadscore/persistence';
+import { eventStream, ontraportModel, referenceScores } from '../../test/scoring-fixtures.js';
+import { planBatch } from './batch-plan.js';
+
+const model = ontraportModel('ws');
+const modelsFor = (workspace: string) => (workspace === 'ws' ? [model] : []);
+
+describe('planBatch', () => {
+  it('scores a batch exactly like the pure engine applied event by event', () => {
+    const events = eventStream('ws', 20, 400);
+    const plan = planBatch({
+      events: events.map((event, i) => ({ offset: String(i), event })),
+      scores: [],
+      profiles: [],
+      modelsFor,
+      outboxSource: 'scorer:0',
+    });
+    const reference = referenceScores(model, events);
+    expect(plan.scores).toHaveLength(reference.size);
+    for (const row of plan.scores) expect(row.state).toEqual(reference.get(row.contactId));
+    expect(plan.processed).toHaveLength(400);
+    expect(plan.failures).toEqual([]);
+  });
+
+  it('gives identical results when the same events arrive split over two batches', () => {
+    const events = eventStream('ws', 5, 100);
+    const whole = planBatch({
+      events: events.map((event, i) => ({ offset: String(i), event })),
+      scores: [],
+      profiles: [],
+      modelsFor,
+      outboxSource: 's',
+    });
+    const first = planBatch({
+      events: events.slice(0, 37).map((event, i) => ({ offset: String(i), event })),
+      scores: [],
+      profiles: [],
+      modelsFor,
+      outboxSource: 's',
+    });
+    const second = planBatch({
+      events: events.slice(37).map((event, i) => ({ offset: String(i + 37), event })),
+      scores: first.scores,
+      profiles: first.profiles,
+      modelsFor,
+      outboxSource: 's',
+    });
+    const byContact = (rows: ContactScoreRow[]) => new Map(rows.map((r) => [r.contactId, r.state]));
+    const merged = new Map([...byContact(first.scores), ...byContact(second.scores)]);
+    expect(merged).toEqual(byContact(whole.scores));
+    expect([...first.outbox, ...second.outbox].map((m) => m.eventId)).toEqual(
+      whole.outbox.map((m) => m.eventId),
+    );
+  });
+
+  it('emits score-changed events with gapless sequences and deterministic ids per contact', () => {
+    const events = eventStream('ws', 3, 60);
+    const plan = planBatch({
+      events: events.map((event, i) => ({ offset: String(i), event })),
+      scores: [],
+      profiles: [],
+      modelsFor,
+      outboxSource: 'scorer:2',
+    });
+    const sequences = new Map<string, number[]>();
+    for (const message of plan.outbox) {
+      expect(message.topic).toBe(Topics.scoreChanged);
+      expect(message.source).toBe('scorer:2');
+      const payload = message.payload as { subject: string; data: { sequence: number } };
+      sequences.set(payload.subject, [...(sequences.get(payload.subject) ?? []), payload.data.sequence]);
+    }
+    for (const [, seq] of sequences) expect(seq).toEqual(seq.map((_, i) => i + 1));
+    expect(new Set(plan.outbox.map((m) => m.eventId)).size).toBe(plan.outbox.length);
+  });
+
+  it('records events of a workspace without models as processed but scores nothing', () => {
+    const events = eventStream('other', 3, 10);
+    const plan = planBatch({
+      events: events.map((event, i) => ({ offset: String(i), event })),
+      scores: [],
+      profiles: [],
+      modelsFor,
+      outboxSource: 's',
+    });
+    expect(plan.processed).toHaveLength(10);
+    expect(plan.scores).toEqual([]);
+    expect(plan.outbox).toEqual([]);
+  });
+
+  it('reports an event the engine rejects as a failure, changes nothing for it, and scores the rest', () => {
+    const events = eventStream('ws', 1, 6).map((e) => ({
+      ...e,
+      type: 'email.clicked' as const,
+      data: { url: 'https://x' },
+    }));
+    const poisoned = events.map((event, i) => ({
+      offset: String(i),
+      event: i === 2 ? { ...event, time: 'not a time' } : event,
+    }));
+    const plan = planBatch({ events: poisoned, scores: [], profiles: [], modelsFor, outboxSource: 's' });
+    expect(
+      plan.failures.map((f) => [f.offset, f.reason.startsWith('scoring failed: time must be epoch')]),
+    ).toEqual([['2', true]]);
+    expect(plan.processed.map((p) => p.eventId)).toEqual(events.filter((_, i) => i !== 2).map((e) => e.id));
+    const reference = referenceScores(
+      model,
+      events.filter((_, i) => i !== 2),
+    );
+    expect(plan.scores[0]?.state).toEqual(reference.get(events[0]!.subject));
+  });
+});

@@ -1,0 +1,172 @@
+import { Topics, contactKey, type CanonicalEvent, type ScoringModel } from '@leadscore/contracts';
+import type {
+  ContactProfileRow,
+  ContactScoreRow,
+  OutboxMessage,
+  WorkspaceEventId,
+} from '@leadscore/persistence';
+import {
+  applyEvent,
+  emptyState,
+  refit,
+  type ContactScoreState,
+  type ScoreChange,
+  type ScoringResult,
+} from '@leadscore/scoring';
+import { scoreChangedEvent } from './score-changed.event.js';
+
+/** Profile changes that re-compute fit. */
+const PROFILE_EVENT_TYPES = new Set(['contact.identified', 'contact.updated']);
+
+export const SCORER_EVENT_SOURCE = 'leadscore/scorer';
+
+export interface ScorableEvent {
+  readonly offset: string;
+  readonly event: CanonicalEvent;
+}
+
+export interface PlanInput {
+  /** New events of one partition in offset order (already deduped by id). */
+  readonly events: readonly ScorableEvent[];
+  /** Current rows of every (workspace, model, contact) the events touch. */
+  readonly scores: readonly ContactScoreRow[];
+  readonly profiles: readonly ContactProfileRow[];
+  /** The models in force for a workspace (none: its events are recorded but score nothing). */
+  readonly modelsFor: (workspace: string) => readonly ScoringModel[];
+  /** Outbox source that will publish the changes, e.g. `scorer:3`. */
+  readonly outboxSource: string;
+}
+
+export interface EventFailure {
+  readonly offset: string;
+  readonly event: CanonicalEvent;
+  readonly reason: string;
+}
+
+export interface BatchPlan {
+  readonly scores: ContactScoreRow[];
+  readonly profiles: ContactProfileRow[];
+  readonly outbox: OutboxMessage[];
+  readonly processed: WorkspaceEventId[];
+  /** Events the engine could not score: they go to the dead-letter topic, the partition moves on. */
+  readonly failures: EventFailure[];
+  readonly changes: number;
+}
+
+const scoreKey = (workspace: string, model: string, contact: string) =>
+  `${workspace}\u0000${model}\u0000${contact}`;
+const profileKey = (workspace: string, contact: string) => `${workspace}\u0000${contact}`;
+
+function traitsOf(event: CanonicalEvent): Record<string, unknown> {
+  const data = event.data as { traits?: Record<string, unknown> } | undefined;
+  return data?.traits ?? {};
+}
+
+interface Working {
+  model: ScoringModel;
+  state: ContactScoreState;
+}
+
+/**
+ * Applies a partition's batch of events to the loaded states with the pure engine, in order, and says
+ * what to write: new score rows, profiles, the score-changed events for the outbox, the processed ids.
+ * An event that makes the engine throw changes nothing and is reported as a failure.
+ */
+export function planBatch(input: PlanInput): BatchPlan {
+  const scores = new Map(
+    input.scores.map((row) => [scoreKey(row.workspaceId, row.modelId, row.contactId), row]),
+  );
+  const profiles = new Map(input.profiles.map((row) => [profileKey(row.workspaceId, row.contactId), row]));
+  const touchedScores = new Set<string>();
+  const touchedProfiles = new Set<string>();
+  const outbox: OutboxMessage[] = [];
+  const processed: WorkspaceEventId[] = [];
+  const failures: EventFailure[] = [];
+
+  for (const { offset, event } of input.events) {
+    const { workspace, subject: contact } = event;
+    const time = Date.parse(event.time);
+    const isProfileChange = PROFILE_EVENT_TYPES.has(event.type);
+    const pKey = profileKey(workspace, contact);
+    const profile = isProfileChange
+      ? { ...(profiles.get(pKey)?.traits ?? {}), ...traitsOf(event) }
+      : undefined;
+
+    // Score every model on copies first, so an event that fails under one model changes none.
+    const results: { key: string; working: Working; changes: ScoreChange[] }[] = [];
+    try {
+      for (const model of input.modelsFor(workspace)) {
+        const key = scoreKey(workspace, model.id, contact);
+        const row = scores.get(key);
+        let state = (row?.state as ContactScoreState | undefined) ?? emptyState(model, time);
+        const changes: ScoreChange[] = [];
+        const collect = (result: ScoringResult) => {
+          state = result.state;
+          if (result.change) changes.push(result.change);
+        };
+        if (profile) collect(refit(model, state, profile, time, null));
+        collect(applyEvent(model, state, { id: event.id, type: event.type, data: event.data }, time));
+        results.push({ key, working: { model, state }, changes });
+      }
+    } catch (error) {
+      failures.push({
+        offset,
+        event,
+        reason: `scoring failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+      continue;
+    }
+
+    processed.push({ workspaceId: workspace, eventId: event.id });
+    if (profile) {
+      profiles.set(pKey, {
+        workspaceId: workspace,
+        contactId: contact,
+        traits: profile,
+        updatedAt: new Date(time),
+      });
+      touchedProfiles.add(pKey);
+    }
+    for (const { key, working, changes } of results) {
+      const reported = working.state.reported;
+      scores.set(key, {
+        workspaceId: workspace,
+        modelId: working.model.id,
+        contactId: contact,
+        modelVersion: working.model.version,
+        sequence: working.state.sequence,
+        fit: reported?.fit ?? 0,
+        engagement: reported?.engagement ?? 0,
+        total: reported?.total ?? 0,
+        tier: reported?.tier ?? null,
+        grade: reported?.grade ?? null,
+        state: working.state,
+        updatedAt: new Date(working.state.asOf),
+      });
+      touchedScores.add(key);
+      for (const change of changes) {
+        const payload = scoreChangedEvent(workspace, contact, change, SCORER_EVENT_SOURCE, {
+          id: event.id,
+          type: event.type,
+        });
+        outbox.push({
+          eventId: payload.id,
+          source: input.outboxSource,
+          topic: Topics.scoreChanged,
+          key: contactKey(workspace, contact),
+          payload,
+          headers: { 'content-type': 'application/cloudevents+json' },
+        });
+      }
+    }
+  }
+
+  return {
+    scores: [...touchedScores].map((key) => scores.get(key)).filter((row) => row !== undefined),
+    profiles: [...touchedProfiles].map((key) => profiles.get(key)).filter((row) => row !== undefined),
+    outbox,
+    processed,
+    failures,
+    changes: outbox.length,
+  };
+}

@@ -1,0 +1,30 @@
+import { type CanonicalEvent, type EventValidator } from '@leadscore/contracts';
+
+export type DecodedMessage =
+  | { readonly ok: true; readonly offset: string; readonly event: CanonicalEvent }
+  | { readonly ok: false; readonly offset: string; readonly reason: string };
+
+/** Parses and validates one leads.events.v1 record; a bad one comes back with the reason, never throws. */
+export function decodeEventMessage(
+  validator: EventValidator,
+  offset: string,
+  value: Buffer | null,
+): DecodedMessage {
+  if (value === null) return { ok: false, offset, reason: 'empty record (tombstone) on the events topic' };
+  let candidate: unknown;
+  try {
+    candidate = JSON.parse(value.toString('utf8'));
+  } catch (error) {
+    return {
+      ok: false,
+      offset,
+      reason: `not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  const validation = validator.validate(candidate);
+  if (!validation.valid) {
+    const issues = validation.issues.map((i) => `${i.field}: expected ${i.expected}`).join('; ');
+    return { ok: false, offset, reason: `invalid event: ${issues}` };
+  }
+  return { ok: true, offset, event: validation.event };
+}

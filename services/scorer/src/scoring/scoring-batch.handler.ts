@@ -1,0 +1,185 @@
+import { Headers, Topics, createEventValidator, type EventValidator } from '@leadscore/contracts';
+import { type ConsumedBatch } from '@leadscore/kafka';
+import {
+  consumerOffsetRepository,
+  contactProfileRepository,
+  contactScoreRepository,
+  outboxRepository,
+  processedEventRepository,
+  type DataSource,
+  type OutboxMessage,
+} from '@leadscore/persistence';
+import { type Logger } from '@leadscore/observability';
+import { type ModelRegistry } from '../models/model-registry.js';
+import { planBatch, type ScorableEvent } from './batch-plan.js';
+import { decodeEventMessage } from './event-decoder.js';
+
+export interface BatchOutcome {
+  readonly scored: number;
+  readonly duplicates: number;
+  readonly deadLettered: number;
+  /** Records a previous owner of the partition had already handled (evicted-member fence). */
+  readonly skipped: number;
+  readonly changes: number;
+}
+
+export const outboxSourceOf = (partition: number) => `scorer:${partition}`;
+
+function deadLetter(
+  source: string,
+  batch: ConsumedBatch,
+  offset: string,
+  key: string,
+  value: string,
+  reason: string,
+): OutboxMessage {
+  return {
+    eventId: `dlq:${batch.topic}:${batch.partition}:${offset}`,
+    source,
+    topic: Topics.eventsDeadLetter,
+    key,
+    payload: value,
+    headers: {
+      [Headers.deadLetterReason]: reason.slice(0, 1_000),
+      [Headers.deadLetterSourceTopic]: batch.topic,
+      [Headers.deadLetterSourceOffset]: `${batch.partition}:${offset}`,
+    },
+  };
+}
+
+/**
+ * One batch of one events partition, with an exactly-once effect: in one PostgreSQL transaction the
+ * batch's states are locked and loaded, scored with the pure engine, and written back together with the
+ * processed event ids, the score-changed and dead-letter messages (outbox) and the next offset. Kafka
+ * redelivery after a crash or rebalance finds the stored offset and the processed ids, and adds nothing.
+ */
+export class ScoringBatchHandler {
+  private readonly validator: EventValidator = createEventValidator();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly models: ModelRegistry,
+    private readonly consumerGroup: string,
+    private readonly logger: Logger,
+  ) {}
+
+  async handle(batch: ConsumedBatch): Promise<BatchOutcome> {
+    const source = outboxSourceOf(batch.partition);
+    return this.dataSource.transaction(async (sql) => {
+      const stored = await consumerOffsetRepository.lockPartition(
+        sql,
+        this.consumerGroup,
+        batch.topic,
+        batch.partition,
+      );
+      const fresh = batch.messages.filter((m) => stored === undefined || BigInt(m.offset) >= BigInt(stored));
+      const skipped = batch.messages.length - fresh.length;
+      if (fresh.length === 0) return { scored: 0, duplicates: 0, deadLettered: 0, skipped, changes: 0 };
+
+      const deadLetters: OutboxMessage[] = [];
+      const candidates: ScorableEvent[] = [];
+      for (const message of fresh) {
+        const decoded = decodeEventMessage(this.validator, message.offset, message.value);
+        if (decoded.ok) candidates.push({ offset: decoded.offset, event: decoded.event });
+        else {
+          this.logger.warn(
+            {
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: message.offset,
+              reason: decoded.reason,
+            },
+            'event dead-lettered',
+          );
+          deadLetters.push(
+            deadLetter(
+              source,
+              batch,
+              message.offset,
+              message.key?.toString('utf8') ?? '',
+              message.value?.toString('utf8') ?? '',
+              decoded.reason,
+            ),
+          );
+        }
+      }
+
+      // Dedupe: first occurrence in the batch wins; ids applied in earlier batches are skipped.
+      const seenInBatch = new Set<string>();
+      const unique = candidates.filter(({ event }) => {
+        const key = processedEventRepository.keyOf({ workspaceId: event.workspace, eventId: event.id });
+        if (seenInBatch.has(key)) return false;
+        seenInBatch.add(key);
+        return true;
+      });
+      const processedBefore = await processedEventRepository.findProcessed(
+        sql,
+        unique.map(({ event }) => ({ workspaceId: event.workspace, eventId: event.id })),
+      );
+      const events = unique.filter(
+        ({ event }) =>
+          !processedBefore.has(
+            processedEventRepository.keyOf({ workspaceId: event.workspace, eventId: event.id }),
+          ),
+      );
+
+      const contacts = [
+        ...new Map(
+          events.map(({ event }) => [
+            `${event.workspace}\u0000${event.subject}`,
+            { workspaceId: event.workspace, contactId: event.subject },
+          ]),
+        ).values(),
+      ];
+      const [scores, profiles] = await Promise.all([
+        contactScoreRepository.loadMany(sql, contacts, true),
+        contactProfileRepository.loadMany(sql, contacts),
+      ]);
+      const plan = planBatch({
+        events,
+        scores,
+        profiles,
+        modelsFor: (w) => this.models.modelsFor(w),
+        outboxSource: source,
+      });
+      for (const failure of plan.failures) {
+        this.logger.error(
+          {
+            workspace: failure.event.workspace,
+            contact: failure.event.subject,
+            eventId: failure.event.id,
+            offset: failure.offset,
+            reason: failure.reason,
+          },
+          'event dead-lettered',
+        );
+        deadLetters.push(
+          deadLetter(
+            source,
+            batch,
+            failure.offset,
+            `${failure.event.workspace}:${failure.event.subject}`,
+            JSON.stringify(failure.event),
+            failure.reason,
+          ),
+        );
+      }
+
+      const now = new Date();
+      await contactScoreRepository.upsertMany(sql, plan.scores);
+      await contactProfileRepository.upsertMany(sql, plan.profiles);
+      await processedEventRepository.record(sql, plan.processed, now);
+      await outboxRepository.enqueue(sql, [...plan.outbox, ...deadLetters], now);
+      await consumerOffsetRepository.save(sql, this.consumerGroup, batch.topic, [
+        { partition: batch.partition, nextOffset: batch.nextOffset },
+      ]);
+      return {
+        scored: plan.processed.length,
+        duplicates: candidates.length - events.length,
+        deadLettered: deadLetters.length,
+        skipped,
+        changes: plan.changes,
+      };
+    });
+  }
+}
