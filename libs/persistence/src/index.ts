@@ -33,3 +33,4 @@ export {
   type ContactProfileRow,
 } from './repositories/contact-profile.repository.js';
 export { scoringModelRepository, type ScoringModelRow } from './repositories/scoring-model.repository.js';
+export { withAdvisoryLock } from './advisory-lock.js';

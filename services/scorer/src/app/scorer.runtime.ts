@@ -1,4 +1,3 @@
-import { Topics } from '@leadscore/contracts';
 import {
   createBatchConsumer,
   createBatchingProducer,
@@ -13,7 +12,12 @@ import { type Registry } from 'prom-client';
 import { ModelRegistry } from '../models/model-registry.js';
 import { ModelsConsumer } from '../models/models.consumer.js';
 import { OutboxPublisher } from '../outbox/outbox.publisher.js';
-import { ScoringBatchHandler, outboxSourceOf } from '../scoring/scoring-batch.handler.js';
+import {
+  DEFAULT_SCORER_TOPICS,
+  ScoringBatchHandler,
+  outboxSourceOf,
+  type ScorerTopics,
+} from '../scoring/scoring-batch.handler.js';
 
 export interface ScorerRuntimeOptions {
   readonly kafka: KafkaClient;
@@ -22,7 +26,7 @@ export interface ScorerRuntimeOptions {
   readonly registry: Registry;
   /** Consumer group of leads.events.v1; its offsets live in PostgreSQL under this name. */
   readonly consumerGroup: string;
-  readonly eventsTopic?: string;
+  readonly topics?: ScorerTopics;
   /** The consumer stopped for good: the process should exit and be restarted. */
   readonly onFatalError?: (error: KafkaError) => void;
   readonly sessionTimeoutMs?: number;
@@ -45,12 +49,20 @@ export class ScorerRuntime {
   constructor(private readonly options: ScorerRuntimeOptions) {
     this.producer = createBatchingProducer(options.kafka, { lingerMs: 1 });
     this.publisher = new OutboxPublisher(options.dataSource, this.producer, options.kafka);
-    this.modelsConsumer = new ModelsConsumer(options.kafka, options.dataSource, this.models, options.logger);
+    const topics = options.topics ?? DEFAULT_SCORER_TOPICS;
+    this.modelsConsumer = new ModelsConsumer(
+      options.kafka,
+      options.dataSource,
+      this.models,
+      options.logger,
+      topics.models,
+    );
     this.handler = new ScoringBatchHandler(
       options.dataSource,
       this.models,
       options.consumerGroup,
       options.logger,
+      topics,
     );
     this.metrics = registerMetrics(options.registry, ScorerMetrics);
   }
@@ -61,7 +73,7 @@ export class ScorerRuntime {
 
   async start(): Promise<void> {
     const { kafka, dataSource, logger, consumerGroup } = this.options;
-    const topic = this.options.eventsTopic ?? Topics.events;
+    const topic = (this.options.topics ?? DEFAULT_SCORER_TOPICS).events;
     await this.producer.connect();
     await this.modelsConsumer.start();
     this.consumer = createBatchConsumer(kafka, {

@@ -18,10 +18,11 @@ export class ModelsConsumer {
     private readonly dataSource: DataSource,
     private readonly registry: ModelRegistry,
     private readonly logger: Logger,
+    private readonly topic: string = Topics.models,
   ) {}
 
   async start(): Promise<void> {
-    const targets = await highWatermarks(this.kafka, Topics.models);
+    const targets = await highWatermarks(this.kafka, this.topic);
     const waiting = new Map([...targets].filter(([, high]) => high !== '0'));
     let caughtUp!: () => void;
     const ready = new Promise<void>((resolve) => (caughtUp = resolve));
@@ -29,7 +30,7 @@ export class ModelsConsumer {
 
     this.consumer = createBatchConsumer(this.kafka, {
       groupId: `leadscore-scorer-models-${randomBytes(6).toString('hex')}`,
-      topics: [Topics.models],
+      topics: [this.topic],
       fromBeginning: true,
       commitOffsets: false,
       handler: async (batch) => {
@@ -60,7 +61,7 @@ export class ModelsConsumer {
     }
     let model: ScoringModel;
     try {
-      model = parseModel(value.toString('utf8'), 'json', `${Topics.models}/${keyText}`);
+      model = parseModel(value.toString('utf8'), 'json', `${this.topic}/${keyText}`);
     } catch (error) {
       // The api validates before publishing; a bad record here is logged and skipped, never applied.
       const detail = error instanceof ModelValidationError ? error.message : String(error);

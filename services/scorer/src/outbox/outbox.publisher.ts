@@ -1,6 +1,11 @@
 import { Headers } from '@leadscore/contracts';
 import { collectHeaderValuesSince, type BatchingProducer, type KafkaClient } from '@leadscore/kafka';
-import { outboxRepository, type DataSource, type PendingOutboxMessage } from '@leadscore/persistence';
+import {
+  outboxRepository,
+  withAdvisoryLock,
+  type DataSource,
+  type PendingOutboxMessage,
+} from '@leadscore/persistence';
 
 /** How far before the oldest unmarked message recovery starts reading (producer and broker clocks differ). */
 const RECOVERY_CLOCK_SKEW_MS = 60_000;
@@ -26,7 +31,17 @@ export class OutboxPublisher {
     private readonly kafka: KafkaClient,
   ) {}
 
-  async publishPending(source: string): Promise<number> {
+  /**
+   * Publishes what the source has pending. Under a lock per source: a member that lost its partition in a
+   * rebalance may still be publishing its last batch; the new owner waits, so per-key order holds.
+   */
+  publishPending(source: string): Promise<number> {
+    return withAdvisoryLock(this.dataSource, `leadscore-outbox:${source}`, () =>
+      this.publishPendingLocked(source),
+    );
+  }
+
+  private async publishPendingLocked(source: string): Promise<number> {
     let published = 0;
     for (;;) {
       const pending = await outboxRepository.pending(this.dataSource.manager, source, PAGE);
@@ -50,7 +65,11 @@ export class OutboxPublisher {
    * After a crash, messages Kafka acknowledged may still be unmarked. Before publishing them again, read
    * what the topics got since the oldest of them and mark those, so no score change is published twice.
    */
-  async recover(source: string): Promise<{ alreadyPublished: number; published: number }> {
+  recover(source: string): Promise<{ alreadyPublished: number; published: number }> {
+    return withAdvisoryLock(this.dataSource, `leadscore-outbox:${source}`, () => this.recoverLocked(source));
+  }
+
+  private async recoverLocked(source: string): Promise<{ alreadyPublished: number; published: number }> {
     const pending = await outboxRepository.pending(this.dataSource.manager, source, Number.MAX_SAFE_INTEGER);
     if (pending.length === 0) return { alreadyPublished: 0, published: 0 };
     const since = Math.min(...pending.map((m) => m.createdAt.getTime())) - RECOVERY_CLOCK_SKEW_MS;
@@ -69,7 +88,7 @@ export class OutboxPublisher {
       delivered.map((m) => m.id),
       new Date(),
     );
-    return { alreadyPublished: delivered.length, published: await this.publishPending(source) };
+    return { alreadyPublished: delivered.length, published: await this.publishPendingLocked(source) };
   }
 
   backlog(): Promise<number> {

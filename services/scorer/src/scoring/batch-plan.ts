@@ -35,6 +35,8 @@ export interface PlanInput {
   readonly modelsFor: (workspace: string) => readonly ScoringModel[];
   /** Outbox source that will publish the changes, e.g. `scorer:3`. */
   readonly outboxSource: string;
+  /** Where score changes go (default leads.score-changed.v1). */
+  readonly scoreChangedTopic?: string;
 }
 
 export interface EventFailure {
@@ -152,7 +154,7 @@ export function planBatch(input: PlanInput): BatchPlan {
         outbox.push({
           eventId: payload.id,
           source: input.outboxSource,
-          topic: Topics.scoreChanged,
+          topic: input.scoreChangedTopic ?? Topics.scoreChanged,
           key: contactKey(workspace, contact),
           payload,
           headers: { 'content-type': 'application/cloudevents+json' },

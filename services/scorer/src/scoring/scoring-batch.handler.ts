@@ -25,7 +25,23 @@ export interface BatchOutcome {
 
 export const outboxSourceOf = (partition: number) => `scorer:${partition}`;
 
+/** The topics the scorer reads and writes; tests give each run topics of its own. */
+export interface ScorerTopics {
+  readonly events: string;
+  readonly models: string;
+  readonly scoreChanged: string;
+  readonly deadLetter: string;
+}
+
+export const DEFAULT_SCORER_TOPICS: ScorerTopics = {
+  events: Topics.events,
+  models: Topics.models,
+  scoreChanged: Topics.scoreChanged,
+  deadLetter: Topics.eventsDeadLetter,
+};
+
 function deadLetter(
+  topic: string,
   source: string,
   batch: ConsumedBatch,
   offset: string,
@@ -36,7 +52,7 @@ function deadLetter(
   return {
     eventId: `dlq:${batch.topic}:${batch.partition}:${offset}`,
     source,
-    topic: Topics.eventsDeadLetter,
+    topic,
     key,
     payload: value,
     headers: {
@@ -61,6 +77,7 @@ export class ScoringBatchHandler {
     private readonly models: ModelRegistry,
     private readonly consumerGroup: string,
     private readonly logger: Logger,
+    private readonly topics: ScorerTopics = DEFAULT_SCORER_TOPICS,
   ) {}
 
   async handle(batch: ConsumedBatch): Promise<BatchOutcome> {
@@ -93,6 +110,7 @@ export class ScoringBatchHandler {
           );
           deadLetters.push(
             deadLetter(
+              this.topics.deadLetter,
               source,
               batch,
               message.offset,
@@ -141,6 +159,7 @@ export class ScoringBatchHandler {
         profiles,
         modelsFor: (w) => this.models.modelsFor(w),
         outboxSource: source,
+        scoreChangedTopic: this.topics.scoreChanged,
       });
       for (const failure of plan.failures) {
         this.logger.error(
@@ -155,6 +174,7 @@ export class ScoringBatchHandler {
         );
         deadLetters.push(
           deadLetter(
+            this.topics.deadLetter,
             source,
             batch,
             failure.offset,
