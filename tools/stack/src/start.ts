@@ -11,6 +11,7 @@ import { discoverServices, type ServiceEntry } from './service-catalog.js';
 import { ensureDatabase } from './stack-database.js';
 import { portFromEnv, stackSettings } from './stack-settings.js';
 import { createStackTopics } from './stack-topics.js';
+import { LOCAL_WORKSPACE, publishSampleModel } from './sample-model.js';
 
 const settings = stackSettings();
 const log = (message: string) => process.stdout.write(`[stack] ${message}\n`);
@@ -100,9 +101,10 @@ process.on('SIGTERM', () => void stopAll(0));
 try {
   await ensureDatabase(postgres.url, settings.database);
   await createStackTopics(kafka.brokers, TOPIC_DECLARATIONS);
+  const sampleModel = await publishSampleModel(settings.root, kafka.brokers);
   const clickhouseVersion = await prepareClickHouse();
   for (const service of services) startService(service);
-  printWhereToLook(clickhouseVersion);
+  printWhereToLook(clickhouseVersion, sampleModel);
 } catch (error) {
   process.stderr.write(`[stack] start failed: ${error instanceof Error ? error.message : String(error)}\n`);
   await stopAll(1);
@@ -154,12 +156,13 @@ function startService(service: ServiceEntry): void {
   });
 }
 
-function printWhereToLook(clickhouseVersion: string): void {
+function printWhereToLook(clickhouseVersion: string, sampleModel: string): void {
   const lines = [
     '',
     'leadscore local stack is up (Ctrl-C or `npm stop` stops it; data stays in .local/)',
     `  Kafka       ${kafka.brokers.join(',')}   topics: ${TOPIC_DECLARATIONS.map((t) => t.name).join(', ')}`,
     `  PostgreSQL  ${databaseUrl}`,
+    `  Model       ${sampleModel} (examples/models/ontraport.yaml) for workspace "${LOCAL_WORKSPACE}"`,
     `  ClickHouse  ${clickhouseVersion} ${process.env['CLICKHOUSE_URL'] ? `at ${process.env['CLICKHOUSE_URL']}` : `embedded (chDB), data in ${join(settings.dataDir, 'clickhouse')}`}`,
   ];
   const started = services.filter((service) => children.has(service.name));
