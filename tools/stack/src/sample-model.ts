@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Topics, parseModel } from '@leadscore/contracts';
-import { createBatchingProducer, createKafkaClient } from '@leadscore/kafka';
+import { createBatchingProducer, createKafkaClient, silentLogger } from '@leadscore/kafka';
 
 /** The workspace the local stack's ingest accepts without configuration (key sk_local_dev). */
 export const LOCAL_WORKSPACE = 'local';
@@ -13,10 +13,14 @@ export const LOCAL_WORKSPACE = 'local';
 export async function publishSampleModel(root: string, brokers: string[]): Promise<string> {
   const file = join(root, 'examples/models/ontraport.yaml');
   const model = { ...parseModel(readFileSync(file, 'utf8'), 'yaml', file), workspace: LOCAL_WORKSPACE };
-  const producer = createBatchingProducer(createKafkaClient({ brokers, clientId: 'leadscore-stack' }));
+  const producer = createBatchingProducer(
+    createKafkaClient({ brokers, clientId: 'leadscore-stack', logger: silentLogger }),
+  );
   await producer.connect();
   try {
-    await producer.send(Topics.models, [{ key: `${model.workspace}:${model.id}`, value: JSON.stringify(model) }]);
+    await producer.send(Topics.models, [
+      { key: `${model.workspace}:${model.id}`, value: JSON.stringify(model) },
+    ]);
   } finally {
     await producer.disconnect();
   }

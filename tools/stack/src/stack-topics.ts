@@ -1,12 +1,13 @@
 import { type TopicDeclaration } from '@leadscore/contracts';
-import { createKafkaClient, ensureTopics, waitForKafkaReady } from '@leadscore/kafka';
+import { createKafkaClient, ensureTopics, silentLogger, waitForKafkaReady } from '@leadscore/kafka';
 
 /** Waits until the broker's coordinator answers, then creates the declared topics that are missing. */
 export async function createStackTopics(
   brokers: string[],
   declarations: readonly TopicDeclaration[],
 ): Promise<void> {
-  const client = createKafkaClient({ brokers, clientId: 'leadscore-stack' });
+  // A fresh broker answers "coordinator loading" for a few seconds; that is expected, not worth an error line.
+  const client = createKafkaClient({ brokers, clientId: 'leadscore-stack', logger: silentLogger });
   await waitForKafkaReady(client);
   await ensureTopics(client, declarations);
 }
