@@ -47,8 +47,11 @@ export class OutboxPublisher {
       const pending = await outboxRepository.pending(this.dataSource.manager, source, PAGE);
       if (pending.length === 0) return published;
       const byTopic = new Map<string, PendingOutboxMessage[]>();
-      for (const message of pending)
-        byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+      for (const message of pending) {
+        const messages = byTopic.get(message.topic);
+        if (messages) messages.push(message);
+        else byTopic.set(message.topic, [message]);
+      }
       await Promise.all(
         [...byTopic].map(([topic, messages]) => this.producer.send(topic, messages.map(toRecord))),
       );
