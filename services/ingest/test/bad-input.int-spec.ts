@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { testKafkaBrokers } from '@leadscore/testing';
 import { twilioSignature } from '../src/signatures/twilio.signature.js';
 import { zoomSignature } from '../src/signatures/zoom.signature.js';
 import { parseFormBody } from '../src/http/request-body.js';
 import {
   bearer,
+  example,
+  now,
   json,
   MAILGUN_KEY,
   OTHER_WORKSPACE_KEY,
@@ -21,8 +22,6 @@ import {
   type TestApp,
 } from './ingest-test-app.js';
 
-const example = (name: string): string => readFileSync(new URL(`../../../examples/events/${name}`, import.meta.url), 'utf8');
-const now = (): string => String(Math.floor(Date.now() / 1000));
 const JSON_HEADERS = { ...bearer(SECRET_KEY), 'content-type': 'application/json' };
 const view = (id: string, extra: Record<string, unknown> = {}) => ({ id, type: 'web.page_viewed', subject: 'email:ann@example.com', data: { url: 'https://acme.test' }, ...extra });
 

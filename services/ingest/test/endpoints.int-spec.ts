@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { testKafkaBrokers } from '@leadscore/testing';
 import { pixelQuery } from '../src/pixel/pixel-signature.js';
 import { twilioSignature } from '../src/signatures/twilio.signature.js';
@@ -8,6 +7,8 @@ import { zoomSignature } from '../src/signatures/zoom.signature.js';
 import { parseFormBody } from '../src/http/request-body.js';
 import {
   bearer,
+  example,
+  now,
   json,
   MAILGUN_KEY,
   PIXEL_SECRET,
@@ -22,8 +23,6 @@ import {
   type TestApp,
 } from './ingest-test-app.js';
 
-const example = (name: string): string => readFileSync(new URL(`../../../examples/events/${name}`, import.meta.url), 'utf8');
-const now = (): string => String(Math.floor(Date.now() / 1000));
 
 describe('ingest endpoints end to end (real Kafka)', () => {
   let t: TestApp;

@@ -1,4 +1,5 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import {
   createBatchConsumer,
   createBatchingProducer,
@@ -114,6 +115,13 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
 export function sendgridSign(privateKey: KeyObject, timestamp: string, body: string): string {
   return sign('sha256', Buffer.from(timestamp + body), privateKey).toString('base64');
 }
+
+/** A file of examples/events/, as text. */
+export const example = (name: string): string =>
+  readFileSync(new URL(`../../../examples/events/${name}`, import.meta.url), 'utf8');
+
+/** Provider-style timestamp: seconds since the epoch, as text. */
+export const now = (): string => String(Math.floor(Date.now() / 1000));
 
 export const bearer = (key: string): Record<string, string> => ({ authorization: `Bearer ${key}` });
 
