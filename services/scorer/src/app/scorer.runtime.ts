@@ -11,7 +11,7 @@ import { consumerOffsetRepository, type DataSource } from '@leadscore/persistenc
 import { type Registry } from 'prom-client';
 import { ModelRegistry } from '../models/model-registry.js';
 import { ModelsConsumer } from '../models/models.consumer.js';
-import { OutboxPublisher } from '../outbox/outbox.publisher.js';
+import { OutboxPublisher } from '@leadscore/outbox';
 import {
   DEFAULT_SCORER_TOPICS,
   ScoringBatchHandler,

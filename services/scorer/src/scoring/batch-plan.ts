@@ -13,7 +13,7 @@ import {
   type ScoreChange,
   type ScoringResult,
 } from '@leadscore/scoring';
-import { scoreChangedEvent } from './score-changed.event.js';
+import { scoreChangedEvent } from '@leadscore/score-events';
 
 /** Profile changes that re-compute fit. */
 const PROFILE_EVENT_TYPES = new Set(['contact.identified', 'contact.updated']);

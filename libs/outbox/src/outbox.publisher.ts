@@ -75,7 +75,10 @@ export class OutboxPublisher {
   private async recoverLocked(source: string): Promise<{ alreadyPublished: number; published: number }> {
     const pending = await outboxRepository.pending(this.dataSource.manager, source, Number.MAX_SAFE_INTEGER);
     if (pending.length === 0) return { alreadyPublished: 0, published: 0 };
-    const since = Math.min(...pending.map((m) => m.createdAt.getTime())) - RECOVERY_CLOCK_SKEW_MS;
+    // A loop, not Math.min(...spread): a crash can leave more rows pending than a call may take arguments.
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const message of pending) oldest = Math.min(oldest, message.createdAt.getTime());
+    const since = oldest - RECOVERY_CLOCK_SKEW_MS;
     const found = new Set<string>();
     for (const topic of new Set(pending.map((m) => m.topic))) {
       for (const id of await collectHeaderValuesSince(this.kafka, topic, {

@@ -1,0 +1,1 @@
+export { scoreChangedEvent, scoreChangedEventId } from './score-changed.event.js';
