@@ -26,6 +26,7 @@ export const METRIC_UNITS = [
   'deliveries',
   'transitions',
   'runs',
+  'rows',
   'ratio',
 ] as const;
 export type MetricUnit = (typeof METRIC_UNITS)[number];

@@ -50,7 +50,7 @@ export const ScorerMetrics = {
   ),
   scoreChangedEvents: counter(
     'leadscore_scorer_score_changed_events_total',
-    'Score-changed events written to the outbox, by cause (event|rescore)',
+    'Score-changed events written to the outbox, by cause (event: an engagement or profile event)',
     ['cause'],
   ),
   batchDuration: histogram(
@@ -68,6 +68,21 @@ export const ScorerMetrics = {
   outboxBacklog: gauge(
     'leadscore_scorer_outbox_backlog_messages',
     'Outbox rows committed but not yet published',
+  ),
+  deadLetteredEvents: counter(
+    'leadscore_scorer_dead_lettered_events_total',
+    'Events written to leads.events.dlq.v1, by stage (decode: not a valid event | scoring: the model failed on it)',
+    ['stage'],
+  ),
+  consumerLag: gauge(
+    'leadscore_scorer_consumer_lag_messages',
+    'Records of leads.events.v1 not yet committed to PostgreSQL (high watermark minus stored offset), by partition',
+    ['partition'],
+  ),
+  prunedRows: counter(
+    'leadscore_scorer_pruned_rows_total',
+    'Rows deleted by housekeeping, by table (processed_events|outbox)',
+    ['table'],
   ),
 } as const satisfies Record<string, MetricDefinition>;
 

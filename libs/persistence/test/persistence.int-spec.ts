@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, type TestDatabase } from '@leadscore/testing';
 import {
+  MIGRATIONS,
   contactProfileRepository,
   contactScoreRepository,
   consumerOffsetRepository,
@@ -49,7 +50,7 @@ const score = (contactId: string, sequence: number, total: number): ContactScore
 describe('schema migrations', () => {
   it('are applied once even when several processes start together', async () => {
     const rows = await dataSource.query<{ name: string }[]>('SELECT name FROM schema_migrations');
-    expect(rows.map((r) => r.name)).toEqual(['InitialSchema1763900000000']);
+    expect(rows.map((r) => r.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
   });
 });
 

@@ -33,6 +33,10 @@ const runtime = new ScorerRuntime({
   logger,
   registry,
   consumerGroup: config.SCORER_CONSUMER_GROUP,
+  retention: {
+    processedEventRetentionHours: config.SCORER_PROCESSED_EVENT_RETENTION_HOURS,
+    publishedOutboxRetentionHours: config.SCORER_PUBLISHED_OUTBOX_RETENTION_HOURS,
+  },
   onFatalError: (error) => {
     // Exit so the supervisor restarts us; stored offsets make the restart lose and repeat nothing.
     logger.fatal({ err: error.message }, 'scorer consumer stopped; exiting');
@@ -58,6 +62,16 @@ const app = await NestFactory.create<NestFastifyApplication>(
 );
 enableGracefulShutdown(app);
 await runtime.start();
-setInterval(() => void runtime.refreshBacklogMetric().catch(() => undefined), 5_000).unref();
+setInterval(() => {
+  runtime
+    .refreshMetrics()
+    .catch((error: unknown) => logger.warn({ err: String(error) }, 'metrics refresh failed'));
+}, 5_000).unref();
+setInterval(() => {
+  runtime
+    .prune()
+    .then((pruned) => logger.info(pruned, 'housekeeping pruned expired rows'))
+    .catch((error: unknown) => logger.warn({ err: String(error) }, 'housekeeping failed'));
+}, 10 * 60_000).unref();
 await app.listen({ host: config.HOST, port: config.PORT });
 logger.info({ host: config.HOST, port: config.PORT }, 'scorer listening');

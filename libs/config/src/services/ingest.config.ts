@@ -40,7 +40,8 @@ export const ingestConfigSchema = envSchema({
   ),
   INGEST_PUBLIC_URL: env.optional(
     env.url({
-      description: 'Public base URL of ingest as providers call it (Twilio signs the full URL); default: from the Host header',
+      description:
+        'Public base URL of ingest as providers call it (Twilio signs the full URL); default: from the Host header',
       protocols: ['http:', 'https:'],
       example: 'https://ingest.example.com',
     }),

@@ -12,6 +12,19 @@ export const scorerConfigSchema = envSchema({
     description: 'Consumer group of leads.events.v1; its offsets are stored in PostgreSQL under this name',
     default: 'leadscore-scorer',
   }),
+  SCORER_PROCESSED_EVENT_RETENTION_HOURS: env.integer({
+    description:
+      'How long applied event ids are kept for dedupe; keep it above the events topic retention (7 days), after which Kafka cannot redeliver',
+    default: 192,
+    min: 1,
+    max: 87_600,
+  }),
+  SCORER_PUBLISHED_OUTBOX_RETENTION_HOURS: env.integer({
+    description: 'How long published outbox rows are kept (for inspection) before housekeeping deletes them',
+    default: 24,
+    min: 1,
+    max: 87_600,
+  }),
 });
 
 export type ScorerConfig = Config<typeof scorerConfigSchema>;

@@ -79,12 +79,19 @@ export const outboxRepository = {
     return row?.n ?? 0;
   },
 
-  /** Removes published messages older than `before` (housekeeping). */
-  async prunePublished(sql: SqlRunner, before: Date): Promise<number> {
-    const rows = await sql.query<unknown[]>(
-      'DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < $1 RETURNING 1',
-      [before],
+  /**
+   * Removes up to `limit` messages published before `before` (housekeeping); call until it returns less
+   * than `limit`, so no single statement holds locks on millions of rows.
+   */
+  async prunePublished(sql: SqlRunner, before: Date, limit = 10_000): Promise<number> {
+    const [row] = await sql.query<{ n: number }[]>(
+      `WITH deleted AS (
+         DELETE FROM outbox WHERE id IN (
+           SELECT id FROM outbox WHERE published_at IS NOT NULL AND published_at < $1 LIMIT $2
+         ) RETURNING 1
+       ) SELECT count(*)::int AS n FROM deleted`,
+      [before, limit],
     );
-    return rows.length;
+    return row?.n ?? 0;
   },
 };

@@ -30,5 +30,21 @@ export const processedEventRepository = {
     );
   },
 
+  /**
+   * Forgets up to `limit` ids applied before `before`; call until it returns less than `limit`. Safe once
+   * `before` is older than the events topic's retention: Kafka can no longer redeliver those events.
+   */
+  async pruneBefore(sql: SqlRunner, before: Date, limit = 10_000): Promise<number> {
+    const [row] = await sql.query<{ n: number }[]>(
+      `WITH deleted AS (
+         DELETE FROM processed_events WHERE ctid IN (
+           SELECT ctid FROM processed_events WHERE processed_at < $1 LIMIT $2
+         ) RETURNING 1
+       ) SELECT count(*)::int AS n FROM deleted`,
+      [before, limit],
+    );
+    return row?.n ?? 0;
+  },
+
   keyOf,
 };

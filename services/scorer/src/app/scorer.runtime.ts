@@ -1,6 +1,7 @@
 import {
   createBatchConsumer,
   createBatchingProducer,
+  highWatermarks,
   type BatchConsumer,
   type BatchingProducer,
   type KafkaClient,
@@ -9,6 +10,7 @@ import {
 import { ScorerMetrics, registerMetrics, type Logger, type MetricsOf } from '@leadscore/observability';
 import { consumerOffsetRepository, type DataSource } from '@leadscore/persistence';
 import { type Registry } from 'prom-client';
+import { pruneExpiredRows, type PruneResult, type RetentionSettings } from '../housekeeping/housekeeping.js';
 import { ModelRegistry } from '../models/model-registry.js';
 import { ModelsConsumer } from '../models/models.consumer.js';
 import { OutboxPublisher } from '@leadscore/outbox';
@@ -30,7 +32,13 @@ export interface ScorerRuntimeOptions {
   /** The consumer stopped for good: the process should exit and be restarted. */
   readonly onFatalError?: (error: KafkaError) => void;
   readonly sessionTimeoutMs?: number;
+  readonly retention?: RetentionSettings;
 }
+
+const DEFAULT_RETENTION: RetentionSettings = {
+  processedEventRetentionHours: 192,
+  publishedOutboxRetentionHours: 24,
+};
 
 /**
  * The scorer's moving parts: models kept current, events consumed per partition with seek-on-join to
@@ -104,7 +112,12 @@ export class ScorerRuntime {
         stopTimer();
         this.metrics.consumedEvents.inc({ result: 'scored' }, outcome.scored);
         this.metrics.consumedEvents.inc({ result: 'duplicate' }, outcome.duplicates + outcome.skipped);
-        this.metrics.consumedEvents.inc({ result: 'dead_lettered' }, outcome.deadLettered);
+        this.metrics.consumedEvents.inc(
+          { result: 'dead_lettered' },
+          outcome.undecodable + outcome.unscorable,
+        );
+        this.metrics.deadLetteredEvents.inc({ stage: 'decode' }, outcome.undecodable);
+        this.metrics.deadLetteredEvents.inc({ stage: 'scoring' }, outcome.unscorable);
         this.metrics.scoreChangedEvents.inc({ cause: 'event' }, outcome.changes);
       },
       onFatalError: (error) => {
@@ -117,8 +130,35 @@ export class ScorerRuntime {
     logger.info({ topic, consumerGroup }, 'scorer consuming');
   }
 
-  async refreshBacklogMetric(): Promise<void> {
-    this.metrics.outboxBacklog.set(await this.publisher.backlog());
+  /**
+   * Outbox backlog and consumer lag, read from the sources of truth (PostgreSQL's stored offsets against
+   * the topic's high watermarks), so the lag keeps growing on a dashboard even when consuming has stalled.
+   */
+  async refreshMetrics(): Promise<void> {
+    const topic = (this.options.topics ?? DEFAULT_SCORER_TOPICS).events;
+    const [backlog, highs, stored] = await Promise.all([
+      this.publisher.backlog(),
+      highWatermarks(this.options.kafka, topic),
+      consumerOffsetRepository.load(this.options.dataSource.manager, this.options.consumerGroup, topic),
+    ]);
+    this.metrics.outboxBacklog.set(backlog);
+    for (const [partition, high] of highs) {
+      const committed = stored.get(partition) ?? '0';
+      const lag = BigInt(high) - BigInt(committed);
+      this.metrics.consumerLag.set({ partition: String(partition) }, Number(lag > 0n ? lag : 0n));
+    }
+  }
+
+  /** Deletes expired dedupe ids and old published outbox rows (see RetentionSettings). */
+  async prune(now: Date = new Date()): Promise<PruneResult> {
+    const pruned = await pruneExpiredRows(
+      this.options.dataSource,
+      this.options.retention ?? DEFAULT_RETENTION,
+      now,
+    );
+    this.metrics.prunedRows.inc({ table: 'processed_events' }, pruned.processedEvents);
+    this.metrics.prunedRows.inc({ table: 'outbox' }, pruned.outbox);
+    return pruned;
   }
 
   /** Finishes the batch in hand, leaves the group, flushes the producer. */

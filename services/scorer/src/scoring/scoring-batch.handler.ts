@@ -17,7 +17,10 @@ import { decodeEventMessage } from './event-decoder.js';
 export interface BatchOutcome {
   readonly scored: number;
   readonly duplicates: number;
-  readonly deadLettered: number;
+  /** Dead-lettered because the record is not a valid event. */
+  readonly undecodable: number;
+  /** Dead-lettered because the model failed on a valid event. */
+  readonly unscorable: number;
   /** Records a previous owner of the partition had already handled (evicted-member fence). */
   readonly skipped: number;
   readonly changes: number;
@@ -91,7 +94,8 @@ export class ScoringBatchHandler {
       );
       const fresh = batch.messages.filter((m) => stored === undefined || BigInt(m.offset) >= BigInt(stored));
       const skipped = batch.messages.length - fresh.length;
-      if (fresh.length === 0) return { scored: 0, duplicates: 0, deadLettered: 0, skipped, changes: 0 };
+      if (fresh.length === 0)
+        return { scored: 0, duplicates: 0, undecodable: 0, unscorable: 0, skipped, changes: 0 };
 
       const deadLetters: OutboxMessage[] = [];
       const candidates: ScorableEvent[] = [];
@@ -196,7 +200,8 @@ export class ScoringBatchHandler {
       return {
         scored: plan.processed.length,
         duplicates: candidates.length - events.length,
-        deadLettered: deadLetters.length,
+        undecodable: deadLetters.length - plan.failures.length,
+        unscorable: plan.failures.length,
         skipped,
         changes: plan.changes,
       };

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { type KafkaClient } from '@leadscore/kafka';
+import { createLogger, createMetricsRegistry } from '@leadscore/observability';
+import { openDatabase, type DataSource } from '@leadscore/persistence';
+import { createTestDatabase, uniqueName, type TestDatabase } from '@leadscore/testing';
+import { type Registry } from 'prom-client';
+import { ScorerRuntime } from '../src/app/scorer.runtime.js';
+import { type ScorerTopics } from '../src/scoring/scoring-batch.handler.js';
+import {
+  createScorerTopics,
+  produceEvents,
+  publishModel,
+  testKafka,
+  waitUntilConsumed,
+} from './scorer-harness.js';
+import { eventStream, ontraportModel } from './scoring-fixtures.js';
+
+jest.setTimeout(300_000);
+
+let database: TestDatabase;
+let dataSource: DataSource;
+let kafka: KafkaClient;
+let topics: ScorerTopics;
+const workspace = uniqueName('ws');
+const group = uniqueName('scorer');
+const logger = createLogger({ service: 'scorer', level: 'warn' });
+
+beforeAll(async () => {
+  database = await createTestDatabase('scorer-ops');
+  dataSource = await openDatabase({ url: database.url });
+  kafka = testKafka('scorer-ops');
+  topics = await createScorerTopics(kafka, 3);
+  await publishModel(kafka, topics.models, ontraportModel(workspace));
+});
+
+afterAll(async () => {
+  await dataSource?.destroy();
+  await database?.drop();
+});
+
+async function metricValues(registry: Registry, name: string): Promise<Map<string, number>> {
+  const metric = registry.getSingleMetric(name);
+  if (!metric) throw new Error(`${name} is not registered`);
+  const { values } = await metric.get();
+  return new Map(values.map((v) => [Object.values(v.labels).join(','), v.value]));
+}
+
+describe('scorer operations (real Kafka and PostgreSQL)', () => {
+  it('reports consumer lag per partition from the stored offsets, and dead letters by stage', async () => {
+    const events = eventStream(workspace, 40, 300);
+    const garbage = [
+      { key: `${workspace}:user:x`, raw: 'not json at all' },
+      { key: `${workspace}:user:y`, raw: '{"specversion":"1.0"}' },
+    ];
+    await produceEvents(kafka, topics.events, [...events, ...garbage]);
+
+    const registry = createMetricsRegistry({ service: 'scorer' });
+    const runtime = new ScorerRuntime({ kafka, dataSource, logger, registry, consumerGroup: group, topics });
+    await runtime.refreshMetrics();
+    const lagBefore = await metricValues(registry, 'leadscore_scorer_consumer_lag_messages');
+    expect([...lagBefore.keys()].sort()).toEqual(['0', '1', '2']);
+    expect([...lagBefore.values()].reduce((a, b) => a + b, 0)).toBe(events.length + garbage.length);
+
+    await runtime.start();
+    await waitUntilConsumed(kafka, dataSource, group, topics.events);
+    await runtime.stop();
+    await runtime.refreshMetrics();
+    const lagAfter = await metricValues(registry, 'leadscore_scorer_consumer_lag_messages');
+    expect([...lagAfter.values()]).toEqual([0, 0, 0]);
+
+    const deadLettered = await metricValues(registry, 'leadscore_scorer_dead_lettered_events_total');
+    expect(deadLettered.get('decode')).toBe(garbage.length);
+    expect(deadLettered.get('scoring') ?? 0).toBe(0);
+    const backlog = await metricValues(registry, 'leadscore_scorer_outbox_backlog_messages');
+    expect(backlog.get('')).toBe(0);
+  });
+
+  it('prunes dedupe ids and published outbox rows past their retention, and nothing younger or unpublished', async () => {
+    const now = new Date();
+    const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+    const prunedWorkspace = uniqueName('prune');
+    // 25,000 old ids: more than one delete chunk.
+    await dataSource.query(
+      `INSERT INTO processed_events (workspace_id, event_id, processed_at)
+       SELECT $1, 'old-' || i, $2 FROM generate_series(1, 25000) AS i`,
+      [prunedWorkspace, hoursAgo(200)],
+    );
+    await dataSource.query(
+      `INSERT INTO processed_events (workspace_id, event_id, processed_at)
+       SELECT $1, 'young-' || i, $2 FROM generate_series(1, 10) AS i`,
+      [prunedWorkspace, hoursAgo(100)],
+    );
+    const outboxRow = (id: string, publishedAt: Date | null) =>
+      dataSource.query(
+        `INSERT INTO outbox (event_id, source, topic, message_key, payload, created_at, published_at)
+         VALUES ($1, 'prune-test', 't', 'k', '{}', $2, $3)`,
+        [id, hoursAgo(300), publishedAt],
+      );
+    await outboxRow(`${prunedWorkspace}-published-old`, hoursAgo(30));
+    await outboxRow(`${prunedWorkspace}-published-young`, hoursAgo(2));
+    await outboxRow(`${prunedWorkspace}-unpublished`, null);
+
+    const registry = createMetricsRegistry({ service: 'scorer' });
+    const runtime = new ScorerRuntime({
+      kafka,
+      dataSource,
+      logger,
+      registry,
+      consumerGroup: group,
+      topics,
+      retention: { processedEventRetentionHours: 192, publishedOutboxRetentionHours: 24 },
+    });
+    const pruned = await runtime.prune(now);
+
+    const remainingIds = await dataSource.query<{ event_id: string }[]>(
+      'SELECT event_id FROM processed_events WHERE workspace_id = $1 ORDER BY event_id',
+      [prunedWorkspace],
+    );
+    expect(remainingIds.map((r) => r.event_id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `young-${i + 1}`).sort(),
+    );
+    const remainingOutbox = await dataSource.query<{ event_id: string }[]>(
+      `SELECT event_id FROM outbox WHERE source = 'prune-test' ORDER BY event_id`,
+    );
+    expect(remainingOutbox.map((r) => r.event_id)).toEqual([
+      `${prunedWorkspace}-published-young`,
+      `${prunedWorkspace}-unpublished`,
+    ]);
+    // The first test's ids and outbox rows are minutes old: untouched.
+    expect(pruned).toEqual({ processedEvents: 25_000, outbox: 1 });
+    const prunedMetric = await metricValues(registry, 'leadscore_scorer_pruned_rows_total');
+    expect(prunedMetric.get('processed_events')).toBe(25_000);
+  });
+});
