@@ -33,6 +33,7 @@ const runtime = new ScorerRuntime({
   logger,
   registry,
   consumerGroup: config.SCORER_CONSUMER_GROUP,
+  sessionTimeoutMs: config.SCORER_SESSION_TIMEOUT_MS,
   retention: {
     processedEventRetentionHours: config.SCORER_PROCESSED_EVENT_RETENTION_HOURS,
     publishedOutboxRetentionHours: config.SCORER_PUBLISHED_OUTBOX_RETENTION_HOURS,

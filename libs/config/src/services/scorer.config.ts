@@ -12,6 +12,13 @@ export const scorerConfigSchema = envSchema({
     description: 'Consumer group of leads.events.v1; its offsets are stored in PostgreSQL under this name',
     default: 'leadscore-scorer',
   }),
+  SCORER_SESSION_TIMEOUT_MS: env.integer({
+    description:
+      'Kafka group session timeout: how long a scorer that died without leaving holds its partitions before others take them',
+    default: 30_000,
+    min: 6_000,
+    max: 300_000,
+  }),
   SCORER_PROCESSED_EVENT_RETENTION_HOURS: env.integer({
     description:
       'How long applied event ids are kept for dedupe; keep it above the events topic retention (7 days), after which Kafka cannot redeliver',
