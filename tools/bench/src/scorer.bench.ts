@@ -1,0 +1,305 @@
+// Scorer end to end: events already in leads.events.v1 → PostgreSQL commit → score-changed produced.
+// Baseline, on the same broker and database in the same run: the bare I/O the scorer cannot avoid, a
+// plain kafkajs eachBatch consumer that per batch upserts the batch's contacts set-based in one
+// PostgreSQL transaction and produces one message per event (acks -1, idempotent), with no scoring.
+// Subject: the built scorer (services/scorer/dist/main.js) as its own process. Both are timed from the
+// end of their first batch to the last event (so process start and group join do not count), and the
+// events of that first batch are not counted. Also printed for context: the raw kafkajs consume rate
+// and PostgreSQL upsert rows/s.
+// Run: npm run bench:scorer -w @leadscore/bench
+// (knobs: BENCH_EVENTS, BENCH_CONTACTS, BENCH_ROUNDS, BENCH_SCORER_NODE_ARGS)
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import kafkajs from 'kafkajs';
+import pg from 'pg';
+import { TOPIC_DECLARATIONS, Topics, parseModel } from '@leadscore/contracts';
+import { createKafkaClient, ensureTopics, silentLogger, waitForKafkaReady } from '@leadscore/kafka';
+import { freePort, startTestInfrastructure, workspaceRoot } from '@leadscore/testing';
+import { formatRate, rateOf, runBenchmark, type Measurement } from './benchmark.harness.js';
+
+const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 1_000_000);
+const CONTACTS = Number(process.env['BENCH_CONTACTS'] ?? 100_000);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 1);
+// Extra node flags for the scorer process, e.g. BENCH_SCORER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+const NODE_ARGS = (process.env['BENCH_SCORER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+const WORKSPACE = 'bench';
+const BASELINE_OUT = 'bench.baseline-out';
+const BASE_TIME = Date.UTC(2026, 0, 1);
+const UPSERT_CONTACTS = `
+  INSERT INTO baseline_scores (workspace_id, contact_id, events, last_event, updated_at)
+  SELECT $1, c, n, e::jsonb, now() FROM UNNEST($2::text[], $3::int[], $4::text[]) AS t(c, n, e)
+  ON CONFLICT (workspace_id, contact_id) DO UPDATE
+    SET events = baseline_scores.events + EXCLUDED.events, last_event = EXCLUDED.last_event, updated_at = now()`;
+
+/** Clicks and pricing-page views: each one changes the contact's ONTRAPORT score, so one output per event. */
+function eventMessage(i: number): { key: string; value: string } {
+  const subject = `user:c${i % CONTACTS}`;
+  const base = {
+    specversion: '1.0',
+    id: `bench-${i}`,
+    source: '/bench',
+    time: new Date(BASE_TIME + i * 1_000).toISOString(),
+    subject,
+    workspace: WORKSPACE,
+  };
+  const event =
+    i % 2 === 0
+      ? { ...base, type: 'email.clicked', data: { url: 'https://example.com/offer' } }
+      : { ...base, type: 'web.page_viewed', data: { url: 'https://example.com/pricing', path: '/pricing' } };
+  return { key: `${WORKSPACE}:${subject}`, value: JSON.stringify(event) };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Batches, mean batch size and where a batch's time goes, from the scorer's own /metrics. */
+async function batchProfile(port: number): Promise<string> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const value = (name: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith(name))
+      .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+  const batches = value('leadscore_scorer_batch_duration_seconds_count');
+  const events = value('leadscore_scorer_consumed_events_total');
+  const batchMs = (1000 * value('leadscore_scorer_batch_duration_seconds_sum')) / batches;
+  const transactionMs = (1000 * value('leadscore_scorer_transaction_duration_seconds_sum')) / batches;
+  return `scorer: ${batches} batches of ${(events / batches).toFixed(0)} events; per batch ${batchMs.toFixed(1)} ms, of which the PostgreSQL transaction ${transactionMs.toFixed(1)} ms`;
+}
+
+const infrastructure = await startTestInfrastructure();
+try {
+  const brokers = infrastructure.kafka.brokers;
+  const adminUrl = infrastructure.postgres.url;
+  const client = createKafkaClient({ brokers, clientId: 'bench-scorer', logger: silentLogger });
+  await waitForKafkaReady(client);
+  await ensureTopics(client, [...TOPIC_DECLARATIONS, { name: BASELINE_OUT, partitions: 6, config: {} }]);
+  const kafka = new kafkajs.Kafka({
+    brokers,
+    clientId: 'bench-scorer-raw',
+    logLevel: kafkajs.logLevel.NOTHING,
+  });
+
+  const modelText = readFileSync(join(workspaceRoot(), 'examples/models/ontraport.yaml'), 'utf8');
+  const model = { ...parseModel(modelText, 'yaml', 'ontraport.yaml'), workspace: WORKSPACE };
+  const filler = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
+  });
+  await filler.connect();
+  await filler.send({
+    topic: Topics.models,
+    acks: -1,
+    messages: [{ key: `${WORKSPACE}:${model.id}`, value: JSON.stringify(model) }],
+  });
+  const fillStarted = performance.now();
+  for (let i = 0; i < EVENTS; i += 1_000) {
+    const messages = Array.from({ length: Math.min(1_000, EVENTS - i) }, (_, j) => eventMessage(i + j));
+    await filler.sendBatch({ acks: -1, topicMessages: [{ topic: Topics.events, messages }] });
+  }
+  await filler.disconnect();
+  process.stdout.write(
+    `filled ${Topics.events}: ${EVENTS} events over ${CONTACTS} contacts in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s\n`,
+  );
+
+  let groupSeq = 0;
+  /** Runs a kafkajs eachBatch consumer over the whole topic; `work` per batch. Timed after the first batch. */
+  async function consumeAll(work: (batch: kafkajs.Batch) => Promise<void>): Promise<Measurement> {
+    const consumer = kafka.consumer({ groupId: `bench-${(groupSeq += 1)}` });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [Topics.events], fromBeginning: true });
+    let done = 0;
+    let firstAt = 0;
+    let firstCount = 0;
+    let finish: (m: Measurement) => void = () => undefined;
+    const finished = new Promise<Measurement>((resolve) => (finish = resolve));
+    await consumer.run({
+      autoCommit: false,
+      eachBatch: async ({ batch }) => {
+        try {
+          await work(batch);
+        } catch (error) {
+          // kafkajs (logging off) would retry silently: say why, once per failure.
+          process.stderr.write(`batch of partition ${batch.partition} failed: ${String(error)}\n`);
+          throw error;
+        }
+        done += batch.messages.length;
+        if (firstAt === 0) {
+          firstAt = performance.now();
+          firstCount = done;
+        }
+        if (done >= EVENTS)
+          finish({ count: done - firstCount, seconds: (performance.now() - firstAt) / 1000 });
+      },
+    });
+    const measurement = await finished;
+    await consumer.disconnect();
+    return measurement;
+  }
+
+  const rawConsume = await consumeAll(() => Promise.resolve());
+  process.stdout.write(
+    `context  kafkajs eachBatch consume alone: ${formatRate(rateOf(rawConsume), 'events')}\n`,
+  );
+
+  const pgContextUrl = await createDatabase(adminUrl, 'bench_pg');
+  const pgContext = new pg.Client({ connectionString: pgContextUrl });
+  await pgContext.connect();
+  await pgContext.query(
+    `CREATE TABLE baseline_scores (workspace_id text, contact_id text, events int, last_event jsonb, updated_at timestamptz, PRIMARY KEY (workspace_id, contact_id))`,
+  );
+  const pgRows = Math.min(EVENTS, 200_000);
+  const pgStarted = performance.now();
+  for (let i = 0; i < pgRows; i += 1_000) {
+    const slice = Array.from({ length: Math.min(1_000, pgRows - i) }, (_, j) => eventMessage(i + j));
+    await pgContext.query('BEGIN');
+    await pgContext.query(UPSERT_CONTACTS, [
+      WORKSPACE,
+      slice.map((m) => m.key),
+      slice.map(() => 1),
+      slice.map((m) => m.value),
+    ]);
+    await pgContext.query('COMMIT');
+  }
+  process.stdout.write(
+    `context  PostgreSQL UNNEST upsert, 1,000 rows per transaction: ${formatRate(pgRows / ((performance.now() - pgStarted) / 1000), 'rows')}\n`,
+  );
+  await pgContext.end();
+
+  let round = 0;
+  await runBenchmark({
+    name: `scorer: ${EVENTS} events over ${CONTACTS} contacts, consume → PostgreSQL commit → produce`,
+    units: 'events',
+    rounds: ROUNDS,
+    baseline: {
+      name: 'kafkajs+pg-upsert+produce',
+      run: async () => {
+        const db = new pg.Pool({
+          connectionString: await createDatabase(adminUrl, `bench_baseline_${(round += 1)}`),
+          max: 4,
+        });
+        await db.query(
+          `CREATE TABLE baseline_scores (workspace_id text, contact_id text, events int, last_event jsonb, updated_at timestamptz, PRIMARY KEY (workspace_id, contact_id))`,
+        );
+        const producer = kafka.producer({
+          idempotent: true,
+          maxInFlightRequests: 1,
+          createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
+        });
+        await producer.connect();
+        const measurement = await consumeAll(async (batch) => {
+          const perContact = new Map<string, { n: number; last: string }>();
+          for (const message of batch.messages) {
+            const key = message.key?.toString() ?? '';
+            const entry = perContact.get(key);
+            const value = message.value?.toString() ?? '{}';
+            if (entry) {
+              entry.n += 1;
+              entry.last = value;
+            } else perContact.set(key, { n: 1, last: value });
+          }
+          const connection = await db.connect();
+          try {
+            await connection.query('BEGIN');
+            await connection.query(UPSERT_CONTACTS, [
+              WORKSPACE,
+              [...perContact.keys()],
+              [...perContact.values()].map((e) => e.n),
+              [...perContact.values()].map((e) => e.last),
+            ]);
+            await connection.query('COMMIT');
+          } finally {
+            connection.release();
+          }
+          // Requests of at most 1,000 records, as our producer sends: a whole fetched batch can exceed
+          // the broker's message.max.bytes as one record batch.
+          for (let i = 0; i < batch.messages.length; i += 1_000) {
+            const messages = batch.messages.slice(i, i + 1_000).map((m) => ({ key: m.key, value: m.value }));
+            await producer.sendBatch({ acks: -1, topicMessages: [{ topic: BASELINE_OUT, messages }] });
+          }
+        });
+        await producer.disconnect();
+        await db.end();
+        return measurement;
+      },
+    },
+    subject: {
+      name: 'scorer-service',
+      run: async () => {
+        const databaseUrl = await createDatabase(adminUrl, `bench_scorer_${round}`);
+        const port = await freePort();
+        const scorer = spawn(
+          process.execPath,
+          [...NODE_ARGS, join(workspaceRoot(), 'services/scorer/dist/main.js')],
+          {
+            env: {
+              ...process.env,
+              NODE_ENV: 'production',
+              LOG_LEVEL: 'warn',
+              HOST: '127.0.0.1',
+              PORT: String(port),
+              KAFKA_BROKERS: brokers.join(','),
+              DATABASE_URL: databaseUrl,
+              SCORER_CONSUMER_GROUP: `bench-scorer-${round}`,
+            },
+            stdio: ['ignore', 'ignore', 'inherit'],
+          },
+        );
+        const exited = new Promise<void>((resolve) => scorer.once('exit', () => resolve()));
+        // Polls PostgreSQL (the scorer's own progress record): committed offsets and the unpublished outbox.
+        const db = new pg.Client({ connectionString: databaseUrl });
+        for (;;) {
+          try {
+            await db.connect();
+            break;
+          } catch {
+            await sleep(100);
+          }
+        }
+        const progress = async (): Promise<{ committed: number; unpublished: number }> => {
+          try {
+            const { rows } = await db.query<{ committed: string; unpublished: number }>(
+              `SELECT (SELECT coalesce(sum(next_offset), 0)::text FROM consumer_offsets) AS committed,
+                      (SELECT count(*)::int FROM outbox WHERE published_at IS NULL) AS unpublished`,
+            );
+            return { committed: Number(rows[0]?.committed ?? 0), unpublished: rows[0]?.unpublished ?? 0 };
+          } catch {
+            return { committed: 0, unpublished: 0 }; // tables not migrated yet
+          }
+        };
+        let first: { at: number; committed: number } | undefined;
+        for (;;) {
+          const now = await progress();
+          if (!first && now.committed > 0) first = { at: performance.now(), committed: now.committed };
+          if (first && now.committed >= EVENTS && now.unpublished === 0) {
+            const measurement = {
+              count: EVENTS - first.committed,
+              seconds: (performance.now() - first.at) / 1000,
+            };
+            await db.end();
+            process.stdout.write(`context  ${await batchProfile(port)}\n`);
+            scorer.kill('SIGTERM');
+            await exited;
+            return measurement;
+          }
+          if (scorer.exitCode !== null) throw new Error(`the scorer exited with code ${scorer.exitCode}`);
+          await sleep(50);
+        }
+      },
+    },
+  });
+} finally {
+  await infrastructure.stop();
+}
