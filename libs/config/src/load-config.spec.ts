@@ -33,6 +33,10 @@ describe('loadConfig', () => {
       KAFKA_BROKERS: ['127.0.0.1:9092'],
       DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:5432/leadscore',
       SCORER_CONSUMER_GROUP: 'leadscore-scorer',
+      SCORER_PARTITIONS_CONCURRENTLY: 3,
+      SCORER_SESSION_TIMEOUT_MS: 30_000,
+      SCORER_PROCESSED_EVENT_RETENTION_HOURS: 192,
+      SCORER_PUBLISHED_OUTBOX_RETENTION_HOURS: 24,
     });
     expect(loadConfig(apiConfigSchema, {}).PORT).toBe(3000);
     expect(loadConfig(ingestConfigSchema, {}).PORT).toBe(3001);

@@ -14,8 +14,7 @@ const PAGE = 2_000;
 function toRecord(message: PendingOutboxMessage) {
   return {
     key: message.key,
-    // DLQ rows keep the original record text as a JSON string; everything else is a JSON document.
-    value: typeof message.payload === 'string' ? message.payload : JSON.stringify(message.payload),
+    value: message.payload,
     headers: { ...message.headers, [Headers.eventId]: message.eventId },
   };
 }

@@ -7,6 +7,7 @@ import { ProcessedEventEntity } from './entities/processed-event.entity.js';
 import { ScoringModelEntity } from './entities/scoring-model.entity.js';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema.js';
 import { RetentionIndexes1763950000000 } from './migrations/1763950000000-retention-indexes.js';
+import { OutboxPayloadText1763960000000 } from './migrations/1763960000000-outbox-payload-text.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -16,7 +17,11 @@ export const ENTITIES = [
   OutboxMessageEntity,
   ScoringModelEntity,
 ];
-export const MIGRATIONS = [InitialSchema1763900000000, RetentionIndexes1763950000000];
+export const MIGRATIONS = [
+  InitialSchema1763900000000,
+  RetentionIndexes1763950000000,
+  OutboxPayloadText1763960000000,
+];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */
 const MIGRATION_LOCK_KEY = 7_236_001;

@@ -139,7 +139,7 @@ describe('outbox', () => {
     await outboxRepository.enqueue(sql, [message(1), message(2)], new Date());
     await outboxRepository.enqueue(sql, [message(2), message(3)], new Date());
     const pending = await outboxRepository.pending(sql, 'scorer:0', 10);
-    expect(pending.map((m) => m.payload)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(pending.map((m) => m.payload)).toEqual(['{"n":1}', '{"n":2}', '{"n":3}']);
     expect(await outboxRepository.pending(sql, 'decay', 10)).toEqual([]);
     expect(await outboxRepository.backlog(sql)).toBe(3);
     await outboxRepository.markPublished(

@@ -26,7 +26,12 @@ const kafka = createKafkaClient({
 kafka.instrumentation.subscribe(kafkaClientMetricsHooks(registry));
 
 await waitForKafkaReady(kafka);
-const dataSource = await openDatabase({ url: config.DATABASE_URL, applicationName: 'leadscore-scorer' });
+// Per partition in flight: its transaction, its outbox publisher's lock session and a query or two.
+const dataSource = await openDatabase({
+  url: config.DATABASE_URL,
+  applicationName: 'leadscore-scorer',
+  poolSize: 4 * config.SCORER_PARTITIONS_CONCURRENTLY + 2,
+});
 const runtime = new ScorerRuntime({
   kafka,
   dataSource,
@@ -34,6 +39,7 @@ const runtime = new ScorerRuntime({
   registry,
   consumerGroup: config.SCORER_CONSUMER_GROUP,
   sessionTimeoutMs: config.SCORER_SESSION_TIMEOUT_MS,
+  partitionsConsumedConcurrently: config.SCORER_PARTITIONS_CONCURRENTLY,
   retention: {
     processedEventRetentionHours: config.SCORER_PROCESSED_EVENT_RETENTION_HOURS,
     publishedOutboxRetentionHours: config.SCORER_PUBLISHED_OUTBOX_RETENTION_HOURS,

@@ -12,6 +12,13 @@ export const scorerConfigSchema = envSchema({
     description: 'Consumer group of leads.events.v1; its offsets are stored in PostgreSQL under this name',
     default: 'leadscore-scorer',
   }),
+  SCORER_PARTITIONS_CONCURRENTLY: env.integer({
+    description:
+      "Partitions of leads.events.v1 one scorer works on at once (order within each partition is kept); overlaps one batch's PostgreSQL and Kafka waits with another's scoring",
+    default: 3,
+    min: 1,
+    max: 64,
+  }),
   SCORER_SESSION_TIMEOUT_MS: env.integer({
     description:
       'Kafka group session timeout: how long a scorer that died without leaving holds its partitions before others take them',

@@ -24,8 +24,9 @@ export class OutboxMessageEntity {
   @Column({ name: 'message_key', type: 'text' })
   messageKey!: string;
 
-  @Column({ type: 'jsonb' })
-  payload!: unknown;
+  /** The record value exactly as published (JSON text for events). */
+  @Column({ type: 'text' })
+  payload!: string;
 
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
   headers!: Record<string, string>;

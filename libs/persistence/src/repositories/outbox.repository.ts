@@ -6,6 +6,7 @@ export interface OutboxMessage {
   source: string;
   topic: string;
   key: string;
+  /** A string is published as it is (a dead letter's original bytes); anything else as its JSON. */
   payload: unknown;
   headers?: Record<string, string>;
 }
@@ -13,6 +14,8 @@ export interface OutboxMessage {
 export interface PendingOutboxMessage extends OutboxMessage {
   id: string;
   createdAt: Date;
+  /** The record value to publish. */
+  payload: string;
 }
 
 interface OutboxRecord {
@@ -22,7 +25,7 @@ interface OutboxRecord {
   created_at: Date;
   topic: string;
   message_key: string;
-  payload: unknown;
+  payload: string;
   headers: Record<string, string>;
 }
 
@@ -34,13 +37,13 @@ export const outboxRepository = {
     await sql.query(
       `INSERT INTO outbox (event_id, topic, message_key, payload, headers, created_at, source)
        SELECT e, t, k, p, h, $6, s
-       FROM UNNEST($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[], $7::text[]) AS u(e, t, k, p, h, s)
+       FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $7::text[]) AS u(e, t, k, p, h, s)
        ON CONFLICT (event_id) DO NOTHING`,
       [
         messages.map((m) => m.eventId),
         messages.map((m) => m.topic),
         messages.map((m) => m.key),
-        messages.map((m) => JSON.stringify(m.payload)),
+        messages.map((m) => (typeof m.payload === 'string' ? m.payload : JSON.stringify(m.payload))),
         messages.map((m) => JSON.stringify(m.headers ?? {})),
         createdAt,
         messages.map((m) => m.source),

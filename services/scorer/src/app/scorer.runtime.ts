@@ -32,6 +32,8 @@ export interface ScorerRuntimeOptions {
   /** The consumer stopped for good: the process should exit and be restarted. */
   readonly onFatalError?: (error: KafkaError) => void;
   readonly sessionTimeoutMs?: number;
+  /** Partitions handled at once (default 1); each keeps its order. */
+  readonly partitionsConsumedConcurrently?: number;
   readonly retention?: RetentionSettings;
 }
 
@@ -89,6 +91,7 @@ export class ScorerRuntime {
       topics: [topic],
       fromBeginning: true,
       commitOffsets: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       ...(this.options.sessionTimeoutMs !== undefined
         ? { sessionTimeoutMs: this.options.sessionTimeoutMs }
         : {}),
