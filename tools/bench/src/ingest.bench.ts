@@ -96,7 +96,7 @@ async function load(options: AutocannonOptions, unitsPerRequest: number): Promis
 await withThrowawayKafka(async (brokers) => {
   const client = createKafkaClient({ brokers, clientId: 'bench-ingest', logger: silentLogger });
   await waitForKafkaReady(client);
-  await ensureTopics(client, TOPIC_DECLARATIONS.filter((t) => t.name === Topics.events));
+  await ensureTopics(client, TOPIC_DECLARATIONS.filter((t) => t.name === Topics.events || t.name === Topics.eventsDeadLetter));
 
   const bare = await startServer(['--input-type=module', '-e', BARE_FASTIFY], {});
   const ingest = await startServer([join(workspaceRoot(), 'services/ingest/dist/main.js')], {

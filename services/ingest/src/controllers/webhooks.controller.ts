@@ -62,7 +62,7 @@ export class WebhooksController {
     );
     const mapped = mapSendgridEvents(parseJsonBody(payload), workspace.identity);
     if (mapped instanceof MappingFailure) return fail('malformed-request', 'Expected the SendGrid Event Webhook body: a JSON array of events.', { errors: [...mapped.issues] });
-    return this.ingest(workspace, mapped, SENDGRID_SOURCE);
+    return this.ingest(workspace, mapped, SENDGRID_SOURCE, undefined);
   }
 
   @Post('twilio')
@@ -75,7 +75,7 @@ export class WebhooksController {
     this.requireValid(
       verifyTwilioSignature({ authToken: secrets.authToken, signature: header(request, TWILIO_SIGNATURE_HEADER), url: this.publicUrl(request), params }),
     );
-    await this.ingest(workspace, mapTwilioWebhook(params, workspace.identity), TWILIO_SOURCE);
+    await this.ingest(workspace, mapTwilioWebhook(params, workspace.identity), TWILIO_SOURCE, Object.fromEntries(params));
     await reply.status(200).header('content-type', 'text/xml').send(EMPTY_TWIML);
   }
 
@@ -107,7 +107,7 @@ export class WebhooksController {
       await reply.status(200).send(zoomUrlValidationResponse(secrets.secretToken, plainToken));
       return;
     }
-    const receipt = await this.ingest(workspace, mapZoomEvent(parsed, workspace.identity), ZOOM_SOURCE);
+    const receipt = await this.ingest(workspace, mapZoomEvent(parsed, workspace.identity), ZOOM_SOURCE, parsed);
     await reply.status(202).send(receipt);
   }
 
@@ -133,7 +133,7 @@ export class WebhooksController {
     );
     const eventData = isPlainObject(body) && isPlainObject(body['event-data']) ? body['event-data'] : undefined;
     if (!eventData) return fail('malformed-request', 'Expected a Mailgun webhook body with "event-data".', { errors: [{ field: 'event-data', expected: 'an object' }] });
-    return this.ingest(workspace, mapMailgunEvent(eventData, workspace.identity), MAILGUN_SOURCE);
+    return this.ingest(workspace, mapMailgunEvent(eventData, workspace.identity), MAILGUN_SOURCE, eventData);
   }
 
   private workspace(request: FastifyRequest, provider: Provider): WorkspaceSettings {
@@ -156,7 +156,8 @@ export class WebhooksController {
     return `${proto}://${header(request, 'host') ?? request.hostname}${request.url}`;
   }
 
-  private async ingest(workspace: WorkspaceSettings, mapping: ProviderMapping, source: string): Promise<IngestReceipt> {
+  /** `payload`: the delivery as received, for the dead-letter copy of a part that could not be mapped. */
+  private async ingest(workspace: WorkspaceSettings, mapping: ProviderMapping, source: string, payload: unknown): Promise<IngestReceipt> {
     if (mapping.candidates.length === 0) return { accepted: 0, duplicates: 0, rejected: 0, results: [] };
     return this.ingestion.execute({
       channel: 'webhook',
@@ -164,7 +165,7 @@ export class WebhooksController {
       keyKind: 'secret',
       identity: workspace.identity,
       defaultSource: source,
-      candidates: mapping.candidates,
+      candidates: payload === undefined ? mapping.candidates : mapping.candidates.map((c) => (c instanceof MappingFailure ? c.about(payload) : c)),
     });
   }
 }
