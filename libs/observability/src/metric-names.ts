@@ -35,7 +35,7 @@ export const IngestMetrics = {
   ),
   eventsAwaitingAck: gauge(
     'leadscore_ingest_awaiting_ack_events',
-    'Events already answered (pixel opens) still waiting for the Kafka ack',
+    'Events whose request was already answered (pixel opens, dead-letter copies) still waiting for the Kafka ack',
   ),
   requestDuration: histogram(
     'leadscore_ingest_request_duration_seconds',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { Headers } from '@leadscore/contracts';
 import { testKafkaBrokers } from '@leadscore/testing';
 import { EventPublisher } from '../src/app/event.publisher.js';
@@ -143,7 +143,7 @@ describe('bad input corpus (real Kafka)', () => {
   it('wrong or missing content type → 415', async () => {
     expectProblem(await post('/v1/events', 'a=b', { ...bearer(SECRET_KEY), 'content-type': 'application/x-www-form-urlencoded' }), 415, /application\/json/);
     expectProblem(await post('/v1/events', '<xml/>', { ...bearer(SECRET_KEY), 'content-type': 'application/xml' }), 415, /application\/json/);
-    expectProblem(await post('/v1/webhooks/twilio?workspace=acme', '{}', { 'content-type': 'application/json' }), 415, /x-www-form-urlencoded/);
+    expectProblem(await post('/v1/webhooks/twilio?workspace=acme', 'hello', { 'content-type': 'text/plain' }), 415, /x-www-form-urlencoded or application\/json/);
   });
 
   it('missing, malformed or unknown key → 401; another workspace or a privileged type on a publishable key → 403', async () => {
@@ -179,6 +179,15 @@ describe('bad input corpus (real Kafka)', () => {
     expectProblem(await twilio(), 401, /header is missing/);
     expectProblem(await twilio(twilioSignature('wrong-token', `http://localhost:80/v1/webhooks/twilio?workspace=${WORKSPACE}`, parseFormBody(Buffer.from(form)))), 401, /does not match/);
     expectProblem(await twilio(twilioSignature(TWILIO_TOKEN, 'https://elsewhere.test/hook', parseFormBody(Buffer.from(form)))), 401, /does not match/);
+    // JSON bodies: the signed URL carries the body's hash; a changed body or no hash → 401.
+    const twilioJson = example('twilio-status.json');
+    const jsonPath = (body: string) => `/v1/webhooks/twilio?workspace=${WORKSPACE}&bodySHA256=${createHash('sha256').update(body).digest('hex')}`;
+    const signUrl = (path: string) => createHmac('sha1', TWILIO_TOKEN).update(`http://localhost:80${path}`).digest('base64');
+    const tampered = twilioJson.replace('delivered', 'sent');
+    expectProblem(await post(jsonPath(twilioJson), tampered, { 'content-type': 'application/json', 'x-twilio-signature': signUrl(jsonPath(twilioJson)) }), 401, /body does not match its bodySHA256 hash/);
+    const unhashed = `/v1/webhooks/twilio?workspace=${WORKSPACE}`;
+    expectProblem(await post(unhashed, twilioJson, { 'content-type': 'application/json', 'x-twilio-signature': signUrl(unhashed) }), 401, /needs the bodySHA256 query parameter/);
+    expectProblem(await post(jsonPath(twilioJson), twilioJson, { 'content-type': 'application/json', 'x-twilio-signature': signUrl(jsonPath(tampered)) }), 401, /does not match this URL/);
 
     const zoomBody = example('zoom-participant-joined.json');
     const zoom = (timestamp: string, signature?: string) =>
