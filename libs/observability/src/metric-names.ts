@@ -28,6 +28,15 @@ export const IngestMetrics = {
     'Events written to leads.events.dlq.v1, by reason',
     ['reason'],
   ),
+  unacknowledgedEvents: counter(
+    'leadscore_ingest_unacknowledged_events_total',
+    'Events Kafka did not acknowledge after their request was already answered (pixel opens, dead-letter copies), by source (api|segment|pixel|webhook) and topic (events|dead_letter); each is logged with its id',
+    ['source', 'topic'],
+  ),
+  eventsAwaitingAck: gauge(
+    'leadscore_ingest_awaiting_ack_events',
+    'Events whose request was already answered (pixel opens, dead-letter copies) still waiting for the Kafka ack',
+  ),
   requestDuration: histogram(
     'leadscore_ingest_request_duration_seconds',
     'HTTP request duration until the response (202 only after the Kafka ack), by route and status code',

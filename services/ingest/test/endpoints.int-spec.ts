@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
 import { testKafkaBrokers } from '@leadscore/testing';
 import { pixelQuery } from '../src/pixel/pixel-signature.js';
-import { twilioSignature } from '../src/signatures/twilio.signature.js';
+import { twilioBodyHash, twilioSignature } from '../src/signatures/twilio.signature.js';
 import { zoomSignature } from '../src/signatures/zoom.signature.js';
 import { parseFormBody } from '../src/http/request-body.js';
 import {
@@ -14,6 +14,7 @@ import {
   PIXEL_SECRET,
   PUBLISHABLE_KEY,
   readEvents,
+  readEventsUntil,
   SECRET_KEY,
   sendgridSign,
   startTestApp,
@@ -156,6 +157,25 @@ describe('ingest endpoints end to end (real Kafka)', () => {
     expect(bySource('/v1/webhooks/zoom')).toEqual(['webinar.attended']);
     expect(bySource('/v1/webhooks/mailgun')).toEqual(['email.opened']);
     expect(events.find((e) => e.value['source'] === '/v1/webhooks/twilio')?.key).toBe('acme:phone:+14155550100');
+  });
+
+  it('Twilio JSON bodies: signature over the URL with bodySHA256, body checked against the hash', async () => {
+    const body = example('twilio-status.json');
+    const path = `/v1/webhooks/twilio?workspace=${WORKSPACE}&bodySHA256=${twilioBodyHash(body)}`;
+    const response = await t.http.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/json', 'x-twilio-signature': createHmac('sha1', TWILIO_TOKEN).update(`http://localhost:80${path}`).digest('base64') },
+      payload: body,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<Response>');
+    const isOurs = (e: { value: Record<string, unknown> }) => e.value['id'] === 'SM33333333333333333333333333333333:delivered';
+    const events = await readEventsUntil(t.client, t.topic, (read) => read.some(isOurs), 'the delivered status of the JSON body');
+    expect(events.find(isOurs)).toMatchObject({
+      key: 'acme:phone:+14155550100',
+      value: { type: 'sms.delivered', subject: 'phone:+14155550100', source: '/v1/webhooks/twilio', data: { message_id: 'SM33333333333333333333333333333333', provider: 'twilio' } },
+    });
   });
 
   it('answers the Zoom endpoint.url_validation challenge', async () => {

@@ -15,6 +15,7 @@ import { createLogger, createMetricsRegistry } from '@leadscore/observability';
 import { uniqueName } from '@leadscore/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Registry } from 'prom-client';
 import { createIngestApp } from '../src/app/ingest.app.js';
 import type { IngestSettings } from '../src/app/ingest.settings.js';
 import { InMemoryWorkspaceDirectory } from '../src/auth/workspace-directory.js';
@@ -33,9 +34,11 @@ export interface TestApp {
   readonly app: NestFastifyApplication;
   readonly http: FastifyInstance;
   readonly topic: string;
+  readonly deadLetterTopic: string;
   readonly client: KafkaClient;
   readonly producer: BatchingProducer;
   readonly sendgridPrivateKey: KeyObject;
+  readonly registry: Registry;
   close(): Promise<void>;
 }
 
@@ -49,6 +52,7 @@ export interface TestAppOptions {
 /** The real ingest app (Nest + Fastify) against a real broker, producing to a topic of its own. */
 export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
   const topic = uniqueName('ingest-events');
+  const deadLetterTopic = uniqueName('ingest-dlq');
   const retry = options.fastFailure ? { retries: 2, initialRetryTime: 100, maxRetryTime: 300 } : undefined;
   const client = createKafkaClient({
     brokers: options.brokers,
@@ -57,7 +61,10 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     ...(retry ? { retry, connectionTimeoutMs: 500, requestTimeoutMs: 3_000 } : {}),
   });
   await waitForKafkaReady(client);
-  await ensureTopics(client, [{ name: topic, partitions: 3, config: {} }]);
+  await ensureTopics(client, [
+    { name: topic, partitions: 3, config: {} },
+    { name: deadLetterTopic, partitions: 1, config: {} },
+  ]);
   const producer = createBatchingProducer(client, retry ? { retry } : {});
   await producer.connect();
 
@@ -84,30 +91,35 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
   );
   const settings: IngestSettings = {
     eventsTopic: topic,
+    deadLetterTopic,
     pixelSecret: PIXEL_SECRET,
     bodyLimitBytes: 524_288,
     maxBatchEvents: 500,
     maxEventBytes: 32_768,
     rateLimit: { eventsPerSecond: 100_000, burst: 100_000 },
     produceTimeoutMs: 10_000,
+    maxDetachedSends: 10_000,
     signatureToleranceSeconds: 300,
     publicUrl: undefined,
     ...options.settings,
   };
+  const registry = createMetricsRegistry({ service: 'ingest', processMetrics: false });
   const app = await createIngestApp({
     settings,
     directory,
     producer,
-    registry: createMetricsRegistry({ service: 'ingest', processMetrics: false }),
+    registry,
     logger: createLogger({ service: 'ingest', level: 'silent' }),
   });
   return {
     app,
     http: app.getHttpAdapter().getInstance(),
     topic,
+    deadLetterTopic,
     client,
     producer,
     sendgridPrivateKey: privateKey,
+    registry,
     close: () => app.close(),
   };
 }
@@ -137,10 +149,21 @@ export interface ReadEvent {
 
 /** Reads the topic from the beginning until `count` events arrived (or the timeout), with a fresh group. */
 export async function readEvents(client: KafkaClient, topic: string, count: number, timeoutMs = 30_000): Promise<ReadEvent[]> {
+  return readEventsUntil(client, topic, (events) => events.length >= count, `${count} events`, timeoutMs);
+}
+
+/** Reads the topic from the beginning until `done(events so far)` (or the timeout), with a fresh group. */
+export async function readEventsUntil(
+  client: KafkaClient,
+  topic: string,
+  done: (events: readonly ReadEvent[]) => boolean,
+  waitingFor: string,
+  timeoutMs = 30_000,
+): Promise<ReadEvent[]> {
   const events: ReadEvent[] = [];
   let consumer: BatchConsumer | undefined;
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`read ${events.length} of ${count} events from ${topic} in ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => reject(new Error(`read ${events.length} events from ${topic} in ${timeoutMs} ms, waiting for ${waitingFor}`)), timeoutMs);
     consumer = createBatchConsumer(client, {
       groupId: uniqueName('ingest-reader'),
       topics: [topic],
@@ -155,7 +178,7 @@ export async function readEvents(client: KafkaClient, topic: string, count: numb
             headers: message.headers,
           });
         }
-        if (events.length >= count) {
+        if (done(events)) {
           clearTimeout(timer);
           resolve();
         }
@@ -167,4 +190,14 @@ export async function readEvents(client: KafkaClient, topic: string, count: numb
     await consumer?.stop();
   });
   return events;
+}
+
+/** The current value of one counter or gauge series whose labels include `labels` (0 when absent). */
+export async function metricValue(registry: Registry, name: string, labels: Readonly<Record<string, string>> = {}): Promise<number> {
+  const metric = registry.getSingleMetric(name);
+  if (!metric) return 0;
+  const { values } = await metric.get();
+  return values
+    .filter((v) => Object.entries(labels).every(([k, want]) => String((v.labels as Record<string, unknown>)[k]) === want))
+    .reduce((sum, v) => sum + v.value, 0);
 }

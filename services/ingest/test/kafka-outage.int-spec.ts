@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { freePort, makeTempDir, removeDir, startKafkaServer, type KafkaServer } from '@leadscore/testing';
-import { bearer, readEvents, SECRET_KEY, startTestApp, type TestApp } from './ingest-test-app.js';
+import { EventPublisher } from '../src/app/event.publisher.js';
+import { pixelQuery } from '../src/pixel/pixel-signature.js';
+import { bearer, metricValue, PIXEL_SECRET, readEvents, SECRET_KEY, startTestApp, WORKSPACE, type TestApp } from './ingest-test-app.js';
+
+const MAX_DETACHED_SENDS = 3;
 
 /**
  * Never a 202 for an event that is not in Kafka: with a broker of our own, requests keep coming while
  * the broker stops and starts again on the same data dir and ports. Every event that got a 202 must
- * be on the topic afterwards; while the broker is down, requests get 503 with Retry-After.
+ * be on the topic afterwards; while the broker is down, requests get 503 with Retry-After. Pixels,
+ * answered before the ack, keep getting the GIF, and every signed open is accounted for: acknowledged
+ * (and on the topic) or counted as unacknowledged, never silently gone.
  */
 describe('Kafka stopped mid-test', () => {
   const dataDir = makeTempDir('ingest-outage');
@@ -18,7 +24,7 @@ describe('Kafka stopped mid-test', () => {
     port = await freePort();
     controllerPort = await freePort();
     broker = await startKafkaServer({ dataDir, port, controllerPort, heap: '384m' });
-    t = await startTestApp({ brokers: broker.brokers, fastFailure: true, settings: { produceTimeoutMs: 4_000 } });
+    t = await startTestApp({ brokers: broker.brokers, fastFailure: true, settings: { produceTimeoutMs: 4_000, maxDetachedSends: MAX_DETACHED_SENDS } });
   });
   afterAll(async () => {
     await t?.close();
@@ -49,7 +55,21 @@ describe('Kafka stopped mid-test', () => {
       }
     }
 
+    const pixelStatuses: number[] = [];
+    let mostAwaitingAck = 0;
+    async function pixels(): Promise<void> {
+      const publisher = t.app.get(EventPublisher);
+      while (sending) {
+        const query = pixelQuery(PIXEL_SECRET, { workspace: WORKSPACE, subject: 'email:outage@example.com', type: 'email.opened', messageId: `outage-${pixelStatuses.length}` });
+        const response = await t.http.inject({ method: 'GET', url: `/v1/pixel.gif?${query}` });
+        pixelStatuses.push(response.statusCode === 200 && response.rawPayload.length === 43 ? 200 : response.statusCode);
+        mostAwaitingAck = Math.max(mostAwaitingAck, publisher.pendingDetached());
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+
     const lanes = [0, 1, 2, 3].map((lane) => sender(lane));
+    const pixelLane = pixels();
     await new Promise((r) => setTimeout(r, 1_500));
     const beforeOutage = acknowledged.length;
     await broker.stop();
@@ -61,7 +81,8 @@ describe('Kafka stopped mid-test', () => {
     while (acknowledged.length <= duringOutage && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     await new Promise((r) => setTimeout(r, 1_000));
     sending = false;
-    await Promise.all(lanes);
+    await Promise.all([...lanes, pixelLane]);
+    await t.app.get(EventPublisher).drain();
 
     console.info(`outage test: ${beforeOutage} acked before, ${duringOutage - beforeOutage} acked while stopping, ${unavailable.length} requests got 503, ${acknowledged.length} acked in total`);
     expect(beforeOutage).toBeGreaterThan(0);
@@ -71,9 +92,22 @@ describe('Kafka stopped mid-test', () => {
     expect(otherStatuses).toEqual([]);
     expect(acknowledged.length).toBeGreaterThan(duringOutage);
 
-    const events = await readEvents(t.client, t.topic, acknowledged.length, 60_000);
+    // Pixels: always the GIF; sequential requests, so back-pressure keeps the opens awaiting an ack at
+    // the limit (+ the request that waits for its own ack); each open acknowledged or counted.
+    expect(pixelStatuses.length).toBeGreaterThan(0);
+    expect(pixelStatuses.filter((status) => status !== 200)).toEqual([]);
+    expect(mostAwaitingAck).toBeLessThanOrEqual(MAX_DETACHED_SENDS + 1);
+    const pixelsAcknowledged = await metricValue(t.registry, 'leadscore_ingest_received_events_total', { source: 'pixel', result: 'accepted' });
+    const pixelsUnacknowledged = await metricValue(t.registry, 'leadscore_ingest_unacknowledged_events_total', { source: 'pixel', topic: 'events' });
+    console.info(`outage test: ${pixelStatuses.length} pixels, ${pixelsAcknowledged} acknowledged, ${pixelsUnacknowledged} unacknowledged`);
+    expect(pixelsAcknowledged + pixelsUnacknowledged).toBe(pixelStatuses.length);
+    expect(pixelsUnacknowledged).toBeGreaterThan(0);
+    expect(await metricValue(t.registry, 'leadscore_ingest_awaiting_ack_events')).toBe(0);
+
+    const events = await readEvents(t.client, t.topic, acknowledged.length + pixelsAcknowledged, 60_000);
     const onTopic = new Set(events.map((e) => String(e.value['id'])));
     const missing = acknowledged.filter((id) => !onTopic.has(id));
     expect(missing).toEqual([]);
+    expect(events.filter((e) => e.value['source'] === '/v1/pixel.gif').length).toBeGreaterThanOrEqual(pixelsAcknowledged);
   });
 });

@@ -4,7 +4,8 @@ import { IngestMetrics, registerMetrics, type MetricsOf } from '@leadscore/obser
 import { Registry } from 'prom-client';
 import type { KeyKind } from '../auth/workspace-key.js';
 import { WorkspaceRateLimiter } from '../auth/workspace-rate-limiter.js';
-import { checkBatch, type EventResult } from '../batch/event-batch.js';
+import { deadLettersOf } from '../batch/dead-letter.js';
+import { checkBatch, type AcceptedEvent, type EventResult } from '../batch/event-batch.js';
 import { fail } from '../http/problem-details.js';
 import type { IdentityRules } from '../identity/contact-identity.js';
 import { EventPublisher } from './event.publisher.js';
@@ -57,7 +58,27 @@ export class EventIngestion {
     this.metrics.receivedEvents.inc({ source: 'pixel', result: 'rejected' });
   }
 
+  /** Checks the events and answers only once Kafka acknowledged the accepted ones (503 otherwise). */
   async execute(command: IngestCommand): Promise<IngestReceipt> {
+    const { receipt, accepted } = this.check(command);
+    await this.publisher.publish(accepted);
+    if (accepted.length > 0) this.metrics.receivedEvents.inc({ source: command.channel, result: 'accepted' }, accepted.length);
+    return receipt;
+  }
+
+  /**
+   * Checks the events and hands the accepted ones to Kafka without waiting for the ack, for a caller
+   * whose answer does not depend on it (the pixel); see EventPublisher.publishDetached. Synchronous
+   * (throws the problem like `execute`); returns a promise only when the caller must wait
+   * (back-pressure).
+   */
+  submit(command: IngestCommand): Promise<void> | undefined {
+    const { accepted } = this.check(command);
+    return this.publisher.publishDetached(accepted, command.channel);
+  }
+
+  /** Rate limit and per-event check; throws the problem for a request with no acceptable event. */
+  private check(command: IngestCommand): { readonly receipt: IngestReceipt; readonly accepted: readonly AcceptedEvent[] } {
     const nowMs = this.clock();
     const rate = this.limiter.take(command.workspace, Math.max(1, command.candidates.length), nowMs);
     if (!rate.allowed) {
@@ -75,6 +96,7 @@ export class EventIngestion {
       validator: this.validator,
     });
     const receipt = summarize(results);
+    if (receipt.rejected > 0) this.publisher.deadLetter(deadLettersOf(command.candidates, results), command.workspace, command.channel);
     const counter = this.metrics.receivedEvents;
     if (receipt.rejected > 0) counter.inc({ source: command.channel, result: 'rejected' }, receipt.rejected);
     if (receipt.duplicates > 0) counter.inc({ source: command.channel, result: 'duplicate' }, receipt.duplicates);
@@ -84,9 +106,7 @@ export class EventIngestion {
         results,
       });
     }
-    await this.publisher.publish(accepted);
-    if (accepted.length > 0) counter.inc({ source: command.channel, result: 'accepted' }, accepted.length);
-    return receipt;
+    return { receipt, accepted };
   }
 }
 

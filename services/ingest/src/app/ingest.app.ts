@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PinoNestLogger } from '@leadscore/observability';
+import { registerPixelRoute } from '../controllers/pixel.route.js';
 import { configureIngestHttp } from '../http/http-setup.js';
 import { IngestModule, type IngestModuleOptions } from './ingest.module.js';
 
@@ -14,6 +15,7 @@ export async function createIngestApp(options: IngestModuleOptions): Promise<Nes
     bodyParser: false,
   });
   configureIngestHttp(app, options.logger, options.settings.bodyLimitBytes);
+  registerPixelRoute(app);
   await app.init();
   return app;
 }

@@ -4,7 +4,7 @@ import { ObservabilityModule, type Logger, type ReadinessCheck } from '@leadscor
 import type { Registry } from 'prom-client';
 import type { WorkspaceDirectory } from '../auth/workspace-directory.js';
 import { EventsController } from '../controllers/events.controller.js';
-import { PixelController } from '../controllers/pixel.controller.js';
+import { PixelEndpoint } from '../controllers/pixel.route.js';
 import { SegmentController } from '../controllers/segment.controller.js';
 import { WebhooksController } from '../controllers/webhooks.controller.js';
 import { EventIngestion } from './event-ingestion.js';
@@ -23,16 +23,25 @@ export interface IngestModuleOptions {
   readonly clock?: Clock;
 }
 
-/** Flushes and disconnects the producer after Nest closed the HTTP server (in-flight requests done). */
+/**
+ * After Nest closed the HTTP server (in-flight requests done): flushes and disconnects the producer,
+ * then waits until every send answered before its ack (pixel opens) has its outcome counted and,
+ * if Kafka refused it, logged.
+ */
 class ProducerShutdown implements OnApplicationShutdown {
   constructor(
     @Inject(BATCHING_PRODUCER) private readonly producer: BatchingProducer,
+    private readonly publisher: EventPublisher,
     @Inject(INGEST_LOGGER) private readonly logger: Logger,
   ) {}
 
   async onApplicationShutdown(signal?: string): Promise<void> {
-    this.logger.info({ signal }, 'flushing the Kafka producer');
-    await this.producer.disconnect();
+    this.logger.info({ signal, awaitingAck: this.publisher.pendingDetached() }, 'flushing the Kafka producer');
+    try {
+      await this.producer.disconnect();
+    } finally {
+      await this.publisher.drain();
+    }
   }
 }
 
@@ -44,7 +53,7 @@ export class IngestModule {
       imports: [
         ObservabilityModule.forRoot({ service: 'ingest', registry: options.registry, readinessChecks: options.readinessChecks ?? [] }),
       ],
-      controllers: [EventsController, SegmentController, PixelController, WebhooksController],
+      controllers: [EventsController, SegmentController, WebhooksController],
       providers: [
         { provide: INGEST_SETTINGS, useValue: options.settings },
         { provide: WORKSPACE_DIRECTORY, useValue: options.directory },
@@ -53,6 +62,7 @@ export class IngestModule {
         { provide: CLOCK, useValue: options.clock ?? Date.now },
         EventPublisher,
         EventIngestion,
+        PixelEndpoint,
         ProducerShutdown,
       ],
     };

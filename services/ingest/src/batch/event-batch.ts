@@ -6,13 +6,20 @@ import { classifyClick, classifyOpen } from '../traffic/machine-traffic.js';
 
 /**
  * An input that could not even be mapped to a canonical event (Segment call or provider payload of an
- * unsupported kind); it takes its place in the batch so that its result keeps its index.
+ * unsupported kind); it takes its place in the batch so that its result keeps its index. `original`
+ * is the input as received, for the dead-letter topic.
  */
 export class MappingFailure {
   constructor(
     readonly issues: readonly EventValidationIssue[],
     readonly id?: string,
+    readonly original?: unknown,
   ) {}
+
+  /** This failure, carrying the input it failed on (kept if one is already known). */
+  about(original: unknown): MappingFailure {
+    return this.original === undefined ? new MappingFailure(this.issues, this.id, original) : this;
+  }
 }
 
 /** Who sent a batch and under which rules: everything the pure batch check needs besides the events. */

@@ -16,7 +16,7 @@ import { mapZoomEvent, ZOOM_SOURCE } from '../providers/zoom.mapper.js';
 import { verifyMailgunSignature } from '../signatures/mailgun.signature.js';
 import { SENDGRID_SIGNATURE_HEADER, SENDGRID_TIMESTAMP_HEADER, verifySendgridSignature } from '../signatures/sendgrid.signature.js';
 import type { SignatureCheck } from '../signatures/signature-check.js';
-import { TWILIO_SIGNATURE_HEADER, verifyTwilioSignature } from '../signatures/twilio.signature.js';
+import { TWILIO_SIGNATURE_HEADER, verifyTwilioBodySignature, verifyTwilioSignature } from '../signatures/twilio.signature.js';
 import { verifyZoomSignature, ZOOM_SIGNATURE_HEADER, ZOOM_TIMESTAMP_HEADER, zoomUrlValidationResponse } from '../signatures/zoom.signature.js';
 
 type Provider = 'sendgrid' | 'twilio' | 'zoom' | 'mailgun';
@@ -26,6 +26,22 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+function isJson(request: FastifyRequest): boolean {
+  return (header(request, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+/** A Twilio JSON body as the parameter map of its form-encoded twin (scalar fields; arrays as repeats). */
+function jsonParams(body: Record<string, unknown>): Map<string, string[]> {
+  const params = new Map<string, string[]>();
+  const scalar = (value: unknown): string | undefined =>
+    typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+  for (const [name, value] of Object.entries(body)) {
+    const values = (Array.isArray(value) ? value : [value]).map(scalar).filter((v): v is string => v !== undefined);
+    if (values.length > 0) params.set(name, values);
+  }
+  return params;
 }
 
 /**
@@ -62,20 +78,35 @@ export class WebhooksController {
     );
     const mapped = mapSendgridEvents(parseJsonBody(payload), workspace.identity);
     if (mapped instanceof MappingFailure) return fail('malformed-request', 'Expected the SendGrid Event Webhook body: a JSON array of events.', { errors: [...mapped.issues] });
-    return this.ingest(workspace, mapped, SENDGRID_SOURCE);
+    return this.ingest(workspace, mapped, SENDGRID_SOURCE, undefined);
   }
 
+  /**
+   * Form-encoded (signature over URL + sorted parameters) or, with `?bodySHA256=`, a JSON body
+   * (signature over the URL, body covered by its hash): the same Messaging fields either way.
+   */
   @Post('twilio')
   async twilio(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    requireMediaType(request, ['application/x-www-form-urlencoded']);
+    requireMediaType(request, ['application/x-www-form-urlencoded', 'application/json']);
     const workspace = this.workspace(request, 'twilio');
     const secrets = workspace.providers.twilio;
     if (!secrets) return fail('forbidden', `Twilio is not configured for workspace ${workspace.workspace}.`);
-    const params = parseFormBody(rawBody(request));
-    this.requireValid(
-      verifyTwilioSignature({ authToken: secrets.authToken, signature: header(request, TWILIO_SIGNATURE_HEADER), url: this.publicUrl(request), params }),
-    );
-    await this.ingest(workspace, mapTwilioWebhook(params, workspace.identity), TWILIO_SOURCE);
+    const signature = header(request, TWILIO_SIGNATURE_HEADER);
+    const url = this.publicUrl(request);
+    let params: Map<string, string[]>;
+    let payload: unknown;
+    if (isJson(request)) {
+      const body = rawBody(request) ?? Buffer.alloc(0);
+      this.requireValid(verifyTwilioBodySignature({ authToken: secrets.authToken, signature, url, body }));
+      payload = parseJsonBody(body);
+      if (!isPlainObject(payload)) return fail('malformed-request', 'Expected a Twilio webhook JSON object.', { errors: [{ field: '(body)', expected: 'a JSON object of Twilio parameters' }] });
+      params = jsonParams(payload);
+    } else {
+      params = parseFormBody(rawBody(request));
+      this.requireValid(verifyTwilioSignature({ authToken: secrets.authToken, signature, url, params }));
+      payload = Object.fromEntries(params);
+    }
+    await this.ingest(workspace, mapTwilioWebhook(params, workspace.identity), TWILIO_SOURCE, payload);
     await reply.status(200).header('content-type', 'text/xml').send(EMPTY_TWIML);
   }
 
@@ -107,7 +138,7 @@ export class WebhooksController {
       await reply.status(200).send(zoomUrlValidationResponse(secrets.secretToken, plainToken));
       return;
     }
-    const receipt = await this.ingest(workspace, mapZoomEvent(parsed, workspace.identity), ZOOM_SOURCE);
+    const receipt = await this.ingest(workspace, mapZoomEvent(parsed, workspace.identity), ZOOM_SOURCE, parsed);
     await reply.status(202).send(receipt);
   }
 
@@ -133,7 +164,7 @@ export class WebhooksController {
     );
     const eventData = isPlainObject(body) && isPlainObject(body['event-data']) ? body['event-data'] : undefined;
     if (!eventData) return fail('malformed-request', 'Expected a Mailgun webhook body with "event-data".', { errors: [{ field: 'event-data', expected: 'an object' }] });
-    return this.ingest(workspace, mapMailgunEvent(eventData, workspace.identity), MAILGUN_SOURCE);
+    return this.ingest(workspace, mapMailgunEvent(eventData, workspace.identity), MAILGUN_SOURCE, eventData);
   }
 
   private workspace(request: FastifyRequest, provider: Provider): WorkspaceSettings {
@@ -156,7 +187,8 @@ export class WebhooksController {
     return `${proto}://${header(request, 'host') ?? request.hostname}${request.url}`;
   }
 
-  private async ingest(workspace: WorkspaceSettings, mapping: ProviderMapping, source: string): Promise<IngestReceipt> {
+  /** `payload`: the delivery as received, for the dead-letter copy of a part that could not be mapped. */
+  private async ingest(workspace: WorkspaceSettings, mapping: ProviderMapping, source: string, payload: unknown): Promise<IngestReceipt> {
     if (mapping.candidates.length === 0) return { accepted: 0, duplicates: 0, rejected: 0, results: [] };
     return this.ingestion.execute({
       channel: 'webhook',
@@ -164,7 +196,7 @@ export class WebhooksController {
       keyKind: 'secret',
       identity: workspace.identity,
       defaultSource: source,
-      candidates: mapping.candidates,
+      candidates: payload === undefined ? mapping.candidates : mapping.candidates.map((c) => (c instanceof MappingFailure ? c.about(payload) : c)),
     });
   }
 }

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IngestMetrics, registerMetrics, type Logger } from '@leadscore/observability';
 import type { FastifyInstance } from 'fastify';
-import { Registry } from 'prom-client';
+import { Registry, type Histogram } from 'prom-client';
 import { ProblemFilter } from './problem.filter.js';
 
 /** Media types whose bodies reach the controllers as raw bytes (providers sign bytes). */
@@ -27,9 +27,18 @@ export function configureIngestHttp(app: NestFastifyApplication, logger: Logger,
   });
 
   const metrics = registerMetrics(app.get(Registry), IngestMetrics);
+  // Labelled children cached per route and status: prom-client would otherwise hash the label object
+  // on every observation of every request.
+  const durations = new Map<string, Histogram.Internal<'route' | 'status_code'>>();
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    metrics.requestDuration.observe({ route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    const key = `${reply.statusCode} ${route}`;
+    let duration = durations.get(key);
+    if (!duration) {
+      duration = metrics.requestDuration.labels({ route, status_code: String(reply.statusCode) });
+      durations.set(key, duration);
+    }
+    duration.observe(reply.elapsedTime / 1000);
     const length = Number(request.headers['content-length'] ?? 0);
     if (length > 0) metrics.requestSize.observe({ route }, length);
     done();

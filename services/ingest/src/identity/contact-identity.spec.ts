@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { contactSubject, normalizeEmail, normalizePhone, normalizeSubject } from './contact-identity.js';
+import { contactSubject, isSupportedCountry, normalizeEmail, normalizePhone, normalizeSubject } from './contact-identity.js';
 
 describe('normalizeEmail', () => {
   it('lower-cases and trims the address', () => {
@@ -14,28 +14,58 @@ describe('normalizeEmail', () => {
   );
 });
 
-describe('normalizePhone', () => {
-  it('keeps international numbers and strips punctuation', () => {
+describe('normalizePhone (libphonenumber-js)', () => {
+  it('keeps numbers already in E.164, and is idempotent', () => {
+    for (const e164 of ['+14155550100', '+442079460958', '+4930901820', '+33612345678']) {
+      expect(normalizePhone(e164)).toEqual({ ok: true, value: e164 });
+      expect(normalizePhone(e164, { defaultCountry: 'US' })).toEqual({ ok: true, value: e164 });
+    }
+  });
+
+  it('reads international forms with punctuation, and drops an extension', () => {
     expect(normalizePhone('+1 (415) 555-0100')).toEqual({ ok: true, value: '+14155550100' });
     expect(normalizePhone('+44 20 7946 0958')).toEqual({ ok: true, value: '+442079460958' });
+    expect(normalizePhone('+1 415 555 0100 ext. 12')).toEqual({ ok: true, value: '+14155550100' });
   });
 
-  it('reads a 00 prefix as international', () => {
-    expect(normalizePhone('0049 30 901820')).toEqual({ ok: true, value: '+4930901820' });
-  });
-
-  it('uses the default country for national numbers and drops the trunk prefix', () => {
+  it('reads national numbers in the workspace default country (trunk prefix dropped)', () => {
     expect(normalizePhone('(415) 555-0100', { defaultCountry: 'US' })).toEqual({ ok: true, value: '+14155550100' });
     expect(normalizePhone('1-415-555-0100', { defaultCountry: 'us' })).toEqual({ ok: true, value: '+14155550100' });
+    expect(normalizePhone('415.555.0100', { defaultCountry: 'US' })).toEqual({ ok: true, value: '+14155550100' });
     expect(normalizePhone('020 7946 0958', { defaultCountry: 'GB' })).toEqual({ ok: true, value: '+442079460958' });
+    expect(normalizePhone('030 901820', { defaultCountry: 'DE' })).toEqual({ ok: true, value: '+4930901820' });
+    expect(normalizePhone('06 12 34 56 78', { defaultCountry: 'FR' })).toEqual({ ok: true, value: '+33612345678' });
   });
 
-  it('refuses national numbers when the workspace has no default country', () => {
-    expect(normalizePhone('4155550100')).toMatchObject({ ok: false, expected: expect.stringContaining('no default country') });
+  it("reads the default country's own international prefix (00 in Germany, 011 in the US)", () => {
+    expect(normalizePhone('0049 30 901820', { defaultCountry: 'DE' })).toEqual({ ok: true, value: '+4930901820' });
+    expect(normalizePhone('011 44 20 7946 0958', { defaultCountry: 'US' })).toEqual({ ok: true, value: '+442079460958' });
   });
 
-  it.each(['+0123456789', '+1 555', 'call me', '+1234567890123456'])('rejects %j', (raw) => {
-    expect(normalizePhone(raw, { defaultCountry: 'US' }).ok).toBe(false);
+  it('refuses national numbers when the workspace has no default country, and says so', () => {
+    expect(normalizePhone('4155550100')).toEqual({ ok: false, expected: expect.stringContaining('no default country') });
+    expect(normalizePhone('0049 30 901820')).toEqual({ ok: false, expected: expect.stringContaining('no default country') });
+  });
+
+  it.each([
+    ['call me', 'is not a phone number'],
+    ['', 'is not a phone number'],
+    ['12', 'too short'],
+    ['+1 555', 'too short'],
+    ['+999 1234567', 'country calling code'],
+    ['+1 200 555 0100', 'not a valid number'],
+    ['+44 20 7946 09581234567', 'too long'],
+  ])('rejects %j, naming what is wrong', (raw, why) => {
+    const result = normalizePhone(raw, { defaultCountry: 'US' });
+    expect(result).toEqual({ ok: false, expected: expect.stringContaining('a phone number such as +14155550100') });
+    expect(result.ok ? '' : result.expected).toContain(why);
+  });
+});
+
+describe('isSupportedCountry', () => {
+  it('knows ISO 3166 countries of any case, and nothing else', () => {
+    expect(['US', 'gb', 'De', 'BR', 'KE'].map(isSupportedCountry)).toEqual([true, true, true, true, true]);
+    expect(['XX', 'USA', ''].map(isSupportedCountry)).toEqual([false, false, false]);
   });
 });
 

@@ -1,3 +1,15 @@
+import {
+  isSupportedCountry as isSupportedInMetadata,
+  ParseError,
+  parsePhoneNumberWithError as parseWithMetadata,
+  validatePhoneNumberLength as validateLengthWithMetadata,
+  type CountryCode,
+  type PhoneNumber,
+} from 'libphonenumber-js/core';
+// The full ("max") metadata, so that a number must fit its country's numbering plan, not only its
+// length. Imported by package name: the core API takes it as an argument.
+import metadata from 'libphonenumber-js/metadata.max';
+
 /**
  * Identity rules: how an email address, phone number, user id or anonymous id becomes the contact
  * key (`subject`) events are keyed by. Pure; the workspace's rules (default country) are a parameter.
@@ -24,68 +36,58 @@ export function normalizeEmail(raw: string): IdentityResult {
   return { ok: true, value };
 }
 
-/** Country calling codes and national trunk prefixes for the default-country rule. */
-const CALLING_CODES: Readonly<Record<string, { code: string; trunk?: string }>> = {
-  US: { code: '1', trunk: '1' },
-  CA: { code: '1', trunk: '1' },
-  GB: { code: '44', trunk: '0' },
-  IE: { code: '353', trunk: '0' },
-  DE: { code: '49', trunk: '0' },
-  FR: { code: '33', trunk: '0' },
-  ES: { code: '34' },
-  IT: { code: '39' },
-  NL: { code: '31', trunk: '0' },
-  BE: { code: '32', trunk: '0' },
-  CH: { code: '41', trunk: '0' },
-  AT: { code: '43', trunk: '0' },
-  SE: { code: '46', trunk: '0' },
-  NO: { code: '47' },
-  DK: { code: '45' },
-  FI: { code: '358', trunk: '0' },
-  PL: { code: '48' },
-  PT: { code: '351' },
-  AU: { code: '61', trunk: '0' },
-  NZ: { code: '64', trunk: '0' },
-  IN: { code: '91', trunk: '0' },
-  JP: { code: '81', trunk: '0' },
-  BR: { code: '55', trunk: '0' },
-  MX: { code: '52' },
-  ZA: { code: '27', trunk: '0' },
-  SG: { code: '65' },
-};
-
-export function isSupportedCountry(country: string): boolean {
-  return country.toUpperCase() in CALLING_CODES;
+/** The ISO 3166 alpha-2 code (any case) as libphonenumber-js knows it, or undefined. */
+function phoneCountry(country: string | undefined): CountryCode | undefined {
+  const code = country?.toUpperCase();
+  // isSupportedCountry checks any string against the metadata; its parameter type is the known set.
+  return code !== undefined && isSupportedInMetadata(code as CountryCode, metadata) ? (code as CountryCode) : undefined;
 }
 
-const E164 = /^\+[1-9]\d{6,14}$/;
+export function isSupportedCountry(country: string): boolean {
+  return phoneCountry(country) !== undefined;
+}
+
+const EXAMPLE = 'a phone number such as +14155550100';
+
+/** Why libphonenumber-js could not read a number, as what the caller should send instead. */
+function expectedFor(error: ParseError, raw: string, rules: IdentityRules): string {
+  switch (error.message) {
+    case 'INVALID_COUNTRY':
+      return raw.trim().startsWith('+')
+        ? `${EXAMPLE} (the country calling code of "${raw}" does not exist)`
+        : rules.defaultCountry
+          ? `${EXAMPLE} (national numbers are read as ${rules.defaultCountry.toUpperCase()})`
+          : `${EXAMPLE}, with its country code: the workspace has no default country for national numbers`;
+    case 'TOO_SHORT':
+    case 'TOO_LONG':
+      return `${EXAMPLE} ("${raw}" is ${error.message === 'TOO_SHORT' ? 'too short' : 'too long'})`;
+    default:
+      return `${EXAMPLE} ("${raw}" is not a phone number)`;
+  }
+}
 
 /**
- * Normalises a phone number to E.164 (`+14155550100`). International forms (`+…`, `00…`) are kept;
- * national forms need the workspace's default country. Validates the length only (7–15 digits), not
- * per-country numbering plans.
+ * Normalises a phone number to E.164 (`+14155550100`) with libphonenumber-js (full metadata):
+ * international forms (`+…`) as they are, national forms in the workspace's default country
+ * (including that country's international prefix, e.g. `00` in Germany, `011` in the US). The number
+ * must be valid in its country's numbering plan; an extension is dropped (the key is the line).
  */
 export function normalizePhone(raw: string, rules: IdentityRules = {}): IdentityResult {
-  const expected = 'a phone number in E.164 form such as +14155550100' + (rules.defaultCountry ? '' : ' (no default country is set for national numbers)');
-  const trimmed = raw.trim();
-  if (!/^[+\d(][\d\s().\-/]*$/.test(trimmed)) return { ok: false, expected };
-  let digits = trimmed.replace(/[^\d]/g, '');
-  let international = trimmed.startsWith('+');
-  if (!international && digits.startsWith('00')) {
-    digits = digits.slice(2);
-    international = true;
+  const defaultCountry = phoneCountry(rules.defaultCountry);
+  let phone: PhoneNumber;
+  try {
+    phone = parseWithMetadata(raw, defaultCountry ? { defaultCountry } : {}, metadata);
+  } catch (error) {
+    if (error instanceof ParseError) return { ok: false, expected: expectedFor(error, raw, rules) };
+    throw error;
   }
-  if (!international) {
-    const country = rules.defaultCountry ? CALLING_CODES[rules.defaultCountry.toUpperCase()] : undefined;
-    if (!country) return { ok: false, expected };
-    // National form: drop the trunk prefix (0 in most of Europe, 1 in North America) before the code.
-    if (country.trunk && digits.startsWith(country.trunk) && (country.trunk !== '1' || digits.length === 11)) {
-      digits = digits.slice(country.trunk.length);
-    }
-    digits = country.code + digits;
+  if (!phone.isValid()) {
+    const where = phone.country ?? `+${phone.countryCallingCode}`;
+    const length = validateLengthWithMetadata(raw, defaultCountry ? { defaultCountry } : {}, metadata);
+    const why = length === 'TOO_SHORT' ? 'too short' : length === 'TOO_LONG' ? 'too long' : length === 'INVALID_LENGTH' ? 'of a length no number has' : 'not a valid number';
+    return { ok: false, expected: `${EXAMPLE} ("${raw}" is ${why} in ${where})` };
   }
-  const value = `+${digits}`;
-  return E164.test(value) ? { ok: true, value } : { ok: false, expected };
+  return { ok: true, value: phone.number };
 }
 
 /** The contact key of one identity: `email:ann@example.com`, `phone:+14155550100`, `user:42`, `anon:abc`. */

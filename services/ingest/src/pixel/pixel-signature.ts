@@ -35,8 +35,12 @@ function canonical(claims: PixelClaims): string {
   return JSON.stringify(['v1', claims.workspace, claims.subject, claims.type, claims.messageId, claims.campaignId ?? '']);
 }
 
+function pixelDigest(pixelSecret: string, claims: PixelClaims): Buffer {
+  return hmac('sha256', workspacePixelKey(pixelSecret, claims.workspace), canonical(claims));
+}
+
 export function signPixel(pixelSecret: string, claims: PixelClaims): string {
-  return hmac('sha256', workspacePixelKey(pixelSecret, claims.workspace), canonical(claims)).toString('base64url');
+  return pixelDigest(pixelSecret, claims).toString('base64url');
 }
 
 /** The query string of a signed pixel URL. */
@@ -69,6 +73,5 @@ export function verifyPixel(pixelSecret: string, query: Readonly<Record<string, 
     return { valid: false, reason: 'malformed' };
   }
   const claims: PixelClaims = { workspace, subject, type: type as PixelEventType, messageId, campaignId };
-  const expected = Buffer.from(signPixel(pixelSecret, claims), 'base64url');
-  return digestsEqual(expected, Buffer.from(signature, 'base64url')) ? { valid: true, claims } : { valid: false, reason: 'forged' };
+  return digestsEqual(pixelDigest(pixelSecret, claims), Buffer.from(signature, 'base64url')) ? { valid: true, claims } : { valid: false, reason: 'forged' };
 }

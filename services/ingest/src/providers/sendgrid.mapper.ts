@@ -16,12 +16,12 @@ export function mapSendgridEvents(body: unknown, rules: IdentityRules): Provider
   let ignored = 0;
   for (const item of body as unknown[]) {
     if (!isPlainObject(item)) {
-      candidates.push(new MappingFailure([{ field: '(event)', expected: 'a JSON object' }]));
+      candidates.push(new MappingFailure([{ field: '(event)', expected: 'a JSON object' }], undefined, item));
       continue;
     }
     const mapped = mapOne(item, rules);
     if (mapped === 'ignored') ignored += 1;
-    else candidates.push(mapped);
+    else candidates.push(mapped instanceof MappingFailure ? mapped.about(item) : mapped);
   }
   return { candidates, ignored };
 }

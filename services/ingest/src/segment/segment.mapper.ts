@@ -120,8 +120,16 @@ function identityData(message: Record<string, unknown>, rules: IdentityRules): R
   });
 }
 
-/** Maps one Segment call; `type` is the route's call type, or the message's own in /v1/batch. */
+/**
+ * Maps one Segment call; `type` is the route's call type, or the message's own in /v1/batch. A
+ * failure carries the call as received (for the dead-letter topic).
+ */
 export function mapSegmentCall(message: unknown, callType: string, rules: IdentityRules): Candidate | MappingFailure {
+  const mapped = mapCall(message, callType, rules);
+  return mapped instanceof MappingFailure ? mapped.about(message) : mapped;
+}
+
+function mapCall(message: unknown, callType: string, rules: IdentityRules): Candidate | MappingFailure {
   if (!isPlainObject(message)) return new MappingFailure([{ field: '(message)', expected: 'a JSON object' }]);
   const id = str(message['messageId']);
   if (!id) return new MappingFailure([{ field: 'messageId', expected: 'a unique id for this call (every Segment SDK sends one)' }]);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { createHash, createHmac } from 'node:crypto';
 import { mailgunSignature, verifyMailgunSignature } from './mailgun.signature.js';
 import { sendgridPublicKey, verifySendgridSignature } from './sendgrid.signature.js';
-import { twilioSignature, verifyTwilioSignature } from './twilio.signature.js';
+import { twilioBodyHash, twilioSignature, verifyTwilioBodySignature, verifyTwilioSignature } from './twilio.signature.js';
 import { verifyZoomSignature, zoomSignature, zoomUrlValidationResponse } from './zoom.signature.js';
 
 describe('SendGrid Signed Event Webhook (ECDSA P-256)', () => {
@@ -69,6 +70,38 @@ describe('Twilio X-Twilio-Signature (HMAC-SHA1)', () => {
     const changed = new Map(params).set('Digits', ['1235']);
     expect(verifyTwilioSignature({ authToken: '12345', url, params: changed, signature }).valid).toBe(false);
     expect(verifyTwilioSignature({ authToken: '12345', url, params, signature: undefined }).valid).toBe(false);
+  });
+});
+
+describe('Twilio JSON bodies (bodySHA256)', () => {
+  // Twilio's documentation (webhooks security, "JSON content"): bodySHA256 is the hex SHA-256 of the raw
+  // body, added to the URL's query; X-Twilio-Signature is base64 HMAC-SHA1(auth token, that full URL),
+  // with no body parameters appended. The vector is the one Twilio's helper libraries test with
+  // (token 12345); the steps are recomputed here with node:crypto alone.
+  const body = Buffer.from('{"property": "value", "boolean": true}');
+  const bodyHash = '0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620';
+  const url = `https://mycompany.com/myapp.php?foo=1&bar=2&bodySHA256=${bodyHash}`;
+  const signature = 'a9nBmqA0ju/hNViExpshrM61xv4=';
+
+  it('computes the documented hash and signature, and accepts them', () => {
+    expect(createHash('sha256').update(body).digest('hex')).toBe(bodyHash);
+    expect(createHmac('sha1', '12345').update(url).digest('base64')).toBe(signature);
+    expect(twilioBodyHash(body)).toBe(bodyHash);
+    expect(verifyTwilioBodySignature({ authToken: '12345', url, body, signature })).toEqual({ valid: true });
+    expect(verifyTwilioBodySignature({ authToken: '12345', url: url.replace(bodyHash, bodyHash.toUpperCase()), body, signature: createHmac('sha1', '12345').update(url.replace(bodyHash, bodyHash.toUpperCase())).digest('base64') })).toEqual({ valid: true });
+  });
+
+  it('rejects a changed body, a hash that is not the signed one, another token, or missing parts', () => {
+    const reason = (check: ReturnType<typeof verifyTwilioBodySignature>) => (check.valid ? 'valid' : check.reason);
+    expect(reason(verifyTwilioBodySignature({ authToken: '12345', url, body: Buffer.from('{"property": "value", "boolean": false}'), signature }))).toMatch(/body does not match its bodySHA256/);
+    const otherBody = Buffer.from('{"property": "other"}');
+    const swappedUrl = url.replace(bodyHash, twilioBodyHash(otherBody));
+    expect(reason(verifyTwilioBodySignature({ authToken: '12345', url: swappedUrl, body: otherBody, signature }))).toMatch(/does not match this URL/);
+    expect(reason(verifyTwilioBodySignature({ authToken: '54321', url, body, signature }))).toMatch(/does not match this URL/);
+    expect(reason(verifyTwilioBodySignature({ authToken: '12345', url: 'https://mycompany.com/myapp.php?foo=1&bar=2', body, signature }))).toMatch(/needs the bodySHA256 query parameter/);
+    const notHex = 'https://mycompany.com/myapp.php?bodySHA256=xyz';
+    expect(reason(verifyTwilioBodySignature({ authToken: '12345', url: notHex, body, signature: createHmac('sha1', '12345').update(notHex).digest('base64') }))).toMatch(/body does not match/);
+    expect(reason(verifyTwilioBodySignature({ authToken: '12345', url, body, signature: undefined }))).toMatch(/header is missing/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { digestsEqual, hmac } from './hmac.js';
 import { invalid, VALID, type SignatureCheck } from './signature-check.js';
 
@@ -31,4 +32,45 @@ export function verifyTwilioSignature(input: TwilioSignatureInput): SignatureChe
   return digestsEqual(expected, Buffer.from(input.signature, 'base64'))
     ? VALID
     : invalid('the Twilio signature does not match this URL and these parameters');
+}
+
+/** Query parameter Twilio adds to the URL of a request with a JSON body: the body's SHA-256, hex. */
+export const TWILIO_BODY_HASH_PARAM = 'bodySHA256';
+
+/** The `bodySHA256` value of a raw body: lower-case hex SHA-256. */
+export function twilioBodyHash(body: Buffer | string): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+export interface TwilioBodySignatureInput {
+  readonly authToken: string;
+  readonly signature: string | undefined;
+  /** The public URL Twilio called, with its query string (which holds `bodySHA256`). */
+  readonly url: string;
+  /** The raw request body, exactly as received. */
+  readonly body: Buffer;
+}
+
+/**
+ * Twilio's variant for JSON bodies: the signature covers the URL only (its query includes
+ * `bodySHA256`; no body parameters are appended), and `bodySHA256` must be the SHA-256 of the raw
+ * body, so the body is covered through its hash. Both checks must pass.
+ */
+export function verifyTwilioBodySignature(input: TwilioBodySignatureInput): SignatureCheck {
+  if (!input.signature) return invalid(`the ${TWILIO_SIGNATURE_HEADER} header is missing`);
+  let declared: string | null;
+  try {
+    declared = new URL(input.url).searchParams.get(TWILIO_BODY_HASH_PARAM);
+  } catch {
+    declared = null;
+  }
+  if (!declared) return invalid(`a JSON body needs the ${TWILIO_BODY_HASH_PARAM} query parameter Twilio adds to the URL`);
+  const expected = Buffer.from(twilioSignature(input.authToken, input.url, new Map()), 'base64');
+  if (!digestsEqual(expected, Buffer.from(input.signature, 'base64'))) {
+    return invalid('the Twilio signature does not match this URL');
+  }
+  const actual = Buffer.from(twilioBodyHash(input.body), 'hex');
+  return /^[0-9a-fA-F]{64}$/.test(declared) && digestsEqual(actual, Buffer.from(declared, 'hex'))
+    ? VALID
+    : invalid(`the body does not match its ${TWILIO_BODY_HASH_PARAM} hash`);
 }
