@@ -43,7 +43,8 @@ const config = {
       testEnvironment: 'node',
       extensionsToTreatAsEsm: ['.ts'],
       transform: { '^.+\\.ts$': swc },
-      moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1', ...workspaceModules },
+      resolver: join(root, 'libs/testing/jest/resolver.cjs'),
+      moduleNameMapper: workspaceModules,
       testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     }))
@@ -56,7 +57,8 @@ const config = {
               testEnvironment: 'node',
               extensionsToTreatAsEsm: ['.ts'],
               transform: { '^.+\\.ts$': swc },
-              moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1', ...workspaceModules },
+              resolver: join(root, 'libs/testing/jest/resolver.cjs'),
+              moduleNameMapper: workspaceModules,
               testMatch: ['<rootDir>/**/*.e2e-spec.ts', '<rootDir>/**/*.int-spec.ts'],
             },
           ]
