@@ -118,7 +118,7 @@ export function semanticProblems(model: ScoringModel): ModelProblem[] {
   const definedGrades = new Set((model.grades ?? []).map((band) => band.grade));
   const checkConditions = (conditions: readonly LifecycleCondition[], path: readonly (string | number)[]) => {
     conditions.forEach((condition, index) => {
-      if (condition.metric === 'all' || condition.metric === 'any') {
+      if ('conditions' in condition) {
         checkConditions(condition.conditions, [...path, index, 'conditions']);
       } else if (condition.metric === 'grade') {
         condition.in.forEach((grade, g) => {
