@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { admitAttempt, blockedUntil, recordAttempt, CLOSED_CIRCUIT, type CircuitState } from './circuit-breaker.js';
+import {
+  admitAttempt,
+  blockedUntil,
+  recordAttempt,
+  CLOSED_CIRCUIT,
+  type CircuitState,
+} from './circuit-breaker.js';
 
 const policy = { failureThreshold: 3, openMs: 1_000 };
 

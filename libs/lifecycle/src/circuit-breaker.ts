@@ -18,7 +18,10 @@ export type CircuitState =
 export const CLOSED_CIRCUIT: CircuitState = { state: 'closed', consecutiveFailures: 0 };
 
 /** Whether an attempt may start now, and the state after starting it. */
-export function admitAttempt(circuit: CircuitState, nowMs: number): { allowed: boolean; circuit: CircuitState } {
+export function admitAttempt(
+  circuit: CircuitState,
+  nowMs: number,
+): { allowed: boolean; circuit: CircuitState } {
   switch (circuit.state) {
     case 'closed':
       return { allowed: true, circuit };

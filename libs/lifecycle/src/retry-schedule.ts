@@ -61,7 +61,8 @@ export function decideAfterAttempt(
   random: () => number,
   nowMs: number,
 ): AttemptDecision {
-  if (result.kind === 'response' && result.status >= 200 && result.status < 300) return { action: 'delivered' };
+  if (result.kind === 'response' && result.status >= 200 && result.status < 300)
+    return { action: 'delivered' };
   const what = result.kind === 'response' ? `HTTP ${result.status}` : result.kind;
   if (!isRetriable(result)) return { action: 'dead-letter', reason: `${what} is not retried` };
   if (attempt >= policy.maxAttempts)

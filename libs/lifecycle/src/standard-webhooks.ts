@@ -27,7 +27,12 @@ export function secretKey(secret: string): Buffer {
 }
 
 /** One `v1,<base64 HMAC-SHA256 of "id.timestamp.body">` signature. */
-export function signatureOf(secret: string, webhookId: string, timestampSeconds: number, body: string): string {
+export function signatureOf(
+  secret: string,
+  webhookId: string,
+  timestampSeconds: number,
+  body: string,
+): string {
   const mac = createHmac('sha256', secretKey(secret))
     .update(`${webhookId}.${timestampSeconds}.${body}`)
     .digest('base64');
@@ -48,7 +53,9 @@ export function signWebhook(
   return {
     [WebhookHeaders.id]: webhookId,
     [WebhookHeaders.timestamp]: String(timestampSeconds),
-    [WebhookHeaders.signature]: secrets.map((s) => signatureOf(s, webhookId, timestampSeconds, body)).join(' '),
+    [WebhookHeaders.signature]: secrets
+      .map((s) => signatureOf(s, webhookId, timestampSeconds, body))
+      .join(' '),
   };
 }
 

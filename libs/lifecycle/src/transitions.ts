@@ -35,7 +35,11 @@ export function tierTransitions(from: TierName, to: TierName): Transition[] {
 }
 
 /** The stage a contact should hold: SQL over MQL over the bottom, each judged with hysteresis. */
-export function targetStage(lifecycle: Lifecycle | undefined, current: ContactLifecycle, scores: ScoreReading): number {
+export function targetStage(
+  lifecycle: Lifecycle | undefined,
+  current: ContactLifecycle,
+  scores: ScoreReading,
+): number {
   if (current.salesAccepted) return 2;
   const rank = rankOf(current.stage);
   if (stageMet(lifecycle?.sql, scores, rank >= 2)) return 2;
@@ -87,7 +91,7 @@ export function applyScores(
   ];
   const lastStage = [...transitions].reverse().find((t) => t.kind === 'stage');
   return {
-    next: { ...current, tier, stage: lastStage ? (lastStage.to) : current.stage },
+    next: { ...current, tier, stage: lastStage ? lastStage.to : current.stage },
     transitions,
   };
 }
