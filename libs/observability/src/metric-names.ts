@@ -127,16 +127,16 @@ export const ThresholdMetrics = {
     DURATION_BUCKETS,
   ),
   webhookRetries: counter(
-    'leadscore_threshold_webhook_retries_total',
+    'leadscore_threshold_webhook_retried_deliveries_total',
     'CRM webhook attempts scheduled for a retry, by reason (timeout|network|status_5xx|status_429)',
     ['reason'],
   ),
   webhookDeadLetters: gauge(
-    'leadscore_threshold_webhook_dead_letters',
+    'leadscore_threshold_webhook_dead_lettered_deliveries',
     'CRM webhook deliveries dead-lettered and not yet replayed',
   ),
   openCircuits: gauge(
-    'leadscore_threshold_open_circuits',
+    'leadscore_threshold_webhook_open_circuit_endpoints',
     'Webhook endpoints whose circuit breaker is open or half-open in this process',
   ),
 } as const satisfies Record<string, MetricDefinition>;

@@ -1,4 +1,4 @@
-import { type SqlRunner } from './sql-types.js';
+import { returnedRows, type SqlRunner } from './sql-types.js';
 
 export interface NewWebhookDelivery {
   /** Stable across retries and restarts: the receiver dedupes by it. */
@@ -81,7 +81,7 @@ export const webhookDeliveryRepository = {
    * at most `perEndpoint` in flight per subscription, oldest first.
    */
   async claimDue(sql: SqlRunner, options: ClaimOptions): Promise<ClaimedWebhookDelivery[]> {
-    const rows = await sql.query<ClaimedRecord[]>(
+    const result: unknown = await sql.query(
       `WITH due AS (
          SELECT d.id, d.subscription_id FROM webhook_deliveries d
          WHERE d.status = 'pending' AND d.next_attempt_at <= $1
@@ -107,7 +107,7 @@ export const webhookDeliveryRepository = {
                  d.payload, d.attempts, s.url, s.secrets`,
       [options.now, options.leaseUntil, options.limit, options.perEndpoint, options.excludedSubscriptions],
     );
-    return rows
+    return returnedRows<ClaimedRecord>(result)
       .map((r) => ({
         id: r.id,
         webhookId: r.webhook_id,
@@ -189,14 +189,14 @@ export const webhookDeliveryRepository = {
     now: Date,
     webhookIds?: readonly string[],
   ): Promise<number> {
-    const rows = await sql.query<unknown[]>(
+    const result: unknown = await sql.query(
       `UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $2,
          dead_lettered_at = NULL, lease_until = NULL
        WHERE workspace_id = $1 AND status = 'dead' AND ($3::text[] IS NULL OR webhook_id = ANY($3::text[]))
        RETURNING 1`,
       [workspaceId, now, webhookIds ?? null],
     );
-    return rows.length;
+    return returnedRows(result).length;
   },
 
   /** Deliveries by status (for metrics and tests). */
