@@ -207,6 +207,8 @@ describe('lifecycle states', () => {
       grade: 'B',
       salesAccepted: false,
       lastSequence: 3,
+      modelVersion: 1,
+      scores: { total: 70 },
     };
     await lifecycleStateRepository.upsertMany(dataSource.manager, [row], new Date());
     await lifecycleStateRepository.upsertMany(

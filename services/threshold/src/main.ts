@@ -33,7 +33,11 @@ const runtime = new ThresholdRuntime({
   logger,
   registry,
   consumerGroup: config.THRESHOLD_CONSUMER_GROUP,
-  topics: { scoreChanged: config.THRESHOLD_SCORE_CHANGED_TOPIC, lifecycle: config.THRESHOLD_LIFECYCLE_TOPIC },
+  topics: {
+    scoreChanged: config.THRESHOLD_SCORE_CHANGED_TOPIC,
+    lifecycle: config.THRESHOLD_LIFECYCLE_TOPIC,
+    events: config.THRESHOLD_EVENTS_TOPIC,
+  },
   webhooks: {
     retry: {
       maxAttempts: config.THRESHOLD_WEBHOOK_MAX_ATTEMPTS,

@@ -23,8 +23,13 @@ export function testKafka(name: string): KafkaClient {
 
 export async function createThresholdTopics(kafka: KafkaClient, partitions = 3): Promise<ThresholdTopics> {
   const prefix = uniqueName('threshold');
-  const topics = { scoreChanged: `${prefix}.score-changed`, lifecycle: `${prefix}.lifecycle` };
+  const topics = {
+    scoreChanged: `${prefix}.score-changed`,
+    lifecycle: `${prefix}.lifecycle`,
+    events: `${prefix}.events`,
+  };
   await ensureTopics(kafka, [
+    { name: topics.events, partitions, config: {} },
     { name: topics.scoreChanged, partitions, config: {} },
     { name: topics.lifecycle, partitions, config: {} },
   ]);
@@ -129,6 +134,17 @@ export async function produceScoreChanges(
     topic,
     events.map((e) => ({ key: `${e.workspace}:${e.subject}`, value: JSON.stringify(e) })),
   );
+  await producer.disconnect();
+}
+
+export async function produceRecords(
+  kafka: KafkaClient,
+  topic: string,
+  records: readonly { key: string; value: string }[],
+): Promise<void> {
+  const producer = createBatchingProducer(kafka);
+  await producer.connect();
+  await producer.send(topic, [...records]);
   await producer.disconnect();
 }
 

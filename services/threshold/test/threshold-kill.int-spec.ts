@@ -111,6 +111,7 @@ describe('threshold killed while transitions are in flight', () => {
       THRESHOLD_CONSUMER_GROUP: group,
       THRESHOLD_SCORE_CHANGED_TOPIC: topics.scoreChanged,
       THRESHOLD_LIFECYCLE_TOPIC: topics.lifecycle,
+      THRESHOLD_EVENTS_TOPIC: topics.events,
       THRESHOLD_WEBHOOK_TIMEOUT_MS: '5000',
       THRESHOLD_WEBHOOK_LEASE_MS: '6000',
       THRESHOLD_WEBHOOK_BASE_DELAY_MS: '50',

@@ -15,6 +15,7 @@ import {
   WebhookReceiver,
   createThresholdTopics,
   lifecycleModel,
+  produceRecords,
   produceScoreChanges,
   readTopic,
   recordModel,
@@ -127,6 +128,48 @@ describe('threshold service (real Kafka and PostgreSQL)', () => {
       { contact_id: 'hover', stage: 'recycled', tier: 'warm', last_sequence: '7' },
       { contact_id: 'jump', stage: 'recycled', tier: 'cold', last_sequence: '2' },
     ]);
+  });
+
+  it('moves a contact to SQL when sales accept it (contact.updated), keeps it there whatever the score, once per event', async () => {
+    const workspace = uniqueName('ws');
+    const model = lifecycleModel(workspace);
+    await recordModel(dataSource, model);
+    const group = uniqueName('threshold');
+    const service = runtime(group);
+    const accepted = (id: string, flag: boolean) => ({
+      key: `${workspace}:user:sold`,
+      value: JSON.stringify({
+        specversion: '1.0',
+        id,
+        source: '/crm',
+        type: 'contact.updated',
+        time: '2026-11-02T10:00:00.000Z',
+        subject: 'user:sold',
+        workspace,
+        data: { traits: { sales_accepted: flag } },
+      }),
+    });
+    const [first, second, third] = scoreWalk(model, 'user:sold', [40, 70, 10]);
+    await service.start();
+    try {
+      await produceScoreChanges(kafka, topics.scoreChanged, [first!]);
+      await waitUntilConsumed(kafka, dataSource, group, topics.scoreChanged);
+      await produceRecords(kafka, topics.events, [accepted('crm-1', true), accepted('crm-1', true)]);
+      await waitUntilConsumed(kafka, dataSource, group, topics.events);
+      await produceScoreChanges(kafka, topics.scoreChanged, [second!, third!]);
+      await waitUntilConsumed(kafka, dataSource, group, topics.scoreChanged);
+    } finally {
+      await service.stop();
+    }
+    const stages = transitionsOf(await readTopic(kafka, topics.lifecycle), workspace)
+      .filter((e) => e.data.kind === 'stage')
+      .map((e) => `${e.data.previous}>${e.data.current}:${e.data.cause}`);
+    expect(stages).toEqual(['lead>mql:sales-accepted', 'mql>sql:sales-accepted']);
+    const [state] = await dataSource.query<{ stage: string; sales_accepted: boolean }[]>(
+      `SELECT stage, sales_accepted FROM lifecycle_states WHERE workspace_id = $1`,
+      [workspace],
+    );
+    expect(state).toEqual({ stage: 'sql', sales_accepted: true });
   });
 
   it('delivers to a receiver that fails 3 times then succeeds: one logical delivery, the same webhook-id each attempt', async () => {

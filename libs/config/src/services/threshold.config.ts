@@ -24,6 +24,11 @@ export const thresholdConfigSchema = envSchema({
     description: 'Topic the tier and stage transitions are published to (tests use a topic of their own)',
     default: 'leads.lifecycle.v1',
   }),
+  THRESHOLD_EVENTS_TOPIC: env.string({
+    description:
+      'Topic of engagement and profile events, read for contact.updated with the sales_accepted trait (tests use a topic of their own)',
+    default: 'leads.events.v1',
+  }),
   THRESHOLD_WEBHOOK_TIMEOUT_MS: env.integer({
     description: 'How long one webhook attempt may take before it counts as a timeout (retried)',
     default: 10 * SECOND,

@@ -15,6 +15,8 @@ export class ThresholdSchema1764004000000 implements MigrationInterface {
         grade text,
         sales_accepted boolean NOT NULL DEFAULT false,
         last_sequence bigint NOT NULL,
+        model_version integer NOT NULL,
+        scores jsonb NOT NULL,
         updated_at timestamptz NOT NULL,
         PRIMARY KEY (workspace_id, model_id, contact_id)
       )`);

@@ -18,6 +18,7 @@ import {
   type ThresholdTopics,
 } from '../lifecycle/lifecycle-batch.handler.js';
 import { LifecycleModels } from '../lifecycle/lifecycle-models.js';
+import { SalesAcceptanceHandler } from '../lifecycle/sales-acceptance.handler.js';
 import { WebhookDeliveryWorker } from '../webhooks/webhook-delivery.worker.js';
 
 export interface WebhookSettings {
@@ -52,6 +53,8 @@ export class ThresholdRuntime {
   private readonly producer: BatchingProducer;
   private readonly publisher: OutboxPublisher;
   private readonly handler: LifecycleBatchHandler;
+  private readonly salesHandler: SalesAcceptanceHandler;
+  private readonly topics: ThresholdTopics;
   private readonly metrics: MetricsOf<typeof ThresholdMetrics>;
   readonly webhooks: WebhookDeliveryWorker;
   private consumer: BatchConsumer | undefined;
@@ -60,12 +63,21 @@ export class ThresholdRuntime {
   constructor(private readonly options: ThresholdRuntimeOptions) {
     this.producer = createBatchingProducer(options.kafka, { lingerMs: 1 });
     this.publisher = new OutboxPublisher(options.dataSource, this.producer, options.kafka);
+    this.topics = options.topics ?? DEFAULT_THRESHOLD_TOPICS;
+    const models = new LifecycleModels();
     this.handler = new LifecycleBatchHandler(
       options.dataSource,
-      new LifecycleModels(),
+      models,
       options.consumerGroup,
       options.logger,
-      options.topics ?? DEFAULT_THRESHOLD_TOPICS,
+      this.topics,
+    );
+    this.salesHandler = new SalesAcceptanceHandler(
+      options.dataSource,
+      models,
+      options.consumerGroup,
+      options.logger,
+      this.topics,
     );
     this.metrics = registerMetrics(options.registry, ThresholdMetrics);
     this.webhooks = new WebhookDeliveryWorker(options.dataSource, {
@@ -81,17 +93,17 @@ export class ThresholdRuntime {
 
   async start(): Promise<void> {
     const { kafka, dataSource, logger, consumerGroup } = this.options;
-    const topic = (this.options.topics ?? DEFAULT_THRESHOLD_TOPICS).scoreChanged;
+    const topic = this.topics.scoreChanged;
     await this.producer.connect();
     this.consumer = createBatchConsumer(kafka, {
       groupId: consumerGroup,
-      topics: [topic],
+      topics: [topic, this.topics.events],
       fromBeginning: true,
       commitOffsets: false,
       ...(this.options.sessionTimeoutMs !== undefined
         ? { sessionTimeoutMs: this.options.sessionTimeoutMs }
         : {}),
-      onPartitionsAssigned: async ({ partitions }) => {
+      onPartitionsAssigned: async ({ topic: assigned, partitions }) => {
         // A previous owner may have died between its commit and its publish: finish its outbox first.
         for (const partition of partitions) {
           const recovered = await this.publisher.recover(outboxSourceOf(partition));
@@ -99,17 +111,22 @@ export class ThresholdRuntime {
             logger.info({ partition, ...recovered }, 'outbox recovered after reassignment');
           }
         }
-        const stored = await consumerOffsetRepository.load(dataSource.manager, consumerGroup, topic);
+        const stored = await consumerOffsetRepository.load(dataSource.manager, consumerGroup, assigned);
         return new Map([...stored].filter(([partition]) => partitions.includes(partition)));
       },
       handler: async (batch) => {
         const stopTimer = this.metrics.batchDuration.startTimer();
-        const outcome = await this.handler.handle(batch);
+        const outcome =
+          batch.topic === this.topics.events
+            ? await this.salesHandler.handle(batch)
+            : await this.handler.handle(batch);
         await this.publisher.publishPending(outboxSourceOf(batch.partition));
         stopTimer();
-        this.metrics.consumedEvents.inc({ result: 'processed' }, outcome.processed);
-        this.metrics.consumedEvents.inc({ result: 'duplicate' }, outcome.duplicates);
-        this.metrics.consumedEvents.inc({ result: 'dead_lettered' }, outcome.invalid);
+        if (batch.topic !== this.topics.events) {
+          this.metrics.consumedEvents.inc({ result: 'processed' }, outcome.processed);
+          this.metrics.consumedEvents.inc({ result: 'duplicate' }, outcome.duplicates);
+          this.metrics.consumedEvents.inc({ result: 'dead_lettered' }, outcome.invalid);
+        }
         for (const t of outcome.transitions) {
           this.metrics.lifecycleTransitions.inc({ kind: t.kind, from_stage: t.from, to_stage: t.to });
         }
@@ -122,7 +139,7 @@ export class ThresholdRuntime {
     await this.consumer.start();
     this.webhooks.start();
     this.running = true;
-    logger.info({ topic, consumerGroup }, 'threshold consuming');
+    logger.info({ topic, events: this.topics.events, consumerGroup }, 'threshold consuming');
   }
 
   async refreshGauges(): Promise<void> {

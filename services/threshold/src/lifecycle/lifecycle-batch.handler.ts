@@ -31,11 +31,14 @@ export const outboxSourceOf = (partition: number) => `threshold:${partition}`;
 export interface ThresholdTopics {
   readonly scoreChanged: string;
   readonly lifecycle: string;
+  /** Read for `contact.updated` events that carry the sales-accepted trait. */
+  readonly events: string;
 }
 
 export const DEFAULT_THRESHOLD_TOPICS: ThresholdTopics = {
   scoreChanged: Topics.scoreChanged,
   lifecycle: Topics.lifecycle,
+  events: Topics.events,
 };
 
 export interface LifecycleBatchOutcome {
@@ -138,6 +141,8 @@ export class LifecycleBatchHandler {
           ...plan.next,
           grade: data.current.grade,
           lastSequence: data.sequence,
+          modelVersion: data.model.version,
+          scores: data.current,
         });
         const published = plan.transitions.map((t, index) => lifecycleEvent(event, t, index));
         transitions.push(...plan.transitions);
@@ -174,15 +179,15 @@ export class LifecycleBatchHandler {
   }
 }
 
-function deliveriesFor(
+export function deliveriesFor(
   subscription: WebhookSubscriptionRow,
-  scoreChanged: ScoreChangedEvent,
+  scoreChanged: ScoreChangedEvent | undefined,
   transitions: readonly Transition[],
   published: readonly LifecycleChangedEvent[],
 ): NewWebhookDelivery[] {
   const deliveries: NewWebhookDelivery[] = [];
   const base = { subscriptionId: subscription.id, workspaceId: subscription.workspaceId };
-  if (wantsScoreChanges(subscription)) {
+  if (scoreChanged && wantsScoreChanges(subscription)) {
     deliveries.push({
       ...base,
       webhookId: webhookIdOf(subscription.id, scoreChanged.id),
@@ -205,7 +210,7 @@ function deliveriesFor(
   return deliveries;
 }
 
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = keyOf(item);

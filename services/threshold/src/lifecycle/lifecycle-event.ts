@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import { type LifecycleChangedEvent, type ScoreChangedEvent } from '@leadscore/contracts';
+import {
+  type LifecycleChangedEvent,
+  type LifecycleScores,
+  type ScoreChangedEvent,
+} from '@leadscore/contracts';
 import { type Transition } from '@leadscore/lifecycle';
 
 export const LIFECYCLE_EVENT_SOURCE = 'leadscore/threshold';
@@ -47,6 +51,53 @@ export function lifecycleEvent(
       scores: { ...data.current },
       cause: 'score',
       contributions: data.contributions.map((c) => ({ ...c })),
+    },
+  };
+}
+
+/** What a transition set by sales refers to: the contact's last applied score change. */
+export interface SalesAcceptance {
+  readonly workspace: string;
+  readonly contact: string;
+  readonly model: { readonly id: string; readonly version: number };
+  readonly sequence: number;
+  readonly scores: LifecycleScores;
+  /** The contact.updated event that carried the flag. */
+  readonly eventId: string;
+  readonly time: string;
+}
+
+/** The leads.lifecycle.v1 CloudEvent of a transition set by sales (cause `sales-accepted`). */
+export function salesLifecycleEvent(
+  acceptance: SalesAcceptance,
+  transition: Transition,
+  index: number,
+): LifecycleChangedEvent {
+  const id = createHash('sha256')
+    .update(
+      `${acceptance.workspace}\n${acceptance.model.id}\n${acceptance.contact}\nsales:${acceptance.eventId}\n${index}`,
+    )
+    .digest('hex');
+  return {
+    specversion: '1.0',
+    id,
+    source: LIFECYCLE_EVENT_SOURCE,
+    type: 'stage.changed',
+    time: acceptance.time,
+    subject: acceptance.contact,
+    workspace: acceptance.workspace,
+    datacontenttype: 'application/json',
+    data: {
+      contact: acceptance.contact,
+      model: { ...acceptance.model },
+      kind: transition.kind,
+      previous: transition.from,
+      current: transition.to,
+      sequence: acceptance.sequence,
+      scoreChangedId: '',
+      scores: { ...acceptance.scores },
+      cause: 'sales-accepted',
+      contributions: [],
     },
   };
 }
