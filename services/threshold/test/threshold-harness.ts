@@ -178,24 +178,32 @@ export async function waitUntilConsumed(
   });
 }
 
-/** Every record of a topic up to its current high watermarks. */
+/**
+ * Every record of a topic up to its current high watermarks, in partition and offset order. Records are
+ * kept by (partition, offset): if the reader itself is redelivered a batch (its group rebalanced on a
+ * loaded machine), the copy replaces the first read instead of looking like a duplicate on the topic.
+ */
 export async function readTopic(kafka: KafkaClient, topic: string): Promise<ConsumedMessage[]> {
   const targets = await highWatermarks(kafka, topic);
   const total = [...targets.values()].reduce((n, high) => n + Number(high), 0);
-  const messages: ConsumedMessage[] = [];
+  const records = new Map<string, { partition: number; message: ConsumedMessage }>();
   const consumer = createBatchConsumer(kafka, {
     groupId: uniqueName('reader'),
     topics: [topic],
     fromBeginning: true,
     handler: (batch) => {
-      messages.push(...batch.messages);
+      for (const message of batch.messages) {
+        records.set(`${batch.partition}:${message.offset}`, { partition: batch.partition, message });
+      }
       return Promise.resolve();
     },
   });
   await consumer.start();
-  await waitFor(`${total} records on ${topic}`, () => messages.length >= total, 60_000);
+  await waitFor(`${total} records on ${topic}`, () => records.size >= total, 60_000);
   await consumer.stop();
-  return messages;
+  return [...records.values()]
+    .sort((a, b) => a.partition - b.partition || Number(BigInt(a.message.offset) - BigInt(b.message.offset)))
+    .map((r) => r.message);
 }
 
 export interface ReceivedCall {
