@@ -55,6 +55,8 @@ export type {
   LifecycleCondition,
   ScoreThreshold,
   GradeCondition,
+  ConditionGroup,
+  RecycledStage,
   Schedule,
 } from './generated/model.js';
 export { modelSchema } from './generated/model.schema.js';
@@ -73,3 +75,10 @@ export type {
   ScoreSnapshot as PublishedScores,
 } from './generated/score-changed.js';
 export { scoreChangedSchema } from './generated/score-changed.schema.js';
+export type {
+  LifecycleChangedEvent,
+  LifecycleChangedData,
+  LifecycleScores,
+  LifecycleContribution,
+} from './generated/lifecycle-changed.js';
+export { lifecycleChangedSchema } from './generated/lifecycle-changed.schema.js';

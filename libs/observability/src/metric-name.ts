@@ -25,6 +25,7 @@ export const METRIC_UNITS = [
   'requests',
   'deliveries',
   'transitions',
+  'endpoints',
   'runs',
   'rows',
   'ratio',

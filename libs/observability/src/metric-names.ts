@@ -126,12 +126,22 @@ export const ThresholdMetrics = {
   ),
   lifecycleTransitions: counter(
     'leadscore_threshold_lifecycle_transitions_total',
-    'Lifecycle stage transitions, by from_stage and to_stage (lead|mql|sql)',
-    ['from_stage', 'to_stage'],
+    'Tier and lifecycle-stage transitions written, by kind (tier|stage), from and to (cold|warm|hot|lead|recycled|mql|sql)',
+    ['kind', 'from_stage', 'to_stage'],
+  ),
+  batchDuration: histogram(
+    'leadscore_threshold_batch_duration_seconds',
+    'One consumed batch: the PostgreSQL transaction and the outbox publish',
+    [],
+    DURATION_BUCKETS,
+  ),
+  outboxBacklog: gauge(
+    'leadscore_threshold_outbox_backlog_messages',
+    'Outbox messages committed but not yet published (every source)',
   ),
   webhookDeliveries: counter(
     'leadscore_threshold_webhook_deliveries_total',
-    'CRM webhook delivery attempts, by result (delivered|retrying|failed|dead_lettered)',
+    'CRM webhook delivery attempts, by result (delivered|retrying|dead_lettered)',
     ['result'],
   ),
   webhookDeliveryDuration: histogram(
@@ -139,6 +149,19 @@ export const ThresholdMetrics = {
     'One CRM webhook delivery attempt until the response, by result',
     ['result'],
     DURATION_BUCKETS,
+  ),
+  webhookRetries: counter(
+    'leadscore_threshold_webhook_retried_deliveries_total',
+    'CRM webhook attempts scheduled for a retry, by reason (timeout|network|status_5xx|status_429)',
+    ['reason'],
+  ),
+  webhookDeadLetters: gauge(
+    'leadscore_threshold_webhook_dead_lettered_deliveries',
+    'CRM webhook deliveries dead-lettered and not yet replayed',
+  ),
+  openCircuits: gauge(
+    'leadscore_threshold_webhook_open_circuit_endpoints',
+    'Webhook endpoints whose circuit breaker is open or half-open in this process',
   ),
 } as const satisfies Record<string, MetricDefinition>;
 

@@ -34,3 +34,19 @@ export {
 } from './repositories/contact-profile.repository.js';
 export { scoringModelRepository, type ScoringModelRow } from './repositories/scoring-model.repository.js';
 export { withAdvisoryLock } from './advisory-lock.js';
+export {
+  lifecycleStateRepository,
+  type LifecycleKey,
+  type LifecycleStateRow,
+} from './repositories/lifecycle-state.repository.js';
+export {
+  webhookSubscriptionRepository,
+  type WebhookSubscriptionRow,
+} from './repositories/webhook-subscription.repository.js';
+export {
+  webhookDeliveryRepository,
+  type ClaimOptions,
+  type ClaimedWebhookDelivery,
+  type NewWebhookDelivery,
+  type WebhookAttemptLog,
+} from './repositories/webhook-delivery.repository.js';

@@ -4,6 +4,8 @@ import {
   MIGRATIONS,
   contactProfileRepository,
   contactScoreRepository,
+  lifecycleStateRepository,
+  webhookSubscriptionRepository,
   consumerOffsetRepository,
   scoringModelRepository,
   openDatabase,
@@ -192,5 +194,68 @@ describe('scoring models', () => {
       ['m', 3],
       ['n', 1],
     ]);
+  });
+});
+
+describe('lifecycle states', () => {
+  it('upserts many states and loads them by key, keeping the last applied sequence', async () => {
+    const key = { workspaceId: 'ws-life', modelId: 'm1', contactId: 'c1' };
+    const row = {
+      ...key,
+      stage: 'mql' as const,
+      tier: 'hot' as const,
+      grade: 'B',
+      salesAccepted: false,
+      lastSequence: 3,
+      modelVersion: 1,
+      scores: { total: 70 },
+    };
+    await lifecycleStateRepository.upsertMany(dataSource.manager, [row], new Date());
+    await lifecycleStateRepository.upsertMany(
+      dataSource.manager,
+      [{ ...row, stage: 'sql', lastSequence: 4 }],
+      new Date(),
+    );
+    const loaded = await lifecycleStateRepository.loadMany(
+      dataSource.manager,
+      [key, { ...key, contactId: 'none' }],
+      false,
+    );
+    expect([...loaded.values()]).toEqual([{ ...row, stage: 'sql', lastSequence: 4 }]);
+  });
+});
+
+describe('webhook subscriptions', () => {
+  it('rotates a secret keeping the previous one valid, then drops it', async () => {
+    const subscription = {
+      id: 'sub-rotate',
+      workspaceId: 'ws-hooks',
+      url: 'https://crm.example/hooks',
+      secrets: ['whsec_old'],
+      events: ['stage' as const],
+      tiers: null,
+      stages: ['mql' as const],
+      enabled: true,
+    };
+    await webhookSubscriptionRepository.create(dataSource.manager, subscription, new Date());
+    await webhookSubscriptionRepository.rotateSecret(
+      dataSource.manager,
+      'ws-hooks',
+      'sub-rotate',
+      'whsec_new',
+      new Date(),
+    );
+    expect(
+      (await webhookSubscriptionRepository.enabledFor(dataSource.manager, ['ws-hooks']))[0]?.secrets,
+    ).toEqual(['whsec_new', 'whsec_old']);
+    await webhookSubscriptionRepository.dropPreviousSecret(
+      dataSource.manager,
+      'ws-hooks',
+      'sub-rotate',
+      new Date(),
+    );
+    expect(
+      (await webhookSubscriptionRepository.byIds(dataSource.manager, ['sub-rotate']))[0]?.secrets,
+    ).toEqual(['whsec_new']);
   });
 });

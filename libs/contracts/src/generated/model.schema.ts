@@ -1055,7 +1055,7 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
     },
     "lifecycleCondition": {
       "title": "LifecycleCondition",
-      "description": "One condition of a lifecycle stage; `metric` decides its shape.",
+      "description": "One condition of a lifecycle stage; `metric` decides its shape: a score threshold, a grade condition, or a nested group (\"all\"/\"any\").",
       "type": "object",
       "discriminator": {
         "propertyName": "metric"
@@ -1066,8 +1066,40 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
         },
         {
           "$ref": "#/$defs/gradeCondition"
+        },
+        {
+          "$ref": "#/$defs/conditionGroup"
         }
       ]
+    },
+    "conditionGroup": {
+      "title": "ConditionGroup",
+      "description": "Nested conditions combined by `metric`: \"all\" (every one must be met) or \"any\" (one is enough). Groups express a grade × score matrix, e.g. any of (grade A and total ≥ 50), (grade B and total ≥ 65).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "metric",
+        "conditions"
+      ],
+      "properties": {
+        "metric": {
+          "description": "\"all\": every nested condition must be met; \"any\": one is enough.",
+          "type": "string",
+          "enum": [
+            "all",
+            "any"
+          ]
+        },
+        "conditions": {
+          "description": "The nested conditions.",
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "#/$defs/lifecycleCondition",
+            "description": "One condition."
+          }
+        }
+      }
     },
     "lifecycleStage": {
       "title": "LifecycleStage",
@@ -1102,9 +1134,22 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
         }
       }
     },
+    "recycledStage": {
+      "title": "RecycledStage",
+      "description": "Enables the recycled (nurture) stage: a contact that loses MQL or SQL by score goes to `recycled` instead of back to `lead`, and re-enters MQL from there.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "description": {
+          "description": "What the stage means for marketing.",
+          "type": "string",
+          "maxLength": 2000
+        }
+      }
+    },
     "lifecycle": {
       "title": "Lifecycle",
-      "description": "Lifecycle stages reached by score; a contact moves lead → MQL → SQL.",
+      "description": "Lifecycle stages reached by score; a contact moves lead → MQL → SQL, and on the way down to `recycled` when configured (else `lead`).",
       "type": "object",
       "additionalProperties": false,
       "properties": {
@@ -1115,6 +1160,10 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
         "sql": {
           "$ref": "#/$defs/lifecycleStage",
           "description": "Sales-qualified lead."
+        },
+        "recycled": {
+          "$ref": "#/$defs/recycledStage",
+          "description": "The recycled (nurture) stage on the way down; without it a contact falls back to `lead`."
         }
       }
     },

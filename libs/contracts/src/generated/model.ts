@@ -50,9 +50,9 @@ export type Filters = Condition[];
  */
 export type DecayRate = PercentPerDayDecay | HalfLifeDecay;
 /**
- * One condition of a lifecycle stage; `metric` decides its shape.
+ * One condition of a lifecycle stage; `metric` decides its shape: a score threshold, a grade condition, or a nested group ("all"/"any").
  */
-export type LifecycleCondition = ScoreThreshold | GradeCondition;
+export type LifecycleCondition = ScoreThreshold | GradeCondition | ConditionGroup;
 
 /**
  * A versioned lead-scoring model: fit rules on profile fields, engagement rules on events, absence and inactivity penalties, decay, caps, tiers, grades and lifecycle thresholds. One workspace may run several models side by side.
@@ -616,11 +616,12 @@ export interface Tiers {
   hot: number;
 }
 /**
- * Lifecycle stages reached by score; a contact moves lead → MQL → SQL.
+ * Lifecycle stages reached by score; a contact moves lead → MQL → SQL, and on the way down to `recycled` when configured (else `lead`).
  */
 export interface Lifecycle {
   mql?: LifecycleStage;
   sql?: LifecycleStage;
+  recycled?: RecycledStage;
 }
 /**
  * When a contact enters and leaves a lifecycle stage.
@@ -672,6 +673,30 @@ export interface GradeCondition {
    * @minItems 1
    */
   in: Grade[];
+}
+/**
+ * Nested conditions combined by `metric`: "all" (every one must be met) or "any" (one is enough). Groups express a grade × score matrix, e.g. any of (grade A and total ≥ 50), (grade B and total ≥ 65).
+ */
+export interface ConditionGroup {
+  /**
+   * "all": every nested condition must be met; "any": one is enough.
+   */
+  metric: 'all' | 'any';
+  /**
+   * The nested conditions.
+   *
+   * @minItems 1
+   */
+  conditions: LifecycleCondition[];
+}
+/**
+ * Enables the recycled (nurture) stage: a contact that loses MQL or SQL by score goes to `recycled` instead of back to `lead`, and re-enters MQL from there.
+ */
+export interface RecycledStage {
+  /**
+   * What the stage means for marketing.
+   */
+  description?: string;
 }
 /**
  * A cron schedule for publishing decayed scores.

@@ -33,6 +33,13 @@ describe('example models', () => {
     expect(model.caps?.maxTotal).toBe(100);
   });
 
+  it('gives the HubSpot model a grade × score MQL matrix and a recycled stage', () => {
+    const model = load('hubspot.yaml');
+    expect(model.lifecycle?.mql?.match).toBe('any');
+    expect(model.lifecycle?.mql?.conditions).toHaveLength(2);
+    expect(model.lifecycle?.recycled).toBeDefined();
+  });
+
   it('gives the webinar model +10 registered, +25 attended and -10 registered-but-absent', () => {
     const model = load('webinar.yaml');
     expect(model.engagement?.map((rule) => [rule.event, rule.points])).toEqual([

@@ -2,6 +2,7 @@ import {
   type Condition,
   type FitRule,
   type GradeBand,
+  type LifecycleCondition,
   type RuleLimits,
   type ScoringModel,
 } from '../generated/model.js';
@@ -115,17 +116,17 @@ export function semanticProblems(model: ScoringModel): ModelProblem[] {
   }
 
   const definedGrades = new Set((model.grades ?? []).map((band) => band.grade));
-  for (const stage of ['mql', 'sql'] as const) {
-    (model.lifecycle?.[stage]?.conditions ?? []).forEach((condition, index) => {
-      if (condition.metric === 'grade') {
+  const checkConditions = (conditions: readonly LifecycleCondition[], path: readonly (string | number)[]) => {
+    conditions.forEach((condition, index) => {
+      if ('conditions' in condition) {
+        checkConditions(condition.conditions, [...path, index, 'conditions']);
+      } else if (condition.metric === 'grade') {
         condition.in.forEach((grade, g) => {
           if (!definedGrades.has(grade)) {
             report(
               'undefined-grade',
               `grade "${grade}" is not given by any band in "grades", so this condition could never hold for it`,
-              'lifecycle',
-              stage,
-              'conditions',
+              ...path,
               index,
               'in',
               g,
@@ -136,14 +137,15 @@ export function semanticProblems(model: ScoringModel): ModelProblem[] {
         report(
           'hysteresis',
           `exit (${condition.exit}) is above enter (${condition.enter}); a contact would leave the stage while still qualifying for it. Use an exit at or below the enter value`,
-          'lifecycle',
-          stage,
-          'conditions',
+          ...path,
           index,
           'exit',
         );
       }
     });
+  };
+  for (const stage of ['mql', 'sql'] as const) {
+    checkConditions(model.lifecycle?.[stage]?.conditions ?? [], ['lifecycle', stage, 'conditions']);
   }
   return problems;
 }

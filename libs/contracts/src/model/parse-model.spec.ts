@@ -225,6 +225,39 @@ engagement:
     expect(issue).toMatchObject({ path: 'lifecycle.mql.conditions[0].exit', check: 'semantic:hysteresis' });
   });
 
+  it('accepts a grade × score matrix as nested any/all groups and a recycled stage', () => {
+    const text = `${valid}grades:
+  - { grade: A, min: 40 }
+  - { grade: B, min: 20, max: 40 }
+  - { grade: C, max: 20 }
+lifecycle:
+  recycled: { description: nurture }
+  mql:
+    match: any
+    conditions:
+      - metric: all
+        conditions:
+          - { metric: grade, in: [A] }
+          - { metric: total, enter: 50, exit: 40 }
+      - metric: all
+        conditions:
+          - { metric: grade, in: [B] }
+          - { metric: total, enter: 65, exit: 55 }
+`;
+    const model = parseModel(text, 'yaml', 'matrix.yaml');
+    expect(model.lifecycle?.mql?.conditions).toHaveLength(2);
+    expect(model.lifecycle?.recycled).toEqual({ description: 'nurture' });
+  });
+
+  it('rejects a hysteresis exit above its enter inside a nested group', () => {
+    const text = `${base}lifecycle:\n  mql:\n    conditions:\n      - metric: any\n        conditions:\n          - { metric: fit, enter: 5, exit: 9 }\n`;
+    const [issue] = issuesOf(text);
+    expect(issue).toMatchObject({
+      path: 'lifecycle.mql.conditions[0].conditions[0].exit',
+      check: 'semantic:hysteresis',
+    });
+  });
+
   it('rejects lifecycle grade conditions on grades no band gives', () => {
     const text = `${base}lifecycle:\n  sql:\n    conditions:\n      - { metric: grade, in: [A] }\n`;
     expect(issuesOf(text)[0]?.check).toBe('semantic:undefined-grade');

@@ -34,4 +34,30 @@ export const scoringModelRepository = {
       appliedAt: r.applied_at,
     }));
   },
+
+  /** One version of one model, or undefined when it was never recorded. */
+  async find(
+    sql: SqlRunner,
+    workspaceId: string,
+    modelId: string,
+    version: number,
+  ): Promise<ScoringModelRow | undefined> {
+    const rows = await sql.query<
+      { workspace_id: string; model_id: string; version: number; document: unknown; applied_at: Date }[]
+    >(`SELECT * FROM scoring_models WHERE workspace_id = $1 AND model_id = $2 AND version = $3`, [
+      workspaceId,
+      modelId,
+      version,
+    ]);
+    const r = rows[0];
+    return r
+      ? {
+          workspaceId: r.workspace_id,
+          modelId: r.model_id,
+          version: r.version,
+          document: r.document,
+          appliedAt: r.applied_at,
+        }
+      : undefined;
+  },
 };

@@ -1,0 +1,41 @@
+export { conditionMet, stageMet, type ScoreReading } from './stage-conditions.js';
+export {
+  applyScores,
+  setSalesAccepted,
+  targetStage,
+  tierTransitions,
+  INITIAL_LIFECYCLE,
+  type ContactLifecycle,
+  type LifecyclePlan,
+  type LifecycleStageName,
+  type TierName,
+  type Transition,
+} from './transitions.js';
+export {
+  backoffDelayMs,
+  decideAfterAttempt,
+  isRetriable,
+  parseRetryAfter,
+  DEFAULT_RETRY_POLICY,
+  type AttemptDecision,
+  type AttemptResult,
+  type RetryPolicy,
+} from './retry-schedule.js';
+export {
+  admitAttempt,
+  blockedUntil,
+  recordAttempt,
+  CLOSED_CIRCUIT,
+  DEFAULT_CIRCUIT_POLICY,
+  type CircuitPolicy,
+  type CircuitState,
+} from './circuit-breaker.js';
+export {
+  signWebhook,
+  signatureOf,
+  secretKey,
+  webhookIdOf,
+  InvalidWebhookSecretError,
+  WebhookHeaders,
+} from './standard-webhooks.js';
+export { wantsScoreChanges, wantsTransition, type SubscriptionFilter } from './subscription-filter.js';

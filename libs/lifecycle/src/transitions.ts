@@ -1,0 +1,111 @@
+import { type Lifecycle } from '@leadscore/contracts';
+import { stageMet, type ScoreReading } from './stage-conditions.js';
+
+export type LifecycleStageName = 'lead' | 'recycled' | 'mql' | 'sql';
+export type TierName = 'cold' | 'warm' | 'hot';
+
+export type Transition =
+  | { readonly kind: 'tier'; readonly from: TierName; readonly to: TierName }
+  | { readonly kind: 'stage'; readonly from: LifecycleStageName; readonly to: LifecycleStageName };
+
+/** What the threshold service keeps per (workspace, model, contact). */
+export interface ContactLifecycle {
+  readonly stage: LifecycleStageName;
+  readonly tier: TierName;
+  /** Sales accepted the lead: SQL holds whatever the score does, until cleared. */
+  readonly salesAccepted: boolean;
+}
+
+export const INITIAL_LIFECYCLE: ContactLifecycle = { stage: 'lead', tier: 'cold', salesAccepted: false };
+
+const TIER_ORDER: readonly TierName[] = ['cold', 'warm', 'hot'];
+
+const rankOf = (stage: LifecycleStageName): number => (stage === 'sql' ? 2 : stage === 'mql' ? 1 : 0);
+
+/** Every tier line crossed from `from` to `to`, in the order crossed (cold → hot fires cold→warm, warm→hot). */
+export function tierTransitions(from: TierName, to: TierName): Transition[] {
+  const a = TIER_ORDER.indexOf(from);
+  const b = TIER_ORDER.indexOf(to);
+  const step = b > a ? 1 : -1;
+  const transitions: Transition[] = [];
+  for (let i = a; i !== b; i += step) {
+    transitions.push({ kind: 'tier', from: TIER_ORDER[i] as TierName, to: TIER_ORDER[i + step] as TierName });
+  }
+  return transitions;
+}
+
+/** The stage a contact should hold: SQL over MQL over the bottom, each judged with hysteresis. */
+export function targetStage(
+  lifecycle: Lifecycle | undefined,
+  current: ContactLifecycle,
+  scores: ScoreReading,
+): number {
+  if (current.salesAccepted) return 2;
+  const rank = rankOf(current.stage);
+  if (stageMet(lifecycle?.sql, scores, rank >= 2)) return 2;
+  if (stageMet(lifecycle?.mql, scores, rank >= 1)) return 1;
+  return 0;
+}
+
+function stageTransitions(
+  lifecycle: Lifecycle | undefined,
+  from: LifecycleStageName,
+  targetRank: number,
+): Transition[] {
+  const transitions: Transition[] = [];
+  let stage = from;
+  const bottom: LifecycleStageName = lifecycle?.recycled ? 'recycled' : 'lead';
+  // Step one line at a time so that a jump over several lines fires each crossed transition in order;
+  // MQL is only a line to cross when the model defines it (or the contact holds it).
+  while (rankOf(stage) !== targetRank) {
+    const rank = rankOf(stage);
+    let next: LifecycleStageName;
+    if (targetRank > rank) next = rank === 0 && (lifecycle?.mql || targetRank === 1) ? 'mql' : 'sql';
+    else next = rank === 2 && (lifecycle?.mql || targetRank === 1) ? 'mql' : bottom;
+    transitions.push({ kind: 'stage', from: stage, to: next });
+    stage = next;
+  }
+  return transitions;
+}
+
+export interface LifecyclePlan {
+  readonly next: ContactLifecycle;
+  /** Tier transitions first, then stage transitions, each in the order its lines were crossed. */
+  readonly transitions: readonly Transition[];
+}
+
+/**
+ * Applies one score snapshot to a contact's lifecycle: the tier moves to the snapshot's tier (a null tier,
+ * a model without tiers, leaves it), the stage moves to the one the model's conditions give.
+ */
+export function applyScores(
+  lifecycle: Lifecycle | undefined,
+  current: ContactLifecycle,
+  scores: ScoreReading & { readonly tier: TierName | null },
+): LifecyclePlan {
+  const tier = scores.tier ?? current.tier;
+  const targetRank = targetStage(lifecycle, current, scores);
+  const transitions = [
+    ...tierTransitions(current.tier, tier),
+    ...stageTransitions(lifecycle, current.stage, targetRank),
+  ];
+  const lastStage = [...transitions].reverse().find((t) => t.kind === 'stage');
+  return {
+    next: { ...current, tier, stage: lastStage ? lastStage.to : current.stage },
+    transitions,
+  };
+}
+
+/**
+ * Sales accepted (or un-accepted) the lead. Accepting moves the contact to SQL through each crossed line;
+ * clearing the flag lets the next score change decide again (it does not move the stage by itself).
+ */
+export function setSalesAccepted(
+  lifecycle: Lifecycle | undefined,
+  current: ContactLifecycle,
+  accepted: boolean,
+): LifecyclePlan {
+  if (!accepted) return { next: { ...current, salesAccepted: false }, transitions: [] };
+  const transitions = stageTransitions(lifecycle, current.stage, 2);
+  return { next: { ...current, salesAccepted: true, stage: 'sql' }, transitions };
+}

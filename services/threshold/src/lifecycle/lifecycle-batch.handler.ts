@@ -1,0 +1,222 @@
+import { Topics, contactKey, type LifecycleChangedEvent, type ScoreChangedEvent } from '@leadscore/contracts';
+import { type ConsumedBatch } from '@leadscore/kafka';
+import {
+  applyScores,
+  wantsScoreChanges,
+  wantsTransition,
+  webhookIdOf,
+  INITIAL_LIFECYCLE,
+  type Transition,
+} from '@leadscore/lifecycle';
+import { type Logger } from '@leadscore/observability';
+import {
+  consumerOffsetRepository,
+  lifecycleStateRepository,
+  outboxRepository,
+  webhookDeliveryRepository,
+  webhookSubscriptionRepository,
+  type DataSource,
+  type LifecycleStateRow,
+  type NewWebhookDelivery,
+  type OutboxMessage,
+  type WebhookSubscriptionRow,
+} from '@leadscore/persistence';
+import { lifecycleEvent } from './lifecycle-event.js';
+import { type LifecycleModels } from './lifecycle-models.js';
+import { decodeScoreChanged } from './score-changed.decoder.js';
+
+export const outboxSourceOf = (partition: number) => `threshold:${partition}`;
+
+/** The topics threshold reads and writes; tests give each run topics of its own. */
+export interface ThresholdTopics {
+  readonly scoreChanged: string;
+  readonly lifecycle: string;
+  /** Read for `contact.updated` events that carry the sales-accepted trait. */
+  readonly events: string;
+}
+
+export const DEFAULT_THRESHOLD_TOPICS: ThresholdTopics = {
+  scoreChanged: Topics.scoreChanged,
+  lifecycle: Topics.lifecycle,
+  events: Topics.events,
+};
+
+export interface LifecycleBatchOutcome {
+  readonly processed: number;
+  readonly duplicates: number;
+  readonly invalid: number;
+  readonly transitions: readonly Transition[];
+  readonly deliveries: number;
+}
+
+/**
+ * One batch of one score-changed partition, with an exactly-once effect: in one PostgreSQL transaction
+ * the contacts' lifecycle states are locked, advanced by the pure engine, and written back with the
+ * transitions (outbox), the webhook deliveries and the next offset. A score change at or below a
+ * contact's last applied sequence is a duplicate or a replay and changes nothing.
+ */
+export class LifecycleBatchHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly models: LifecycleModels,
+    private readonly consumerGroup: string,
+    private readonly logger: Logger,
+    private readonly topics: ThresholdTopics = DEFAULT_THRESHOLD_TOPICS,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async handle(batch: ConsumedBatch): Promise<LifecycleBatchOutcome> {
+    const source = outboxSourceOf(batch.partition);
+    return this.dataSource.transaction(async (sql) => {
+      const stored = await consumerOffsetRepository.lockPartition(
+        sql,
+        this.consumerGroup,
+        batch.topic,
+        batch.partition,
+      );
+      const fresh = batch.messages.filter((m) => stored === undefined || BigInt(m.offset) >= BigInt(stored));
+      const events: ScoreChangedEvent[] = [];
+      let invalid = 0;
+      for (const message of fresh) {
+        const decoded = decodeScoreChanged(message.offset, message.value);
+        if (decoded.ok) events.push(decoded.event);
+        else {
+          invalid += 1;
+          // Nothing downstream can act on it; it stays on the topic for inspection.
+          this.logger.error(
+            {
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: message.offset,
+              reason: decoded.reason,
+            },
+            'score-changed record skipped',
+          );
+        }
+      }
+
+      const keys = [
+        ...new Map(
+          events.map((e) => {
+            const key = { workspaceId: e.workspace, modelId: e.data.model.id, contactId: e.data.contact };
+            return [lifecycleStateRepository.keyOf(key), key];
+          }),
+        ).values(),
+      ];
+      const states = await lifecycleStateRepository.loadMany(sql, keys, true);
+      const subscriptions = await webhookSubscriptionRepository.enabledFor(sql, [
+        ...new Set(events.map((e) => e.workspace)),
+      ]);
+      const subscriptionsOf = groupBy(subscriptions, (s) => s.workspaceId);
+
+      const changed = new Map<string, LifecycleStateRow>();
+      const outbox: OutboxMessage[] = [];
+      const deliveries: NewWebhookDelivery[] = [];
+      const transitions: Transition[] = [];
+      let duplicates = 0;
+      for (const event of events) {
+        const { data } = event;
+        const key = { workspaceId: event.workspace, modelId: data.model.id, contactId: data.contact };
+        const stateKey = lifecycleStateRepository.keyOf(key);
+        const current = changed.get(stateKey) ?? states.get(stateKey);
+        if (current && data.sequence <= current.lastSequence) {
+          duplicates += 1;
+          continue;
+        }
+        const model = await this.models.find(sql, event.workspace, data.model.id, data.model.version);
+        if (!model) {
+          this.logger.warn(
+            {
+              workspace: event.workspace,
+              model: data.model.id,
+              version: data.model.version,
+              eventId: event.id,
+            },
+            'model version not recorded; only the tier is tracked for this change',
+          );
+        }
+        const plan = applyScores(model?.lifecycle, current ?? { ...INITIAL_LIFECYCLE }, data.current);
+        changed.set(stateKey, {
+          ...key,
+          ...plan.next,
+          grade: data.current.grade,
+          lastSequence: data.sequence,
+          modelVersion: data.model.version,
+          scores: data.current,
+        });
+        const published = plan.transitions.map((t, index) => lifecycleEvent(event, t, index));
+        transitions.push(...plan.transitions);
+        const messageKey = contactKey(event.workspace, data.contact);
+        for (const message of published) {
+          outbox.push({
+            eventId: message.id,
+            source,
+            topic: this.topics.lifecycle,
+            key: messageKey,
+            payload: message,
+          });
+        }
+        for (const subscription of subscriptionsOf.get(event.workspace) ?? []) {
+          deliveries.push(...deliveriesFor(subscription, event, plan.transitions, published));
+        }
+      }
+
+      const now = new Date(this.clock());
+      await lifecycleStateRepository.upsertMany(sql, [...changed.values()], now);
+      await outboxRepository.enqueue(sql, outbox, now);
+      await webhookDeliveryRepository.enqueue(sql, deliveries, now);
+      await consumerOffsetRepository.save(sql, this.consumerGroup, batch.topic, [
+        { partition: batch.partition, nextOffset: batch.nextOffset },
+      ]);
+      return {
+        processed: events.length - duplicates,
+        duplicates: duplicates + (batch.messages.length - fresh.length),
+        invalid,
+        transitions,
+        deliveries: deliveries.length,
+      };
+    });
+  }
+}
+
+export function deliveriesFor(
+  subscription: WebhookSubscriptionRow,
+  scoreChanged: ScoreChangedEvent | undefined,
+  transitions: readonly Transition[],
+  published: readonly LifecycleChangedEvent[],
+): NewWebhookDelivery[] {
+  const deliveries: NewWebhookDelivery[] = [];
+  const base = { subscriptionId: subscription.id, workspaceId: subscription.workspaceId };
+  if (scoreChanged && wantsScoreChanges(subscription)) {
+    deliveries.push({
+      ...base,
+      webhookId: webhookIdOf(subscription.id, scoreChanged.id),
+      eventId: scoreChanged.id,
+      eventType: scoreChanged.type,
+      payload: scoreChanged,
+    });
+  }
+  transitions.forEach((transition, index) => {
+    const message = published[index];
+    if (!message || !wantsTransition(subscription, transition)) return;
+    deliveries.push({
+      ...base,
+      webhookId: webhookIdOf(subscription.id, message.id),
+      eventId: message.id,
+      eventType: message.type,
+      payload: message,
+    });
+  });
+  return deliveries;
+}
+
+export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

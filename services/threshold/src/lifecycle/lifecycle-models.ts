@@ -1,0 +1,37 @@
+import { parseModel, type Lifecycle } from '@leadscore/contracts';
+import { scoringModelRepository, type SqlRunner } from '@leadscore/persistence';
+
+/** The part of a model the threshold service reads. */
+export interface LifecycleModel {
+  readonly lifecycle: Lifecycle | undefined;
+}
+
+/**
+ * Model versions by (workspace, model, version), read from `scoring_models` (the scorer records every
+ * version it applies). A version never changes, so each is read and validated once per process.
+ */
+export class LifecycleModels {
+  private readonly cache = new Map<string, LifecycleModel | null>();
+
+  async find(
+    sql: SqlRunner,
+    workspace: string,
+    modelId: string,
+    version: number,
+  ): Promise<LifecycleModel | null> {
+    const key = `${workspace}\u0000${modelId}\u0000${version}`;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const row = await scoringModelRepository.find(sql, workspace, modelId, version);
+    // Not cached when missing: the scorer may record it a moment later.
+    if (!row) return null;
+    const model = parseModel(
+      JSON.stringify(row.document),
+      'json',
+      `scoring_models ${workspace}/${modelId}@${version}`,
+    );
+    const found: LifecycleModel = { lifecycle: model.lifecycle };
+    this.cache.set(key, found);
+    return found;
+  }
+}

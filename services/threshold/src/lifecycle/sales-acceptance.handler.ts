@@ -1,0 +1,167 @@
+import {
+  contactKey,
+  createEventValidator,
+  type EventValidator,
+  type LifecycleScores,
+} from '@leadscore/contracts';
+import { type ConsumedBatch } from '@leadscore/kafka';
+import { setSalesAccepted } from '@leadscore/lifecycle';
+import { type Logger } from '@leadscore/observability';
+import {
+  consumerOffsetRepository,
+  lifecycleStateRepository,
+  outboxRepository,
+  webhookDeliveryRepository,
+  webhookSubscriptionRepository,
+  type DataSource,
+  type LifecycleStateRow,
+  type NewWebhookDelivery,
+  type OutboxMessage,
+} from '@leadscore/persistence';
+import {
+  deliveriesFor,
+  groupBy,
+  outboxSourceOf,
+  type LifecycleBatchOutcome,
+  type ThresholdTopics,
+} from './lifecycle-batch.handler.js';
+import { salesLifecycleEvent } from './lifecycle-event.js';
+import { type LifecycleModels } from './lifecycle-models.js';
+
+/** The `contact.updated` trait that says sales accepted (true) or returned (false) the lead. */
+export const SALES_ACCEPTED_TRAIT = 'sales_accepted';
+
+interface SalesFlag {
+  readonly workspace: string;
+  readonly contact: string;
+  readonly accepted: boolean;
+  readonly eventId: string;
+  readonly time: string;
+}
+
+/**
+ * One batch of leads.events.v1: `contact.updated` events with the sales-accepted trait move every model's
+ * lifecycle of that contact to SQL (through each crossed line), where it stays whatever the score does
+ * until the trait is set false. Every other event is only counted past. Same transaction shape as score
+ * changes: states, outbox, deliveries and the next offset together; ids are derived from the event id,
+ * so a redelivered event adds nothing. A contact never scored has no lifecycle yet and is skipped.
+ */
+export class SalesAcceptanceHandler {
+  private readonly validator: EventValidator = createEventValidator();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly models: LifecycleModels,
+    private readonly consumerGroup: string,
+    private readonly logger: Logger,
+    private readonly topics: ThresholdTopics,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async handle(batch: ConsumedBatch): Promise<LifecycleBatchOutcome> {
+    const source = outboxSourceOf(batch.partition);
+    return this.dataSource.transaction(async (sql) => {
+      const stored = await consumerOffsetRepository.lockPartition(
+        sql,
+        this.consumerGroup,
+        batch.topic,
+        batch.partition,
+      );
+      const fresh = batch.messages.filter((m) => stored === undefined || BigInt(m.offset) >= BigInt(stored));
+      const flags: SalesFlag[] = [];
+      for (const message of fresh) {
+        if (message.value === null) continue;
+        let candidate: unknown;
+        try {
+          candidate = JSON.parse(message.value.toString('utf8'));
+        } catch {
+          continue; // the scorer dead-letters unreadable events; nothing here to act on
+        }
+        const validation = this.validator.validate(candidate);
+        if (!validation.valid || validation.event.type !== 'contact.updated') continue;
+        const flag = validation.event.data.traits[SALES_ACCEPTED_TRAIT];
+        if (typeof flag !== 'boolean') continue;
+        const { event } = validation;
+        flags.push({
+          workspace: event.workspace,
+          contact: event.subject,
+          accepted: flag,
+          eventId: event.id,
+          time: event.time,
+        });
+      }
+
+      const states = await lifecycleStateRepository.lockContacts(
+        sql,
+        flags.map((f) => ({ workspaceId: f.workspace, contactId: f.contact })),
+      );
+      const statesOf = groupBy(states, (s) => `${s.workspaceId}\u0000${s.contactId}`);
+      const subscriptionsOf = groupBy(
+        await webhookSubscriptionRepository.enabledFor(sql, [...new Set(flags.map((f) => f.workspace))]),
+        (s) => s.workspaceId,
+      );
+      const changed = new Map<string, LifecycleStateRow>();
+      const outbox: OutboxMessage[] = [];
+      const deliveries: NewWebhookDelivery[] = [];
+      const transitions: LifecycleBatchOutcome['transitions'][number][] = [];
+      for (const flag of flags) {
+        const rows = statesOf.get(`${flag.workspace}\u0000${flag.contact}`) ?? [];
+        if (rows.length === 0) {
+          this.logger.warn(
+            { workspace: flag.workspace, contact: flag.contact, eventId: flag.eventId },
+            'sales flag for a contact without a lifecycle yet; ignored',
+          );
+        }
+        for (const row of rows) {
+          const key = lifecycleStateRepository.keyOf(row);
+          const current = changed.get(key) ?? row;
+          const model = await this.models.find(sql, row.workspaceId, row.modelId, current.modelVersion);
+          const plan = setSalesAccepted(model?.lifecycle, current, flag.accepted);
+          changed.set(key, { ...current, ...plan.next });
+          const published = plan.transitions.map((t, index) =>
+            salesLifecycleEvent(
+              {
+                workspace: flag.workspace,
+                contact: flag.contact,
+                model: { id: row.modelId, version: current.modelVersion },
+                sequence: current.lastSequence,
+                scores: current.scores as LifecycleScores,
+                eventId: flag.eventId,
+                time: flag.time,
+              },
+              t,
+              index,
+            ),
+          );
+          transitions.push(...plan.transitions);
+          for (const message of published) {
+            outbox.push({
+              eventId: message.id,
+              source,
+              topic: this.topics.lifecycle,
+              key: contactKey(flag.workspace, flag.contact),
+              payload: message,
+            });
+          }
+          for (const subscription of subscriptionsOf.get(flag.workspace) ?? []) {
+            deliveries.push(...deliveriesFor(subscription, undefined, plan.transitions, published));
+          }
+        }
+      }
+      const now = new Date(this.clock());
+      await lifecycleStateRepository.upsertMany(sql, [...changed.values()], now);
+      await outboxRepository.enqueue(sql, outbox, now);
+      await webhookDeliveryRepository.enqueue(sql, deliveries, now);
+      await consumerOffsetRepository.save(sql, this.consumerGroup, batch.topic, [
+        { partition: batch.partition, nextOffset: batch.nextOffset },
+      ]);
+      return {
+        processed: flags.length,
+        duplicates: batch.messages.length - fresh.length,
+        invalid: 0,
+        transitions,
+        deliveries: deliveries.length,
+      };
+    });
+  }
+}

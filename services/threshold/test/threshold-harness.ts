@@ -1,0 +1,283 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { parseModel, type Grade, type ScoreChangedEvent, type ScoringModel } from '@leadscore/contracts';
+import {
+  createBatchConsumer,
+  createBatchingProducer,
+  createKafkaClient,
+  ensureTopics,
+  highWatermarks,
+  silentLogger,
+  type ConsumedMessage,
+  type KafkaClient,
+} from '@leadscore/kafka';
+import { scoringModelRepository, type DataSource } from '@leadscore/persistence';
+import { scoreChangedEvent } from '@leadscore/score-events';
+import { testKafkaBrokers, uniqueName } from '@leadscore/testing';
+import { Webhook } from 'standardwebhooks';
+import { type ThresholdTopics } from '../src/lifecycle/lifecycle-batch.handler.js';
+
+export function testKafka(name: string): KafkaClient {
+  return createKafkaClient({ brokers: testKafkaBrokers(), clientId: uniqueName(name), logger: silentLogger });
+}
+
+export async function createThresholdTopics(kafka: KafkaClient, partitions = 3): Promise<ThresholdTopics> {
+  const prefix = uniqueName('threshold');
+  const topics = {
+    scoreChanged: `${prefix}.score-changed`,
+    lifecycle: `${prefix}.lifecycle`,
+    events: `${prefix}.events`,
+  };
+  await ensureTopics(kafka, [
+    { name: topics.events, partitions, config: {} },
+    { name: topics.scoreChanged, partitions, config: {} },
+    { name: topics.lifecycle, partitions, config: {} },
+  ]);
+  return topics;
+}
+
+/**
+ * A model whose MQL needs total ≥ 65 and grade A or B and is left only below 55; SQL from 85, left below
+ * 75; tiers warm 30, hot 60; a recycled stage on the way down.
+ */
+export function lifecycleModel(workspace: string): ScoringModel {
+  return parseModel(
+    `id: lifecycle-demo
+version: 1
+workspace: ${workspace}
+name: Lifecycle demo
+engagement:
+  - { id: click, event: email.clicked, points: 5 }
+grades:
+  - { grade: A, min: 40 }
+  - { grade: B, min: 20, max: 40 }
+  - { grade: C, max: 20 }
+tiers: { warm: 30, hot: 60 }
+lifecycle:
+  recycled: { description: nurture }
+  mql:
+    match: all
+    conditions:
+      - { metric: total, enter: 65, exit: 55 }
+      - { metric: grade, in: [A, B] }
+  sql:
+    conditions:
+      - { metric: total, enter: 85, exit: 75 }
+`,
+    'yaml',
+    'lifecycle-demo.yaml',
+  );
+}
+
+export async function recordModel(dataSource: DataSource, model: ScoringModel): Promise<void> {
+  await scoringModelRepository.record(dataSource.manager, {
+    workspaceId: model.workspace,
+    modelId: model.id,
+    version: model.version,
+    document: model,
+    appliedAt: new Date(),
+  });
+}
+
+const tierOf = (total: number): 'cold' | 'warm' | 'hot' =>
+  total >= 60 ? 'hot' : total >= 30 ? 'warm' : 'cold';
+
+/** The score-changed event of change `sequence` to `total` (grade B unless given), built by libs/score-events. */
+export function scoreChange(
+  model: ScoringModel,
+  contact: string,
+  sequence: number,
+  total: number,
+  grade: Grade = 'B',
+  previousTotal: number | null = null,
+): ScoreChangedEvent {
+  const snapshot = (t: number) => ({ fit: 25, engagement: t - 25, total: t, tier: tierOf(t), grade });
+  return scoreChangedEvent(
+    model.workspace,
+    contact,
+    {
+      model: { id: model.id, version: model.version },
+      sequence,
+      at: Date.UTC(2026, 10, 1) + sequence * 60_000,
+      cause: { type: 'event', eventId: `${contact}-e${sequence}`, eventType: 'email.clicked' },
+      previous: previousTotal === null ? null : snapshot(previousTotal),
+      current: snapshot(total),
+      applied: [],
+      contributions: [
+        { ruleId: 'click', kind: 'engagement', points: total - 25, eventId: `${contact}-e${sequence}` },
+      ],
+    },
+    'leadscore/scorer',
+  );
+}
+
+/** The changes of one contact walking through `totals`, sequences 1.. */
+export function scoreWalk(
+  model: ScoringModel,
+  contact: string,
+  totals: readonly number[],
+  grade: Grade = 'B',
+): ScoreChangedEvent[] {
+  return totals.map((total, i) =>
+    scoreChange(model, contact, i + 1, total, grade, i === 0 ? null : (totals[i - 1] ?? null)),
+  );
+}
+
+export async function produceScoreChanges(
+  kafka: KafkaClient,
+  topic: string,
+  events: readonly ScoreChangedEvent[],
+): Promise<void> {
+  const producer = createBatchingProducer(kafka);
+  await producer.connect();
+  await producer.send(
+    topic,
+    events.map((e) => ({ key: `${e.workspace}:${e.subject}`, value: JSON.stringify(e) })),
+  );
+  await producer.disconnect();
+}
+
+export async function produceRecords(
+  kafka: KafkaClient,
+  topic: string,
+  records: readonly { key: string; value: string }[],
+): Promise<void> {
+  const producer = createBatchingProducer(kafka);
+  await producer.connect();
+  await producer.send(topic, [...records]);
+  await producer.disconnect();
+}
+
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 180_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Resolves once the offsets stored in PostgreSQL reached every partition's high watermark. */
+export async function waitUntilConsumed(
+  kafka: KafkaClient,
+  dataSource: DataSource,
+  group: string,
+  topic: string,
+): Promise<void> {
+  const targets = await highWatermarks(kafka, topic);
+  await waitFor(`${group} to consume ${topic}`, async () => {
+    const rows = await dataSource.query<{ partition: number; next_offset: string }[]>(
+      'SELECT partition, next_offset::text AS next_offset FROM consumer_offsets WHERE consumer_group = $1 AND topic = $2',
+      [group, topic],
+    );
+    const stored = new Map(rows.map((r) => [r.partition, BigInt(r.next_offset)]));
+    return [...targets].every(([p, high]) => (stored.get(p) ?? 0n) >= BigInt(high));
+  });
+}
+
+/**
+ * Every record of a topic up to its current high watermarks, in partition and offset order. Records are
+ * kept by (partition, offset): if the reader itself is redelivered a batch (its group rebalanced on a
+ * loaded machine), the copy replaces the first read instead of looking like a duplicate on the topic.
+ */
+export async function readTopic(kafka: KafkaClient, topic: string): Promise<ConsumedMessage[]> {
+  const targets = await highWatermarks(kafka, topic);
+  const total = [...targets.values()].reduce((n, high) => n + Number(high), 0);
+  const records = new Map<string, { partition: number; message: ConsumedMessage }>();
+  const consumer = createBatchConsumer(kafka, {
+    groupId: uniqueName('reader'),
+    topics: [topic],
+    fromBeginning: true,
+    handler: (batch) => {
+      for (const message of batch.messages) {
+        records.set(`${batch.partition}:${message.offset}`, { partition: batch.partition, message });
+      }
+      return Promise.resolve();
+    },
+  });
+  await consumer.start();
+  await waitFor(`${total} records on ${topic}`, () => records.size >= total, 60_000);
+  await consumer.stop();
+  return [...records.values()]
+    .sort((a, b) => a.partition - b.partition || Number(BigInt(a.message.offset) - BigInt(b.message.offset)))
+    .map((r) => r.message);
+}
+
+export interface ReceivedCall {
+  readonly webhookId: string;
+  readonly verified: boolean;
+  readonly body: unknown;
+}
+
+/**
+ * A real HTTP receiver of signed webhooks: verifies each call with the independent `standardwebhooks`
+ * package, records it, and answers what `respond` says (status, optional delay and headers).
+ */
+export class WebhookReceiver {
+  readonly calls: ReceivedCall[] = [];
+  private server: Server | undefined;
+  respond: (
+    call: ReceivedCall,
+    index: number,
+  ) => { status: number; delayMs?: number; headers?: Record<string, string> } = () => ({ status: 204 });
+
+  constructor(private readonly secret: string) {}
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo;
+    return `http://127.0.0.1:${address.port}/hooks`;
+  }
+
+  /** Distinct webhook ids that were verified. */
+  get uniqueIds(): Set<string> {
+    return new Set(this.calls.filter((c) => c.verified).map((c) => c.webhookId));
+  }
+
+  async start(port = 0): Promise<void> {
+    this.server = createServer((req, res) => {
+      void readBody(req).then(async (body) => {
+        const headers = {
+          'webhook-id': String(req.headers['webhook-id'] ?? ''),
+          'webhook-timestamp': String(req.headers['webhook-timestamp'] ?? ''),
+          'webhook-signature': String(req.headers['webhook-signature'] ?? ''),
+        };
+        let verified: boolean;
+        let parsed: unknown = undefined;
+        try {
+          parsed = new Webhook(this.secret).verify(body, headers);
+          verified = true;
+        } catch {
+          verified = false;
+        }
+        const call = { webhookId: headers['webhook-id'], verified, body: parsed };
+        this.calls.push(call);
+        const answer = verified ? this.respond(call, this.calls.length - 1) : { status: 401 };
+        if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+        res.writeHead(answer.status, answer.headers ?? {});
+        res.end(`status ${answer.status}`);
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export const testSecret = (fill: number) => `whsec_${Buffer.alloc(32, fill).toString('base64')}`;
