@@ -6,6 +6,7 @@ import { OutboxMessageEntity } from './entities/outbox-message.entity.js';
 import { ProcessedEventEntity } from './entities/processed-event.entity.js';
 import { ScoringModelEntity } from './entities/scoring-model.entity.js';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema.js';
+import { DecayRuns1764000000000 } from './migrations/1764000000000-decay-runs.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -15,7 +16,7 @@ export const ENTITIES = [
   OutboxMessageEntity,
   ScoringModelEntity,
 ];
-export const MIGRATIONS = [InitialSchema1763900000000];
+export const MIGRATIONS = [InitialSchema1763900000000, DecayRuns1764000000000];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */
 const MIGRATION_LOCK_KEY = 7_236_001;

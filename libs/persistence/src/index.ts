@@ -34,3 +34,5 @@ export {
 } from './repositories/contact-profile.repository.js';
 export { scoringModelRepository, type ScoringModelRow } from './repositories/scoring-model.repository.js';
 export { withAdvisoryLock } from './advisory-lock.js';
+export { decayRunRepository, type DecayRunRow } from './repositories/decay-run.repository.js';
+export { tryAcquireLeaderLease, type LeaderLease } from './leader-lease.js';

@@ -49,7 +49,7 @@ const score = (contactId: string, sequence: number, total: number): ContactScore
 describe('schema migrations', () => {
   it('are applied once even when several processes start together', async () => {
     const rows = await dataSource.query<{ name: string }[]>('SELECT name FROM schema_migrations');
-    expect(rows.map((r) => r.name)).toEqual(['InitialSchema1763900000000']);
+    expect(rows.map((r) => r.name)).toEqual(['InitialSchema1763900000000', 'DecayRuns1764000000000']);
   });
 });
 
