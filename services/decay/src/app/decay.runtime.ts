@@ -65,6 +65,7 @@ export class DecayRuntime {
   private readonly clock: () => number;
   private lease: LeaderLease | undefined;
   private stopped = false;
+  private stopping: Promise<void> | undefined;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -213,13 +214,16 @@ export class DecayRuntime {
   }
 
   /** Finishes the pass in hand (its current range commits), releases the lock, flushes the producer. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wake?.();
-    await this.loop;
-    await this.queue;
-    await this.lease?.release().catch(() => undefined);
-    this.lease = undefined;
-    await this.producer.disconnect();
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.stopped = true;
+      this.wake?.();
+      await this.loop;
+      await this.queue;
+      await this.lease?.release().catch(() => undefined);
+      this.lease = undefined;
+      await this.producer.disconnect();
+    })();
+    return this.stopping;
   }
 }
