@@ -12,7 +12,10 @@ export interface LeaderLease {
 }
 
 /** Tries once to become the leader for `name`; undefined when another process holds it. */
-export async function tryAcquireLeaderLease(dataSource: DataSource, name: string): Promise<LeaderLease | undefined> {
+export async function tryAcquireLeaderLease(
+  dataSource: DataSource,
+  name: string,
+): Promise<LeaderLease | undefined> {
   const runner: QueryRunner = dataSource.createQueryRunner();
   await runner.connect();
   let acquired = false;

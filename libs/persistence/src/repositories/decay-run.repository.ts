@@ -58,7 +58,13 @@ export const decayRunRepository = {
   },
 
   /** Starts a new pass of a model towards `targetAt`, from the first contact. */
-  async begin(sql: SqlRunner, workspaceId: string, modelId: string, targetAt: Date, startedAt: Date): Promise<void> {
+  async begin(
+    sql: SqlRunner,
+    workspaceId: string,
+    modelId: string,
+    targetAt: Date,
+    startedAt: Date,
+  ): Promise<void> {
     await sql.query(
       `INSERT INTO decay_runs (workspace_id, model_id, target_at, last_contact_id, started_at, completed_at)
        VALUES ($1, $2, $3, NULL, $4, NULL)
@@ -116,5 +122,41 @@ export const decayRunRepository = {
       state: r.state,
       updatedAt: r.updated_at,
     }));
+  },
+
+  /**
+   * Writes back the advanced scores of rows the caller locked with `lockRange`: one `UPDATE … FROM
+   * jsonb_to_recordset` with the whole range as a single JSON document (markedly cheaper than an upsert
+   * of UNNEST arrays, whose array literals are escaped, sent and parsed twice).
+   */
+  async updateAdvanced(sql: SqlRunner, rows: ContactScoreRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await sql.query(
+      `UPDATE contact_scores s SET
+         model_version = u.model_version, sequence = u.sequence, fit = u.fit, engagement = u.engagement,
+         total = u.total, tier = u.tier, grade = u.grade, state = u.state, updated_at = u.updated_at
+       FROM jsonb_to_recordset($1::jsonb) AS u(workspace_id text, model_id text, contact_id text,
+         model_version int, sequence bigint, fit float8, engagement float8, total float8, tier text,
+         grade text, state jsonb, updated_at timestamptz)
+       WHERE s.workspace_id = u.workspace_id AND s.model_id = u.model_id AND s.contact_id = u.contact_id`,
+      [
+        JSON.stringify(
+          rows.map((r) => ({
+            workspace_id: r.workspaceId,
+            model_id: r.modelId,
+            contact_id: r.contactId,
+            model_version: r.modelVersion,
+            sequence: r.sequence,
+            fit: r.fit,
+            engagement: r.engagement,
+            total: r.total,
+            tier: r.tier,
+            grade: r.grade,
+            state: r.state,
+            updated_at: r.updatedAt.toISOString(),
+          })),
+        ),
+      ],
+    );
   },
 };

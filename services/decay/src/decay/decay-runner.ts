@@ -1,7 +1,6 @@
 import { Topics, parseModel, type ScoringModel } from '@leadscore/contracts';
 import { type DecayMetrics, type Logger, type MetricsOf } from '@leadscore/observability';
 import {
-  contactScoreRepository,
   decayRunRepository,
   outboxRepository,
   scoringModelRepository,
@@ -217,7 +216,7 @@ export class DecayRunner {
             target,
             this.options.scoreChangedTopic ?? Topics.scoreChanged,
           );
-          await contactScoreRepository.upsertMany(sql, plan.scores);
+          await decayRunRepository.updateAdvanced(sql, plan.scores);
           await outboxRepository.enqueue(sql, plan.outbox, new Date());
           await decayRunRepository.advance(sql, model.workspace, model.id, last);
           return {
