@@ -198,7 +198,11 @@ describe('a decay pass', () => {
     const elapsedDays = 30 - 0.25;
     expect(row?.fit).toBe(35);
     expect(row?.engagement).toBeCloseTo(33 * 0.98 ** elapsedDays, 2);
-    const events = (await readTopic(kafka, topic, 1_000, 15_000))
+    const [published] = await dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM outbox WHERE topic = $1 AND published_at IS NOT NULL',
+      [topic],
+    );
+    const events = (await readTopic(kafka, topic, published!.n, 120_000))
       .map((m) => JSON.parse(m.value?.toString('utf8') ?? '') as ScoreChangedEvent)
       .filter((e) => e.workspace === 'ontraport');
     expect(events.map((e) => e.data.sequence)).toEqual(
