@@ -138,15 +138,18 @@ await withThrowawayKafka((brokers) =>
 
       async function plainUpdate(): Promise<Measurement> {
         const started = performance.now();
-        const rows = await dataSource.query<unknown[]>(
+        // TypeORM answers an UPDATE with [rows, affected]: take the affected count from there.
+        const [, affected] = await dataSource.query<[unknown[], number]>(
           `UPDATE contact_scores SET engagement = engagement * 0.98, total = fit + engagement * 0.98,
            state = state, updated_at = now()
-         WHERE workspace_id = $1 AND model_id = $2 RETURNING 1`,
+         WHERE workspace_id = $1 AND model_id = $2`,
           [MODEL.workspace, MODEL.id],
         );
         const seconds = (performance.now() - started) / 1000;
         await dataSource.query('VACUUM ANALYZE contact_scores');
-        return { count: Array.isArray(rows) ? rows.length : CONTACTS, seconds };
+        if (affected !== CONTACTS)
+          throw new Error(`the plain UPDATE changed ${affected} of ${CONTACTS} rows`);
+        return { count: affected, seconds };
       }
 
       async function decayPass(): Promise<Measurement> {
