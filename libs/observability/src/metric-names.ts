@@ -98,23 +98,35 @@ export const ScorerMetrics = {
 export const DecayMetrics = {
   runDuration: histogram(
     'leadscore_decay_run_duration_seconds',
-    'One decay pass, by result (completed|failed)',
+    'One decay pass of one model, by result (completed|failed)',
     ['result'],
     RUN_DURATION_BUCKETS,
   ),
   scheduledRuns: counter(
     'leadscore_decay_scheduled_runs_total',
-    'Scheduled decay passes, by result (completed|failed|skipped_not_leader)',
+    'Scheduled decay passes, by result (completed|failed|up_to_date)',
     ['result'],
+  ),
+  scannedContacts: counter(
+    'leadscore_decay_scanned_contacts_total',
+    'Contact scores a decay pass read (locked range by range)',
   ),
   touchedContacts: counter(
     'leadscore_decay_touched_contacts_total',
-    'Contacts whose engagement a decay pass updated',
+    'Contact scores a decay pass advanced to its time and wrote back',
+  ),
+  changedContacts: counter(
+    'leadscore_decay_changed_contacts_total',
+    'Contacts whose published score a decay pass changed',
   ),
   scoreChangedEvents: counter(
     'leadscore_decay_score_changed_events_total',
-    'Score-changed events emitted by decay passes, by cause (decay|expiry|inactivity)',
+    'Score-changed events emitted by decay passes, by cause (decay|expiry|inactivity|absence)',
     ['cause'],
+  ),
+  lastSuccessfulRun: gauge(
+    'leadscore_decay_last_successful_run_timestamp_seconds',
+    'Unix time at which the last decay pass of all models completed (alert when it falls behind the schedule)',
   ),
 } as const satisfies Record<string, MetricDefinition>;
 

@@ -8,6 +8,7 @@ import { ScoringModelEntity } from './entities/scoring-model.entity.js';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema.js';
 import { RetentionIndexes1763950000000 } from './migrations/1763950000000-retention-indexes.js';
 import { OutboxPayloadText1763960000000 } from './migrations/1763960000000-outbox-payload-text.js';
+import { DecayRuns1764000000000 } from './migrations/1764000000000-decay-runs.js';
 import { ThresholdSchema1764004000000 } from './migrations/1764004000000-threshold-schema.js';
 
 export const ENTITIES = [
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   InitialSchema1763900000000,
   RetentionIndexes1763950000000,
   OutboxPayloadText1763960000000,
+  DecayRuns1764000000000,
   ThresholdSchema1764004000000,
 ];
 

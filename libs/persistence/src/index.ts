@@ -50,3 +50,5 @@ export {
   type NewWebhookDelivery,
   type WebhookAttemptLog,
 } from './repositories/webhook-delivery.repository.js';
+export { decayRunRepository, type DecayRunRow } from './repositories/decay-run.repository.js';
+export { tryAcquireLeaderLease, type LeaderLease } from './leader-lease.js';

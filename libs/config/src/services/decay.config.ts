@@ -1,3 +1,4 @@
+import { env } from '../env-kinds.js';
 import { envSchema } from '../env-schema.js';
 import { type Config } from '../load-config.js';
 import { databaseEnv, httpEnv, kafkaEnv, runtimeEnv } from '../shared.env.js';
@@ -7,6 +8,19 @@ export const decayConfigSchema = envSchema({
   ...httpEnv('decay'),
   ...kafkaEnv,
   ...databaseEnv,
+  DECAY_RANGE_SIZE: env.integer({
+    description: 'Contacts per range of a decay pass: one locked read, one write, one transaction each',
+    default: 2_000,
+    min: 1,
+    max: 100_000,
+  }),
+  DECAY_CHECK_INTERVAL_MS: env.integer({
+    description:
+      'How often the leader checks the models’ schedules for a pass that came due, and a standby replica tries to take over',
+    default: 15_000,
+    min: 100,
+    max: 3_600_000,
+  }),
 });
 
 export type DecayConfig = Config<typeof decayConfigSchema>;

@@ -31,22 +31,32 @@ interface OutboxRecord {
 
 /** The transactional outbox: messages written with the state, published to Kafka after commit. */
 export const outboxRepository = {
-  /** Enqueues in one statement; an event id already enqueued is ignored (a re-run batch adds nothing). */
+  /**
+   * Enqueues in one statement; an event id already enqueued is ignored (a re-run batch adds nothing).
+   * The messages travel as one JSON document (jsonb_to_recordset): cheaper than UNNEST over jsonb[]
+   * array literals, whose every payload is escaped, sent and parsed twice.
+   */
   async enqueue(sql: SqlRunner, messages: OutboxMessage[], createdAt: Date): Promise<void> {
     if (messages.length === 0) return;
     await sql.query(
       `INSERT INTO outbox (event_id, topic, message_key, payload, headers, created_at, source)
-       SELECT e, t, k, p, h, $6, s
-       FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $7::text[]) AS u(e, t, k, p, h, s)
+       SELECT m.e, m.t, m.k, m.p, m.h, $2, m.s
+       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (e text, t text, k text, p text, h jsonb, s text))
+         WITH ORDINALITY AS m(e, t, k, p, h, s, n)
+       ORDER BY m.n
        ON CONFLICT (event_id) DO NOTHING`,
       [
-        messages.map((m) => m.eventId),
-        messages.map((m) => m.topic),
-        messages.map((m) => m.key),
-        messages.map((m) => (typeof m.payload === 'string' ? m.payload : JSON.stringify(m.payload))),
-        messages.map((m) => JSON.stringify(m.headers ?? {})),
+        JSON.stringify(
+          messages.map((m) => ({
+            e: m.eventId,
+            t: m.topic,
+            k: m.key,
+            p: typeof m.payload === 'string' ? m.payload : JSON.stringify(m.payload),
+            h: m.headers ?? {},
+            s: m.source,
+          })),
+        ),
         createdAt,
-        messages.map((m) => m.source),
       ],
     );
   },

@@ -1,0 +1,229 @@
+import { type ScoringModel } from '@leadscore/contracts';
+import { createBatchingProducer, type BatchingProducer, type KafkaClient } from '@leadscore/kafka';
+import { DecayMetrics, registerMetrics, type Logger, type MetricsOf } from '@leadscore/observability';
+import { OutboxPublisher } from '@leadscore/outbox';
+import { tryAcquireLeaderLease, type DataSource, type LeaderLease } from '@leadscore/persistence';
+import { type Registry } from 'prom-client';
+import { DECAY_OUTBOX_SOURCE } from '../decay/decay-plan.js';
+import {
+  DecayRunner,
+  PassInterruptedError,
+  loadModels,
+  type ModelPassResult,
+} from '../decay/decay-runner.js';
+import { lastScheduledTime } from '../decay/decay-schedule.js';
+
+/** The advisory-lock name every decay replica competes for. */
+export const DECAY_LEADER_LOCK = 'leadscore-decay-leader';
+
+export interface DecayRuntimeOptions {
+  readonly dataSource: DataSource;
+  readonly kafka: KafkaClient;
+  readonly logger: Logger;
+  readonly registry: Registry;
+  readonly rangeSize?: number;
+  /** How often the leader checks schedules and a standby tries to take over. */
+  readonly checkIntervalMs: number;
+  /** Where score changes go (tests use a topic of their own). */
+  readonly scoreChangedTopic?: string;
+  /** The clock passes are timed by (tests inject one). */
+  readonly clock?: () => number;
+  /** Leadership was lost (its connection died): the process should exit and be restarted. */
+  readonly onLeadershipLost?: () => void;
+}
+
+export interface RunRequest {
+  readonly workspace?: string;
+  readonly model?: string;
+  /** Epoch ms to decay to (default: now). */
+  readonly at?: number;
+}
+
+export class NotLeaderError extends Error {
+  override readonly name = 'NotLeaderError';
+  constructor() {
+    super(
+      'this decay replica is a standby; another replica holds the leader lock and runs the passes — send the request to the leader, or wait for this one to take over',
+    );
+  }
+}
+
+export class UnknownModelError extends Error {
+  override readonly name = 'UnknownModelError';
+}
+
+/**
+ * One decay replica: competes for the leader lock; the leader recovers the decay outbox, then runs every
+ * model's pass whenever its schedule fired since the last pass (and on demand). Passes never overlap in
+ * a process; the lock keeps other replicas out.
+ */
+export class DecayRuntime {
+  private readonly producer: BatchingProducer;
+  private readonly publisher: OutboxPublisher;
+  private readonly runner: DecayRunner;
+  private readonly metrics: MetricsOf<typeof DecayMetrics>;
+  private readonly clock: () => number;
+  private lease: LeaderLease | undefined;
+  private stopped = false;
+  private stopping: Promise<void> | undefined;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: DecayRuntimeOptions) {
+    this.producer = createBatchingProducer(options.kafka, { lingerMs: 1 });
+    this.publisher = new OutboxPublisher(options.dataSource, this.producer, options.kafka);
+    this.metrics = registerMetrics(options.registry, DecayMetrics);
+    this.clock = options.clock ?? Date.now;
+    this.runner = new DecayRunner({
+      dataSource: options.dataSource,
+      logger: options.logger,
+      metrics: this.metrics,
+      publish: () => this.publisher.publishPending(DECAY_OUTBOX_SOURCE),
+      isStopping: () => this.stopped,
+      ...(options.rangeSize !== undefined ? { rangeSize: options.rangeSize } : {}),
+      ...(options.scoreChangedTopic !== undefined ? { scoreChangedTopic: options.scoreChangedTopic } : {}),
+    });
+  }
+
+  get isLeader(): boolean {
+    return this.lease !== undefined;
+  }
+
+  get isRunning(): boolean {
+    return this.loop !== undefined && !this.stopped;
+  }
+
+  async start(): Promise<void> {
+    await this.producer.connect();
+    this.loop = this.leaderLoop();
+  }
+
+  /** Tries once to become the leader now (the CLI does this instead of start()). */
+  async acquireLeadership(): Promise<boolean> {
+    if (this.lease) return true;
+    const lease = await tryAcquireLeaderLease(this.options.dataSource, DECAY_LEADER_LOCK);
+    if (!lease) return false;
+    this.lease = lease;
+    // A leader that died between commit and publish left acknowledged-or-not rows: settle them first.
+    const recovered = await this.publisher.recover(DECAY_OUTBOX_SOURCE);
+    this.options.logger.info({ ...recovered }, 'decay leader: leadership taken, outbox recovered');
+    return true;
+  }
+
+  async connectProducer(): Promise<void> {
+    await this.producer.connect();
+  }
+
+  /** On demand: decays the matching models (all by default) to `at` (default now). Leader only. */
+  runNow(request: RunRequest = {}): Promise<ModelPassResult[]> {
+    if (!this.lease) return Promise.reject(new NotLeaderError());
+    return this.exclusive(async () => {
+      const models = (await loadModels(this.options.dataSource)).filter(
+        (m) =>
+          (request.workspace === undefined || m.workspace === request.workspace) &&
+          (request.model === undefined || m.id === request.model),
+      );
+      if (models.length === 0 && (request.workspace !== undefined || request.model !== undefined)) {
+        throw new UnknownModelError(
+          `no model matches workspace ${request.workspace ?? '(any)'} and model ${request.model ?? '(any)'}; the decay service knows the models the scorer recorded in scoring_models`,
+        );
+      }
+      const at = request.at ?? this.clock();
+      return this.runModels(models, () => at);
+    });
+  }
+
+  /** Runs the passes whose schedule fired since each model's last pass. */
+  runScheduled(): Promise<ModelPassResult[]> {
+    return this.exclusive(async () => {
+      const models = await loadModels(this.options.dataSource);
+      const now = this.clock();
+      const results = await this.runModels(models, (model) => lastScheduledTime(model, now));
+      for (const result of results)
+        this.metrics.scheduledRuns.inc({ result: result.ran ? 'completed' : 'up_to_date' });
+      return results;
+    });
+  }
+
+  private async runModels(
+    models: readonly ScoringModel[],
+    targetOf: (model: ScoringModel) => number,
+  ): Promise<ModelPassResult[]> {
+    const results: ModelPassResult[] = [];
+    let failure: Error | undefined;
+    for (const model of models) {
+      try {
+        results.push(...(await this.runner.runModel(model, targetOf(model))));
+      } catch (error) {
+        if (error instanceof PassInterruptedError) throw error;
+        failure ??= error instanceof Error ? error : new Error(String(error));
+        this.metrics.scheduledRuns.inc({ result: 'failed' });
+        this.options.logger.error(
+          {
+            workspace: model.workspace,
+            model: model.id,
+            err: error instanceof Error ? error.message : String(error),
+          },
+          'decay pass failed; it resumes where it stopped on the next check',
+        );
+      }
+    }
+    if (failure !== undefined) throw failure;
+    this.metrics.lastSuccessfulRun.set(Date.now() / 1000);
+    return results;
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async leaderLoop(): Promise<void> {
+    const { logger } = this.options;
+    while (!this.stopped) {
+      try {
+        if (!this.lease) {
+          await this.acquireLeadership();
+        } else if (!(await this.lease.stillHeld())) {
+          this.lease = undefined;
+          logger.fatal('decay leader lock connection lost; exiting so that a standby takes over cleanly');
+          this.options.onLeadershipLost?.();
+        }
+        if (this.lease && !this.stopped) await this.runScheduled();
+      } catch (error) {
+        logger.error(
+          { err: error instanceof Error ? error.message : String(error) },
+          'decay check failed; retrying',
+        );
+      }
+      if (this.stopped) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.options.checkIntervalMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  async refreshBacklogMetric(): Promise<number> {
+    return this.publisher.backlog();
+  }
+
+  /** Finishes the pass in hand (its current range commits), releases the lock, flushes the producer. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.stopped = true;
+      this.wake?.();
+      await this.loop;
+      await this.queue;
+      await this.lease?.release().catch(() => undefined);
+      this.lease = undefined;
+      await this.producer.disconnect();
+    })();
+    return this.stopping;
+  }
+}

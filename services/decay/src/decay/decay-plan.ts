@@ -1,0 +1,69 @@
+import { Topics, contactKey, type ScoringModel } from '@leadscore/contracts';
+import { type ContactScoreRow, type OutboxMessage } from '@leadscore/persistence';
+import { scoreChangedEvent } from '@leadscore/score-events';
+import { advanceTo, type ContactScoreState } from '@leadscore/scoring';
+
+export const DECAY_EVENT_SOURCE = 'leadscore/decay';
+/** The outbox source the decay leader publishes (one publisher at a time, so per-key order holds). */
+export const DECAY_OUTBOX_SOURCE = 'decay';
+
+export type DecayCause = 'decay' | 'expiry' | 'inactivity' | 'absence';
+
+export interface DecayRangePlan {
+  /** Rows advanced to the pass time (only those not already there). */
+  readonly scores: ContactScoreRow[];
+  readonly outbox: OutboxMessage[];
+  readonly scanned: number;
+  readonly changesByCause: Readonly<Record<DecayCause, number>>;
+}
+
+/**
+ * One contact-id range of a pass, pure: every state not yet at `target` is advanced to it with
+ * `advanceTo` from libs/scoring (expiry, absences, inactivity each at its own time, then decay), so
+ * the service and the engine share one formula. States already at or past `target` (decayed by an
+ * earlier, interrupted run of this pass, or scored later by the scorer) are left alone: never decayed twice.
+ */
+export function planDecayRange(
+  model: ScoringModel,
+  rows: readonly ContactScoreRow[],
+  target: number,
+  scoreChangedTopic: string = Topics.scoreChanged,
+): DecayRangePlan {
+  const scores: ContactScoreRow[] = [];
+  const outbox: OutboxMessage[] = [];
+  const changesByCause: Record<DecayCause, number> = { decay: 0, expiry: 0, inactivity: 0, absence: 0 };
+  for (const row of rows) {
+    const state = row.state as ContactScoreState;
+    if (state.asOf >= target) continue;
+    const result = advanceTo(model, state, target);
+    const reported = result.state.reported;
+    scores.push({
+      workspaceId: row.workspaceId,
+      modelId: row.modelId,
+      contactId: row.contactId,
+      modelVersion: model.version,
+      sequence: result.state.sequence,
+      fit: reported?.fit ?? 0,
+      engagement: reported?.engagement ?? 0,
+      total: reported?.total ?? 0,
+      tier: reported?.tier ?? null,
+      grade: reported?.grade ?? null,
+      state: result.state,
+      updatedAt: new Date(result.state.asOf),
+    });
+    const change = result.change;
+    if (!change) continue;
+    const cause = change.cause.type as DecayCause;
+    changesByCause[cause] += 1;
+    const payload = scoreChangedEvent(row.workspaceId, row.contactId, change, DECAY_EVENT_SOURCE);
+    outbox.push({
+      eventId: payload.id,
+      source: DECAY_OUTBOX_SOURCE,
+      topic: scoreChangedTopic,
+      key: contactKey(row.workspaceId, row.contactId),
+      payload,
+      headers: { 'content-type': 'application/cloudevents+json' },
+    });
+  }
+  return { scores, outbox, scanned: rows.length, changesByCause };
+}

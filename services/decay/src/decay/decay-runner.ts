@@ -1,0 +1,241 @@
+import { Topics, parseModel, type ScoringModel } from '@leadscore/contracts';
+import { type DecayMetrics, type Logger, type MetricsOf } from '@leadscore/observability';
+import {
+  decayRunRepository,
+  outboxRepository,
+  scoringModelRepository,
+  type DataSource,
+} from '@leadscore/persistence';
+import { DECAY_OUTBOX_SOURCE, planDecayRange, type DecayCause } from './decay-plan.js';
+
+export const DEFAULT_RANGE_SIZE = 2_000;
+const DEADLOCK_RETRIES = 5;
+
+export interface DecayRunnerOptions {
+  readonly dataSource: DataSource;
+  readonly logger: Logger;
+  readonly metrics?: MetricsOf<typeof DecayMetrics>;
+  /** Publishes the decay outbox after each committed range (absent: rows stay for the next publisher). */
+  readonly publish?: () => Promise<unknown>;
+  /** Contacts per range: one locked read, one write and one outbox insert per range. */
+  readonly rangeSize?: number;
+  readonly scoreChangedTopic?: string;
+  /** Checked between ranges: true stops the pass (it resumes after its last committed range). */
+  readonly isStopping?: () => boolean;
+}
+
+/** A pass stopped between two ranges because the process is shutting down; the next run resumes it. */
+export class PassInterruptedError extends Error {
+  override readonly name = 'PassInterruptedError';
+}
+
+export interface ModelPassResult {
+  readonly workspace: string;
+  readonly modelId: string;
+  readonly modelVersion: number;
+  /** Epoch ms the pass decayed to. */
+  readonly target: number;
+  /** false: the model was already decayed to (or past) the requested time; nothing was read. */
+  readonly ran: boolean;
+  /** The pass continued an earlier run that stopped midway. */
+  readonly resumed: boolean;
+  readonly scanned: number;
+  readonly advanced: number;
+  readonly events: number;
+}
+
+function isDeadlock(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '40P01';
+}
+
+/** The models in force, as the scorer recorded them in `scoring_models` (latest version of each). */
+export async function loadModels(dataSource: DataSource): Promise<ScoringModel[]> {
+  const rows = await scoringModelRepository.latest(dataSource.manager);
+  return rows.map((row) =>
+    parseModel(
+      JSON.stringify(row.document),
+      'json',
+      `scoring_models/${row.workspaceId}/${row.modelId}/v${row.version}`,
+    ),
+  );
+}
+
+/**
+ * Runs decay passes: a model's contacts in contact-id ranges, each range in one transaction that locks
+ * the range's rows, advances them with the pure engine, writes them back with one UNNEST upsert, enqueues
+ * the score-changed events and records the range in `decay_runs`. A killed pass resumes after the last
+ * committed range towards the same time, so a restart gives exactly the result of one uninterrupted pass.
+ */
+export class DecayRunner {
+  private readonly rangeSize: number;
+
+  constructor(private readonly options: DecayRunnerOptions) {
+    this.rangeSize = options.rangeSize ?? DEFAULT_RANGE_SIZE;
+    if (!Number.isSafeInteger(this.rangeSize) || this.rangeSize < 1)
+      throw new RangeError(`rangeSize must be a positive integer, got ${String(options.rangeSize)}`);
+  }
+
+  /**
+   * Brings the model's contacts to `target`. An unfinished pass (whatever its time) is finished first;
+   * a model already decayed to `target` or later is left alone.
+   */
+  async runModel(model: ScoringModel, target: number): Promise<ModelPassResult[]> {
+    const { dataSource } = this.options;
+    const results: ModelPassResult[] = [];
+    const existing = await decayRunRepository.find(dataSource.manager, model.workspace, model.id);
+    if (existing && existing.completedAt === null) {
+      results.push(await this.pass(model, existing.targetAt.getTime(), existing.lastContactId, true));
+    }
+    const reached = results[0]?.target ?? existing?.targetAt.getTime();
+    if (reached !== undefined && reached >= target) {
+      if (results.length === 0) results.push(this.upToDate(model, reached));
+      return results;
+    }
+    await decayRunRepository.begin(
+      dataSource.manager,
+      model.workspace,
+      model.id,
+      new Date(target),
+      new Date(),
+    );
+    results.push(await this.pass(model, target, null, false));
+    return results;
+  }
+
+  private upToDate(model: ScoringModel, target: number): ModelPassResult {
+    return {
+      workspace: model.workspace,
+      modelId: model.id,
+      modelVersion: model.version,
+      target,
+      ran: false,
+      resumed: false,
+      scanned: 0,
+      advanced: 0,
+      events: 0,
+    };
+  }
+
+  private async pass(
+    model: ScoringModel,
+    target: number,
+    after: string | null,
+    resumed: boolean,
+  ): Promise<ModelPassResult> {
+    const { dataSource, logger, metrics } = this.options;
+    const stopTimer = metrics?.runDuration.startTimer();
+    let cursor = after;
+    let scanned = 0;
+    let advanced = 0;
+    let events = 0;
+    try {
+      for (;;) {
+        if (this.options.isStopping?.())
+          throw new PassInterruptedError(
+            `decay pass of ${model.workspace}/${model.id} stopped after contact ${cursor ?? '(none)'}`,
+          );
+        const range = await this.range(model, target, cursor);
+        if (range.last === null) break;
+        cursor = range.last;
+        scanned += range.scanned;
+        advanced += range.advanced;
+        events += range.events;
+        metrics?.scannedContacts.inc(range.scanned);
+        metrics?.touchedContacts.inc(range.advanced);
+        metrics?.changedContacts.inc(range.events);
+        for (const [cause, n] of Object.entries(range.changesByCause)) {
+          if (n > 0) metrics?.scoreChangedEvents.inc({ cause }, n);
+        }
+        if (range.events > 0) await this.options.publish?.();
+      }
+      await decayRunRepository.complete(dataSource.manager, model.workspace, model.id, new Date());
+      stopTimer?.({ result: 'completed' });
+    } catch (error) {
+      stopTimer?.({ result: 'failed' });
+      throw error;
+    }
+    logger.info(
+      {
+        workspace: model.workspace,
+        model: model.id,
+        target: new Date(target).toISOString(),
+        resumed,
+        scanned,
+        advanced,
+        events,
+      },
+      'decay pass completed',
+    );
+    return {
+      workspace: model.workspace,
+      modelId: model.id,
+      modelVersion: model.version,
+      target,
+      ran: true,
+      resumed,
+      scanned,
+      advanced,
+      events,
+    };
+  }
+
+  /** One range in one transaction; retried when PostgreSQL breaks a deadlock with the scorer. */
+  private async range(
+    model: ScoringModel,
+    target: number,
+    after: string | null,
+  ): Promise<{
+    last: string | null;
+    scanned: number;
+    advanced: number;
+    events: number;
+    changesByCause: Record<DecayCause, number>;
+  }> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.options.dataSource.transaction(async (sql) => {
+          const rows = await decayRunRepository.lockRange(
+            sql,
+            model.workspace,
+            model.id,
+            after,
+            this.rangeSize,
+          );
+          const last = rows[rows.length - 1]?.contactId ?? null;
+          if (last === null)
+            return {
+              last,
+              scanned: 0,
+              advanced: 0,
+              events: 0,
+              changesByCause: { decay: 0, expiry: 0, inactivity: 0, absence: 0 },
+            };
+          const plan = planDecayRange(
+            model,
+            rows,
+            target,
+            this.options.scoreChangedTopic ?? Topics.scoreChanged,
+          );
+          await decayRunRepository.updateAdvanced(sql, plan.scores);
+          await outboxRepository.enqueue(sql, plan.outbox, new Date());
+          await decayRunRepository.advance(sql, model.workspace, model.id, last);
+          return {
+            last,
+            scanned: plan.scanned,
+            advanced: plan.scores.length,
+            events: plan.outbox.length,
+            changesByCause: { ...plan.changesByCause },
+          };
+        });
+      } catch (error) {
+        if (!isDeadlock(error) || attempt >= DEADLOCK_RETRIES) throw error;
+        this.options.logger.warn(
+          { model: model.id, after, attempt },
+          'decay range deadlocked with a writer; retrying',
+        );
+      }
+    }
+  }
+}
+
+export { DECAY_OUTBOX_SOURCE };

@@ -1,0 +1,320 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type ScoreChangedEvent, type ScoringModel } from '@leadscore/contracts';
+import { createLogger, createMetricsRegistry } from '@leadscore/observability';
+import { openDatabase, type DataSource } from '@leadscore/persistence';
+import { scoreChangedEventId } from '@leadscore/score-events';
+import {
+  advanceTo,
+  applyEvent,
+  emptyState,
+  refit,
+  scoreAt,
+  type ContactScoreState,
+} from '@leadscore/scoring';
+import { createTestDatabase, type TestDatabase } from '@leadscore/testing';
+import { DecayRuntime } from '../src/app/decay.runtime.js';
+import { DecayRunner } from '../src/decay/decay-runner.js';
+import {
+  T0,
+  closeDeep,
+  createScoreChangedTopic,
+  days,
+  exampleModel,
+  randomSource,
+  randomState,
+  readTopic,
+  richModel,
+  seed,
+  storedStates,
+  testKafka,
+} from './decay-fixtures.js';
+
+const logger = createLogger({ service: 'decay', level: 'silent' });
+const kafka = testKafka('decay-int');
+let database: TestDatabase;
+let dataSource: DataSource;
+let topic: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase('decay');
+  dataSource = await openDatabase({ url: database.url, applicationName: 'decay-int' });
+  topic = await createScoreChangedTopic(kafka);
+});
+
+afterAll(async () => {
+  await dataSource.destroy();
+  await database.drop();
+});
+
+function runtime(clock: () => number, rangeSize = 50): DecayRuntime {
+  return new DecayRuntime({
+    dataSource,
+    kafka,
+    logger,
+    registry: createMetricsRegistry({ service: 'decay' }),
+    rangeSize,
+    checkIntervalMs: 60_000,
+    scoreChangedTopic: topic,
+    clock,
+  });
+}
+
+async function asLeader<T>(clock: () => number, work: (r: DecayRuntime) => Promise<T>): Promise<T> {
+  const r = runtime(clock);
+  await r.connectProducer();
+  expect(await r.acquireLeadership()).toBe(true);
+  try {
+    return await work(r);
+  } finally {
+    await r.stop();
+  }
+}
+
+async function outboxOf(workspace: string): Promise<ScoreChangedEvent[]> {
+  const rows = await dataSource.query<{ payload: ScoreChangedEvent }[]>(
+    `SELECT payload FROM outbox WHERE source = 'decay' AND payload->>'workspace' = $1 ORDER BY id`,
+    [workspace],
+  );
+  return rows.map((r) => r.payload);
+}
+
+describe('a decay pass', () => {
+  it('gives every contact exactly what the pure engine gives (3,000 random states, within 1e-9)', async () => {
+    const model = richModel('random');
+    const random = randomSource(20261123);
+    const states = new Map<string, ContactScoreState>();
+    for (let i = 0; i < 3_000; i += 1)
+      states.set(`c${String(i).padStart(5, '0')}`, randomState(model, random, T0, 22));
+    await seed(dataSource, model, states);
+    const target = days(20);
+    // Range size 97 does not divide 3,000: the last range is short.
+    const runner = new DecayRunner({ dataSource, logger, rangeSize: 97, scoreChangedTopic: topic });
+    const [pass] = await runner.runModel(model, target);
+
+    const stored = await storedStates(dataSource, model.workspace, model.id);
+    const outbox = new Map((await outboxOf(model.workspace)).map((e) => [e.id, e]));
+    let advanced = 0;
+    let changed = 0;
+    const problems: string[] = [];
+    for (const [contact, before] of states) {
+      const row = stored.get(contact);
+      const expected =
+        before.asOf >= target ? { state: before, change: undefined } : advanceTo(model, before, target);
+      if (before.asOf < target) advanced += 1;
+      problems.push(...closeDeep(row?.state, JSON.parse(JSON.stringify(expected.state)), contact));
+      const reported = expected.state.reported;
+      problems.push(
+        ...closeDeep(
+          {
+            engagement: row?.engagement,
+            total: row?.total,
+            fit: row?.fit,
+            tier: row?.tier,
+            sequence: row?.sequence,
+          },
+          {
+            engagement: reported?.engagement ?? 0,
+            total: reported?.total ?? 0,
+            fit: reported?.fit ?? 0,
+            tier: reported?.tier ?? null,
+            sequence: expected.state.sequence,
+          },
+          `${contact}.columns`,
+        ),
+      );
+      if (expected.change) {
+        changed += 1;
+        const event = outbox.get(
+          scoreChangedEventId(model.workspace, model.id, contact, expected.change.sequence),
+        );
+        expect(event?.data.cause).toEqual(expected.change.cause);
+        expect(event?.data.current).toEqual(expected.change.current);
+      }
+      // What the pass published agrees with what a reader computes lazily at that time.
+      if (row && before.asOf < target)
+        expect(
+          Math.abs((row.state as ContactScoreState).reported!.total - scoreAt(model, before, target).total),
+        ).toBeLessThan(0.006);
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
+    expect(pass).toMatchObject({ ran: true, scanned: 3_000, advanced, events: changed });
+    expect(outbox.size).toBe(changed);
+    // Every cause appears in this population, so each path was compared.
+    const causes = new Set([...outbox.values()].map((e) => e.data.cause.type));
+    expect([...causes].sort()).toEqual(['absence', 'decay', 'expiry', 'inactivity']);
+
+    // The same pass again finds everything already at its time: nothing read twice, nothing emitted.
+    const again = await runner.runModel(model, target);
+    expect(again).toEqual([expect.objectContaining({ ran: false })]);
+    expect((await outboxOf(model.workspace)).length).toBe(changed);
+  });
+
+  it('ONTRAPORT: explicit 35 stays while behavioral 33 falls 2 % a day over 30 scheduled days', async () => {
+    const model = exampleModel('ontraport.yaml', 'ontraport');
+    let state = refit(
+      model,
+      emptyState(model, T0),
+      { jobTitle: 'CEO', state: 'Colorado', purchaseTimeframe: 'Within 30 days' },
+      T0,
+    ).state;
+    state = applyEvent(
+      model,
+      state,
+      { id: 'e1', type: 'email.clicked', data: { url: 'https://acme.test/offer' } },
+      T0,
+    ).state;
+    state = applyEvent(
+      model,
+      state,
+      { id: 'e2', type: 'web.page_viewed', data: { path: '/pricing' } },
+      T0,
+    ).state;
+    state = applyEvent(
+      model,
+      state,
+      { id: 'e3', type: 'web.page_viewed', data: { path: '/members/home' } },
+      T0,
+    ).state;
+    expect(state.reported).toMatchObject({ fit: 35, engagement: 33, total: 68 });
+    await seed(dataSource, model, new Map([['ceo', state]]));
+    const firstSequence = state.sequence;
+
+    let now = T0;
+    await asLeader(
+      () => now,
+      async (r) => {
+        for (let day = 1; day <= 30; day += 1) {
+          now = days(day); // 09:00 UTC: the model's 03:00 schedule fired 6 h before.
+          const ours = async () => (await r.runScheduled()).filter((p) => p.workspace === 'ontraport');
+          const [pass] = await ours();
+          expect(pass).toMatchObject({ ran: true, target: days(day) - 6 * 3_600_000 });
+          // A second check the same day finds the pass done.
+          expect(await ours()).toEqual([expect.objectContaining({ ran: false })]);
+        }
+      },
+    );
+
+    const row = (await storedStates(dataSource, 'ontraport', 'ontraport')).get('ceo');
+    const elapsedDays = 30 - 0.25;
+    expect(row?.fit).toBe(35);
+    expect(row?.engagement).toBeCloseTo(33 * 0.98 ** elapsedDays, 2);
+    const [published] = await dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM outbox WHERE topic = $1 AND published_at IS NOT NULL',
+      [topic],
+    );
+    const events = (await readTopic(kafka, topic, published!.n, 120_000))
+      .map((m) => JSON.parse(m.value?.toString('utf8') ?? '') as ScoreChangedEvent)
+      .filter((e) => e.workspace === 'ontraport');
+    expect(events.map((e) => e.data.sequence)).toEqual(
+      Array.from({ length: 30 }, (_, i) => firstSequence + i + 1),
+    );
+    for (const [i, event] of events.entries()) {
+      expect(event.data.cause).toEqual({ type: 'decay' });
+      expect(event.data.current.fit).toBe(35);
+      expect(event.data.current.engagement).toBeCloseTo(33 * 0.98 ** (i + 1 - 0.25), 2);
+    }
+  });
+
+  it('expires points exactly at the end of their lifetime', async () => {
+    const model: ScoringModel = {
+      id: 'expiry',
+      version: 1,
+      workspace: 'expiry',
+      name: 'Expiry',
+      engagement: [{ id: 'demo', event: 'web.form_submitted', points: 10, expiresAfterDays: 3 }],
+    };
+    const state = applyEvent(
+      model,
+      emptyState(model, T0),
+      { id: 'f1', type: 'web.form_submitted', data: {} },
+      T0,
+    ).state;
+    await seed(dataSource, model, new Map([['c1', state]]));
+    await asLeader(
+      () => T0,
+      async (r) => {
+        await r.runNow({ workspace: 'expiry', at: days(3) - 1 });
+        expect((await storedStates(dataSource, 'expiry', 'expiry')).get('c1')?.engagement).toBe(10);
+        expect(await outboxOf('expiry')).toEqual([]);
+        await r.runNow({ workspace: 'expiry', at: days(3) });
+      },
+    );
+    const row = (await storedStates(dataSource, 'expiry', 'expiry')).get('c1');
+    expect(row?.engagement).toBe(0);
+    expect((row?.state as ContactScoreState).awards).toEqual([]);
+    const events = await outboxOf('expiry');
+    expect(events.map((e) => [e.data.cause.type, e.time, e.data.current.engagement])).toEqual([
+      ['expiry', new Date(days(3)).toISOString(), 0],
+    ]);
+  });
+
+  it('applies an inactivity penalty once per window however often it runs, and a one-off rule once', async () => {
+    const model: ScoringModel = {
+      id: 'quiet',
+      version: 1,
+      workspace: 'quiet',
+      name: 'Inactivity',
+      engagement: [{ id: 'click', event: 'email.clicked', points: 20 }],
+      inactivity: [
+        { id: 'every-2-days', afterDays: 2, points: -1, repeat: true },
+        { id: 'once-after-5', afterDays: 5, points: -4 },
+      ],
+    };
+    const state = applyEvent(
+      model,
+      emptyState(model, T0),
+      { id: 'k', type: 'email.clicked', data: {} },
+      T0,
+    ).state;
+    await seed(dataSource, model, new Map([['c1', state]]));
+    await asLeader(
+      () => T0,
+      async (r) => {
+        // Four runs a day for a week.
+        for (let quarter = 1; quarter <= 28; quarter += 1)
+          await r.runNow({ workspace: 'quiet', at: days(quarter / 4) });
+      },
+    );
+    const row = (await storedStates(dataSource, 'quiet', 'quiet')).get('c1');
+    // Penalties at days 2, 4 and 6 (repeat) and 5 (once): 20 − 3 − 4.
+    expect(row?.engagement).toBe(13);
+    const events = await outboxOf('quiet');
+    expect(events.map((e) => [e.data.cause.type, e.data.current.engagement])).toEqual([
+      ['inactivity', 19],
+      ['inactivity', 18],
+      ['inactivity', 14],
+      ['inactivity', 13],
+    ]);
+  });
+
+  it('fires an absence rule once, when its window ends without the follow-up', async () => {
+    const model = exampleModel('webinar.yaml', 'absence');
+    let state = emptyState(model, T0);
+    state = applyEvent(
+      model,
+      state,
+      { id: 'reg', type: 'webinar.registered', data: { webinar_id: 'w1' } },
+      T0,
+    ).state;
+    await seed(dataSource, model, new Map([['c1', state]]));
+    await asLeader(
+      () => T0,
+      async (r) => {
+        for (let hour = 1; hour <= 10 * 24; hour += 7)
+          await r.runNow({ workspace: 'absence', at: T0 + hour * 3_600_000 });
+      },
+    );
+    const events = await outboxOf('absence');
+    const absences = events.filter((e) => e.data.cause.type === 'absence');
+    expect(absences).toHaveLength(1);
+    // Due at registration + 7 days; the run that found it was the first at or after that.
+    expect(Date.parse(absences[0]!.time)).toBeGreaterThanOrEqual(days(7));
+    expect(absences[0]!.data.contributions).toEqual(
+      expect.arrayContaining([expect.objectContaining({ ruleId: 'webinar-no-show' })]),
+    );
+    const row = (await storedStates(dataSource, 'absence', 'webinar')).get('c1');
+    expect((row?.state as ContactScoreState).pendingAbsences).toEqual([]);
+    // Sequences are gapless across every cause.
+    expect(events.map((e) => e.data.sequence)).toEqual(events.map((_, i) => state.sequence + i + 1));
+  });
+});
