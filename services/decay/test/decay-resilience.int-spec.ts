@@ -197,7 +197,7 @@ describe('two decay replicas', () => {
       await new Promise((r) => setTimeout(r, 1_000));
       expect([a.isLeader, b.isLeader].filter(Boolean)).toHaveLength(1);
       const [counts] = await dataSource.query<{ events: number; contacts: number }[]>(
-        `SELECT count(*)::int AS events, count(DISTINCT payload->>'subject')::int AS contacts FROM outbox WHERE source = 'decay'`,
+        `SELECT count(*)::int AS events, count(DISTINCT payload::jsonb->>'subject')::int AS contacts FROM outbox WHERE source = 'decay'`,
       );
       expect(counts!.events).toBeGreaterThan(100);
       expect(counts!.events).toBe(counts!.contacts);

@@ -72,7 +72,7 @@ async function asLeader<T>(clock: () => number, work: (r: DecayRuntime) => Promi
 
 async function outboxOf(workspace: string): Promise<ScoreChangedEvent[]> {
   const rows = await dataSource.query<{ payload: ScoreChangedEvent }[]>(
-    `SELECT payload FROM outbox WHERE source = 'decay' AND payload->>'workspace' = $1 ORDER BY id`,
+    `SELECT payload::jsonb AS payload FROM outbox WHERE source = 'decay' AND payload::jsonb->>'workspace' = $1 ORDER BY id`,
     [workspace],
   );
   return rows.map((r) => r.payload);
