@@ -104,6 +104,8 @@ export async function readTopic(
   topic: string,
   count: number,
   timeoutMs = 60_000,
+  /** Only records this accepts are collected and counted (other tests may share the topic). */
+  accept: (message: ConsumedMessage) => boolean = () => true,
 ): Promise<ConsumedMessage[]> {
   const messages: ConsumedMessage[] = [];
   let done!: () => void;
@@ -113,7 +115,7 @@ export async function readTopic(
     topics: [topic],
     fromBeginning: true,
     handler: (batch) => {
-      messages.push(...batch.messages);
+      messages.push(...batch.messages.filter(accept));
       if (messages.length >= count) done();
       return Promise.resolve();
     },
