@@ -8,7 +8,9 @@ import { join } from 'node:path';
 
 const root = import.meta.dirname;
 const projects = ['libs', 'services', 'tools']
-  .flatMap((group) => (existsSync(join(root, group)) ? readdirSync(join(root, group)).map((d) => join(group, d)) : []))
+  .flatMap((group) =>
+    existsSync(join(root, group)) ? readdirSync(join(root, group)).map((d) => join(group, d)) : [],
+  )
   .filter((dir) => existsSync(join(root, dir, 'package.json')))
   .map((dir) => {
     const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
@@ -32,21 +34,41 @@ const ownedPackages = [
   { packages: ['typeorm', '@nestjs/typeorm'], owners: ['@leadscore/persistence'] },
 ];
 
-const frameworkPackages = ['@nestjs/*', 'kafkajs', 'typeorm', 'pg', '@clickhouse/client', 'chdb', 'fastify', 'pino', 'prom-client'];
+const frameworkPackages = [
+  '@nestjs/*',
+  'kafkajs',
+  'typeorm',
+  'pg',
+  '@clickhouse/client',
+  'chdb',
+  'fastify',
+  'pino',
+  'prom-client',
+];
 
 function restrictionsFor(project) {
   const type = project.tags.find((t) => t.startsWith('type:')) ?? 'type:app';
   const allowed = new Set((allowedTags[type] ?? []).flatMap(namesWithTag));
   const forbiddenProjects = projects
     .filter((p) => p.name !== project.name && !allowed.has(p.name))
-    .map((p) => ({ name: p.name, message: `${project.name} (${type}) must not depend on ${p.name} (${p.tags.join(', ')})` }));
+    .map((p) => ({
+      name: p.name,
+      message: `${project.name} (${type}) must not depend on ${p.name} (${p.tags.join(', ')})`,
+    }));
   const forbiddenPackages = ownedPackages
     .filter((o) => !o.owners.includes(project.name))
-    .flatMap((o) => o.packages.map((name) => ({ name, message: `only ${o.owners.join(' and ')} may import ${name}` })));
-  const patterns = [{ group: ['@leadscore/*/*'], message: 'import a library through its public API (src/index.ts)' }];
+    .flatMap((o) =>
+      o.packages.map((name) => ({ name, message: `only ${o.owners.join(' and ')} may import ${name}` })),
+    );
+  const patterns = [
+    { group: ['@leadscore/*/*'], message: 'import a library through its public API (src/index.ts)' },
+  ];
   if (project.name === '@leadscore/scoring') {
     patterns.push({ group: frameworkPackages, message: 'libs/scoring is pure: no I/O or framework imports' });
-    patterns.push({ group: ['node:*', 'fs', 'net', 'http', 'child_process'], message: 'libs/scoring is pure: no I/O' });
+    patterns.push({
+      group: ['node:*', 'fs', 'net', 'http', 'child_process'],
+      message: 'libs/scoring is pure: no I/O',
+    });
   }
   return {
     files: [`${project.dir}/**/*.ts`],
@@ -57,7 +79,19 @@ function restrictionsFor(project) {
 }
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.nx/**', '.local/**', '**/generated/**', 'tools/kafka/lib/**', '**/*.cjs', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.nx/**',
+      '.local/**',
+      '**/generated/**',
+      'tools/kafka/lib/**',
+      '**/*.cjs',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -69,7 +103,10 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
     },

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 
 const root = import.meta.dirname;
 const packageDirs = ['libs', 'services', 'tools']
-  .flatMap((group) => (existsSync(join(root, group)) ? readdirSync(join(root, group)).map((d) => join(group, d)) : []))
+  .flatMap((group) =>
+    existsSync(join(root, group)) ? readdirSync(join(root, group)).map((d) => join(group, d)) : [],
+  )
   .filter((dir) => existsSync(join(root, dir, 'package.json')));
 
 const packages = packageDirs.map((dir) => ({

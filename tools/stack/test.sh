@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every check the project has: generated types up to date, typecheck, lint, then all jest suites in one
+# Every check the project has: generated types up to date, formatting, typecheck, lint, then all jest suites in one
 # run (unit, integration against real Kafka/PostgreSQL/ClickHouse, e2e). Non-zero on any failure.
 # Arguments are passed to jest (e.g. a path pattern).
 set -uo pipefail
@@ -12,6 +12,9 @@ if [ -f tools/codegen/generate-types.mjs ]; then
   step "generated types are up to date"
   node tools/codegen/generate-types.mjs --check || status=1
 fi
+
+step "formatting (prettier --check; fix with npx prettier --write .)"
+npx prettier --check . --log-level warn || status=1
 
 step "typecheck and lint"
 npx nx run-many -t typecheck lint --parallel=2 --outputStyle=static || status=1

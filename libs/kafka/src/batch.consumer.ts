@@ -54,7 +54,9 @@ export function createBatchConsumer(client: KafkaClient, options: BatchConsumerO
     heartbeatInterval: heartbeatIntervalMs,
     ...(options.sessionTimeoutMs !== undefined ? { sessionTimeout: options.sessionTimeoutMs } : {}),
     ...(options.rebalanceTimeoutMs !== undefined ? { rebalanceTimeout: options.rebalanceTimeoutMs } : {}),
-    ...(options.maxBytesPerPartition !== undefined ? { maxBytesPerPartition: options.maxBytesPerPartition } : {}),
+    ...(options.maxBytesPerPartition !== undefined
+      ? { maxBytesPerPartition: options.maxBytesPerPartition }
+      : {}),
     ...(options.maxWaitTimeMs !== undefined ? { maxWaitTimeInMs: options.maxWaitTimeMs } : {}),
     ...(options.retry ? { retry: { ...options.retry } } : {}),
   });
@@ -69,22 +71,34 @@ export function createBatchConsumer(client: KafkaClient, options: BatchConsumerO
   const gate = new PartitionSeekGate({
     lookup: options.onPartitionsAssigned,
     logger,
-    pause: (assignment) => consumer.pause(assignment.map(({ topic, partitions }) => ({ topic, partitions: [...partitions] }))),
-    resume: (assignment) => consumer.resume(assignment.map(({ topic, partitions }) => ({ topic, partitions: [...partitions] }))),
+    pause: (assignment) =>
+      consumer.pause(assignment.map(({ topic, partitions }) => ({ topic, partitions: [...partitions] }))),
+    resume: (assignment) =>
+      consumer.resume(assignment.map(({ topic, partitions }) => ({ topic, partitions: [...partitions] }))),
     seek: (topic, partition, offset) => consumer.seek({ topic, partition, offset }),
-    onSought: (topic, partition, offset) => instrumentation.emit('partitionSought', { groupId, topic, partition, offset }),
+    onSought: (topic, partition, offset) =>
+      instrumentation.emit('partitionSought', { groupId, topic, partition, offset }),
     onFailure: (error) => {
       fail(error, 'stored offsets could not be looked up after a group join');
-      void consumer.stop().catch((stopError: unknown) => logger.error('kafka consumer stop failed', { groupId, error: String(stopError) }));
+      void consumer
+        .stop()
+        .catch((stopError: unknown) =>
+          logger.error('kafka consumer stop failed', { groupId, error: String(stopError) }),
+        );
     },
   });
 
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
-    instrumentation.emit('groupJoined', { groupId, memberId: payload.memberId, assignment: payload.memberAssignment });
+    instrumentation.emit('groupJoined', {
+      groupId,
+      memberId: payload.memberId,
+      assignment: payload.memberAssignment,
+    });
     gate.onGroupJoin(payload.memberAssignment);
   });
   consumer.on(consumer.events.CRASH, ({ payload }) => {
-    if (payload.restart) logger.warn('kafka consumer crashed, kafkajs restarts it', { groupId, error: payload.error.message });
+    if (payload.restart)
+      logger.warn('kafka consumer crashed, kafkajs restarts it', { groupId, error: payload.error.message });
     else fail(payload.error, 'consumer crashed');
   });
 
@@ -101,7 +115,11 @@ export function createBatchConsumer(client: KafkaClient, options: BatchConsumerO
     const started = performance.now();
     // A handler may take longer than the session timeout allows between heartbeats.
     const beat = setInterval(() => {
-      payload.heartbeat().catch((error: unknown) => logger.debug('heartbeat during batch failed', { groupId, error: String(error) }));
+      payload
+        .heartbeat()
+        .catch((error: unknown) =>
+          logger.debug('heartbeat during batch failed', { groupId, error: String(error) }),
+        );
     }, heartbeatIntervalMs);
     try {
       await handler(consumed);
@@ -110,7 +128,9 @@ export function createBatchConsumer(client: KafkaClient, options: BatchConsumerO
     }
     payload.resolveOffset(batch.lastOffset());
     if (options.commitOffsets) {
-      await payload.commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: consumed.nextOffset }] }] });
+      await payload.commitOffsetsIfNecessary({
+        topics: [{ topic, partitions: [{ partition, offset: consumed.nextOffset }] }],
+      });
     }
     const firstOffset = consumed.messages[0]?.offset ?? consumed.nextOffset;
     instrumentation.emit('batchConsumed', {
@@ -130,7 +150,10 @@ export function createBatchConsumer(client: KafkaClient, options: BatchConsumerO
     async start() {
       try {
         await consumer.connect();
-        await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
+        await consumer.subscribe({
+          topics: [...options.topics],
+          fromBeginning: options.fromBeginning ?? true,
+        });
         await consumer.run({
           autoCommit: false,
           eachBatchAutoResolve: false,

@@ -52,7 +52,10 @@ interface QueuedSend {
 
 const DEFAULTS = { lingerMs: 2, maxBatchMessages: 5_000, maxBatchBytes: 512 * 1024, ackTimeoutMs: 30_000 };
 
-export function createBatchingProducer(client: KafkaClient, options: BatchingProducerOptions = {}): BatchingProducer {
+export function createBatchingProducer(
+  client: KafkaClient,
+  options: BatchingProducerOptions = {},
+): BatchingProducer {
   const lingerMs = options.lingerMs ?? DEFAULTS.lingerMs;
   const limits: BatchLimits = {
     maxMessages: options.maxBatchMessages ?? DEFAULTS.maxBatchMessages,
@@ -78,7 +81,9 @@ export function createBatchingProducer(client: KafkaClient, options: BatchingPro
   const { instrumentation, logger } = client;
 
   async function replaceProducer(): Promise<void> {
-    await producer.disconnect().catch((error: unknown) => logger.debug('kafka producer disconnect failed', { error: String(error) }));
+    await producer
+      .disconnect()
+      .catch((error: unknown) => logger.debug('kafka producer disconnect failed', { error: String(error) }));
     producer = newProducer();
     await producer.connect();
     producerIdSuspect = false;
@@ -109,7 +114,11 @@ export function createBatchingProducer(client: KafkaClient, options: BatchingPro
       });
     } catch (cause) {
       producerIdSuspect = true;
-      const error = toKafkaError(cause, 'produce', `Kafka did not acknowledge ${request.messageCount} messages`);
+      const error = toKafkaError(
+        cause,
+        'produce',
+        `Kafka did not acknowledge ${request.messageCount} messages`,
+      );
       instrumentation.emit('produceFailed', {
         messages: request.messageCount,
         sends: request.sends.size,
@@ -142,7 +151,11 @@ export function createBatchingProducer(client: KafkaClient, options: BatchingPro
         // Later requests are not sent: a caller that retries must not find its later messages
         // already in Kafka ahead of the failed ones.
         for (const later of requests.slice(index)) for (const send of later.sends) settle(send, error);
-        logger.warn('kafka produce failed', { messages: request.messageCount, retriable: error.retriable, reason: error.reason });
+        logger.warn('kafka produce failed', {
+          messages: request.messageCount,
+          retriable: error.retriable,
+          reason: error.reason,
+        });
         return;
       }
       for (const send of request.sends) {
@@ -188,7 +201,8 @@ export function createBatchingProducer(client: KafkaClient, options: BatchingPro
     },
 
     send(topic, messages) {
-      if (closing) return Promise.reject(new KafkaClosedError('send() after producer.disconnect()', 'produce'));
+      if (closing)
+        return Promise.reject(new KafkaClosedError('send() after producer.disconnect()', 'produce'));
       if (messages.length === 0) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
         const bytes = messages.reduce((sum, message) => sum + estimateMessageBytes(message), 0);

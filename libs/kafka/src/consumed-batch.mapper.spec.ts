@@ -7,8 +7,22 @@ describe('consumed batch mapper', () => {
     partition: 3,
     highWatermark: '9007199254740995',
     messages: [
-      { key: Buffer.from('ws:c1'), value: Buffer.from('{}'), timestamp: '1767225600000', attributes: 0, offset: '9007199254740991', headers: { ce_type: Buffer.from('email.opened'), twice: [Buffer.from('1'), 'last'] } },
-      { key: null, value: null, timestamp: '1767225600001', attributes: 0, offset: '9007199254740992', headers: {} },
+      {
+        key: Buffer.from('ws:c1'),
+        value: Buffer.from('{}'),
+        timestamp: '1767225600000',
+        attributes: 0,
+        offset: '9007199254740991',
+        headers: { ce_type: Buffer.from('email.opened'), twice: [Buffer.from('1'), 'last'] },
+      },
+      {
+        key: null,
+        value: null,
+        timestamp: '1767225600001',
+        attributes: 0,
+        offset: '9007199254740992',
+        headers: {},
+      },
     ],
   };
 

@@ -37,18 +37,21 @@ function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
   return decoded;
 }
 
-export function toConsumedBatch(batch: Pick<Batch, 'topic' | 'partition' | 'highWatermark' | 'messages'>): ConsumedBatch {
-  const messages = batch.messages.map(
-    (message): ConsumedMessage => ({
-      key: message.key,
-      value: message.value,
-      headers: decodeHeaders(message.headers),
-      offset: message.offset,
-      timestamp: Number(message.timestamp),
-    }),
-  );
+export function toConsumedBatch(
+  batch: Pick<Batch, 'topic' | 'partition' | 'highWatermark' | 'messages'>,
+): ConsumedBatch {
+  const messages = batch.messages.map((message): ConsumedMessage => ({
+    key: message.key,
+    value: message.value,
+    headers: decodeHeaders(message.headers),
+    offset: message.offset,
+    timestamp: Number(message.timestamp),
+  }));
   const last = messages[messages.length - 1];
-  if (!last) throw new Error(`toConsumedBatch: empty batch for ${batch.topic}/${batch.partition} (empty batches are never handed out)`);
+  if (!last)
+    throw new Error(
+      `toConsumedBatch: empty batch for ${batch.topic}/${batch.partition} (empty batches are never handed out)`,
+    );
   return {
     topic: batch.topic,
     partition: batch.partition,

@@ -1,4 +1,10 @@
-import kafkajs, { type Kafka, type LogEntry, type Producer, type ProducerConfig, type RetryOptions } from 'kafkajs';
+import kafkajs, {
+  type Kafka,
+  type LogEntry,
+  type Producer,
+  type ProducerConfig,
+  type RetryOptions,
+} from 'kafkajs';
 import { KafkaInstrumentation } from './kafka.instrumentation.js';
 import { stderrLogger, type KafkaLogger, type KafkaLogLevel } from './kafka.logger.js';
 
@@ -63,7 +69,8 @@ function routeLogsTo(logger: KafkaLogger) {
 }
 
 export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
-  if (options.brokers.length === 0) throw new Error('createKafkaClient: `brokers` must name at least one host:port');
+  if (options.brokers.length === 0)
+    throw new Error('createKafkaClient: `brokers` must name at least one host:port');
   const logger = options.logger ?? stderrLogger;
   const retry: RetryOptions | undefined = options.retry ? { ...options.retry } : undefined;
   const kafka = new KafkaJs({
@@ -97,6 +104,9 @@ export function kafkajsOf(client: KafkaClient): Kafka {
  * partitions as with kcat or the Java client; naming it explicitly also silences kafkajs's v2
  * "default partitioner changed" warning.
  */
-export function newKafkajsProducer(client: KafkaClient, config: Omit<ProducerConfig, 'createPartitioner'>): Producer {
+export function newKafkajsProducer(
+  client: KafkaClient,
+  config: Omit<ProducerConfig, 'createPartitioner'>,
+): Producer {
   return kafkajsOf(client).producer({ ...config, createPartitioner: Partitioners.DefaultPartitioner });
 }

@@ -107,7 +107,12 @@ export function kafkaErrorReason(error: unknown, depth = 0): string {
   if (typeof e.type === 'string') return e.type;
   const name = typeof e.name === 'string' ? e.name : 'Error';
   const inner = e.cause ?? e.originalError;
-  if ((name === 'KafkaJSNumberOfRetriesExceeded' || name === 'KafkaJSNonRetriableError') && inner && inner !== error && depth < 5) {
+  if (
+    (name === 'KafkaJSNumberOfRetriesExceeded' || name === 'KafkaJSNonRetriableError') &&
+    inner &&
+    inner !== error &&
+    depth < 5
+  ) {
     return kafkaErrorReason(inner, depth + 1);
   }
   return name;
@@ -123,5 +128,7 @@ export function toKafkaError(error: unknown, operation: KafkaOperation, context?
   if (error instanceof KafkaError) return error;
   const details = { retriable: isRetriableCause(error), reason: kafkaErrorReason(error), cause: error };
   const message = context ? `${context}: ${messageOf(error)}` : messageOf(error);
-  return operation === 'produce' ? new KafkaProduceError(message, details) : new KafkaError(message, { ...details, operation });
+  return operation === 'produce'
+    ? new KafkaProduceError(message, details)
+    : new KafkaError(message, { ...details, operation });
 }

@@ -15,7 +15,10 @@ export interface WaitForKafkaReadyOptions {
  * and answers "coordinator not available / load in progress" for a few seconds; consumers started in
  * that window spend their retries on it. Call this at service start (and in /readyz) before consuming.
  */
-export async function waitForKafkaReady(client: KafkaClient, options: WaitForKafkaReadyOptions = {}): Promise<void> {
+export async function waitForKafkaReady(
+  client: KafkaClient,
+  options: WaitForKafkaReadyOptions = {},
+): Promise<void> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const intervalMs = options.intervalMs ?? 250;
   const deadline = Date.now() + timeoutMs;

@@ -19,7 +19,12 @@ describe('kafka instrumentation', () => {
 
   it('logs a throwing subscriber and still reaches the others', () => {
     const errors: string[] = [];
-    const logger: KafkaLogger = { debug() {}, info() {}, warn() {}, error: (message) => errors.push(message) };
+    const logger: KafkaLogger = {
+      debug() {},
+      info() {},
+      warn() {},
+      error: (message) => errors.push(message),
+    };
     const instrumentation = new KafkaInstrumentation(logger);
     const seen: number[] = [];
     instrumentation.subscribe({

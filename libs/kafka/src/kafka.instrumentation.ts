@@ -60,7 +60,9 @@ type HookName<E extends string> = `on${Capitalize<E>}`;
 
 /** Subscriber hooks: `onBatchProduced`, `onBatchConsumed`, `onConsumerLag`, ... all optional. */
 export type KafkaInstrumentationHooks = {
-  readonly [E in KafkaInstrumentationEventName as HookName<E>]?: (event: KafkaInstrumentationEvents[E]) => void;
+  readonly [E in KafkaInstrumentationEventName as HookName<E>]?: (
+    event: KafkaInstrumentationEvents[E],
+  ) => void;
 };
 
 /** Fan-out of instrumentation events to subscribers; a throwing subscriber is logged, never fatal. */

@@ -1,12 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
 import { silentLogger } from './kafka.logger.js';
-import { PartitionSeekGate, type PartitionAssignment, type StoredOffsetsLookup } from './partition-seek.gate.js';
+import {
+  PartitionSeekGate,
+  type PartitionAssignment,
+  type StoredOffsetsLookup,
+} from './partition-seek.gate.js';
 
 /** Records what the gate asks of the consumer, in order. */
 function harness(lookup: StoredOffsetsLookup | undefined, lookupAttempts = 5) {
   const calls: string[] = [];
   const failures: unknown[] = [];
-  const list = (assignment: readonly PartitionAssignment[]) => assignment.map((a) => `${a.topic}:${a.partitions.join(',')}`).join(' ');
+  const list = (assignment: readonly PartitionAssignment[]) =>
+    assignment.map((a) => `${a.topic}:${a.partitions.join(',')}`).join(' ');
   const gate = new PartitionSeekGate({
     lookup,
     lookupAttempts,
@@ -42,7 +47,12 @@ describe('partition seek gate', () => {
     const { gate, calls } = harness(() => new Promise((resolve) => answers.push(resolve)));
     gate.onGroupJoin({ events: [0, 1] });
     gate.onGroupJoin({ events: [1] });
-    answers[0]?.(new Map([[0, 1n], [1, 1n]]));
+    answers[0]?.(
+      new Map([
+        [0, 1n],
+        [1, 1n],
+      ]),
+    );
     await settle();
     expect(calls).toEqual(['pause events:0,1', 'pause events:1']);
     expect(gate.isPositioned('events', 1)).toBe(false);

@@ -10,7 +10,9 @@ export interface PartitionAssignment {
  * to read, as stored with the handler's results). Partitions missing from the map resume from Kafka's
  * committed offset, or from the beginning when there is none.
  */
-export type StoredOffsetsLookup = (assignment: PartitionAssignment) => Promise<ReadonlyMap<number, string | bigint>>;
+export type StoredOffsetsLookup = (
+  assignment: PartitionAssignment,
+) => Promise<ReadonlyMap<number, string | bigint>>;
 
 export interface PartitionSeekGateDeps {
   readonly lookup: StoredOffsetsLookup | undefined;
@@ -68,10 +70,15 @@ export class PartitionSeekGate {
   }
 
   private markPositioned(assignment: readonly PartitionAssignment[]): void {
-    for (const { topic, partitions } of assignment) for (const partition of partitions) this.positioned.add(key(topic, partition));
+    for (const { topic, partitions } of assignment)
+      for (const partition of partitions) this.positioned.add(key(topic, partition));
   }
 
-  private async position(generation: number, assignment: readonly PartitionAssignment[], lookup: StoredOffsetsLookup): Promise<void> {
+  private async position(
+    generation: number,
+    assignment: readonly PartitionAssignment[],
+    lookup: StoredOffsetsLookup,
+  ): Promise<void> {
     const attempts = this.deps.lookupAttempts ?? 5;
     let offsets: ReadonlyMap<number, string | bigint>[] | undefined;
     for (let attempt = 1; offsets === undefined; attempt += 1) {

@@ -49,7 +49,8 @@ function byteLength(value: string | Buffer | null | undefined): number {
 export function estimateMessageBytes(message: ProducedMessage): number {
   let bytes = RECORD_OVERHEAD_BYTES + byteLength(message.key) + byteLength(message.value);
   if (message.headers) {
-    for (const [name, value] of Object.entries(message.headers)) bytes += byteLength(name) + byteLength(value) + 8;
+    for (const [name, value] of Object.entries(message.headers))
+      bytes += byteLength(name) + byteLength(value) + 8;
   }
   return bytes;
 }
@@ -63,7 +64,8 @@ export function takeSendsForFlush<S extends PlannableSend>(queue: S[], limits: B
   let bytes = 0;
   let count = 0;
   for (const send of queue) {
-    const fits = messages + send.messages.length <= limits.maxMessages && bytes + send.bytes <= limits.maxBytes;
+    const fits =
+      messages + send.messages.length <= limits.maxMessages && bytes + send.bytes <= limits.maxBytes;
     if (count > 0 && !fits) break;
     messages += send.messages.length;
     bytes += send.bytes;
@@ -73,7 +75,10 @@ export function takeSendsForFlush<S extends PlannableSend>(queue: S[], limits: B
 }
 
 /** Cuts the sends of one flush into requests within the limits, keeping every message's order. */
-export function planRequests<S extends PlannableSend>(sends: readonly S[], limits: BatchLimits): PlannedRequest<S>[] {
+export function planRequests<S extends PlannableSend>(
+  sends: readonly S[],
+  limits: BatchLimits,
+): PlannedRequest<S>[] {
   const requests: PlannedRequest<S>[] = [];
   let topicMessages = new Map<string, ProducedMessage[]>();
   let members = new Set<S>();
@@ -90,7 +95,8 @@ export function planRequests<S extends PlannableSend>(sends: readonly S[], limit
   for (const send of sends) {
     for (const message of send.messages) {
       const size = estimateMessageBytes(message);
-      if (messageCount > 0 && (messageCount + 1 > limits.maxMessages || bytes + size > limits.maxBytes)) close();
+      if (messageCount > 0 && (messageCount + 1 > limits.maxMessages || bytes + size > limits.maxBytes))
+        close();
       let list = topicMessages.get(send.topic);
       if (!list) {
         list = [];

@@ -78,9 +78,13 @@ export async function ensureTopics(
       const names = declarations.map((topic) => topic.name);
       await untilDeadline(async () => {
         const { topics } = await admin.fetchTopicMetadata({ topics: names });
-        const leaderless = topics.filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0));
+        const leaderless = topics.filter(
+          (t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0),
+        );
         if (leaderless.length > 0 || topics.length < names.length) {
-          throw Object.assign(new Error(`no leader yet for ${leaderless.map((t) => t.name).join(', ')}`), { retriable: true });
+          throw Object.assign(new Error(`no leader yet for ${leaderless.map((t) => t.name).join(', ')}`), {
+            retriable: true,
+          });
         }
       });
     }

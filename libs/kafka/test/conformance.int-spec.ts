@@ -21,14 +21,20 @@ describe('batching producer + batch consumer conformance (100k keyed messages)',
   let client: KafkaClient;
 
   beforeAll(async () => {
-    client = createKafkaClient({ brokers: testKafkaBrokers(), clientId: uniqueName('conformance'), logger: silentLogger });
+    client = createKafkaClient({
+      brokers: testKafkaBrokers(),
+      clientId: uniqueName('conformance'),
+      logger: silentLogger,
+    });
     await waitForKafkaReady(client);
     await ensureTopics(client, [{ name: topic, partitions: 6, config: {} }]);
   });
 
   it('loses nothing, keeps per-key order, and coalesces concurrent sends into fewer requests', async () => {
     const produced: KafkaInstrumentationEvents['batchProduced'][] = [];
-    const unsubscribe = client.instrumentation.subscribe({ onBatchProduced: (event) => produced.push(event) });
+    const unsubscribe = client.instrumentation.subscribe({
+      onBatchProduced: (event) => produced.push(event),
+    });
     const producer = createBatchingProducer(client, { lingerMs: 2 });
     await producer.connect();
 

@@ -17,10 +17,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('batch consumer lifecycle', () => {
   let client: KafkaClient;
   let producer: BatchingProducer;
-  const inspector = new kafkajs.Kafka({ brokers: testKafkaBrokers(), clientId: uniqueName('inspector'), logLevel: kafkajs.logLevel.NOTHING }).admin();
+  const inspector = new kafkajs.Kafka({
+    brokers: testKafkaBrokers(),
+    clientId: uniqueName('inspector'),
+    logLevel: kafkajs.logLevel.NOTHING,
+  }).admin();
 
   beforeAll(async () => {
-    client = createKafkaClient({ brokers: testKafkaBrokers(), clientId: uniqueName('lifecycle'), logger: silentLogger });
+    client = createKafkaClient({
+      brokers: testKafkaBrokers(),
+      clientId: uniqueName('lifecycle'),
+      logger: silentLogger,
+    });
     await waitForKafkaReady(client);
     producer = createBatchingProducer(client);
     await producer.connect();
@@ -35,10 +43,15 @@ describe('batch consumer lifecycle', () => {
     const topic = uniqueName('long-batch');
     const groupId = uniqueName('long-batch-group');
     await ensureTopics(client, [{ name: topic, partitions: 1, config: {} }]);
-    await producer.send(topic, Array.from({ length: 20 }, (_, i) => ({ value: String(i) })));
+    await producer.send(
+      topic,
+      Array.from({ length: 20 }, (_, i) => ({ value: String(i) })),
+    );
 
     let joins = 0;
-    const unsubscribe = client.instrumentation.subscribe({ onGroupJoined: (e) => (e.groupId === groupId ? (joins += 1) : undefined) });
+    const unsubscribe = client.instrumentation.subscribe({
+      onGroupJoined: (e) => (e.groupId === groupId ? (joins += 1) : undefined),
+    });
     const handled: string[] = [];
     let batches = 0;
     const consumer = createBatchConsumer(client, {
@@ -70,7 +83,10 @@ describe('batch consumer lifecycle', () => {
     const topic = uniqueName('graceful');
     const groupId = uniqueName('graceful-group');
     await ensureTopics(client, [{ name: topic, partitions: 1, config: {} }]);
-    await producer.send(topic, Array.from({ length: 10 }, (_, i) => ({ value: String(i) })));
+    await producer.send(
+      topic,
+      Array.from({ length: 10 }, (_, i) => ({ value: String(i) })),
+    );
 
     const events: string[] = [];
     let inHandler: () => void = () => undefined;

@@ -29,8 +29,11 @@ interface KcatRecord extends KeyValue {
 }
 
 const sorted = (list: readonly KeyValue[]): KeyValue[] =>
-  list.map(({ key, value }) => ({ key, value })).sort((a, b) => a.key.localeCompare(b.key) || a.value.localeCompare(b.value));
-const valuesOf = (list: readonly KeyValue[], key: string): string[] => list.filter((r) => r.key === key).map((r) => r.value);
+  list
+    .map(({ key, value }) => ({ key, value }))
+    .sort((a, b) => a.key.localeCompare(b.key) || a.value.localeCompare(b.value));
+const valuesOf = (list: readonly KeyValue[], key: string): string[] =>
+  list.filter((r) => r.key === key).map((r) => r.value);
 
 /** Everything in the topic, as kcat (librdkafka) reads it. */
 async function kcatConsume(broker: string, topic: string): Promise<KcatRecord[]> {
@@ -48,9 +51,13 @@ async function kcatConsume(broker: string, topic: string): Promise<KcatRecord[]>
 
 /** Produces `key\tvalue` lines with the Java client's murmur2 partitioner, waiting for all acks. */
 async function kcatProduce(broker: string, topic: string, records: readonly KeyValue[]): Promise<void> {
-  const child = spawn(KCAT, ['-b', broker, '-P', '-t', topic, '-K', '\t', '-X', 'partitioner=murmur2_random', '-X', 'acks=all'], {
-    stdio: ['pipe', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    KCAT,
+    ['-b', broker, '-P', '-t', topic, '-K', '\t', '-X', 'partitioner=murmur2_random', '-X', 'acks=all'],
+    {
+      stdio: ['pipe', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -64,9 +71,14 @@ describe('interoperability with kcat (librdkafka)', () => {
   let broker: string;
 
   beforeAll(async () => {
-    if (!existsSync(KCAT)) throw new Error(`${KCAT} is missing: apt-get install -y kcat (the setup script installs it)`);
+    if (!existsSync(KCAT))
+      throw new Error(`${KCAT} is missing: apt-get install -y kcat (the setup script installs it)`);
     broker = testKafkaBrokers()[0] ?? '';
-    client = createKafkaClient({ brokers: testKafkaBrokers(), clientId: uniqueName('kcat'), logger: silentLogger });
+    client = createKafkaClient({
+      brokers: testKafkaBrokers(),
+      clientId: uniqueName('kcat'),
+      logger: silentLogger,
+    });
     await waitForKafkaReady(client);
   });
 
@@ -77,7 +89,10 @@ describe('interoperability with kcat (librdkafka)', () => {
       { name: topic, partitions: PARTITIONS, config: {} },
       { name: reference, partitions: PARTITIONS, config: {} },
     ]);
-    const records = Array.from({ length: MESSAGES }, (_, i) => ({ key: contactKey('ws', `c${i % 300}`), value: `value-${i}` }));
+    const records = Array.from({ length: MESSAGES }, (_, i) => ({
+      key: contactKey('ws', `c${i % 300}`),
+      value: `value-${i}`,
+    }));
     const producer = createBatchingProducer(client);
     await producer.connect();
     await Promise.all(records.map((record) => producer.send(topic, [record])));
@@ -93,13 +108,20 @@ describe('interoperability with kcat (librdkafka)', () => {
     const partitionOfKey = new Map(read.map((r) => [r.key, r.partition]));
     const referenceRead = await kcatConsume(broker, reference);
     expect(referenceRead).toHaveLength(300);
-    for (const r of referenceRead) expect({ key: r.key, partition: partitionOfKey.get(r.key) }).toEqual({ key: r.key, partition: r.partition });
+    for (const r of referenceRead)
+      expect({ key: r.key, partition: partitionOfKey.get(r.key) }).toEqual({
+        key: r.key,
+        partition: r.partition,
+      });
   });
 
   it('the batch consumer reads exactly what kcat wrote', async () => {
     const topic = uniqueName('kcat-write');
     await ensureTopics(client, [{ name: topic, partitions: PARTITIONS, config: {} }]);
-    const records = Array.from({ length: MESSAGES }, (_, i) => ({ key: contactKey('ws', `c${i % 300}`), value: `from-kcat-${i}` }));
+    const records = Array.from({ length: MESSAGES }, (_, i) => ({
+      key: contactKey('ws', `c${i % 300}`),
+      value: `from-kcat-${i}`,
+    }));
     await kcatProduce(broker, topic, records);
 
     const received: KeyValue[] = [];
@@ -109,7 +131,8 @@ describe('interoperability with kcat (librdkafka)', () => {
       groupId: uniqueName('kcat-group'),
       topics: [topic],
       handler: async (batch) => {
-        for (const m of batch.messages) received.push({ key: m.key?.toString() ?? '', value: m.value?.toString() ?? '' });
+        for (const m of batch.messages)
+          received.push({ key: m.key?.toString() ?? '', value: m.value?.toString() ?? '' });
         if (received.length >= MESSAGES) done();
         await Promise.resolve();
       },

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { freePort, makeTempDir, removeDir, startKafkaServer, uniqueName, type KafkaServer } from '@leadscore/testing';
+import {
+  freePort,
+  makeTempDir,
+  removeDir,
+  startKafkaServer,
+  uniqueName,
+  type KafkaServer,
+} from '@leadscore/testing';
 import {
   createBatchConsumer,
   createBatchingProducer,
@@ -44,7 +51,9 @@ describe('batching producer when the broker goes away', () => {
     const failures: KafkaInstrumentationEvents['produceFailed'][] = [];
     client.instrumentation.subscribe({ onProduceFailed: (event) => failures.push(event) });
 
-    const producer = createBatchingProducer(client, { retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 300 } });
+    const producer = createBatchingProducer(client, {
+      retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 300 },
+    });
     await producer.connect();
     await producer.send(topic, [{ key: 'k', value: 'before the outage' }]);
 

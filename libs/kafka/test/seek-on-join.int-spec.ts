@@ -42,8 +42,10 @@ class OffsetStore {
       for (const message of batch.messages) {
         const id = `${batch.partition}@${message.offset}`;
         const expected = this.offsets.get(batch.partition) ?? 0n;
-        if (BigInt(message.offset) !== expected) this.gaps.push(`${consumerName} got ${id}, store expected ${expected}`);
-        if (this.processed.has(id)) this.duplicates.push(`${id} by ${this.processed.get(id)} and ${consumerName}`);
+        if (BigInt(message.offset) !== expected)
+          this.gaps.push(`${consumerName} got ${id}, store expected ${expected}`);
+        if (this.processed.has(id))
+          this.duplicates.push(`${id} by ${this.processed.get(id)} and ${consumerName}`);
         this.processed.set(id, consumerName);
         this.offsets.set(batch.partition, BigInt(message.offset) + 1n);
       }
@@ -52,7 +54,9 @@ class OffsetStore {
 
   /** Slow on purpose: batches must wait for it, not race it. */
   reached(offset: number): boolean {
-    return Array.from({ length: PARTITIONS }, (_, p) => this.offsets.get(p) === BigInt(offset)).every(Boolean);
+    return Array.from({ length: PARTITIONS }, (_, p) => this.offsets.get(p) === BigInt(offset)).every(
+      Boolean,
+    );
   }
 
   lookup = async ({ partitions }: { partitions: readonly number[] }): Promise<Map<number, bigint>> => {
@@ -70,13 +74,21 @@ describe('batch consumer seek-on-join (offsets stored outside Kafka)', () => {
 
   async function produceRound(round: number): Promise<void> {
     for (let partition = 0; partition < PARTITIONS; partition += 1) {
-      const messages = Array.from({ length: PER_PARTITION }, (_, i) => ({ key: `k${partition}`, value: `${round}-${i}`, partition }));
+      const messages = Array.from({ length: PER_PARTITION }, (_, i) => ({
+        key: `k${partition}`,
+        value: `${round}-${i}`,
+        partition,
+      }));
       await producer.send(topic, messages);
     }
   }
 
   beforeAll(async () => {
-    client = createKafkaClient({ brokers: testKafkaBrokers(), clientId: uniqueName('seek'), logger: silentLogger });
+    client = createKafkaClient({
+      brokers: testKafkaBrokers(),
+      clientId: uniqueName('seek'),
+      logger: silentLogger,
+    });
     await waitForKafkaReady(client);
     await ensureTopics(client, [{ name: topic, partitions: PARTITIONS, config: {} }]);
     producer = createBatchingProducer(client);
@@ -124,7 +136,14 @@ describe('batch consumer seek-on-join (offsets stored outside Kafka)', () => {
     await eventually(() => store.reached(PER_PARTITION), 'round 1 to be consumed');
     expect(store.gaps).toEqual([]);
     expect(store.processed.size).toBe(expectedRound1);
-    expect(firstSeen).toEqual(new Map([[0, '10'], [1, '25'], [2, '0'], [3, '99']]));
+    expect(firstSeen).toEqual(
+      new Map([
+        [0, '10'],
+        [1, '25'],
+        [2, '0'],
+        [3, '99'],
+      ]),
+    );
     expect(sought.map((s) => [s.partition, s.offset]).sort()).toEqual(
       [...startOffsets].map(([p, o]) => [p, o.toString()]).sort(),
     );

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import kafkajs from 'kafkajs';
 import { TOPIC_DECLARATIONS } from '@leadscore/contracts';
 import { freePort, testKafkaBrokers, uniqueName } from '@leadscore/testing';
-import { createKafkaClient, ensureTopics, KafkaNotReadyError, silentLogger, waitForKafkaReady, type KafkaClient } from '../src/index.js';
+import {
+  createKafkaClient,
+  ensureTopics,
+  KafkaNotReadyError,
+  silentLogger,
+  waitForKafkaReady,
+  type KafkaClient,
+} from '../src/index.js';
 
 const { Kafka, ConfigResourceTypes } = kafkajs;
 
@@ -12,10 +19,18 @@ describe('topic admin', () => {
   const declarations = TOPIC_DECLARATIONS.map((topic) => ({ ...topic, name: `${prefix}.${topic.name}` }));
   let client: KafkaClient;
   // An independent view of the broker: plain kafkajs admin, not the code under test.
-  const inspector = new Kafka({ brokers: testKafkaBrokers(), clientId: uniqueName('inspector'), logLevel: kafkajs.logLevel.NOTHING }).admin();
+  const inspector = new Kafka({
+    brokers: testKafkaBrokers(),
+    clientId: uniqueName('inspector'),
+    logLevel: kafkajs.logLevel.NOTHING,
+  }).admin();
 
   beforeAll(async () => {
-    client = createKafkaClient({ brokers: testKafkaBrokers(), clientId: uniqueName('admin'), logger: silentLogger });
+    client = createKafkaClient({
+      brokers: testKafkaBrokers(),
+      clientId: uniqueName('admin'),
+      logger: silentLogger,
+    });
     await inspector.connect();
   });
   afterAll(async () => {
@@ -34,7 +49,9 @@ describe('topic admin', () => {
       retry: { retries: 0 },
       connectionTimeoutMs: 200,
     });
-    const error = await waitForKafkaReady(nobody, { timeoutMs: 1_000, intervalMs: 100 }).catch((e: unknown) => e);
+    const error = await waitForKafkaReady(nobody, { timeoutMs: 1_000, intervalMs: 100 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(KafkaNotReadyError);
     expect((error as KafkaNotReadyError).retriable).toBe(true);
   });
@@ -50,7 +67,9 @@ describe('topic admin', () => {
 
     const { topics } = await inspector.fetchTopicMetadata({ topics: declarations.map((t) => t.name) });
     for (const declaration of declarations) {
-      expect(topics.find((t) => t.name === declaration.name)?.partitions).toHaveLength(declaration.partitions);
+      expect(topics.find((t) => t.name === declaration.name)?.partitions).toHaveLength(
+        declaration.partitions,
+      );
     }
 
     const { resources } = await inspector.describeConfigs({
@@ -60,14 +79,19 @@ describe('topic admin', () => {
     for (const declaration of declarations) {
       const entries = resources.find((r) => r.resourceName === declaration.name)?.configEntries ?? [];
       const actual = Object.fromEntries(entries.map((e) => [e.configName, e.configValue]));
-      for (const [name, value] of Object.entries(declaration.config)) expect({ name, value: actual[name] }).toEqual({ name, value });
+      for (const [name, value] of Object.entries(declaration.config))
+        expect({ name, value: actual[name] }).toEqual({ name, value });
     }
     const models = declarations.find((t) => t.config['cleanup.policy'] === 'compact');
     expect(models?.name).toBe(`${prefix}.leads.models.v1`);
   });
 
   it('tolerates concurrent creators of the same topics: each topic is created exactly once', async () => {
-    const racing = Array.from({ length: 3 }, (_, i) => ({ name: uniqueName(`race${i}`), partitions: 3, config: { 'cleanup.policy': 'compact' } }));
+    const racing = Array.from({ length: 3 }, (_, i) => ({
+      name: uniqueName(`race${i}`),
+      partitions: 3,
+      config: { 'cleanup.policy': 'compact' },
+    }));
     const results = await Promise.all(Array.from({ length: 5 }, () => ensureTopics(client, racing)));
     for (const { name } of racing) {
       expect(results.filter((r) => r.created.includes(name))).toHaveLength(1);

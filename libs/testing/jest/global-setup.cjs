@@ -14,7 +14,17 @@ module.exports = async function globalSetup() {
   for (const dir of [testingDir, join(root, 'libs/analytics')]) {
     execFileSync(
       join(root, 'node_modules/.bin/swc'),
-      ['src', '-d', 'dist', '--strip-leading-paths', '--config-file', '../../.swcrc', '--ignore', '**/*.spec.ts', '-q'],
+      [
+        'src',
+        '-d',
+        'dist',
+        '--strip-leading-paths',
+        '--config-file',
+        '../../.swcrc',
+        '--ignore',
+        '**/*.spec.ts',
+        '-q',
+      ],
       { cwd: dir, stdio: 'inherit' },
     );
   }
@@ -30,7 +40,9 @@ module.exports = async function globalSetup() {
         reject(new Error(`test infrastructure printed something unexpected: ${line}`));
       }
     });
-    child.once('exit', (code) => reject(new Error(`test infrastructure exited with code ${code} before it was ready`)));
+    child.once('exit', (code) =>
+      reject(new Error(`test infrastructure exited with code ${code} before it was ready`)),
+    );
   });
   child.removeAllListeners('exit');
   process.env.LEADSCORE_TEST_KAFKA_BROKERS = addresses.kafkaBrokers;

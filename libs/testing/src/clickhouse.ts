@@ -1,4 +1,8 @@
-import { analyticsConnectionFromEnv, createAnalyticsClient, type AnalyticsClient } from '@leadscore/analytics';
+import {
+  analyticsConnectionFromEnv,
+  createAnalyticsClient,
+  type AnalyticsClient,
+} from '@leadscore/analytics';
 import { makeTempDir, removeDir } from './temp-dir.js';
 
 export interface TestClickHouse {

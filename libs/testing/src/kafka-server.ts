@@ -1,5 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, openSync, closeSync, readFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  openSync,
+  closeSync,
+  readFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { freePort, waitForPort } from './free-port.js';
 import { kafkaLibDir } from './workspace-paths.js';
@@ -41,7 +50,9 @@ function assertKafkaInstalled(libDir: string): void {
   }
   const java = spawnSync(javaBinary(), ['-version'], { encoding: 'utf8' });
   if (java.error || java.status !== 0) {
-    throw new Error('Java 17+ is needed to run Kafka: install it (`apt-get install openjdk-17-jre-headless`) or set JAVA_HOME');
+    throw new Error(
+      'Java 17+ is needed to run Kafka: install it (`apt-get install openjdk-17-jre-headless`) or set JAVA_HOME',
+    );
   }
 }
 
@@ -115,7 +126,10 @@ export async function startKafkaServer(options: KafkaServerOptions): Promise<Kaf
   const propertiesFile = join(dataDir, 'server.properties');
   const logFile = join(dataDir, 'server.log');
   const log4jFile = join(dataDir, 'log4j2.xml');
-  writeFileSync(propertiesFile, serverProperties(dataDir, port, controllerPort, options.defaultPartitions ?? 3));
+  writeFileSync(
+    propertiesFile,
+    serverProperties(dataDir, port, controllerPort, options.defaultPartitions ?? 3),
+  );
   writeFileSync(log4jFile, log4jConfig(logFile));
 
   if (!existsSync(join(dataDir, 'logs', 'meta.properties'))) {

@@ -25,7 +25,10 @@ export function testKafkaBrokers(): string[] {
 
 /** A name no other test file or run uses: topics, groups, databases. */
 export function uniqueName(prefix: string): string {
-  return `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`.replace(/[^a-zA-Z0-9_.-]/g, '_');
+  return `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`.replace(
+    /[^a-zA-Z0-9_.-]/g,
+    '_',
+  );
 }
 
 export interface TestDatabase {
@@ -37,7 +40,9 @@ export interface TestDatabase {
 /** Creates a fresh database on the shared PostgreSQL; drop() removes it. */
 export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase> {
   const adminUrl = required(TEST_ENV.databaseUrl);
-  const name = uniqueName(prefix).toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  const name = uniqueName(prefix)
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_');
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {

@@ -7,7 +7,8 @@ export function workspaceRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'nx.json'))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the leadscore workspace root (no nx.json above this file)');
+    if (parent === dir)
+      throw new Error('cannot find the leadscore workspace root (no nx.json above this file)');
     dir = parent;
   }
   return dir;

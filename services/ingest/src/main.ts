@@ -1,7 +1,13 @@
 import 'reflect-metadata';
 import { ingestConfigSchema, loadConfigOrExit } from '@leadscore/config';
 import { createBatchingProducer, createKafkaClient, waitForKafkaReady } from '@leadscore/kafka';
-import { createLogger, createMetricsRegistry, enableGracefulShutdown, kafkaClientMetricsHooks, kafkaLogAdapter } from '@leadscore/observability';
+import {
+  createLogger,
+  createMetricsRegistry,
+  enableGracefulShutdown,
+  kafkaClientMetricsHooks,
+  kafkaLogAdapter,
+} from '@leadscore/observability';
 import { workspaceDirectoryFromConfig } from './auth/workspace-directory.config.js';
 import { createIngestApp } from './app/ingest.app.js';
 import { settingsFromConfig } from './app/ingest.settings.js';
@@ -12,7 +18,10 @@ async function main(): Promise<void> {
   const settings = settingsFromConfig(config);
   const directory = workspaceDirectoryFromConfig(config.INGEST_WORKSPACES, config.NODE_ENV === 'production');
   if (config.INGEST_WORKSPACES === undefined) {
-    logger.warn({ production: config.NODE_ENV === 'production' }, 'INGEST_WORKSPACES is not set: only the local development workspace (or none in production) can send events');
+    logger.warn(
+      { production: config.NODE_ENV === 'production' },
+      'INGEST_WORKSPACES is not set: only the local development workspace (or none in production) can send events',
+    );
   }
   const registry = createMetricsRegistry({ service: 'ingest' });
   const kafka = createKafkaClient({

@@ -27,13 +27,27 @@ import {
 } from './ingest-test-app.js';
 
 const JSON_HEADERS = { ...bearer(SECRET_KEY), 'content-type': 'application/json' };
-const view = (id: string, extra: Record<string, unknown> = {}) => ({ id, type: 'web.page_viewed', subject: 'email:ann@example.com', data: { url: 'https://acme.test' }, ...extra });
+const view = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  type: 'web.page_viewed',
+  subject: 'email:ann@example.com',
+  data: { url: 'https://acme.test' },
+  ...extra,
+});
 
-function expectProblem(response: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number, detail: RegExp): Record<string, unknown> {
+function expectProblem(
+  response: { statusCode: number; headers: Record<string, unknown>; body: string },
+  status: number,
+  detail: RegExp,
+): Record<string, unknown> {
   expect(response.statusCode).toBe(status);
   expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
   const body = JSON.parse(response.body) as Record<string, unknown>;
-  expect(body).toMatchObject({ status, type: expect.stringContaining('https://'), title: expect.any(String) });
+  expect(body).toMatchObject({
+    status,
+    type: expect.stringContaining('https://'),
+    title: expect.any(String),
+  });
   expect(String(body['detail'])).toMatch(detail);
   return body;
 }
@@ -41,13 +55,17 @@ function expectProblem(response: { statusCode: number; headers: Record<string, u
 describe('bad input corpus (real Kafka)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ brokers: testKafkaBrokers(), settings: { maxBatchEvents: 10, bodyLimitBytes: 64 * 1024, maxEventBytes: 2_048 } });
+    t = await startTestApp({
+      brokers: testKafkaBrokers(),
+      settings: { maxBatchEvents: 10, bodyLimitBytes: 64 * 1024, maxEventBytes: 2_048 },
+    });
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const post = (url: string, payload: string, headers: Record<string, string> = JSON_HEADERS) => t.http.inject({ method: 'POST', url, headers, payload });
+  const post = (url: string, payload: string, headers: Record<string, string> = JSON_HEADERS) =>
+    t.http.inject({ method: 'POST', url, headers, payload });
 
   it('malformed JSON → 400 naming the parse error', async () => {
     expectProblem(await post('/v1/events', '{"events": [', JSON_HEADERS), 400, /not valid JSON/);
@@ -77,10 +95,34 @@ describe('bad input corpus (real Kafka)', () => {
     expect(body).toMatchObject({ accepted: 2, duplicates: 1, rejected: 4 });
     expect(body['results']).toEqual([
       { index: 0, id: 'good-1', status: 'accepted' },
-      { index: 1, id: 'wrong-type', status: 'rejected', reason: 'invalid', errors: [{ field: 'data.url', expected: 'a string' }] },
-      { index: 2, id: 'missing-subject', status: 'rejected', reason: 'invalid', errors: [{ field: 'subject', expected: 'a value (the field is required)' }] },
-      { index: 3, id: 'unknown-type', status: 'rejected', reason: 'invalid', errors: [{ field: 'type', expected: expect.stringContaining('a known event type') }] },
-      { index: 4, id: 'too-big', status: 'rejected', reason: 'too_large', errors: [{ field: '(event)', expected: expect.stringContaining('at most 2048 bytes') }] },
+      {
+        index: 1,
+        id: 'wrong-type',
+        status: 'rejected',
+        reason: 'invalid',
+        errors: [{ field: 'data.url', expected: 'a string' }],
+      },
+      {
+        index: 2,
+        id: 'missing-subject',
+        status: 'rejected',
+        reason: 'invalid',
+        errors: [{ field: 'subject', expected: 'a value (the field is required)' }],
+      },
+      {
+        index: 3,
+        id: 'unknown-type',
+        status: 'rejected',
+        reason: 'invalid',
+        errors: [{ field: 'type', expected: expect.stringContaining('a known event type') }],
+      },
+      {
+        index: 4,
+        id: 'too-big',
+        status: 'rejected',
+        reason: 'too_large',
+        errors: [{ field: '(event)', expected: expect.stringContaining('at most 2048 bytes') }],
+      },
       { index: 5, id: 'good-2', status: 'accepted' },
       { index: 6, id: 'good-1', status: 'duplicate', duplicateOf: 0 },
     ]);
@@ -89,8 +131,20 @@ describe('bad input corpus (real Kafka)', () => {
   });
 
   it('a batch with no valid event → 400 with the per-event results', async () => {
-    const body = expectProblem(await post('/v1/events', JSON.stringify([view('x', { data: {} })])), 400, /None of the 1 events/);
-    expect(body['results']).toEqual([{ index: 0, id: 'x', status: 'rejected', reason: 'invalid', errors: [{ field: 'data.url', expected: 'a value (the field is required)' }] }]);
+    const body = expectProblem(
+      await post('/v1/events', JSON.stringify([view('x', { data: {} })])),
+      400,
+      /None of the 1 events/,
+    );
+    expect(body['results']).toEqual([
+      {
+        index: 0,
+        id: 'x',
+        status: 'rejected',
+        reason: 'invalid',
+        errors: [{ field: 'data.url', expected: 'a value (the field is required)' }],
+      },
+    ]);
   });
 
   it('rejected events are copied to the dead-letter topic as received, with the reason in headers; forbidden ones are not', async () => {
@@ -106,30 +160,82 @@ describe('bad input corpus (real Kafka)', () => {
     expect(mixed.statusCode).toBe(202);
     expect(json(mixed)).toMatchObject({ accepted: 1, rejected: 3 });
     // Also when nothing was accepted (400), and for a Segment call that maps to no event.
-    expectProblem(await post('/v1/events', JSON.stringify([view('dlq-only', { type: 'web.teleported' })])), 400, /None of the 1 events/);
+    expectProblem(
+      await post('/v1/events', JSON.stringify([view('dlq-only', { type: 'web.teleported' })])),
+      400,
+      /None of the 1 events/,
+    );
     const alias = { type: 'alias', messageId: 'dlq-alias', userId: 'u-1', previousId: 'anon-1' };
-    expect((await post('/v1/batch', JSON.stringify({ batch: [alias, { type: 'page', messageId: 'dlq-page', userId: 'u-1', properties: { url: 'https://acme.test' } }] }))).statusCode).toBe(202);
+    expect(
+      (
+        await post(
+          '/v1/batch',
+          JSON.stringify({
+            batch: [
+              alias,
+              {
+                type: 'page',
+                messageId: 'dlq-page',
+                userId: 'u-1',
+                properties: { url: 'https://acme.test' },
+              },
+            ],
+          }),
+        )
+      ).statusCode,
+    ).toBe(202);
     await t.app.get(EventPublisher).drain();
 
     const ours = new Set(['dlq-bad-url', 'dlq-bad-subject', 'dlq-only', 'dlq-alias']);
-    const found = (events: readonly { headers: Readonly<Record<string, string>> }[]) => events.filter((e) => ours.has(e.headers[Headers.eventId] ?? ''));
-    const letters = found(await readEventsUntil(t.client, t.deadLetterTopic, (events) => found(events).length >= ours.size, 'the four dead letters of this test'));
+    const found = (events: readonly { headers: Readonly<Record<string, string>> }[]) =>
+      events.filter((e) => ours.has(e.headers[Headers.eventId] ?? ''));
+    const letters = found(
+      await readEventsUntil(
+        t.client,
+        t.deadLetterTopic,
+        (events) => found(events).length >= ours.size,
+        'the four dead letters of this test',
+      ),
+    );
     const byId = new Map(letters.map((l) => [l.headers[Headers.eventId], l]));
     expect(byId.get('dlq-bad-url')).toMatchObject({
       key: WORKSPACE,
       value: view('dlq-bad-url', { data: { url: 42 } }),
-      headers: { [Headers.deadLetterReason]: 'invalid: data.url: expected a string', [Headers.eventType]: 'web.page_viewed', [Headers.contentType]: expect.stringContaining('application/json') },
+      headers: {
+        [Headers.deadLetterReason]: 'invalid: data.url: expected a string',
+        [Headers.eventType]: 'web.page_viewed',
+        [Headers.contentType]: expect.stringContaining('application/json'),
+      },
     });
-    expect(byId.get('dlq-bad-subject')?.headers[Headers.deadLetterReason]).toMatch(/^invalid: subject: expected a phone number/);
-    expect(byId.get('dlq-only')?.headers).toMatchObject({ [Headers.deadLetterReason]: expect.stringContaining('invalid: type: expected a known event type'), [Headers.eventType]: 'web.teleported' });
-    expect(byId.get('dlq-alias')).toMatchObject({ value: alias, headers: { [Headers.deadLetterReason]: expect.stringContaining('invalid: type: expected one of track, identify, page') } });
+    expect(byId.get('dlq-bad-subject')?.headers[Headers.deadLetterReason]).toMatch(
+      /^invalid: subject: expected a phone number/,
+    );
+    expect(byId.get('dlq-only')?.headers).toMatchObject({
+      [Headers.deadLetterReason]: expect.stringContaining('invalid: type: expected a known event type'),
+      [Headers.eventType]: 'web.teleported',
+    });
+    expect(byId.get('dlq-alias')).toMatchObject({
+      value: alias,
+      headers: {
+        [Headers.deadLetterReason]: expect.stringContaining(
+          'invalid: type: expected one of track, identify, page',
+        ),
+      },
+    });
     expect(byId.get('dlq-alias')?.headers[Headers.eventType]).toBeUndefined();
     expect(letters).toHaveLength(ours.size);
 
-    const all = await readEventsUntil(t.client, t.deadLetterTopic, (events) => events.some((e) => e.headers[Headers.eventId] === 'dlq-alias'), 'dlq-alias');
+    const all = await readEventsUntil(
+      t.client,
+      t.deadLetterTopic,
+      (events) => events.some((e) => e.headers[Headers.eventId] === 'dlq-alias'),
+      'dlq-alias',
+    );
     expect(all.map((e) => e.headers[Headers.eventId])).not.toContain('dlq-foreign');
     expect(all.map((e) => e.headers[Headers.eventId])).not.toContain('dlq-good');
-    expect(await metricValue(t.registry, 'leadscore_ingest_dead_lettered_events_total', { reason: 'invalid' })).toBeGreaterThanOrEqual(ours.size);
+    expect(
+      await metricValue(t.registry, 'leadscore_ingest_dead_lettered_events_total', { reason: 'invalid' }),
+    ).toBeGreaterThanOrEqual(ours.size);
     expect(await metricValue(t.registry, 'leadscore_ingest_unacknowledged_events_total')).toBe(0);
   });
 
@@ -141,19 +247,70 @@ describe('bad input corpus (real Kafka)', () => {
   });
 
   it('wrong or missing content type → 415', async () => {
-    expectProblem(await post('/v1/events', 'a=b', { ...bearer(SECRET_KEY), 'content-type': 'application/x-www-form-urlencoded' }), 415, /application\/json/);
-    expectProblem(await post('/v1/events', '<xml/>', { ...bearer(SECRET_KEY), 'content-type': 'application/xml' }), 415, /application\/json/);
-    expectProblem(await post('/v1/webhooks/twilio?workspace=acme', 'hello', { 'content-type': 'text/plain' }), 415, /x-www-form-urlencoded or application\/json/);
+    expectProblem(
+      await post('/v1/events', 'a=b', {
+        ...bearer(SECRET_KEY),
+        'content-type': 'application/x-www-form-urlencoded',
+      }),
+      415,
+      /application\/json/,
+    );
+    expectProblem(
+      await post('/v1/events', '<xml/>', { ...bearer(SECRET_KEY), 'content-type': 'application/xml' }),
+      415,
+      /application\/json/,
+    );
+    expectProblem(
+      await post('/v1/webhooks/twilio?workspace=acme', 'hello', { 'content-type': 'text/plain' }),
+      415,
+      /x-www-form-urlencoded or application\/json/,
+    );
   });
 
   it('missing, malformed or unknown key → 401; another workspace or a privileged type on a publishable key → 403', async () => {
-    expectProblem(await post('/v1/events', JSON.stringify([view('a')]), { 'content-type': 'application/json' }), 401, /Bearer/);
-    expectProblem(await post('/v1/events', JSON.stringify([view('a')]), { authorization: 'Token x', 'content-type': 'application/json' }), 401, /Bearer/);
-    expectProblem(await post('/v1/events', JSON.stringify([view('a')]), { ...bearer('sk_nope'), 'content-type': 'application/json' }), 401, /unknown or revoked/);
-    const foreign = expectProblem(await post('/v1/events', JSON.stringify([view('a', { workspace: WORKSPACE })]), { ...bearer(OTHER_WORKSPACE_KEY), 'content-type': 'application/json' }), 403, /None of the 1 events/);
-    expect(foreign['results']).toMatchObject([{ reason: 'forbidden', errors: [{ field: 'workspace', expected: expect.stringContaining('"globex"') }] }]);
     expectProblem(
-      await post('/v1/events', JSON.stringify([{ id: 'u', type: 'contact.updated', subject: 'user:1', data: { traits: { title: 'CEO' } } }]), { ...bearer(PUBLISHABLE_KEY), 'content-type': 'application/json' }),
+      await post('/v1/events', JSON.stringify([view('a')]), { 'content-type': 'application/json' }),
+      401,
+      /Bearer/,
+    );
+    expectProblem(
+      await post('/v1/events', JSON.stringify([view('a')]), {
+        authorization: 'Token x',
+        'content-type': 'application/json',
+      }),
+      401,
+      /Bearer/,
+    );
+    expectProblem(
+      await post('/v1/events', JSON.stringify([view('a')]), {
+        ...bearer('sk_nope'),
+        'content-type': 'application/json',
+      }),
+      401,
+      /unknown or revoked/,
+    );
+    const foreign = expectProblem(
+      await post('/v1/events', JSON.stringify([view('a', { workspace: WORKSPACE })]), {
+        ...bearer(OTHER_WORKSPACE_KEY),
+        'content-type': 'application/json',
+      }),
+      403,
+      /None of the 1 events/,
+    );
+    expect(foreign['results']).toMatchObject([
+      {
+        reason: 'forbidden',
+        errors: [{ field: 'workspace', expected: expect.stringContaining('"globex"') }],
+      },
+    ]);
+    expectProblem(
+      await post(
+        '/v1/events',
+        JSON.stringify([
+          { id: 'u', type: 'contact.updated', subject: 'user:1', data: { traits: { title: 'CEO' } } },
+        ]),
+        { ...bearer(PUBLISHABLE_KEY), 'content-type': 'application/json' },
+      ),
       403,
       /None of the 1 events/,
     );
@@ -170,45 +327,136 @@ describe('bad input corpus (real Kafka)', () => {
         ...(signature ? { 'x-twilio-email-event-webhook-signature': signature } : {}),
       });
     expectProblem(await sg(ts), 401, /signature-header|header is missing/);
-    expectProblem(await sg(ts, sendgridSign(t.sendgridPrivateKey, ts, sendgridBody.replace('Ann', 'Eve'))), 401, /does not match/);
-    expectProblem(await sg(stale, sendgridSign(t.sendgridPrivateKey, stale, sendgridBody)), 401, /away from now/);
+    expectProblem(
+      await sg(ts, sendgridSign(t.sendgridPrivateKey, ts, sendgridBody.replace('Ann', 'Eve'))),
+      401,
+      /does not match/,
+    );
+    expectProblem(
+      await sg(stale, sendgridSign(t.sendgridPrivateKey, stale, sendgridBody)),
+      401,
+      /away from now/,
+    );
 
     const form = example('twilio-inbound.form.txt').trim();
     const twilio = (signature?: string) =>
-      post(`/v1/webhooks/twilio?workspace=${WORKSPACE}`, form, { 'content-type': 'application/x-www-form-urlencoded', ...(signature ? { 'x-twilio-signature': signature } : {}) });
+      post(`/v1/webhooks/twilio?workspace=${WORKSPACE}`, form, {
+        'content-type': 'application/x-www-form-urlencoded',
+        ...(signature ? { 'x-twilio-signature': signature } : {}),
+      });
     expectProblem(await twilio(), 401, /header is missing/);
-    expectProblem(await twilio(twilioSignature('wrong-token', `http://localhost:80/v1/webhooks/twilio?workspace=${WORKSPACE}`, parseFormBody(Buffer.from(form)))), 401, /does not match/);
-    expectProblem(await twilio(twilioSignature(TWILIO_TOKEN, 'https://elsewhere.test/hook', parseFormBody(Buffer.from(form)))), 401, /does not match/);
+    expectProblem(
+      await twilio(
+        twilioSignature(
+          'wrong-token',
+          `http://localhost:80/v1/webhooks/twilio?workspace=${WORKSPACE}`,
+          parseFormBody(Buffer.from(form)),
+        ),
+      ),
+      401,
+      /does not match/,
+    );
+    expectProblem(
+      await twilio(
+        twilioSignature(TWILIO_TOKEN, 'https://elsewhere.test/hook', parseFormBody(Buffer.from(form))),
+      ),
+      401,
+      /does not match/,
+    );
     // JSON bodies: the signed URL carries the body's hash; a changed body or no hash → 401.
     const twilioJson = example('twilio-status.json');
-    const jsonPath = (body: string) => `/v1/webhooks/twilio?workspace=${WORKSPACE}&bodySHA256=${createHash('sha256').update(body).digest('hex')}`;
-    const signUrl = (path: string) => createHmac('sha1', TWILIO_TOKEN).update(`http://localhost:80${path}`).digest('base64');
+    const jsonPath = (body: string) =>
+      `/v1/webhooks/twilio?workspace=${WORKSPACE}&bodySHA256=${createHash('sha256').update(body).digest('hex')}`;
+    const signUrl = (path: string) =>
+      createHmac('sha1', TWILIO_TOKEN).update(`http://localhost:80${path}`).digest('base64');
     const tampered = twilioJson.replace('delivered', 'sent');
-    expectProblem(await post(jsonPath(twilioJson), tampered, { 'content-type': 'application/json', 'x-twilio-signature': signUrl(jsonPath(twilioJson)) }), 401, /body does not match its bodySHA256 hash/);
+    expectProblem(
+      await post(jsonPath(twilioJson), tampered, {
+        'content-type': 'application/json',
+        'x-twilio-signature': signUrl(jsonPath(twilioJson)),
+      }),
+      401,
+      /body does not match its bodySHA256 hash/,
+    );
     const unhashed = `/v1/webhooks/twilio?workspace=${WORKSPACE}`;
-    expectProblem(await post(unhashed, twilioJson, { 'content-type': 'application/json', 'x-twilio-signature': signUrl(unhashed) }), 401, /needs the bodySHA256 query parameter/);
-    expectProblem(await post(jsonPath(twilioJson), twilioJson, { 'content-type': 'application/json', 'x-twilio-signature': signUrl(jsonPath(tampered)) }), 401, /does not match this URL/);
+    expectProblem(
+      await post(unhashed, twilioJson, {
+        'content-type': 'application/json',
+        'x-twilio-signature': signUrl(unhashed),
+      }),
+      401,
+      /needs the bodySHA256 query parameter/,
+    );
+    expectProblem(
+      await post(jsonPath(twilioJson), twilioJson, {
+        'content-type': 'application/json',
+        'x-twilio-signature': signUrl(jsonPath(tampered)),
+      }),
+      401,
+      /does not match this URL/,
+    );
 
     const zoomBody = example('zoom-participant-joined.json');
     const zoom = (timestamp: string, signature?: string) =>
-      post(`/v1/webhooks/zoom?workspace=${WORKSPACE}`, zoomBody, { 'content-type': 'application/json', 'x-zm-request-timestamp': timestamp, ...(signature ? { 'x-zm-signature': signature } : {}) });
+      post(`/v1/webhooks/zoom?workspace=${WORKSPACE}`, zoomBody, {
+        'content-type': 'application/json',
+        'x-zm-request-timestamp': timestamp,
+        ...(signature ? { 'x-zm-signature': signature } : {}),
+      });
     expectProblem(await zoom(ts), 401, /header is missing/);
     expectProblem(await zoom(ts, zoomSignature('wrong', ts, Buffer.from(zoomBody))), 401, /does not match/);
-    expectProblem(await zoom(stale, zoomSignature(ZOOM_TOKEN, stale, Buffer.from(zoomBody))), 401, /away from now/);
+    expectProblem(
+      await zoom(stale, zoomSignature(ZOOM_TOKEN, stale, Buffer.from(zoomBody))),
+      401,
+      /away from now/,
+    );
 
-    const mailgun = (signature: Record<string, string>) => post(`/v1/webhooks/mailgun?workspace=${WORKSPACE}`, JSON.stringify({ ...JSON.parse(example('mailgun-opened.json')), signature }), { 'content-type': 'application/json' });
-    const hmac = (timestamp: string, token: string, key = MAILGUN_KEY) => createHmac('sha256', key).update(timestamp + token).digest('hex');
+    const mailgun = (signature: Record<string, string>) =>
+      post(
+        `/v1/webhooks/mailgun?workspace=${WORKSPACE}`,
+        JSON.stringify({ ...JSON.parse(example('mailgun-opened.json')), signature }),
+        { 'content-type': 'application/json' },
+      );
+    const hmac = (timestamp: string, token: string, key = MAILGUN_KEY) =>
+      createHmac('sha256', key)
+        .update(timestamp + token)
+        .digest('hex');
     expectProblem(await mailgun({ timestamp: ts, token: 't' }), 401, /needs timestamp, token and signature/);
-    expectProblem(await mailgun({ timestamp: ts, token: 't', signature: hmac(ts, 't', 'wrong') }), 401, /does not match/);
-    expectProblem(await mailgun({ timestamp: stale, token: 't', signature: hmac(stale, 't') }), 401, /away from now/);
+    expectProblem(
+      await mailgun({ timestamp: ts, token: 't', signature: hmac(ts, 't', 'wrong') }),
+      401,
+      /does not match/,
+    );
+    expectProblem(
+      await mailgun({ timestamp: stale, token: 't', signature: hmac(stale, 't') }),
+      401,
+      /away from now/,
+    );
 
-    expectProblem(await post('/v1/webhooks/mailgun', '{}', { 'content-type': 'application/json' }), 401, /\?workspace=/);
-    expectProblem(await post('/v1/webhooks/mailgun?workspace=nope', '{}', { 'content-type': 'application/json' }), 401, /Unknown workspace/);
-    expectProblem(await post('/v1/webhooks/mailgun?workspace=globex', '{}', { 'content-type': 'application/json' }), 403, /not configured/);
+    expectProblem(
+      await post('/v1/webhooks/mailgun', '{}', { 'content-type': 'application/json' }),
+      401,
+      /\?workspace=/,
+    );
+    expectProblem(
+      await post('/v1/webhooks/mailgun?workspace=nope', '{}', { 'content-type': 'application/json' }),
+      401,
+      /Unknown workspace/,
+    );
+    expectProblem(
+      await post('/v1/webhooks/mailgun?workspace=globex', '{}', { 'content-type': 'application/json' }),
+      403,
+      /not configured/,
+    );
 
     // Only the accepted events of the earlier tests are on this app's topic (webhooks ack before answering).
     const events = await readEvents(t.client, t.topic, 4);
-    expect(events.map((e) => String(e.value['id'])).sort()).toEqual(['dlq-good', 'dlq-page', 'good-1', 'good-2']);
+    expect(events.map((e) => String(e.value['id'])).sort()).toEqual([
+      'dlq-good',
+      'dlq-page',
+      'good-1',
+      'good-2',
+    ]);
   });
 
   it('unknown routes → 404 problem', async () => {
@@ -216,9 +464,18 @@ describe('bad input corpus (real Kafka)', () => {
   });
 
   it('a workspace over its rate limit → 429 with Retry-After', async () => {
-    const limited = await startTestApp({ brokers: testKafkaBrokers(), settings: { rateLimit: { eventsPerSecond: 1, burst: 2 } } });
+    const limited = await startTestApp({
+      brokers: testKafkaBrokers(),
+      settings: { rateLimit: { eventsPerSecond: 1, burst: 2 } },
+    });
     try {
-      const send = () => limited.http.inject({ method: 'POST', url: '/v1/events', headers: JSON_HEADERS, payload: JSON.stringify([view(`r${Math.random()}`), view(`r${Math.random()}`)]) });
+      const send = () =>
+        limited.http.inject({
+          method: 'POST',
+          url: '/v1/events',
+          headers: JSON_HEADERS,
+          payload: JSON.stringify([view(`r${Math.random()}`), view(`r${Math.random()}`)]),
+        });
       expect((await send()).statusCode).toBe(202);
       const response = await send();
       expectProblem(response, 429, /more than 1 events per second/);

@@ -148,7 +148,12 @@ export interface ReadEvent {
 }
 
 /** Reads the topic from the beginning until `count` events arrived (or the timeout), with a fresh group. */
-export async function readEvents(client: KafkaClient, topic: string, count: number, timeoutMs = 30_000): Promise<ReadEvent[]> {
+export async function readEvents(
+  client: KafkaClient,
+  topic: string,
+  count: number,
+  timeoutMs = 30_000,
+): Promise<ReadEvent[]> {
   return readEventsUntil(client, topic, (events) => events.length >= count, `${count} events`, timeoutMs);
 }
 
@@ -163,7 +168,15 @@ export async function readEventsUntil(
   const events: ReadEvent[] = [];
   let consumer: BatchConsumer | undefined;
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`read ${events.length} events from ${topic} in ${timeoutMs} ms, waiting for ${waitingFor}`)), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `read ${events.length} events from ${topic} in ${timeoutMs} ms, waiting for ${waitingFor}`,
+          ),
+        ),
+      timeoutMs,
+    );
     consumer = createBatchConsumer(client, {
       groupId: uniqueName('ingest-reader'),
       topics: [topic],
@@ -193,11 +206,17 @@ export async function readEventsUntil(
 }
 
 /** The current value of one counter or gauge series whose labels include `labels` (0 when absent). */
-export async function metricValue(registry: Registry, name: string, labels: Readonly<Record<string, string>> = {}): Promise<number> {
+export async function metricValue(
+  registry: Registry,
+  name: string,
+  labels: Readonly<Record<string, string>> = {},
+): Promise<number> {
   const metric = registry.getSingleMetric(name);
   if (!metric) return 0;
   const { values } = await metric.get();
   return values
-    .filter((v) => Object.entries(labels).every(([k, want]) => String((v.labels as Record<string, unknown>)[k]) === want))
+    .filter((v) =>
+      Object.entries(labels).every(([k, want]) => String((v.labels as Record<string, unknown>)[k]) === want),
+    )
     .reduce((sum, v) => sum + v.value, 0);
 }

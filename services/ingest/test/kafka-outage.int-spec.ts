@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { freePort, makeTempDir, removeDir, startKafkaServer, type KafkaServer } from '@leadscore/testing';
 import { EventPublisher } from '../src/app/event.publisher.js';
 import { pixelQuery } from '../src/pixel/pixel-signature.js';
-import { bearer, metricValue, PIXEL_SECRET, readEvents, SECRET_KEY, startTestApp, WORKSPACE, type TestApp } from './ingest-test-app.js';
+import {
+  bearer,
+  metricValue,
+  PIXEL_SECRET,
+  readEvents,
+  SECRET_KEY,
+  startTestApp,
+  WORKSPACE,
+  type TestApp,
+} from './ingest-test-app.js';
 
 const MAX_DETACHED_SENDS = 3;
 
@@ -24,7 +33,11 @@ describe('Kafka stopped mid-test', () => {
     port = await freePort();
     controllerPort = await freePort();
     broker = await startKafkaServer({ dataDir, port, controllerPort, heap: '384m' });
-    t = await startTestApp({ brokers: broker.brokers, fastFailure: true, settings: { produceTimeoutMs: 4_000, maxDetachedSends: MAX_DETACHED_SENDS } });
+    t = await startTestApp({
+      brokers: broker.brokers,
+      fastFailure: true,
+      settings: { produceTimeoutMs: 4_000, maxDetachedSends: MAX_DETACHED_SENDS },
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -46,10 +59,21 @@ describe('Kafka stopped mid-test', () => {
           method: 'POST',
           url: '/v1/events',
           headers: { ...bearer(SECRET_KEY), 'content-type': 'application/json' },
-          payload: JSON.stringify(ids.map((id) => ({ id, type: 'web.page_viewed', subject: `user:${lane}`, data: { url: 'https://acme.test' } }))),
+          payload: JSON.stringify(
+            ids.map((id) => ({
+              id,
+              type: 'web.page_viewed',
+              subject: `user:${lane}`,
+              data: { url: 'https://acme.test' },
+            })),
+          ),
         });
         if (response.statusCode === 202) acknowledged.push(...ids);
-        else if (response.statusCode === 503) unavailable.push({ retryAfter: response.headers['retry-after'], body: JSON.parse(response.body) as Record<string, unknown> });
+        else if (response.statusCode === 503)
+          unavailable.push({
+            retryAfter: response.headers['retry-after'],
+            body: JSON.parse(response.body) as Record<string, unknown>,
+          });
         else otherStatuses.push(response.statusCode);
         await new Promise((r) => setTimeout(r, 20));
       }
@@ -60,9 +84,16 @@ describe('Kafka stopped mid-test', () => {
     async function pixels(): Promise<void> {
       const publisher = t.app.get(EventPublisher);
       while (sending) {
-        const query = pixelQuery(PIXEL_SECRET, { workspace: WORKSPACE, subject: 'email:outage@example.com', type: 'email.opened', messageId: `outage-${pixelStatuses.length}` });
+        const query = pixelQuery(PIXEL_SECRET, {
+          workspace: WORKSPACE,
+          subject: 'email:outage@example.com',
+          type: 'email.opened',
+          messageId: `outage-${pixelStatuses.length}`,
+        });
         const response = await t.http.inject({ method: 'GET', url: `/v1/pixel.gif?${query}` });
-        pixelStatuses.push(response.statusCode === 200 && response.rawPayload.length === 43 ? 200 : response.statusCode);
+        pixelStatuses.push(
+          response.statusCode === 200 && response.rawPayload.length === 43 ? 200 : response.statusCode,
+        );
         mostAwaitingAck = Math.max(mostAwaitingAck, publisher.pendingDetached());
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -78,17 +109,24 @@ describe('Kafka stopped mid-test', () => {
     broker = await startKafkaServer({ dataDir, port, controllerPort, heap: '384m' });
     // Keep sending until requests are acknowledged again.
     const deadline = Date.now() + 60_000;
-    while (acknowledged.length <= duringOutage && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    while (acknowledged.length <= duringOutage && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
     await new Promise((r) => setTimeout(r, 1_000));
     sending = false;
     await Promise.all([...lanes, pixelLane]);
     await t.app.get(EventPublisher).drain();
 
-    console.info(`outage test: ${beforeOutage} acked before, ${duringOutage - beforeOutage} acked while stopping, ${unavailable.length} requests got 503, ${acknowledged.length} acked in total`);
+    console.info(
+      `outage test: ${beforeOutage} acked before, ${duringOutage - beforeOutage} acked while stopping, ${unavailable.length} requests got 503, ${acknowledged.length} acked in total`,
+    );
     expect(beforeOutage).toBeGreaterThan(0);
     expect(unavailable.length).toBeGreaterThan(0);
     expect(unavailable[0]?.retryAfter).toBe('5');
-    expect(unavailable[0]?.body).toMatchObject({ status: 503, title: 'Event log unavailable', detail: expect.stringContaining('Retry after 5 s') });
+    expect(unavailable[0]?.body).toMatchObject({
+      status: 503,
+      title: 'Event log unavailable',
+      detail: expect.stringContaining('Retry after 5 s'),
+    });
     expect(otherStatuses).toEqual([]);
     expect(acknowledged.length).toBeGreaterThan(duringOutage);
 
@@ -97,9 +135,18 @@ describe('Kafka stopped mid-test', () => {
     expect(pixelStatuses.length).toBeGreaterThan(0);
     expect(pixelStatuses.filter((status) => status !== 200)).toEqual([]);
     expect(mostAwaitingAck).toBeLessThanOrEqual(MAX_DETACHED_SENDS + 1);
-    const pixelsAcknowledged = await metricValue(t.registry, 'leadscore_ingest_received_events_total', { source: 'pixel', result: 'accepted' });
-    const pixelsUnacknowledged = await metricValue(t.registry, 'leadscore_ingest_unacknowledged_events_total', { source: 'pixel', topic: 'events' });
-    console.info(`outage test: ${pixelStatuses.length} pixels, ${pixelsAcknowledged} acknowledged, ${pixelsUnacknowledged} unacknowledged`);
+    const pixelsAcknowledged = await metricValue(t.registry, 'leadscore_ingest_received_events_total', {
+      source: 'pixel',
+      result: 'accepted',
+    });
+    const pixelsUnacknowledged = await metricValue(
+      t.registry,
+      'leadscore_ingest_unacknowledged_events_total',
+      { source: 'pixel', topic: 'events' },
+    );
+    console.info(
+      `outage test: ${pixelStatuses.length} pixels, ${pixelsAcknowledged} acknowledged, ${pixelsUnacknowledged} unacknowledged`,
+    );
     expect(pixelsAcknowledged + pixelsUnacknowledged).toBe(pixelStatuses.length);
     expect(pixelsUnacknowledged).toBeGreaterThan(0);
     expect(await metricValue(t.registry, 'leadscore_ingest_awaiting_ack_events')).toBe(0);
@@ -108,6 +155,8 @@ describe('Kafka stopped mid-test', () => {
     const onTopic = new Set(events.map((e) => String(e.value['id'])));
     const missing = acknowledged.filter((id) => !onTopic.has(id));
     expect(missing).toEqual([]);
-    expect(events.filter((e) => e.value['source'] === '/v1/pixel.gif').length).toBeGreaterThanOrEqual(pixelsAcknowledged);
+    expect(events.filter((e) => e.value['source'] === '/v1/pixel.gif').length).toBeGreaterThanOrEqual(
+      pixelsAcknowledged,
+    );
   });
 });

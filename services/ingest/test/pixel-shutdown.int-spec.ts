@@ -3,7 +3,14 @@ import { createKafkaClient, silentLogger, type KafkaClient } from '@leadscore/ka
 import { testKafkaBrokers, uniqueName } from '@leadscore/testing';
 import { EventPublisher } from '../src/app/event.publisher.js';
 import { pixelQuery } from '../src/pixel/pixel-signature.js';
-import { metricValue, PIXEL_SECRET, readEvents, startTestApp, WORKSPACE, type TestApp } from './ingest-test-app.js';
+import {
+  metricValue,
+  PIXEL_SECRET,
+  readEvents,
+  startTestApp,
+  WORKSPACE,
+  type TestApp,
+} from './ingest-test-app.js';
 
 /**
  * The pixel answers before Kafka acknowledged the open; closing the app right after the answers must
@@ -15,7 +22,11 @@ describe('pixel opens answered before the ack, then shutdown (real Kafka)', () =
   let reader: KafkaClient;
   beforeAll(async () => {
     t = await startTestApp({ brokers: testKafkaBrokers() });
-    reader = createKafkaClient({ brokers: testKafkaBrokers(), clientId: uniqueName('pixel-reader'), logger: silentLogger });
+    reader = createKafkaClient({
+      brokers: testKafkaBrokers(),
+      clientId: uniqueName('pixel-reader'),
+      logger: silentLogger,
+    });
   });
   afterAll(async () => {
     await t.close().catch(() => undefined);
@@ -35,12 +46,22 @@ describe('pixel opens answered before the ack, then shutdown (real Kafka)', () =
     const publisher = t.app.get(EventPublisher);
     await t.close();
     expect(publisher.pendingDetached()).toBe(0);
-    expect(await metricValue(t.registry, 'leadscore_ingest_received_events_total', { source: 'pixel', result: 'accepted' })).toBe(OPENS);
+    expect(
+      await metricValue(t.registry, 'leadscore_ingest_received_events_total', {
+        source: 'pixel',
+        result: 'accepted',
+      }),
+    ).toBe(OPENS);
     expect(await metricValue(t.registry, 'leadscore_ingest_unacknowledged_events_total')).toBe(0);
 
     const events = await readEvents(reader, t.topic, OPENS);
     const messageIds = new Set(events.map((e) => (e.value['data'] as Record<string, unknown>)['message_id']));
     expect(messageIds.size).toBe(OPENS);
-    expect(events[0]?.value).toMatchObject({ type: 'email.opened', subject: 'email:shutdown@example.com', source: '/v1/pixel.gif', data: { provider: 'pixel', machine_open: false } });
+    expect(events[0]?.value).toMatchObject({
+      type: 'email.opened',
+      subject: 'email:shutdown@example.com',
+      source: '/v1/pixel.gif',
+      data: { provider: 'pixel', machine_open: false },
+    });
   });
 });

@@ -25,7 +25,10 @@ describe('benchmark harness', () => {
       name: 'rounds',
       units: 'row',
       rounds: 3,
-      baseline: { name: 'b', run: () => Promise.resolve({ count: 10, seconds: baselineSeconds.shift() ?? 1 }) },
+      baseline: {
+        name: 'b',
+        run: () => Promise.resolve({ count: 10, seconds: baselineSeconds.shift() ?? 1 }),
+      },
       subject: { name: 's', run: () => Promise.resolve({ count: 10, seconds: subjectSeconds.shift() ?? 1 }) },
       write: (line) => lines.push(line),
     });

@@ -54,7 +54,10 @@ const eventsBody = JSON.stringify(
     id: `bench-${i}`,
     type: i % 2 === 0 ? 'web.page_viewed' : 'email.clicked',
     subject: `email:contact${i}@example.com`,
-    data: { url: `https://example.com/page/${i}`, user_agent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0' },
+    data: {
+      url: `https://example.com/page/${i}`,
+      user_agent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0',
+    },
   })),
 );
 
@@ -62,7 +65,9 @@ const eventsBody = JSON.stringify(
 function pixelQuery(): string {
   const claims = { w: WORKSPACE, c: 'email:reader@example.com', t: 'email.opened', m: 'bench-message' };
   const key = createHmac('sha256', PIXEL_SECRET).update(`leadscore-pixel-v1:${claims.w}`).digest();
-  const s = createHmac('sha256', key).update(JSON.stringify(['v1', claims.w, claims.c, claims.t, claims.m, ''])).digest('base64url');
+  const s = createHmac('sha256', key)
+    .update(JSON.stringify(['v1', claims.w, claims.c, claims.t, claims.m, '']))
+    .digest('base64url');
   return new URLSearchParams({ ...claims, s }).toString();
 }
 
@@ -76,9 +81,16 @@ app.post('/v1/events', async (request, reply) => reply.status(202).send({ accept
 await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT) });
 `;
 
-async function startServer(args: string[], env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
+async function startServer(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ port: number; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'], cwd: workspaceRoot() });
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: workspaceRoot(),
+  });
   await waitForPort(port);
   return { port, child };
 }
@@ -92,14 +104,20 @@ async function stop(child: ChildProcess): Promise<void> {
 async function load(options: AutocannonOptions, unitsPerRequest: number): Promise<Measurement> {
   const result = await autocannon(options);
   const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed > 0) throw new Error(`${options.url}: ${failed} of ${result.requests.total} requests failed (${JSON.stringify(result.statusCodeStats ?? {})})`);
+  if (failed > 0)
+    throw new Error(
+      `${options.url}: ${failed} of ${result.requests.total} requests failed (${JSON.stringify(result.statusCodeStats ?? {})})`,
+    );
   return { count: result.requests.total * unitsPerRequest, seconds: result.duration };
 }
 
 await withThrowawayKafka(async (brokers) => {
   const client = createKafkaClient({ brokers, clientId: 'bench-ingest', logger: silentLogger });
   await waitForKafkaReady(client);
-  await ensureTopics(client, TOPIC_DECLARATIONS.filter((t) => t.name === Topics.events || t.name === Topics.eventsDeadLetter));
+  await ensureTopics(
+    client,
+    TOPIC_DECLARATIONS.filter((t) => t.name === Topics.events || t.name === Topics.eventsDeadLetter),
+  );
 
   const bare = await startServer(['--input-type=module', '-e', BARE_FASTIFY], {});
   const ingest = await startServer([join(workspaceRoot(), 'services/ingest/dist/main.js')], {
@@ -111,7 +129,10 @@ await withThrowawayKafka(async (brokers) => {
     INGEST_RATE_LIMIT_EVENTS_PER_SECOND: '10000000',
     INGEST_RATE_LIMIT_BURST: '10000000',
     INGEST_WORKSPACES: JSON.stringify([
-      { workspace: WORKSPACE, keys: [{ kind: 'secret', sha256: createHash('sha256').update(SECRET_KEY).digest('hex') }] },
+      {
+        workspace: WORKSPACE,
+        keys: [{ kind: 'secret', sha256: createHash('sha256').update(SECRET_KEY).digest('hex') }],
+      },
     ]),
   });
   try {
@@ -123,27 +144,33 @@ await withThrowawayKafka(async (brokers) => {
       connections: CONNECTIONS,
       duration: SECONDS,
     });
-    const pixel = (port: number) => ({ url: `http://127.0.0.1:${port}/v1/pixel.gif?${pixelQuery()}`, connections: CONNECTIONS, duration: SECONDS });
+    const pixel = (port: number) => ({
+      url: `http://127.0.0.1:${port}/v1/pixel.gif?${pixelQuery()}`,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+    });
 
     // Warm up both servers (JIT, Kafka connections, first metadata) outside the measurement.
     await load({ ...post(ingest.port), duration: 2 }, EVENTS_PER_REQUEST);
     await load({ ...pixel(ingest.port), duration: 2 }, 1);
     await load({ ...pixel(bare.port), duration: 2 }, 1);
 
-    if (CASES.has('events')) await runBenchmark({
-      name: `ingest /v1/events: batches of ${EVENTS_PER_REQUEST}, ${CONNECTIONS} connections, ${SECONDS} s`,
-      units: 'events',
-      rounds: ROUNDS,
-      baseline: { name: 'bare-fastify-post', run: () => load(post(bare.port), EVENTS_PER_REQUEST) },
-      subject: { name: 'ingest-events', run: () => load(post(ingest.port), EVENTS_PER_REQUEST) },
-    });
-    if (CASES.has('pixel')) await runBenchmark({
-      name: `ingest /v1/pixel.gif: signed opens, ${CONNECTIONS} connections, ${SECONDS} s`,
-      units: 'req',
-      rounds: ROUNDS,
-      baseline: { name: 'bare-fastify-gif', run: () => load(pixel(bare.port), 1) },
-      subject: { name: 'ingest-pixel', run: () => load(pixel(ingest.port), 1) },
-    });
+    if (CASES.has('events'))
+      await runBenchmark({
+        name: `ingest /v1/events: batches of ${EVENTS_PER_REQUEST}, ${CONNECTIONS} connections, ${SECONDS} s`,
+        units: 'events',
+        rounds: ROUNDS,
+        baseline: { name: 'bare-fastify-post', run: () => load(post(bare.port), EVENTS_PER_REQUEST) },
+        subject: { name: 'ingest-events', run: () => load(post(ingest.port), EVENTS_PER_REQUEST) },
+      });
+    if (CASES.has('pixel'))
+      await runBenchmark({
+        name: `ingest /v1/pixel.gif: signed opens, ${CONNECTIONS} connections, ${SECONDS} s`,
+        units: 'req',
+        rounds: ROUNDS,
+        baseline: { name: 'bare-fastify-gif', run: () => load(pixel(bare.port), 1) },
+        subject: { name: 'ingest-pixel', run: () => load(pixel(ingest.port), 1) },
+      });
   } finally {
     await stop(ingest.child);
     await stop(bare.child);

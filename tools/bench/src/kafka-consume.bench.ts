@@ -3,7 +3,13 @@
 // fresh group reading from the beginning. Timed from the first batch to the last message, so group
 // join time does not count. Run: npm run bench:kafka-consume -w @leadscore/bench
 import kafkajs from 'kafkajs';
-import { createBatchConsumer, createKafkaClient, ensureTopics, silentLogger, waitForKafkaReady } from '@leadscore/kafka';
+import {
+  createBatchConsumer,
+  createKafkaClient,
+  ensureTopics,
+  silentLogger,
+  waitForKafkaReady,
+} from '@leadscore/kafka';
 import { runBenchmark, type Measurement } from './benchmark.harness.js';
 import { kafkaPayload, withThrowawayKafka } from './kafka-bench.fixtures.js';
 
@@ -32,9 +38,17 @@ await withThrowawayKafka(async (brokers) => {
   const client = createKafkaClient({ brokers, clientId: 'bench-consume', logger: silentLogger });
   await waitForKafkaReady(client);
   await ensureTopics(client, [{ name: TOPIC, partitions: PARTITIONS, config: {} }]);
-  const kafka = new kafkajs.Kafka({ brokers, clientId: 'bench-consume-raw', logLevel: kafkajs.logLevel.NOTHING });
+  const kafka = new kafkajs.Kafka({
+    brokers,
+    clientId: 'bench-consume-raw',
+    logLevel: kafkajs.logLevel.NOTHING,
+  });
 
-  const filler = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: kafkajs.Partitioners.DefaultPartitioner });
+  const filler = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
+  });
   await filler.connect();
   for (let i = 0; i < TOTAL; i += 1_000) {
     const messages = Array.from({ length: Math.min(1_000, TOTAL - i) }, (_, j) => kafkaPayload(i + j));

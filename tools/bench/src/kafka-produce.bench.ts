@@ -2,7 +2,13 @@
 // the batching producer fed the way the ingest service feeds it: many concurrent callers, each
 // awaiting one small send at a time. Run: npm run bench:kafka-produce -w @leadscore/bench
 import kafkajs from 'kafkajs';
-import { createBatchingProducer, createKafkaClient, ensureTopics, silentLogger, waitForKafkaReady } from '@leadscore/kafka';
+import {
+  createBatchingProducer,
+  createKafkaClient,
+  ensureTopics,
+  silentLogger,
+  waitForKafkaReady,
+} from '@leadscore/kafka';
 import { runBenchmark, type Measurement } from './benchmark.harness.js';
 import { kafkaPayload, withThrowawayKafka } from './kafka-bench.fixtures.js';
 
@@ -25,7 +31,11 @@ await withThrowawayKafka(async (brokers) => {
     return name;
   };
 
-  const kafka = new kafkajs.Kafka({ brokers, clientId: 'bench-produce-raw', logLevel: kafkajs.logLevel.NOTHING });
+  const kafka = new kafkajs.Kafka({
+    brokers,
+    clientId: 'bench-produce-raw',
+    logLevel: kafkajs.logLevel.NOTHING,
+  });
 
   async function plainKafkajs(): Promise<Measurement> {
     const topic = await freshTopic('baseline');
@@ -37,7 +47,10 @@ await withThrowawayKafka(async (brokers) => {
     await producer.connect();
     const started = performance.now();
     for (let i = 0; i < TOTAL; i += BASELINE_BATCH) {
-      await producer.sendBatch({ acks: -1, topicMessages: [{ topic, messages: messages.slice(i, i + BASELINE_BATCH) }] });
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [{ topic, messages: messages.slice(i, i + BASELINE_BATCH) }],
+      });
     }
     const seconds = (performance.now() - started) / 1000;
     await producer.disconnect();

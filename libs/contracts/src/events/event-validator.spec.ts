@@ -19,11 +19,26 @@ describe('event validator', () => {
   it('knows every canonical type of ARCHITECTURE.md', () => {
     expect([...validator.eventTypes].sort()).toEqual(
       [
-        'email.delivered', 'email.opened', 'email.clicked', 'email.bounced', 'email.unsubscribed', 'email.spam_reported',
-        'sms.sent', 'sms.delivered', 'sms.replied', 'sms.opted_out',
-        'web.page_viewed', 'web.form_submitted', 'web.link_clicked',
-        'webinar.registered', 'webinar.attended', 'webinar.left',
-        'contact.identified', 'contact.updated', 'contact.merged', 'contact.converted',
+        'email.delivered',
+        'email.opened',
+        'email.clicked',
+        'email.bounced',
+        'email.unsubscribed',
+        'email.spam_reported',
+        'sms.sent',
+        'sms.delivered',
+        'sms.replied',
+        'sms.opted_out',
+        'web.page_viewed',
+        'web.form_submitted',
+        'web.link_clicked',
+        'webinar.registered',
+        'webinar.attended',
+        'webinar.left',
+        'contact.identified',
+        'contact.updated',
+        'contact.merged',
+        'contact.converted',
       ].sort(),
     );
   });
@@ -55,7 +70,10 @@ describe('event validator', () => {
 
   it('rejects unknown types with the list of known ones', () => {
     const result = validator.validate({ ...opened, type: 'email.forwarded' });
-    expect(result).toEqual({ valid: false, issues: [{ field: 'type', expected: expect.stringContaining('email.opened') }] });
+    expect(result).toEqual({
+      valid: false,
+      issues: [{ field: 'type', expected: expect.stringContaining('email.opened') }],
+    });
   });
 
   it('explains formats and patterns', () => {
@@ -67,6 +85,9 @@ describe('event validator', () => {
       valid: false,
       issues: [{ field: 'surprise', expected: expect.stringContaining('no such field') }],
     });
-    expect(validator.validate('not an object')).toEqual({ valid: false, issues: [{ field: '(event)', expected: 'an object' }] });
+    expect(validator.validate('not an object')).toEqual({
+      valid: false,
+      issues: [{ field: '(event)', expected: 'an object' }],
+    });
   });
 });

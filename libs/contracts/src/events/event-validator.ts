@@ -53,7 +53,10 @@ export function createEventValidator(schemas: EventSchemaDocuments = EVENT_SCHEM
       const envelope = candidate as { type: string; data: unknown };
       const validateData = dataValidators.get(envelope.type);
       if (!validateData) {
-        return { valid: false, issues: [{ field: 'type', expected: `a known event type (one of ${typeList})` }] };
+        return {
+          valid: false,
+          issues: [{ field: 'type', expected: `a known event type (one of ${typeList})` }],
+        };
       }
       if (!validateData(envelope.data)) {
         return { valid: false, issues: describeErrors(validateData.errors, 'data') };
@@ -69,7 +72,9 @@ function joinPath(prefix: string, instancePath: string, property?: string): stri
     .slice(1)
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (property !== undefined) parts.push(property);
-  const path = parts.map((p) => (/^\d+$/.test(p) ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `["${p}"]`)).join('');
+  const path = parts
+    .map((p) => (/^\d+$/.test(p) ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `["${p}"]`))
+    .join('');
   const joined = `${prefix}${path}`;
   return joined.startsWith('.') ? joined.slice(1) : joined || '(event)';
 }
@@ -84,7 +89,10 @@ function expectation(error: ErrorObject): { property?: string; expected: string 
     case 'required':
       return { property: String(params['missingProperty']), expected: 'a value (the field is required)' };
     case 'additionalProperties':
-      return { property: String(params['additionalProperty']), expected: 'no such field (it is not part of this event type)' };
+      return {
+        property: String(params['additionalProperty']),
+        expected: 'no such field (it is not part of this event type)',
+      };
     case 'type': {
       const t = params['type'];
       const types = Array.isArray(t) ? t.map(String) : [String(t)];
@@ -93,11 +101,18 @@ function expectation(error: ErrorObject): { property?: string; expected: string 
     case 'const':
       return { expected: `exactly ${JSON.stringify(params['allowedValue'])}` };
     case 'enum':
-      return { expected: `one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return {
+        expected: `one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     case 'pattern':
       return { expected: `a string matching ${String(params['pattern'])}` };
     case 'format':
-      return { expected: params['format'] === 'date-time' ? 'an RFC 3339 date-time such as 2026-11-23T10:00:00Z' : `a ${String(params['format'])}` };
+      return {
+        expected:
+          params['format'] === 'date-time'
+            ? 'an RFC 3339 date-time such as 2026-11-23T10:00:00Z'
+            : `a ${String(params['format'])}`,
+      };
     case 'minLength':
       return { expected: `a string of at least ${String(params['limit'])} characters` };
     case 'maxLength':
@@ -123,5 +138,7 @@ function describeErrors(errors: ErrorObject[] | null | undefined, prefix: string
     issues.push({ field, expected });
     if (issues.length === MAX_ISSUES) break;
   }
-  return issues.length > 0 ? issues : [{ field: prefix || '(event)', expected: 'a value matching the event schema' }];
+  return issues.length > 0
+    ? issues
+    : [{ field: prefix || '(event)', expected: 'a value matching the event schema' }];
 }

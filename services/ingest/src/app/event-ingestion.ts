@@ -62,7 +62,8 @@ export class EventIngestion {
   async execute(command: IngestCommand): Promise<IngestReceipt> {
     const { receipt, accepted } = this.check(command);
     await this.publisher.publish(accepted);
-    if (accepted.length > 0) this.metrics.receivedEvents.inc({ source: command.channel, result: 'accepted' }, accepted.length);
+    if (accepted.length > 0)
+      this.metrics.receivedEvents.inc({ source: command.channel, result: 'accepted' }, accepted.length);
     return receipt;
   }
 
@@ -78,13 +79,20 @@ export class EventIngestion {
   }
 
   /** Rate limit and per-event check; throws the problem for a request with no acceptable event. */
-  private check(command: IngestCommand): { readonly receipt: IngestReceipt; readonly accepted: readonly AcceptedEvent[] } {
+  private check(command: IngestCommand): {
+    readonly receipt: IngestReceipt;
+    readonly accepted: readonly AcceptedEvent[];
+  } {
     const nowMs = this.clock();
     const rate = this.limiter.take(command.workspace, Math.max(1, command.candidates.length), nowMs);
     if (!rate.allowed) {
-      fail('rate-limited', `Workspace ${command.workspace} sent more than ${this.settings.rateLimit.eventsPerSecond} events per second; retry after ${rate.retryAfterSeconds} s.`, {
-        retryAfterSeconds: rate.retryAfterSeconds,
-      });
+      fail(
+        'rate-limited',
+        `Workspace ${command.workspace} sent more than ${this.settings.rateLimit.eventsPerSecond} events per second; retry after ${rate.retryAfterSeconds} s.`,
+        {
+          retryAfterSeconds: rate.retryAfterSeconds,
+        },
+      );
     }
     const { results, accepted } = checkBatch(command.candidates, {
       workspace: command.workspace,
@@ -96,15 +104,25 @@ export class EventIngestion {
       validator: this.validator,
     });
     const receipt = summarize(results);
-    if (receipt.rejected > 0) this.publisher.deadLetter(deadLettersOf(command.candidates, results), command.workspace, command.channel);
+    if (receipt.rejected > 0)
+      this.publisher.deadLetter(
+        deadLettersOf(command.candidates, results),
+        command.workspace,
+        command.channel,
+      );
     const counter = this.metrics.receivedEvents;
     if (receipt.rejected > 0) counter.inc({ source: command.channel, result: 'rejected' }, receipt.rejected);
-    if (receipt.duplicates > 0) counter.inc({ source: command.channel, result: 'duplicate' }, receipt.duplicates);
+    if (receipt.duplicates > 0)
+      counter.inc({ source: command.channel, result: 'duplicate' }, receipt.duplicates);
     if (accepted.length === 0 && results.length > 0) {
       const forbidden = results.every((r) => r.status === 'rejected' && r.reason === 'forbidden');
-      fail(forbidden ? 'forbidden' : 'invalid-events', `None of the ${results.length} events was accepted; each result says which field is wrong and what it expects.`, {
-        results,
-      });
+      fail(
+        forbidden ? 'forbidden' : 'invalid-events',
+        `None of the ${results.length} events was accepted; each result says which field is wrong and what it expects.`,
+        {
+          results,
+        },
+      );
     }
     return { receipt, accepted };
   }

@@ -49,18 +49,30 @@ export class EventPublisher {
     if (events.length === 0) return;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no Kafka ack within ${this.settings.produceTimeoutMs} ms`)), this.settings.produceTimeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`no Kafka ack within ${this.settings.produceTimeoutMs} ms`)),
+        this.settings.produceTimeoutMs,
+      );
     });
     try {
       await Promise.race([this.producer.send(this.settings.eventsTopic, toMessages(events)), timeout]);
     } catch (error) {
       this.logger.error(
-        { err: error, events: events.length, firstEventId: events[0]?.event.id, workspace: events[0]?.event.workspace },
+        {
+          err: error,
+          events: events.length,
+          firstEventId: events[0]?.event.id,
+          workspace: events[0]?.event.workspace,
+        },
         'events not acknowledged by Kafka; answering 503',
       );
-      fail('kafka-unavailable', `Kafka did not acknowledge the events (${describe(error)}); none of this request's events count as accepted. Retry after ${RETRY_AFTER_SECONDS} s with the same event ids.`, {
-        retryAfterSeconds: RETRY_AFTER_SECONDS,
-      });
+      fail(
+        'kafka-unavailable',
+        `Kafka did not acknowledge the events (${describe(error)}); none of this request's events count as accepted. Retry after ${RETRY_AFTER_SECONDS} s with the same event ids.`,
+        {
+          retryAfterSeconds: RETRY_AFTER_SECONDS,
+        },
+      );
     } finally {
       clearTimeout(timer);
     }
@@ -84,7 +96,12 @@ export class EventPublisher {
       (error) => {
         this.metrics.unacknowledgedEvents.inc({ source: channel, topic: 'events' }, events.length);
         this.logger.error(
-          { err: error, channel, eventIds: events.map((e) => e.event.id), workspace: events[0]?.event.workspace },
+          {
+            err: error,
+            channel,
+            eventIds: events.map((e) => e.event.id),
+            workspace: events[0]?.event.workspace,
+          },
           `events already answered were not acknowledged by Kafka (${describe(error)})`,
         );
       },
@@ -119,7 +136,13 @@ export class EventPublisher {
       (error) => {
         this.metrics.unacknowledgedEvents.inc({ source: channel, topic: 'dead_letter' }, letters.length);
         this.logger.error(
-          { err: error, channel, workspace, eventIds: letters.map((l) => l.id ?? `#${l.index}`), reasons: letters.map((l) => l.detail) },
+          {
+            err: error,
+            channel,
+            workspace,
+            eventIds: letters.map((l) => l.id ?? `#${l.index}`),
+            reasons: letters.map((l) => l.detail),
+          },
           `rejected events could not be written to the dead-letter topic (${describe(error)})`,
         );
       },
@@ -127,7 +150,12 @@ export class EventPublisher {
   }
 
   /** Sends, tracks the outcome until it is counted (and logged), and returns the tracked promise (never rejects). */
-  private detach(topic: string, messages: readonly ProducedMessage[], onAcknowledged: () => void, onFailed: (error: unknown) => void): Promise<void> {
+  private detach(
+    topic: string,
+    messages: readonly ProducedMessage[],
+    onAcknowledged: () => void,
+    onFailed: (error: unknown) => void,
+  ): Promise<void> {
     const count = messages.length;
     const tracked: Promise<void> = this.producer
       .send(topic, messages)

@@ -36,7 +36,10 @@ class ProducerShutdown implements OnApplicationShutdown {
   ) {}
 
   async onApplicationShutdown(signal?: string): Promise<void> {
-    this.logger.info({ signal, awaitingAck: this.publisher.pendingDetached() }, 'flushing the Kafka producer');
+    this.logger.info(
+      { signal, awaitingAck: this.publisher.pendingDetached() },
+      'flushing the Kafka producer',
+    );
     try {
       await this.producer.disconnect();
     } finally {
@@ -51,7 +54,11 @@ export class IngestModule {
     return {
       module: IngestModule,
       imports: [
-        ObservabilityModule.forRoot({ service: 'ingest', registry: options.registry, readinessChecks: options.readinessChecks ?? [] }),
+        ObservabilityModule.forRoot({
+          service: 'ingest',
+          registry: options.registry,
+          readinessChecks: options.readinessChecks ?? [],
+        }),
       ],
       controllers: [EventsController, SegmentController, WebhooksController],
       providers: [

@@ -37,7 +37,10 @@ export function settingsFromConfig(config: IngestConfig): IngestSettings {
     bodyLimitBytes: config.INGEST_BODY_LIMIT_BYTES,
     maxBatchEvents: config.INGEST_MAX_BATCH_EVENTS,
     maxEventBytes: config.INGEST_MAX_EVENT_BYTES,
-    rateLimit: { eventsPerSecond: config.INGEST_RATE_LIMIT_EVENTS_PER_SECOND, burst: config.INGEST_RATE_LIMIT_BURST },
+    rateLimit: {
+      eventsPerSecond: config.INGEST_RATE_LIMIT_EVENTS_PER_SECOND,
+      burst: config.INGEST_RATE_LIMIT_BURST,
+    },
     produceTimeoutMs: config.INGEST_PRODUCE_TIMEOUT_MS,
     maxDetachedSends: DEFAULT_MAX_DETACHED_SENDS,
     signatureToleranceSeconds: config.INGEST_SIGNATURE_TOLERANCE_SECONDS,

@@ -5,13 +5,21 @@ import { WorkspaceRateLimiter } from './workspace-rate-limiter.js';
 describe('workspace keys', () => {
   it('reads bearer and Segment-style basic credentials', () => {
     expect(keyFromAuthorization('Bearer sk_live_1')).toEqual({ found: true, key: 'sk_live_1' });
-    expect(keyFromAuthorization(`Basic ${Buffer.from('pk_live_1:').toString('base64')}`)).toEqual({ found: true, key: 'pk_live_1' });
+    expect(keyFromAuthorization(`Basic ${Buffer.from('pk_live_1:').toString('base64')}`)).toEqual({
+      found: true,
+      key: 'pk_live_1',
+    });
   });
 
   it('explains what to send when the header is missing or malformed', () => {
-    expect(keyFromAuthorization(undefined)).toMatchObject({ found: false, reason: expect.stringContaining('Bearer') });
+    expect(keyFromAuthorization(undefined)).toMatchObject({
+      found: false,
+      reason: expect.stringContaining('Bearer'),
+    });
     expect(keyFromAuthorization('Token abc')).toMatchObject({ found: false });
-    expect(keyFromAuthorization(`Basic ${Buffer.from(':pw').toString('base64')}`)).toMatchObject({ found: false });
+    expect(keyFromAuthorization(`Basic ${Buffer.from(':pw').toString('base64')}`)).toMatchObject({
+      found: false,
+    });
   });
 
   it('stores only the SHA-256', () => {

@@ -11,7 +11,9 @@ const VARIABLE = 'INGEST_WORKSPACES';
 const workspaceEntry = z.object({
   workspace: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/),
   defaultCountry: z.string().refine(isSupportedCountry).optional(),
-  keys: z.array(z.object({ kind: z.enum(['publishable', 'secret']), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  keys: z.array(
+    z.object({ kind: z.enum(['publishable', 'secret']), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  ),
   sendgrid: z.object({ publicKey: z.string().min(1) }).optional(),
   twilio: z.object({ authToken: z.string().min(1) }).optional(),
   zoom: z.object({ secretToken: z.string().min(1) }).optional(),
@@ -56,24 +58,39 @@ function localDirectory(): InMemoryWorkspaceDirectory {
  * Builds the in-memory workspace directory from INGEST_WORKSPACES; a malformed value stops the
  * service with a ConfigError naming the variable (its value is secret and never shown).
  */
-export function workspaceDirectoryFromConfig(json: string | undefined, production: boolean): InMemoryWorkspaceDirectory {
+export function workspaceDirectoryFromConfig(
+  json: string | undefined,
+  production: boolean,
+): InMemoryWorkspaceDirectory {
   if (json === undefined) return production ? new InMemoryWorkspaceDirectory([], []) : localDirectory();
   let parsed: z.infer<typeof workspaceEntry>[];
   try {
     parsed = z.array(workspaceEntry).parse(JSON.parse(json));
   } catch (error) {
-    const where = error instanceof z.ZodError ? ` (problem at ${error.issues[0]?.path.join('.') ?? '?'})` : ' (not valid JSON)';
-    throw new ConfigError([{ variable: VARIABLE, expected: EXPECTED, received: `a value that is not shown (secret)${where}` }]);
+    const where =
+      error instanceof z.ZodError
+        ? ` (problem at ${error.issues[0]?.path.join('.') ?? '?'})`
+        : ' (not valid JSON)';
+    throw new ConfigError([
+      { variable: VARIABLE, expected: EXPECTED, received: `a value that is not shown (secret)${where}` },
+    ]);
   }
   const keys: WorkspaceKey[] = [];
   const settings: WorkspaceSettings[] = [];
   for (const entry of parsed) {
-    for (const key of entry.keys) keys.push({ workspace: entry.workspace, kind: key.kind, keyHash: key.sha256 });
+    for (const key of entry.keys)
+      keys.push({ workspace: entry.workspace, kind: key.kind, keyHash: key.sha256 });
     let sendgrid: WorkspaceSettings['providers']['sendgrid'];
     try {
       sendgrid = entry.sendgrid ? { publicKey: sendgridPublicKey(entry.sendgrid.publicKey) } : undefined;
     } catch {
-      throw new ConfigError([{ variable: VARIABLE, expected: 'sendgrid.publicKey: the base64 DER verification key SendGrid shows', received: `workspace ${entry.workspace}: a key that does not parse` }]);
+      throw new ConfigError([
+        {
+          variable: VARIABLE,
+          expected: 'sendgrid.publicKey: the base64 DER verification key SendGrid shows',
+          received: `workspace ${entry.workspace}: a key that does not parse`,
+        },
+      ]);
     }
     settings.push({
       workspace: entry.workspace,

@@ -25,14 +25,20 @@ export function mayWrite(kind: KeyKind, eventType: string): boolean {
   return kind === 'secret' || !PROFILE_TYPES.has(eventType);
 }
 
-export type CredentialParse = { readonly found: true; readonly key: string } | { readonly found: false; readonly reason: string };
+export type CredentialParse =
+  { readonly found: true; readonly key: string } | { readonly found: false; readonly reason: string };
 
 /**
  * Reads the key from `Authorization: Bearer <key>` or Segment-style `Basic base64(<key>:)` (the
  * write key as user name, empty password).
  */
 export function keyFromAuthorization(header: string | undefined): CredentialParse {
-  if (!header) return { found: false, reason: 'Send the workspace key as `Authorization: Bearer <key>` (or Basic auth with the key as user name).' };
+  if (!header)
+    return {
+      found: false,
+      reason:
+        'Send the workspace key as `Authorization: Bearer <key>` (or Basic auth with the key as user name).',
+    };
   const space = header.indexOf(' ');
   const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
   const value = space < 0 ? '' : header.slice(space + 1).trim();
@@ -43,5 +49,8 @@ export function keyFromAuthorization(header: string | undefined): CredentialPars
     const user = colon < 0 ? decoded : decoded.slice(0, colon);
     if (user) return { found: true, key: user };
   }
-  return { found: false, reason: 'The Authorization header must be `Bearer <key>` or Basic auth with the key as user name.' };
+  return {
+    found: false,
+    reason: 'The Authorization header must be `Bearer <key>` or Basic auth with the key as user name.',
+  };
 }

@@ -3,7 +3,13 @@ import { deadLetterDetail, deadLettersOf } from './dead-letter.js';
 import { MappingFailure, type EventResult } from './event-batch.js';
 
 describe('deadLettersOf', () => {
-  const invalid = (index: number, id?: string): EventResult => ({ index, ...(id ? { id } : {}), status: 'rejected', reason: 'invalid', errors: [{ field: 'data.url', expected: 'a string' }] });
+  const invalid = (index: number, id?: string): EventResult => ({
+    index,
+    ...(id ? { id } : {}),
+    status: 'rejected',
+    reason: 'invalid',
+    errors: [{ field: 'data.url', expected: 'a string' }],
+  });
 
   it('keeps invalid and too-large inputs as received, in input order; not accepted, duplicate or forbidden ones', () => {
     const candidates = [
@@ -16,19 +22,52 @@ describe('deadLettersOf', () => {
     const results: EventResult[] = [
       { index: 0, id: 'ok', status: 'accepted' },
       invalid(1, 'bad'),
-      { index: 2, id: 'foreign', status: 'rejected', reason: 'forbidden', errors: [{ field: 'workspace', expected: '"acme"' }] },
-      { index: 3, id: 'big', status: 'rejected', reason: 'too_large', errors: [{ field: '(event)', expected: 'at most 10 bytes' }] },
+      {
+        index: 2,
+        id: 'foreign',
+        status: 'rejected',
+        reason: 'forbidden',
+        errors: [{ field: 'workspace', expected: '"acme"' }],
+      },
+      {
+        index: 3,
+        id: 'big',
+        status: 'rejected',
+        reason: 'too_large',
+        errors: [{ field: '(event)', expected: 'at most 10 bytes' }],
+      },
       { index: 4, id: 'ok', status: 'duplicate', duplicateOf: 0 },
     ];
     expect(deadLettersOf(candidates, results)).toEqual([
-      { index: 1, id: 'bad', type: 'web.page_viewed', reason: 'invalid', detail: 'invalid: data.url: expected a string', value: JSON.stringify(candidates[1]) },
-      { index: 3, id: 'big', type: 'email.clicked', reason: 'too_large', detail: 'too_large: (event): expected at most 10 bytes', value: JSON.stringify(candidates[3]) },
+      {
+        index: 1,
+        id: 'bad',
+        type: 'web.page_viewed',
+        reason: 'invalid',
+        detail: 'invalid: data.url: expected a string',
+        value: JSON.stringify(candidates[1]),
+      },
+      {
+        index: 3,
+        id: 'big',
+        type: 'email.clicked',
+        reason: 'too_large',
+        detail: 'too_large: (event): expected at most 10 bytes',
+        value: JSON.stringify(candidates[3]),
+      },
     ]);
   });
 
   it('takes the original of an unmappable input (no event type), and null when no one kept it', () => {
     const call = { type: 'alias', messageId: 'm-1' };
-    const letters = deadLettersOf([new MappingFailure([{ field: 'type', expected: 'track' }], 'm-1', call), new MappingFailure([{ field: '(body)', expected: 'an array' }]), 7], [invalid(0, 'm-1'), invalid(1), invalid(2)]);
+    const letters = deadLettersOf(
+      [
+        new MappingFailure([{ field: 'type', expected: 'track' }], 'm-1', call),
+        new MappingFailure([{ field: '(body)', expected: 'an array' }]),
+        7,
+      ],
+      [invalid(0, 'm-1'), invalid(1), invalid(2)],
+    );
     expect(letters.map((l) => [l.id, l.type, l.value])).toEqual([
       ['m-1', undefined, JSON.stringify(call)],
       [undefined, undefined, null],
@@ -37,7 +76,10 @@ describe('deadLettersOf', () => {
   });
 
   it('keeps the reason header under 1000 characters', () => {
-    const errors = Array.from({ length: 100 }, (_, i) => ({ field: `data.field_${i}`, expected: 'a string of at most 64 characters' }));
+    const errors = Array.from({ length: 100 }, (_, i) => ({
+      field: `data.field_${i}`,
+      expected: 'a string of at most 64 characters',
+    }));
     const detail = deadLetterDetail('invalid', errors);
     expect(detail.length).toBe(1_000);
     expect(detail.startsWith('invalid: data.field_0: expected a string')).toBe(true);

@@ -33,7 +33,10 @@ export function deadLettersOf(candidates: readonly unknown[], results: readonly 
     const candidate = candidates[result.index];
     const unmapped = candidate instanceof MappingFailure;
     const original = unmapped ? candidate.original : candidate;
-    const type = !unmapped && isPlainObject(original) && typeof original['type'] === 'string' ? original['type'] : undefined;
+    const type =
+      !unmapped && isPlainObject(original) && typeof original['type'] === 'string'
+        ? original['type']
+        : undefined;
     letters.push({
       index: result.index,
       id: result.id,

@@ -47,9 +47,24 @@ describe('checkBatch', () => {
       ctx,
     );
     expect(accepted.map((a) => a.index)).toEqual([0, 4]);
-    expect(results[1]).toEqual({ index: 1, status: 'rejected', reason: 'invalid', errors: [{ field: '(event)', expected: 'a JSON object' }] });
-    expect(results[2]).toMatchObject({ index: 2, id: 'c', status: 'rejected', reason: 'invalid', errors: [{ field: 'type' }] });
-    expect(results[3]).toMatchObject({ index: 3, status: 'rejected', errors: [{ field: 'data.url', expected: 'a value (the field is required)' }] });
+    expect(results[1]).toEqual({
+      index: 1,
+      status: 'rejected',
+      reason: 'invalid',
+      errors: [{ field: '(event)', expected: 'a JSON object' }],
+    });
+    expect(results[2]).toMatchObject({
+      index: 2,
+      id: 'c',
+      status: 'rejected',
+      reason: 'invalid',
+      errors: [{ field: 'type' }],
+    });
+    expect(results[3]).toMatchObject({
+      index: 3,
+      status: 'rejected',
+      errors: [{ field: 'data.url', expected: 'a value (the field is required)' }],
+    });
   });
 
   it('reports a repeated id as duplicate-in-request and produces it once', () => {
@@ -65,30 +80,54 @@ describe('checkBatch', () => {
 
   it('refuses events for another workspace and profile changes under a publishable key', () => {
     const { results } = checkBatch(
-      [view('a', { workspace: 'globex' }), { id: 'u', type: 'contact.updated', subject: 'user:1', data: { traits: { title: 'CEO' } } }],
+      [
+        view('a', { workspace: 'globex' }),
+        { id: 'u', type: 'contact.updated', subject: 'user:1', data: { traits: { title: 'CEO' } } },
+      ],
       { ...ctx, keyKind: 'publishable' },
     );
-    expect(results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden', errors: [{ field: 'workspace' }] });
-    expect(results[1]).toMatchObject({ status: 'rejected', reason: 'forbidden', errors: [{ field: 'type', expected: expect.stringContaining('secret key') }] });
+    expect(results[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'forbidden',
+      errors: [{ field: 'workspace' }],
+    });
+    expect(results[1]).toMatchObject({
+      status: 'rejected',
+      reason: 'forbidden',
+      errors: [{ field: 'type', expected: expect.stringContaining('secret key') }],
+    });
   });
 
   it('rejects events above the per-event size limit', () => {
-    const { results } = checkBatch([view('big', { data: { url: 'https://example.com/' + 'x'.repeat(3_000) } })], ctx);
-    expect(results[0]).toMatchObject({ status: 'rejected', reason: 'too_large', errors: [{ expected: expect.stringContaining('at most 2048 bytes') }] });
+    const { results } = checkBatch(
+      [view('big', { data: { url: 'https://example.com/' + 'x'.repeat(3_000) } })],
+      ctx,
+    );
+    expect(results[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'too_large',
+      errors: [{ expected: expect.stringContaining('at most 2048 bytes') }],
+    });
   });
 
   it('marks bot page views instead of dropping them', () => {
-    const { accepted } = checkBatch([view('a', { data: { url: 'https://example.com', user_agent: 'Googlebot/2.1' } })], ctx);
+    const { accepted } = checkBatch(
+      [view('a', { data: { url: 'https://example.com', user_agent: 'Googlebot/2.1' } })],
+      ctx,
+    );
     expect(accepted[0]?.event.data).toMatchObject({ bot: true, bot_reason: 'bot_user_agent' });
   });
 
   it('answers every input exactly once, in order, whatever the input (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.anything(), fc.constantFrom(view('a'), view('b'), view('a', { data: {} })))), (events) => {
-        const { results, accepted } = checkBatch(events, ctx);
-        expect(results.map((r) => r.index)).toEqual(events.map((_, i) => i));
-        expect(accepted.length).toBe(results.filter((r) => r.status === 'accepted').length);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.anything(), fc.constantFrom(view('a'), view('b'), view('a', { data: {} })))),
+        (events) => {
+          const { results, accepted } = checkBatch(events, ctx);
+          expect(results.map((r) => r.index)).toEqual(events.map((_, i) => i));
+          expect(accepted.length).toBe(results.filter((r) => r.status === 'accepted').length);
+        },
+      ),
     );
   });
 });

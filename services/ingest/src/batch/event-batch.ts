@@ -1,4 +1,9 @@
-import { CLOUDEVENTS_SPEC_VERSION, type CanonicalEvent, type EventValidationIssue, type EventValidator } from '@leadscore/contracts';
+import {
+  CLOUDEVENTS_SPEC_VERSION,
+  type CanonicalEvent,
+  type EventValidationIssue,
+  type EventValidator,
+} from '@leadscore/contracts';
 import { mayWrite, type KeyKind } from '../auth/workspace-key.js';
 import { normalizeSubject, type IdentityRules } from '../identity/contact-identity.js';
 import { isPlainObject } from '../http/request-body.js';
@@ -37,7 +42,12 @@ export interface BatchContext {
 
 export type EventResult =
   | { readonly index: number; readonly id: string; readonly status: 'accepted' }
-  | { readonly index: number; readonly id: string; readonly status: 'duplicate'; readonly duplicateOf: number }
+  | {
+      readonly index: number;
+      readonly id: string;
+      readonly status: 'duplicate';
+      readonly duplicateOf: number;
+    }
   | {
       readonly index: number;
       readonly id?: string;
@@ -67,9 +77,14 @@ function idOf(candidate: Record<string, unknown>): string | undefined {
 function withDefaults(
   candidate: Record<string, unknown>,
   ctx: BatchContext,
-): { readonly ok: true; readonly event: Record<string, unknown> } | { readonly ok: false; readonly issue: EventValidationIssue } {
+):
+  | { readonly ok: true; readonly event: Record<string, unknown> }
+  | { readonly ok: false; readonly issue: EventValidationIssue } {
   if (candidate['workspace'] !== undefined && candidate['workspace'] !== ctx.workspace) {
-    return { ok: false, issue: { field: 'workspace', expected: `"${ctx.workspace}" (the workspace of the key) or no value` } };
+    return {
+      ok: false,
+      issue: { field: 'workspace', expected: `"${ctx.workspace}" (the workspace of the key) or no value` },
+    };
   }
   const event: Record<string, unknown> = {
     specversion: CLOUDEVENTS_SPEC_VERSION,
@@ -95,7 +110,12 @@ function markMachineTraffic(event: CanonicalEvent): void {
       data.machine_open = verdict.machine;
       if (verdict.machine) data.machine_open_reason = verdict.reason;
     }
-  } else if (event.type === 'email.clicked' || event.type === 'web.page_viewed' || event.type === 'web.link_clicked' || event.type === 'web.form_submitted') {
+  } else if (
+    event.type === 'email.clicked' ||
+    event.type === 'web.page_viewed' ||
+    event.type === 'web.link_clicked' ||
+    event.type === 'web.form_submitted'
+  ) {
     const data = event.data;
     if (data.user_agent !== undefined && data.bot === undefined) {
       const verdict = classifyClick({ userAgent: data.user_agent });
@@ -118,16 +138,29 @@ export function checkBatch(candidates: readonly unknown[], ctx: BatchContext): B
   candidates.forEach((candidate, index) => {
     if (candidate instanceof MappingFailure) {
       const errors = [...candidate.issues];
-      results.push(candidate.id === undefined ? { index, status: 'rejected', reason: 'invalid', errors } : { index, id: candidate.id, status: 'rejected', reason: 'invalid', errors });
+      results.push(
+        candidate.id === undefined
+          ? { index, status: 'rejected', reason: 'invalid', errors }
+          : { index, id: candidate.id, status: 'rejected', reason: 'invalid', errors },
+      );
       return;
     }
     if (!isPlainObject(candidate)) {
-      results.push({ index, status: 'rejected', reason: 'invalid', errors: [{ field: '(event)', expected: 'a JSON object' }] });
+      results.push({
+        index,
+        status: 'rejected',
+        reason: 'invalid',
+        errors: [{ field: '(event)', expected: 'a JSON object' }],
+      });
       return;
     }
     const id = idOf(candidate);
     const reject = (reason: 'invalid' | 'too_large' | 'forbidden', errors: EventValidationIssue[]): void => {
-      results.push(id === undefined ? { index, status: 'rejected', reason, errors } : { index, id, status: 'rejected', reason, errors });
+      results.push(
+        id === undefined
+          ? { index, status: 'rejected', reason, errors }
+          : { index, id, status: 'rejected', reason, errors },
+      );
     };
     const prepared = withDefaults(candidate, ctx);
     if (!prepared.ok) {
@@ -141,7 +174,9 @@ export function checkBatch(candidates: readonly unknown[], ctx: BatchContext): B
     }
     const event = validation.event;
     if (!mayWrite(ctx.keyKind, event.type)) {
-      reject('forbidden', [{ field: 'type', expected: `an engagement event type: ${event.type} needs a secret key` }]);
+      reject('forbidden', [
+        { field: 'type', expected: `an engagement event type: ${event.type} needs a secret key` },
+      ]);
       return;
     }
     const dedupeKey = `${event.source}\u0000${event.id}`;
@@ -154,7 +189,12 @@ export function checkBatch(candidates: readonly unknown[], ctx: BatchContext): B
     const value = JSON.stringify(event);
     const bytes = Buffer.byteLength(value, 'utf8');
     if (bytes > ctx.maxEventBytes) {
-      reject('too_large', [{ field: '(event)', expected: `at most ${ctx.maxEventBytes} bytes of JSON (this event has ${bytes})` }]);
+      reject('too_large', [
+        {
+          field: '(event)',
+          expected: `at most ${ctx.maxEventBytes} bytes of JSON (this event has ${bytes})`,
+        },
+      ]);
       return;
     }
     firstIndexById.set(dedupeKey, index);

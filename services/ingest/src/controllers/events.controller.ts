@@ -8,7 +8,11 @@ import { fail } from '../http/problem-details.js';
 import { isPlainObject, parseJsonBody } from '../http/request-body.js';
 import { authenticate, rawBody, requireMediaType } from '../http/request-guards.js';
 
-export const JSON_TYPES = ['application/json', 'application/cloudevents-batch+json', 'application/cloudevents+json'];
+export const JSON_TYPES = [
+  'application/json',
+  'application/cloudevents-batch+json',
+  'application/cloudevents+json',
+];
 
 /** POST /v1/events: a batch of canonical events (a JSON array, or `{ "events": [...] }`). */
 @Controller('v1')
@@ -25,13 +29,31 @@ export class EventsController {
     const key = authenticate(request, this.directory);
     requireMediaType(request, JSON_TYPES);
     const body = parseJsonBody(rawBody(request));
-    const events = Array.isArray(body) ? body : isPlainObject(body) && Array.isArray(body['events']) ? body['events'] : undefined;
-    if (!events) fail('malformed-request', 'Expected a JSON array of events, or an object whose "events" field is that array.', { errors: [{ field: 'events', expected: 'an array of CloudEvents' }] });
-    if (events.length === 0) fail('malformed-request', 'The batch is empty; send between 1 and ' + this.settings.maxBatchEvents + ' events.', { errors: [{ field: 'events', expected: 'at least one event' }] });
+    const events = Array.isArray(body)
+      ? body
+      : isPlainObject(body) && Array.isArray(body['events'])
+        ? body['events']
+        : undefined;
+    if (!events)
+      fail(
+        'malformed-request',
+        'Expected a JSON array of events, or an object whose "events" field is that array.',
+        { errors: [{ field: 'events', expected: 'an array of CloudEvents' }] },
+      );
+    if (events.length === 0)
+      fail(
+        'malformed-request',
+        'The batch is empty; send between 1 and ' + this.settings.maxBatchEvents + ' events.',
+        { errors: [{ field: 'events', expected: 'at least one event' }] },
+      );
     if (events.length > this.settings.maxBatchEvents) {
-      fail('payload-too-large', `The batch has ${events.length} events; send at most ${this.settings.maxBatchEvents} per request.`, {
-        errors: [{ field: 'events', expected: `at most ${this.settings.maxBatchEvents} events` }],
-      });
+      fail(
+        'payload-too-large',
+        `The batch has ${events.length} events; send at most ${this.settings.maxBatchEvents} per request.`,
+        {
+          errors: [{ field: 'events', expected: `at most ${this.settings.maxBatchEvents} events` }],
+        },
+      );
     }
     return this.ingestion.execute({
       channel: 'api',

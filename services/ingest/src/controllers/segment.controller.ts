@@ -47,12 +47,28 @@ export class SegmentController {
     requireMediaType(request, SEGMENT_TYPES);
     const identity = this.directory.settings(key.workspace)?.identity ?? {};
     const mapped = mapSegmentBatch(parseJsonBody(rawBody(request)), identity);
-    if (mapped instanceof MappingFailure) fail('malformed-request', 'Expected {"batch": [...]} with Segment calls.', { errors: [...mapped.issues] });
-    if (mapped.length === 0) fail('malformed-request', 'The batch is empty.', { errors: [{ field: 'batch', expected: 'at least one call' }] });
+    if (mapped instanceof MappingFailure)
+      fail('malformed-request', 'Expected {"batch": [...]} with Segment calls.', {
+        errors: [...mapped.issues],
+      });
+    if (mapped.length === 0)
+      fail('malformed-request', 'The batch is empty.', {
+        errors: [{ field: 'batch', expected: 'at least one call' }],
+      });
     if (mapped.length > this.settings.maxBatchEvents) {
-      fail('payload-too-large', `The batch has ${mapped.length} calls; send at most ${this.settings.maxBatchEvents} per request.`);
+      fail(
+        'payload-too-large',
+        `The batch has ${mapped.length} calls; send at most ${this.settings.maxBatchEvents} per request.`,
+      );
     }
-    return this.ingestion.execute({ channel: 'segment', workspace: key.workspace, keyKind: key.kind, identity, defaultSource: '/v1/batch', candidates: mapped });
+    return this.ingestion.execute({
+      channel: 'segment',
+      workspace: key.workspace,
+      keyKind: key.kind,
+      identity,
+      defaultSource: '/v1/batch',
+      candidates: mapped,
+    });
   }
 
   private async single(request: FastifyRequest, callType: SegmentCallType): Promise<IngestReceipt> {
@@ -60,6 +76,13 @@ export class SegmentController {
     requireMediaType(request, SEGMENT_TYPES);
     const identity = this.directory.settings(key.workspace)?.identity ?? {};
     const candidate = mapSegmentCall(parseJsonBody(rawBody(request)), callType, identity);
-    return this.ingestion.execute({ channel: 'segment', workspace: key.workspace, keyKind: key.kind, identity, defaultSource: `/v1/${callType}`, candidates: [candidate] });
+    return this.ingestion.execute({
+      channel: 'segment',
+      workspace: key.workspace,
+      keyKind: key.kind,
+      identity,
+      defaultSource: `/v1/${callType}`,
+      candidates: [candidate],
+    });
   }
 }

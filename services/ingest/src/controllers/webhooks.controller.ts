@@ -14,10 +14,23 @@ import { mapSendgridEvents, SENDGRID_SOURCE } from '../providers/sendgrid.mapper
 import { mapTwilioWebhook, TWILIO_SOURCE } from '../providers/twilio.mapper.js';
 import { mapZoomEvent, ZOOM_SOURCE } from '../providers/zoom.mapper.js';
 import { verifyMailgunSignature } from '../signatures/mailgun.signature.js';
-import { SENDGRID_SIGNATURE_HEADER, SENDGRID_TIMESTAMP_HEADER, verifySendgridSignature } from '../signatures/sendgrid.signature.js';
+import {
+  SENDGRID_SIGNATURE_HEADER,
+  SENDGRID_TIMESTAMP_HEADER,
+  verifySendgridSignature,
+} from '../signatures/sendgrid.signature.js';
 import type { SignatureCheck } from '../signatures/signature-check.js';
-import { TWILIO_SIGNATURE_HEADER, verifyTwilioBodySignature, verifyTwilioSignature } from '../signatures/twilio.signature.js';
-import { verifyZoomSignature, ZOOM_SIGNATURE_HEADER, ZOOM_TIMESTAMP_HEADER, zoomUrlValidationResponse } from '../signatures/zoom.signature.js';
+import {
+  TWILIO_SIGNATURE_HEADER,
+  verifyTwilioBodySignature,
+  verifyTwilioSignature,
+} from '../signatures/twilio.signature.js';
+import {
+  verifyZoomSignature,
+  ZOOM_SIGNATURE_HEADER,
+  ZOOM_TIMESTAMP_HEADER,
+  zoomUrlValidationResponse,
+} from '../signatures/zoom.signature.js';
 
 type Provider = 'sendgrid' | 'twilio' | 'zoom' | 'mailgun';
 
@@ -36,9 +49,15 @@ function isJson(request: FastifyRequest): boolean {
 function jsonParams(body: Record<string, unknown>): Map<string, string[]> {
   const params = new Map<string, string[]>();
   const scalar = (value: unknown): string | undefined =>
-    typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : undefined;
   for (const [name, value] of Object.entries(body)) {
-    const values = (Array.isArray(value) ? value : [value]).map(scalar).filter((v): v is string => v !== undefined);
+    const values = (Array.isArray(value) ? value : [value])
+      .map(scalar)
+      .filter((v): v is string => v !== undefined);
     if (values.length > 0) params.set(name, values);
   }
   return params;
@@ -64,7 +83,8 @@ export class WebhooksController {
     requireMediaType(request, ['application/json']);
     const workspace = this.workspace(request, 'sendgrid');
     const secrets = workspace.providers.sendgrid;
-    if (!secrets) return fail('forbidden', `SendGrid is not configured for workspace ${workspace.workspace}.`);
+    if (!secrets)
+      return fail('forbidden', `SendGrid is not configured for workspace ${workspace.workspace}.`);
     const payload = rawBody(request) ?? Buffer.alloc(0);
     this.requireValid(
       verifySendgridSignature({
@@ -77,7 +97,10 @@ export class WebhooksController {
       }),
     );
     const mapped = mapSendgridEvents(parseJsonBody(payload), workspace.identity);
-    if (mapped instanceof MappingFailure) return fail('malformed-request', 'Expected the SendGrid Event Webhook body: a JSON array of events.', { errors: [...mapped.issues] });
+    if (mapped instanceof MappingFailure)
+      return fail('malformed-request', 'Expected the SendGrid Event Webhook body: a JSON array of events.', {
+        errors: [...mapped.issues],
+      });
     return this.ingest(workspace, mapped, SENDGRID_SOURCE, undefined);
   }
 
@@ -99,7 +122,10 @@ export class WebhooksController {
       const body = rawBody(request) ?? Buffer.alloc(0);
       this.requireValid(verifyTwilioBodySignature({ authToken: secrets.authToken, signature, url, body }));
       payload = parseJsonBody(body);
-      if (!isPlainObject(payload)) return fail('malformed-request', 'Expected a Twilio webhook JSON object.', { errors: [{ field: '(body)', expected: 'a JSON object of Twilio parameters' }] });
+      if (!isPlainObject(payload))
+        return fail('malformed-request', 'Expected a Twilio webhook JSON object.', {
+          errors: [{ field: '(body)', expected: 'a JSON object of Twilio parameters' }],
+        });
       params = jsonParams(payload);
     } else {
       params = parseFormBody(rawBody(request));
@@ -128,17 +154,27 @@ export class WebhooksController {
       }),
     );
     const parsed = parseJsonBody(body);
-    if (!isPlainObject(parsed)) return fail('malformed-request', 'Expected a Zoom event object.', { errors: [{ field: 'event', expected: 'a Zoom webhook event' }] });
+    if (!isPlainObject(parsed))
+      return fail('malformed-request', 'Expected a Zoom event object.', {
+        errors: [{ field: 'event', expected: 'a Zoom webhook event' }],
+      });
     if (parsed['event'] === 'endpoint.url_validation') {
       const payload = isPlainObject(parsed['payload']) ? parsed['payload'] : {};
       const plainToken = payload['plainToken'];
       if (typeof plainToken !== 'string' || plainToken === '') {
-        return fail('malformed-request', 'endpoint.url_validation without payload.plainToken.', { errors: [{ field: 'payload.plainToken', expected: 'a string' }] });
+        return fail('malformed-request', 'endpoint.url_validation without payload.plainToken.', {
+          errors: [{ field: 'payload.plainToken', expected: 'a string' }],
+        });
       }
       await reply.status(200).send(zoomUrlValidationResponse(secrets.secretToken, plainToken));
       return;
     }
-    const receipt = await this.ingest(workspace, mapZoomEvent(parsed, workspace.identity), ZOOM_SOURCE, parsed);
+    const receipt = await this.ingest(
+      workspace,
+      mapZoomEvent(parsed, workspace.identity),
+      ZOOM_SOURCE,
+      parsed,
+    );
     await reply.status(202).send(receipt);
   }
 
@@ -151,7 +187,8 @@ export class WebhooksController {
     if (!secrets) return fail('forbidden', `Mailgun is not configured for workspace ${workspace.workspace}.`);
     const body = parseJsonBody(rawBody(request));
     const signature = isPlainObject(body) && isPlainObject(body['signature']) ? body['signature'] : {};
-    const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);
+    const text = (value: unknown): string | undefined =>
+      typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
     this.requireValid(
       verifyMailgunSignature({
         signingKey: secrets.signingKey,
@@ -162,22 +199,32 @@ export class WebhooksController {
         toleranceSeconds: this.settings.signatureToleranceSeconds,
       }),
     );
-    const eventData = isPlainObject(body) && isPlainObject(body['event-data']) ? body['event-data'] : undefined;
-    if (!eventData) return fail('malformed-request', 'Expected a Mailgun webhook body with "event-data".', { errors: [{ field: 'event-data', expected: 'an object' }] });
+    const eventData =
+      isPlainObject(body) && isPlainObject(body['event-data']) ? body['event-data'] : undefined;
+    if (!eventData)
+      return fail('malformed-request', 'Expected a Mailgun webhook body with "event-data".', {
+        errors: [{ field: 'event-data', expected: 'an object' }],
+      });
     return this.ingest(workspace, mapMailgunEvent(eventData, workspace.identity), MAILGUN_SOURCE, eventData);
   }
 
   private workspace(request: FastifyRequest, provider: Provider): WorkspaceSettings {
     const query = request.query as Record<string, unknown>;
     const id = typeof query['workspace'] === 'string' ? query['workspace'] : undefined;
-    if (!id) return fail('unauthenticated', `Configure the ${provider} webhook URL with ?workspace=<your workspace id>.`);
+    if (!id)
+      return fail(
+        'unauthenticated',
+        `Configure the ${provider} webhook URL with ?workspace=<your workspace id>.`,
+      );
     const settings = this.directory.settings(id);
-    if (!settings) return fail('unauthenticated', `Unknown workspace "${id}" in the ${provider} webhook URL.`);
+    if (!settings)
+      return fail('unauthenticated', `Unknown workspace "${id}" in the ${provider} webhook URL.`);
     return settings;
   }
 
   private requireValid(check: SignatureCheck): void {
-    if (!check.valid) fail('invalid-signature', `${check.reason}; check the webhook secret configured for this workspace.`);
+    if (!check.valid)
+      fail('invalid-signature', `${check.reason}; check the webhook secret configured for this workspace.`);
   }
 
   /** The URL Twilio called: the configured public URL, else scheme and Host as the proxy forwarded them. */
@@ -188,7 +235,12 @@ export class WebhooksController {
   }
 
   /** `payload`: the delivery as received, for the dead-letter copy of a part that could not be mapped. */
-  private async ingest(workspace: WorkspaceSettings, mapping: ProviderMapping, source: string, payload: unknown): Promise<IngestReceipt> {
+  private async ingest(
+    workspace: WorkspaceSettings,
+    mapping: ProviderMapping,
+    source: string,
+    payload: unknown,
+  ): Promise<IngestReceipt> {
     if (mapping.candidates.length === 0) return { accepted: 0, duplicates: 0, rejected: 0, results: [] };
     return this.ingestion.execute({
       channel: 'webhook',
@@ -196,7 +248,10 @@ export class WebhooksController {
       keyKind: 'secret',
       identity: workspace.identity,
       defaultSource: source,
-      candidates: payload === undefined ? mapping.candidates : mapping.candidates.map((c) => (c instanceof MappingFailure ? c.about(payload) : c)),
+      candidates:
+        payload === undefined
+          ? mapping.candidates
+          : mapping.candidates.map((c) => (c instanceof MappingFailure ? c.about(payload) : c)),
     });
   }
 }

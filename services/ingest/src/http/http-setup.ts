@@ -19,12 +19,20 @@ const BODY_TYPES = [
  * Bodies stay Buffers and every response is timed. Fastify's own errors (body limit, media type)
  * reach Nest's error handler and so the ProblemFilter, which turns them into problem+json.
  */
-export function configureIngestHttp(app: NestFastifyApplication, logger: Logger, bodyLimitBytes: number): void {
+export function configureIngestHttp(
+  app: NestFastifyApplication,
+  logger: Logger,
+  bodyLimitBytes: number,
+): void {
   const fastify: FastifyInstance = app.getHttpAdapter().getInstance();
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser(BODY_TYPES, { parseAs: 'buffer', bodyLimit: bodyLimitBytes }, (_request, body, done) => {
-    done(null, body);
-  });
+  fastify.addContentTypeParser(
+    BODY_TYPES,
+    { parseAs: 'buffer', bodyLimit: bodyLimitBytes },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
 
   const metrics = registerMetrics(app.get(Registry), IngestMetrics);
   // Labelled children cached per route and status: prom-client would otherwise hash the label object

@@ -50,7 +50,12 @@ const TITLES: Record<ProblemKind, { title: string; status: number }> = {
 export function problem(
   kind: ProblemKind,
   detail: string,
-  extra: { instance?: string; errors?: ProblemDetails['errors']; retryAfterSeconds?: number; results?: readonly unknown[] } = {},
+  extra: {
+    instance?: string;
+    errors?: ProblemDetails['errors'];
+    retryAfterSeconds?: number;
+    results?: readonly unknown[];
+  } = {},
 ): ProblemDetails {
   const { title, status } = TITLES[kind];
   return {

@@ -1,7 +1,13 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Logger } from '@leadscore/observability';
 import type { FastifyReply } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, ProblemError, problem, type ProblemDetails, type ProblemKind } from './problem-details.js';
+import {
+  PROBLEM_CONTENT_TYPE,
+  ProblemError,
+  problem,
+  type ProblemDetails,
+  type ProblemKind,
+} from './problem-details.js';
 
 const KIND_BY_STATUS: Readonly<Record<number, ProblemKind>> = {
   400: 'malformed-request',
@@ -23,13 +29,26 @@ interface FastifyLikeError {
 /** Turns anything thrown while serving a request into an RFC 9457 problem. */
 export function toProblem(error: unknown, url: string, bodyLimitBytes: number): ProblemDetails {
   if (error instanceof ProblemError) return { ...error.problem, instance: url };
-  const tooLarge = () => problem('payload-too-large', `The request body is larger than ${bodyLimitBytes} bytes; split the batch into smaller requests.`, { instance: url });
-  const mediaType = () => problem('unsupported-media-type', 'Send Content-Type: application/json (or application/x-www-form-urlencoded for Twilio).', { instance: url });
+  const tooLarge = () =>
+    problem(
+      'payload-too-large',
+      `The request body is larger than ${bodyLimitBytes} bytes; split the batch into smaller requests.`,
+      { instance: url },
+    );
+  const mediaType = () =>
+    problem(
+      'unsupported-media-type',
+      'Send Content-Type: application/json (or application/x-www-form-urlencoded for Twilio).',
+      { instance: url },
+    );
   if (error instanceof HttpException) {
     // Fastify's own errors (body limit, media type) reach Nest's filters as HttpExceptions.
     const status = error.getStatus();
     const kind = KIND_BY_STATUS[status];
-    if (kind === 'not-found') return problem('not-found', `No route ${url}; see services/ingest/README.md for the endpoints.`, { instance: url });
+    if (kind === 'not-found')
+      return problem('not-found', `No route ${url}; see services/ingest/README.md for the endpoints.`, {
+        instance: url,
+      });
     if (kind === 'payload-too-large') return tooLarge();
     if (kind === 'unsupported-media-type') return mediaType();
     if (kind) return problem(kind, error.message, { instance: url });
@@ -45,15 +64,25 @@ export function toProblem(error: unknown, url: string, bodyLimitBytes: number): 
       return problem('malformed-request', String(e.message), { instance: url });
     default:
       if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-        return problem(KIND_BY_STATUS[e.statusCode] ?? 'malformed-request', String(e.message), { instance: url });
+        return problem(KIND_BY_STATUS[e.statusCode] ?? 'malformed-request', String(e.message), {
+          instance: url,
+        });
       }
-      return problem('internal', 'The ingest service failed on this request; it has been logged. Retry later.', { instance: url });
+      return problem(
+        'internal',
+        'The ingest service failed on this request; it has been logged. Retry later.',
+        { instance: url },
+      );
   }
 }
 
 export async function sendProblem(reply: FastifyReply, details: ProblemDetails): Promise<void> {
-  if (details.retryAfterSeconds !== undefined) void reply.header('retry-after', String(details.retryAfterSeconds));
-  await reply.status(details.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(details));
+  if (details.retryAfterSeconds !== undefined)
+    void reply.header('retry-after', String(details.retryAfterSeconds));
+  await reply
+    .status(details.status)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(details));
 }
 
 /** The one exception filter of the service. */
@@ -69,7 +98,8 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const url = http.getRequest<{ url: string }>().url;
     const details = toProblem(error, url, this.bodyLimitBytes);
-    if (details.status >= 500 && details.status !== 503) this.logger.error({ err: error, url }, 'request failed');
+    if (details.status >= 500 && details.status !== 503)
+      this.logger.error({ err: error, url }, 'request failed');
     void sendProblem(reply, details);
   }
 }

@@ -8,7 +8,10 @@ export function requireMediaType(request: FastifyRequest, accepted: readonly str
   const header = request.headers['content-type'];
   const mediaType = (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!accepted.includes(mediaType)) {
-    fail('unsupported-media-type', `Content-Type ${header ? `"${header}"` : '(none)'} is not accepted here; send ${accepted.join(' or ')}.`);
+    fail(
+      'unsupported-media-type',
+      `Content-Type ${header ? `"${header}"` : '(none)'} is not accepted here; send ${accepted.join(' or ')}.`,
+    );
   }
 }
 
@@ -17,7 +20,11 @@ export function authenticate(request: FastifyRequest, directory: WorkspaceDirect
   const credential = keyFromAuthorization(request.headers.authorization);
   if (!credential.found) fail('unauthenticated', credential.reason);
   const key = directory.findKeyByHash(hashKey(credential.key));
-  if (!key) fail('unauthenticated', 'The workspace key is unknown or revoked; use a publishable or secret key of your workspace.');
+  if (!key)
+    fail(
+      'unauthenticated',
+      'The workspace key is unknown or revoked; use a publishable or secret key of your workspace.',
+    );
   return key;
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { contactSubject, isSupportedCountry, normalizeEmail, normalizePhone, normalizeSubject } from './contact-identity.js';
+import {
+  contactSubject,
+  isSupportedCountry,
+  normalizeEmail,
+  normalizePhone,
+  normalizeSubject,
+} from './contact-identity.js';
 
 describe('normalizeEmail', () => {
   it('lower-cases and trims the address', () => {
@@ -29,22 +35,52 @@ describe('normalizePhone (libphonenumber-js)', () => {
   });
 
   it('reads national numbers in the workspace default country (trunk prefix dropped)', () => {
-    expect(normalizePhone('(415) 555-0100', { defaultCountry: 'US' })).toEqual({ ok: true, value: '+14155550100' });
-    expect(normalizePhone('1-415-555-0100', { defaultCountry: 'us' })).toEqual({ ok: true, value: '+14155550100' });
-    expect(normalizePhone('415.555.0100', { defaultCountry: 'US' })).toEqual({ ok: true, value: '+14155550100' });
-    expect(normalizePhone('020 7946 0958', { defaultCountry: 'GB' })).toEqual({ ok: true, value: '+442079460958' });
-    expect(normalizePhone('030 901820', { defaultCountry: 'DE' })).toEqual({ ok: true, value: '+4930901820' });
-    expect(normalizePhone('06 12 34 56 78', { defaultCountry: 'FR' })).toEqual({ ok: true, value: '+33612345678' });
+    expect(normalizePhone('(415) 555-0100', { defaultCountry: 'US' })).toEqual({
+      ok: true,
+      value: '+14155550100',
+    });
+    expect(normalizePhone('1-415-555-0100', { defaultCountry: 'us' })).toEqual({
+      ok: true,
+      value: '+14155550100',
+    });
+    expect(normalizePhone('415.555.0100', { defaultCountry: 'US' })).toEqual({
+      ok: true,
+      value: '+14155550100',
+    });
+    expect(normalizePhone('020 7946 0958', { defaultCountry: 'GB' })).toEqual({
+      ok: true,
+      value: '+442079460958',
+    });
+    expect(normalizePhone('030 901820', { defaultCountry: 'DE' })).toEqual({
+      ok: true,
+      value: '+4930901820',
+    });
+    expect(normalizePhone('06 12 34 56 78', { defaultCountry: 'FR' })).toEqual({
+      ok: true,
+      value: '+33612345678',
+    });
   });
 
   it("reads the default country's own international prefix (00 in Germany, 011 in the US)", () => {
-    expect(normalizePhone('0049 30 901820', { defaultCountry: 'DE' })).toEqual({ ok: true, value: '+4930901820' });
-    expect(normalizePhone('011 44 20 7946 0958', { defaultCountry: 'US' })).toEqual({ ok: true, value: '+442079460958' });
+    expect(normalizePhone('0049 30 901820', { defaultCountry: 'DE' })).toEqual({
+      ok: true,
+      value: '+4930901820',
+    });
+    expect(normalizePhone('011 44 20 7946 0958', { defaultCountry: 'US' })).toEqual({
+      ok: true,
+      value: '+442079460958',
+    });
   });
 
   it('refuses national numbers when the workspace has no default country, and says so', () => {
-    expect(normalizePhone('4155550100')).toEqual({ ok: false, expected: expect.stringContaining('no default country') });
-    expect(normalizePhone('0049 30 901820')).toEqual({ ok: false, expected: expect.stringContaining('no default country') });
+    expect(normalizePhone('4155550100')).toEqual({
+      ok: false,
+      expected: expect.stringContaining('no default country'),
+    });
+    expect(normalizePhone('0049 30 901820')).toEqual({
+      ok: false,
+      expected: expect.stringContaining('no default country'),
+    });
   });
 
   it.each([
@@ -57,7 +93,10 @@ describe('normalizePhone (libphonenumber-js)', () => {
     ['+44 20 7946 09581234567', 'too long'],
   ])('rejects %j, naming what is wrong', (raw, why) => {
     const result = normalizePhone(raw, { defaultCountry: 'US' });
-    expect(result).toEqual({ ok: false, expected: expect.stringContaining('a phone number such as +14155550100') });
+    expect(result).toEqual({
+      ok: false,
+      expected: expect.stringContaining('a phone number such as +14155550100'),
+    });
     expect(result.ok ? '' : result.expected).toContain(why);
   });
 });
@@ -79,7 +118,10 @@ describe('contact keys', () => {
   });
 
   it('rejects keys without a known kind', () => {
-    expect(normalizeSubject('ann@example.com')).toMatchObject({ ok: false, expected: expect.stringContaining('email:ann@example.com') });
+    expect(normalizeSubject('ann@example.com')).toMatchObject({
+      ok: false,
+      expected: expect.stringContaining('email:ann@example.com'),
+    });
     expect(normalizeSubject('user:')).toMatchObject({ ok: false });
   });
 });

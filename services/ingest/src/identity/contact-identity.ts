@@ -22,7 +22,8 @@ export interface IdentityRules {
   readonly defaultCountry?: string;
 }
 
-export type IdentityResult = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly expected: string };
+export type IdentityResult =
+  { readonly ok: true; readonly value: string } | { readonly ok: false; readonly expected: string };
 
 // Deliberately small: a local-part, an @, and a domain with a dot. Deliverability is the sender's job.
 const EMAIL = /^[^\s@<>(),;:"]{1,64}@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
@@ -40,7 +41,9 @@ export function normalizeEmail(raw: string): IdentityResult {
 function phoneCountry(country: string | undefined): CountryCode | undefined {
   const code = country?.toUpperCase();
   // isSupportedCountry checks any string against the metadata; its parameter type is the known set.
-  return code !== undefined && isSupportedInMetadata(code as CountryCode, metadata) ? (code as CountryCode) : undefined;
+  return code !== undefined && isSupportedInMetadata(code as CountryCode, metadata)
+    ? (code as CountryCode)
+    : undefined;
 }
 
 export function isSupportedCountry(country: string): boolean {
@@ -84,7 +87,14 @@ export function normalizePhone(raw: string, rules: IdentityRules = {}): Identity
   if (!phone.isValid()) {
     const where = phone.country ?? `+${phone.countryCallingCode}`;
     const length = validateLengthWithMetadata(raw, defaultCountry ? { defaultCountry } : {}, metadata);
-    const why = length === 'TOO_SHORT' ? 'too short' : length === 'TOO_LONG' ? 'too long' : length === 'INVALID_LENGTH' ? 'of a length no number has' : 'not a valid number';
+    const why =
+      length === 'TOO_SHORT'
+        ? 'too short'
+        : length === 'TOO_LONG'
+          ? 'too long'
+          : length === 'INVALID_LENGTH'
+            ? 'of a length no number has'
+            : 'not a valid number';
     return { ok: false, expected: `${EXAMPLE} ("${raw}" is ${why} in ${where})` };
   }
   return { ok: true, value: phone.number };
@@ -120,7 +130,10 @@ const SUBJECT = /^(email|phone|user|anon):(.+)$/s;
 export function normalizeSubject(subject: string, rules: IdentityRules = {}): IdentityResult {
   const match = SUBJECT.exec(subject);
   if (!match) {
-    return { ok: false, expected: 'a contact key such as email:ann@example.com, phone:+14155550100, user:<id> or anon:<id>' };
+    return {
+      ok: false,
+      expected: 'a contact key such as email:ann@example.com, phone:+14155550100, user:<id> or anon:<id>',
+    };
   }
   return contactSubject(match[1] as IdentityKind, match[2] ?? '', rules);
 }

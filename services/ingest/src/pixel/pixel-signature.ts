@@ -32,7 +32,14 @@ export function workspacePixelKey(pixelSecret: string, workspace: string): Buffe
 }
 
 function canonical(claims: PixelClaims): string {
-  return JSON.stringify(['v1', claims.workspace, claims.subject, claims.type, claims.messageId, claims.campaignId ?? '']);
+  return JSON.stringify([
+    'v1',
+    claims.workspace,
+    claims.subject,
+    claims.type,
+    claims.messageId,
+    claims.campaignId ?? '',
+  ]);
 }
 
 function pixelDigest(pixelSecret: string, claims: PixelClaims): Buffer {
@@ -45,7 +52,12 @@ export function signPixel(pixelSecret: string, claims: PixelClaims): string {
 
 /** The query string of a signed pixel URL. */
 export function pixelQuery(pixelSecret: string, claims: PixelClaims): string {
-  const query = new URLSearchParams({ w: claims.workspace, c: claims.subject, t: claims.type, m: claims.messageId });
+  const query = new URLSearchParams({
+    w: claims.workspace,
+    c: claims.subject,
+    t: claims.type,
+    m: claims.messageId,
+  });
   if (claims.campaignId) query.set('cp', claims.campaignId);
   query.set('s', signPixel(pixelSecret, claims));
   return query.toString();
@@ -61,7 +73,10 @@ function single(query: Readonly<Record<string, unknown>>, name: string): string 
 }
 
 /** Reads and verifies the pixel query. Never throws; the caller serves the GIF either way. */
-export function verifyPixel(pixelSecret: string, query: Readonly<Record<string, unknown>>): PixelVerification {
+export function verifyPixel(
+  pixelSecret: string,
+  query: Readonly<Record<string, unknown>>,
+): PixelVerification {
   const signature = single(query, 's');
   if (!signature) return { valid: false, reason: 'unsigned' };
   const workspace = single(query, 'w');
@@ -73,5 +88,7 @@ export function verifyPixel(pixelSecret: string, query: Readonly<Record<string, 
     return { valid: false, reason: 'malformed' };
   }
   const claims: PixelClaims = { workspace, subject, type: type as PixelEventType, messageId, campaignId };
-  return digestsEqual(pixelDigest(pixelSecret, claims), Buffer.from(signature, 'base64url')) ? { valid: true, claims } : { valid: false, reason: 'forged' };
+  return digestsEqual(pixelDigest(pixelSecret, claims), Buffer.from(signature, 'base64url'))
+    ? { valid: true, claims }
+    : { valid: false, reason: 'forged' };
 }

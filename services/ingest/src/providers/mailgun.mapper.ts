@@ -13,7 +13,11 @@ export function mapMailgunEvent(eventData: Record<string, unknown>, rules: Ident
   const headers = isPlainObject(message['headers']) ? message['headers'] : {};
   const client = isPlainObject(eventData['client-info']) ? eventData['client-info'] : {};
   const userAgent = str(client['user-agent']);
-  const ref = { message_id: str(headers['message-id']), campaign_id: firstTag(eventData), provider: 'mailgun' };
+  const ref = {
+    message_id: str(headers['message-id']),
+    campaign_id: firstTag(eventData),
+    provider: 'mailgun',
+  };
   let type: string;
   let data: Record<string, unknown>;
   switch (str(eventData['event']) ?? '') {
@@ -24,19 +28,34 @@ export function mapMailgunEvent(eventData: Record<string, unknown>, rules: Ident
     case 'opened': {
       const verdict = classifyOpen({ userAgent, ip: str(eventData['ip']) });
       type = 'email.opened';
-      data = { ...ref, user_agent: userAgent, machine_open: verdict.machine, machine_open_reason: verdict.machine ? verdict.reason : undefined };
+      data = {
+        ...ref,
+        user_agent: userAgent,
+        machine_open: verdict.machine,
+        machine_open_reason: verdict.machine ? verdict.reason : undefined,
+      };
       break;
     }
     case 'clicked': {
       const verdict = classifyClick({ userAgent });
       type = 'email.clicked';
-      data = { ...ref, url: str(eventData['url']), user_agent: userAgent, bot: verdict.machine, bot_reason: verdict.machine ? verdict.reason : undefined };
+      data = {
+        ...ref,
+        url: str(eventData['url']),
+        user_agent: userAgent,
+        bot: verdict.machine,
+        bot_reason: verdict.machine ? verdict.reason : undefined,
+      };
       break;
     }
     case 'failed': {
       const status = isPlainObject(eventData['delivery-status']) ? eventData['delivery-status'] : {};
       type = 'email.bounced';
-      data = { ...ref, bounce_type: eventData['severity'] === 'temporary' ? 'soft' : 'hard', reason: str(eventData['reason']) ?? str(status['description']) };
+      data = {
+        ...ref,
+        bounce_type: eventData['severity'] === 'temporary' ? 'soft' : 'hard',
+        reason: str(eventData['reason']) ?? str(status['description']),
+      };
       break;
     }
     case 'unsubscribed':
@@ -50,11 +69,24 @@ export function mapMailgunEvent(eventData: Record<string, unknown>, rules: Ident
     default:
       return { candidates: [], ignored: 1 };
   }
-  if (!id) return { candidates: [new MappingFailure([{ field: 'event-data.id', expected: 'the Mailgun event id' }])], ignored: 0 };
+  if (!id)
+    return {
+      candidates: [new MappingFailure([{ field: 'event-data.id', expected: 'the Mailgun event id' }])],
+      ignored: 0,
+    };
   const subject = subjectFor('email', eventData['recipient'], 'event-data.recipient', rules, id);
   if (subject instanceof MappingFailure) return { candidates: [subject], ignored: 0 };
   return {
-    candidates: [compact({ id, source: MAILGUN_SOURCE, subject, type, time: unixToIso(eventData['timestamp']), data: compact(data) })],
+    candidates: [
+      compact({
+        id,
+        source: MAILGUN_SOURCE,
+        subject,
+        type,
+        time: unixToIso(eventData['timestamp']),
+        data: compact(data),
+      }),
+    ],
     ignored: 0,
   };
 }

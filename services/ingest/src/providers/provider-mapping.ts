@@ -19,14 +19,29 @@ export function compact(record: Record<string, unknown>): Record<string, unknown
 
 /** Unix seconds (number or numeric string) → RFC 3339. */
 export function unixToIso(value: unknown): string | undefined {
-  const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  const seconds =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)
+        ? Number(value)
+        : NaN;
   return Number.isFinite(seconds) ? new Date(Math.round(seconds * 1000)).toISOString() : undefined;
 }
 
 /** The contact key for a provider's email or phone, or a failure naming the provider field. */
-export function subjectFor(kind: IdentityKind, value: unknown, field: string, rules: IdentityRules, id?: string): string | MappingFailure {
+export function subjectFor(
+  kind: IdentityKind,
+  value: unknown,
+  field: string,
+  rules: IdentityRules,
+  id?: string,
+): string | MappingFailure {
   const raw = str(value);
-  if (!raw) return new MappingFailure([{ field, expected: kind === 'email' ? 'the recipient email address' : 'the phone number' }], id);
+  if (!raw)
+    return new MappingFailure(
+      [{ field, expected: kind === 'email' ? 'the recipient email address' : 'the phone number' }],
+      id,
+    );
   const subject = contactSubject(kind, raw, rules);
   return subject.ok ? subject.value : new MappingFailure([{ field, expected: subject.expected }], id);
 }

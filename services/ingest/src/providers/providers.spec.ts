@@ -8,7 +8,8 @@ import { mapSendgridEvents } from './sendgrid.mapper.js';
 import { mapTwilioWebhook } from './twilio.mapper.js';
 import { mapZoomEvent } from './zoom.mapper.js';
 
-const example = (name: string): string => readFileSync(new URL(`../../../../examples/events/${name}`, import.meta.url), 'utf8');
+const example = (name: string): string =>
+  readFileSync(new URL(`../../../../examples/events/${name}`, import.meta.url), 'utf8');
 const rules = { defaultCountry: 'US' };
 const check = (candidates: unknown[]) =>
   checkBatch(candidates, {
@@ -29,13 +30,25 @@ describe('SendGrid events', () => {
     expect(mapping.ignored).toBe(1);
     const { results, accepted } = check(mapping.candidates);
     expect(results.every((r) => r.status === 'accepted')).toBe(true);
-    expect(accepted.map((a) => a.event.type)).toEqual(['email.delivered', 'email.opened', 'email.clicked', 'email.bounced', 'email.unsubscribed']);
-    expect(accepted[0]?.event).toMatchObject({ id: 'sg-delivered-1', subject: 'email:ann@example.com', time: '2023-11-14T22:13:30.000Z' });
+    expect(accepted.map((a) => a.event.type)).toEqual([
+      'email.delivered',
+      'email.opened',
+      'email.clicked',
+      'email.bounced',
+      'email.unsubscribed',
+    ]);
+    expect(accepted[0]?.event).toMatchObject({
+      id: 'sg-delivered-1',
+      subject: 'email:ann@example.com',
+      time: '2023-11-14T22:13:30.000Z',
+    });
   });
 
   it('marks the MPP open as a machine open and keeps the human click', () => {
     if (mapping instanceof MappingFailure) throw new Error('unexpected');
-    expect(mapping.candidates[1]).toMatchObject({ data: { machine_open: true, machine_open_reason: 'provider_flagged' } });
+    expect(mapping.candidates[1]).toMatchObject({
+      data: { machine_open: true, machine_open_reason: 'provider_flagged' },
+    });
     expect(mapping.candidates[2]).toMatchObject({ data: { bot: false, url: 'https://example.com/pricing' } });
     expect(mapping.candidates[4]).toMatchObject({ data: { scope: 'list', list_id: '42' } });
   });
@@ -49,38 +62,72 @@ describe('SendGrid events', () => {
 
 describe('Twilio webhooks', () => {
   it('maps an inbound message to sms.replied from the sender', () => {
-    const { candidates } = mapTwilioWebhook(parseFormBody(Buffer.from(example('twilio-inbound.form.txt').trim())), rules);
+    const { candidates } = mapTwilioWebhook(
+      parseFormBody(Buffer.from(example('twilio-inbound.form.txt').trim())),
+      rules,
+    );
     expect(candidates).toEqual([
       {
         id: 'SM11111111111111111111111111111111',
         source: '/v1/webhooks/twilio',
         subject: 'phone:+14155550100',
         type: 'sms.replied',
-        data: { message_id: 'SM11111111111111111111111111111111', provider: 'twilio', sender: '+15005550006', body: 'Tell me more' },
+        data: {
+          message_id: 'SM11111111111111111111111111111111',
+          provider: 'twilio',
+          sender: '+15005550006',
+          body: 'Tell me more',
+        },
       },
     ]);
     expect(check(candidates).accepted).toHaveLength(1);
   });
 
   it('maps STOP to sms.opted_out and status callbacks per status', () => {
-    const stop = mapTwilioWebhook(parseFormBody(Buffer.from('MessageSid=SM1&SmsStatus=received&Body=stop&From=%2B14155550100&To=%2B15005550006')), rules);
+    const stop = mapTwilioWebhook(
+      parseFormBody(
+        Buffer.from('MessageSid=SM1&SmsStatus=received&Body=stop&From=%2B14155550100&To=%2B15005550006'),
+      ),
+      rules,
+    );
     expect(stop.candidates[0]).toMatchObject({ type: 'sms.opted_out', data: { keyword: 'STOP' } });
-    const delivered = mapTwilioWebhook(parseFormBody(Buffer.from(example('twilio-status.form.txt').trim())), rules);
-    expect(delivered.candidates[0]).toMatchObject({ id: 'SM22222222222222222222222222222222:delivered', type: 'sms.delivered', subject: 'phone:+14155550100' });
-    expect(mapTwilioWebhook(parseFormBody(Buffer.from('MessageSid=SM3&MessageStatus=queued&To=%2B14155550100')), rules)).toEqual({ candidates: [], ignored: 1 });
+    const delivered = mapTwilioWebhook(
+      parseFormBody(Buffer.from(example('twilio-status.form.txt').trim())),
+      rules,
+    );
+    expect(delivered.candidates[0]).toMatchObject({
+      id: 'SM22222222222222222222222222222222:delivered',
+      type: 'sms.delivered',
+      subject: 'phone:+14155550100',
+    });
+    expect(
+      mapTwilioWebhook(
+        parseFormBody(Buffer.from('MessageSid=SM3&MessageStatus=queued&To=%2B14155550100')),
+        rules,
+      ),
+    ).toEqual({ candidates: [], ignored: 1 });
   });
 });
 
 describe('Zoom webinar events', () => {
   it('maps participant_joined to webinar.attended for the participant email', () => {
-    const { candidates } = mapZoomEvent(JSON.parse(example('zoom-participant-joined.json')) as Record<string, unknown>, rules);
+    const { candidates } = mapZoomEvent(
+      JSON.parse(example('zoom-participant-joined.json')) as Record<string, unknown>,
+      rules,
+    );
     expect(candidates[0]).toEqual({
       id: 'webinar.participant_joined:89001234567:pu-1:1700000000000',
       source: '/v1/webhooks/zoom',
       subject: 'email:ann@example.com',
       type: 'webinar.attended',
       time: '2023-11-14T22:13:20.000Z',
-      data: { webinar_id: '89001234567', topic: 'Lead scoring 101', provider: 'zoom', participant_id: 'pu-1', joined_at: '2026-11-23T10:00:00Z' },
+      data: {
+        webinar_id: '89001234567',
+        topic: 'Lead scoring 101',
+        provider: 'zoom',
+        participant_id: 'pu-1',
+        joined_at: '2026-11-23T10:00:00Z',
+      },
     });
     expect(check(candidates).accepted).toHaveLength(1);
   });
@@ -98,13 +145,20 @@ describe('Mailgun events', () => {
       id: 'Ase7i2zsRYeDXztHGENqRA',
       subject: 'email:alice@example.com',
       type: 'email.opened',
-      data: { machine_open: false, message_id: '20130503182626.18666.16540@example.com', provider: 'mailgun' },
+      data: {
+        machine_open: false,
+        message_id: '20130503182626.18666.16540@example.com',
+        provider: 'mailgun',
+      },
     });
     expect(check(candidates).accepted).toHaveLength(1);
   });
 
   it('maps failed by severity', () => {
-    const { candidates } = mapMailgunEvent({ event: 'failed', id: 'f1', severity: 'temporary', recipient: 'a@b.co', timestamp: 1 }, rules);
+    const { candidates } = mapMailgunEvent(
+      { event: 'failed', id: 'f1', severity: 'temporary', recipient: 'a@b.co', timestamp: 1 },
+      rules,
+    );
     expect(candidates[0]).toMatchObject({ type: 'email.bounced', data: { bounce_type: 'soft' } });
   });
 });

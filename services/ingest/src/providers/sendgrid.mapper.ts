@@ -2,7 +2,14 @@ import { MappingFailure } from '../batch/event-batch.js';
 import type { IdentityRules } from '../identity/contact-identity.js';
 import { isPlainObject } from '../http/request-body.js';
 import { classifyClick, classifyOpen } from '../traffic/machine-traffic.js';
-import { compact, str, subjectFor, unixToIso, type Candidate, type ProviderMapping } from './provider-mapping.js';
+import {
+  compact,
+  str,
+  subjectFor,
+  unixToIso,
+  type Candidate,
+  type ProviderMapping,
+} from './provider-mapping.js';
 
 export const SENDGRID_SOURCE = '/v1/webhooks/sendgrid';
 
@@ -11,7 +18,8 @@ export const SENDGRID_SOURCE = '/v1/webhooks/sendgrid';
  * (SendGrid's own Apple MPP detection) and the user agent mark machine opens and scanner clicks.
  */
 export function mapSendgridEvents(body: unknown, rules: IdentityRules): ProviderMapping | MappingFailure {
-  if (!Array.isArray(body)) return new MappingFailure([{ field: '(body)', expected: 'a JSON array of SendGrid events' }]);
+  if (!Array.isArray(body))
+    return new MappingFailure([{ field: '(body)', expected: 'a JSON array of SendGrid events' }]);
   const candidates: (Candidate | MappingFailure)[] = [];
   let ignored = 0;
   for (const item of body as unknown[]) {
@@ -28,7 +36,11 @@ export function mapSendgridEvents(body: unknown, rules: IdentityRules): Provider
 
 function mapOne(e: Record<string, unknown>, rules: IdentityRules): Candidate | MappingFailure | 'ignored' {
   const id = str(e['sg_event_id']);
-  const ref = { message_id: str(e['sg_message_id']), campaign_id: str(e['marketing_campaign_id']) ?? str(e['singlesend_id']), provider: 'sendgrid' };
+  const ref = {
+    message_id: str(e['sg_message_id']),
+    campaign_id: str(e['marketing_campaign_id']) ?? str(e['singlesend_id']),
+    provider: 'sendgrid',
+  };
   const userAgent = str(e['useragent']);
   let type: string;
   let data: Record<string, unknown>;
@@ -40,13 +52,24 @@ function mapOne(e: Record<string, unknown>, rules: IdentityRules): Candidate | M
     case 'open': {
       const verdict = classifyOpen({ userAgent, providerSaysMachine: e['sg_machine_open'] === true });
       type = 'email.opened';
-      data = { ...ref, user_agent: userAgent, machine_open: verdict.machine, machine_open_reason: verdict.machine ? verdict.reason : undefined };
+      data = {
+        ...ref,
+        user_agent: userAgent,
+        machine_open: verdict.machine,
+        machine_open_reason: verdict.machine ? verdict.reason : undefined,
+      };
       break;
     }
     case 'click': {
       const verdict = classifyClick({ userAgent });
       type = 'email.clicked';
-      data = { ...ref, url: str(e['url']), user_agent: userAgent, bot: verdict.machine, bot_reason: verdict.machine ? verdict.reason : undefined };
+      data = {
+        ...ref,
+        url: str(e['url']),
+        user_agent: userAgent,
+        bot: verdict.machine,
+        bot_reason: verdict.machine ? verdict.reason : undefined,
+      };
       break;
     }
     case 'bounce':
@@ -72,5 +95,12 @@ function mapOne(e: Record<string, unknown>, rules: IdentityRules): Candidate | M
   if (!id) return new MappingFailure([{ field: 'sg_event_id', expected: 'the SendGrid event id' }]);
   const subject = subjectFor('email', e['email'], 'email', rules, id);
   if (subject instanceof MappingFailure) return subject;
-  return compact({ id, source: SENDGRID_SOURCE, type, subject, time: unixToIso(e['timestamp']), data: compact(data) });
+  return compact({
+    id,
+    source: SENDGRID_SOURCE,
+    type,
+    subject,
+    time: unixToIso(e['timestamp']),
+    data: compact(data),
+  });
 }

@@ -5,17 +5,33 @@ import { compact, subjectFor, type Candidate, type ProviderMapping } from './pro
 export const TWILIO_SOURCE = '/v1/webhooks/twilio';
 
 /** Keywords Twilio's Advanced Opt-Out treats as opt-out by default. */
-const OPT_OUT_KEYWORDS = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'OPTOUT', 'REVOKE']);
+const OPT_OUT_KEYWORDS = new Set([
+  'STOP',
+  'STOPALL',
+  'UNSUBSCRIBE',
+  'CANCEL',
+  'END',
+  'QUIT',
+  'OPTOUT',
+  'REVOKE',
+]);
 
 /**
  * Twilio Messaging webhooks (form-encoded): an inbound message (`SmsStatus=received`) is a reply or
  * an opt-out from `From`; a status callback (`MessageStatus`) is about the message sent `To` the
  * contact. A status callback repeats the MessageSid, so the event id is `MessageSid:status`.
  */
-export function mapTwilioWebhook(params: ReadonlyMap<string, readonly string[]>, rules: IdentityRules): ProviderMapping {
+export function mapTwilioWebhook(
+  params: ReadonlyMap<string, readonly string[]>,
+  rules: IdentityRules,
+): ProviderMapping {
   const get = (name: string): string | undefined => params.get(name)?.[0];
   const sid = get('MessageSid') ?? get('SmsSid');
-  if (!sid) return { candidates: [new MappingFailure([{ field: 'MessageSid', expected: 'the Twilio message SID' }])], ignored: 0 };
+  if (!sid)
+    return {
+      candidates: [new MappingFailure([{ field: 'MessageSid', expected: 'the Twilio message SID' }])],
+      ignored: 0,
+    };
   const status = get('MessageStatus') ?? get('SmsStatus');
   const inbound = status === 'received' || (get('Body') !== undefined && get('MessageStatus') === undefined);
 
@@ -42,7 +58,15 @@ export function mapTwilioWebhook(params: ReadonlyMap<string, readonly string[]>,
   const subject = subjectFor('phone', get('To'), 'To', rules, sid);
   if (subject instanceof MappingFailure) return { candidates: [subject], ignored: 0 };
   return {
-    candidates: [{ id: `${sid}:${status}`, source: TWILIO_SOURCE, subject, type, data: compact({ message_id: sid, provider: 'twilio', sender: get('From') }) }],
+    candidates: [
+      {
+        id: `${sid}:${status}`,
+        source: TWILIO_SOURCE,
+        subject,
+        type,
+        data: compact({ message_id: sid, provider: 'twilio', sender: get('From') }),
+      },
+    ],
     ignored: 0,
   };
 }

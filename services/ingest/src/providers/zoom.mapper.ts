@@ -18,13 +18,23 @@ export function mapZoomEvent(body: Record<string, unknown>, rules: IdentityRules
   if (!mapping) return { candidates: [], ignored: 1 };
   const payload = isPlainObject(body['payload']) ? body['payload'] : {};
   const object = isPlainObject(payload['object']) ? payload['object'] : {};
-  const person = isPlainObject(object[mapping.person]) ? (object[mapping.person] as Record<string, unknown>) : {};
+  const person = isPlainObject(object[mapping.person])
+    ? (object[mapping.person] as Record<string, unknown>)
+    : {};
   const webinarId = str(object['id']);
-  const personId = str(person['participant_uuid']) ?? str(person['id']) ?? str(person['user_id']) ?? str(person['email']);
+  const personId =
+    str(person['participant_uuid']) ?? str(person['id']) ?? str(person['user_id']) ?? str(person['email']);
   const eventTs = str(body['event_ts']);
   const id = webinarId && personId && eventTs ? `${event}:${webinarId}:${personId}:${eventTs}` : undefined;
   if (!id) {
-    return { candidates: [new MappingFailure([{ field: 'payload.object', expected: `a webinar id, a ${mapping.person} and event_ts` }])], ignored: 0 };
+    return {
+      candidates: [
+        new MappingFailure([
+          { field: 'payload.object', expected: `a webinar id, a ${mapping.person} and event_ts` },
+        ]),
+      ],
+      ignored: 0,
+    };
   }
   const subject = subjectFor('email', person['email'], `payload.object.${mapping.person}.email`, rules, id);
   if (subject instanceof MappingFailure) return { candidates: [subject], ignored: 0 };
@@ -38,5 +48,8 @@ export function mapZoomEvent(body: Record<string, unknown>, rules: IdentityRules
     joined_at: mapping.type === 'webinar.attended' ? str(person['join_time']) : undefined,
     left_at: mapping.type === 'webinar.left' ? str(person['leave_time']) : undefined,
   });
-  return { candidates: [compact({ id, source: ZOOM_SOURCE, subject, type: mapping.type, time, data })], ignored: 0 };
+  return {
+    candidates: [compact({ id, source: ZOOM_SOURCE, subject, type: mapping.type, time, data })],
+    ignored: 0,
+  };
 }

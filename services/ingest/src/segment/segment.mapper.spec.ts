@@ -22,7 +22,14 @@ const context = {
 describe('Segment calls → canonical events', () => {
   it('maps a page call to web.page_viewed with context', () => {
     const candidate = mapSegmentCall(
-      { type: 'page', messageId: 'm1', anonymousId: 'a-1', timestamp: '2026-11-23T09:59:00Z', name: 'Pricing', context },
+      {
+        type: 'page',
+        messageId: 'm1',
+        anonymousId: 'a-1',
+        timestamp: '2026-11-23T09:59:00Z',
+        name: 'Pricing',
+        context,
+      },
       'page',
       ctx.identity,
     );
@@ -32,14 +39,30 @@ describe('Segment calls → canonical events', () => {
       time: '2026-11-23T09:59:00Z',
       source: '/v1/page',
       type: 'web.page_viewed',
-      data: { url: 'https://acme.test/pricing', title: 'Pricing', name: 'Pricing', user_agent: context.userAgent, utm: { source: 'newsletter', medium: 'email', campaign: 'spring' } },
+      data: {
+        url: 'https://acme.test/pricing',
+        title: 'Pricing',
+        name: 'Pricing',
+        user_agent: context.userAgent,
+        utm: { source: 'newsletter', medium: 'email', campaign: 'spring' },
+      },
     });
     expect(checkBatch([candidate], ctx).results[0]?.status).toBe('accepted');
   });
 
   it('maps identify to contact.identified with normalised identities and flattened traits', () => {
     const candidate = mapSegmentCall(
-      { messageId: 'm2', userId: 'u-9', anonymousId: 'a-1', traits: { email: 'Ann@Acme.test', phone: '(415) 555-0100', title: 'CTO', address: { city: 'Berlin' } } },
+      {
+        messageId: 'm2',
+        userId: 'u-9',
+        anonymousId: 'a-1',
+        traits: {
+          email: 'Ann@Acme.test',
+          phone: '(415) 555-0100',
+          title: 'CTO',
+          address: { city: 'Berlin' },
+        },
+      },
       'identify',
       ctx.identity,
     );
@@ -56,34 +79,72 @@ describe('Segment calls → canonical events', () => {
 
   it('maps Segment spec track names and canonical names', () => {
     const clicked = mapSegmentCall(
-      { messageId: 'm3', userId: 'u', event: 'Email Link Clicked', properties: { email_id: 'e1', link_url: 'https://acme.test/x' }, context },
+      {
+        messageId: 'm3',
+        userId: 'u',
+        event: 'Email Link Clicked',
+        properties: { email_id: 'e1', link_url: 'https://acme.test/x' },
+        context,
+      },
       'track',
       ctx.identity,
     );
-    expect(clicked).toMatchObject({ type: 'email.clicked', data: { message_id: 'e1', url: 'https://acme.test/x', provider: 'segment' } });
-    const canonical = mapSegmentCall({ messageId: 'm4', userId: 'u', event: 'webinar.attended', properties: { webinar_id: 'w1' } }, 'track', ctx.identity);
+    expect(clicked).toMatchObject({
+      type: 'email.clicked',
+      data: { message_id: 'e1', url: 'https://acme.test/x', provider: 'segment' },
+    });
+    const canonical = mapSegmentCall(
+      { messageId: 'm4', userId: 'u', event: 'webinar.attended', properties: { webinar_id: 'w1' } },
+      'track',
+      ctx.identity,
+    );
     expect(canonical).toMatchObject({ type: 'webinar.attended', data: { webinar_id: 'w1' } });
-    expect(checkBatch([clicked, canonical], ctx).results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    expect(checkBatch([clicked, canonical], ctx).results.map((r) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+    ]);
   });
 
   it('rejects what it cannot map, naming the field', () => {
-    const unknownName = mapSegmentCall({ messageId: 'm', userId: 'u', event: 'Cart Viewed' }, 'track', ctx.identity);
+    const unknownName = mapSegmentCall(
+      { messageId: 'm', userId: 'u', event: 'Cart Viewed' },
+      'track',
+      ctx.identity,
+    );
     expect(unknownName).toBeInstanceOf(MappingFailure);
-    expect(unknownName).toMatchObject({ id: 'm', issues: [{ field: 'event', expected: expect.stringContaining('Email Opened') }] });
-    expect(mapSegmentCall({ userId: 'u', event: 'Email Opened' }, 'track', ctx.identity)).toMatchObject({ issues: [{ field: 'messageId' }] });
-    expect(mapSegmentCall({ messageId: 'm' }, 'page', ctx.identity)).toMatchObject({ issues: [{ field: 'userId' }] });
+    expect(unknownName).toMatchObject({
+      id: 'm',
+      issues: [{ field: 'event', expected: expect.stringContaining('Email Opened') }],
+    });
+    expect(mapSegmentCall({ userId: 'u', event: 'Email Opened' }, 'track', ctx.identity)).toMatchObject({
+      issues: [{ field: 'messageId' }],
+    });
+    expect(mapSegmentCall({ messageId: 'm' }, 'page', ctx.identity)).toMatchObject({
+      issues: [{ field: 'userId' }],
+    });
   });
 
   it('maps a batch call by call, keeping the failures in place', () => {
     const mapped = mapSegmentBatch(
-      { batch: [{ type: 'page', messageId: 'p', userId: 'u', properties: { url: 'https://acme.test' } }, { type: 'group', messageId: 'g', userId: 'u' }] },
+      {
+        batch: [
+          { type: 'page', messageId: 'p', userId: 'u', properties: { url: 'https://acme.test' } },
+          { type: 'group', messageId: 'g', userId: 'u' },
+        ],
+      },
       ctx.identity,
     );
     expect(Array.isArray(mapped)).toBe(true);
     const { results } = checkBatch(mapped as unknown[], ctx);
     expect(results).toEqual([
       { index: 0, id: 'p', status: 'accepted' },
-      { index: 1, id: 'g', status: 'rejected', reason: 'invalid', errors: [{ field: 'type', expected: expect.stringContaining('track, identify, page') }] },
+      {
+        index: 1,
+        id: 'g',
+        status: 'rejected',
+        reason: 'invalid',
+        errors: [{ field: 'type', expected: expect.stringContaining('track, identify, page') }],
+      },
     ]);
     expect(mapSegmentBatch({ nope: 1 }, ctx.identity)).toBeInstanceOf(MappingFailure);
   });

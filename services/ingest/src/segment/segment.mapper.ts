@@ -16,18 +16,27 @@ type Candidate = Record<string, unknown>;
 
 interface TrackMapping {
   readonly type: string;
-  readonly data: (properties: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown>;
+  readonly data: (
+    properties: Record<string, unknown>,
+    context: Record<string, unknown>,
+  ) => Record<string, unknown>;
 }
 
-const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined);
-const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+const str = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
+const num = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 
 function compact(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
 }
 
 function emailRef(p: Record<string, unknown>): Record<string, unknown> {
-  return { message_id: str(p['email_id']) ?? str(p['message_id']), campaign_id: str(p['campaign_id']), provider: 'segment' };
+  return {
+    message_id: str(p['email_id']) ?? str(p['message_id']),
+    campaign_id: str(p['campaign_id']),
+    provider: 'segment',
+  };
 }
 
 function userAgent(context: Record<string, unknown>): string | undefined {
@@ -50,7 +59,11 @@ function utm(context: Record<string, unknown>): Record<string, unknown> | undefi
 function conversion(name: string): TrackMapping {
   return {
     type: 'contact.converted',
-    data: (p) => ({ conversion: name, value: num(p['revenue']) ?? num(p['value']) ?? num(p['total']), currency: str(p['currency'])?.toUpperCase() }),
+    data: (p) => ({
+      conversion: name,
+      value: num(p['revenue']) ?? num(p['value']) ?? num(p['total']),
+      currency: str(p['currency'])?.toUpperCase(),
+    }),
   };
 }
 
@@ -62,16 +75,41 @@ const TRACK_NAMES: Readonly<Record<string, TrackMapping>> = {
     type: 'email.clicked',
     data: (p, c) => ({ ...emailRef(p), url: str(p['link_url']) ?? str(p['url']), user_agent: userAgent(c) }),
   },
-  'Email Bounced': { type: 'email.bounced', data: (p) => ({ ...emailRef(p), bounce_type: str(p['bounce_type']) ?? 'hard', reason: str(p['reason']) }) },
-  Unsubscribed: { type: 'email.unsubscribed', data: (p) => ({ ...emailRef(p), scope: str(p['list_id']) ? 'list' : 'all', list_id: str(p['list_id']) }) },
+  'Email Bounced': {
+    type: 'email.bounced',
+    data: (p) => ({ ...emailRef(p), bounce_type: str(p['bounce_type']) ?? 'hard', reason: str(p['reason']) }),
+  },
+  Unsubscribed: {
+    type: 'email.unsubscribed',
+    data: (p) => ({ ...emailRef(p), scope: str(p['list_id']) ? 'list' : 'all', list_id: str(p['list_id']) }),
+  },
   'Email Marked as Spam': { type: 'email.spam_reported', data: (p) => emailRef(p) },
   'Form Submitted': {
     type: 'web.form_submitted',
-    data: (p, c) => ({ form_id: str(p['form_id']) ?? str(p['form_name']), url: pageUrl(p, c), user_agent: userAgent(c), utm: utm(c) }),
+    data: (p, c) => ({
+      form_id: str(p['form_id']) ?? str(p['form_name']),
+      url: pageUrl(p, c),
+      user_agent: userAgent(c),
+      utm: utm(c),
+    }),
   },
-  'Link Clicked': { type: 'web.link_clicked', data: (p, c) => ({ url: str(p['url']) ?? str(p['href']), text: str(p['text']), page_url: pageUrl({}, c), user_agent: userAgent(c) }) },
-  'Webinar Registered': { type: 'webinar.registered', data: (p) => ({ webinar_id: str(p['webinar_id']), topic: str(p['topic']), provider: 'segment' }) },
-  'Webinar Attended': { type: 'webinar.attended', data: (p) => ({ webinar_id: str(p['webinar_id']), topic: str(p['topic']), provider: 'segment' }) },
+  'Link Clicked': {
+    type: 'web.link_clicked',
+    data: (p, c) => ({
+      url: str(p['url']) ?? str(p['href']),
+      text: str(p['text']),
+      page_url: pageUrl({}, c),
+      user_agent: userAgent(c),
+    }),
+  },
+  'Webinar Registered': {
+    type: 'webinar.registered',
+    data: (p) => ({ webinar_id: str(p['webinar_id']), topic: str(p['topic']), provider: 'segment' }),
+  },
+  'Webinar Attended': {
+    type: 'webinar.attended',
+    data: (p) => ({ webinar_id: str(p['webinar_id']), topic: str(p['topic']), provider: 'segment' }),
+  },
   'Signed Up': conversion('signed_up'),
   'Trial Started': conversion('trial_started'),
   'Demo Requested': conversion('demo_requested'),
@@ -93,10 +131,20 @@ function subjectOf(message: Record<string, unknown>): string | undefined {
 }
 
 /** Flattens identify traits to the scalar map fit rules match on (`address.city`, ...). */
-function flattenTraits(traits: Record<string, unknown>, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+function flattenTraits(
+  traits: Record<string, unknown>,
+  prefix = '',
+  out: Record<string, unknown> = {},
+): Record<string, unknown> {
   for (const [name, value] of Object.entries(traits)) {
     const key = prefix + name;
-    if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
+    if (
+      value === null ||
+      typeof value === 'string' ||
+      typeof value === 'number' ||
+      typeof value === 'boolean'
+    )
+      out[key] = value;
     else if (isPlainObject(value) && prefix.split('.').length < 3) flattenTraits(value, `${key}.`, out);
   }
   return out;
@@ -124,7 +172,11 @@ function identityData(message: Record<string, unknown>, rules: IdentityRules): R
  * Maps one Segment call; `type` is the route's call type, or the message's own in /v1/batch. A
  * failure carries the call as received (for the dead-letter topic).
  */
-export function mapSegmentCall(message: unknown, callType: string, rules: IdentityRules): Candidate | MappingFailure {
+export function mapSegmentCall(
+  message: unknown,
+  callType: string,
+  rules: IdentityRules,
+): Candidate | MappingFailure {
   const mapped = mapCall(message, callType, rules);
   return mapped instanceof MappingFailure ? mapped.about(message) : mapped;
 }
@@ -132,9 +184,20 @@ export function mapSegmentCall(message: unknown, callType: string, rules: Identi
 function mapCall(message: unknown, callType: string, rules: IdentityRules): Candidate | MappingFailure {
   if (!isPlainObject(message)) return new MappingFailure([{ field: '(message)', expected: 'a JSON object' }]);
   const id = str(message['messageId']);
-  if (!id) return new MappingFailure([{ field: 'messageId', expected: 'a unique id for this call (every Segment SDK sends one)' }]);
+  if (!id)
+    return new MappingFailure([
+      { field: 'messageId', expected: 'a unique id for this call (every Segment SDK sends one)' },
+    ]);
   if (!(SEGMENT_CALL_TYPES as readonly string[]).includes(callType)) {
-    return new MappingFailure([{ field: 'type', expected: 'one of track, identify, page (group, alias and screen are not ingested)' }], id);
+    return new MappingFailure(
+      [
+        {
+          field: 'type',
+          expected: 'one of track, identify, page (group, alias and screen are not ingested)',
+        },
+      ],
+      id,
+    );
   }
   const subject = subjectOf(message);
   if (!subject) return new MappingFailure([{ field: 'userId', expected: 'a userId or an anonymousId' }], id);
@@ -151,7 +214,9 @@ function mapCall(message: unknown, callType: string, rules: IdentityRules): Cand
         type: 'web.page_viewed',
         data: compact({
           url: pageUrl(properties, context),
-          title: str(properties['title']) ?? (isPlainObject(context['page']) ? str(context['page']['title']) : undefined),
+          title:
+            str(properties['title']) ??
+            (isPlainObject(context['page']) ? str(context['page']['title']) : undefined),
           path: str(properties['path']),
           referrer: str(properties['referrer']),
           name: str(message['name']),
@@ -161,13 +226,20 @@ function mapCall(message: unknown, callType: string, rules: IdentityRules): Cand
       };
     case 'track': {
       const name = str(message['event']);
-      if (!name) return new MappingFailure([{ field: 'event', expected: 'the name of the tracked event' }], id);
+      if (!name)
+        return new MappingFailure([{ field: 'event', expected: 'the name of the tracked event' }], id);
       const mapping = TRACK_NAMES[name];
       if (mapping) return { ...base, type: mapping.type, data: compact(mapping.data(properties, context)) };
       // Canonical names pass straight through, with properties as data.
-      if (/^(email|sms|web|webinar|contact)\.[a-z_]+$/.test(name)) return { ...base, type: name, data: properties };
+      if (/^(email|sms|web|webinar|contact)\.[a-z_]+$/.test(name))
+        return { ...base, type: name, data: properties };
       return new MappingFailure(
-        [{ field: 'event', expected: `a canonical event type (e.g. web.form_submitted) or one of: ${SEGMENT_TRACK_NAMES.join(', ')}` }],
+        [
+          {
+            field: 'event',
+            expected: `a canonical event type (e.g. web.form_submitted) or one of: ${SEGMENT_TRACK_NAMES.join(', ')}`,
+          },
+        ],
         id,
       );
     }
@@ -175,7 +247,10 @@ function mapCall(message: unknown, callType: string, rules: IdentityRules): Cand
 }
 
 /** `/v1/batch`: `{ batch: [...] }`, each message naming its own call type. */
-export function mapSegmentBatch(body: unknown, rules: IdentityRules): (Candidate | MappingFailure)[] | MappingFailure {
+export function mapSegmentBatch(
+  body: unknown,
+  rules: IdentityRules,
+): (Candidate | MappingFailure)[] | MappingFailure {
   if (!isPlainObject(body) || !Array.isArray(body['batch'])) {
     return new MappingFailure([{ field: 'batch', expected: 'an array of Segment calls' }]);
   }

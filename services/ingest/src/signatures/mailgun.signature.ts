@@ -18,10 +18,12 @@ export function mailgunSignature(signingKey: string, timestamp: string, token: s
 }
 
 export function verifyMailgunSignature(input: MailgunSignatureInput): SignatureCheck {
-  if (!input.signature || !input.token) return invalid('the signature object needs timestamp, token and signature');
+  if (!input.signature || !input.token)
+    return invalid('the signature object needs timestamp, token and signature');
   const fresh = checkFreshness(input.timestamp, input.nowMs, input.toleranceSeconds);
   if (!fresh.valid) return fresh;
-  if (!/^[0-9a-f]{64}$/i.test(input.signature)) return invalid('signature.signature is not a hex SHA-256 HMAC');
+  if (!/^[0-9a-f]{64}$/i.test(input.signature))
+    return invalid('signature.signature is not a hex SHA-256 HMAC');
   const expected = Buffer.from(mailgunSignature(input.signingKey, input.timestamp ?? '', input.token), 'hex');
   return digestsEqual(expected, Buffer.from(input.signature, 'hex'))
     ? VALID

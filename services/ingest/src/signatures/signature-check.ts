@@ -11,12 +11,18 @@ export function invalid(reason: string): SignatureCheck {
  * Rejects timestamps further than `toleranceSeconds` from `nowMs` in either direction (replays, and
  * clocks far ahead). `timestamp` is Unix seconds as the providers send it.
  */
-export function checkFreshness(timestamp: string | undefined, nowMs: number, toleranceSeconds: number): SignatureCheck {
+export function checkFreshness(
+  timestamp: string | undefined,
+  nowMs: number,
+  toleranceSeconds: number,
+): SignatureCheck {
   if (timestamp === undefined || !/^\d{1,12}$/.test(timestamp)) {
     return invalid('the signature timestamp is missing or not Unix seconds');
   }
   const ageSeconds = Math.abs(nowMs / 1000 - Number(timestamp));
   return ageSeconds > toleranceSeconds
-    ? invalid(`the signature timestamp is ${Math.round(ageSeconds)} s away from now (at most ${toleranceSeconds} s allowed)`)
+    ? invalid(
+        `the signature timestamp is ${Math.round(ageSeconds)} s away from now (at most ${toleranceSeconds} s allowed)`,
+      )
     : VALID;
 }

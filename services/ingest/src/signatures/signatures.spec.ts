@@ -2,7 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import { createHash, createHmac } from 'node:crypto';
 import { mailgunSignature, verifyMailgunSignature } from './mailgun.signature.js';
 import { sendgridPublicKey, verifySendgridSignature } from './sendgrid.signature.js';
-import { twilioBodyHash, twilioSignature, verifyTwilioBodySignature, verifyTwilioSignature } from './twilio.signature.js';
+import {
+  twilioBodyHash,
+  twilioSignature,
+  verifyTwilioBodySignature,
+  verifyTwilioSignature,
+} from './twilio.signature.js';
 import { verifyZoomSignature, zoomSignature, zoomUrlValidationResponse } from './zoom.signature.js';
 
 describe('SendGrid Signed Event Webhook (ECDSA P-256)', () => {
@@ -10,10 +15,20 @@ describe('SendGrid Signed Event Webhook (ECDSA P-256)', () => {
   const publicKey = sendgridPublicKey(
     'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEEDr2LjtURuePQzplybdC+u4CwrqDqBaWjcMMsTbhdbcwHBcepxo7yAQGhHPTnlvFYPAZFceEu/1FwCM/QmGUhA==',
   );
-  const signature = 'MEUCIQCtIHJeH93Y+qpYeWrySphQgpNGNr/U+UyUlBkU6n7RAwIgJTz2C+8a8xonZGi6BpSzoQsbVRamr2nlxFDWYNH2j/0=';
+  const signature =
+    'MEUCIQCtIHJeH93Y+qpYeWrySphQgpNGNr/U+UyUlBkU6n7RAwIgJTz2C+8a8xonZGi6BpSzoQsbVRamr2nlxFDWYNH2j/0=';
   const timestamp = '1588788367';
-  const payload = Buffer.from('{"category":"example_payload","event":"test_event","message_id":"message_id"}');
-  const base = { publicKey, signature, timestamp, payload, nowMs: 1588788367_000 + 60_000, toleranceSeconds: 300 };
+  const payload = Buffer.from(
+    '{"category":"example_payload","event":"test_event","message_id":"message_id"}',
+  );
+  const base = {
+    publicKey,
+    signature,
+    timestamp,
+    payload,
+    nowMs: 1588788367_000 + 60_000,
+    toleranceSeconds: 300,
+  };
 
   it('accepts the published vector', () => {
     expect(verifySendgridSignature(base)).toEqual({ valid: true });
@@ -21,7 +36,9 @@ describe('SendGrid Signed Event Webhook (ECDSA P-256)', () => {
 
   it('rejects a changed payload, signature or timestamp', () => {
     expect(verifySendgridSignature({ ...base, payload: Buffer.from('payload') }).valid).toBe(false);
-    expect(verifySendgridSignature({ ...base, signature: signature.replace('NH2j', 'NH3j') }).valid).toBe(false);
+    expect(verifySendgridSignature({ ...base, signature: signature.replace('NH2j', 'NH3j') }).valid).toBe(
+      false,
+    );
     expect(verifySendgridSignature({ ...base, timestamp: '1588788368' }).valid).toBe(false);
   });
 
@@ -60,16 +77,23 @@ describe('Twilio X-Twilio-Signature (HMAC-SHA1)', () => {
 
   it('computes the documented signature', () => {
     expect(twilioSignature('12345', url, params)).toBe('RSOYDt4T1cUTdK1PDd93/VVr8B8=');
-    expect(verifyTwilioSignature({ authToken: '12345', url, params, signature: 'RSOYDt4T1cUTdK1PDd93/VVr8B8=' })).toEqual({ valid: true });
+    expect(
+      verifyTwilioSignature({ authToken: '12345', url, params, signature: 'RSOYDt4T1cUTdK1PDd93/VVr8B8=' }),
+    ).toEqual({ valid: true });
   });
 
   it('rejects another token, URL, parameter or a missing header', () => {
     const signature = 'RSOYDt4T1cUTdK1PDd93/VVr8B8=';
     expect(verifyTwilioSignature({ authToken: '54321', url, params, signature }).valid).toBe(false);
-    expect(verifyTwilioSignature({ authToken: '12345', url: url.replace('foo=1', 'foo=2'), params, signature }).valid).toBe(false);
+    expect(
+      verifyTwilioSignature({ authToken: '12345', url: url.replace('foo=1', 'foo=2'), params, signature })
+        .valid,
+    ).toBe(false);
     const changed = new Map(params).set('Digits', ['1235']);
     expect(verifyTwilioSignature({ authToken: '12345', url, params: changed, signature }).valid).toBe(false);
-    expect(verifyTwilioSignature({ authToken: '12345', url, params, signature: undefined }).valid).toBe(false);
+    expect(verifyTwilioSignature({ authToken: '12345', url, params, signature: undefined }).valid).toBe(
+      false,
+    );
   });
 });
 
@@ -88,20 +112,63 @@ describe('Twilio JSON bodies (bodySHA256)', () => {
     expect(createHmac('sha1', '12345').update(url).digest('base64')).toBe(signature);
     expect(twilioBodyHash(body)).toBe(bodyHash);
     expect(verifyTwilioBodySignature({ authToken: '12345', url, body, signature })).toEqual({ valid: true });
-    expect(verifyTwilioBodySignature({ authToken: '12345', url: url.replace(bodyHash, bodyHash.toUpperCase()), body, signature: createHmac('sha1', '12345').update(url.replace(bodyHash, bodyHash.toUpperCase())).digest('base64') })).toEqual({ valid: true });
+    expect(
+      verifyTwilioBodySignature({
+        authToken: '12345',
+        url: url.replace(bodyHash, bodyHash.toUpperCase()),
+        body,
+        signature: createHmac('sha1', '12345')
+          .update(url.replace(bodyHash, bodyHash.toUpperCase()))
+          .digest('base64'),
+      }),
+    ).toEqual({ valid: true });
   });
 
   it('rejects a changed body, a hash that is not the signed one, another token, or missing parts', () => {
-    const reason = (check: ReturnType<typeof verifyTwilioBodySignature>) => (check.valid ? 'valid' : check.reason);
-    expect(reason(verifyTwilioBodySignature({ authToken: '12345', url, body: Buffer.from('{"property": "value", "boolean": false}'), signature }))).toMatch(/body does not match its bodySHA256/);
+    const reason = (check: ReturnType<typeof verifyTwilioBodySignature>) =>
+      check.valid ? 'valid' : check.reason;
+    expect(
+      reason(
+        verifyTwilioBodySignature({
+          authToken: '12345',
+          url,
+          body: Buffer.from('{"property": "value", "boolean": false}'),
+          signature,
+        }),
+      ),
+    ).toMatch(/body does not match its bodySHA256/);
     const otherBody = Buffer.from('{"property": "other"}');
     const swappedUrl = url.replace(bodyHash, twilioBodyHash(otherBody));
-    expect(reason(verifyTwilioBodySignature({ authToken: '12345', url: swappedUrl, body: otherBody, signature }))).toMatch(/does not match this URL/);
-    expect(reason(verifyTwilioBodySignature({ authToken: '54321', url, body, signature }))).toMatch(/does not match this URL/);
-    expect(reason(verifyTwilioBodySignature({ authToken: '12345', url: 'https://mycompany.com/myapp.php?foo=1&bar=2', body, signature }))).toMatch(/needs the bodySHA256 query parameter/);
+    expect(
+      reason(verifyTwilioBodySignature({ authToken: '12345', url: swappedUrl, body: otherBody, signature })),
+    ).toMatch(/does not match this URL/);
+    expect(reason(verifyTwilioBodySignature({ authToken: '54321', url, body, signature }))).toMatch(
+      /does not match this URL/,
+    );
+    expect(
+      reason(
+        verifyTwilioBodySignature({
+          authToken: '12345',
+          url: 'https://mycompany.com/myapp.php?foo=1&bar=2',
+          body,
+          signature,
+        }),
+      ),
+    ).toMatch(/needs the bodySHA256 query parameter/);
     const notHex = 'https://mycompany.com/myapp.php?bodySHA256=xyz';
-    expect(reason(verifyTwilioBodySignature({ authToken: '12345', url: notHex, body, signature: createHmac('sha1', '12345').update(notHex).digest('base64') }))).toMatch(/body does not match/);
-    expect(reason(verifyTwilioBodySignature({ authToken: '12345', url, body, signature: undefined }))).toMatch(/header is missing/);
+    expect(
+      reason(
+        verifyTwilioBodySignature({
+          authToken: '12345',
+          url: notHex,
+          body,
+          signature: createHmac('sha1', '12345').update(notHex).digest('base64'),
+        }),
+      ),
+    ).toMatch(/body does not match/);
+    expect(
+      reason(verifyTwilioBodySignature({ authToken: '12345', url, body, signature: undefined })),
+    ).toMatch(/header is missing/);
   });
 });
 
@@ -110,7 +177,14 @@ describe('Zoom x-zm-signature (HMAC-SHA256 v0)', () => {
   // `printf '%s' 'v0:1700000000:{"event":"webinar.participant_joined"}' | openssl dgst -sha256 -hmac zoom-secret-token`.
   const body = Buffer.from('{"event":"webinar.participant_joined"}');
   const expected = 'v0=37197f0ba61b68d020fde60363a545425569791e2719775808c4da6257a58148';
-  const base = { secretToken: 'zoom-secret-token', signature: expected, timestamp: '1700000000', body, nowMs: 1700000000_000, toleranceSeconds: 300 };
+  const base = {
+    secretToken: 'zoom-secret-token',
+    signature: expected,
+    timestamp: '1700000000',
+    body,
+    nowMs: 1700000000_000,
+    toleranceSeconds: 300,
+  };
 
   it('matches the openssl-derived vector', () => {
     expect(zoomSignature('zoom-secret-token', '1700000000', body)).toBe(expected);
@@ -139,7 +213,14 @@ describe('Mailgun webhook signature (HMAC-SHA256 of timestamp + token)', () => {
   const timestamp = '1529006854';
   const token = 'a8ce0edb2dd8301dee6c2405235584e45aa91d1e9f979f3de0';
   const signature = '382f1362077a4f904d689d6f83b12f7f8a7b2a03aaca4053eadd3f6568f950ab';
-  const base = { signingKey: 'key-mailgun-signing', timestamp, token, signature, nowMs: 1529006854_000, toleranceSeconds: 300 };
+  const base = {
+    signingKey: 'key-mailgun-signing',
+    timestamp,
+    token,
+    signature,
+    nowMs: 1529006854_000,
+    toleranceSeconds: 300,
+  };
 
   it('matches the openssl-derived vector', () => {
     expect(mailgunSignature('key-mailgun-signing', timestamp, token)).toBe(signature);

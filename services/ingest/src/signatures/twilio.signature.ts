@@ -8,7 +8,11 @@ export const TWILIO_SIGNATURE_HEADER = 'x-twilio-signature';
  * Twilio's request signature: HMAC-SHA1 with the account's auth token over the full URL Twilio
  * called, followed by every POST parameter as name+value, sorted by name; base64.
  */
-export function twilioSignature(authToken: string, url: string, params: ReadonlyMap<string, readonly string[]>): string {
+export function twilioSignature(
+  authToken: string,
+  url: string,
+  params: ReadonlyMap<string, readonly string[]>,
+): string {
   let signed = url;
   for (const name of [...params.keys()].sort()) {
     // Repeated parameters: each distinct value once, sorted (as Twilio's own helper libraries do).
@@ -64,7 +68,8 @@ export function verifyTwilioBodySignature(input: TwilioBodySignatureInput): Sign
   } catch {
     declared = null;
   }
-  if (!declared) return invalid(`a JSON body needs the ${TWILIO_BODY_HASH_PARAM} query parameter Twilio adds to the URL`);
+  if (!declared)
+    return invalid(`a JSON body needs the ${TWILIO_BODY_HASH_PARAM} query parameter Twilio adds to the URL`);
   const expected = Buffer.from(twilioSignature(input.authToken, input.url, new Map()), 'base64');
   if (!digestsEqual(expected, Buffer.from(input.signature, 'base64'))) {
     return invalid('the Twilio signature does not match this URL');

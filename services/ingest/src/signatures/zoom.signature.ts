@@ -30,6 +30,9 @@ export function verifyZoomSignature(input: ZoomSignatureInput): SignatureCheck {
 }
 
 /** The answer to Zoom's `endpoint.url_validation` challenge. */
-export function zoomUrlValidationResponse(secretToken: string, plainToken: string): { plainToken: string; encryptedToken: string } {
+export function zoomUrlValidationResponse(
+  secretToken: string,
+  plainToken: string,
+): { plainToken: string; encryptedToken: string } {
   return { plainToken, encryptedToken: hmac('sha256', secretToken, plainToken).toString('hex') };
 }

@@ -1,17 +1,25 @@
 import { describe, expect, it } from '@jest/globals';
 import { classifyClick, classifyOpen } from './machine-traffic.js';
 
-const IPHONE_MAIL = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148';
-const GMAIL_PROXY = 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)';
-const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
+const IPHONE_MAIL =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148';
+const GMAIL_PROXY =
+  'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)';
+const CHROME =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
 
 describe('classifyOpen', () => {
   it('marks Apple Mail Privacy Protection prefetches (bare Mozilla/5.0 agent) as machine opens', () => {
-    expect(classifyOpen({ userAgent: 'Mozilla/5.0' })).toEqual({ machine: true, reason: 'privacy_proxy:apple_mpp' });
+    expect(classifyOpen({ userAgent: 'Mozilla/5.0' })).toEqual({
+      machine: true,
+      reason: 'privacy_proxy:apple_mpp',
+    });
   });
 
   it('marks opens from Apple proxy addresses without a device agent', () => {
-    expect(classifyOpen({ userAgent: GMAIL_PROXY.replace('GoogleImageProxy', 'x'), ip: '17.58.1.2' })).toMatchObject({ machine: true });
+    expect(
+      classifyOpen({ userAgent: GMAIL_PROXY.replace('GoogleImageProxy', 'x'), ip: '17.58.1.2' }),
+    ).toMatchObject({ machine: true });
   });
 
   it('keeps real mail clients and the Gmail image proxy human', () => {
@@ -20,7 +28,10 @@ describe('classifyOpen', () => {
   });
 
   it('trusts the provider flag and flags missing agents', () => {
-    expect(classifyOpen({ userAgent: IPHONE_MAIL, providerSaysMachine: true })).toEqual({ machine: true, reason: 'provider_flagged' });
+    expect(classifyOpen({ userAgent: IPHONE_MAIL, providerSaysMachine: true })).toEqual({
+      machine: true,
+      reason: 'provider_flagged',
+    });
     expect(classifyOpen({})).toEqual({ machine: true, reason: 'no_user_agent' });
   });
 });
@@ -37,7 +48,10 @@ describe('classifyClick', () => {
   });
 
   it('marks clicks within two seconds of delivery', () => {
-    expect(classifyClick({ userAgent: CHROME, msSinceDelivery: 800 })).toEqual({ machine: true, reason: 'instant_after_delivery' });
+    expect(classifyClick({ userAgent: CHROME, msSinceDelivery: 800 })).toEqual({
+      machine: true,
+      reason: 'instant_after_delivery',
+    });
     expect(classifyClick({ userAgent: CHROME, msSinceDelivery: 60_000 })).toEqual({ machine: false });
   });
 

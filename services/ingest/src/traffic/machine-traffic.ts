@@ -13,7 +13,8 @@ export interface TrafficSignals {
   readonly msSinceDelivery?: number | undefined;
 }
 
-export type TrafficVerdict = { readonly machine: false } | { readonly machine: true; readonly reason: string };
+export type TrafficVerdict =
+  { readonly machine: false } | { readonly machine: true; readonly reason: string };
 
 const HUMAN: TrafficVerdict = { machine: false };
 
@@ -46,8 +47,13 @@ const INSTANT_INTERACTION_MS = 2_000;
 export function classifyOpen(signals: TrafficSignals): TrafficVerdict {
   if (signals.providerSaysMachine) return { machine: true, reason: 'provider_flagged' };
   const ua = signals.userAgent?.trim() ?? '';
-  for (const [pattern, reason] of PRIVACY_PROXY_AGENTS) if (pattern.test(ua)) return { machine: true, reason };
-  if (signals.ip && APPLE_MPP_PREFIXES.some((p) => signals.ip?.startsWith(p)) && !/iPhone|iPad|Macintosh/.test(ua)) {
+  for (const [pattern, reason] of PRIVACY_PROXY_AGENTS)
+    if (pattern.test(ua)) return { machine: true, reason };
+  if (
+    signals.ip &&
+    APPLE_MPP_PREFIXES.some((p) => signals.ip?.startsWith(p)) &&
+    !/iPhone|iPad|Macintosh/.test(ua)
+  ) {
     return { machine: true, reason: 'privacy_proxy:apple_mpp' };
   }
   return classifyAgent(ua, signals.msSinceDelivery);
