@@ -2,31 +2,18 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { decayConfigSchema, loadConfigOrExit } from '@leadscore/config';
-import { createKafkaClient, waitForKafkaReady } from '@leadscore/kafka';
-import {
-  PinoNestLogger,
-  createLogger,
-  createMetricsRegistry,
-  enableGracefulShutdown,
-  kafkaClientMetricsHooks,
-  kafkaLogAdapter,
-} from '@leadscore/observability';
-import { openDatabase } from '@leadscore/persistence';
+import { PinoNestLogger, enableGracefulShutdown } from '@leadscore/observability';
+import { connectServiceInfrastructure, postgresReadiness } from '@leadscore/service-kit';
 import { DecayModule } from './app/decay.module.js';
 import { DecayRuntime } from './app/decay.runtime.js';
 
 const config = loadConfigOrExit(decayConfigSchema);
-const logger = createLogger({ service: 'decay', level: config.LOG_LEVEL });
-const registry = createMetricsRegistry({ service: 'decay' });
-const kafka = createKafkaClient({
-  brokers: [...config.KAFKA_BROKERS],
-  clientId: 'leadscore-decay',
-  logger: kafkaLogAdapter(logger),
+const { logger, registry, kafka, dataSource } = await connectServiceInfrastructure({
+  service: 'decay',
+  logLevel: config.LOG_LEVEL,
+  kafkaBrokers: config.KAFKA_BROKERS,
+  databaseUrl: config.DATABASE_URL,
 });
-kafka.instrumentation.subscribe(kafkaClientMetricsHooks(registry));
-
-await waitForKafkaReady(kafka);
-const dataSource = await openDatabase({ url: config.DATABASE_URL, applicationName: 'leadscore-decay' });
 const runtime = new DecayRuntime({
   kafka,
   dataSource,
@@ -42,7 +29,7 @@ const app = await NestFactory.create<NestFastifyApplication>(
     runtime,
     registry,
     readinessChecks: [
-      { name: 'postgres', check: async () => (await dataSource.query('SELECT 1'), { ok: true }) },
+      postgresReadiness(dataSource),
       {
         name: 'decay-loop',
         check: () => Promise.resolve(runtime.isRunning ? { ok: true } : { ok: false, reason: 'not running' }),

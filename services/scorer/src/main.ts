@@ -2,34 +2,18 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfigOrExit, scorerConfigSchema } from '@leadscore/config';
-import { createKafkaClient, waitForKafkaReady } from '@leadscore/kafka';
-import {
-  PinoNestLogger,
-  createLogger,
-  createMetricsRegistry,
-  enableGracefulShutdown,
-  kafkaClientMetricsHooks,
-  kafkaLogAdapter,
-} from '@leadscore/observability';
-import { openDatabase } from '@leadscore/persistence';
+import { PinoNestLogger, enableGracefulShutdown } from '@leadscore/observability';
+import { connectServiceInfrastructure, consumerReadiness, postgresReadiness } from '@leadscore/service-kit';
 import { ScorerModule } from './app/scorer.module.js';
 import { ScorerRuntime } from './app/scorer.runtime.js';
 
 const config = loadConfigOrExit(scorerConfigSchema);
-const logger = createLogger({ service: 'scorer', level: config.LOG_LEVEL });
-const registry = createMetricsRegistry({ service: 'scorer' });
-const kafka = createKafkaClient({
-  brokers: [...config.KAFKA_BROKERS],
-  clientId: 'leadscore-scorer',
-  logger: kafkaLogAdapter(logger),
-});
-kafka.instrumentation.subscribe(kafkaClientMetricsHooks(registry));
-
-await waitForKafkaReady(kafka);
-// Per partition in flight: its transaction, its outbox publisher's lock session and a query or two.
-const dataSource = await openDatabase({
-  url: config.DATABASE_URL,
-  applicationName: 'leadscore-scorer',
+const { logger, registry, kafka, dataSource } = await connectServiceInfrastructure({
+  service: 'scorer',
+  logLevel: config.LOG_LEVEL,
+  kafkaBrokers: config.KAFKA_BROKERS,
+  databaseUrl: config.DATABASE_URL,
+  // Per partition in flight: its transaction, its outbox publisher's lock session and a query or two.
   poolSize: 4 * config.SCORER_PARTITIONS_CONCURRENTLY + 2,
 });
 const runtime = new ScorerRuntime({
@@ -55,14 +39,7 @@ const app = await NestFactory.create<NestFastifyApplication>(
   ScorerModule.forRoot({
     runtime,
     registry,
-    readinessChecks: [
-      { name: 'postgres', check: async () => (await dataSource.query('SELECT 1'), { ok: true }) },
-      {
-        name: 'kafka-consumer',
-        check: () =>
-          Promise.resolve(runtime.isRunning ? { ok: true } : { ok: false, reason: 'not consuming' }),
-      },
-    ],
+    readinessChecks: [postgresReadiness(dataSource), consumerReadiness(() => runtime.isRunning)],
   }),
   new FastifyAdapter(),
   { logger: new PinoNestLogger(logger) },

@@ -2,31 +2,18 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfigOrExit, thresholdConfigSchema } from '@leadscore/config';
-import { createKafkaClient, waitForKafkaReady } from '@leadscore/kafka';
-import {
-  PinoNestLogger,
-  createLogger,
-  createMetricsRegistry,
-  enableGracefulShutdown,
-  kafkaClientMetricsHooks,
-  kafkaLogAdapter,
-} from '@leadscore/observability';
-import { openDatabase } from '@leadscore/persistence';
+import { PinoNestLogger, enableGracefulShutdown } from '@leadscore/observability';
+import { connectServiceInfrastructure, consumerReadiness, postgresReadiness } from '@leadscore/service-kit';
 import { ThresholdModule } from './app/threshold.module.js';
 import { ThresholdRuntime } from './app/threshold.runtime.js';
 
 const config = loadConfigOrExit(thresholdConfigSchema);
-const logger = createLogger({ service: 'threshold', level: config.LOG_LEVEL });
-const registry = createMetricsRegistry({ service: 'threshold' });
-const kafka = createKafkaClient({
-  brokers: [...config.KAFKA_BROKERS],
-  clientId: 'leadscore-threshold',
-  logger: kafkaLogAdapter(logger),
+const { logger, registry, kafka, dataSource } = await connectServiceInfrastructure({
+  service: 'threshold',
+  logLevel: config.LOG_LEVEL,
+  kafkaBrokers: config.KAFKA_BROKERS,
+  databaseUrl: config.DATABASE_URL,
 });
-kafka.instrumentation.subscribe(kafkaClientMetricsHooks(registry));
-
-await waitForKafkaReady(kafka);
-const dataSource = await openDatabase({ url: config.DATABASE_URL, applicationName: 'leadscore-threshold' });
 const runtime = new ThresholdRuntime({
   kafka,
   dataSource,
@@ -65,14 +52,7 @@ const app = await NestFactory.create<NestFastifyApplication>(
   ThresholdModule.forRoot({
     runtime,
     registry,
-    readinessChecks: [
-      { name: 'postgres', check: async () => (await dataSource.query('SELECT 1'), { ok: true }) },
-      {
-        name: 'kafka-consumer',
-        check: () =>
-          Promise.resolve(runtime.isRunning ? { ok: true } : { ok: false, reason: 'not consuming' }),
-      },
-    ],
+    readinessChecks: [postgresReadiness(dataSource), consumerReadiness(() => runtime.isRunning)],
   }),
   new FastifyAdapter(),
   { logger: new PinoNestLogger(logger) },

@@ -1,0 +1,7 @@
+export {
+  connectServiceInfrastructure,
+  consumerReadiness,
+  postgresReadiness,
+  type ServiceInfrastructure,
+  type ServiceInfrastructureOptions,
+} from './service-infrastructure.js';
