@@ -1,6 +1,7 @@
 import { Topics, parseModel, type ScoringModel } from '@leadscore/contracts';
 import { type DecayMetrics, type Logger, type MetricsOf } from '@leadscore/observability';
 import {
+  contactScoreRepository,
   decayRunRepository,
   outboxRepository,
   scoringModelRepository,
@@ -194,7 +195,7 @@ export class DecayRunner {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.options.dataSource.transaction(async (sql) => {
-          const rows = await decayRunRepository.lockRange(
+          const rows = await contactScoreRepository.lockModelRange(
             sql,
             model.workspace,
             model.id,
@@ -216,7 +217,7 @@ export class DecayRunner {
             target,
             this.options.scoreChangedTopic ?? Topics.scoreChanged,
           );
-          await decayRunRepository.updateAdvanced(sql, plan.scores);
+          await contactScoreRepository.updateMany(sql, plan.scores);
           await outboxRepository.enqueue(sql, plan.outbox, new Date());
           await decayRunRepository.advance(sql, model.workspace, model.id, last);
           return {
