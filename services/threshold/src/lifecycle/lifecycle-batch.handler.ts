@@ -1,29 +1,17 @@
-import { Topics, contactKey, type LifecycleChangedEvent, type ScoreChangedEvent } from '@leadscore/contracts';
+import { Topics, type ScoreChangedEvent } from '@leadscore/contracts';
 import { type ConsumedBatch } from '@leadscore/kafka';
-import {
-  applyScores,
-  wantsScoreChanges,
-  wantsTransition,
-  webhookIdOf,
-  INITIAL_LIFECYCLE,
-  type Transition,
-} from '@leadscore/lifecycle';
+import { applyScores, INITIAL_LIFECYCLE, type Transition } from '@leadscore/lifecycle';
 import { type Logger } from '@leadscore/observability';
 import {
   consumerOffsetRepository,
   lifecycleStateRepository,
-  outboxRepository,
-  webhookDeliveryRepository,
   webhookSubscriptionRepository,
   type DataSource,
-  type LifecycleStateRow,
-  type NewWebhookDelivery,
-  type OutboxMessage,
-  type WebhookSubscriptionRow,
 } from '@leadscore/persistence';
 import { lifecycleEvent } from './lifecycle-event.js';
 import { type LifecycleModels } from './lifecycle-models.js';
 import { decodeScoreChanged } from './score-changed.decoder.js';
+import { LifecycleWrites, groupBy } from './lifecycle-writes.js';
 
 export const outboxSourceOf = (partition: number) => `threshold:${partition}`;
 
@@ -109,10 +97,8 @@ export class LifecycleBatchHandler {
       ]);
       const subscriptionsOf = groupBy(subscriptions, (s) => s.workspaceId);
 
-      const changed = new Map<string, LifecycleStateRow>();
-      const outbox: OutboxMessage[] = [];
-      const deliveries: NewWebhookDelivery[] = [];
-      const transitions: Transition[] = [];
+      const writes = new LifecycleWrites(source, this.topics.lifecycle, subscriptionsOf);
+      const { changed } = writes;
       let duplicates = 0;
       for (const event of events) {
         const { data } = event;
@@ -145,78 +131,17 @@ export class LifecycleBatchHandler {
           scores: data.current,
         });
         const published = plan.transitions.map((t, index) => lifecycleEvent(event, t, index));
-        transitions.push(...plan.transitions);
-        const messageKey = contactKey(event.workspace, data.contact);
-        for (const message of published) {
-          outbox.push({
-            eventId: message.id,
-            source,
-            topic: this.topics.lifecycle,
-            key: messageKey,
-            payload: message,
-          });
-        }
-        for (const subscription of subscriptionsOf.get(event.workspace) ?? []) {
-          deliveries.push(...deliveriesFor(subscription, event, plan.transitions, published));
-        }
+        writes.record(event.workspace, data.contact, plan.transitions, published, event);
       }
 
-      const now = new Date(this.clock());
-      await lifecycleStateRepository.upsertMany(sql, [...changed.values()], now);
-      await outboxRepository.enqueue(sql, outbox, now);
-      await webhookDeliveryRepository.enqueue(sql, deliveries, now);
-      await consumerOffsetRepository.save(sql, this.consumerGroup, batch.topic, [
-        { partition: batch.partition, nextOffset: batch.nextOffset },
-      ]);
+      await writes.commit(sql, new Date(this.clock()), this.consumerGroup, batch);
       return {
         processed: events.length - duplicates,
         duplicates: duplicates + (batch.messages.length - fresh.length),
         invalid,
-        transitions,
-        deliveries: deliveries.length,
+        transitions: writes.transitions,
+        deliveries: writes.deliveryCount,
       };
     });
   }
-}
-
-export function deliveriesFor(
-  subscription: WebhookSubscriptionRow,
-  scoreChanged: ScoreChangedEvent | undefined,
-  transitions: readonly Transition[],
-  published: readonly LifecycleChangedEvent[],
-): NewWebhookDelivery[] {
-  const deliveries: NewWebhookDelivery[] = [];
-  const base = { subscriptionId: subscription.id, workspaceId: subscription.workspaceId };
-  if (scoreChanged && wantsScoreChanges(subscription)) {
-    deliveries.push({
-      ...base,
-      webhookId: webhookIdOf(subscription.id, scoreChanged.id),
-      eventId: scoreChanged.id,
-      eventType: scoreChanged.type,
-      payload: scoreChanged,
-    });
-  }
-  transitions.forEach((transition, index) => {
-    const message = published[index];
-    if (!message || !wantsTransition(subscription, transition)) return;
-    deliveries.push({
-      ...base,
-      webhookId: webhookIdOf(subscription.id, message.id),
-      eventId: message.id,
-      eventType: message.type,
-      payload: message,
-    });
-  });
-  return deliveries;
-}
-
-export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }

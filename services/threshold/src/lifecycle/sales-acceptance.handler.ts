@@ -1,30 +1,19 @@
-import {
-  contactKey,
-  createEventValidator,
-  type EventValidator,
-  type LifecycleScores,
-} from '@leadscore/contracts';
+import { createEventValidator, type EventValidator, type LifecycleScores } from '@leadscore/contracts';
 import { type ConsumedBatch } from '@leadscore/kafka';
 import { setSalesAccepted } from '@leadscore/lifecycle';
 import { type Logger } from '@leadscore/observability';
 import {
   consumerOffsetRepository,
   lifecycleStateRepository,
-  outboxRepository,
-  webhookDeliveryRepository,
   webhookSubscriptionRepository,
   type DataSource,
-  type LifecycleStateRow,
-  type NewWebhookDelivery,
-  type OutboxMessage,
 } from '@leadscore/persistence';
 import {
-  deliveriesFor,
-  groupBy,
   outboxSourceOf,
   type LifecycleBatchOutcome,
   type ThresholdTopics,
 } from './lifecycle-batch.handler.js';
+import { LifecycleWrites, groupBy } from './lifecycle-writes.js';
 import { salesLifecycleEvent } from './lifecycle-event.js';
 import { type LifecycleModels } from './lifecycle-models.js';
 
@@ -100,10 +89,8 @@ export class SalesAcceptanceHandler {
         await webhookSubscriptionRepository.enabledFor(sql, [...new Set(flags.map((f) => f.workspace))]),
         (s) => s.workspaceId,
       );
-      const changed = new Map<string, LifecycleStateRow>();
-      const outbox: OutboxMessage[] = [];
-      const deliveries: NewWebhookDelivery[] = [];
-      const transitions: LifecycleBatchOutcome['transitions'][number][] = [];
+      const writes = new LifecycleWrites(source, this.topics.lifecycle, subscriptionsOf);
+      const { changed } = writes;
       for (const flag of flags) {
         const rows = statesOf.get(`${flag.workspace}\u0000${flag.contact}`) ?? [];
         if (rows.length === 0) {
@@ -133,34 +120,16 @@ export class SalesAcceptanceHandler {
               index,
             ),
           );
-          transitions.push(...plan.transitions);
-          for (const message of published) {
-            outbox.push({
-              eventId: message.id,
-              source,
-              topic: this.topics.lifecycle,
-              key: contactKey(flag.workspace, flag.contact),
-              payload: message,
-            });
-          }
-          for (const subscription of subscriptionsOf.get(flag.workspace) ?? []) {
-            deliveries.push(...deliveriesFor(subscription, undefined, plan.transitions, published));
-          }
+          writes.record(flag.workspace, flag.contact, plan.transitions, published);
         }
       }
-      const now = new Date(this.clock());
-      await lifecycleStateRepository.upsertMany(sql, [...changed.values()], now);
-      await outboxRepository.enqueue(sql, outbox, now);
-      await webhookDeliveryRepository.enqueue(sql, deliveries, now);
-      await consumerOffsetRepository.save(sql, this.consumerGroup, batch.topic, [
-        { partition: batch.partition, nextOffset: batch.nextOffset },
-      ]);
+      await writes.commit(sql, new Date(this.clock()), this.consumerGroup, batch);
       return {
         processed: flags.length,
         duplicates: batch.messages.length - fresh.length,
         invalid: 0,
-        transitions,
-        deliveries: deliveries.length,
+        transitions: writes.transitions,
+        deliveries: writes.deliveryCount,
       };
     });
   }

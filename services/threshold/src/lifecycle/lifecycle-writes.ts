@@ -1,0 +1,112 @@
+import { contactKey, type LifecycleChangedEvent, type ScoreChangedEvent } from '@leadscore/contracts';
+import { type ConsumedBatch } from '@leadscore/kafka';
+import { wantsScoreChanges, wantsTransition, webhookIdOf, type Transition } from '@leadscore/lifecycle';
+import {
+  consumerOffsetRepository,
+  lifecycleStateRepository,
+  outboxRepository,
+  webhookDeliveryRepository,
+  type SqlRunner,
+  type LifecycleStateRow,
+  type NewWebhookDelivery,
+  type OutboxMessage,
+  type WebhookSubscriptionRow,
+} from '@leadscore/persistence';
+
+/**
+ * What one threshold batch writes, whichever topic it came from: the changed lifecycle states, the
+ * transitions as lifecycle events (outbox), the webhook deliveries they call for, and the next offset,
+ * all in the batch's transaction.
+ */
+export class LifecycleWrites {
+  /** Lifecycle states changed so far in this batch, by `lifecycleStateRepository.keyOf`. */
+  readonly changed = new Map<string, LifecycleStateRow>();
+  readonly transitions: Transition[] = [];
+  private readonly outbox: OutboxMessage[] = [];
+  private readonly deliveries: NewWebhookDelivery[] = [];
+
+  constructor(
+    private readonly source: string,
+    private readonly lifecycleTopic: string,
+    private readonly subscriptionsOf: ReadonlyMap<string, readonly WebhookSubscriptionRow[]>,
+  ) {}
+
+  /** One contact's transitions and their published events; `scoreChanged` is the change behind them, if any. */
+  record(
+    workspace: string,
+    contact: string,
+    transitions: readonly Transition[],
+    published: readonly LifecycleChangedEvent[],
+    scoreChanged?: ScoreChangedEvent,
+  ): void {
+    this.transitions.push(...transitions);
+    const key = contactKey(workspace, contact);
+    for (const message of published) {
+      this.outbox.push({
+        eventId: message.id,
+        source: this.source,
+        topic: this.lifecycleTopic,
+        key,
+        payload: message,
+      });
+    }
+    for (const subscription of this.subscriptionsOf.get(workspace) ?? []) {
+      this.deliveries.push(...deliveriesFor(subscription, scoreChanged, transitions, published));
+    }
+  }
+
+  get deliveryCount(): number {
+    return this.deliveries.length;
+  }
+
+  async commit(sql: SqlRunner, now: Date, consumerGroup: string, batch: ConsumedBatch): Promise<void> {
+    await lifecycleStateRepository.upsertMany(sql, [...this.changed.values()], now);
+    await outboxRepository.enqueue(sql, this.outbox, now);
+    await webhookDeliveryRepository.enqueue(sql, this.deliveries, now);
+    await consumerOffsetRepository.save(sql, consumerGroup, batch.topic, [
+      { partition: batch.partition, nextOffset: batch.nextOffset },
+    ]);
+  }
+}
+
+export function deliveriesFor(
+  subscription: WebhookSubscriptionRow,
+  scoreChanged: ScoreChangedEvent | undefined,
+  transitions: readonly Transition[],
+  published: readonly LifecycleChangedEvent[],
+): NewWebhookDelivery[] {
+  const deliveries: NewWebhookDelivery[] = [];
+  const base = { subscriptionId: subscription.id, workspaceId: subscription.workspaceId };
+  if (scoreChanged && wantsScoreChanges(subscription)) {
+    deliveries.push({
+      ...base,
+      webhookId: webhookIdOf(subscription.id, scoreChanged.id),
+      eventId: scoreChanged.id,
+      eventType: scoreChanged.type,
+      payload: scoreChanged,
+    });
+  }
+  transitions.forEach((transition, index) => {
+    const message = published[index];
+    if (!message || !wantsTransition(subscription, transition)) return;
+    deliveries.push({
+      ...base,
+      webhookId: webhookIdOf(subscription.id, message.id),
+      eventId: message.id,
+      eventType: message.type,
+      payload: message,
+    });
+  });
+  return deliveries;
+}
+
+export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
