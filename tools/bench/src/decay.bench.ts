@@ -17,6 +17,8 @@ import { withThrowawayKafka } from './kafka-bench.fixtures.js';
 
 const CONTACTS = Number(process.env['BENCH_CONTACTS'] ?? 1_000_000);
 const RANGE_SIZE = Number(process.env['BENCH_DECAY_RANGE_SIZE'] ?? 2_000);
+// Extra node flags for the decay CLI, e.g. BENCH_DECAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+const NODE_ARGS = (process.env['BENCH_DECAY_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 const T0 = Date.UTC(2026, 0, 5, 9);
 
 const MODEL: ScoringModel = {
@@ -97,7 +99,7 @@ function runCli(url: string, brokers: string[], target: number): Promise<number>
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [join(workspaceRoot(), 'services/decay/dist/cli.js'), 'run', '--at', new Date(target).toISOString()],
+      [...NODE_ARGS, join(workspaceRoot(), 'services/decay/dist/cli.js'), 'run', '--at', new Date(target).toISOString()],
       {
         env: {
           ...process.env,
