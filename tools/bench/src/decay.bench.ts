@@ -99,7 +99,13 @@ function runCli(url: string, brokers: string[], target: number): Promise<number>
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [...NODE_ARGS, join(workspaceRoot(), 'services/decay/dist/cli.js'), 'run', '--at', new Date(target).toISOString()],
+      [
+        ...NODE_ARGS,
+        join(workspaceRoot(), 'services/decay/dist/cli.js'),
+        'run',
+        '--at',
+        new Date(target).toISOString(),
+      ],
       {
         env: {
           ...process.env,

@@ -8,7 +8,8 @@
 // this measures what ships); autocannon drives them from this process.
 // Build: npm run build -w @leadscore/config -w @leadscore/observability -w @leadscore/ingest -w @leadscore/bench
 // Run:   node tools/bench/dist/ingest.bench.js   (knobs: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ROUNDS,
-//        BENCH_CASES=events,pixel, BENCH_INGEST_NODE_ARGS e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
+//        BENCH_CASES=events,pixel, BENCH_INGEST_NODE_ARGS / BENCH_BARE_NODE_ARGS: node flags for the
+//        ingest / bare server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -122,22 +123,33 @@ await withThrowawayKafka(async (brokers) => {
     TOPIC_DECLARATIONS.filter((t) => t.name === Topics.events || t.name === Topics.eventsDeadLetter),
   );
 
-  const bare = await startServer([...(process.env['BENCH_BARE_NODE_ARGS'] ?? '').split(' ').filter(Boolean), '--input-type=module', '-e', BARE_FASTIFY], {});
-  const ingest = await startServer([...INGEST_NODE_ARGS, join(workspaceRoot(), 'services/ingest/dist/main.js')], {
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    KAFKA_BROKERS: brokers.join(','),
-    INGEST_PIXEL_SECRET: PIXEL_SECRET,
-    INGEST_RATE_LIMIT_EVENTS_PER_SECOND: '10000000',
-    INGEST_RATE_LIMIT_BURST: '10000000',
-    INGEST_WORKSPACES: JSON.stringify([
-      {
-        workspace: WORKSPACE,
-        keys: [{ kind: 'secret', sha256: createHash('sha256').update(SECRET_KEY).digest('hex') }],
-      },
-    ]),
-  });
+  const bare = await startServer(
+    [
+      ...(process.env['BENCH_BARE_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
+      '--input-type=module',
+      '-e',
+      BARE_FASTIFY,
+    ],
+    {},
+  );
+  const ingest = await startServer(
+    [...INGEST_NODE_ARGS, join(workspaceRoot(), 'services/ingest/dist/main.js')],
+    {
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      KAFKA_BROKERS: brokers.join(','),
+      INGEST_PIXEL_SECRET: PIXEL_SECRET,
+      INGEST_RATE_LIMIT_EVENTS_PER_SECOND: '10000000',
+      INGEST_RATE_LIMIT_BURST: '10000000',
+      INGEST_WORKSPACES: JSON.stringify([
+        {
+          workspace: WORKSPACE,
+          keys: [{ kind: 'secret', sha256: createHash('sha256').update(SECRET_KEY).digest('hex') }],
+        },
+      ]),
+    },
+  );
   try {
     const post = (port: number) => ({
       url: `http://127.0.0.1:${port}/v1/events`,
