@@ -74,6 +74,7 @@ export class DecayRuntime {
   private queue: Promise<unknown> = Promise.resolve();
   /** Per failing model (`workspace/model`), the first fire time its pass has owed since. */
   private owedSince = new Map<string, number>();
+  private nextRunDueSet = false;
 
   constructor(private readonly options: DecayRuntimeOptions) {
     this.producer = createBatchingProducer(options.kafka, { lingerMs: 1 });
@@ -144,6 +145,9 @@ export class DecayRuntime {
     return this.exclusive(async () => {
       const models = await loadModels(this.options.dataSource);
       const now = this.clock();
+      // A new leader's first check may be a long pass: until it ends, what is owed is owed since now.
+      if (!this.nextRunDueSet) this.metrics.nextRunDue.set(now / 1000);
+      this.nextRunDueSet = true;
       const failed = new Set<ScoringModel>();
       let results: ModelPassResult[];
       try {
