@@ -123,7 +123,7 @@ describe('scorer service (real Kafka and PostgreSQL)', () => {
       );
     }
     const [{ n } = { n: -1 }] = await dataSource.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL',
+      'SELECT count(*)::int AS n FROM outbox_pending',
     );
     expect(n).toBe(0);
   });

@@ -29,82 +29,154 @@ interface OutboxRecord {
   headers: Record<string, string>;
 }
 
-/** The transactional outbox: messages written with the state, published to Kafka after commit. */
+const PENDING_COLUMNS = 'id::text, event_id, source, topic, message_key, payload, headers, created_at';
+/** The source's published watermark, for a statement whose $1 is the source. */
+const WATERMARK = 'coalesce((SELECT published_through_id FROM outbox_cursors WHERE source = $1), 0)';
+
+function fromRecord(r: OutboxRecord): PendingOutboxMessage {
+  return {
+    id: r.id,
+    eventId: r.event_id,
+    source: r.source,
+    createdAt: r.created_at,
+    topic: r.topic,
+    key: r.message_key,
+    payload: r.payload,
+    headers: r.headers,
+  };
+}
+
+/**
+ * The transactional outbox: messages written with the state, published to Kafka after commit. What is
+ * published is kept per source as a watermark (outbox_cursors.published_through_id), not per row.
+ */
 export const outboxRepository = {
   /**
    * Enqueues in one statement; an event id already enqueued is ignored (a re-run batch adds nothing).
+   * Returns the rows it inserted, in id order, so the caller can publish them after commit without
+   * reading them back. Call inside the transaction that writes the state: it takes a transaction lock
+   * per source, so the writers of one source take turns until commit and a source's ids become visible
+   * in id order — what lets one watermark per source say what is published.
    * The messages travel as one JSON document (jsonb_to_recordset): cheaper than UNNEST over jsonb[]
    * array literals, whose every payload is escaped, sent and parsed twice.
    */
-  async enqueue(sql: SqlRunner, messages: OutboxMessage[], createdAt: Date): Promise<void> {
-    if (messages.length === 0) return;
+  async enqueue(sql: SqlRunner, messages: OutboxMessage[], createdAt: Date): Promise<PendingOutboxMessage[]> {
+    if (messages.length === 0) return [];
+    const sources = [...new Set(messages.map((m) => m.source))].sort();
     await sql.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('leadscore-outbox-writer:' || s, 0))
+       FROM unnest($1::text[]) WITH ORDINALITY AS t(s, n) ORDER BY n`,
+      [sources],
+    );
+    const records = new Map<string, PendingOutboxMessage>();
+    for (const m of messages) {
+      if (records.has(m.eventId)) continue;
+      records.set(m.eventId, {
+        id: '',
+        eventId: m.eventId,
+        source: m.source,
+        createdAt,
+        topic: m.topic,
+        key: m.key,
+        payload: typeof m.payload === 'string' ? m.payload : JSON.stringify(m.payload),
+        headers: m.headers ?? {},
+      });
+    }
+    const inserted = await sql.query<{ id: string; event_id: string }[]>(
       `INSERT INTO outbox (event_id, topic, message_key, payload, headers, created_at, source)
        SELECT m.e, m.t, m.k, m.p, m.h, $2, m.s
        FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (e text, t text, k text, p text, h jsonb, s text))
          WITH ORDINALITY AS m(e, t, k, p, h, s, n)
        ORDER BY m.n
-       ON CONFLICT (event_id) DO NOTHING`,
+       ON CONFLICT (event_id) DO NOTHING
+       RETURNING id::text, event_id`,
       [
         JSON.stringify(
-          messages.map((m) => ({
+          [...records.values()].map((m) => ({
             e: m.eventId,
             t: m.topic,
             k: m.key,
-            p: typeof m.payload === 'string' ? m.payload : JSON.stringify(m.payload),
-            h: m.headers ?? {},
+            p: m.payload,
+            h: m.headers,
             s: m.source,
           })),
         ),
         createdAt,
       ],
     );
+    return inserted
+      .map(({ id, event_id }) => ({ ...(records.get(event_id) as PendingOutboxMessage), id }))
+      .sort((a, b) => compareIds(a.id, b.id));
   },
 
   /** Oldest unpublished messages first, so per-key order is kept when they are published. */
   async pending(sql: SqlRunner, source: string, limit: number): Promise<PendingOutboxMessage[]> {
     const rows = await sql.query<OutboxRecord[]>(
-      `SELECT id::text, event_id, source, topic, message_key, payload, headers, created_at FROM outbox
-       WHERE source = $1 AND published_at IS NULL ORDER BY id LIMIT $2`,
+      `SELECT ${PENDING_COLUMNS} FROM outbox
+       WHERE source = $1 AND published_at IS NULL AND id > ${WATERMARK} ORDER BY id LIMIT $2`,
       [source, limit],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      eventId: r.event_id,
-      source: r.source,
-      createdAt: r.created_at,
-      topic: r.topic,
-      key: r.message_key,
-      payload: r.payload,
-      headers: r.headers,
-    }));
+    return rows.map(fromRecord);
   },
 
+  /** Whether the source has unpublished messages older than `id` (they must go out first). */
+  async hasPendingBefore(sql: SqlRunner, source: string, id: string): Promise<boolean> {
+    const [row] = await sql.query<{ pending: boolean }[]>(
+      `SELECT EXISTS (
+         SELECT 1 FROM outbox WHERE source = $1 AND published_at IS NULL AND id < $2 AND id > ${WATERMARK}
+       ) AS pending`,
+      [source, id],
+    );
+    return row?.pending ?? false;
+  },
+
+  /** Everything of `source` up to `id` is published (the watermark never moves back). */
+  async markPublishedThrough(sql: SqlRunner, source: string, id: string, publishedAt: Date): Promise<void> {
+    await sql.query(
+      `INSERT INTO outbox_cursors (source, published_through_id, updated_at) VALUES ($1, $2, $3)
+       ON CONFLICT (source) DO UPDATE SET
+         published_through_id = GREATEST(outbox_cursors.published_through_id, EXCLUDED.published_through_id),
+         updated_at = EXCLUDED.updated_at`,
+      [source, id, publishedAt],
+    );
+  },
+
+  /** Marks single messages published (the watermark is the usual way; both count). */
   async markPublished(sql: SqlRunner, ids: string[], publishedAt: Date): Promise<void> {
     if (ids.length === 0) return;
     await sql.query('UPDATE outbox SET published_at = $2 WHERE id = ANY($1::bigint[])', [ids, publishedAt]);
   },
 
   async backlog(sql: SqlRunner): Promise<number> {
-    const [row] = await sql.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL',
-    );
+    const [row] = await sql.query<{ n: number }[]>('SELECT count(*)::int AS n FROM outbox_pending');
     return row?.n ?? 0;
   },
 
   /**
-   * Removes up to `limit` messages published before `before` (housekeeping); call until it returns less
-   * than `limit`, so no single statement holds locks on millions of rows.
+   * Removes up to `limit` published messages created before `before` (housekeeping); call until it
+   * returns less than `limit`, so no single statement holds locks on millions of rows.
    */
   async prunePublished(sql: SqlRunner, before: Date, limit = 10_000): Promise<number> {
     const [row] = await sql.query<{ n: number }[]>(
-      `WITH deleted AS (
-         DELETE FROM outbox WHERE id IN (
-           SELECT id FROM outbox WHERE published_at IS NOT NULL AND published_at < $1 LIMIT $2
-         ) RETURNING 1
+      `WITH doomed AS (
+         (SELECT id FROM outbox WHERE published_at IS NOT NULL AND published_at < $1 LIMIT $2)
+         UNION ALL
+         (SELECT o.id FROM outbox_cursors c CROSS JOIN LATERAL (
+            SELECT id FROM outbox o
+            WHERE o.source = c.source AND o.published_at IS NULL AND o.id <= c.published_through_id
+              AND o.created_at < $1
+            ORDER BY o.id LIMIT $2) o)
+         LIMIT $2
+       ), deleted AS (
+         DELETE FROM outbox WHERE id IN (SELECT id FROM doomed) RETURNING 1
        ) SELECT count(*)::int AS n FROM deleted`,
       [before, limit],
     );
     return row?.n ?? 0;
   },
 };
+
+/** Orders bigint ids given as decimal strings. */
+function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}

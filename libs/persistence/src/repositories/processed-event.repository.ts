@@ -20,6 +20,32 @@ export const processedEventRepository = {
     return new Set(rows.map((r) => keyOf({ workspaceId: r.workspace_id, eventId: r.event_id })));
   },
 
+  /**
+   * Records the ids and returns, as `workspace\0event` keys, those not recorded before: the dedupe
+   * lookup and the record in one statement. Inside the batch's transaction, so a rollback forgets them.
+   */
+  async claim(sql: SqlRunner, ids: WorkspaceEventId[], processedAt: Date): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await sql.query<{ w: string; e: string }[]>(
+      `INSERT INTO processed_events (workspace_id, event_id, processed_at)
+       SELECT w, e, $2 FROM jsonb_to_recordset($1::jsonb) AS t(w text, e text)
+       ON CONFLICT DO NOTHING
+       RETURNING workspace_id AS w, event_id AS e`,
+      [JSON.stringify(ids.map((i) => ({ w: i.workspaceId, e: i.eventId }))), processedAt],
+    );
+    return new Set(rows.map((r) => keyOf({ workspaceId: r.w, eventId: r.e })));
+  },
+
+  /** Forgets ids recorded by `claim` whose events were not applied after all (dead-lettered). */
+  async forget(sql: SqlRunner, ids: WorkspaceEventId[]): Promise<void> {
+    if (ids.length === 0) return;
+    await sql.query(
+      `DELETE FROM processed_events p USING jsonb_to_recordset($1::jsonb) AS t(w text, e text)
+       WHERE p.workspace_id = t.w AND p.event_id = t.e`,
+      [JSON.stringify(ids.map((i) => ({ w: i.workspaceId, e: i.eventId })))],
+    );
+  },
+
   async record(sql: SqlRunner, ids: WorkspaceEventId[], processedAt: Date): Promise<void> {
     if (ids.length === 0) return;
     await sql.query(
