@@ -28,10 +28,10 @@ export const processedEventRepository = {
     if (ids.length === 0) return new Set();
     const rows = await sql.query<{ w: string; e: string }[]>(
       `INSERT INTO processed_events (workspace_id, event_id, processed_at)
-       SELECT w, e, $2 FROM jsonb_to_recordset($1::jsonb) AS t(w text, e text)
+       SELECT w, e, $3 FROM UNNEST($1::text[], $2::text[]) AS t(w, e)
        ON CONFLICT DO NOTHING
        RETURNING workspace_id AS w, event_id AS e`,
-      [JSON.stringify(ids.map((i) => ({ w: i.workspaceId, e: i.eventId }))), processedAt],
+      [ids.map((i) => i.workspaceId), ids.map((i) => i.eventId), processedAt],
     );
     return new Set(rows.map((r) => keyOf({ workspaceId: r.w, eventId: r.e })));
   },
@@ -40,9 +40,9 @@ export const processedEventRepository = {
   async forget(sql: SqlRunner, ids: WorkspaceEventId[]): Promise<void> {
     if (ids.length === 0) return;
     await sql.query(
-      `DELETE FROM processed_events p USING jsonb_to_recordset($1::jsonb) AS t(w text, e text)
+      `DELETE FROM processed_events p USING UNNEST($1::text[], $2::text[]) AS t(w, e)
        WHERE p.workspace_id = t.w AND p.event_id = t.e`,
-      [JSON.stringify(ids.map((i) => ({ w: i.workspaceId, e: i.eventId })))],
+      [ids.map((i) => i.workspaceId), ids.map((i) => i.eventId)],
     );
   },
 
