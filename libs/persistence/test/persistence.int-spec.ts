@@ -126,6 +126,25 @@ describe('processed events', () => {
     ]);
     expect([...seen]).toEqual([processedEventRepository.keyOf({ workspaceId: 'ws1', eventId: 'e1' })]);
   });
+
+  it('claims only ids not recorded before, and forgets what it is told to', async () => {
+    const sql = dataSource.manager;
+    const id = (workspaceId: string, eventId: string) => ({ workspaceId, eventId });
+    const key = (workspaceId: string, eventId: string) =>
+      processedEventRepository.keyOf(id(workspaceId, eventId));
+    expect([...(await processedEventRepository.claim(sql, [id('cw1', 'e1')], new Date()))]).toEqual([
+      key('cw1', 'e1'),
+    ]);
+    const claimed = await processedEventRepository.claim(
+      sql,
+      [id('cw1', 'e1'), id('cw2', 'e1'), id('cw1', 'e2')],
+      new Date(),
+    );
+    expect([...claimed].sort()).toEqual([key('cw1', 'e2'), key('cw2', 'e1')].sort());
+    await processedEventRepository.forget(sql, [id('cw1', 'e2')]);
+    const again = await processedEventRepository.claim(sql, [id('cw1', 'e1'), id('cw1', 'e2')], new Date());
+    expect([...again]).toEqual([key('cw1', 'e2')]);
+  });
 });
 
 describe('outbox', () => {
@@ -150,6 +169,68 @@ describe('outbox', () => {
       new Date(),
     );
     expect((await outboxRepository.pending(sql, 'scorer:0', 10)).map((m) => m.eventId)).toEqual(['ev3']);
+  });
+
+  it('keeps a batch row in order beside single rows and publishes by a watermark per source', async () => {
+    const sql = dataSource.manager;
+    const source = 'batch-test:0';
+    const at = new Date('2026-01-02T00:00:00Z');
+    const single = (eventId: string) => ({ eventId, source, topic: 't', key: 'k', payload: { eventId } });
+    await dataSource.transaction((tx) => outboxRepository.enqueue(tx, [single('b1')], at));
+    const batch = await dataSource.transaction((tx) =>
+      outboxRepository.enqueueBatch(
+        tx,
+        source,
+        [
+          { eventId: 'b2', source, topic: 't', key: 'k2', payload: { n: 2, text: 'a "quoted" line\n' } },
+          { eventId: 'b3', source, topic: 'dlq', key: 'k3', payload: 'raw, not JSON', headers: { h: 'v' } },
+        ],
+        at,
+      ),
+    );
+    expect(batch.map((m) => [m.eventId, m.payload])).toEqual([
+      ['b2', '{"n":2,"text":"a \\"quoted\\" line\\n"}'],
+      ['b3', 'raw, not JSON'],
+    ]);
+    await dataSource.transaction((tx) => outboxRepository.enqueue(tx, [single('b4')], at));
+    // What is read back is what was handed out at enqueue, byte for byte, in order.
+    const pending = await outboxRepository.pending(sql, source, 100);
+    expect(pending.map(({ id: _id, ...m }) => m)).toEqual([
+      {
+        eventId: 'b1',
+        source,
+        createdAt: at,
+        topic: 't',
+        key: 'k',
+        payload: '{"eventId":"b1"}',
+        headers: {},
+      },
+      ...batch.map(({ id: _id, ...m }) => m),
+      {
+        eventId: 'b4',
+        source,
+        createdAt: at,
+        topic: 't',
+        key: 'k',
+        payload: '{"eventId":"b4"}',
+        headers: {},
+      },
+    ]);
+    // A page never splits a batch row: a limit of 2 messages gets b1 and the whole batch.
+    expect((await outboxRepository.pending(sql, source, 2)).map((m) => m.eventId)).toEqual([
+      'b1',
+      'b2',
+      'b3',
+    ]);
+    expect(await outboxRepository.hasPendingBefore(sql, source, batch[0]!.id)).toBe(true);
+    await outboxRepository.markPublishedThrough(sql, source, batch[0]!.id, new Date());
+    expect(await outboxRepository.hasPendingBefore(sql, source, batch[0]!.id)).toBe(false);
+    expect((await outboxRepository.pending(sql, source, 100)).map((m) => m.eventId)).toEqual(['b4']);
+    const [{ n } = { n: -1 }] = await dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM outbox_pending WHERE source = $1',
+      [source],
+    );
+    expect(n).toBe(1);
   });
 });
 

@@ -27,23 +27,65 @@ interface OutboxRecord {
   message_key: string;
   payload: string;
   headers: Record<string, string>;
+  batch_size: number | null;
 }
 
-const PENDING_COLUMNS = 'id::text, event_id, source, topic, message_key, payload, headers, created_at';
+/** One message of a batch row's JSON array: `p` the payload's JSON, or `s` a payload published as is. */
+interface BatchElement {
+  e: string;
+  t: string;
+  k: string;
+  h: Record<string, string>;
+  p?: unknown;
+  s?: string;
+}
+
+const PENDING_COLUMNS =
+  'id::text, event_id, source, topic, message_key, payload, headers, created_at, batch_size';
 /** The source's published watermark, for a statement whose $1 is the source. */
 const WATERMARK = 'coalesce((SELECT published_through_id FROM outbox_cursors WHERE source = $1), 0)';
 
-function fromRecord(r: OutboxRecord): PendingOutboxMessage {
-  return {
-    id: r.id,
-    eventId: r.event_id,
-    source: r.source,
-    createdAt: r.created_at,
-    topic: r.topic,
-    key: r.message_key,
-    payload: r.payload,
-    headers: r.headers,
-  };
+function fromRecord(r: OutboxRecord): PendingOutboxMessage[] {
+  if (r.batch_size !== null) {
+    return (JSON.parse(r.payload) as BatchElement[]).map((m) => ({
+      id: r.id,
+      eventId: m.e,
+      source: r.source,
+      createdAt: r.created_at,
+      topic: m.t,
+      key: m.k,
+      payload: m.s ?? JSON.stringify(m.p),
+      headers: m.h,
+    }));
+  }
+  return [
+    {
+      id: r.id,
+      eventId: r.event_id,
+      source: r.source,
+      createdAt: r.created_at,
+      topic: r.topic,
+      key: r.message_key,
+      payload: r.payload,
+      headers: r.headers,
+    },
+  ];
+}
+
+/** Serialises the payload the way it is published: a string as it is, anything else as its JSON. */
+function payloadText(payload: unknown): string {
+  if (typeof payload === 'string') return payload;
+  const text = JSON.stringify(payload) as string | undefined;
+  if (text === undefined) throw new TypeError('an outbox payload must be JSON-serialisable');
+  return text;
+}
+
+async function lockSources(sql: SqlRunner, sources: string[]): Promise<void> {
+  await sql.query(
+    `SELECT pg_advisory_xact_lock(hashtextextended('leadscore-outbox-writer:' || s, 0))
+     FROM unnest($1::text[]) WITH ORDINALITY AS t(s, n) ORDER BY n`,
+    [[...new Set(sources)].sort()],
+  );
 }
 
 /**
@@ -62,11 +104,9 @@ export const outboxRepository = {
    */
   async enqueue(sql: SqlRunner, messages: OutboxMessage[], createdAt: Date): Promise<PendingOutboxMessage[]> {
     if (messages.length === 0) return [];
-    const sources = [...new Set(messages.map((m) => m.source))].sort();
-    await sql.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended('leadscore-outbox-writer:' || s, 0))
-       FROM unnest($1::text[]) WITH ORDINALITY AS t(s, n) ORDER BY n`,
-      [sources],
+    await lockSources(
+      sql,
+      messages.map((m) => m.source),
     );
     const records = new Map<string, PendingOutboxMessage>();
     for (const m of messages) {
@@ -78,7 +118,7 @@ export const outboxRepository = {
         createdAt,
         topic: m.topic,
         key: m.key,
-        payload: typeof m.payload === 'string' ? m.payload : JSON.stringify(m.payload),
+        payload: payloadText(m.payload),
         headers: m.headers ?? {},
       });
     }
@@ -109,14 +149,70 @@ export const outboxRepository = {
       .sort((a, b) => compareIds(a.id, b.id));
   },
 
-  /** Oldest unpublished messages first, so per-key order is kept when they are published. */
+  /**
+   * A transaction's messages of one source as a single row (a JSON array), in their order: one tuple
+   * and one set of index entries instead of one per message. The event-id uniqueness of `enqueue` does
+   * not apply to the messages inside: only for messages the caller never enqueues twice (the scorer's
+   * score changes: their events are claimed once in processed_events, in the same transaction). Same
+   * transaction lock and return value as `enqueue`.
+   */
+  async enqueueBatch(
+    sql: SqlRunner,
+    source: string,
+    messages: OutboxMessage[],
+    createdAt: Date,
+  ): Promise<PendingOutboxMessage[]> {
+    const first = messages[0];
+    if (first === undefined) return [];
+    await lockSources(sql, [source]);
+    const pending: PendingOutboxMessage[] = [];
+    const elements: string[] = [];
+    for (const m of messages) {
+      const payload = payloadText(m.payload);
+      const headers = m.headers ?? {};
+      // The payload's JSON goes in as it is, not escaped into a string a second time.
+      const body = typeof m.payload === 'string' ? `"s":${JSON.stringify(payload)}` : `"p":${payload}`;
+      elements.push(
+        `{"e":${JSON.stringify(m.eventId)},"t":${JSON.stringify(m.topic)},"k":${JSON.stringify(m.key)},"h":${JSON.stringify(headers)},${body}}`,
+      );
+      pending.push({
+        id: '',
+        eventId: m.eventId,
+        source,
+        createdAt,
+        topic: m.topic,
+        key: m.key,
+        payload,
+        headers,
+      });
+    }
+    const [row] = await sql.query<{ id: string }[]>(
+      `INSERT INTO outbox (event_id, source, topic, message_key, payload, headers, created_at, batch_size)
+       VALUES ($1, $2, '', '', $3, '{}', $4, $5)
+       ON CONFLICT (event_id) DO NOTHING
+       RETURNING id::text`,
+      [`batch:${first.eventId}`, source, `[${elements.join(',')}]`, createdAt, messages.length],
+    );
+    if (row === undefined) return [];
+    return pending.map((m) => ({ ...m, id: row.id }));
+  },
+
+  /**
+   * Oldest unpublished messages first, so per-key order is kept when they are published: rows in id
+   * order until `limit` messages (a batch row is never split, so a page may hold more).
+   */
   async pending(sql: SqlRunner, source: string, limit: number): Promise<PendingOutboxMessage[]> {
     const rows = await sql.query<OutboxRecord[]>(
-      `SELECT ${PENDING_COLUMNS} FROM outbox
-       WHERE source = $1 AND published_at IS NULL AND id > ${WATERMARK} ORDER BY id LIMIT $2`,
+      `SELECT ${PENDING_COLUMNS} FROM (
+         SELECT *, sum(coalesce(batch_size, 1)) OVER (ORDER BY id) - coalesce(batch_size, 1) AS before
+         FROM (
+           SELECT * FROM outbox WHERE source = $1 AND published_at IS NULL AND id > ${WATERMARK}
+           ORDER BY id LIMIT $2
+         ) first_rows
+       ) o WHERE before < $2 ORDER BY id`,
       [source, limit],
     );
-    return rows.map(fromRecord);
+    return rows.flatMap(fromRecord);
   },
 
   /** Whether the source has unpublished messages older than `id` (they must go out first). */
@@ -147,8 +243,11 @@ export const outboxRepository = {
     await sql.query('UPDATE outbox SET published_at = $2 WHERE id = ANY($1::bigint[])', [ids, publishedAt]);
   },
 
+  /** Messages not yet published (a batch row counts its messages). */
   async backlog(sql: SqlRunner): Promise<number> {
-    const [row] = await sql.query<{ n: number }[]>('SELECT count(*)::int AS n FROM outbox_pending');
+    const [row] = await sql.query<{ n: number }[]>(
+      'SELECT coalesce(sum(coalesce(batch_size, 1)), 0)::int AS n FROM outbox_pending',
+    );
     return row?.n ?? 0;
   },
 

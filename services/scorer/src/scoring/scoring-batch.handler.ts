@@ -243,7 +243,12 @@ export class ScoringBatchHandler {
     );
     end();
     end = this.time('write_outbox');
-    const enqueued = await outboxRepository.enqueue(sql, [...plan.outbox, ...deadLetters], now);
+    // Score changes as one batch row; dead letters one row each, whose ids (topic, partition, offset)
+    // keep a replay from rewound offsets from enqueuing them twice. Both in id order.
+    const enqueued = [
+      ...(await outboxRepository.enqueueBatch(sql, source, plan.outbox, now)),
+      ...(await outboxRepository.enqueue(sql, deadLetters, now)),
+    ];
     end();
     end = this.time('save_offset');
     await consumerOffsetRepository.save(sql, this.consumerGroup, batch.topic, [
