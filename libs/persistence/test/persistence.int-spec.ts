@@ -232,6 +232,23 @@ describe('outbox', () => {
     );
     expect(n).toBe(1);
   });
+
+  it('hands out pending messages in id order across a change in the number of digits', async () => {
+    const sql = dataSource.manager;
+    const source = 'digits-test:0';
+    // Ids 996…1005: ordered as text, 1000 would come before 996.
+    await dataSource.query(
+      `SELECT setval('outbox_id_seq', GREATEST(995, (SELECT last_value FROM outbox_id_seq)))`,
+    );
+    const eventIds = Array.from({ length: 10 }, (_, i) => `digits-${i}`);
+    for (const eventId of eventIds) {
+      await dataSource.transaction((tx) =>
+        outboxRepository.enqueue(tx, [{ eventId, source, topic: 't', key: 'k', payload: {} }], new Date()),
+      );
+    }
+    const pending = await outboxRepository.pending(sql, source, 100);
+    expect(pending.map((m) => m.eventId)).toEqual(eventIds);
+  });
 });
 
 describe('contact profiles', () => {

@@ -209,7 +209,7 @@ export const outboxRepository = {
            SELECT * FROM outbox WHERE source = $1 AND published_at IS NULL AND id > ${WATERMARK}
            ORDER BY id LIMIT $2
          ) first_rows
-       ) o WHERE before < $2 ORDER BY id`,
+       ) o WHERE before < $2 ORDER BY o.id`,
       [source, limit],
     );
     return rows.flatMap(fromRecord);
