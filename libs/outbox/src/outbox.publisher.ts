@@ -42,20 +42,27 @@ export class OutboxPublisher {
 
   /**
    * Publishes the messages a transaction of `source` just committed (as `outboxRepository.enqueue`
-   * returned them) without reading them back, unless older messages of the source are still pending:
-   * then everything pending goes out from the table, in order. With no messages, publishes what is pending.
+   * returned them, in id order) without reading them back, unless older messages of the source are
+   * still pending: then everything pending goes out from the table, in order. Messages the watermark
+   * already covers are skipped: after a rebalance the new owner's recovery may have published them
+   * before this call got the lock. With no messages, publishes what is pending.
    */
   publishCommitted(source: string, committed: readonly PendingOutboxMessage[]): Promise<number> {
     const first = committed[0];
     const last = committed.at(-1);
     if (first === undefined || last === undefined) return this.publishPending(source);
     return withAdvisoryLock(this.dataSource, `leadscore-outbox:${source}`, async () => {
-      if (await outboxRepository.hasPendingBefore(this.dataSource.manager, source, first.id)) {
-        return this.publishPendingLocked(source);
-      }
-      await this.send(committed);
+      const { publishedThrough, pendingBefore } = await outboxRepository.progress(
+        this.dataSource.manager,
+        source,
+        first.id,
+      );
+      if (pendingBefore) return this.publishPendingLocked(source);
+      const unpublished = committed.filter((m) => BigInt(m.id) > BigInt(publishedThrough));
+      if (unpublished.length === 0) return 0;
+      await this.send(unpublished);
       await outboxRepository.markPublishedThrough(this.dataSource.manager, source, last.id, new Date());
-      return committed.length;
+      return unpublished.length;
     });
   }
 

@@ -222,9 +222,15 @@ describe('outbox', () => {
       'b2',
       'b3',
     ]);
-    expect(await outboxRepository.hasPendingBefore(sql, source, batch[0]!.id)).toBe(true);
+    expect(await outboxRepository.progress(sql, source, batch[0]!.id)).toEqual({
+      publishedThrough: '0',
+      pendingBefore: true,
+    });
     await outboxRepository.markPublishedThrough(sql, source, batch[0]!.id, new Date());
-    expect(await outboxRepository.hasPendingBefore(sql, source, batch[0]!.id)).toBe(false);
+    expect(await outboxRepository.progress(sql, source, batch[0]!.id)).toEqual({
+      publishedThrough: batch[0]!.id,
+      pendingBefore: false,
+    });
     expect((await outboxRepository.pending(sql, source, 100)).map((m) => m.eventId)).toEqual(['b4']);
     const [{ n } = { n: -1 }] = await dataSource.query<{ n: number }[]>(
       'SELECT count(*)::int AS n FROM outbox_pending WHERE source = $1',

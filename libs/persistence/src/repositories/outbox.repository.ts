@@ -215,15 +215,23 @@ export const outboxRepository = {
     return rows.flatMap(fromRecord);
   },
 
-  /** Whether the source has unpublished messages older than `id` (they must go out first). */
-  async hasPendingBefore(sql: SqlRunner, source: string, id: string): Promise<boolean> {
-    const [row] = await sql.query<{ pending: boolean }[]>(
-      `SELECT EXISTS (
+  /**
+   * Where publishing of `source` stands relative to a transaction's first outbox id: the watermark
+   * (rows up to it are published: another owner of the partition may have got there first), and
+   * whether older unpublished rows exist (they must go out first).
+   */
+  async progress(
+    sql: SqlRunner,
+    source: string,
+    firstId: string,
+  ): Promise<{ publishedThrough: string; pendingBefore: boolean }> {
+    const [row] = await sql.query<{ through: string; pending: boolean }[]>(
+      `SELECT ${WATERMARK}::text AS through, EXISTS (
          SELECT 1 FROM outbox WHERE source = $1 AND published_at IS NULL AND id < $2 AND id > ${WATERMARK}
        ) AS pending`,
-      [source, id],
+      [source, firstId],
     );
-    return row?.pending ?? false;
+    return { publishedThrough: row?.through ?? '0', pendingBefore: row?.pending ?? false };
   },
 
   /** Everything of `source` up to `id` is published (the watermark never moves back). */
