@@ -137,9 +137,7 @@ describe('scorer process killed with SIGKILL while events stream in', () => {
     const last = await startScorer();
     await waitUntilConsumed(kafka, dataSource, group, Topics.events, 600_000);
     await until(async () => {
-      const [row] = await dataSource.query<{ n: number }[]>(
-        'SELECT count(*)::int AS n FROM outbox_pending',
-      );
+      const [row] = await dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM outbox_pending');
       return row?.n === 0;
     }, 'the outbox to drain');
     await killed(last, 'SIGTERM');
