@@ -70,6 +70,33 @@ describe('contact scores', () => {
     expect(c7).toMatchObject({ sequence: 2, total: 99, tier: 'hot', state: { buckets: [{ value: 49.5 }] } });
   });
 
+  it('locks exactly the keys asked for, model by model', async () => {
+    await contactScoreRepository.upsertMany(dataSource.manager, [
+      { ...score('lk1', 1, 10), modelId: 'lock-a' },
+      { ...score('lk1', 1, 20), modelId: 'lock-b' },
+      { ...score('lk2', 1, 30), modelId: 'lock-a' },
+    ]);
+    const second = async () =>
+      dataSource.transaction((manager) =>
+        contactScoreRepository.lockMany(manager, [
+          { workspaceId: 'ws1', modelId: 'lock-b', contactId: 'lk1' },
+        ]),
+      );
+    await dataSource.transaction(async (manager) => {
+      const locked = await contactScoreRepository.lockMany(manager, [
+        { workspaceId: 'ws1', modelId: 'lock-a', contactId: 'lk1' },
+        { workspaceId: 'ws1', modelId: 'lock-a', contactId: 'lk2' },
+        { workspaceId: 'ws1', modelId: 'lock-a', contactId: 'missing' },
+      ]);
+      expect(locked.map((r) => [r.modelId, r.contactId, r.total])).toEqual([
+        ['lock-a', 'lk1', 10],
+        ['lock-a', 'lk2', 30],
+      ]);
+      // Another model's row of the same contact stays free.
+      expect((await second()).map((r) => r.total)).toEqual([20]);
+    });
+  });
+
   it('keeps rows locked for the transaction when loaded for update', async () => {
     const key = { workspaceId: 'ws1', contactId: 'c1' };
     const order: string[] = [];

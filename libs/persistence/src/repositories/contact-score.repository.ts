@@ -75,6 +75,25 @@ export const contactScoreRepository = {
     return rows.map(fromRecord);
   },
 
+  /**
+   * The scores of exact (workspace, model, contact) keys, row-locked until commit in key order: a full
+   * primary-key lookup per key, where `loadMany` by contact only has to skip through the model ids.
+   */
+  async lockMany(
+    sql: SqlRunner,
+    keys: (WorkspaceContact & { modelId: string })[],
+  ): Promise<ContactScoreRow[]> {
+    if (keys.length === 0) return [];
+    const rows = await sql.query<ContactScoreRecord[]>(
+      `SELECT s.* FROM contact_scores s
+       JOIN UNNEST($1::text[], $2::text[], $3::text[]) AS t(w, m, c)
+         ON s.workspace_id = t.w AND s.model_id = t.m AND s.contact_id = t.c
+       ORDER BY s.workspace_id, s.model_id, s.contact_id FOR UPDATE OF s`,
+      [keys.map((k) => k.workspaceId), keys.map((k) => k.modelId), keys.map((k) => k.contactId)],
+    );
+    return rows.map(fromRecord);
+  },
+
   async loadOne(
     sql: SqlRunner,
     key: WorkspaceContact & { modelId: string },

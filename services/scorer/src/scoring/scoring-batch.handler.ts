@@ -190,8 +190,14 @@ export class ScoringBatchHandler {
         ]),
       ).values(),
     ];
+    // The models in force, fixed for the batch: exactly their rows are loaded, locked against a concurrent
+    // decay pass, and scored (a model applied meanwhile waits for the next batch).
+    const models = new Map(contacts.map((c) => [c.workspaceId, this.models.modelsFor(c.workspaceId)]));
     const [scores, profiles] = await Promise.all([
-      contactScoreRepository.loadMany(sql, contacts, true),
+      contactScoreRepository.lockMany(
+        sql,
+        contacts.flatMap((c) => (models.get(c.workspaceId) ?? []).map((m) => ({ ...c, modelId: m.id }))),
+      ),
       contactProfileRepository.loadMany(sql, contacts),
     ]);
     end();
@@ -200,7 +206,7 @@ export class ScoringBatchHandler {
       events,
       scores,
       profiles,
-      modelsFor: (w) => this.models.modelsFor(w),
+      modelsFor: (w) => models.get(w) ?? [],
       outboxSource: source,
       scoreChangedTopic: this.topics.scoreChanged,
     });
