@@ -74,6 +74,12 @@ export const ScorerMetrics = {
     [],
     DURATION_BUCKETS,
   ),
+  stageDuration: histogram(
+    'leadscore_scorer_batch_stage_duration_seconds',
+    'One stage of a consumed batch, by stage (lock_offset|dedupe|load|plan|write_scores|write_profiles|write_outbox|save_offset|commit|publish)',
+    ['stage'],
+    DURATION_BUCKETS,
+  ),
   outboxBacklog: gauge(
     'leadscore_scorer_outbox_backlog_messages',
     'Outbox rows committed but not yet published',

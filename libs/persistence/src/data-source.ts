@@ -10,6 +10,7 @@ import { RetentionIndexes1763950000000 } from './migrations/1763950000000-retent
 import { OutboxPayloadText1763960000000 } from './migrations/1763960000000-outbox-payload-text.js';
 import { DecayRuns1764000000000 } from './migrations/1764000000000-decay-runs.js';
 import { ThresholdSchema1764004000000 } from './migrations/1764004000000-threshold-schema.js';
+import { OutboxCursors1764100000000 } from './migrations/1764100000000-outbox-cursors.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   OutboxPayloadText1763960000000,
   DecayRuns1764000000000,
   ThresholdSchema1764004000000,
+  OutboxCursors1764100000000,
 ];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */

@@ -70,6 +70,33 @@ describe('contact scores', () => {
     expect(c7).toMatchObject({ sequence: 2, total: 99, tier: 'hot', state: { buckets: [{ value: 49.5 }] } });
   });
 
+  it('locks exactly the keys asked for, model by model', async () => {
+    await contactScoreRepository.upsertMany(dataSource.manager, [
+      { ...score('lk1', 1, 10), modelId: 'lock-a' },
+      { ...score('lk1', 1, 20), modelId: 'lock-b' },
+      { ...score('lk2', 1, 30), modelId: 'lock-a' },
+    ]);
+    const second = async () =>
+      dataSource.transaction((manager) =>
+        contactScoreRepository.lockMany(manager, [
+          { workspaceId: 'ws1', modelId: 'lock-b', contactId: 'lk1' },
+        ]),
+      );
+    await dataSource.transaction(async (manager) => {
+      const locked = await contactScoreRepository.lockMany(manager, [
+        { workspaceId: 'ws1', modelId: 'lock-a', contactId: 'lk1' },
+        { workspaceId: 'ws1', modelId: 'lock-a', contactId: 'lk2' },
+        { workspaceId: 'ws1', modelId: 'lock-a', contactId: 'missing' },
+      ]);
+      expect(locked.map((r) => [r.modelId, r.contactId, r.total])).toEqual([
+        ['lock-a', 'lk1', 10],
+        ['lock-a', 'lk2', 30],
+      ]);
+      // Another model's row of the same contact stays free.
+      expect((await second()).map((r) => r.total)).toEqual([20]);
+    });
+  });
+
   it('keeps rows locked for the transaction when loaded for update', async () => {
     const key = { workspaceId: 'ws1', contactId: 'c1' };
     const order: string[] = [];
@@ -126,6 +153,25 @@ describe('processed events', () => {
     ]);
     expect([...seen]).toEqual([processedEventRepository.keyOf({ workspaceId: 'ws1', eventId: 'e1' })]);
   });
+
+  it('claims only ids not recorded before, and forgets what it is told to', async () => {
+    const sql = dataSource.manager;
+    const id = (workspaceId: string, eventId: string) => ({ workspaceId, eventId });
+    const key = (workspaceId: string, eventId: string) =>
+      processedEventRepository.keyOf(id(workspaceId, eventId));
+    expect([...(await processedEventRepository.claim(sql, [id('cw1', 'e1')], new Date()))]).toEqual([
+      key('cw1', 'e1'),
+    ]);
+    const claimed = await processedEventRepository.claim(
+      sql,
+      [id('cw1', 'e1'), id('cw2', 'e1'), id('cw1', 'e2')],
+      new Date(),
+    );
+    expect([...claimed].sort()).toEqual([key('cw1', 'e2'), key('cw2', 'e1')].sort());
+    await processedEventRepository.forget(sql, [id('cw1', 'e2')]);
+    const again = await processedEventRepository.claim(sql, [id('cw1', 'e1'), id('cw1', 'e2')], new Date());
+    expect([...again]).toEqual([key('cw1', 'e2')]);
+  });
 });
 
 describe('outbox', () => {
@@ -150,6 +196,91 @@ describe('outbox', () => {
       new Date(),
     );
     expect((await outboxRepository.pending(sql, 'scorer:0', 10)).map((m) => m.eventId)).toEqual(['ev3']);
+  });
+
+  it('keeps a batch row in order beside single rows and publishes by a watermark per source', async () => {
+    const sql = dataSource.manager;
+    const source = 'batch-test:0';
+    const at = new Date('2026-01-02T00:00:00Z');
+    const single = (eventId: string) => ({ eventId, source, topic: 't', key: 'k', payload: { eventId } });
+    await dataSource.transaction((tx) => outboxRepository.enqueue(tx, [single('b1')], at));
+    const batch = await dataSource.transaction((tx) =>
+      outboxRepository.enqueueBatch(
+        tx,
+        source,
+        [
+          { eventId: 'b2', source, topic: 't', key: 'k2', payload: { n: 2, text: 'a "quoted" line\n' } },
+          { eventId: 'b3', source, topic: 'dlq', key: 'k3', payload: 'raw, not JSON', headers: { h: 'v' } },
+        ],
+        at,
+      ),
+    );
+    expect(batch.map((m) => [m.eventId, m.payload])).toEqual([
+      ['b2', '{"n":2,"text":"a \\"quoted\\" line\\n"}'],
+      ['b3', 'raw, not JSON'],
+    ]);
+    await dataSource.transaction((tx) => outboxRepository.enqueue(tx, [single('b4')], at));
+    // What is read back is what was handed out at enqueue, byte for byte, in order.
+    const pending = await outboxRepository.pending(sql, source, 100);
+    expect(pending.map(({ id: _id, ...m }) => m)).toEqual([
+      {
+        eventId: 'b1',
+        source,
+        createdAt: at,
+        topic: 't',
+        key: 'k',
+        payload: '{"eventId":"b1"}',
+        headers: {},
+      },
+      ...batch.map(({ id: _id, ...m }) => m),
+      {
+        eventId: 'b4',
+        source,
+        createdAt: at,
+        topic: 't',
+        key: 'k',
+        payload: '{"eventId":"b4"}',
+        headers: {},
+      },
+    ]);
+    // A page never splits a batch row: a limit of 2 messages gets b1 and the whole batch.
+    expect((await outboxRepository.pending(sql, source, 2)).map((m) => m.eventId)).toEqual([
+      'b1',
+      'b2',
+      'b3',
+    ]);
+    expect(await outboxRepository.progress(sql, source, batch[0]!.id)).toEqual({
+      publishedThrough: '0',
+      pendingBefore: true,
+    });
+    await outboxRepository.markPublishedThrough(sql, source, batch[0]!.id, new Date());
+    expect(await outboxRepository.progress(sql, source, batch[0]!.id)).toEqual({
+      publishedThrough: batch[0]!.id,
+      pendingBefore: false,
+    });
+    expect((await outboxRepository.pending(sql, source, 100)).map((m) => m.eventId)).toEqual(['b4']);
+    const [{ n } = { n: -1 }] = await dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM outbox_pending WHERE source = $1',
+      [source],
+    );
+    expect(n).toBe(1);
+  });
+
+  it('hands out pending messages in id order across a change in the number of digits', async () => {
+    const sql = dataSource.manager;
+    const source = 'digits-test:0';
+    // Ids 996…1005: ordered as text, 1000 would come before 996.
+    await dataSource.query(
+      `SELECT setval('outbox_id_seq', GREATEST(995, (SELECT last_value FROM outbox_id_seq)))`,
+    );
+    const eventIds = Array.from({ length: 10 }, (_, i) => `digits-${i}`);
+    for (const eventId of eventIds) {
+      await dataSource.transaction((tx) =>
+        outboxRepository.enqueue(tx, [{ eventId, source, topic: 't', key: 'k', payload: {} }], new Date()),
+      );
+    }
+    const pending = await outboxRepository.pending(sql, source, 100);
+    expect(pending.map((m) => m.eventId)).toEqual(eventIds);
   });
 });
 

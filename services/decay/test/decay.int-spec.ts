@@ -199,7 +199,7 @@ describe('a decay pass', () => {
     expect(row?.fit).toBe(35);
     expect(row?.engagement).toBeCloseTo(33 * 0.98 ** elapsedDays, 2);
     const [published] = await dataSource.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM outbox WHERE topic = $1 AND published_at IS NOT NULL',
+      'SELECT count(*)::int AS n FROM outbox o WHERE topic = $1 AND NOT EXISTS (SELECT 1 FROM outbox_pending p WHERE p.id = o.id)',
       [topic],
     );
     const events = (await readTopic(kafka, topic, published!.n, 120_000))

@@ -126,7 +126,7 @@ describe('scorer process killed with SIGKILL while events stream in', () => {
       await new Promise((r) => setTimeout(r, delay));
       await killed(scorer, 'SIGKILL');
       const [pending] = await dataSource.query<{ n: number }[]>(
-        'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL',
+        'SELECT count(*)::int AS n FROM outbox_pending',
       );
       killLog.push(
         `round ${round}: killed ${delay} ms after its first commit; offsets ${await committedOffsets()}, unpublished outbox rows ${pending?.n ?? 0}`,
@@ -137,9 +137,7 @@ describe('scorer process killed with SIGKILL while events stream in', () => {
     const last = await startScorer();
     await waitUntilConsumed(kafka, dataSource, group, Topics.events, 600_000);
     await until(async () => {
-      const [row] = await dataSource.query<{ n: number }[]>(
-        'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL',
-      );
+      const [row] = await dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM outbox_pending');
       return row?.n === 0;
     }, 'the outbox to drain');
     await killed(last, 'SIGTERM');

@@ -99,6 +99,23 @@ describe('scorer operations (real Kafka and PostgreSQL)', () => {
     await outboxRow(`${prunedWorkspace}-published-old`, hoursAgo(30));
     await outboxRow(`${prunedWorkspace}-published-young`, hoursAgo(2));
     await outboxRow(`${prunedWorkspace}-unpublished`, null);
+    // Published by the source's watermark: the old rows at or below it go, the row above it stays.
+    const watermarkRow = async (id: string, createdAt: Date) => {
+      const [row] = await dataSource.query<{ id: string }[]>(
+        `INSERT INTO outbox (event_id, source, topic, message_key, payload, created_at)
+         VALUES ($1, 'prune-watermark', 't', 'k', '{}', $2) RETURNING id::text`,
+        [id, createdAt],
+      );
+      return row!.id;
+    };
+    await watermarkRow(`${prunedWorkspace}-watermark-old-1`, hoursAgo(300));
+    await watermarkRow(`${prunedWorkspace}-watermark-old-2`, hoursAgo(300));
+    const through = await watermarkRow(`${prunedWorkspace}-watermark-young`, hoursAgo(2));
+    await watermarkRow(`${prunedWorkspace}-watermark-pending`, hoursAgo(300));
+    await dataSource.query(
+      `INSERT INTO outbox_cursors (source, published_through_id, updated_at) VALUES ('prune-watermark', $1, now())`,
+      [through],
+    );
 
     const registry = createMetricsRegistry({ service: 'scorer' });
     const runtime = new ScorerRuntime({
@@ -126,8 +143,15 @@ describe('scorer operations (real Kafka and PostgreSQL)', () => {
       `${prunedWorkspace}-published-young`,
       `${prunedWorkspace}-unpublished`,
     ]);
+    const remainingWatermarked = await dataSource.query<{ event_id: string }[]>(
+      `SELECT event_id FROM outbox WHERE source = 'prune-watermark' ORDER BY event_id`,
+    );
+    expect(remainingWatermarked.map((r) => r.event_id)).toEqual([
+      `${prunedWorkspace}-watermark-pending`,
+      `${prunedWorkspace}-watermark-young`,
+    ]);
     // The first test's ids and outbox rows are minutes old: untouched.
-    expect(pruned).toEqual({ processedEvents: 25_000, outbox: 1 });
+    expect(pruned).toEqual({ processedEvents: 25_000, outbox: 3 });
     const prunedMetric = await metricValues(registry, 'leadscore_scorer_pruned_rows_total');
     expect(prunedMetric.get('processed_events')).toBe(25_000);
   });

@@ -123,7 +123,7 @@ describe('scorer service (real Kafka and PostgreSQL)', () => {
       );
     }
     const [{ n } = { n: -1 }] = await dataSource.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL',
+      'SELECT count(*)::int AS n FROM outbox_pending',
     );
     expect(n).toBe(0);
   });
@@ -154,7 +154,7 @@ describe('scorer service (real Kafka and PostgreSQL)', () => {
     );
     expect(after).toEqual(before);
     const [{ n } = { n: -1 }] = await dataSource.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM outbox WHERE source LIKE $1',
+      'SELECT coalesce(sum(coalesce(batch_size, 1)), 0)::int AS n FROM outbox WHERE source LIKE $1',
       ['scorer:%'],
     );
     const expectedChanges = [...reference.values()].reduce((sum, s) => sum + s.sequence, 0);

@@ -140,7 +140,7 @@ describe('threshold killed while transitions are in flight', () => {
       await waitUntilConsumed(kafka, dataSource, group, topics.scoreChanged);
       await waitFor('the outbox to drain', async () => {
         const [row] = await dataSource.query<{ n: number }[]>(
-          `SELECT count(*)::int AS n FROM outbox WHERE source LIKE 'threshold:%' AND published_at IS NULL`,
+          `SELECT count(*)::int AS n FROM outbox_pending WHERE source LIKE 'threshold:%'`,
         );
         return row?.n === 0;
       });

@@ -75,7 +75,14 @@ async function batchProfile(port: number): Promise<string> {
   const events = value('leadscore_scorer_consumed_events_total');
   const batchMs = (1000 * value('leadscore_scorer_batch_duration_seconds_sum')) / batches;
   const transactionMs = (1000 * value('leadscore_scorer_transaction_duration_seconds_sum')) / batches;
-  return `scorer: ${batches} batches of ${(events / batches).toFixed(0)} events; per batch ${batchMs.toFixed(1)} ms, of which the PostgreSQL transaction ${transactionMs.toFixed(1)} ms`;
+  const stages = [
+    ...text.matchAll(
+      /^leadscore_scorer_batch_stage_duration_seconds_sum\{[^}]*stage="(\w+)"[^}]*\} (\S+)$/gm,
+    ),
+  ]
+    .map(([, stage, seconds]) => `${stage} ${((1000 * Number(seconds)) / batches).toFixed(1)}`)
+    .join(', ');
+  return `scorer: ${batches} batches of ${(events / batches).toFixed(0)} events; per batch ${batchMs.toFixed(1)} ms, of which the PostgreSQL transaction ${transactionMs.toFixed(1)} ms; mean ms per batch by stage: ${stages}`;
 }
 
 const infrastructure = await startTestInfrastructure();
@@ -272,7 +279,7 @@ try {
           try {
             const { rows } = await db.query<{ committed: string; unpublished: number }>(
               `SELECT (SELECT coalesce(sum(next_offset), 0)::text FROM consumer_offsets) AS committed,
-                      (SELECT count(*)::int FROM outbox WHERE published_at IS NULL) AS unpublished`,
+                      (SELECT count(*)::int FROM outbox_pending) AS unpublished`,
             );
             return { committed: Number(rows[0]?.committed ?? 0), unpublished: rows[0]?.unpublished ?? 0 };
           } catch {

@@ -20,6 +20,32 @@ export const processedEventRepository = {
     return new Set(rows.map((r) => keyOf({ workspaceId: r.workspace_id, eventId: r.event_id })));
   },
 
+  /**
+   * Records the ids and returns, as `workspace\0event` keys, those not recorded before: the dedupe
+   * lookup and the record in one statement. Inside the batch's transaction, so a rollback forgets them.
+   */
+  async claim(sql: SqlRunner, ids: WorkspaceEventId[], processedAt: Date): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await sql.query<{ w: string; e: string }[]>(
+      `INSERT INTO processed_events (workspace_id, event_id, processed_at)
+       SELECT w, e, $3 FROM UNNEST($1::text[], $2::text[]) AS t(w, e)
+       ON CONFLICT DO NOTHING
+       RETURNING workspace_id AS w, event_id AS e`,
+      [ids.map((i) => i.workspaceId), ids.map((i) => i.eventId), processedAt],
+    );
+    return new Set(rows.map((r) => keyOf({ workspaceId: r.w, eventId: r.e })));
+  },
+
+  /** Forgets ids recorded by `claim` whose events were not applied after all (dead-lettered). */
+  async forget(sql: SqlRunner, ids: WorkspaceEventId[]): Promise<void> {
+    if (ids.length === 0) return;
+    await sql.query(
+      `DELETE FROM processed_events p USING UNNEST($1::text[], $2::text[]) AS t(w, e)
+       WHERE p.workspace_id = t.w AND p.event_id = t.e`,
+      [ids.map((i) => i.workspaceId), ids.map((i) => i.eventId)],
+    );
+  },
+
   async record(sql: SqlRunner, ids: WorkspaceEventId[], processedAt: Date): Promise<void> {
     if (ids.length === 0) return;
     await sql.query(

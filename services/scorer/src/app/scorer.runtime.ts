@@ -57,6 +57,7 @@ export class ScorerRuntime {
   private running = false;
 
   constructor(private readonly options: ScorerRuntimeOptions) {
+    this.metrics = registerMetrics(options.registry, ScorerMetrics);
     this.producer = createBatchingProducer(options.kafka, { lingerMs: 1 });
     this.publisher = new OutboxPublisher(options.dataSource, this.producer, options.kafka);
     const topics = options.topics ?? DEFAULT_SCORER_TOPICS;
@@ -73,8 +74,8 @@ export class ScorerRuntime {
       options.consumerGroup,
       options.logger,
       topics,
+      (stage) => this.metrics.stageDuration.startTimer({ stage }),
     );
-    this.metrics = registerMetrics(options.registry, ScorerMetrics);
   }
 
   get isRunning(): boolean {
@@ -111,7 +112,9 @@ export class ScorerRuntime {
         const stopTransactionTimer = this.metrics.transactionDuration.startTimer();
         const outcome = await this.handler.handle(batch);
         stopTransactionTimer();
-        await this.publisher.publishPending(outboxSourceOf(batch.partition));
+        const stopPublishTimer = this.metrics.stageDuration.startTimer({ stage: 'publish' });
+        await this.publisher.publishCommitted(outboxSourceOf(batch.partition), outcome.enqueued);
+        stopPublishTimer();
         stopTimer();
         this.metrics.consumedEvents.inc({ result: 'scored' }, outcome.scored);
         this.metrics.consumedEvents.inc({ result: 'duplicate' }, outcome.duplicates + outcome.skipped);

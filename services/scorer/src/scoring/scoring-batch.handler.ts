@@ -7,7 +7,9 @@ import {
   outboxRepository,
   processedEventRepository,
   type DataSource,
+  type EntityManager,
   type OutboxMessage,
+  type PendingOutboxMessage,
 } from '@leadscore/persistence';
 import { type Logger } from '@leadscore/observability';
 import { type ModelRegistry } from '../models/model-registry.js';
@@ -24,7 +26,26 @@ export interface BatchOutcome {
   /** Records a previous owner of the partition had already handled (evicted-member fence). */
   readonly skipped: number;
   readonly changes: number;
+  /** The outbox rows the batch committed, in id order: publish them after commit. */
+  readonly enqueued: readonly PendingOutboxMessage[];
 }
+
+/** Where a batch's time goes (the scorer's stage histogram). */
+export type BatchStage =
+  | 'lock_offset'
+  | 'dedupe'
+  | 'load'
+  | 'plan'
+  | 'write_scores'
+  | 'write_profiles'
+  | 'write_outbox'
+  | 'save_offset'
+  | 'commit';
+
+/** Starts timing a stage; the returned function ends it. */
+export type StageTimer = (stage: BatchStage) => () => void;
+
+const untimed: StageTimer = () => () => undefined;
 
 export const outboxSourceOf = (partition: number) => `scorer:${partition}`;
 
@@ -81,98 +102,47 @@ export class ScoringBatchHandler {
     private readonly consumerGroup: string,
     private readonly logger: Logger,
     private readonly topics: ScorerTopics = DEFAULT_SCORER_TOPICS,
+    private readonly time: StageTimer = untimed,
   ) {}
 
   async handle(batch: ConsumedBatch): Promise<BatchOutcome> {
+    let endCommit: () => void = () => undefined;
+    const outcome = await this.dataSource.transaction(async (sql) => {
+      const result = await this.handleIn(sql, batch);
+      endCommit = this.time('commit');
+      return result;
+    });
+    endCommit();
+    return outcome;
+  }
+
+  private async handleIn(sql: EntityManager, batch: ConsumedBatch): Promise<BatchOutcome> {
     const source = outboxSourceOf(batch.partition);
-    return this.dataSource.transaction(async (sql) => {
-      const stored = await consumerOffsetRepository.lockPartition(
-        sql,
-        this.consumerGroup,
-        batch.topic,
-        batch.partition,
-      );
-      const fresh = batch.messages.filter((m) => stored === undefined || BigInt(m.offset) >= BigInt(stored));
-      const skipped = batch.messages.length - fresh.length;
-      if (fresh.length === 0)
-        return { scored: 0, duplicates: 0, undecodable: 0, unscorable: 0, skipped, changes: 0 };
+    let end = this.time('lock_offset');
+    const stored = await consumerOffsetRepository.lockPartition(
+      sql,
+      this.consumerGroup,
+      batch.topic,
+      batch.partition,
+    );
+    end();
+    const fresh = batch.messages.filter((m) => stored === undefined || BigInt(m.offset) >= BigInt(stored));
+    const skipped = batch.messages.length - fresh.length;
+    if (fresh.length === 0)
+      return { scored: 0, duplicates: 0, undecodable: 0, unscorable: 0, skipped, changes: 0, enqueued: [] };
 
-      const deadLetters: OutboxMessage[] = [];
-      const candidates: ScorableEvent[] = [];
-      for (const message of fresh) {
-        const decoded = decodeEventMessage(this.validator, message.offset, message.value);
-        if (decoded.ok) candidates.push({ offset: decoded.offset, event: decoded.event });
-        else {
-          this.logger.warn(
-            {
-              topic: batch.topic,
-              partition: batch.partition,
-              offset: message.offset,
-              reason: decoded.reason,
-            },
-            'event dead-lettered',
-          );
-          deadLetters.push(
-            deadLetter(
-              this.topics.deadLetter,
-              source,
-              batch,
-              message.offset,
-              message.key?.toString('utf8') ?? '',
-              message.value?.toString('utf8') ?? '',
-              decoded.reason,
-            ),
-          );
-        }
-      }
-
-      // Dedupe: first occurrence in the batch wins; ids applied in earlier batches are skipped.
-      const seenInBatch = new Set<string>();
-      const unique = candidates.filter(({ event }) => {
-        const key = processedEventRepository.keyOf({ workspaceId: event.workspace, eventId: event.id });
-        if (seenInBatch.has(key)) return false;
-        seenInBatch.add(key);
-        return true;
-      });
-      const processedBefore = await processedEventRepository.findProcessed(
-        sql,
-        unique.map(({ event }) => ({ workspaceId: event.workspace, eventId: event.id })),
-      );
-      const events = unique.filter(
-        ({ event }) =>
-          !processedBefore.has(
-            processedEventRepository.keyOf({ workspaceId: event.workspace, eventId: event.id }),
-          ),
-      );
-
-      const contacts = [
-        ...new Map(
-          events.map(({ event }) => [
-            `${event.workspace}\u0000${event.subject}`,
-            { workspaceId: event.workspace, contactId: event.subject },
-          ]),
-        ).values(),
-      ];
-      const [scores, profiles] = await Promise.all([
-        contactScoreRepository.loadMany(sql, contacts, true),
-        contactProfileRepository.loadMany(sql, contacts),
-      ]);
-      const plan = planBatch({
-        events,
-        scores,
-        profiles,
-        modelsFor: (w) => this.models.modelsFor(w),
-        outboxSource: source,
-        scoreChangedTopic: this.topics.scoreChanged,
-      });
-      for (const failure of plan.failures) {
-        this.logger.error(
+    const deadLetters: OutboxMessage[] = [];
+    const candidates: ScorableEvent[] = [];
+    for (const message of fresh) {
+      const decoded = decodeEventMessage(this.validator, message.offset, message.value);
+      if (decoded.ok) candidates.push({ offset: decoded.offset, event: decoded.event });
+      else {
+        this.logger.warn(
           {
-            workspace: failure.event.workspace,
-            contact: failure.event.subject,
-            eventId: failure.event.id,
-            offset: failure.offset,
-            reason: failure.reason,
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: message.offset,
+            reason: decoded.reason,
           },
           'event dead-lettered',
         );
@@ -181,30 +151,124 @@ export class ScoringBatchHandler {
             this.topics.deadLetter,
             source,
             batch,
-            failure.offset,
-            `${failure.event.workspace}:${failure.event.subject}`,
-            JSON.stringify(failure.event),
-            failure.reason,
+            message.offset,
+            message.key?.toString('utf8') ?? '',
+            message.value?.toString('utf8') ?? '',
+            decoded.reason,
           ),
         );
       }
+    }
 
-      const now = new Date();
-      await contactScoreRepository.upsertMany(sql, plan.scores);
-      await contactProfileRepository.upsertMany(sql, plan.profiles);
-      await processedEventRepository.record(sql, plan.processed, now);
-      await outboxRepository.enqueue(sql, [...plan.outbox, ...deadLetters], now);
-      await consumerOffsetRepository.save(sql, this.consumerGroup, batch.topic, [
-        { partition: batch.partition, nextOffset: batch.nextOffset },
-      ]);
-      return {
-        scored: plan.processed.length,
-        duplicates: candidates.length - events.length,
-        undecodable: deadLetters.length - plan.failures.length,
-        unscorable: plan.failures.length,
-        skipped,
-        changes: plan.changes,
-      };
+    end = this.time('dedupe');
+    // Dedupe: first occurrence in the batch wins; ids applied in earlier batches are skipped.
+    const seenInBatch = new Set<string>();
+    const unique = candidates.filter(({ event }) => {
+      const key = processedEventRepository.keyOf({ workspaceId: event.workspace, eventId: event.id });
+      if (seenInBatch.has(key)) return false;
+      seenInBatch.add(key);
+      return true;
     });
+    // Recording the ids up front is the lookup too: what the insert skips was applied before.
+    const now = new Date();
+    const claimed = await processedEventRepository.claim(
+      sql,
+      unique.map(({ event }) => ({ workspaceId: event.workspace, eventId: event.id })),
+      now,
+    );
+    const events = unique.filter(({ event }) =>
+      claimed.has(processedEventRepository.keyOf({ workspaceId: event.workspace, eventId: event.id })),
+    );
+
+    end();
+    end = this.time('load');
+    const contacts = [
+      ...new Map(
+        events.map(({ event }) => [
+          `${event.workspace}\u0000${event.subject}`,
+          { workspaceId: event.workspace, contactId: event.subject },
+        ]),
+      ).values(),
+    ];
+    // The models in force, fixed for the batch: exactly their rows are loaded, locked against a concurrent
+    // decay pass, and scored (a model applied meanwhile waits for the next batch).
+    const models = new Map(contacts.map((c) => [c.workspaceId, this.models.modelsFor(c.workspaceId)]));
+    const [scores, profiles] = await Promise.all([
+      contactScoreRepository.lockMany(
+        sql,
+        contacts.flatMap((c) => (models.get(c.workspaceId) ?? []).map((m) => ({ ...c, modelId: m.id }))),
+      ),
+      contactProfileRepository.loadMany(sql, contacts),
+    ]);
+    end();
+    end = this.time('plan');
+    const plan = planBatch({
+      events,
+      scores,
+      profiles,
+      modelsFor: (w) => models.get(w) ?? [],
+      outboxSource: source,
+      scoreChangedTopic: this.topics.scoreChanged,
+    });
+    for (const failure of plan.failures) {
+      this.logger.error(
+        {
+          workspace: failure.event.workspace,
+          contact: failure.event.subject,
+          eventId: failure.event.id,
+          offset: failure.offset,
+          reason: failure.reason,
+        },
+        'event dead-lettered',
+      );
+      deadLetters.push(
+        deadLetter(
+          this.topics.deadLetter,
+          source,
+          batch,
+          failure.offset,
+          `${failure.event.workspace}:${failure.event.subject}`,
+          JSON.stringify(failure.event),
+          failure.reason,
+        ),
+      );
+    }
+
+    end();
+    end = this.time('write_scores');
+    await contactScoreRepository.upsertMany(sql, plan.scores);
+    end();
+    end = this.time('write_profiles');
+    await contactProfileRepository.upsertMany(sql, plan.profiles);
+    end();
+    // A scoring failure is not applied: its id must not count as processed (a resend is scored again).
+    end = this.time('dedupe');
+    await processedEventRepository.forget(
+      sql,
+      plan.failures.map(({ event }) => ({ workspaceId: event.workspace, eventId: event.id })),
+    );
+    end();
+    end = this.time('write_outbox');
+    // Score changes as one batch row; dead letters one row each, whose ids (topic, partition, offset)
+    // keep a replay from rewound offsets from enqueuing them twice. Both in id order.
+    const enqueued = [
+      ...(await outboxRepository.enqueueBatch(sql, source, plan.outbox, now)),
+      ...(await outboxRepository.enqueue(sql, deadLetters, now)),
+    ];
+    end();
+    end = this.time('save_offset');
+    await consumerOffsetRepository.save(sql, this.consumerGroup, batch.topic, [
+      { partition: batch.partition, nextOffset: batch.nextOffset },
+    ]);
+    end();
+    return {
+      scored: plan.processed.length,
+      duplicates: candidates.length - events.length,
+      undecodable: deadLetters.length - plan.failures.length,
+      unscorable: plan.failures.length,
+      skipped,
+      changes: plan.changes,
+      enqueued,
+    };
   }
 }
