@@ -134,6 +134,10 @@ export const DecayMetrics = {
     'leadscore_decay_last_successful_run_timestamp_seconds',
     'Unix time at which the last decay pass of all models completed (alert when it falls behind the schedule)',
   ),
+  nextRunDue: gauge(
+    'leadscore_decay_next_run_due_timestamp_seconds',
+    'Unix time the next scheduled decay pass is due: the earliest schedule fire time, over all models, whose pass has not completed (in the past while a pass is owed); set by the leader after every check, 0 on a standby (alert when time() passes it by a grace period)',
+  ),
 } as const satisfies Record<string, MetricDefinition>;
 
 export const ThresholdMetrics = {

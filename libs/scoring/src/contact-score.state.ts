@@ -180,3 +180,34 @@ export function draftOf(state: ContactScoreState, model: ScoringModel): StateDra
     sequence: state.sequence,
   };
 }
+
+/** The fields of a state that publishing a change rewrites; the rest is the score's substance. */
+const REPORT_FIELDS: ReadonlySet<string> = new Set<keyof ContactScoreState>([
+  'asOf',
+  'model',
+  'reported',
+  'sequence',
+]);
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  const aRecord = a as Record<string, unknown>;
+  const bRecord = b as Record<string, unknown>;
+  return aKeys.every((key) => Object.hasOwn(bRecord, key) && sameJson(aRecord[key], bRecord[key]));
+}
+
+/**
+ * True when `after` differs from `before` at most in `asOf`, `model`, `reported` and `sequence`: a
+ * contact that only decayed. Its stored state can then be brought up to date by writing those alone.
+ */
+export function onlyReportChanged(before: ContactScoreState, after: ContactScoreState): boolean {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const a = before as unknown as Record<string, unknown>;
+  const b = after as unknown as Record<string, unknown>;
+  for (const key of keys) if (!REPORT_FIELDS.has(key) && !sameJson(a[key], b[key])) return false;
+  return true;
+}

@@ -177,3 +177,17 @@ export function rebaseEngagement(draft: StateDraft, time: number): void {
   for (const [key, bucket] of Object.entries(buckets)) if (!rebase(bucket, key)) delete buckets[key];
   for (const [ruleId, rule] of Object.entries(rules)) if (!rebase(rule, rule.decay)) delete rules[ruleId];
 }
+
+/**
+ * Drops the buckets and rule contributions that have decayed to residue by `time`, and leaves the rest
+ * as they are: decay is analytic from each entry's own `asOf`, so an entry need not be rewritten to stay
+ * exact, and a state that only decayed differs from its predecessor in its report alone (which is what
+ * lets the decay service write back a few fields instead of the whole state).
+ */
+export function pruneNegligible(draft: StateDraft, time: number): void {
+  const negligible = (entry: { value: number; asOf: number }, decay: DecayKey): boolean =>
+    Math.abs(entry.value * decayFactor(decay, Math.max(0, time - entry.asOf))) < NEGLIGIBLE;
+  const { buckets, rules } = draft.engagement;
+  for (const [key, bucket] of Object.entries(buckets)) if (negligible(bucket, key)) delete buckets[key];
+  for (const [ruleId, rule] of Object.entries(rules)) if (negligible(rule, rule.decay)) delete rules[ruleId];
+}

@@ -1,5 +1,6 @@
 export {
   emptyState,
+  onlyReportChanged,
   PROCESSED_EVENT_IDS_KEPT,
   type ContactScoreState,
   type ContributionKind,

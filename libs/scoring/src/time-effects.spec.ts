@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { T0, days, modelWith } from '../test/scoring-fixtures.js';
 import { applyEvent } from './apply-event.js';
-import { emptyState } from './contact-score.state.js';
+import { emptyState, onlyReportChanged } from './contact-score.state.js';
 import { scoreAt } from './score-at.js';
 import { advanceTo, applyInactivity, decayTo, expireAwards } from './time-effects.js';
 
@@ -95,5 +95,30 @@ describe('decay and expiry for the decay service', () => {
     expect(change?.cause).toEqual({ type: 'expiry' });
     expect(change?.current.engagement).toBe(0);
     expect(after.asOf).toBe(days(12));
+  });
+
+  it('changes only the report of a contact that merely decayed, with the score decayTo gives', () => {
+    let state = applyEvent(model, emptyState(model, T0), { id: 'o1', type: 'email.opened' }, T0).state;
+    state = applyEvent(model, state, { id: 'd1', type: 'web.form_submitted' }, T0).state;
+    const { state: after, change } = advanceTo(model, state, days(3));
+    expect(change?.cause).toEqual({ type: 'decay' });
+    expect(onlyReportChanged(state, after)).toBe(true);
+    expect(after.engagement).toEqual(state.engagement);
+    expect(after.reported).toEqual(decayTo(model, state, days(3)).state.reported);
+    expect(scoreAt(model, after, days(7))).toEqual(scoreAt(model, state, days(7)));
+  });
+
+  it('changes more than the report when an award expired or a decayed entry was dropped', () => {
+    const opened = applyEvent(model, emptyState(model, T0), { id: 'o1', type: 'email.opened' }, T0).state;
+    const expired = advanceTo(model, opened, days(12)).state;
+    expect(onlyReportChanged(opened, expired)).toBe(false);
+    const lasting = modelWith({
+      engagement: [{ id: 'open', event: 'email.opened', points: 4 }],
+      decay: { halfLifeDays: 1 },
+    });
+    const faded = applyEvent(lasting, emptyState(lasting, T0), { id: 'o1', type: 'email.opened' }, T0).state;
+    const gone = advanceTo(lasting, faded, days(400)).state;
+    expect(gone.engagement).toEqual({ buckets: {}, rules: {} });
+    expect(onlyReportChanged(faded, gone)).toBe(false);
   });
 });

@@ -1,7 +1,13 @@
 import { type ScoringModel } from '@leadscore/contracts';
 import { draftOf, type ContactScoreState, type StateDraft } from './contact-score.state.js';
 import { ruleDecayKey } from './decay-rate.js';
-import { award, expireFirstAward, rebaseEngagement, type AppliedPoints } from './engagement-points.js';
+import {
+  award,
+  expireFirstAward,
+  pruneNegligible,
+  rebaseEngagement,
+  type AppliedPoints,
+} from './engagement-points.js';
 import { finish, type ScoreCause, type ScoringResult } from './score-change.js';
 import { DAY_MS, effectiveTime } from './scoring-time.js';
 
@@ -133,13 +139,16 @@ function runEffects(
 
 /**
  * Brings a state up to `now`: every expiry, absence and inactivity penalty that came due, each at its
- * exact time, then decay. What the decay service runs for each contact on its schedule.
+ * exact time, then decay. What the decay service runs for each contact on its schedule. Engagement
+ * entries are not rewritten as of `now` (decay is analytic from their own `asOf`), only residue is
+ * dropped: when nothing came due, the new state differs from the old only in `asOf`, `model`, `reported`
+ * and `sequence` (see `onlyReportChanged`).
  */
 export function advanceTo(model: ScoringModel, state: ContactScoreState, now: number): ScoringResult {
   const time = effectiveTime(now, state.asOf);
   const draft = draftOf(state, model);
   const applied = settle(model, draft, time);
-  rebaseEngagement(draft, time);
+  pruneNegligible(draft, time);
   return finish(model, draft, time, causeOf(applied, { type: 'decay' }), applied);
 }
 

@@ -43,7 +43,8 @@ await waitForKafkaReady(kafka);
 const dataSource = await openDatabase({
   url: config.DATABASE_URL,
   applicationName: 'leadscore-decay-cli',
-  poolSize: 3,
+  // A range transaction, the outbox publisher (its lock and its queries) and the leader lease at once.
+  poolSize: 5,
 });
 const runtime = new DecayRuntime({
   kafka,

@@ -15,10 +15,19 @@ export {
 } from './decay/decay-runner.js';
 export {
   lastScheduledTime,
+  nextScheduledTime,
+  decayScheduleOf,
   DEFAULT_DECAY_CRON,
   DEFAULT_DECAY_TIMEZONE,
   DecayScheduleError,
+  type DecaySchedule,
 } from './decay/decay-schedule.js';
+export {
+  parseWorkspaceTimeZones,
+  isTimeZone,
+  WORKSPACE_TIME_ZONES_VARIABLE,
+  type WorkspaceTimeZones,
+} from './decay/workspace-time-zones.js';
 export {
   DecayRuntime,
   DECAY_LEADER_LOCK,

@@ -1,13 +1,22 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { decayConfigSchema, loadConfigOrExit } from '@leadscore/config';
+import { ConfigError, decayConfigSchema, loadConfigOrExit } from '@leadscore/config';
 import { PinoNestLogger, enableGracefulShutdown } from '@leadscore/observability';
 import { connectServiceInfrastructure, postgresReadiness } from '@leadscore/service-kit';
 import { DecayModule } from './app/decay.module.js';
 import { DecayRuntime } from './app/decay.runtime.js';
+import { parseWorkspaceTimeZones, type WorkspaceTimeZones } from './decay/workspace-time-zones.js';
 
 const config = loadConfigOrExit(decayConfigSchema);
+let workspaceTimeZones: WorkspaceTimeZones;
+try {
+  workspaceTimeZones = parseWorkspaceTimeZones(config.DECAY_WORKSPACE_TIME_ZONES);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 const { logger, registry, kafka, dataSource } = await connectServiceInfrastructure({
   service: 'decay',
   logLevel: config.LOG_LEVEL,
@@ -21,6 +30,7 @@ const runtime = new DecayRuntime({
   registry,
   rangeSize: config.DECAY_RANGE_SIZE,
   checkIntervalMs: config.DECAY_CHECK_INTERVAL_MS,
+  workspaceTimeZones,
   onLeadershipLost: () => process.exit(1),
 });
 
@@ -42,4 +52,7 @@ const app = await NestFactory.create<NestFastifyApplication>(
 enableGracefulShutdown(app);
 await runtime.start();
 await app.listen({ host: config.HOST, port: config.PORT });
-logger.info({ host: config.HOST, port: config.PORT }, 'decay listening');
+logger.info(
+  { host: config.HOST, port: config.PORT, workspaceTimeZones: Object.fromEntries(workspaceTimeZones) },
+  'decay listening',
+);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ScoreChangedEvent, type ScoringModel } from '@leadscore/contracts';
-import { createLogger, createMetricsRegistry } from '@leadscore/observability';
+import { DecayMetrics, createLogger, createMetricsRegistry, registerMetrics } from '@leadscore/observability';
 import { openDatabase, type DataSource } from '@leadscore/persistence';
 import { scoreChangedEventId } from '@leadscore/score-events';
 import {
@@ -316,5 +316,88 @@ describe('a decay pass', () => {
     expect((row?.state as ContactScoreState).pendingAbsences).toEqual([]);
     // Sequences are gapless across every cause.
     expect(events.map((e) => e.data.sequence)).toEqual(events.map((_, i) => state.sequence + i + 1));
+  });
+});
+
+describe('schedules in the workspace’s time zone', () => {
+  it('passes at 00:00 in the workspace’s zone unless the model names its own, and reports when the next pass is due', async () => {
+    // A database of its own: the next-run-due gauge covers every model the runtime sees.
+    const zonesDatabase = await createTestDatabase('decay-zones');
+    const zonesSource = await openDatabase({ url: zonesDatabase.url, applicationName: 'decay-zones' });
+    const zonesTopic = await createScoreChangedTopic(kafka);
+    try {
+      const midnight: ScoringModel = { ...richModel('berlin'), id: 'midnight' }; // no schedule
+      const noonNewYork: ScoringModel = {
+        ...richModel('berlin'),
+        id: 'noon-ny',
+        schedule: { cron: '0 12 * * *', timezone: 'America/New_York' },
+      };
+      for (const model of [midnight, noonNewYork]) {
+        const clicked = applyEvent(
+          model,
+          emptyState(model, T0),
+          { id: 'k', type: 'email.clicked', data: {} },
+          T0,
+        ).state;
+        await seed(zonesSource, model, new Map([['c1', clicked]]));
+      }
+      const registry = createMetricsRegistry({ service: 'decay' });
+      const nextRunDue = async () =>
+        ((await registerMetrics(registry, DecayMetrics).nextRunDue.get()).values[0]?.value ?? 0) * 1000;
+      let now = Date.parse('2026-01-20T23:30:00Z'); // 00:30 on the 21st in Berlin, 18:30 in New York
+      const r = new DecayRuntime({
+        dataSource: zonesSource,
+        kafka,
+        logger,
+        registry,
+        checkIntervalMs: 60_000,
+        scoreChangedTopic: zonesTopic,
+        clock: () => now,
+        workspaceTimeZones: new Map([['berlin', 'Europe/Berlin']]),
+      });
+      await r.connectProducer();
+      expect(await r.acquireLeadership()).toBe(true);
+      try {
+        const targets = async () =>
+          Object.fromEntries(
+            (await r.runScheduled()).map((p) => [p.modelId, [p.ran, new Date(p.target).toISOString()]]),
+          );
+        expect(await targets()).toEqual({
+          midnight: [true, '2026-01-20T23:00:00.000Z'],
+          'noon-ny': [true, '2026-01-20T17:00:00.000Z'],
+        });
+        expect(new Date(await nextRunDue()).toISOString()).toBe('2026-01-21T17:00:00.000Z');
+
+        now = Date.parse('2026-01-21T17:30:00Z');
+        expect(await targets()).toEqual({
+          midnight: [false, '2026-01-20T23:00:00.000Z'],
+          'noon-ny': [true, '2026-01-21T17:00:00.000Z'],
+        });
+        expect(new Date(await nextRunDue()).toISOString()).toBe('2026-01-21T23:00:00.000Z');
+
+        // A model whose schedule cannot be read fails every check; the gauge stays at the first one.
+        await seed(
+          zonesSource,
+          { ...richModel('berlin'), id: 'broken', schedule: { cron: '61 * * * *' } },
+          new Map(),
+        );
+        now = Date.parse('2026-01-21T18:00:00Z');
+        await expect(r.runScheduled()).rejects.toThrow(/berlin\/broken v1: schedule.cron "61/);
+        expect(await nextRunDue()).toBe(now);
+        now = Date.parse('2026-01-22T18:00:00Z');
+        await expect(r.runScheduled()).rejects.toThrow(/berlin\/broken/);
+        expect(new Date(await nextRunDue()).toISOString()).toBe('2026-01-21T18:00:00.000Z');
+        // The others still ran: Berlin's midnight pass of the 22nd is done.
+        const [run] = await zonesSource.query<{ target_at: Date }[]>(
+          `SELECT target_at FROM decay_runs WHERE workspace_id = 'berlin' AND model_id = 'midnight'`,
+        );
+        expect(run?.target_at.toISOString()).toBe('2026-01-21T23:00:00.000Z');
+      } finally {
+        await r.stop();
+      }
+    } finally {
+      await zonesSource.destroy();
+      await zonesDatabase.drop();
+    }
   });
 });

@@ -8,7 +8,8 @@
 // this measures what ships); autocannon drives them from this process.
 // Build: npm run build -w @leadscore/config -w @leadscore/observability -w @leadscore/ingest -w @leadscore/bench
 // Run:   node tools/bench/dist/ingest.bench.js   (knobs: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ROUNDS,
-//        BENCH_CASES=events,pixel)
+//        BENCH_CASES=events,pixel, BENCH_INGEST_NODE_ARGS / BENCH_BARE_NODE_ARGS: node flags for the
+//        ingest / bare server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -44,6 +45,8 @@ const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 64);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 1);
 const CASES = new Set((process.env['BENCH_CASES'] ?? 'events,pixel').split(',').map((c) => c.trim()));
+// Extra node flags for the ingest process only (node refuses --cpu-prof in NODE_OPTIONS).
+const INGEST_NODE_ARGS = (process.env['BENCH_INGEST_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 const EVENTS_PER_REQUEST = 100;
 const WORKSPACE = 'bench';
 const SECRET_KEY = 'sk_bench_secret_key';
@@ -79,6 +82,7 @@ const app = Fastify({ bodyLimit: 524288 });
 app.get('/v1/pixel.gif', async (request, reply) => reply.header('content-type', 'image/gif').header('cache-control', 'no-store').send(gif));
 app.post('/v1/events', async (request, reply) => reply.status(202).send({ accepted: request.body.length }));
 await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT) });
+process.on('SIGTERM', () => process.exit(0));
 `;
 
 async function startServer(
@@ -119,22 +123,33 @@ await withThrowawayKafka(async (brokers) => {
     TOPIC_DECLARATIONS.filter((t) => t.name === Topics.events || t.name === Topics.eventsDeadLetter),
   );
 
-  const bare = await startServer(['--input-type=module', '-e', BARE_FASTIFY], {});
-  const ingest = await startServer([join(workspaceRoot(), 'services/ingest/dist/main.js')], {
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    KAFKA_BROKERS: brokers.join(','),
-    INGEST_PIXEL_SECRET: PIXEL_SECRET,
-    INGEST_RATE_LIMIT_EVENTS_PER_SECOND: '10000000',
-    INGEST_RATE_LIMIT_BURST: '10000000',
-    INGEST_WORKSPACES: JSON.stringify([
-      {
-        workspace: WORKSPACE,
-        keys: [{ kind: 'secret', sha256: createHash('sha256').update(SECRET_KEY).digest('hex') }],
-      },
-    ]),
-  });
+  const bare = await startServer(
+    [
+      ...(process.env['BENCH_BARE_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
+      '--input-type=module',
+      '-e',
+      BARE_FASTIFY,
+    ],
+    {},
+  );
+  const ingest = await startServer(
+    [...INGEST_NODE_ARGS, join(workspaceRoot(), 'services/ingest/dist/main.js')],
+    {
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      KAFKA_BROKERS: brokers.join(','),
+      INGEST_PIXEL_SECRET: PIXEL_SECRET,
+      INGEST_RATE_LIMIT_EVENTS_PER_SECOND: '10000000',
+      INGEST_RATE_LIMIT_BURST: '10000000',
+      INGEST_WORKSPACES: JSON.stringify([
+        {
+          workspace: WORKSPACE,
+          keys: [{ kind: 'secret', sha256: createHash('sha256').update(SECRET_KEY).digest('hex') }],
+        },
+      ]),
+    },
+  );
   try {
     const post = (port: number) => ({
       url: `http://127.0.0.1:${port}/v1/events`,

@@ -21,6 +21,14 @@ export const decayConfigSchema = envSchema({
     min: 100,
     max: 3_600_000,
   }),
+  // Parsed and checked (every zone a known IANA name) by services/decay at start.
+  DECAY_WORKSPACE_TIME_ZONES: env.optional(
+    env.string({
+      description:
+        'Each workspace’s time zone as JSON, workspace id → IANA zone: the zone of a model whose schedule names none (and of the daily 00:00 default); unset or not listed = UTC',
+      expected: 'a JSON object such as {"acme":"Europe/Berlin","globex":"America/New_York"}',
+    }),
+  ),
 });
 
 export type DecayConfig = Config<typeof decayConfigSchema>;

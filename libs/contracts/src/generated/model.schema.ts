@@ -1182,7 +1182,7 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "pattern": "^\\S+( +\\S+){4}$"
         },
         "timezone": {
-          "description": "IANA time zone the cron expression is read in, e.g. \"Europe/Berlin\". Default UTC.",
+          "description": "IANA time zone the cron expression is read in, e.g. \"Europe/Berlin\". Default: the workspace’s time zone (the decay service’s DECAY_WORKSPACE_TIME_ZONES), else UTC.",
           "type": "string",
           "minLength": 1
         }

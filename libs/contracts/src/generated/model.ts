@@ -707,7 +707,7 @@ export interface Schedule {
    */
   cron: string;
   /**
-   * IANA time zone the cron expression is read in, e.g. "Europe/Berlin". Default UTC.
+   * IANA time zone the cron expression is read in, e.g. "Europe/Berlin". Default: the workspace’s time zone (the decay service’s DECAY_WORKSPACE_TIME_ZONES), else UTC.
    */
   timezone?: string;
 }

@@ -197,4 +197,48 @@ export const contactScoreRepository = {
       ],
     );
   },
+  /**
+   * Writes back rows locked with `lockModelRange` whose state changed only in its report fields (`asOf`,
+   * `model`, `reported`, `sequence`; libs/scoring `onlyReportChanged`): those four are merged into the
+   * stored state by PostgreSQL and the score columns set, so a range that only decayed ships a few
+   * hundred bytes per contact instead of its whole state. The document travels as `json`, which
+   * PostgreSQL takes without building a jsonb of the whole range first.
+   */
+  async updateReports(sql: SqlRunner, rows: ContactScoreRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await sql.query(
+      `UPDATE contact_scores s SET
+         model_version = u.model_version, sequence = u.sequence, fit = u.fit, engagement = u.engagement,
+         total = u.total, tier = u.tier, grade = u.grade, updated_at = u.updated_at,
+         state = s.state || jsonb_build_object('asOf', u.as_of, 'model', u.model, 'reported', u.reported,
+                                               'sequence', u.sequence)
+       FROM json_to_recordset($1::json) AS u(workspace_id text, model_id text, contact_id text,
+         model_version int, sequence bigint, fit float8, engagement float8, total float8, tier text,
+         grade text, updated_at timestamptz, as_of bigint, model jsonb, reported jsonb)
+       WHERE s.workspace_id = u.workspace_id AND s.model_id = u.model_id AND s.contact_id = u.contact_id`,
+      [
+        JSON.stringify(
+          rows.map((r) => {
+            const state = r.state as { asOf: number; model: unknown; reported: unknown };
+            return {
+              workspace_id: r.workspaceId,
+              model_id: r.modelId,
+              contact_id: r.contactId,
+              model_version: r.modelVersion,
+              sequence: r.sequence,
+              fit: r.fit,
+              engagement: r.engagement,
+              total: r.total,
+              tier: r.tier,
+              grade: r.grade,
+              updated_at: r.updatedAt.toISOString(),
+              as_of: state.asOf,
+              model: state.model,
+              reported: state.reported,
+            };
+          }),
+        ),
+      ],
+    );
+  },
 };

@@ -11,7 +11,8 @@ import {
   loadModels,
   type ModelPassResult,
 } from '../decay/decay-runner.js';
-import { lastScheduledTime } from '../decay/decay-schedule.js';
+import { lastScheduledTime, nextScheduledTime } from '../decay/decay-schedule.js';
+import { type WorkspaceTimeZones } from '../decay/workspace-time-zones.js';
 
 /** The advisory-lock name every decay replica competes for. */
 export const DECAY_LEADER_LOCK = 'leadscore-decay-leader';
@@ -24,6 +25,8 @@ export interface DecayRuntimeOptions {
   readonly rangeSize?: number;
   /** How often the leader checks schedules and a standby tries to take over. */
   readonly checkIntervalMs: number;
+  /** Each workspace's zone for schedules that name none (DECAY_WORKSPACE_TIME_ZONES); default UTC. */
+  readonly workspaceTimeZones?: WorkspaceTimeZones;
   /** Where score changes go (tests use a topic of their own). */
   readonly scoreChangedTopic?: string;
   /** The clock passes are timed by (tests inject one). */
@@ -69,6 +72,9 @@ export class DecayRuntime {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Per failing model (`workspace/model`), the first fire time its pass has owed since. */
+  private owedSince = new Map<string, number>();
+  private nextRunDueSet = false;
 
   constructor(private readonly options: DecayRuntimeOptions) {
     this.producer = createBatchingProducer(options.kafka, { lingerMs: 1 });
@@ -139,16 +145,66 @@ export class DecayRuntime {
     return this.exclusive(async () => {
       const models = await loadModels(this.options.dataSource);
       const now = this.clock();
-      const results = await this.runModels(models, (model) => lastScheduledTime(model, now));
+      // A new leader's first check may be a long pass: until it ends, what is owed is owed since now.
+      if (!this.nextRunDueSet) this.metrics.nextRunDue.set(now / 1000);
+      this.nextRunDueSet = true;
+      const failed = new Set<ScoringModel>();
+      let results: ModelPassResult[];
+      try {
+        results = await this.runModels(
+          models,
+          (model) => lastScheduledTime(model, now, this.timeZoneOf(model)),
+          failed,
+        );
+      } catch (error) {
+        if (!(error instanceof PassInterruptedError)) this.recordNextRunDue(models, failed, now);
+        throw error;
+      }
+      this.recordNextRunDue(models, failed, now);
       for (const result of results)
         this.metrics.scheduledRuns.inc({ result: result.ran ? 'completed' : 'up_to_date' });
       return results;
     });
   }
 
+  private timeZoneOf(model: ScoringModel): string | undefined {
+    return this.options.workspaceTimeZones?.get(model.workspace);
+  }
+
+  /**
+   * Sets the next-run-due gauge after a check: a model whose pass completed is next due at its next
+   * fire time; a failed one stays due at the first fire time it missed, however many checks fail
+   * after it, so the alert on it does not reset at every fire time. No models: the check time.
+   */
+  private recordNextRunDue(
+    models: readonly ScoringModel[],
+    failed: ReadonlySet<ScoringModel>,
+    now: number,
+  ): void {
+    const owedSince = new Map<string, number>();
+    let due = Number.POSITIVE_INFINITY;
+    for (const model of models) {
+      const key = `${model.workspace}/${model.id}`;
+      let modelDue: number;
+      try {
+        modelDue = failed.has(model)
+          ? (this.owedSince.get(key) ?? lastScheduledTime(model, now, this.timeZoneOf(model)))
+          : nextScheduledTime(model, now, this.timeZoneOf(model));
+      } catch {
+        // The schedule cannot be read (the pass failed on it too): owed since the first check that found it.
+        modelDue = this.owedSince.get(key) ?? now;
+      }
+      if (failed.has(model)) owedSince.set(key, modelDue);
+      due = Math.min(due, modelDue);
+    }
+    this.owedSince = owedSince;
+    this.metrics.nextRunDue.set((Number.isFinite(due) ? due : now) / 1000);
+  }
+
   private async runModels(
     models: readonly ScoringModel[],
     targetOf: (model: ScoringModel) => number,
+    failed?: Set<ScoringModel>,
   ): Promise<ModelPassResult[]> {
     const results: ModelPassResult[] = [];
     let failure: Error | undefined;
@@ -157,6 +213,7 @@ export class DecayRuntime {
         results.push(...(await this.runner.runModel(model, targetOf(model))));
       } catch (error) {
         if (error instanceof PassInterruptedError) throw error;
+        failed?.add(model);
         failure ??= error instanceof Error ? error : new Error(String(error));
         this.metrics.scheduledRuns.inc({ result: 'failed' });
         this.options.logger.error(

@@ -45,8 +45,10 @@ describe('planDecayRange', () => {
     const target = T0 + 3 * DAY_MS;
     const plan = planDecayRange(model, [row('a', clicked)], target, 'topic');
     const expected = advanceTo(model, clicked, target);
-    expect(plan.scores).toHaveLength(1);
-    expect(plan.scores[0]).toMatchObject({
+    // Decay alone: only the report fields changed, so the row goes to the narrow write.
+    expect(plan.scores).toEqual([]);
+    expect(plan.reports).toHaveLength(1);
+    expect(plan.reports[0]).toMatchObject({
       contactId: 'a',
       modelVersion: 3,
       sequence: expected.state.sequence,
@@ -73,15 +75,17 @@ describe('planDecayRange', () => {
     ).state;
     const plan = planDecayRange(model, [row('b', opened)], T0 + DAY_MS);
     expect(plan.changesByCause.expiry).toBe(1);
+    expect(plan.reports).toEqual([]);
     expect(plan.scores[0]?.engagement).toBe(0);
   });
 
   it('leaves alone states already at or past the pass time: never decays twice', () => {
     const target = T0 + DAY_MS;
     const once = planDecayRange(model, [row('a', clicked)], target);
-    const again = planDecayRange(model, [row('a', once.scores[0]!.state as ContactScoreState)], target);
+    const again = planDecayRange(model, [row('a', once.reports[0]!.state as ContactScoreState)], target);
     expect(again).toEqual({
       scores: [],
+      reports: [],
       outbox: [],
       scanned: 1,
       changesByCause: { decay: 0, expiry: 0, inactivity: 0, absence: 0 },
@@ -90,7 +94,7 @@ describe('planDecayRange', () => {
 
   it('writes the advanced state but emits nothing when the rounded score did not move', () => {
     const plan = planDecayRange(model, [row('a', clicked)], T0 + 1_000);
-    expect(plan.scores).toHaveLength(1);
+    expect(plan.reports).toHaveLength(1);
     expect(plan.outbox).toEqual([]);
   });
 });

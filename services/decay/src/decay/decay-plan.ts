@@ -1,7 +1,7 @@
 import { Topics, contactKey, type ScoringModel } from '@leadscore/contracts';
 import { type ContactScoreRow, type OutboxMessage } from '@leadscore/persistence';
 import { scoreChangedEvent } from '@leadscore/score-events';
-import { advanceTo, type ContactScoreState } from '@leadscore/scoring';
+import { advanceTo, onlyReportChanged, type ContactScoreState } from '@leadscore/scoring';
 
 export const DECAY_EVENT_SOURCE = 'leadscore/decay';
 /** The outbox source the decay leader publishes (one publisher at a time, so per-key order holds). */
@@ -10,8 +10,10 @@ export const DECAY_OUTBOX_SOURCE = 'decay';
 export type DecayCause = 'decay' | 'expiry' | 'inactivity' | 'absence';
 
 export interface DecayRangePlan {
-  /** Rows advanced to the pass time (only those not already there). */
+  /** Rows advanced to the pass time (only those not already there) whose state changed in substance. */
   readonly scores: ContactScoreRow[];
+  /** Rows advanced to the pass time that only decayed: their state changed in its report fields alone. */
+  readonly reports: ContactScoreRow[];
   readonly outbox: OutboxMessage[];
   readonly scanned: number;
   readonly changesByCause: Readonly<Record<DecayCause, number>>;
@@ -30,6 +32,7 @@ export function planDecayRange(
   scoreChangedTopic: string = Topics.scoreChanged,
 ): DecayRangePlan {
   const scores: ContactScoreRow[] = [];
+  const reports: ContactScoreRow[] = [];
   const outbox: OutboxMessage[] = [];
   const changesByCause: Record<DecayCause, number> = { decay: 0, expiry: 0, inactivity: 0, absence: 0 };
   for (const row of rows) {
@@ -37,7 +40,7 @@ export function planDecayRange(
     if (state.asOf >= target) continue;
     const result = advanceTo(model, state, target);
     const reported = result.state.reported;
-    scores.push({
+    (onlyReportChanged(state, result.state) ? reports : scores).push({
       workspaceId: row.workspaceId,
       modelId: row.modelId,
       contactId: row.contactId,
@@ -65,5 +68,5 @@ export function planDecayRange(
       headers: { 'content-type': 'application/cloudevents+json' },
     });
   }
-  return { scores, outbox, scanned: rows.length, changesByCause };
+  return { scores, reports, outbox, scanned: rows.length, changesByCause };
 }

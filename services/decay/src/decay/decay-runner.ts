@@ -16,9 +16,12 @@ export interface DecayRunnerOptions {
   readonly dataSource: DataSource;
   readonly logger: Logger;
   readonly metrics?: MetricsOf<typeof DecayMetrics>;
-  /** Publishes the decay outbox after each committed range (absent: rows stay for the next publisher). */
+  /**
+   * Publishes the decay outbox (absent: rows stay for the next publisher). Runs alongside the next
+   * ranges, one call at a time, and again whenever a range committed while it ran.
+   */
   readonly publish?: () => Promise<unknown>;
-  /** Contacts per range: one locked read, one write and one outbox insert per range. */
+  /** Contacts per range: one locked read, at most two writes and one outbox insert per range. */
   readonly rangeSize?: number;
   readonly scoreChangedTopic?: string;
   /** Checked between ranges: true stops the pass (it resumes after its last committed range). */
@@ -62,9 +65,54 @@ export async function loadModels(dataSource: DataSource): Promise<ScoringModel[]
 }
 
 /**
+ * Runs `publish` in the background while ranges keep committing: at most one call at a time, and one
+ * more after it when a range committed meanwhile, so every committed row gets a publish that starts
+ * after its commit. A failure stops the pass at the next range (`throwIfFailed`) or at its end.
+ */
+class TrailingPublisher {
+  private running: Promise<void> | undefined;
+  private again = false;
+  private failure: { error: unknown } | undefined;
+
+  constructor(private readonly publish: () => Promise<unknown>) {}
+
+  /** A range with score changes committed. */
+  request(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop().finally(() => (this.running = undefined));
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        await this.publish();
+      } catch (error) {
+        this.failure = { error };
+        return;
+      }
+    } while (this.again);
+  }
+
+  throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
+
+  /** Waits for the publishing in progress (and the one it owes), then reports its failure if any. */
+  async settle(): Promise<void> {
+    while (this.running) await this.running;
+    this.throwIfFailed();
+  }
+}
+
+/**
  * Runs decay passes: a model's contacts in contact-id ranges, each range in one transaction that locks
- * the range's rows, advances them with the pure engine, writes them back with one UNNEST upsert, enqueues
- * the score-changed events and records the range in `decay_runs`. A killed pass resumes after the last
+ * the range's rows, advances them with the pure engine, writes them back (whole states where something
+ * came due, only the report fields where the contact merely decayed), enqueues the score-changed events
+ * and records the range in `decay_runs`; the outbox is published while the next ranges run. A killed pass resumes after the last
  * committed range towards the same time, so a restart gives exactly the result of one uninterrupted pass.
  */
 export class DecayRunner {
@@ -129,8 +177,10 @@ export class DecayRunner {
     let scanned = 0;
     let advanced = 0;
     let events = 0;
+    const publisher = this.options.publish ? new TrailingPublisher(this.options.publish) : undefined;
     try {
       for (;;) {
+        publisher?.throwIfFailed();
         if (this.options.isStopping?.())
           throw new PassInterruptedError(
             `decay pass of ${model.workspace}/${model.id} stopped after contact ${cursor ?? '(none)'}`,
@@ -147,11 +197,14 @@ export class DecayRunner {
         for (const [cause, n] of Object.entries(range.changesByCause)) {
           if (n > 0) metrics?.scoreChangedEvents.inc({ cause }, n);
         }
-        if (range.events > 0) await this.options.publish?.();
+        if (range.events > 0) publisher?.request();
       }
+      await publisher?.settle();
       await decayRunRepository.complete(dataSource.manager, model.workspace, model.id, new Date());
       stopTimer?.({ result: 'completed' });
     } catch (error) {
+      // Whatever already committed is still published (or left for recovery if that fails too).
+      await publisher?.settle().catch(() => undefined);
       stopTimer?.({ result: 'failed' });
       throw error;
     }
@@ -218,12 +271,13 @@ export class DecayRunner {
             this.options.scoreChangedTopic ?? Topics.scoreChanged,
           );
           await contactScoreRepository.updateMany(sql, plan.scores);
+          await contactScoreRepository.updateReports(sql, plan.reports);
           await outboxRepository.enqueue(sql, plan.outbox, new Date());
           await decayRunRepository.advance(sql, model.workspace, model.id, last);
           return {
             last,
             scanned: plan.scanned,
-            advanced: plan.scores.length,
+            advanced: plan.scores.length + plan.reports.length,
             events: plan.outbox.length,
             changesByCause: { ...plan.changesByCause },
           };
