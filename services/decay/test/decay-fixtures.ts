@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseModel, type ScoringModel } from '@leadscore/contracts';
+import { parseModel, type ScoreChangedEvent, type ScoringModel } from '@leadscore/contracts';
 import {
   createBatchConsumer,
   createKafkaClient,
@@ -229,4 +229,41 @@ export async function readTopic(
   await new Promise((r) => setTimeout(r, 1_000));
   await consumer.stop();
   return messages;
+}
+
+export interface DecayOutboxMessage {
+  readonly eventId: string;
+  readonly topic: string;
+  readonly payload: ScoreChangedEvent;
+  /** At or below the source's published watermark. */
+  readonly published: boolean;
+}
+
+/**
+ * Every message the decay source enqueued, in outbox order: batch rows (one per range, a JSON array of
+ * messages) expanded, single-message rows as they are.
+ */
+export async function decayOutbox(dataSource: DataSource): Promise<DecayOutboxMessage[]> {
+  const rows = await dataSource.query<
+    { event_id: string; topic: string; payload: ScoreChangedEvent; published: boolean }[]
+  >(
+    `SELECT event_id, topic, payload, published FROM (
+       SELECT o.id, m.n, m.el->>'e' AS event_id, m.el->>'t' AS topic,
+              coalesce(m.el->'p', (m.el->>'s')::jsonb) AS payload, p.id IS NULL AS published
+       FROM outbox o
+       CROSS JOIN LATERAL jsonb_array_elements(o.payload::jsonb) WITH ORDINALITY AS m(el, n)
+       LEFT JOIN outbox_pending p ON p.id = o.id
+       WHERE o.source = 'decay' AND o.batch_size IS NOT NULL
+       UNION ALL
+       SELECT o.id, 1, o.event_id, o.topic, o.payload::jsonb, p.id IS NULL
+       FROM outbox o LEFT JOIN outbox_pending p ON p.id = o.id
+       WHERE o.source = 'decay' AND o.batch_size IS NULL
+     ) messages ORDER BY id, n`,
+  );
+  return rows.map((r) => ({
+    eventId: r.event_id,
+    topic: r.topic,
+    payload: r.payload,
+    published: r.published,
+  }));
 }

@@ -27,6 +27,7 @@ import {
   seed,
   storedStates,
   testKafka,
+  decayOutbox,
 } from './decay-fixtures.js';
 
 const logger = createLogger({ service: 'decay', level: 'silent' });
@@ -71,11 +72,7 @@ async function asLeader<T>(clock: () => number, work: (r: DecayRuntime) => Promi
 }
 
 async function outboxOf(workspace: string): Promise<ScoreChangedEvent[]> {
-  const rows = await dataSource.query<{ payload: ScoreChangedEvent }[]>(
-    `SELECT payload::jsonb AS payload FROM outbox WHERE source = 'decay' AND payload::jsonb->>'workspace' = $1 ORDER BY id`,
-    [workspace],
-  );
-  return rows.map((r) => r.payload);
+  return (await decayOutbox(dataSource)).map((m) => m.payload).filter((e) => e.workspace === workspace);
 }
 
 describe('a decay pass', () => {
@@ -198,11 +195,8 @@ describe('a decay pass', () => {
     const elapsedDays = 30 - 0.25;
     expect(row?.fit).toBe(35);
     expect(row?.engagement).toBeCloseTo(33 * 0.98 ** elapsedDays, 2);
-    const [published] = await dataSource.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM outbox o WHERE topic = $1 AND NOT EXISTS (SELECT 1 FROM outbox_pending p WHERE p.id = o.id)',
-      [topic],
-    );
-    const events = (await readTopic(kafka, topic, published!.n, 120_000))
+    const published = (await decayOutbox(dataSource)).filter((m) => m.topic === topic && m.published);
+    const events = (await readTopic(kafka, topic, published.length, 120_000))
       .map((m) => JSON.parse(m.value?.toString('utf8') ?? '') as ScoreChangedEvent)
       .filter((e) => e.workspace === 'ontraport');
     expect(events.map((e) => e.data.sequence)).toEqual(

@@ -85,7 +85,7 @@ export class DecayRuntime {
       dataSource: options.dataSource,
       logger: options.logger,
       metrics: this.metrics,
-      publish: () => this.publisher.publishPending(DECAY_OUTBOX_SOURCE),
+      publish: (committed) => this.publisher.publishCommitted(DECAY_OUTBOX_SOURCE, committed),
       isStopping: () => this.stopped,
       ...(options.rangeSize !== undefined ? { rangeSize: options.rangeSize } : {}),
       ...(options.scoreChangedTopic !== undefined ? { scoreChangedTopic: options.scoreChangedTopic } : {}),

@@ -6,6 +6,7 @@ import {
   outboxRepository,
   scoringModelRepository,
   type DataSource,
+  type PendingOutboxMessage,
 } from '@leadscore/persistence';
 import { DECAY_OUTBOX_SOURCE, planDecayRange, type DecayCause } from './decay-plan.js';
 
@@ -17,10 +18,11 @@ export interface DecayRunnerOptions {
   readonly logger: Logger;
   readonly metrics?: MetricsOf<typeof DecayMetrics>;
   /**
-   * Publishes the decay outbox (absent: rows stay for the next publisher). Runs alongside the next
-   * ranges, one call at a time, and again whenever a range committed while it ran.
+   * Publishes what ranges committed to the decay outbox, given as enqueued (absent: the rows stay for
+   * the next publisher). Runs alongside the next ranges, one call at a time, with everything committed
+   * since the previous call.
    */
-  readonly publish?: () => Promise<unknown>;
+  readonly publish?: (committed: readonly PendingOutboxMessage[]) => Promise<unknown>;
   /** Contacts per range: one locked read, at most two writes and one outbox insert per range. */
   readonly rangeSize?: number;
   readonly scoreChangedTopic?: string;
@@ -65,43 +67,42 @@ export async function loadModels(dataSource: DataSource): Promise<ScoringModel[]
 }
 
 /**
- * Runs `publish` in the background while ranges keep committing: at most one call at a time, and one
- * more after it when a range committed meanwhile, so every committed row gets a publish that starts
- * after its commit. A failure stops the pass at the next range (`throwIfFailed`) or at its end.
+ * Publishes committed ranges in the background while the next ranges run: at most one `publish` call
+ * at a time, each with everything committed since the previous one, in commit order. A failure stops
+ * the pass at the next range (`throwIfFailed`) or at its end; what was not published stays in the
+ * outbox for the next publisher.
  */
 class TrailingPublisher {
   private running: Promise<void> | undefined;
-  private again = false;
+  private queued: PendingOutboxMessage[][] = [];
   private failure: { error: unknown } | undefined;
 
-  constructor(private readonly publish: () => Promise<unknown>) {}
+  constructor(private readonly publish: (committed: readonly PendingOutboxMessage[]) => Promise<unknown>) {}
 
-  /** A range with score changes committed. */
-  request(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.loop().finally(() => (this.running = undefined));
+  /** A range committed these outbox messages. */
+  add(committed: readonly PendingOutboxMessage[]): void {
+    if (committed.length === 0) return;
+    this.queued.push([...committed]);
+    this.running ??= this.loop().finally(() => (this.running = undefined));
   }
 
   private async loop(): Promise<void> {
-    do {
-      this.again = false;
+    while (this.queued.length > 0 && !this.failure) {
+      const next = this.queued.flat();
+      this.queued = [];
       try {
-        await this.publish();
+        await this.publish(next);
       } catch (error) {
         this.failure = { error };
-        return;
       }
-    } while (this.again);
+    }
   }
 
   throwIfFailed(): void {
     if (this.failure) throw this.failure.error;
   }
 
-  /** Waits for the publishing in progress (and the one it owes), then reports its failure if any. */
+  /** Waits until everything queued is published (or publishing failed), then reports the failure if any. */
   async settle(): Promise<void> {
     while (this.running) await this.running;
     this.throwIfFailed();
@@ -112,8 +113,9 @@ class TrailingPublisher {
  * Runs decay passes: a model's contacts in contact-id ranges, each range in one transaction that locks
  * the range's rows, advances them with the pure engine, writes them back (whole states where something
  * came due, only the report fields where the contact merely decayed), enqueues the score-changed events
- * and records the range in `decay_runs`; the outbox is published while the next ranges run. A killed pass resumes after the last
- * committed range towards the same time, so a restart gives exactly the result of one uninterrupted pass.
+ * and records the range in `decay_runs`; the outbox is published while the next ranges run. A killed
+ * pass resumes after the last committed range towards the same time, so a restart gives exactly the
+ * result of one uninterrupted pass.
  */
 export class DecayRunner {
   private readonly rangeSize: number;
@@ -197,7 +199,7 @@ export class DecayRunner {
         for (const [cause, n] of Object.entries(range.changesByCause)) {
           if (n > 0) metrics?.scoreChangedEvents.inc({ cause }, n);
         }
-        if (range.events > 0) publisher?.request();
+        publisher?.add(range.committed);
       }
       await publisher?.settle();
       await decayRunRepository.complete(dataSource.manager, model.workspace, model.id, new Date());
@@ -244,6 +246,7 @@ export class DecayRunner {
     advanced: number;
     events: number;
     changesByCause: Record<DecayCause, number>;
+    committed: readonly PendingOutboxMessage[];
   }> {
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -263,6 +266,7 @@ export class DecayRunner {
               advanced: 0,
               events: 0,
               changesByCause: { decay: 0, expiry: 0, inactivity: 0, absence: 0 },
+              committed: [],
             };
           const plan = planDecayRange(
             model,
@@ -272,7 +276,14 @@ export class DecayRunner {
           );
           await contactScoreRepository.updateMany(sql, plan.scores);
           await contactScoreRepository.updateReports(sql, plan.reports);
-          await outboxRepository.enqueue(sql, plan.outbox, new Date());
+          // One outbox row per range: its score changes have deterministic ids and a range commits once
+          // (with its decay_runs progress), so the per-message id check of `enqueue` is not needed.
+          const committed = await outboxRepository.enqueueBatch(
+            sql,
+            DECAY_OUTBOX_SOURCE,
+            plan.outbox,
+            new Date(),
+          );
           await decayRunRepository.advance(sql, model.workspace, model.id, last);
           return {
             last,
@@ -280,6 +291,7 @@ export class DecayRunner {
             advanced: plan.scores.length + plan.reports.length,
             events: plan.outbox.length,
             changesByCause: { ...plan.changesByCause },
+            committed,
           };
         });
       } catch (error) {
