@@ -54,6 +54,23 @@ function fromRecord(r: ContactScoreRecord): ContactScoreRow {
   };
 }
 
+/** A row's columns other than `state`, as the JSON records the write statements read. */
+function scoreColumns(r: ContactScoreRow) {
+  return {
+    workspace_id: r.workspaceId,
+    model_id: r.modelId,
+    contact_id: r.contactId,
+    model_version: r.modelVersion,
+    sequence: r.sequence,
+    fit: r.fit,
+    engagement: r.engagement,
+    total: r.total,
+    tier: r.tier,
+    grade: r.grade,
+    updated_at: r.updatedAt.toISOString(),
+  };
+}
+
 /** Contact scores, read and written set-based: one statement per batch, never one per contact. */
 export const contactScoreRepository = {
   /**
@@ -121,24 +138,7 @@ export const contactScoreRepository = {
          model_version = EXCLUDED.model_version, sequence = EXCLUDED.sequence, fit = EXCLUDED.fit,
          engagement = EXCLUDED.engagement, total = EXCLUDED.total, tier = EXCLUDED.tier,
          grade = EXCLUDED.grade, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
-      [
-        JSON.stringify(
-          rows.map((r) => ({
-            workspace_id: r.workspaceId,
-            model_id: r.modelId,
-            contact_id: r.contactId,
-            model_version: r.modelVersion,
-            sequence: r.sequence,
-            fit: r.fit,
-            engagement: r.engagement,
-            total: r.total,
-            tier: r.tier,
-            grade: r.grade,
-            state: r.state,
-            updated_at: r.updatedAt.toISOString(),
-          })),
-        ),
-      ],
+      [JSON.stringify(rows.map((r) => ({ ...scoreColumns(r), state: r.state })))],
     );
   },
 
@@ -177,26 +177,10 @@ export const contactScoreRepository = {
          model_version int, sequence bigint, fit float8, engagement float8, total float8, tier text,
          grade text, state jsonb, updated_at timestamptz)
        WHERE s.workspace_id = u.workspace_id AND s.model_id = u.model_id AND s.contact_id = u.contact_id`,
-      [
-        JSON.stringify(
-          rows.map((r) => ({
-            workspace_id: r.workspaceId,
-            model_id: r.modelId,
-            contact_id: r.contactId,
-            model_version: r.modelVersion,
-            sequence: r.sequence,
-            fit: r.fit,
-            engagement: r.engagement,
-            total: r.total,
-            tier: r.tier,
-            grade: r.grade,
-            state: r.state,
-            updated_at: r.updatedAt.toISOString(),
-          })),
-        ),
-      ],
+      [JSON.stringify(rows.map((r) => ({ ...scoreColumns(r), state: r.state })))],
     );
   },
+
   /**
    * Writes back rows locked with `lockModelRange` whose state changed only in its report fields (`asOf`,
    * `model`, `reported`, `sequence`; libs/scoring `onlyReportChanged`): those four are merged into the
@@ -220,22 +204,7 @@ export const contactScoreRepository = {
         JSON.stringify(
           rows.map((r) => {
             const state = r.state as { asOf: number; model: unknown; reported: unknown };
-            return {
-              workspace_id: r.workspaceId,
-              model_id: r.modelId,
-              contact_id: r.contactId,
-              model_version: r.modelVersion,
-              sequence: r.sequence,
-              fit: r.fit,
-              engagement: r.engagement,
-              total: r.total,
-              tier: r.tier,
-              grade: r.grade,
-              updated_at: r.updatedAt.toISOString(),
-              as_of: state.asOf,
-              model: state.model,
-              reported: state.reported,
-            };
+            return { ...scoreColumns(r), as_of: state.asOf, model: state.model, reported: state.reported };
           }),
         ),
       ],
