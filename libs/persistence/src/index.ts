@@ -51,4 +51,4 @@ export {
   type WebhookAttemptLog,
 } from './repositories/webhook-delivery.repository.js';
 export { decayRunRepository, type DecayRunRow } from './repositories/decay-run.repository.js';
-export { tryAcquireLeaderLease, type LeaderLease } from './leader-lease.js';
+export { LeadershipLostError, tryAcquireLeaderLease, type LeaderLease } from './leader-lease.js';

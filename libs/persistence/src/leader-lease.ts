@@ -1,4 +1,10 @@
 import { type DataSource, type QueryRunner } from 'typeorm';
+import { type SqlRunner } from './repositories/sql-types.js';
+
+/** The lease's lock is gone (its connection died): the holder must stop writing as the leader. */
+export class LeadershipLostError extends Error {
+  override readonly name = 'LeadershipLostError';
+}
 
 /**
  * Leadership held through a PostgreSQL session advisory lock on a connection of its own. Only one
@@ -8,6 +14,13 @@ import { type DataSource, type QueryRunner } from 'typeorm';
 export interface LeaderLease {
   /** Checks that the lock's connection is still alive (the lock lives exactly as long as it). */
   stillHeld(): Promise<boolean>;
+  /**
+   * Throws LeadershipLostError unless the lock is still granted to the lease's connection, checked on
+   * `sql` (another connection): call it inside a write transaction to fence the writes of a deposed leader.
+   */
+  assertHeld(sql: SqlRunner): Promise<void>;
+  /** The PostgreSQL backend that holds the lock. */
+  readonly backendPid: number;
   release(): Promise<void>;
 }
 
@@ -28,8 +41,22 @@ export async function tryAcquireLeaderLease(
     if (!acquired) await runner.release();
   }
   if (!acquired) return undefined;
+  const [backend] = (await runner.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+  const backendPid = backend?.pid ?? 0;
   let released = false;
   return {
+    backendPid,
+    async assertHeld(sql: SqlRunner) {
+      // The lease's connection holds no other advisory lock, so any granted one of its backend is ours.
+      const [row] = await sql.query<{ held: boolean }[]>(
+        `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = $1) AS held`,
+        [backendPid],
+      );
+      if (released || row?.held !== true)
+        throw new LeadershipLostError(
+          `the leader lock "${name}" is no longer held by this process (its connection, backend ${backendPid}, is gone)`,
+        );
+    },
     async stillHeld() {
       if (released) return false;
       try {

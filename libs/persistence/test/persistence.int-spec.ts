@@ -11,6 +11,8 @@ import {
   openDatabase,
   outboxRepository,
   processedEventRepository,
+  tryAcquireLeaderLease,
+  LeadershipLostError,
   type ContactScoreRow,
   type DataSource,
 } from '../src/index.js';
@@ -281,6 +283,26 @@ describe('outbox', () => {
     }
     const pending = await outboxRepository.pending(sql, source, 100);
     expect(pending.map((m) => m.eventId)).toEqual(eventIds);
+  });
+});
+
+describe('leader lease', () => {
+  it('is held by one process at a time and fences writes once its connection is gone', async () => {
+    const lease = await tryAcquireLeaderLease(dataSource, 'leadscore-test-lease');
+    expect(lease).toBeDefined();
+    expect(await tryAcquireLeaderLease(dataSource, 'leadscore-test-lease')).toBeUndefined();
+    await dataSource.transaction((sql) => lease!.assertHeld(sql));
+
+    // The lock's connection dies (network, restart, admin): the holder may no longer write as leader.
+    await dataSource.query('SELECT pg_terminate_backend($1)', [lease!.backendPid]);
+    await expect(dataSource.transaction((sql) => lease!.assertHeld(sql))).rejects.toBeInstanceOf(
+      LeadershipLostError,
+    );
+    expect(await lease!.stillHeld()).toBe(false);
+    const next = await tryAcquireLeaderLease(dataSource, 'leadscore-test-lease');
+    expect(next).toBeDefined();
+    await next!.release();
+    await lease!.release().catch(() => undefined);
   });
 });
 

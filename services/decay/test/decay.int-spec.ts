@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ScoreChangedEvent, type ScoringModel } from '@leadscore/contracts';
 import { DecayMetrics, createLogger, createMetricsRegistry, registerMetrics } from '@leadscore/observability';
-import { openDatabase, type DataSource } from '@leadscore/persistence';
+import {
+  LeadershipLostError,
+  openDatabase,
+  tryAcquireLeaderLease,
+  type DataSource,
+} from '@leadscore/persistence';
 import { scoreChangedEventId } from '@leadscore/score-events';
 import {
   advanceTo,
@@ -240,6 +245,33 @@ describe('a decay pass', () => {
     expect(events.map((e) => [e.data.cause.type, e.time, e.data.current.engagement])).toEqual([
       ['expiry', new Date(days(3)).toISOString(), 0],
     ]);
+  });
+
+  it('writes nothing once the leader lock is gone: every range is fenced by the lease', async () => {
+    const model: ScoringModel = {
+      id: 'fenced',
+      version: 1,
+      workspace: 'fenced',
+      name: 'Fenced',
+      engagement: [{ id: 'click', event: 'email.clicked', points: 20 }],
+      decay: { percentPerDay: 10 },
+    };
+    const state = applyEvent(
+      model,
+      emptyState(model, T0),
+      { id: 'f', type: 'email.clicked', data: {} },
+      T0,
+    ).state;
+    await seed(dataSource, model, new Map([['c1', state]]));
+    const before = await storedStates(dataSource, 'fenced', 'fenced');
+    const lease = await tryAcquireLeaderLease(dataSource, 'leadscore-test-decay-fence');
+    const runner = new DecayRunner({ dataSource, logger, fence: (sql) => lease!.assertHeld(sql) });
+    // The lock's connection goes (as when the database drops it): this replica is no longer the leader.
+    await dataSource.query('SELECT pg_terminate_backend($1)', [lease!.backendPid]);
+    await expect(runner.runModel(model, days(3))).rejects.toBeInstanceOf(LeadershipLostError);
+    expect(await storedStates(dataSource, 'fenced', 'fenced')).toEqual(before);
+    expect(await outboxOf('fenced')).toEqual([]);
+    await lease!.release().catch(() => undefined);
   });
 
   it('applies an inactivity penalty once per window however often it runs, and a one-off rule once', async () => {

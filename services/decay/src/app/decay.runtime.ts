@@ -86,6 +86,10 @@ export class DecayRuntime {
       logger: options.logger,
       metrics: this.metrics,
       publish: (committed) => this.publisher.publishCommitted(DECAY_OUTBOX_SOURCE, committed),
+      fence: async (sql) => {
+        if (!this.lease) throw new NotLeaderError();
+        await this.lease.assertHeld(sql);
+      },
       isStopping: () => this.stopped,
       ...(options.rangeSize !== undefined ? { rangeSize: options.rangeSize } : {}),
       ...(options.scoreChangedTopic !== undefined ? { scoreChangedTopic: options.scoreChangedTopic } : {}),

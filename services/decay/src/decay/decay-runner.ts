@@ -7,6 +7,7 @@ import {
   scoringModelRepository,
   type DataSource,
   type PendingOutboxMessage,
+  type SqlRunner,
 } from '@leadscore/persistence';
 import { DECAY_OUTBOX_SOURCE, planDecayRange, type DecayCause } from './decay-plan.js';
 
@@ -26,6 +27,11 @@ export interface DecayRunnerOptions {
   /** Contacts per range: one locked read, at most two writes and one outbox insert per range. */
   readonly rangeSize?: number;
   readonly scoreChangedTopic?: string;
+  /**
+   * Runs first in every range's transaction; throws to abort the range (the leader lease's check, so a
+   * replica that lost leadership writes nothing more).
+   */
+  readonly fence?: (sql: SqlRunner) => Promise<void>;
   /** Checked between ranges: true stops the pass (it resumes after its last committed range). */
   readonly isStopping?: () => boolean;
 }
@@ -251,6 +257,7 @@ export class DecayRunner {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.options.dataSource.transaction(async (sql) => {
+          await this.options.fence?.(sql);
           const rows = await contactScoreRepository.lockModelRange(
             sql,
             model.workspace,
