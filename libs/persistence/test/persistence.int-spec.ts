@@ -100,21 +100,21 @@ describe('contact scores', () => {
   });
 
   it('keeps rows locked for the transaction when loaded for update', async () => {
-    const key = { workspaceId: 'ws1', contactId: 'c1' };
+    const key = { workspaceId: 'ws1', modelId: 'm1', contactId: 'c1' };
     const order: string[] = [];
     let releaseFirst!: () => void;
     const firstHolds = new Promise<void>((resolve) => (releaseFirst = resolve));
     let firstLocked!: () => void;
     const locked = new Promise<void>((resolve) => (firstLocked = resolve));
     const first = dataSource.transaction(async (manager) => {
-      await contactScoreRepository.loadMany(manager, [key], true);
+      await contactScoreRepository.lockMany(manager, [key]);
       firstLocked();
       await firstHolds;
       order.push('first commits');
     });
     await locked;
     const second = dataSource.transaction(async (manager) => {
-      await contactScoreRepository.loadMany(manager, [key], true);
+      await contactScoreRepository.lockMany(manager, [key]);
       order.push('second locked');
     });
     await new Promise((r) => setTimeout(r, 200));
@@ -144,18 +144,6 @@ describe('consumer offsets', () => {
 });
 
 describe('processed events', () => {
-  it('reports exactly the ids recorded before, per workspace', async () => {
-    const sql = dataSource.manager;
-    await processedEventRepository.record(sql, [{ workspaceId: 'ws1', eventId: 'e1' }], new Date());
-    await processedEventRepository.record(sql, [{ workspaceId: 'ws1', eventId: 'e1' }], new Date());
-    const seen = await processedEventRepository.findProcessed(sql, [
-      { workspaceId: 'ws1', eventId: 'e1' },
-      { workspaceId: 'ws2', eventId: 'e1' },
-      { workspaceId: 'ws1', eventId: 'e2' },
-    ]);
-    expect([...seen]).toEqual([processedEventRepository.keyOf({ workspaceId: 'ws1', eventId: 'e1' })]);
-  });
-
   it('claims only ids not recorded before, and forgets what it is told to', async () => {
     const sql = dataSource.manager;
     const id = (workspaceId: string, eventId: string) => ({ workspaceId, eventId });
@@ -192,11 +180,7 @@ describe('outbox', () => {
     expect(pending.map((m) => m.payload)).toEqual(['{"n":1}', '{"n":2}', '{"n":3}']);
     expect(await outboxRepository.pending(sql, 'decay', 10)).toEqual([]);
     expect(await outboxRepository.backlog(sql)).toBe(3);
-    await outboxRepository.markPublished(
-      sql,
-      pending.slice(0, 2).map((m) => m.id),
-      new Date(),
-    );
+    await outboxRepository.markPublishedThrough(sql, 'scorer:0', pending[1]!.id, new Date());
     expect((await outboxRepository.pending(sql, 'scorer:0', 10)).map((m) => m.eventId)).toEqual(['ev3']);
   });
 

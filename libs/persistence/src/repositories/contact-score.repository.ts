@@ -73,27 +73,20 @@ function scoreColumns(r: ContactScoreRow) {
 
 /** Contact scores, read and written set-based: one statement per batch, never one per contact. */
 export const contactScoreRepository = {
-  /**
-   * Every model's score of the given contacts in one query. With `forUpdate` (inside a transaction) the
-   * rows stay locked until commit, so the decay pass and the scorer never interleave on one contact.
-   */
-  async loadMany(
-    sql: SqlRunner,
-    contacts: WorkspaceContact[],
-    forUpdate = false,
-  ): Promise<ContactScoreRow[]> {
+  /** Every model's score of the given contacts in one query, unlocked (to lock, use `lockMany`). */
+  async loadMany(sql: SqlRunner, contacts: WorkspaceContact[]): Promise<ContactScoreRow[]> {
     if (contacts.length === 0) return [];
     const rows = await sql.query<ContactScoreRecord[]>(
       `SELECT s.* FROM contact_scores s
-       JOIN UNNEST($1::text[], $2::text[]) AS t(w, c) ON s.workspace_id = t.w AND s.contact_id = t.c
-       ${forUpdate ? 'ORDER BY s.workspace_id, s.model_id, s.contact_id FOR UPDATE OF s' : ''}`,
+       JOIN UNNEST($1::text[], $2::text[]) AS t(w, c) ON s.workspace_id = t.w AND s.contact_id = t.c`,
       [contacts.map((c) => c.workspaceId), contacts.map((c) => c.contactId)],
     );
     return rows.map(fromRecord);
   },
 
   /**
-   * The scores of exact (workspace, model, contact) keys, row-locked until commit in key order: a full
+   * The scores of exact (workspace, model, contact) keys, row-locked until commit in key order (the same
+   * locks a decay range takes, so the scorer and the decay pass never interleave on one contact): a full
    * primary-key lookup per key, where `loadMany` by contact only has to skip through the model ids.
    */
   async lockMany(

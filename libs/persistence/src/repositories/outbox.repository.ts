@@ -245,12 +245,6 @@ export const outboxRepository = {
     );
   },
 
-  /** Marks single messages published (the watermark is the usual way; both count). */
-  async markPublished(sql: SqlRunner, ids: string[], publishedAt: Date): Promise<void> {
-    if (ids.length === 0) return;
-    await sql.query('UPDATE outbox SET published_at = $2 WHERE id = ANY($1::bigint[])', [ids, publishedAt]);
-  },
-
   /** Messages not yet published (a batch row counts its messages). */
   async backlog(sql: SqlRunner): Promise<number> {
     const [row] = await sql.query<{ n: number }[]>(

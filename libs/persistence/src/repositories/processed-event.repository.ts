@@ -9,17 +9,6 @@ const keyOf = (id: WorkspaceEventId) => `${id.workspaceId}\u0000${id.eventId}`;
 
 /** Event ids already applied: the dedupe that makes a re-sent event count once. */
 export const processedEventRepository = {
-  /** The subset of `ids` applied before, as `workspace\0event` keys (one query). */
-  async findProcessed(sql: SqlRunner, ids: WorkspaceEventId[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = await sql.query<{ workspace_id: string; event_id: string }[]>(
-      `SELECT p.workspace_id, p.event_id FROM processed_events p
-       JOIN UNNEST($1::text[], $2::text[]) AS t(w, e) ON p.workspace_id = t.w AND p.event_id = t.e`,
-      [ids.map((i) => i.workspaceId), ids.map((i) => i.eventId)],
-    );
-    return new Set(rows.map((r) => keyOf({ workspaceId: r.workspace_id, eventId: r.event_id })));
-  },
-
   /**
    * Records the ids and returns, as `workspace\0event` keys, those not recorded before: the dedupe
    * lookup and the record in one statement. Inside the batch's transaction, so a rollback forgets them.
@@ -43,16 +32,6 @@ export const processedEventRepository = {
       `DELETE FROM processed_events p USING UNNEST($1::text[], $2::text[]) AS t(w, e)
        WHERE p.workspace_id = t.w AND p.event_id = t.e`,
       [ids.map((i) => i.workspaceId), ids.map((i) => i.eventId)],
-    );
-  },
-
-  async record(sql: SqlRunner, ids: WorkspaceEventId[], processedAt: Date): Promise<void> {
-    if (ids.length === 0) return;
-    await sql.query(
-      `INSERT INTO processed_events (workspace_id, event_id, processed_at)
-       SELECT w, e, $3 FROM UNNEST($1::text[], $2::text[]) AS t(w, e)
-       ON CONFLICT DO NOTHING`,
-      [ids.map((i) => i.workspaceId), ids.map((i) => i.eventId), processedAt],
     );
   },
 
