@@ -24,7 +24,10 @@ export class OutboxMessageEntity {
   @Column({ name: 'message_key', type: 'text' })
   messageKey!: string;
 
-  /** The record value exactly as published (JSON text for events). */
+  /**
+   * The record value exactly as published (JSON text for events); for a batch row (`batchSize` set) a
+   * JSON array of its messages (outboxRepository.enqueueBatch).
+   */
   @Column({ type: 'text' })
   payload!: string;
 
@@ -34,6 +37,11 @@ export class OutboxMessageEntity {
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
+  /** Set only on rows marked one by one before the per-source watermark (outbox_cursors) existed. */
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
+
+  /** Messages in a batch row; null for a row holding one message. */
+  @Column({ name: 'batch_size', type: 'integer', nullable: true })
+  batchSize!: number | null;
 }
