@@ -9,18 +9,22 @@
 // Run: npm run bench:scorer -w @leadscore/bench
 // (knobs: BENCH_EVENTS, BENCH_CONTACTS, BENCH_ROUNDS, BENCH_SCORER_NODE_ARGS)
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import kafkajs from 'kafkajs';
 import pg from 'pg';
 import { TOPIC_DECLARATIONS, Topics, parseModel } from '@leadscore/contracts';
 import { createKafkaClient, ensureTopics, silentLogger, waitForKafkaReady } from '@leadscore/kafka';
+import { openDatabase } from '@leadscore/persistence';
 import { freePort, startTestInfrastructure, workspaceRoot } from '@leadscore/testing';
 import { formatRate, rateOf, runBenchmark, type Measurement } from './benchmark.harness.js';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 1_000_000);
 const CONTACTS = Number(process.env['BENCH_CONTACTS'] ?? 100_000);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 1);
+// BENCH_FLOOR=0 skips measuring the floor (the mandated I/O without scoring) against the baseline.
+const FLOOR = process.env['BENCH_FLOOR'] !== '0';
 // Extra node flags for the scorer process, e.g. BENCH_SCORER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
 const NODE_ARGS = (process.env['BENCH_SCORER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 const WORKSPACE = 'bench';
@@ -48,6 +52,35 @@ function eventMessage(i: number): { key: string; value: string } {
       ? { ...base, type: 'email.clicked', data: { url: 'https://example.com/offer' } }
       : { ...base, type: 'web.page_viewed', data: { url: 'https://example.com/pricing', path: '/pricing' } };
   return { key: `${WORKSPACE}:${subject}`, value: JSON.stringify(event) };
+}
+
+/**
+ * A message the size and shape of the score-changed event the scorer emits for one of these events (the
+ * leads.score-changed.v1 contract: envelope, scores before and after, cause, contributions).
+ */
+function scoreChangedSized(key: string, offset: string): string {
+  const contact = key.slice(WORKSPACE.length + 1);
+  const eventId = `bench-${offset}`;
+  const score = { fit: 0, engagement: 41.06, total: 41.06, tier: 'warm', grade: null };
+  return JSON.stringify({
+    specversion: '1.0',
+    id: createHash('sha256').update(`${key}\n${offset}`).digest('hex'),
+    source: 'leadscore/scorer',
+    type: 'score.changed',
+    time: new Date(BASE_TIME).toISOString(),
+    subject: contact,
+    workspace: WORKSPACE,
+    datacontenttype: 'application/json',
+    data: {
+      contact,
+      model: { id: 'ontraport', version: 1 },
+      sequence: 10,
+      cause: { type: 'event', eventId, eventType: 'email.clicked' },
+      previous: score,
+      current: { ...score, engagement: 45.11, total: 45.11 },
+      contributions: [{ ruleId: 'email-click', kind: 'engagement', points: 45.11, eventId }],
+    },
+  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -186,62 +219,117 @@ try {
   await pgContext.end();
 
   let round = 0;
+  /**
+   * A plain kafkajs consumer that per batch upserts the batch's contacts set-based in one transaction and
+   * produces one message per event. With `mandated`, the transaction also does the I/O the issue
+   * requires of the scorer beyond that, still with no scoring: record the events' ids (dedupe), load the
+   * contacts' rows by key, enqueue the outgoing messages (one outbox row per batch) and store the offset;
+   * and the produced messages are score-changed sized.
+   */
+  async function bareScorer(mandated: boolean): Promise<Measurement> {
+    const databaseUrl = await createDatabase(adminUrl, `bench_bare_${(round += 1)}`);
+    if (mandated) await (await openDatabase({ url: databaseUrl, applicationName: 'bench-floor' })).destroy();
+    const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+    await db.query(
+      `CREATE TABLE baseline_scores (workspace_id text, contact_id text, events int, last_event jsonb, updated_at timestamptz, PRIMARY KEY (workspace_id, contact_id))`,
+    );
+    const producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
+    });
+    await producer.connect();
+    const measurement = await consumeAll(async (batch) => {
+      const perContact = new Map<string, { n: number; last: string }>();
+      for (const message of batch.messages) {
+        const key = message.key?.toString() ?? '';
+        const entry = perContact.get(key);
+        const value = message.value?.toString() ?? '{}';
+        if (entry) {
+          entry.n += 1;
+          entry.last = value;
+        } else perContact.set(key, { n: 1, last: value });
+      }
+      const outgoing = batch.messages.map((m) => ({
+        key: m.key,
+        value: mandated ? scoreChangedSized(m.key?.toString() ?? '', m.offset) : m.value,
+      }));
+      const connection = await db.connect();
+      try {
+        await connection.query('BEGIN');
+        if (mandated) {
+          await connection.query(
+            `SELECT next_offset FROM consumer_offsets WHERE consumer_group = 'floor' AND topic = $1 AND partition = $2 FOR UPDATE`,
+            [batch.topic, batch.partition],
+          );
+          await connection.query(
+            `INSERT INTO processed_events (workspace_id, event_id, processed_at)
+             SELECT $1, e, now() FROM UNNEST($2::text[]) AS e ON CONFLICT DO NOTHING RETURNING event_id`,
+            [WORKSPACE, batch.messages.map((m) => `bench-${batch.partition}-${m.offset}`)],
+          );
+          await connection.query(
+            `SELECT * FROM baseline_scores WHERE workspace_id = $1 AND contact_id = ANY($2::text[])`,
+            [WORKSPACE, [...perContact.keys()]],
+          );
+        }
+        await connection.query(UPSERT_CONTACTS, [
+          WORKSPACE,
+          [...perContact.keys()],
+          [...perContact.values()].map((e) => e.n),
+          [...perContact.values()].map((e) => e.last),
+        ]);
+        if (mandated) {
+          await connection.query(
+            `INSERT INTO outbox (event_id, source, topic, message_key, payload, headers, created_at, batch_size)
+             VALUES ($1, 'floor', '', '', $2, '{}', now(), $3)`,
+            [
+              `floor:${batch.partition}:${batch.firstOffset() ?? ''}`,
+              `[${outgoing.map((m) => m.value).join(',')}]`,
+              outgoing.length,
+            ],
+          );
+          await connection.query(
+            `INSERT INTO consumer_offsets (consumer_group, topic, partition, next_offset, updated_at)
+             VALUES ('floor', $1, $2, $3, now())
+             ON CONFLICT (consumer_group, topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset, updated_at = now()`,
+            [batch.topic, batch.partition, String(Number(batch.lastOffset()) + 1)],
+          );
+        }
+        await connection.query('COMMIT');
+      } finally {
+        connection.release();
+      }
+      // Requests of at most 1,000 records, as our producer sends: a whole fetched batch can exceed
+      // the broker's message.max.bytes as one record batch.
+      for (let i = 0; i < outgoing.length; i += 1_000) {
+        const messages = outgoing.slice(i, i + 1_000);
+        await producer.sendBatch({ acks: -1, topicMessages: [{ topic: BASELINE_OUT, messages }] });
+      }
+    });
+    await producer.disconnect();
+    await db.end();
+    return measurement;
+  }
+
+  const baseline = { name: 'kafkajs+pg-upsert+produce', run: () => bareScorer(false) };
+  if (FLOOR) {
+    const floor = await runBenchmark({
+      name: `the scorer's mandated I/O without scoring (floor): ${EVENTS} events over ${CONTACTS} contacts`,
+      units: 'events',
+      rounds: ROUNDS,
+      baseline,
+      subject: { name: 'mandated-io-floor', run: () => bareScorer(true) },
+    });
+    process.stdout.write(
+      `context  no scorer can reach more than ${floor.ratio.toFixed(2)} of the baseline on this machine: ` +
+        `that is its mandated I/O alone (dedupe ids, state load, outbox, offsets, score-changed-sized messages)\n`,
+    );
+  }
   await runBenchmark({
     name: `scorer: ${EVENTS} events over ${CONTACTS} contacts, consume → PostgreSQL commit → produce`,
     units: 'events',
     rounds: ROUNDS,
-    baseline: {
-      name: 'kafkajs+pg-upsert+produce',
-      run: async () => {
-        const db = new pg.Pool({
-          connectionString: await createDatabase(adminUrl, `bench_baseline_${(round += 1)}`),
-          max: 4,
-        });
-        await db.query(
-          `CREATE TABLE baseline_scores (workspace_id text, contact_id text, events int, last_event jsonb, updated_at timestamptz, PRIMARY KEY (workspace_id, contact_id))`,
-        );
-        const producer = kafka.producer({
-          idempotent: true,
-          maxInFlightRequests: 1,
-          createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
-        });
-        await producer.connect();
-        const measurement = await consumeAll(async (batch) => {
-          const perContact = new Map<string, { n: number; last: string }>();
-          for (const message of batch.messages) {
-            const key = message.key?.toString() ?? '';
-            const entry = perContact.get(key);
-            const value = message.value?.toString() ?? '{}';
-            if (entry) {
-              entry.n += 1;
-              entry.last = value;
-            } else perContact.set(key, { n: 1, last: value });
-          }
-          const connection = await db.connect();
-          try {
-            await connection.query('BEGIN');
-            await connection.query(UPSERT_CONTACTS, [
-              WORKSPACE,
-              [...perContact.keys()],
-              [...perContact.values()].map((e) => e.n),
-              [...perContact.values()].map((e) => e.last),
-            ]);
-            await connection.query('COMMIT');
-          } finally {
-            connection.release();
-          }
-          // Requests of at most 1,000 records, as our producer sends: a whole fetched batch can exceed
-          // the broker's message.max.bytes as one record batch.
-          for (let i = 0; i < batch.messages.length; i += 1_000) {
-            const messages = batch.messages.slice(i, i + 1_000).map((m) => ({ key: m.key, value: m.value }));
-            await producer.sendBatch({ acks: -1, topicMessages: [{ topic: BASELINE_OUT, messages }] });
-          }
-        });
-        await producer.disconnect();
-        await db.end();
-        return measurement;
-      },
-    },
+    baseline,
     subject: {
       name: 'scorer-service',
       run: async () => {
