@@ -11,6 +11,7 @@ import { OutboxPayloadText1763960000000 } from './migrations/1763960000000-outbo
 import { DecayRuns1764000000000 } from './migrations/1764000000000-decay-runs.js';
 import { ThresholdSchema1764004000000 } from './migrations/1764004000000-threshold-schema.js';
 import { OutboxCursors1764100000000 } from './migrations/1764100000000-outbox-cursors.js';
+import { ContactScoresHotUpdates1764200000000 } from './migrations/1764200000000-contact-scores-hot-updates.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   DecayRuns1764000000000,
   ThresholdSchema1764004000000,
   OutboxCursors1764100000000,
+  ContactScoresHotUpdates1764200000000,
 ];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */

@@ -72,6 +72,34 @@ describe('contact scores', () => {
     expect(c7).toMatchObject({ sequence: 2, total: 99, tier: 'hot', state: { buckets: [{ value: 49.5 }] } });
   });
 
+  it('rewrites scores as HOT updates, which add no index entries, even when the total changes', async () => {
+    const indexes = await dataSource.query<{ indexname: string }[]>(
+      `SELECT indexname FROM pg_indexes WHERE tablename = 'contact_scores'`,
+    );
+    expect(indexes.map((i) => i.indexname)).toEqual(['contact_scores_pkey']);
+    // Fewer new versions than the 20 % of a page the fillfactor keeps free.
+    const rows = Array.from({ length: 8 }, (_, i) => score(`hot${i}`, 1, i));
+    await contactScoreRepository.upsertMany(dataSource.manager, rows);
+    const counts = await dataSource.transaction(async (sql) => {
+      // The backend's counters, which may still hold its earlier transactions' updates: compare before and after.
+      const read = async () =>
+        (
+          await sql.query<{ updated: number; hot: number }[]>(
+            `SELECT pg_stat_get_xact_tuples_updated('contact_scores'::regclass)::int AS updated,
+                    pg_stat_get_xact_tuples_hot_updated('contact_scores'::regclass)::int AS hot`,
+          )
+        )[0] ?? { updated: 0, hot: 0 };
+      const before = await read();
+      await contactScoreRepository.upsertMany(
+        sql,
+        rows.map((r) => ({ ...r, sequence: 2, total: r.total + 7 })),
+      );
+      const after = await read();
+      return { updated: after.updated - before.updated, hot: after.hot - before.hot };
+    });
+    expect(counts).toEqual({ updated: 8, hot: 8 });
+  });
+
   it('locks exactly the keys asked for, model by model', async () => {
     await contactScoreRepository.upsertMany(dataSource.manager, [
       { ...score('lk1', 1, 10), modelId: 'lock-a' },

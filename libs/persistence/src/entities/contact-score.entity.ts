@@ -1,11 +1,11 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * One contact's score under one model. `state` is the pure engine's state (libs/scoring), stored whole;
- * the score columns beside it are copies for queries (leaderboards, thresholds, decay scans).
+ * the score columns beside it are copies for queries. No index beyond the primary key, so that score
+ * writes stay HOT updates (migration ContactScoresHotUpdates1764200000000).
  */
 @Entity({ name: 'contact_scores' })
-@Index('contact_scores_leaderboard', ['workspaceId', 'modelId', 'total'])
 export class ContactScoreEntity {
   @PrimaryColumn({ name: 'workspace_id', type: 'text' })
   workspaceId!: string;
