@@ -1,8 +1,16 @@
 import { MappingFailure } from '../batch/event-batch.js';
 import type { IdentityRules } from '../identity/contact-identity.js';
 import { isPlainObject } from '../http/request-body.js';
-import { classifyClick, classifyOpen } from '../traffic/machine-traffic.js';
-import { compact, str, subjectFor, unixToIso, type ProviderMapping } from './provider-mapping.js';
+import { classifyOpen } from '../traffic/machine-traffic.js';
+import {
+  clickedData,
+  compact,
+  openedData,
+  str,
+  subjectFor,
+  unixToIso,
+  type ProviderMapping,
+} from './provider-mapping.js';
 
 export const MAILGUN_SOURCE = '/v1/webhooks/mailgun';
 
@@ -25,29 +33,14 @@ export function mapMailgunEvent(eventData: Record<string, unknown>, rules: Ident
       type = 'email.delivered';
       data = ref;
       break;
-    case 'opened': {
-      const verdict = classifyOpen({ userAgent, ip: str(eventData['ip']) });
+    case 'opened':
       type = 'email.opened';
-      data = {
-        ...ref,
-        user_agent: userAgent,
-        machine_open: verdict.machine,
-        machine_open_reason: verdict.machine ? verdict.reason : undefined,
-      };
+      data = openedData(ref, userAgent, classifyOpen({ userAgent, ip: str(eventData['ip']) }));
       break;
-    }
-    case 'clicked': {
-      const verdict = classifyClick({ userAgent });
+    case 'clicked':
       type = 'email.clicked';
-      data = {
-        ...ref,
-        url: str(eventData['url']),
-        user_agent: userAgent,
-        bot: verdict.machine,
-        bot_reason: verdict.machine ? verdict.reason : undefined,
-      };
+      data = clickedData(ref, userAgent, str(eventData['url']));
       break;
-    }
     case 'failed': {
       const status = isPlainObject(eventData['delivery-status']) ? eventData['delivery-status'] : {};
       type = 'email.bounced';

@@ -1,5 +1,6 @@
 import { MappingFailure } from '../batch/event-batch.js';
 import { contactSubject, type IdentityKind, type IdentityRules } from '../identity/contact-identity.js';
+import { classifyClick, type TrafficVerdict } from '../traffic/machine-traffic.js';
 
 export type Candidate = Record<string, unknown>;
 
@@ -15,6 +16,36 @@ export const str = (value: unknown): string | undefined =>
 
 export function compact(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
+}
+
+/** The data of a provider's `email.opened`: the message reference and the machine-open verdict. */
+export function openedData(
+  ref: Record<string, unknown>,
+  userAgent: string | undefined,
+  verdict: TrafficVerdict,
+): Record<string, unknown> {
+  return {
+    ...ref,
+    user_agent: userAgent,
+    machine_open: verdict.machine,
+    machine_open_reason: verdict.machine ? verdict.reason : undefined,
+  };
+}
+
+/** The data of a provider's `email.clicked`: the message reference, the link and the bot verdict. */
+export function clickedData(
+  ref: Record<string, unknown>,
+  userAgent: string | undefined,
+  url: string | undefined,
+): Record<string, unknown> {
+  const verdict = classifyClick({ userAgent });
+  return {
+    ...ref,
+    url,
+    user_agent: userAgent,
+    bot: verdict.machine,
+    bot_reason: verdict.machine ? verdict.reason : undefined,
+  };
 }
 
 /** Unix seconds (number or numeric string) → RFC 3339. */

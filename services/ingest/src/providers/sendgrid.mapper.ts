@@ -1,9 +1,11 @@
 import { MappingFailure } from '../batch/event-batch.js';
 import type { IdentityRules } from '../identity/contact-identity.js';
 import { isPlainObject } from '../http/request-body.js';
-import { classifyClick, classifyOpen } from '../traffic/machine-traffic.js';
+import { classifyOpen } from '../traffic/machine-traffic.js';
 import {
+  clickedData,
   compact,
+  openedData,
   str,
   subjectFor,
   unixToIso,
@@ -49,29 +51,18 @@ function mapOne(e: Record<string, unknown>, rules: IdentityRules): Candidate | M
       type = 'email.delivered';
       data = ref;
       break;
-    case 'open': {
-      const verdict = classifyOpen({ userAgent, providerSaysMachine: e['sg_machine_open'] === true });
+    case 'open':
       type = 'email.opened';
-      data = {
-        ...ref,
-        user_agent: userAgent,
-        machine_open: verdict.machine,
-        machine_open_reason: verdict.machine ? verdict.reason : undefined,
-      };
+      data = openedData(
+        ref,
+        userAgent,
+        classifyOpen({ userAgent, providerSaysMachine: e['sg_machine_open'] === true }),
+      );
       break;
-    }
-    case 'click': {
-      const verdict = classifyClick({ userAgent });
+    case 'click':
       type = 'email.clicked';
-      data = {
-        ...ref,
-        url: str(e['url']),
-        user_agent: userAgent,
-        bot: verdict.machine,
-        bot_reason: verdict.machine ? verdict.reason : undefined,
-      };
+      data = clickedData(ref, userAgent, str(e['url']));
       break;
-    }
     case 'bounce':
       type = 'email.bounced';
       data = { ...ref, bounce_type: e['type'] === 'blocked' ? 'blocked' : 'hard', reason: str(e['reason']) };
