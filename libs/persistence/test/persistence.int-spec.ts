@@ -72,6 +72,26 @@ describe('contact scores', () => {
     expect(c7).toMatchObject({ sequence: 2, total: 99, tier: 'hot', state: { buckets: [{ value: 49.5 }] } });
   });
 
+  it('stores states with any text in them exactly, through both write statements', async () => {
+    const tricky = {
+      separator: 'a\u001eb',
+      quotes: `"'\\`,
+      braces: '{"x": [1, 2]}',
+      unicode: 'Zoë 😀 \t\n',
+      nested: [{ deep: { value: 0.1 + 0.2 } }],
+    };
+    const row = { ...score('tricky-contact "1"', 1, 5), state: tricky };
+    await contactScoreRepository.upsertMany(dataSource.manager, [row]);
+    const key = { workspaceId: row.workspaceId, modelId: row.modelId, contactId: row.contactId };
+    expect((await contactScoreRepository.loadOne(dataSource.manager, key))?.state).toEqual(tricky);
+    const rewritten = { ...tricky, separator: '\u001e\u001e' };
+    await contactScoreRepository.updateMany(dataSource.manager, [{ ...row, sequence: 2, state: rewritten }]);
+    expect(await contactScoreRepository.loadOne(dataSource.manager, key)).toMatchObject({
+      sequence: 2,
+      state: rewritten,
+    });
+  });
+
   it('rewrites scores as HOT updates, which add no index entries, even when the total changes', async () => {
     const indexes = await dataSource.query<{ indexname: string }[]>(
       `SELECT indexname FROM pg_indexes WHERE tablename = 'contact_scores'`,
