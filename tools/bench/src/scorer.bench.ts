@@ -5,9 +5,11 @@
 // Subject: the built scorer (services/scorer/dist/main.js) as its own process. Both are timed from the
 // end of their first batch to the last event (so process start and group join do not count), and the
 // events of that first batch are not counted. Also printed for context: the raw kafkajs consume rate
-// and PostgreSQL upsert rows/s.
+// and PostgreSQL upsert rows/s; and first, against the same baseline, the floor: the same bare consumer
+// doing all the I/O the issue mandates of the scorer (dedupe ids, state load, outbox row, offset,
+// score-changed-sized messages) with no scoring, i.e. the best ratio any scorer could reach here.
 // Run: npm run bench:scorer -w @leadscore/bench
-// (knobs: BENCH_EVENTS, BENCH_CONTACTS, BENCH_ROUNDS, BENCH_SCORER_NODE_ARGS)
+// (knobs: BENCH_EVENTS, BENCH_CONTACTS, BENCH_ROUNDS, BENCH_SCORER_NODE_ARGS, BENCH_FLOOR=0 to skip the floor)
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
