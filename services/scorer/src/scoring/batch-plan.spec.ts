@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { Topics } from '@leadscore/contracts';
+import { Topics, type CanonicalEvent } from '@leadscore/contracts';
 import { type ContactScoreRow } from '@leadscore/persistence';
 import { eventStream, ontraportModel, referenceScores } from '../../test/scoring-fixtures.js';
-import { planBatch } from './batch-plan.js';
+import { contactsWithProfileChanges, planBatch, type ScorableEvent } from './batch-plan.js';
 
 const model = ontraportModel('ws');
 const modelsFor = (workspace: string) => (workspace === 'ws' ? [model] : []);
@@ -40,10 +40,14 @@ describe('planBatch', () => {
       modelsFor,
       outboxSource: 's',
     });
+    const rest = events.slice(37).map((event, i) => ({ offset: String(i + 37), event }));
+    // Only the profiles the handler loads: those of contacts with a profile change in this batch.
+    const needed = new Set(contactsWithProfileChanges(rest).map((c) => c.contactId));
+    expect(needed.size).toBeGreaterThan(0);
     const second = planBatch({
-      events: events.slice(37).map((event, i) => ({ offset: String(i + 37), event })),
+      events: rest,
       scores: first.scores,
-      profiles: first.profiles,
+      profiles: first.profiles.filter((p) => needed.has(p.contactId)),
       modelsFor,
       outboxSource: 's',
     });
@@ -53,6 +57,50 @@ describe('planBatch', () => {
     expect([...first.outbox, ...second.outbox].map((m) => m.eventId)).toEqual(
       whole.outbox.map((m) => m.eventId),
     );
+  });
+
+  it('needs the stored profiles only of contacts with a profile change, and merges changes into them', () => {
+    const event = (
+      id: string,
+      subject: string,
+      type: string,
+      data: object,
+      minute: number,
+    ): ScorableEvent => ({
+      offset: String(minute),
+      event: {
+        specversion: '1.0' as const,
+        id,
+        source: '/test',
+        time: new Date(Date.UTC(2026, 0, 1) + minute * 60_000).toISOString(),
+        subject,
+        workspace: 'ws',
+        type,
+        data,
+      } as CanonicalEvent,
+    });
+    const first = planBatch({
+      events: [event('p1', 'user:a', 'contact.updated', { traits: { jobTitle: 'CEO' } }, 0)],
+      scores: [],
+      profiles: [],
+      modelsFor,
+      outboxSource: 's',
+    });
+    const batch = [
+      event('p2', 'user:a', 'contact.updated', { traits: { state: 'CO' } }, 1),
+      event('c1', 'user:b', 'email.clicked', { url: 'https://example.com/x' }, 2),
+    ];
+    expect(contactsWithProfileChanges(batch)).toEqual([{ workspaceId: 'ws', contactId: 'user:a' }]);
+    const second = planBatch({
+      events: batch,
+      scores: first.scores,
+      profiles: first.profiles,
+      modelsFor,
+      outboxSource: 's',
+    });
+    expect(second.profiles.map((p) => p.traits)).toEqual([{ jobTitle: 'CEO', state: 'CO' }]);
+    // CEO +15 from the stored profile, Colorado +10 from the change.
+    expect(second.scores.find((r) => r.contactId === 'user:a')?.fit).toBe(25);
   });
 
   it('emits score-changed events with gapless sequences and deterministic ids per contact', () => {

@@ -3,6 +3,7 @@ import type {
   ContactProfileRow,
   ContactScoreRow,
   OutboxMessage,
+  WorkspaceContact,
   WorkspaceEventId,
 } from '@leadscore/persistence';
 import {
@@ -30,6 +31,7 @@ export interface PlanInput {
   readonly events: readonly ScorableEvent[];
   /** Current rows of every (workspace, model, contact) the events touch. */
   readonly scores: readonly ContactScoreRow[];
+  /** Stored profiles of the contacts with a profile change among the events (`contactsWithProfileChanges`). */
   readonly profiles: readonly ContactProfileRow[];
   /** The models in force for a workspace (none: its events are recorded but score nothing). */
   readonly modelsFor: (workspace: string) => readonly ScoringModel[];
@@ -62,6 +64,19 @@ const profileKey = (workspace: string, contact: string) => `${workspace}\u0000${
 function traitsOf(event: CanonicalEvent): Record<string, unknown> {
   const data = event.data as { traits?: Record<string, unknown> } | undefined;
   return data?.traits ?? {};
+}
+
+/** The contacts whose stored profile a plan reads: only a profile change merges into it and refits. */
+export function contactsWithProfileChanges(events: readonly ScorableEvent[]): WorkspaceContact[] {
+  const contacts = new Map<string, WorkspaceContact>();
+  for (const { event } of events) {
+    if (PROFILE_EVENT_TYPES.has(event.type))
+      contacts.set(profileKey(event.workspace, event.subject), {
+        workspaceId: event.workspace,
+        contactId: event.subject,
+      });
+  }
+  return [...contacts.values()];
 }
 
 interface Working {

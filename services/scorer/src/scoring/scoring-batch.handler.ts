@@ -13,7 +13,7 @@ import {
 } from '@leadscore/persistence';
 import { type Logger } from '@leadscore/observability';
 import { type ModelRegistry } from '../models/model-registry.js';
-import { planBatch, type ScorableEvent } from './batch-plan.js';
+import { contactsWithProfileChanges, planBatch, type ScorableEvent } from './batch-plan.js';
 import { decodeEventMessage } from './event-decoder.js';
 
 export interface BatchOutcome {
@@ -198,7 +198,7 @@ export class ScoringBatchHandler {
         sql,
         contacts.flatMap((c) => (models.get(c.workspaceId) ?? []).map((m) => ({ ...c, modelId: m.id }))),
       ),
-      contactProfileRepository.loadMany(sql, contacts),
+      contactProfileRepository.loadMany(sql, contactsWithProfileChanges(events)),
     ]);
     end();
     end = this.time('plan');
