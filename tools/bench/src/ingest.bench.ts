@@ -11,7 +11,7 @@
 // this measures what ships); autocannon drives them from this process. Under each result a `cpu` line
 // gives the CPU each process used meanwhile (share of one core, µs per request or event), the rest of
 // the machine (other processes), and how busy the machine was in all (of 100 % per core).
-// Build: npm run build -w @leadscore/config -w @leadscore/observability -w @leadscore/ingest -w @leadscore/bench
+// Build: npm run build -w @leadscore/config -w @leadscore/observability -w @leadscore/kafka -w @leadscore/ingest -w @leadscore/bench
 // Run:   node tools/bench/dist/ingest.bench.js   (knobs: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ROUNDS,
 //        BENCH_CASES=events,pixel, BENCH_INGEST_NODE_ARGS / BENCH_BARE_NODE_ARGS / BENCH_FLOOR_NODE_ARGS:
 //        node flags for the ingest / bare / floor server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
