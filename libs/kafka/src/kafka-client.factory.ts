@@ -6,9 +6,10 @@ import kafkajs, {
   type RetryOptions,
 } from 'kafkajs';
 import { KafkaInstrumentation } from './kafka.instrumentation.js';
+import { Murmur2Partitioner } from './murmur2.partitioner.js';
 import { stderrLogger, type KafkaLogger, type KafkaLogLevel } from './kafka.logger.js';
 
-const { Kafka: KafkaJs, logLevel: KafkaJsLogLevel, Partitioners } = kafkajs;
+const { Kafka: KafkaJs, logLevel: KafkaJsLogLevel } = kafkajs;
 
 /** How kafkajs retries one request before giving up (exponential backoff with jitter). */
 export interface KafkaRetryOptions {
@@ -102,11 +103,12 @@ export function kafkajsOf(client: KafkaClient): Kafka {
 /**
  * A kafkajs producer that uses the Java-compatible murmur2 partitioner, so keys land on the same
  * partitions as with kcat or the Java client; naming it explicitly also silences kafkajs's v2
- * "default partitioner changed" warning.
+ * "default partitioner changed" warning. It is kafkajs's DefaultPartitioner with an allocation-free
+ * murmur2 (murmur2.partitioner.ts).
  */
 export function newKafkajsProducer(
   client: KafkaClient,
   config: Omit<ProducerConfig, 'createPartitioner'>,
 ): Producer {
-  return kafkajsOf(client).producer({ ...config, createPartitioner: Partitioners.DefaultPartitioner });
+  return kafkajsOf(client).producer({ ...config, createPartitioner: Murmur2Partitioner });
 }

@@ -48,9 +48,10 @@ function byteLength(value: string | Buffer | null | undefined): number {
 /** A conservative estimate of a message's size on the wire. */
 export function estimateMessageBytes(message: ProducedMessage): number {
   let bytes = RECORD_OVERHEAD_BYTES + byteLength(message.key) + byteLength(message.value);
-  if (message.headers) {
-    for (const [name, value] of Object.entries(message.headers))
-      bytes += byteLength(name) + byteLength(value) + 8;
+  const headers = message.headers;
+  if (headers) {
+    // for…in rather than Object.entries: called twice per produced message, without an array per call.
+    for (const name in headers) bytes += byteLength(name) + byteLength(headers[name]) + 8;
   }
   return bytes;
 }

@@ -9,6 +9,8 @@ export interface Measurement {
   readonly count: number;
   /** Wall-clock seconds the work took. */
   readonly seconds: number;
+  /** Lines printed under the case's result, e.g. the CPU each process used meanwhile. */
+  readonly notes?: readonly string[];
 }
 
 export interface BenchmarkCase {
@@ -20,6 +22,12 @@ export interface BenchmarkDefinition {
   readonly name: string;
   readonly baseline: BenchmarkCase;
   readonly subject: BenchmarkCase;
+  /**
+   * Further cases measured in every round between baseline and subject, e.g. a floor that does the
+   * least any implementation must do; each prints its rate and its ratios to baseline and subject.
+   * The headline ratio stays subject/baseline.
+   */
+  readonly references?: readonly BenchmarkCase[];
   /** What `count` counts, e.g. `msg`: rates print as `msg/s`. */
   readonly units: string;
   /** Runs of each case, alternating baseline and subject; the best rate of each is kept (default 1). */
@@ -37,6 +45,7 @@ export interface BenchmarkResult {
   readonly name: string;
   readonly baseline: CaseResult;
   readonly subject: CaseResult;
+  readonly references: readonly CaseResult[];
   /** subject rate / baseline rate: above 1 means our code is faster. */
   readonly ratio: number;
 }
@@ -51,13 +60,27 @@ export function formatRate(rate: number, units: string): string {
   return `${Math.round(rate).toLocaleString('en-US')} ${units}/s`;
 }
 
-export function formatCaseLine(role: 'baseline' | 'subject', result: CaseResult, units: string): string {
+export function formatCaseLine(
+  role: 'baseline' | 'subject' | 'reference',
+  result: CaseResult,
+  units: string,
+): string {
   return `${role.padEnd(8)} ${result.name}: ${result.count} ${units} in ${result.seconds.toFixed(3)} s = ${formatRate(result.rate, units)}`;
 }
 
 /** The contract with scripts and CI: `ratio <subject>/<baseline>: X.XX`, the last line printed. */
 export function formatRatioLine(subject: string, baseline: string, ratio: number): string {
   return `ratio ${subject}/${baseline}: ${ratio.toFixed(2)}`;
+}
+
+/** A reference's place between baseline and subject; deliberately not a `ratio` line (that is the headline's). */
+export function formatReferenceLine(
+  reference: CaseResult,
+  baseline: CaseResult,
+  subject: CaseResult,
+): string {
+  const share = (a: CaseResult, b: CaseResult) => `${a.name}/${b.name} ${(a.rate / b.rate).toFixed(2)}`;
+  return `context  ${share(reference, baseline)}, ${share(subject, reference)}`;
 }
 
 async function measure(benchmarkCase: BenchmarkCase): Promise<CaseResult> {
@@ -70,21 +93,36 @@ const best = (a: CaseResult | undefined, b: CaseResult): CaseResult => (a && a.r
 export async function runBenchmark(definition: BenchmarkDefinition): Promise<BenchmarkResult> {
   const write = definition.write ?? ((line: string) => void process.stdout.write(`${line}\n`));
   const rounds = definition.rounds ?? 1;
+  const referenceCases = definition.references ?? [];
+  const printCase = (role: 'baseline' | 'subject' | 'reference', result: CaseResult, prefix: string) => {
+    write(`${prefix}${formatCaseLine(role, result, definition.units)}`);
+    for (const note of result.notes ?? []) write(`${prefix}         ${note}`);
+  };
   write(`benchmark ${definition.name} (${rounds} round${rounds === 1 ? '' : 's'})`);
   let baseline: CaseResult | undefined;
   let subject: CaseResult | undefined;
+  const references: (CaseResult | undefined)[] = referenceCases.map(() => undefined);
   for (let round = 1; round <= rounds; round += 1) {
+    const prefix = `  round ${round} `;
     const b = await measure(definition.baseline);
-    if (rounds > 1) write(`  round ${round} ${formatCaseLine('baseline', b, definition.units)}`);
+    if (rounds > 1) printCase('baseline', b, prefix);
+    for (const [i, referenceCase] of referenceCases.entries()) {
+      const r = await measure(referenceCase);
+      if (rounds > 1) printCase('reference', r, prefix);
+      references[i] = best(references[i], r);
+    }
     const s = await measure(definition.subject);
-    if (rounds > 1) write(`  round ${round} ${formatCaseLine('subject', s, definition.units)}`);
+    if (rounds > 1) printCase('subject', s, prefix);
     baseline = best(baseline, b);
     subject = best(subject, s);
   }
   if (!baseline || !subject) throw new Error('runBenchmark: rounds must be at least 1');
+  const measuredReferences = references.filter((r): r is CaseResult => r !== undefined);
   const ratio = subject.rate / baseline.rate;
-  write(formatCaseLine('baseline', baseline, definition.units));
-  write(formatCaseLine('subject', subject, definition.units));
+  printCase('baseline', baseline, '');
+  for (const reference of measuredReferences) printCase('reference', reference, '');
+  printCase('subject', subject, '');
+  for (const reference of measuredReferences) write(formatReferenceLine(reference, baseline, subject));
   write(formatRatioLine(subject.name, baseline.name, ratio));
-  return { name: definition.name, baseline, subject, ratio };
+  return { name: definition.name, baseline, subject, references: measuredReferences, ratio };
 }

@@ -4,6 +4,7 @@ export {
   formatRate,
   formatCaseLine,
   formatRatioLine,
+  formatReferenceLine,
   type BenchmarkCase,
   type BenchmarkDefinition,
   type BenchmarkResult,
@@ -11,3 +12,4 @@ export {
   type Measurement,
 } from './benchmark.harness.js';
 export { kafkaPayload, withThrowawayKafka } from './kafka-bench.fixtures.js';
+export { formatCpuReport, startCpuMeter, type CpuReport, type CpuShare } from './process-cpu.js';

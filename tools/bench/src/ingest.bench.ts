@@ -3,21 +3,28 @@
 //      batching producer (acks=-1) coalescing concurrent requests (services/ingest/src/app/event.publisher.ts).
 //   2. GET /v1/pixel.gif with a signed URL (requests/s): signature check, machine-open classification,
 //      validation and the hand-over to the producer (the GIF does not wait for the ack; the events are
-//      produced during the run). Target ratio ≥ 0.4.
-// Both servers run as child processes (the ingest service is the built services/ingest/dist/main.js, so
-// this measures what ships); autocannon drives them from this process.
-// Build: npm run build -w @leadscore/config -w @leadscore/observability -w @leadscore/ingest -w @leadscore/bench
+//      produced during the run). Target ratio ≥ 0.4. Measured in the same rounds, as a reference: the
+//      pixel's floor (pixel-floor.server.ts), the bare handler plus one pre-serialized event of the
+//      pixel's real size, key and headers handed to the same batching producer per request; printed
+//      as floor/bare (what producing alone costs on this machine) and pixel/floor.
+// The servers run as child processes (the ingest service is the built services/ingest/dist/main.js, so
+// this measures what ships); autocannon drives them from this process. Under each result a `cpu` line
+// gives the CPU each process used meanwhile (share of one core, µs per request or event), the rest of
+// the machine (other processes), and how busy the machine was in all (of 100 % per core).
+// Build: npm run build -w @leadscore/config -w @leadscore/observability -w @leadscore/kafka -w @leadscore/ingest -w @leadscore/bench
 // Run:   node tools/bench/dist/ingest.bench.js   (knobs: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ROUNDS,
-//        BENCH_CASES=events,pixel, BENCH_INGEST_NODE_ARGS / BENCH_BARE_NODE_ARGS: node flags for the
-//        ingest / bare server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
+//        BENCH_CASES=events,pixel, BENCH_INGEST_NODE_ARGS / BENCH_BARE_NODE_ARGS / BENCH_FLOOR_NODE_ARGS:
+//        node flags for the ingest / bare / floor server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { TOPIC_DECLARATIONS, Topics } from '@leadscore/contracts';
+import kafkajs from 'kafkajs';
+import { Headers as KafkaHeaders, TOPIC_DECLARATIONS, Topics } from '@leadscore/contracts';
 import { createKafkaClient, ensureTopics, silentLogger, waitForKafkaReady } from '@leadscore/kafka';
 import { freePort, waitForPort, workspaceRoot } from '@leadscore/testing';
 import { runBenchmark, type Measurement } from './benchmark.harness.js';
+import { formatCpuReport, startCpuMeter } from './process-cpu.js';
 import { withThrowawayKafka } from './kafka-bench.fixtures.js';
 
 interface AutocannonResult {
@@ -46,7 +53,8 @@ const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 64);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 1);
 const CASES = new Set((process.env['BENCH_CASES'] ?? 'events,pixel').split(',').map((c) => c.trim()));
 // Extra node flags for the ingest process only (node refuses --cpu-prof in NODE_OPTIONS).
-const INGEST_NODE_ARGS = (process.env['BENCH_INGEST_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+const nodeArgs = (name: string): string[] => (process.env[name] ?? '').split(' ').filter(Boolean);
+const INGEST_NODE_ARGS = nodeArgs('BENCH_INGEST_NODE_ARGS');
 const EVENTS_PER_REQUEST = 100;
 const WORKSPACE = 'bench';
 const SECRET_KEY = 'sk_bench_secret_key';
@@ -105,17 +113,71 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function load(options: AutocannonOptions, unitsPerRequest: number): Promise<Measurement> {
+/** The processes whose CPU a measurement reports: the server under load, the broker and this one (autocannon). */
+type CpuWatch = Readonly<Record<string, number>>;
+
+async function load(
+  options: AutocannonOptions,
+  unitsPerRequest: number,
+  cpu: CpuWatch = {},
+): Promise<Measurement> {
+  const meter = startCpuMeter(cpu);
   const result = await autocannon(options);
+  const report = meter.stop();
   const failed = result.non2xx + result.errors + result.timeouts;
   if (failed > 0)
     throw new Error(
       `${options.url}: ${failed} of ${result.requests.total} requests failed (${JSON.stringify(result.statusCodeStats ?? {})})`,
     );
-  return { count: result.requests.total * unitsPerRequest, seconds: result.duration };
+  const count = result.requests.total * unitsPerRequest;
+  const units = unitsPerRequest === 1 ? 'req' : 'event';
+  return { count, seconds: result.duration, notes: [formatCpuReport(report, count, units)] };
 }
 
-await withThrowawayKafka(async (brokers) => {
+/**
+ * One pixel event exactly as the ingest service produced it during the warm-up (key, value, headers),
+ * read back from the events topic: the floor server produces copies of it.
+ */
+async function producedPixelEvent(
+  brokers: string[],
+): Promise<{ key: string; value: string; headers: Record<string, string> }> {
+  const kafka = new kafkajs.Kafka({
+    brokers,
+    clientId: 'bench-ingest-sample',
+    logLevel: kafkajs.logLevel.NOTHING,
+  });
+  const consumer = kafka.consumer({ groupId: `bench-ingest-sample-${process.pid}-${Date.now()}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic: Topics.events, fromBeginning: true });
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error('no pixel event on the events topic within 30 s')),
+        30_000,
+      );
+      consumer
+        .run({
+          eachMessage: async ({ message }) => {
+            const headers: Record<string, string> = {};
+            for (const [name, raw] of Object.entries(message.headers ?? {})) {
+              const value = Array.isArray(raw) ? raw.at(-1) : raw;
+              if (value !== undefined) headers[name] = value.toString();
+            }
+            if (headers[KafkaHeaders.eventType] === 'email.opened' && message.key && message.value) {
+              clearTimeout(timer);
+              resolve({ key: message.key.toString(), value: message.value.toString(), headers });
+            }
+            await Promise.resolve();
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+await withThrowawayKafka(async (brokers, broker) => {
   const client = createKafkaClient({ brokers, clientId: 'bench-ingest', logger: silentLogger });
   await waitForKafkaReady(client);
   await ensureTopics(
@@ -124,12 +186,7 @@ await withThrowawayKafka(async (brokers) => {
   );
 
   const bare = await startServer(
-    [
-      ...(process.env['BENCH_BARE_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
-      '--input-type=module',
-      '-e',
-      BARE_FASTIFY,
-    ],
+    [...nodeArgs('BENCH_BARE_NODE_ARGS'), '--input-type=module', '-e', BARE_FASTIFY],
     {},
   );
   const ingest = await startServer(
@@ -150,7 +207,13 @@ await withThrowawayKafka(async (brokers) => {
       ]),
     },
   );
+  let floor: { port: number; child: ChildProcess } | undefined;
   try {
+    const watch = (server: string, child: ChildProcess): CpuWatch => ({
+      [server]: child.pid ?? -1,
+      kafka: broker.pid,
+      'bench(autocannon)': process.pid,
+    });
     const post = (port: number) => ({
       url: `http://127.0.0.1:${port}/v1/events`,
       method: 'POST' as const,
@@ -170,23 +233,66 @@ await withThrowawayKafka(async (brokers) => {
     await load({ ...pixel(ingest.port), duration: 2 }, 1);
     await load({ ...pixel(bare.port), duration: 2 }, 1);
 
+    if (CASES.has('pixel')) {
+      const event = await producedPixelEvent(brokers);
+      floor = await startServer(
+        [
+          ...nodeArgs('BENCH_FLOOR_NODE_ARGS'),
+          join(workspaceRoot(), 'tools/bench/dist/pixel-floor.server.js'),
+        ],
+        {
+          KAFKA_BROKERS: brokers.join(','),
+          BENCH_FLOOR_TOPIC: Topics.events,
+          BENCH_FLOOR_MESSAGE: JSON.stringify(event),
+        },
+      );
+      process.stdout.write(
+        `context  floor event: ${Buffer.byteLength(event.value)} bytes of value, key ${event.key}, ${Object.keys(event.headers).length} headers\n`,
+      );
+      await load({ ...pixel(floor.port), duration: 2 }, 1);
+    }
+    const floorChecked = async (port: number, child: ChildProcess): Promise<Measurement> => {
+      const measurement = await load(pixel(port), 1, watch('floor', child));
+      const stats = (await (await fetch(`http://127.0.0.1:${port}/stats`)).json()) as { failed: number };
+      if (stats.failed > 0)
+        throw new Error(`the floor server lost ${stats.failed} events (Kafka did not ack them)`);
+      return measurement;
+    };
+
     if (CASES.has('events'))
       await runBenchmark({
         name: `ingest /v1/events: batches of ${EVENTS_PER_REQUEST}, ${CONNECTIONS} connections, ${SECONDS} s`,
         units: 'events',
         rounds: ROUNDS,
-        baseline: { name: 'bare-fastify-post', run: () => load(post(bare.port), EVENTS_PER_REQUEST) },
-        subject: { name: 'ingest-events', run: () => load(post(ingest.port), EVENTS_PER_REQUEST) },
+        baseline: {
+          name: 'bare-fastify-post',
+          run: () => load(post(bare.port), EVENTS_PER_REQUEST, watch('bare', bare.child)),
+        },
+        subject: {
+          name: 'ingest-events',
+          run: () => load(post(ingest.port), EVENTS_PER_REQUEST, watch('ingest', ingest.child)),
+        },
       });
-    if (CASES.has('pixel'))
+    const floorServer = floor;
+    if (floorServer)
       await runBenchmark({
         name: `ingest /v1/pixel.gif: signed opens, ${CONNECTIONS} connections, ${SECONDS} s`,
         units: 'req',
         rounds: ROUNDS,
-        baseline: { name: 'bare-fastify-gif', run: () => load(pixel(bare.port), 1) },
-        subject: { name: 'ingest-pixel', run: () => load(pixel(ingest.port), 1) },
+        baseline: {
+          name: 'bare-fastify-gif',
+          run: () => load(pixel(bare.port), 1, watch('bare', bare.child)),
+        },
+        references: [
+          { name: 'floor-gif-produce', run: () => floorChecked(floorServer.port, floorServer.child) },
+        ],
+        subject: {
+          name: 'ingest-pixel',
+          run: () => load(pixel(ingest.port), 1, watch('ingest', ingest.child)),
+        },
       });
   } finally {
+    if (floor) await stop(floor.child);
     await stop(ingest.child);
     await stop(bare.child);
   }

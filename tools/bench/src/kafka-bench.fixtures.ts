@@ -4,13 +4,16 @@ import { makeTempDir, removeDir, startKafkaServer } from '@leadscore/testing';
 /**
  * A throwaway single-node Kafka for one benchmark run (free ports, temp dir), stopped and removed
  * afterwards even if the benchmark throws. Kafka-only benchmarks skip PostgreSQL to leave the
- * machine's cores to the broker; use `startTestInfrastructure()` when both are needed.
+ * machine's cores to the broker; use `startTestInfrastructure()` when both are needed. `broker.pid`
+ * is the broker's process, for benchmarks that report its CPU.
  */
-export async function withThrowawayKafka<T>(run: (brokers: string[]) => Promise<T>): Promise<T> {
+export async function withThrowawayKafka<T>(
+  run: (brokers: string[], broker: { readonly pid: number }) => Promise<T>,
+): Promise<T> {
   const dir = makeTempDir('bench-kafka');
   const kafka = await startKafkaServer({ dataDir: join(dir, 'kafka'), heap: '768m' });
   try {
-    return await run(kafka.brokers);
+    return await run(kafka.brokers, { pid: kafka.pid });
   } finally {
     await kafka.stop();
     removeDir(dir);

@@ -42,6 +42,8 @@ export class EventIngestion {
   private readonly validator: EventValidator = createEventValidator();
   private readonly limiter: WorkspaceRateLimiter;
   private readonly metrics: MetricsOf<typeof IngestMetrics>;
+  /** The last receipt time and its RFC 3339 form: under load many requests share a millisecond. */
+  private receivedAt = { ms: Number.NaN, text: '' };
 
   constructor(
     private readonly publisher: EventPublisher,
@@ -98,7 +100,7 @@ export class EventIngestion {
       workspace: command.workspace,
       keyKind: command.keyKind,
       defaultSource: command.defaultSource,
-      receivedAt: new Date(nowMs).toISOString(),
+      receivedAt: this.receivedAtText(nowMs),
       identity: command.identity,
       maxEventBytes: this.settings.maxEventBytes,
       validator: this.validator,
@@ -125,6 +127,11 @@ export class EventIngestion {
       );
     }
     return { receipt, accepted };
+  }
+
+  private receivedAtText(nowMs: number): string {
+    if (this.receivedAt.ms !== nowMs) this.receivedAt = { ms: nowMs, text: new Date(nowMs).toISOString() };
+    return this.receivedAt.text;
   }
 }
 

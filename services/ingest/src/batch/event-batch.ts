@@ -133,7 +133,8 @@ function markMachineTraffic(event: CanonicalEvent): void {
 export function checkBatch(candidates: readonly unknown[], ctx: BatchContext): BatchOutcome {
   const results: EventResult[] = [];
   const accepted: AcceptedEvent[] = [];
-  const firstIndexById = new Map<string, number>();
+  // A batch of one (the pixel, most webhooks) cannot hold a duplicate: no map to build.
+  const firstIndexById = candidates.length > 1 ? new Map<string, number>() : undefined;
 
   candidates.forEach((candidate, index) => {
     if (candidate instanceof MappingFailure) {
@@ -179,8 +180,8 @@ export function checkBatch(candidates: readonly unknown[], ctx: BatchContext): B
       ]);
       return;
     }
-    const dedupeKey = `${event.source}\u0000${event.id}`;
-    const first = firstIndexById.get(dedupeKey);
+    const dedupeKey = firstIndexById ? `${event.source}\u0000${event.id}` : '';
+    const first = firstIndexById?.get(dedupeKey);
     if (first !== undefined) {
       results.push({ index, id: event.id, status: 'duplicate', duplicateOf: first });
       return;
@@ -197,7 +198,7 @@ export function checkBatch(candidates: readonly unknown[], ctx: BatchContext): B
       ]);
       return;
     }
-    firstIndexById.set(dedupeKey, index);
+    firstIndexById?.set(dedupeKey, index);
     accepted.push({ index, event, value });
     results.push({ index, id: event.id, status: 'accepted' });
   });

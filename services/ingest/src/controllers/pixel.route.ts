@@ -41,19 +41,20 @@ export class PixelEndpoint {
     const { claims } = verification;
     const userAgent = request.headers['user-agent'];
     const verdict = classifyOpen({ userAgent, ip: request.ip });
+    // Built field by field (same fields, same order as the event's JSON) rather than with spreads of
+    // conditional literals: no throwaway objects on the hottest route.
+    const data: Record<string, unknown> = { message_id: claims.messageId };
+    if (claims.campaignId) data['campaign_id'] = claims.campaignId;
+    data['provider'] = 'pixel';
+    data['machine_open'] = verdict.machine;
+    if (verdict.machine) data['machine_open_reason'] = verdict.reason;
+    if (userAgent) data['user_agent'] = userAgent.slice(0, 1024);
     const candidate = {
       id: `pixel:${randomUUID()}`,
       source: PIXEL_PATH,
       type: claims.type,
       subject: claims.subject,
-      data: {
-        message_id: claims.messageId,
-        ...(claims.campaignId ? { campaign_id: claims.campaignId } : {}),
-        provider: 'pixel',
-        machine_open: verdict.machine,
-        ...(verdict.machine ? { machine_open_reason: verdict.reason } : {}),
-        ...(userAgent ? { user_agent: userAgent.slice(0, 1024) } : {}),
-      },
+      data,
     };
     let backPressure: Promise<void> | undefined;
     try {
