@@ -2,9 +2,31 @@ import { describe, expect, it } from '@jest/globals';
 import { Topics, type CanonicalEvent } from '@leadscore/contracts';
 import { type ContactScoreRow } from '@leadscore/persistence';
 import { eventStream, ontraportModel, referenceScores } from '../../test/scoring-fixtures.js';
-import { contactsWithProfileChanges, planBatch, type ScorableEvent } from './batch-plan.js';
+import { contactsNeedingProfiles, planBatch, type ScorableEvent } from './batch-plan.js';
 
 const model = ontraportModel('ws');
+
+/** One event as the handler hands it to the plan; `minute` is its offset and minutes after 2026-01-01. */
+const scorable = (
+  id: string,
+  subject: string,
+  type: string,
+  data: object,
+  minute: number,
+  workspace = 'ws',
+): ScorableEvent => ({
+  offset: String(minute),
+  event: {
+    specversion: '1.0',
+    id,
+    source: '/test',
+    time: new Date(Date.UTC(2026, 0, 1) + minute * 60_000).toISOString(),
+    subject,
+    workspace,
+    type,
+    data,
+  } as CanonicalEvent,
+});
 const modelsFor = (workspace: string) => (workspace === 'ws' ? [model] : []);
 
 describe('planBatch', () => {
@@ -41,8 +63,8 @@ describe('planBatch', () => {
       outboxSource: 's',
     });
     const rest = events.slice(37).map((event, i) => ({ offset: String(i + 37), event }));
-    // Only the profiles the handler loads: those of contacts with a profile change in this batch.
-    const needed = new Set(contactsWithProfileChanges(rest).map((c) => c.contactId));
+    // Only the profiles the handler loads.
+    const needed = new Set(contactsNeedingProfiles(rest, first.scores, modelsFor).map((c) => c.contactId));
     expect(needed.size).toBeGreaterThan(0);
     const second = planBatch({
       events: rest,
@@ -59,38 +81,25 @@ describe('planBatch', () => {
     );
   });
 
-  it('needs the stored profiles only of contacts with a profile change, and merges changes into them', () => {
-    const event = (
-      id: string,
-      subject: string,
-      type: string,
-      data: object,
-      minute: number,
-    ): ScorableEvent => ({
-      offset: String(minute),
-      event: {
-        specversion: '1.0' as const,
-        id,
-        source: '/test',
-        time: new Date(Date.UTC(2026, 0, 1) + minute * 60_000).toISOString(),
-        subject,
-        workspace: 'ws',
-        type,
-        data,
-      } as CanonicalEvent,
-    });
+  it('needs the stored profiles of contacts with a profile change or a new state, and starts from them', () => {
     const first = planBatch({
-      events: [event('p1', 'user:a', 'contact.updated', { traits: { jobTitle: 'CEO' } }, 0)],
+      events: [scorable('p1', 'user:a', 'contact.updated', { traits: { jobTitle: 'CEO' } }, 0)],
       scores: [],
       profiles: [],
       modelsFor,
       outboxSource: 's',
     });
     const batch = [
-      event('p2', 'user:a', 'contact.updated', { traits: { state: 'CO' } }, 1),
-      event('c1', 'user:b', 'email.clicked', { url: 'https://example.com/x' }, 2),
+      scorable('p2', 'user:a', 'contact.updated', { traits: { state: 'CO' } }, 1),
+      scorable('c1', 'user:b', 'email.clicked', { url: 'https://example.com/x' }, 2),
+      scorable('c2', 'user:a', 'email.clicked', { url: 'https://example.com/x' }, 3),
     ];
-    expect(contactsWithProfileChanges(batch)).toEqual([{ workspaceId: 'ws', contactId: 'user:a' }]);
+    // user:a has a profile change, user:b no score yet; a click of a scored contact needs no profile.
+    expect(contactsNeedingProfiles(batch, first.scores, modelsFor)).toEqual([
+      { workspaceId: 'ws', contactId: 'user:a' },
+      { workspaceId: 'ws', contactId: 'user:b' },
+    ]);
+    expect(contactsNeedingProfiles(batch.slice(2), first.scores, modelsFor)).toEqual([]);
     const second = planBatch({
       events: batch,
       scores: first.scores,
@@ -101,6 +110,30 @@ describe('planBatch', () => {
     expect(second.profiles.map((p) => p.traits)).toEqual([{ jobTitle: 'CEO', state: 'CO' }]);
     // CEO +15 from the stored profile, Colorado +10 from the change.
     expect(second.scores.find((r) => r.contactId === 'user:a')?.fit).toBe(25);
+  });
+
+  it('starts a new state from the stored profile, e.g. under a model applied after the contact identified', () => {
+    const identified = planBatch({
+      events: [scorable('p1', 'user:a', 'contact.identified', { traits: { jobTitle: 'CEO' } }, 0, 'later')],
+      scores: [],
+      profiles: [],
+      modelsFor: () => [],
+      outboxSource: 's',
+    });
+    expect(identified.scores).toEqual([]);
+    const laterModel = { ...ontraportModel('later'), id: 'applied-later' };
+    const click = scorable('c1', 'user:a', 'email.clicked', { url: 'https://example.com/x' }, 60, 'later');
+    const plan = planBatch({
+      events: [click],
+      scores: [],
+      profiles: identified.profiles,
+      modelsFor: () => [laterModel],
+      outboxSource: 's',
+    });
+    expect(plan.scores.map((r) => [r.modelId, r.fit, r.engagement])).toEqual([['applied-later', 15, 5]]);
+    expect(
+      plan.outbox.map((m) => (m.payload as { data: { cause: { type: string } } }).data.cause.type),
+    ).toEqual(['refit', 'event']);
   });
 
   it('emits score-changed events with gapless sequences and deterministic ids per contact', () => {

@@ -31,7 +31,7 @@ export interface PlanInput {
   readonly events: readonly ScorableEvent[];
   /** Current rows of every (workspace, model, contact) the events touch. */
   readonly scores: readonly ContactScoreRow[];
-  /** Stored profiles of the contacts with a profile change among the events (`contactsWithProfileChanges`). */
+  /** Stored profiles of (at least) the contacts `contactsNeedingProfiles` names. */
   readonly profiles: readonly ContactProfileRow[];
   /** The models in force for a workspace (none: its events are recorded but score nothing). */
   readonly modelsFor: (workspace: string) => readonly ScoringModel[];
@@ -66,15 +66,24 @@ function traitsOf(event: CanonicalEvent): Record<string, unknown> {
   return data?.traits ?? {};
 }
 
-/** The contacts whose stored profile a plan reads: only a profile change merges into it and refits. */
-export function contactsWithProfileChanges(events: readonly ScorableEvent[]): WorkspaceContact[] {
+/**
+ * The contacts whose stored profile a plan reads: those with a profile change (merged into the profile,
+ * then refit) and those without a stored score under some model in force (a new state starts from the
+ * contact's known profile, e.g. under a model applied after the contact identified).
+ */
+export function contactsNeedingProfiles(
+  events: readonly ScorableEvent[],
+  scores: readonly ContactScoreRow[],
+  modelsFor: (workspace: string) => readonly ScoringModel[],
+): WorkspaceContact[] {
+  const stored = new Set(scores.map((row) => scoreKey(row.workspaceId, row.modelId, row.contactId)));
   const contacts = new Map<string, WorkspaceContact>();
   for (const { event } of events) {
-    if (PROFILE_EVENT_TYPES.has(event.type))
-      contacts.set(profileKey(event.workspace, event.subject), {
-        workspaceId: event.workspace,
-        contactId: event.subject,
-      });
+    const { workspace, subject } = event;
+    const needed =
+      PROFILE_EVENT_TYPES.has(event.type) ||
+      modelsFor(workspace).some((model) => !stored.has(scoreKey(workspace, model.id, subject)));
+    if (needed) contacts.set(profileKey(workspace, subject), { workspaceId: workspace, contactId: subject });
   }
   return [...contacts.values()];
 }
@@ -121,7 +130,9 @@ export function planBatch(input: PlanInput): BatchPlan {
           state = result.state;
           if (result.change) changes.push(result.change);
         };
+        const storedTraits = row ? undefined : profiles.get(pKey)?.traits;
         if (profile) collect(refit(model, state, profile, time, null));
+        else if (storedTraits) collect(refit(model, state, storedTraits, time, null));
         collect(applyEvent(model, state, { id: event.id, type: event.type, data: event.data }, time));
         results.push({ key, working: { model, state }, changes });
       }

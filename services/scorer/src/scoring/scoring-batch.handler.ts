@@ -13,7 +13,7 @@ import {
 } from '@leadscore/persistence';
 import { type Logger } from '@leadscore/observability';
 import { type ModelRegistry } from '../models/model-registry.js';
-import { contactsWithProfileChanges, planBatch, type ScorableEvent } from './batch-plan.js';
+import { contactsNeedingProfiles, planBatch, type ScorableEvent } from './batch-plan.js';
 import { decodeEventMessage } from './event-decoder.js';
 
 export interface BatchOutcome {
@@ -193,20 +193,22 @@ export class ScoringBatchHandler {
     // The models in force, fixed for the batch: exactly their rows are loaded, locked against a concurrent
     // decay pass, and scored (a model applied meanwhile waits for the next batch).
     const models = new Map(contacts.map((c) => [c.workspaceId, this.models.modelsFor(c.workspaceId)]));
-    const [scores, profiles] = await Promise.all([
-      contactScoreRepository.lockMany(
-        sql,
-        contacts.flatMap((c) => (models.get(c.workspaceId) ?? []).map((m) => ({ ...c, modelId: m.id }))),
-      ),
-      contactProfileRepository.loadMany(sql, contactsWithProfileChanges(events)),
-    ]);
+    const modelsFor = (workspace: string) => models.get(workspace) ?? [];
+    const scores = await contactScoreRepository.lockMany(
+      sql,
+      contacts.flatMap((c) => modelsFor(c.workspaceId).map((m) => ({ ...c, modelId: m.id }))),
+    );
+    const profiles = await contactProfileRepository.loadMany(
+      sql,
+      contactsNeedingProfiles(events, scores, modelsFor),
+    );
     end();
     end = this.time('plan');
     const plan = planBatch({
       events,
       scores,
       profiles,
-      modelsFor: (w) => models.get(w) ?? [],
+      modelsFor,
       outboxSource: source,
       scoreChangedTopic: this.topics.scoreChanged,
     });
