@@ -67,7 +67,8 @@ function joinDocuments(documents: readonly unknown[]): string {
   return documents.map((d) => JSON.stringify(d)).join(DOCUMENT_SEPARATOR);
 }
 
-const documentsParameter = (n: number) => `string_to_array($${n}::text, chr(30))::jsonb[]`;
+const documentsParameter = (n: number) =>
+  `string_to_array($${n}::text, chr(${DOCUMENT_SEPARATOR.charCodeAt(0)}))::jsonb[]`;
 
 /** The score columns of many rows (all but `state`), as parameters $1…$11 of `SCORE_COLUMNS_UNNEST`. */
 function scoreColumnArrays(rows: readonly ContactScoreRow[]): unknown[] {
