@@ -80,6 +80,20 @@ function payloadText(payload: unknown): string {
   return text;
 }
 
+/** A message as it will be published, before its insert gives it an id. */
+function pendingOf(m: OutboxMessage, source: string, createdAt: Date): PendingOutboxMessage {
+  return {
+    id: '',
+    eventId: m.eventId,
+    source,
+    createdAt,
+    topic: m.topic,
+    key: m.key,
+    payload: payloadText(m.payload),
+    headers: m.headers ?? {},
+  };
+}
+
 async function lockSources(sql: SqlRunner, sources: string[]): Promise<void> {
   await sql.query(
     `SELECT pg_advisory_xact_lock(hashtextextended('leadscore-outbox-writer:' || s, 0))
@@ -110,17 +124,7 @@ export const outboxRepository = {
     );
     const records = new Map<string, PendingOutboxMessage>();
     for (const m of messages) {
-      if (records.has(m.eventId)) continue;
-      records.set(m.eventId, {
-        id: '',
-        eventId: m.eventId,
-        source: m.source,
-        createdAt,
-        topic: m.topic,
-        key: m.key,
-        payload: payloadText(m.payload),
-        headers: m.headers ?? {},
-      });
+      if (!records.has(m.eventId)) records.set(m.eventId, pendingOf(m, m.source, createdAt));
     }
     const inserted = await sql.query<{ id: string; event_id: string }[]>(
       `INSERT INTO outbox (event_id, topic, message_key, payload, headers, created_at, source)
@@ -168,23 +172,14 @@ export const outboxRepository = {
     const pending: PendingOutboxMessage[] = [];
     const elements: string[] = [];
     for (const m of messages) {
-      const payload = payloadText(m.payload);
-      const headers = m.headers ?? {};
+      const message = pendingOf(m, source, createdAt);
       // The payload's JSON goes in as it is, not escaped into a string a second time.
-      const body = typeof m.payload === 'string' ? `"s":${JSON.stringify(payload)}` : `"p":${payload}`;
+      const body =
+        typeof m.payload === 'string' ? `"s":${JSON.stringify(message.payload)}` : `"p":${message.payload}`;
       elements.push(
-        `{"e":${JSON.stringify(m.eventId)},"t":${JSON.stringify(m.topic)},"k":${JSON.stringify(m.key)},"h":${JSON.stringify(headers)},${body}}`,
+        `{"e":${JSON.stringify(m.eventId)},"t":${JSON.stringify(m.topic)},"k":${JSON.stringify(m.key)},"h":${JSON.stringify(message.headers)},${body}}`,
       );
-      pending.push({
-        id: '',
-        eventId: m.eventId,
-        source,
-        createdAt,
-        topic: m.topic,
-        key: m.key,
-        payload,
-        headers,
-      });
+      pending.push(message);
     }
     const [row] = await sql.query<{ id: string }[]>(
       `INSERT INTO outbox (event_id, source, topic, message_key, payload, headers, created_at, batch_size)
