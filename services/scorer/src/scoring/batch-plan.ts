@@ -130,9 +130,9 @@ export function planBatch(input: PlanInput): BatchPlan {
           state = result.state;
           if (result.change) changes.push(result.change);
         };
-        const storedTraits = row ? undefined : profiles.get(pKey)?.traits;
-        if (profile) collect(refit(model, state, profile, time, null));
-        else if (storedTraits) collect(refit(model, state, storedTraits, time, null));
+        // A profile change refits; so does a new state, from the contact's stored profile.
+        const fitFrom = profile ?? (row ? undefined : profiles.get(pKey)?.traits);
+        if (fitFrom) collect(refit(model, state, fitFrom, time, null));
         collect(applyEvent(model, state, { id: event.id, type: event.type, data: event.data }, time));
         results.push({ key, working: { model, state }, changes });
       }
