@@ -1,7 +1,13 @@
 export { freePort, waitForPort, assertPortFree } from './free-port.js';
 export { startKafkaServer, type KafkaServer, type KafkaServerOptions } from './kafka-server.js';
 export { startPostgresServer, type PostgresServer, type PostgresServerOptions } from './postgres-server.js';
-export { startTestInfrastructure, type TestInfrastructure } from './test-infrastructure.js';
+export {
+  startKafkaAndPostgres,
+  startTestInfrastructure,
+  type KafkaAndPostgres,
+  type TestInfrastructure,
+  type TestInfrastructureOptions,
+} from './test-infrastructure.js';
 export {
   TEST_ENV,
   createTestDatabase,
@@ -11,4 +17,6 @@ export {
 } from './test-environment.js';
 export { startTestClickHouse, type TestClickHouse } from './clickhouse.js';
 export { makeTempDir, removeDir } from './temp-dir.js';
+export { processesMentioning, processesLeftMentioning } from './processes.js';
+export { embeddedInstallDir } from './postgres-runtime.js';
 export { workspaceRoot, kafkaLibDir } from './workspace-paths.js';

@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, waitForPort } from './free-port.js';
+import { killOnExit } from './process-guard.js';
 import { kafkaLibDir } from './workspace-paths.js';
 
 export interface KafkaServerOptions {
@@ -165,34 +166,43 @@ export async function startKafkaServer(options: KafkaServerOptions): Promise<Kaf
       resolve();
     });
   });
+  // SIGTERM: the broker shuts down in order on its own even after this process is gone.
+  const releaseGuard = killOnExit(child, 'SIGTERM');
+  const stop = async (): Promise<void> => {
+    releaseGuard();
+    if (exited) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    await exitPromise;
+    clearTimeout(timer);
+  };
 
-  const deadline = Date.now() + (options.startTimeoutMs ?? 90_000);
-  for (;;) {
-    if (exited) {
-      throw new Error(
-        `Kafka exited during start (code ${String(exited.code)}, signal ${String(exited.signal)}); see ${logFile}`,
-      );
+  try {
+    const timeoutMs = options.startTimeoutMs ?? 90_000;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (exited) {
+        throw new Error(
+          `Kafka exited during start (code ${String(exited.code)}, signal ${String(exited.signal)}); see ${logFile}`,
+        );
+      }
+      const log = existsSync(logFile) ? readFileSync(logFile).subarray(logOffset).toString('utf8') : '';
+      if (log.includes(STARTED_MARKER)) break;
+      if (Date.now() > deadline)
+        throw new Error(`Kafka did not start within ${timeoutMs} ms; see ${logFile}`);
+      await new Promise((r) => setTimeout(r, 100));
     }
-    const log = existsSync(logFile) ? readFileSync(logFile).subarray(logOffset).toString('utf8') : '';
-    if (log.includes(STARTED_MARKER)) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`Kafka did not start within ${options.startTimeoutMs ?? 90_000} ms; see ${logFile}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+    await waitForPort(port);
+  } catch (error) {
+    // Whatever went wrong, the broker this call started does not outlive it.
+    await stop();
+    throw error;
   }
-  await waitForPort(port);
 
   return {
     brokers: [`127.0.0.1:${port}`],
     port,
     pid: child.pid ?? -1,
-    async stop() {
-      if (exited) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      await exitPromise;
-      clearTimeout(timer);
-    },
+    stop,
   };
 }
