@@ -21,6 +21,7 @@ export {
   kafkaEnv,
   databaseEnv,
   clickhouseEnv,
+  operatorEnv,
   type ServiceName,
   type LogLevel,
   type NodeEnv,

@@ -41,6 +41,17 @@ export function httpEnv(service: ServiceName) {
   };
 }
 
+/** The bearer token of operational endpoints (e.g. POST /v1/decay/run); unset = they are switched off. */
+export const operatorEnv = {
+  OPERATOR_TOKEN: env.optional(
+    env.secret({
+      description:
+        'Bearer token that operational endpoints (POST /v1/decay/run) require; unset = those endpoints answer 403',
+      minLength: 24,
+    }),
+  ),
+};
+
 export const kafkaEnv = {
   KAFKA_BROKERS: env.hostPortList({ description: 'Kafka bootstrap brokers', default: '127.0.0.1:9092' }),
 };

@@ -5,3 +5,9 @@ export {
   type ServiceInfrastructure,
   type ServiceInfrastructureOptions,
 } from './service-infrastructure.js';
+export {
+  OPERATOR_CHALLENGE,
+  OPERATOR_TOKEN,
+  OperatorTokenGuard,
+  operatorTokenMatches,
+} from './operator-token.guard.js';

@@ -38,6 +38,7 @@ const app = await NestFactory.create<NestFastifyApplication>(
   DecayModule.forRoot({
     runtime,
     registry,
+    operatorToken: config.OPERATOR_TOKEN,
     readinessChecks: [
       postgresReadiness(dataSource),
       {
@@ -52,6 +53,9 @@ const app = await NestFactory.create<NestFastifyApplication>(
 enableGracefulShutdown(app);
 await runtime.start();
 await app.listen({ host: config.HOST, port: config.PORT });
+if (config.OPERATOR_TOKEN === undefined) {
+  logger.info('OPERATOR_TOKEN is not set: POST /v1/decay/run is switched off (answers 403)');
+}
 logger.info(
   { host: config.HOST, port: config.PORT, workspaceTimeZones: Object.fromEntries(workspaceTimeZones) },
   'decay listening',

