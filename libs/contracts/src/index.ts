@@ -22,6 +22,15 @@ export {
   type EventValidationIssue,
 } from './events/event-validator.js';
 export { EVENT_SCHEMAS, familyEventTypes, type EventSchemaDocuments } from './events/event-schemas.js';
+export {
+  MAX_JSON_DEPTH,
+  readUntrustedJson,
+  findUntrustedJsonIssue,
+  exceedsJsonDepth,
+  type UntrustedJsonReading,
+  type UntrustedJsonIssue,
+  type UntrustedJsonProblem,
+} from './json/untrusted-json.js';
 export type {
   ScoringModel,
   FitRule,

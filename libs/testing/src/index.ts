@@ -20,3 +20,10 @@ export { makeTempDir, removeDir } from './temp-dir.js';
 export { processesMentioning, processesLeftMentioning } from './processes.js';
 export { embeddedInstallDir } from './postgres-runtime.js';
 export { workspaceRoot, kafkaLibDir } from './workspace-paths.js';
+export {
+  HOSTILE_JSON_CASES,
+  HOSTILE_SLOT,
+  embedHostileMember,
+  type HostileJsonCase,
+  type HostileJsonOutcome,
+} from './hostile-json.js';

@@ -124,8 +124,10 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
   };
 }
 
-export function sendgridSign(privateKey: KeyObject, timestamp: string, body: string): string {
-  return sign('sha256', Buffer.from(timestamp + body), privateKey).toString('base64');
+export function sendgridSign(privateKey: KeyObject, timestamp: string, body: string | Buffer): string {
+  return sign('sha256', Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), privateKey).toString(
+    'base64',
+  );
 }
 
 /** A file of examples/events/, as text. */

@@ -1,6 +1,7 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { CST, Parser, isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { MAX_JSON_DEPTH, findUntrustedJsonIssue } from '../json/untrusted-json.js';
 import { type ModelIssue } from './errors.js';
-import { escapePointerSegment, pointerToPath } from './model-path.js';
+import { escapePointerSegment, pointerOf, pointerToPath } from './model-path.js';
 
 export type ModelFormat = 'yaml' | 'json';
 
@@ -31,9 +32,25 @@ export interface SourceText {
   locate(pointer: string, part: 'key' | 'value'): SourcePosition | undefined;
 }
 
-/** Reads YAML or JSON text, keeping positions. Never throws: problems come back as issues. */
+/**
+ * Reads YAML or JSON text, keeping positions. Never throws: problems come back as issues. Nesting is
+ * bounded (MAX_JSON_DEPTH) before anything recurses, and the value read must pass the untrusted-JSON
+ * guard (no `__proto__` keys, non-finite numbers, NUL characters or unpaired surrogates).
+ */
 export function readSourceText(text: string, format: ModelFormat): SourceText {
-  return format === 'json' ? readJson(text) : readYaml(text);
+  const source = format === 'json' ? readJson(text) : readYaml(text);
+  if (source.issues.length > 0 || source.value === undefined) return source;
+  const untrusted = findUntrustedJsonIssue(source.value, '(model)');
+  if (!untrusted) return source;
+  const pointer = pointerOf(...untrusted.path);
+  const issue: ModelIssue = {
+    path: pointerToPath(pointer),
+    pointer,
+    ...source.locate(pointer, untrusted.part),
+    message: `expected ${untrusted.expected}`,
+    check: 'syntax',
+  };
+  return { value: undefined, issues: [issue], locate: (at, part) => source.locate(at, part) };
 }
 
 function lineIndex(text: string): (offset: number) => SourcePosition {
@@ -73,8 +90,43 @@ function sourceText(
   };
 }
 
+/**
+ * The offset of the first collection nested deeper than MAX_JSON_DEPTH. The `yaml` composer recurses
+ * once per level (and overflows the stack at about a thousand), its CST parser does not: so the CST is
+ * measured first, with a walk that never goes past the limit.
+ */
+function firstTooDeepYamlOffset(text: string): number | undefined {
+  const tooDeep = (token: CST.Token | null | undefined, depth: number): number | undefined => {
+    if (!token) return undefined;
+    if (token.type === 'document') return tooDeep(token.value, depth);
+    if (!CST.isCollection(token)) return undefined;
+    if (depth === MAX_JSON_DEPTH) return token.offset;
+    for (const item of token.items) {
+      const found = tooDeep(item.key, depth + 1) ?? tooDeep(item.value, depth + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  for (const token of new Parser().parse(text)) {
+    const found = tooDeep(token, 0);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 function readYaml(text: string): SourceText {
   const position = lineIndex(text);
+  const tooDeepAt = firstTooDeepYamlOffset(text);
+  if (tooDeepAt !== undefined) {
+    const issue: ModelIssue = {
+      path: '(model)',
+      pointer: '',
+      ...position(tooDeepAt),
+      message: `YAML: nests deeper than ${MAX_JSON_DEPTH} levels here; flatten it`,
+      check: 'syntax',
+    };
+    return sourceText(undefined, [issue], new Map(), position);
+  }
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const issues: ModelIssue[] = doc.errors.map((error) => ({
     path: '(model)',
@@ -131,8 +183,6 @@ class JsonSyntaxError extends Error {
 const JSON_STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const JSON_WHITESPACE = /[ \t\n\r]*/y;
-/** Deeper nesting is certainly not a scoring model, and would otherwise overflow the stack. */
-const MAX_JSON_DEPTH = 64;
 const JSON_LITERALS = [
   ['true', true],
   ['false', false],
@@ -235,7 +285,7 @@ function readJson(text: string): SourceText {
     const char = text[offset];
     if (char === '{' || char === '[') {
       if (++depth > MAX_JSON_DEPTH)
-        throw new JsonSyntaxError(`nested deeper than ${MAX_JSON_DEPTH} levels`, offset);
+        throw new JsonSyntaxError(`nests deeper than ${MAX_JSON_DEPTH} levels here; flatten it`, offset);
       const nested = char === '{' ? parseObject(pointer) : parseArray(pointer);
       depth--;
       return nested;

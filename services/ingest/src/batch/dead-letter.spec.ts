@@ -75,6 +75,22 @@ describe('deadLettersOf', () => {
     ]);
   });
 
+  it('keeps no copy of an input too deep to serialize, and says so within the length limit', () => {
+    const deep: unknown = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000));
+    const errors = Array.from({ length: 100 }, () => ({ field: '(event)', expected: 'a JSON object' }));
+    const [direct, mapped] = deadLettersOf(
+      [deep, new MappingFailure([{ field: '(body)', expected: 'x' }], undefined, { payload: deep })],
+      [{ index: 0, status: 'rejected', reason: 'invalid', errors }, invalid(1)],
+    );
+    expect(direct?.value).toBeNull();
+    expect(direct?.detail.length).toBe(1_000);
+    expect(direct?.detail.endsWith('… (value not kept: it nests deeper than 64 levels)')).toBe(true);
+    expect(mapped).toMatchObject({
+      value: null,
+      detail: 'invalid: data.url: expected a string (value not kept: it nests deeper than 64 levels)',
+    });
+  });
+
   it('keeps the reason header under 1000 characters', () => {
     const errors = Array.from({ length: 100 }, (_, i) => ({
       field: `data.field_${i}`,

@@ -118,6 +118,58 @@ describe('checkBatch', () => {
     expect(accepted[0]?.event.data).toMatchObject({ bot: true, bot_reason: 'bot_user_agent' });
   });
 
+  it('refuses hostile content per event, naming the field, before anything else reads the event', () => {
+    const form = (id: string, fields: string) =>
+      JSON.parse(
+        `{"id":"${id}","type":"web.form_submitted","subject":"email:ann@example.com","data":{"form_id":"f","fields":{${fields}}}}`,
+      ) as unknown;
+    const { results, accepted } = checkBatch(
+      [
+        view('good-1'),
+        form('deep', `"deep":${'['.repeat(5_000)}${']'.repeat(5_000)}`),
+        form('proto', '"__proto__":{"polluted":true}'),
+        form('infinite', '"amount":1e400'),
+        form('nul', '"note":"a\\u0000b"'),
+        form('surrogate', '"note":"\\ud800"'),
+        form('constructor', '"constructor":"c","prototype":"p","plan":"first","plan":"last"'),
+        view('good-2'),
+      ],
+      ctx,
+    );
+    expect(results.map((r) => [r.id, r.status])).toEqual([
+      ['good-1', 'accepted'],
+      ['deep', 'rejected'],
+      ['proto', 'rejected'],
+      ['infinite', 'rejected'],
+      ['nul', 'rejected'],
+      ['surrogate', 'rejected'],
+      ['constructor', 'accepted'],
+      ['good-2', 'accepted'],
+    ]);
+    const errors = results.map((r) => (r.status === 'rejected' ? r.errors : []));
+    expect(errors[1]).toEqual([
+      {
+        field: `data.fields.deep${'[0]'.repeat(61)}`,
+        expected: 'at most 64 levels of nested objects and arrays; this value nests deeper, flatten it',
+      },
+    ]);
+    expect(errors[2]).toMatchObject([{ field: 'data.fields.__proto__' }]);
+    expect(errors[3]).toMatchObject([
+      { field: 'data.fields.amount', expected: expect.stringContaining('finite') },
+    ]);
+    expect(errors[4]).toMatchObject([
+      { field: 'data.fields.note', expected: expect.stringContaining('NUL') },
+    ]);
+    expect(errors[5]).toMatchObject([
+      { field: 'data.fields.note', expected: expect.stringContaining('surrogate') },
+    ]);
+    expect(accepted[1]?.event.data).toEqual({
+      form_id: 'f',
+      fields: JSON.parse('{"constructor":"c","prototype":"p","plan":"last"}') as unknown,
+    });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
   it('answers every input exactly once, in order, whatever the input (property)', () => {
     fc.assert(
       fc.property(

@@ -7,6 +7,7 @@ import {
 import { mayWrite, type KeyKind } from '../auth/workspace-key.js';
 import { normalizeSubject, type IdentityRules } from '../identity/contact-identity.js';
 import { isPlainObject } from '../http/request-body.js';
+import { hostileContentIssue } from './hostile-content.js';
 import { classifyClick, classifyOpen } from '../traffic/machine-traffic.js';
 
 /**
@@ -128,7 +129,8 @@ function markMachineTraffic(event: CanonicalEvent): void {
 /**
  * Checks every event of a batch on its own: a bad event is rejected with its index and reasons and
  * never takes a valid sibling down with it; a second event with an id already accepted in the same
- * request is reported as a duplicate and produced once.
+ * request is reported as a duplicate and produced once. Hostile content (hostileContentIssue) is
+ * refused before anything else reads the event.
  */
 export function checkBatch(candidates: readonly unknown[], ctx: BatchContext): BatchOutcome {
   const results: EventResult[] = [];
@@ -163,6 +165,11 @@ export function checkBatch(candidates: readonly unknown[], ctx: BatchContext): B
           : { index, id, status: 'rejected', reason, errors },
       );
     };
+    const hostile = hostileContentIssue(candidate, '(event)');
+    if (hostile) {
+      reject('invalid', [hostile]);
+      return;
+    }
     const prepared = withDefaults(candidate, ctx);
     if (!prepared.ok) {
       reject(prepared.issue.field === 'workspace' ? 'forbidden' : 'invalid', [prepared.issue]);

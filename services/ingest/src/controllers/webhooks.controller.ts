@@ -5,6 +5,7 @@ import { EventIngestion, type IngestReceipt } from '../app/event-ingestion.js';
 import { INGEST_SETTINGS, type IngestSettings } from '../app/ingest.settings.js';
 import { CLOCK, WORKSPACE_DIRECTORY, type Clock } from '../app/ingest.tokens.js';
 import { MappingFailure } from '../batch/event-batch.js';
+import { hostileContentIssue } from '../batch/hostile-content.js';
 import { fail } from '../http/problem-details.js';
 import { isPlainObject, parseFormBody, parseJsonBody } from '../http/request-body.js';
 import { rawBody, requireMediaType } from '../http/request-guards.js';
@@ -126,6 +127,7 @@ export class WebhooksController {
         return fail('malformed-request', 'Expected a Twilio webhook JSON object.', {
           errors: [{ field: '(body)', expected: 'a JSON object of Twilio parameters' }],
         });
+      await this.refuseHostile(workspace, payload, TWILIO_SOURCE);
       params = jsonParams(payload);
     } else {
       params = parseFormBody(rawBody(request));
@@ -158,6 +160,7 @@ export class WebhooksController {
       return fail('malformed-request', 'Expected a Zoom event object.', {
         errors: [{ field: 'event', expected: 'a Zoom webhook event' }],
       });
+    await this.refuseHostile(workspace, parsed, ZOOM_SOURCE);
     if (parsed['event'] === 'endpoint.url_validation') {
       const payload = isPlainObject(parsed['payload']) ? parsed['payload'] : {};
       const plainToken = payload['plainToken'];
@@ -199,6 +202,7 @@ export class WebhooksController {
         toleranceSeconds: this.settings.signatureToleranceSeconds,
       }),
     );
+    await this.refuseHostile(workspace, body, MAILGUN_SOURCE);
     const eventData =
       isPlainObject(body) && isPlainObject(body['event-data']) ? body['event-data'] : undefined;
     if (!eventData)
@@ -232,6 +236,18 @@ export class WebhooksController {
     if (this.settings.publicUrl) return `${this.settings.publicUrl.replace(/\/$/, '')}${request.url}`;
     const proto = header(request, 'x-forwarded-proto')?.split(',')[0]?.trim() ?? request.protocol;
     return `${proto}://${header(request, 'host') ?? request.hostname}${request.url}`;
+  }
+
+  /**
+   * Refuses a delivery with hostile content (hostileContentIssue) as one invalid event: nothing of it
+   * is accepted, so ingestion answers 400 with its result (and dead-letters it). A SendGrid delivery is
+   * a batch: its events are screened one by one (mapSendgridEvents).
+   */
+  private async refuseHostile(workspace: WorkspaceSettings, payload: unknown, source: string): Promise<void> {
+    const issue = hostileContentIssue(payload, '(body)');
+    if (!issue) return;
+    const refused = new MappingFailure([issue], undefined, payload);
+    await this.ingest(workspace, { candidates: [refused], ignored: 0 }, source, undefined);
   }
 
   /** `payload`: the delivery as received, for the dead-letter copy of a part that could not be mapped. */

@@ -1,3 +1,4 @@
+import { readUntrustedJson } from '@leadscore/contracts';
 import { fail } from './problem-details.js';
 
 /**
@@ -5,14 +6,24 @@ import { fail } from './problem-details.js';
  * parsed JSON) and these functions turn them into values or problem+json errors.
  */
 
-/** Parses JSON, turning a syntax error into a 400 that points at the position. */
+/**
+ * Parses a JSON body (strict UTF-8, RFC 8259 §8.1) or answers 400 saying what to fix. Nesting and
+ * content are checked later per event (findUntrustedJsonIssue), so that one bad event of a batch does
+ * not take its siblings down.
+ */
 export function parseJsonBody(raw: Buffer | undefined): unknown {
-  if (!raw || raw.length === 0) fail('malformed-request', 'The request body is empty; send a JSON document.');
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return fail('malformed-request', `The request body is not valid JSON (${reason}).`);
+  const reading = readUntrustedJson(raw ?? new Uint8Array(0));
+  if (reading.ok) return reading.value;
+  switch (reading.failure) {
+    case 'empty':
+      return fail('malformed-request', 'The request body is empty; send a JSON document.');
+    case 'not-utf8':
+      return fail(
+        'malformed-request',
+        `The request body is not UTF-8 (the byte at offset ${reading.offset} is invalid); send JSON encoded as UTF-8 (RFC 8259 §8.1).`,
+      );
+    case 'syntax':
+      return fail('malformed-request', `The request body is not valid JSON (${reading.reason}).`);
   }
 }
 

@@ -162,3 +162,25 @@ describe('Mailgun events', () => {
     expect(candidates[0]).toMatchObject({ type: 'email.bounced', data: { bounce_type: 'soft' } });
   });
 });
+
+describe('hostile provider events', () => {
+  it('refuses the SendGrid events with hostile content one by one, mapping the others', () => {
+    const events = JSON.parse(example('sendgrid-events.json')) as Record<string, unknown>[];
+    const hostile = JSON.parse(
+      `{"event":"open","sg_event_id":"sg-hostile","email":"ann@example.com","useragent":"a\\u0000b"}`,
+    ) as Record<string, unknown>;
+    const delivered = events.find((e) => e['event'] === 'delivered');
+    const mapping = mapSendgridEvents([delivered, hostile, delivered], rules);
+    if (mapping instanceof MappingFailure) throw new Error('unexpected');
+    expect(mapping.candidates[1]).toMatchObject({
+      id: 'sg-hostile',
+      original: hostile,
+      issues: [{ field: 'useragent', expected: expect.stringContaining('NUL') }],
+    });
+    expect(check(mapping.candidates).results.map((r) => r.status)).toEqual([
+      'accepted',
+      'rejected',
+      'duplicate',
+    ]);
+  });
+});

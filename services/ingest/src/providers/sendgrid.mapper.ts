@@ -1,4 +1,5 @@
 import { MappingFailure } from '../batch/event-batch.js';
+import { hostileContentIssue } from '../batch/hostile-content.js';
 import type { IdentityRules } from '../identity/contact-identity.js';
 import { isPlainObject } from '../http/request-body.js';
 import { classifyOpen } from '../traffic/machine-traffic.js';
@@ -27,6 +28,11 @@ export function mapSendgridEvents(body: unknown, rules: IdentityRules): Provider
   for (const item of body as unknown[]) {
     if (!isPlainObject(item)) {
       candidates.push(new MappingFailure([{ field: '(event)', expected: 'a JSON object' }], undefined, item));
+      continue;
+    }
+    const hostile = hostileContentIssue(item, '(event)');
+    if (hostile) {
+      candidates.push(new MappingFailure([hostile], str(item['sg_event_id']), item));
       continue;
     }
     const mapped = mapOne(item, rules);

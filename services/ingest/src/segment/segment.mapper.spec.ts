@@ -149,3 +149,33 @@ describe('Segment calls → canonical events', () => {
     expect(mapSegmentBatch({ nope: 1 }, ctx.identity)).toBeInstanceOf(MappingFailure);
   });
 });
+
+describe('hostile Segment calls', () => {
+  it('refuses a call with hostile content before mapping it, keeping its messageId and the call as received', () => {
+    const call = JSON.parse(
+      '{"type":"identify","messageId":"m-proto","userId":"u-1","traits":{"plan":"pro","__proto__":null}}',
+    ) as Record<string, unknown>;
+    const failure = mapSegmentCall(call, 'identify', ctx.identity);
+    expect(failure).toBeInstanceOf(MappingFailure);
+    expect(failure).toMatchObject({
+      id: 'm-proto',
+      original: call,
+      issues: [{ field: 'traits.__proto__', expected: expect.stringContaining('"__proto__"') }],
+    });
+  });
+
+  it('refuses only the hostile calls of a batch', () => {
+    const batch = JSON.parse(
+      `{"batch":[{"type":"page","messageId":"m-1","userId":"u-1","properties":{"url":"https://acme.test"}},` +
+        `{"type":"track","messageId":"m-2","userId":"u-1","event":"Signed Up","properties":{"revenue":1e400}},` +
+        `{"type":"track","messageId":"m-3","userId":"u-1","event":"Signed Up","context":${'['.repeat(5_000)}${']'.repeat(5_000)}}]}`,
+    ) as unknown;
+    const mapped = mapSegmentBatch(batch, ctx.identity);
+    if (mapped instanceof MappingFailure) throw new Error('unexpected');
+    expect(mapped.map((m) => (m instanceof MappingFailure ? m.issues[0]?.field : 'mapped'))).toEqual([
+      'mapped',
+      'properties.revenue',
+      `context${'[0]'.repeat(63)}`,
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { MappingFailure } from '../batch/event-batch.js';
+import { hostileContentIssue } from '../batch/hostile-content.js';
 import { normalizeEmail, normalizePhone, type IdentityRules } from '../identity/contact-identity.js';
 import { isPlainObject } from '../http/request-body.js';
 
@@ -170,13 +171,21 @@ function identityData(message: Record<string, unknown>, rules: IdentityRules): R
 
 /**
  * Maps one Segment call; `type` is the route's call type, or the message's own in /v1/batch. A
- * failure carries the call as received (for the dead-letter topic).
+ * failure carries the call as received (for the dead-letter topic). A call with hostile content is
+ * refused before the mapping reads it (traits are copied by key).
  */
 export function mapSegmentCall(
   message: unknown,
   callType: string,
   rules: IdentityRules,
 ): Candidate | MappingFailure {
+  const hostile = hostileContentIssue(message, '(message)');
+  if (hostile)
+    return new MappingFailure(
+      [hostile],
+      isPlainObject(message) ? str(message['messageId']) : undefined,
+      message,
+    );
   const mapped = mapCall(message, callType, rules);
   return mapped instanceof MappingFailure ? mapped.about(message) : mapped;
 }

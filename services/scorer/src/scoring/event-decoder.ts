@@ -1,10 +1,13 @@
-import { type CanonicalEvent, type EventValidator } from '@leadscore/contracts';
+import { findUntrustedJsonIssue, type CanonicalEvent, type EventValidator } from '@leadscore/contracts';
 
 export type DecodedMessage =
   | { readonly ok: true; readonly offset: string; readonly event: CanonicalEvent }
   | { readonly ok: false; readonly offset: string; readonly reason: string };
 
-/** Parses and validates one leads.events.v1 record; a bad one comes back with the reason, never throws. */
+/**
+ * Parses, screens (findUntrustedJsonIssue) and validates one leads.events.v1 record; a bad one comes
+ * back with the reason, never throws.
+ */
 export function decodeEventMessage(
   validator: EventValidator,
   offset: string,
@@ -21,6 +24,11 @@ export function decodeEventMessage(
       reason: `not JSON: ${error instanceof Error ? error.message : String(error)}`,
     };
   }
+  // Ingest refuses these; a record written to the topic by anything else must not reach PostgreSQL
+  // (NUL, unpaired surrogates) or a recursive serializer (nesting), where it would fail the batch forever.
+  const hostile = findUntrustedJsonIssue(candidate, '(event)');
+  if (hostile)
+    return { ok: false, offset, reason: `invalid event: ${hostile.field}: expected ${hostile.expected}` };
   const validation = validator.validate(candidate);
   if (!validation.valid) {
     const issues = validation.issues.map((i) => `${i.field}: expected ${i.expected}`).join('; ');
