@@ -51,6 +51,9 @@ describe('scorer operations (real Kafka and PostgreSQL)', () => {
     const garbage = [
       { key: `${workspace}:user:x`, raw: 'not json at all' },
       { key: `${workspace}:user:y`, raw: '{"specversion":"1.0"}' },
+      // PostgreSQL text and jsonb refuse NUL: the dead letter must still be stored, or the batch fails forever.
+      { key: `${workspace}:user:\u0000z`, raw: '{"id":"nul \u0000 raw", broken' },
+      { key: `${workspace}:user:w`, raw: '{"specversion":"1.0","id":"escaped \\u0000 nul"}' },
     ];
     await produceEvents(kafka, topics.events, [...events, ...garbage]);
 

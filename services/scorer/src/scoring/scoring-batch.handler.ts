@@ -64,6 +64,16 @@ export const DEFAULT_SCORER_TOPICS: ScorerTopics = {
   deadLetter: Topics.eventsDeadLetter,
 };
 
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000, which a record written to the topic by anything may
+ * carry (a raw NUL byte, or one quoted in JSON.parse's message): such a dead letter would fail its
+ * batch on every redelivery. It is stored with U+FFFD instead; the record itself stays on the source
+ * topic at the offset the headers name.
+ */
+function storable(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
+}
+
 function deadLetter(
   topic: string,
   source: string,
@@ -77,10 +87,10 @@ function deadLetter(
     eventId: `dlq:${batch.topic}:${batch.partition}:${offset}`,
     source,
     topic,
-    key,
-    payload: value,
+    key: storable(key),
+    payload: storable(value),
     headers: {
-      [Headers.deadLetterReason]: reason.slice(0, 1_000),
+      [Headers.deadLetterReason]: storable(reason.slice(0, 1_000)),
       [Headers.deadLetterSourceTopic]: batch.topic,
       [Headers.deadLetterSourceOffset]: `${batch.partition}:${offset}`,
     },
