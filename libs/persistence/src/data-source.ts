@@ -12,6 +12,7 @@ import { DecayRuns1764000000000 } from './migrations/1764000000000-decay-runs.js
 import { ThresholdSchema1764004000000 } from './migrations/1764004000000-threshold-schema.js';
 import { OutboxCursors1764100000000 } from './migrations/1764100000000-outbox-cursors.js';
 import { ContactScoresHotUpdates1764200000000 } from './migrations/1764200000000-contact-scores-hot-updates.js';
+import { ProcessedEventsSource1764300000000 } from './migrations/1764300000000-processed-events-source.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   ThresholdSchema1764004000000,
   OutboxCursors1764100000000,
   ContactScoresHotUpdates1764200000000,
+  ProcessedEventsSource1764300000000,
 ];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */

@@ -192,11 +192,16 @@ describe('consumer offsets', () => {
 });
 
 describe('processed events', () => {
+  const id = (workspaceId: string, eventId: string, source = '/v1/events') => ({
+    workspaceId,
+    source,
+    eventId,
+  });
+  const key = (workspaceId: string, eventId: string, source = '/v1/events') =>
+    processedEventRepository.keyOf(id(workspaceId, eventId, source));
+
   it('claims only ids not recorded before, and forgets what it is told to', async () => {
     const sql = dataSource.manager;
-    const id = (workspaceId: string, eventId: string) => ({ workspaceId, eventId });
-    const key = (workspaceId: string, eventId: string) =>
-      processedEventRepository.keyOf(id(workspaceId, eventId));
     expect([...(await processedEventRepository.claim(sql, [id('cw1', 'e1')], new Date()))]).toEqual([
       key('cw1', 'e1'),
     ]);
@@ -209,6 +214,45 @@ describe('processed events', () => {
     await processedEventRepository.forget(sql, [id('cw1', 'e2')]);
     const again = await processedEventRepository.claim(sql, [id('cw1', 'e1'), id('cw1', 'e2')], new Date());
     expect([...again]).toEqual([key('cw1', 'e2')]);
+  });
+
+  it('keys on (workspace, source, id): the same id from another source is another event', async () => {
+    const sql = dataSource.manager;
+    const first = await processedEventRepository.claim(
+      sql,
+      [id('cs1', 'shared', '/v1/track'), id('cs1', 'shared', '/v1/identify')],
+      new Date(),
+    );
+    expect(first.size).toBe(2);
+    const again = await processedEventRepository.claim(
+      sql,
+      [id('cs1', 'shared', '/v1/track'), id('cs1', 'shared', '/v1/webhooks/sendgrid')],
+      new Date(),
+    );
+    expect([...again]).toEqual([key('cs1', 'shared', '/v1/webhooks/sendgrid')]);
+    await processedEventRepository.forget(sql, [id('cs1', 'shared', '/v1/track')]);
+    const rows = await sql.query<{ source: string }[]>(
+      `SELECT source FROM processed_events WHERE workspace_id = 'cs1' ORDER BY source`,
+    );
+    expect(rows.map((r) => r.source)).toEqual(['/v1/identify', '/v1/webhooks/sendgrid']);
+  });
+
+  it('lets an id recorded before sources were kept (source "") stand for that id from any source', async () => {
+    const sql = dataSource.manager;
+    // A row as the migration leaves an old one: its source column defaulted to ''.
+    await sql.query(
+      `INSERT INTO processed_events (workspace_id, event_id, processed_at) VALUES ('cl1', 'old', now())`,
+    );
+    const claimed = await processedEventRepository.claim(
+      sql,
+      [id('cl1', 'old', '/v1/events'), id('cl1', 'old', '/v1/track'), id('cl1', 'new', '/v1/events')],
+      new Date(),
+    );
+    expect([...claimed]).toEqual([key('cl1', 'new', '/v1/events')]);
+    // Once the old id aged out, the same id is new again.
+    await sql.query(`DELETE FROM processed_events WHERE workspace_id = 'cl1' AND source = ''`);
+    const later = await processedEventRepository.claim(sql, [id('cl1', 'old', '/v1/events')], new Date());
+    expect([...later]).toEqual([key('cl1', 'old', '/v1/events')]);
   });
 });
 

@@ -16,8 +16,10 @@ import { settle } from './time-effects.js';
 
 /** What the engine needs of an event: a CloudEvent (leads.events.v1) has all of it. */
 export interface ScoringEvent {
-  /** Dedupe key. */
+  /** Unique per source: (source, id) is the dedupe key. */
   readonly id: string;
+  /** The CloudEvents source; without one the id alone is the key. */
+  readonly source?: string;
   /** Canonical type, e.g. `email.clicked`. */
   readonly type: string;
   /** The event's `data`; filters and correlations read its fields. */
@@ -45,6 +47,23 @@ function sameCorrelation(
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
+/**
+ * What a state remembers of an applied event: `<source length>:<source>:<id>`, which no two (source, id)
+ * pairs share whatever characters they hold; the bare id for an event without a source.
+ */
+export function rememberedEventKey(event: Pick<ScoringEvent, 'id' | 'source'>): string {
+  return event.source === undefined ? event.id : `${event.source.length}:${event.source}:${event.id}`;
+}
+
+/**
+ * Whether the state applied this event already. States written before sources were remembered hold
+ * bare ids; such an id still stands for its event from any source until newer ids push it out.
+ */
+function alreadyApplied(state: ContactScoreState, event: ScoringEvent): boolean {
+  const ids = state.processedEventIds;
+  return ids.includes(rememberedEventKey(event)) || (event.source !== undefined && ids.includes(event.id));
+}
+
 function rememberEvent(draft: StateDraft, eventId: string): void {
   draft.processedEventIds.push(eventId);
   if (draft.processedEventIds.length > PROCESSED_EVENT_IDS_KEPT) {
@@ -56,7 +75,7 @@ function rememberEvent(draft: StateDraft, eventId: string): void {
  * Scores one event at `now` (the scorer passes the event's own time, so replays give the same result).
  * Time effects that came due before it apply first; then every engagement rule whose type and filters
  * match awards its points within its limits; pending absences the event fulfils are cleared, and
- * absence rules it triggers start waiting. An event id seen before changes nothing.
+ * absence rules it triggers start waiting. An event seen before (same source and id) changes nothing.
  */
 export function applyEvent(
   model: ScoringModel,
@@ -64,7 +83,7 @@ export function applyEvent(
   event: ScoringEvent,
   now: number,
 ): ScoringResult {
-  if (state.processedEventIds.includes(event.id)) return { state };
+  if (alreadyApplied(state, event)) return { state };
   const time = effectiveTime(now, state.asOf);
   const draft = draftOf(state, model);
   const applied: AppliedPoints[] = settle(model, draft, time);
@@ -129,6 +148,6 @@ export function applyEvent(
     }
   }
 
-  rememberEvent(draft, event.id);
+  rememberEvent(draft, rememberedEventKey(event));
   return finish(model, draft, time, { type: 'event', eventId: event.id, eventType: event.type }, applied);
 }

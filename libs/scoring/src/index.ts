@@ -14,7 +14,7 @@ export {
   type ScoreSnapshot,
   type Tier,
 } from './contact-score.state.js';
-export { applyEvent, type ScoringEvent } from './apply-event.js';
+export { applyEvent, rememberedEventKey, type ScoringEvent } from './apply-event.js';
 export { refit, type ContactProfile } from './refit.js';
 export { scoreAt } from './score-at.js';
 export { TOP_CONTRIBUTIONS, type Contribution, type Score } from './score.js';

@@ -282,7 +282,13 @@ describe('decay and the scorer at once', () => {
       const own = byContact.get(contact) ?? [];
       const play = (state: ContactScoreState, list: CanonicalEvent[]) =>
         list.reduce(
-          (s, e) => applyEvent(model, s, { id: e.id, type: e.type, data: e.data }, Date.parse(e.time)).state,
+          (s, e) =>
+            applyEvent(
+              model,
+              s,
+              { id: e.id, source: e.source, type: e.type, data: e.data },
+              Date.parse(e.time),
+            ).state,
           state,
         );
       const decay = (state: ContactScoreState) =>

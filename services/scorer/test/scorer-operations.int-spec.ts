@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { type ScoreChangedEvent } from '@leadscore/contracts';
 import { type KafkaClient } from '@leadscore/kafka';
 import { createLogger, createMetricsRegistry } from '@leadscore/observability';
 import { openDatabase, type DataSource } from '@leadscore/persistence';
@@ -10,6 +11,7 @@ import {
   createScorerTopics,
   produceEvents,
   publishModel,
+  readTopic,
   testKafka,
   waitUntilConsumed,
 } from './scorer-harness.js';
@@ -157,5 +159,50 @@ describe('scorer operations (real Kafka and PostgreSQL)', () => {
     expect(pruned).toEqual({ processedEvents: 25_000, outbox: 3 });
     const prunedMetric = await metricValues(registry, 'leadscore_scorer_pruned_rows_total');
     expect(prunedMetric.get('processed_events')).toBe(25_000);
+  });
+
+  it('dedupes on (source, id): the same id from two sources scores twice, a resend from one source once', async () => {
+    const collisionWorkspace = uniqueName('collide');
+    await publishModel(kafka, topics.models, ontraportModel(collisionWorkspace));
+    const view = (source: string) => ({
+      specversion: '1.0' as const,
+      id: 'shared-id-1',
+      source,
+      type: 'web.page_viewed' as const,
+      time: new Date().toISOString(),
+      subject: 'user:collider',
+      workspace: collisionWorkspace,
+      data: { url: 'https://example.com/pricing', path: '/pricing' },
+    });
+    await produceEvents(kafka, topics.events, [view('/v1/track'), view('/v1/page'), view('/v1/track')]);
+
+    const runtime = new ScorerRuntime({
+      kafka,
+      dataSource,
+      logger,
+      registry: createMetricsRegistry({ service: 'scorer' }),
+      consumerGroup: group,
+      topics,
+    });
+    await runtime.start();
+    await waitUntilConsumed(kafka, dataSource, group, topics.events);
+    await runtime.stop();
+
+    const recorded = await dataSource.query<{ source: string }[]>(
+      'SELECT source FROM processed_events WHERE workspace_id = $1 ORDER BY source',
+      [collisionWorkspace],
+    );
+    expect(recorded.map((r) => r.source)).toEqual(['/v1/page', '/v1/track']);
+    const changes = await readTopic(kafka, topics.scoreChanged, 3, 15_000, (message) =>
+      (message.key?.toString() ?? '').startsWith(`${collisionWorkspace}:`),
+    );
+    const causes = changes.map(
+      (m) => (JSON.parse(m.value?.toString() ?? '{}') as ScoreChangedEvent).data.cause,
+    );
+    // Two changes, one per source; the resend from /v1/track made none (3 would be awaited in vain).
+    expect(causes).toEqual([
+      { type: 'event', eventId: 'shared-id-1', eventType: 'web.page_viewed' },
+      { type: 'event', eventId: 'shared-id-1', eventType: 'web.page_viewed' },
+    ]);
   });
 });

@@ -78,7 +78,12 @@ export function referenceScores(
       profiles.set(event.subject, profile);
       state = refit(model, state, profile, time, null).state;
     }
-    state = applyEvent(model, state, { id: event.id, type: event.type, data: event.data }, time).state;
+    state = applyEvent(
+      model,
+      state,
+      { id: event.id, source: event.source, type: event.type, data: event.data },
+      time,
+    ).state;
     states.set(event.subject, state);
   }
   return states;

@@ -133,7 +133,14 @@ export function planBatch(input: PlanInput): BatchPlan {
         // A profile change refits; so does a new state, from the contact's stored profile.
         const fitFrom = profile ?? (row ? undefined : profiles.get(pKey)?.traits);
         if (fitFrom) collect(refit(model, state, fitFrom, time, null));
-        collect(applyEvent(model, state, { id: event.id, type: event.type, data: event.data }, time));
+        collect(
+          applyEvent(
+            model,
+            state,
+            { id: event.id, source: event.source, type: event.type, data: event.data },
+            time,
+          ),
+        );
         results.push({ key, working: { model, state }, changes });
       }
     } catch (error) {
@@ -145,7 +152,7 @@ export function planBatch(input: PlanInput): BatchPlan {
       continue;
     }
 
-    processed.push({ workspaceId: workspace, eventId: event.id });
+    processed.push({ workspaceId: workspace, source: event.source, eventId: event.id });
     if (profile) {
       profiles.set(pKey, {
         workspaceId: workspace,

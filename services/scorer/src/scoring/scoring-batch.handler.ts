@@ -1,4 +1,10 @@
-import { Headers, Topics, createEventValidator, type EventValidator } from '@leadscore/contracts';
+import {
+  Headers,
+  Topics,
+  createEventValidator,
+  type CanonicalEvent,
+  type EventValidator,
+} from '@leadscore/contracts';
 import { type ConsumedBatch } from '@leadscore/kafka';
 import {
   consumerOffsetRepository,
@@ -10,6 +16,7 @@ import {
   type EntityManager,
   type OutboxMessage,
   type PendingOutboxMessage,
+  type WorkspaceEventId,
 } from '@leadscore/persistence';
 import { type Logger } from '@leadscore/observability';
 import { type ModelRegistry } from '../models/model-registry.js';
@@ -72,6 +79,11 @@ export const DEFAULT_SCORER_TOPICS: ScorerTopics = {
  */
 function storable(text: string): string {
   return text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
+}
+
+/** The CloudEvents dedupe key: ids are unique per source (ingest, the README and the archive agree). */
+function dedupeKeyOf(event: CanonicalEvent): WorkspaceEventId {
+  return { workspaceId: event.workspace, source: event.source, eventId: event.id };
 }
 
 function deadLetter(
@@ -174,7 +186,7 @@ export class ScoringBatchHandler {
     // Dedupe: first occurrence in the batch wins; ids applied in earlier batches are skipped.
     const seenInBatch = new Set<string>();
     const unique = candidates.filter(({ event }) => {
-      const key = processedEventRepository.keyOf({ workspaceId: event.workspace, eventId: event.id });
+      const key = processedEventRepository.keyOf(dedupeKeyOf(event));
       if (seenInBatch.has(key)) return false;
       seenInBatch.add(key);
       return true;
@@ -183,11 +195,11 @@ export class ScoringBatchHandler {
     const now = new Date();
     const claimed = await processedEventRepository.claim(
       sql,
-      unique.map(({ event }) => ({ workspaceId: event.workspace, eventId: event.id })),
+      unique.map(({ event }) => dedupeKeyOf(event)),
       now,
     );
     const events = unique.filter(({ event }) =>
-      claimed.has(processedEventRepository.keyOf({ workspaceId: event.workspace, eventId: event.id })),
+      claimed.has(processedEventRepository.keyOf(dedupeKeyOf(event))),
     );
 
     end();
@@ -257,7 +269,7 @@ export class ScoringBatchHandler {
     end = this.time('dedupe');
     await processedEventRepository.forget(
       sql,
-      plan.failures.map(({ event }) => ({ workspaceId: event.workspace, eventId: event.id })),
+      plan.failures.map(({ event }) => dedupeKeyOf(event)),
     );
     end();
     end = this.time('write_outbox');
