@@ -14,14 +14,25 @@ function patternOf(condition: { pattern: string; flags?: string }): RegExp {
 const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The value at a dot path (`address.state`) in plain data; own properties only. */
+/**
+ * The value at a dot path (`address.state`) in plain data; own properties only. A key that holds dots
+ * itself matches too: profiles keep traits flattened (`{"company.employees": 250}`, as the Segment
+ * mapping writes them), events keep them nested; the longest such key wins at each level.
+ */
 export function fieldAt(root: unknown, path: string): unknown {
-  let current = root;
-  for (const segment of path.split('.')) {
-    if (!isRecord(current) || !Object.hasOwn(current, segment)) return undefined;
-    current = current[segment];
+  return valueAt(root, path.split('.'), 0);
+}
+
+function valueAt(current: unknown, segments: readonly string[], from: number): unknown {
+  if (from === segments.length) return current;
+  if (!isRecord(current)) return undefined;
+  for (let to = segments.length; to > from; to--) {
+    const key = to === from + 1 ? (segments[from] ?? '') : segments.slice(from, to).join('.');
+    if (!Object.hasOwn(current, key)) continue;
+    const found = valueAt(current[key], segments, to);
+    if (found !== undefined) return found;
   }
-  return current;
+  return undefined;
 }
 
 function asNumber(value: unknown): number | undefined {

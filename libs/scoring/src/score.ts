@@ -53,7 +53,16 @@ export function scoreOfState(model: ScoringModel, state: ContactScoreState, time
   const fit = state.fit.points;
   const engagement = clamp(rawEngagementAt(state, time), caps?.minEngagement, caps?.maxEngagement);
   const total = clamp(fit + engagement, caps?.minTotal, caps?.maxTotal);
-  return { fit, engagement, total, tier: tierOf(model, total), grade: gradeOf(model, fit), at: time };
+  // Tier and grade follow the published (rounded) scores: a total published as 50 is never below a line
+  // at 50 because it is 49.9999 unrounded.
+  return {
+    fit,
+    engagement,
+    total,
+    tier: tierOf(model, roundScore(total)),
+    grade: gradeOf(model, roundScore(fit)),
+    at: time,
+  };
 }
 
 /** Hundredths, without negative zero. */
