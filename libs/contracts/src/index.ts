@@ -8,13 +8,20 @@ export {
 } from './topics.js';
 export {
   CLOUDEVENTS_SPEC_VERSION,
+  CUSTOM_EVENT_TYPE_PREFIX,
   eventKey,
   eventFamily,
+  isCustomEvent,
+  isCustomEventType,
+  isWellFormedCustomEventType,
   type CanonicalEvent,
   type CanonicalEventOf,
   type CanonicalEventType,
   type CanonicalEventDataByType,
+  type CustomEvent,
+  type CustomEventType,
 } from './events/canonical-event.js';
+export type { CustomEventData } from './generated/custom.js';
 export {
   createEventValidator,
   type EventValidator,

@@ -23,6 +23,11 @@ export const IngestMetrics = {
     'Events received, by source (api|segment|pixel|webhook) and result (accepted|rejected|duplicate)',
     ['source', 'result'],
   ),
+  ignoredEvents: counter(
+    'leadscore_ingest_ignored_events_total',
+    "Provider webhook events that map to no lead event on purpose (SendGrid processed, Twilio queued, ...), by provider (sendgrid|twilio|zoom|mailgun) and kind (the provider's event kind, or other for kinds ingest does not know); each is listed in the response with its reason",
+    ['provider', 'kind'],
+  ),
   deadLetteredEvents: counter(
     'leadscore_ingest_dead_lettered_events_total',
     'Events written to leads.events.dlq.v1, by reason',

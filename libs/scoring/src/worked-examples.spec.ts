@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { ONTRAPORT, WEBINAR, days, T0 } from '../test/scoring-fixtures.js';
+import { ONTRAPORT, PRODUCT, WEBINAR, days, T0 } from '../test/scoring-fixtures.js';
 import { applyEvent } from './apply-event.js';
 import { pointsFromCloseRates } from './close-rates.js';
 import { emptyState, type ContactScoreState } from './contact-score.state.js';
 import { refit } from './refit.js';
 import { scoreAt } from './score-at.js';
-import { advanceTo, applyAbsences, dueAbsences } from './time-effects.js';
+import { advanceTo, applyAbsences, dueAbsences, expireAwards } from './time-effects.js';
 
 describe('ONTRAPORT worked example', () => {
   const ceoFromColorado = { jobTitle: 'CEO', state: 'Colorado', purchaseTimeframe: 'Within 30 days' };
@@ -208,5 +208,96 @@ describe('webinar worked example', () => {
       scoreAt(WEBINAR, late.state, days(9)).engagement,
       10,
     );
+  });
+});
+
+describe('product events worked example (custom events, examples/models/product.yaml)', () => {
+  const event = (id: string, name: string, data: Record<string, unknown> = {}) => ({
+    id,
+    type: `custom.${name}`,
+    data,
+  });
+  const play = (events: readonly [ReturnType<typeof event>, number][], from = emptyState(PRODUCT, T0)) =>
+    events.reduce((state, [e, at]) => applyEvent(PRODUCT, state, e, at).state, from);
+
+  it('scores a custom event by its exact name: +30 for a demo request, kept at full value and counted once', () => {
+    const first = applyEvent(PRODUCT, emptyState(PRODUCT, T0), event('d1', 'Demo Requested'), T0);
+    expect(first.change?.cause).toEqual({ type: 'event', eventId: 'd1', eventType: 'custom.Demo Requested' });
+    expect(first.change?.applied.map((a) => [a.ruleId, a.outcome, a.points])).toEqual([
+      ['demo-requested', 'awarded', 30],
+    ]);
+    expect(first.change?.contributions).toEqual([
+      { ruleId: 'demo-requested', kind: 'engagement', points: 30, eventId: 'd1' },
+    ]);
+    let state = applyEvent(PRODUCT, first.state, event('d2', 'Demo Requested'), days(1)).state;
+    // Names are verbatim and case-sensitive; a canonical conversion is another type.
+    state = applyEvent(PRODUCT, state, event('d3', 'demo requested'), days(1)).state;
+    state = applyEvent(
+      PRODUCT,
+      state,
+      { id: 'c1', type: 'contact.converted', data: { conversion: 'demo_requested' } },
+      days(1),
+    ).state;
+    expect(scoreAt(PRODUCT, state, days(100)).engagement).toBe(30);
+  });
+
+  it('filters on the custom event properties: a paid plan for 100 or more, however the number is written', () => {
+    const state = play([
+      [event('p1', 'Item Purchased', { plan: 'Pro', price: 149 }), T0],
+      [event('p2', 'Item Purchased', { plan: 'free', price: 149 }), T0],
+      [event('p3', 'Item Purchased', { plan: 'pro', price: 49 }), T0],
+      [event('p4', 'Item Purchased', { name: 'Leap to Conclusions Mat', revenue: 14.99 }), T0],
+    ]);
+    expect(state.engagement.rules).toEqual({
+      'paid-plan-purchase': expect.objectContaining({ value: 20, lastEventId: 'p1' }),
+    });
+    const asText = play([[event('p5', 'Item Purchased', { plan: 'business', price: '250.00' }), T0]]);
+    expect(scoreAt(PRODUCT, asText, T0).engagement).toBe(20);
+  });
+
+  it('counts at most two purchases a day, and again the next day', () => {
+    const purchase = (id: string) => event(id, 'Item Purchased', { plan: 'pro', price: 120 });
+    const sameDay = play([
+      [purchase('p1'), T0],
+      [purchase('p2'), T0],
+    ]);
+    const third = applyEvent(PRODUCT, sameDay, purchase('p3'), T0);
+    expect(third.change).toBeUndefined();
+    expect(third.state.counters['paid-plan-purchase']?.recent).toHaveLength(2);
+    const nextDay = applyEvent(PRODUCT, third.state, purchase('p4'), days(1));
+    expect(nextDay.change?.applied.map((a) => [a.ruleId, a.outcome, a.points])).toEqual([
+      ['paid-plan-purchase', 'awarded', 20],
+    ]);
+    expect(scoreAt(PRODUCT, nextDay.state, days(1)).engagement).toBeCloseTo(40 * 0.99 + 20, 10);
+  });
+
+  it('drops a booked call exactly 30 days after it was made', () => {
+    const state = play([[event('c1', 'Call Scheduled'), T0]]);
+    expect(scoreAt(PRODUCT, state, days(30) - 1).engagement).toBeGreaterThan(15 * 0.99 ** 30);
+    expect(scoreAt(PRODUCT, state, days(30)).engagement).toBe(0);
+    const { change } = expireAwards(PRODUCT, state, days(30));
+    expect(change?.applied).toEqual([
+      {
+        ruleId: 'call-scheduled',
+        kind: 'engagement',
+        outcome: 'expired',
+        points: -15 * 0.99 ** 30,
+        eventId: 'c1',
+        at: days(30),
+      },
+    ]);
+  });
+
+  it('ignores applications marked as bot traffic, and costs 5 points when an application gets no call within 7 days', () => {
+    const botOnly = play([[event('a0', 'Application Submitted', { bot: true, user_agent: 'curl/8' }), T0]]);
+    expect(scoreAt(PRODUCT, botOnly, T0).engagement).toBe(0);
+
+    const applied = play([[event('a1', 'Application Submitted', { program: 'coaching' }), T0]]);
+    expect(scoreAt(PRODUCT, applied, T0).engagement).toBe(10);
+    expect(dueAbsences(PRODUCT, applied, days(7))).toEqual([
+      expect.objectContaining({ ruleId: 'application-without-call', triggerEventId: 'a1', points: -5 }),
+    ]);
+    const called = play([[event('c1', 'Call Scheduled'), days(3)]], applied);
+    expect(dueAbsences(PRODUCT, called, days(7))).toEqual([]);
   });
 });

@@ -84,3 +84,45 @@ export const WEBINAR: ScoringModel = modelWith({
   decay: { percentPerDay: 1 },
   tiers: { warm: 10, hot: 30 },
 });
+
+/** Mirrors examples/models/product.yaml: a team's own product events, as custom events. */
+export const PRODUCT: ScoringModel = modelWith({
+  id: 'product',
+  engagement: [
+    {
+      id: 'demo-requested',
+      event: 'custom.Demo Requested',
+      points: 30,
+      limits: { once: true },
+      decay: 'none',
+    },
+    {
+      id: 'paid-plan-purchase',
+      event: 'custom.Item Purchased',
+      filters: [
+        { field: 'plan', operator: 'in', values: ['pro', 'business'], ignoreCase: true },
+        { field: 'price', operator: 'range', min: 100 },
+      ],
+      points: 20,
+      limits: { perDay: 2 },
+    },
+    { id: 'call-scheduled', event: 'custom.Call Scheduled', points: 15, expiresAfterDays: 30 },
+    {
+      id: 'application-submitted',
+      event: 'custom.Application Submitted',
+      filters: [{ field: 'bot', operator: 'equals', value: true, negate: true }],
+      points: 10,
+    },
+  ],
+  absence: [
+    {
+      id: 'application-without-call',
+      trigger: { event: 'custom.Application Submitted' },
+      expect: { event: 'custom.Call Scheduled' },
+      windowDays: 7,
+      points: -5,
+    },
+  ],
+  decay: { percentPerDay: 1 },
+  tiers: { warm: 25, hot: 60 },
+});

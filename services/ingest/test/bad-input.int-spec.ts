@@ -335,7 +335,7 @@ describe('bad input corpus (real Kafka)', () => {
     expectProblem(
       await sg(stale, sendgridSign(t.sendgridPrivateKey, stale, sendgridBody)),
       401,
-      /away from now/,
+      /is 3,60\d s older than this server's clock; at most 300 s are accepted/,
     );
 
     const form = example('twilio-inbound.form.txt').trim();
@@ -393,7 +393,7 @@ describe('bad input corpus (real Kafka)', () => {
         'x-twilio-signature': signUrl(jsonPath(tampered)),
       }),
       401,
-      /does not match this URL/,
+      /signature does not match http:\/\/localhost\/v1\/webhooks\/twilio/,
     );
 
     const zoomBody = example('zoom-participant-joined.json');
@@ -408,7 +408,7 @@ describe('bad input corpus (real Kafka)', () => {
     expectProblem(
       await zoom(stale, zoomSignature(ZOOM_TOKEN, stale, Buffer.from(zoomBody))),
       401,
-      /away from now/,
+      /is 3,60\d s older than this server's clock; at most 300 s are accepted/,
     );
 
     const mailgun = (signature: Record<string, string>) =>
@@ -430,7 +430,7 @@ describe('bad input corpus (real Kafka)', () => {
     expectProblem(
       await mailgun({ timestamp: stale, token: 't', signature: hmac(stale, 't') }),
       401,
-      /away from now/,
+      /is 3,60\d s older than this server's clock; at most 300 s are accepted/,
     );
 
     expectProblem(

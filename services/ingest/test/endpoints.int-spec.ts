@@ -45,6 +45,7 @@ describe('ingest endpoints end to end (real Kafka)', () => {
       accepted: 3,
       duplicates: 0,
       rejected: 0,
+      ignored: 0,
       results: [
         { index: 0, id: 'evt-1', status: 'accepted' },
         { index: 1, id: 'evt-2', status: 'accepted' },
@@ -113,7 +114,7 @@ describe('ingest endpoints end to end (real Kafka)', () => {
       payload: example('segment-batch.json'),
     });
     expect(batch.statusCode).toBe(202);
-    // Demo Requested is a contact.converted: a publishable key may not write it.
+    // Order Completed is a contact.converted: a publishable key may not write it.
     expect(json(batch)).toMatchObject({
       accepted: 3,
       rejected: 1,

@@ -47,6 +47,8 @@ export interface TestAppOptions {
   readonly settings?: Partial<IngestSettings>;
   /** Short kafkajs retries for outage tests. */
   readonly fastFailure?: boolean;
+  /** The app's clock (signature timestamps, receipt times); the real one when absent. */
+  readonly clock?: () => number;
 }
 
 /** The real ingest app (Nest + Fastify) against a real broker, producing to a topic of its own. */
@@ -110,6 +112,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     producer,
     registry,
     logger: createLogger({ service: 'ingest', level: 'silent' }),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   return {
     app,

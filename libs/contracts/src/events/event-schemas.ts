@@ -1,5 +1,6 @@
 import { cloudeventSchema } from '../generated/cloudevent.schema.js';
 import { contactSchema } from '../generated/contact.schema.js';
+import { customSchema } from '../generated/custom.schema.js';
 import { emailSchema } from '../generated/email.schema.js';
 import { smsSchema } from '../generated/sms.schema.js';
 import { webSchema } from '../generated/web.schema.js';
@@ -14,6 +15,8 @@ export interface EventSchemaDocuments {
   readonly envelope: JsonSchemaDocument;
   /** One document per type family, each an object schema whose properties are the event types. */
   readonly families: readonly JsonSchemaDocument[];
+  /** The `data` of every custom event, `custom.<name>` (custom.schema.json; it may refer to the families). */
+  readonly custom: JsonSchemaDocument;
 }
 
 /** A JSON Schema document as parsed JSON; Ajv checks the rest when compiling. */
@@ -22,6 +25,7 @@ export type JsonSchemaDocument = Readonly<Record<string, unknown>>;
 export const EVENT_SCHEMAS: EventSchemaDocuments = {
   envelope: cloudeventSchema,
   families: [emailSchema, smsSchema, webSchema, webinarSchema, contactSchema],
+  custom: customSchema,
 };
 
 /** The event types one family schema declares: the names of its top-level properties. */

@@ -76,6 +76,58 @@ describe('event validator', () => {
     });
   });
 
+  it('accepts a custom event with every property kept, and checks its context fields', () => {
+    const purchase = {
+      ...opened,
+      type: 'custom.Item Purchased',
+      data: {
+        name: 'Leap to Conclusions Mat',
+        revenue: 14.99,
+        plan: 'pro',
+        items: [{ sku: 'm-1', quantity: 2 }],
+        url: 'https://acme.test/checkout',
+        utm: { source: 'newsletter' },
+        user_agent: 'Mozilla/5.0',
+      },
+    };
+    expect(validator.validate(purchase)).toEqual({ valid: true, event: purchase });
+    expect(validator.isEventType('custom.Item Purchased')).toBe(true);
+    expect(validator.validate({ ...purchase, data: { url: 42, plan: 'pro' } })).toEqual({
+      valid: false,
+      issues: [{ field: 'data.url', expected: 'a string' }],
+    });
+    expect(validator.validate({ ...purchase, data: { utm: { channel: 'x' } } })).toEqual({
+      valid: false,
+      issues: [{ field: 'data.utm.channel', expected: expect.stringContaining('no such field') }],
+    });
+  });
+
+  it('says what a custom event type must look like when its name is malformed', () => {
+    for (const type of ['custom.', 'custom. Demo', 'custom.Demo\n', `custom.${'x'.repeat(201)}`]) {
+      expect(validator.isEventType(type)).toBe(false);
+      expect(validator.validate({ ...opened, type })).toEqual({
+        valid: false,
+        issues: [
+          {
+            field: 'type',
+            expected: expect.stringContaining('or a custom event type: "custom." and your event name'),
+          },
+        ],
+      });
+    }
+    expect(validator.validate({ ...opened, type: `custom.${'x'.repeat(200)}`, data: {} }).valid).toBe(true);
+  });
+
+  it('takes a page view named by its url or by its name, and asks for the url when it has neither', () => {
+    const page = { ...opened, type: 'web.page_viewed' };
+    expect(validator.validate({ ...page, data: { name: 'Pricing' } }).valid).toBe(true);
+    expect(validator.validate({ ...page, data: { url: 'https://acme.test' } }).valid).toBe(true);
+    expect(validator.validate({ ...page, data: { title: 'Pricing' } })).toEqual({
+      valid: false,
+      issues: [{ field: 'data.url', expected: 'a value (the field is required)' }],
+    });
+  });
+
   it('explains formats and patterns', () => {
     expect(validator.validate({ ...opened, time: 'yesterday' })).toEqual({
       valid: false,

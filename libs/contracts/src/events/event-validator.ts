@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { EVENT_SCHEMAS, familyEventTypes, schemaId, type EventSchemaDocuments } from './event-schemas.js';
-import type { CanonicalEvent } from './canonical-event.js';
+import { isCustomEventType, type CanonicalEvent } from './canonical-event.js';
 
 /** One reason an event does not match its schema: the field (dotted path) and what was expected there. */
 export interface EventValidationIssue {
@@ -14,8 +14,9 @@ export type EventValidation =
   | { readonly valid: false; readonly issues: readonly EventValidationIssue[] };
 
 export interface EventValidator {
-  /** Every canonical event type, in schema order. */
+  /** Every canonical event type, in schema order; custom events (`custom.<name>`) are not listed. */
   readonly eventTypes: readonly string[];
+  /** A canonical event type, or a well-formed custom one (`custom.Demo Requested`). */
   isEventType(type: string): boolean;
   /** Checks an envelope and the `data` its `type` calls for. Never throws on bad input. */
   validate(candidate: unknown): EventValidation;
@@ -40,24 +41,33 @@ export function createEventValidator(schemas: EventSchemaDocuments = EVENT_SCHEM
       dataValidators.set(type, ajv.compile({ $ref: pointer }));
     }
   }
+  const validateCustomData = ajv.compile(schemas.custom);
   const eventTypes = [...dataValidators.keys()];
-  const typeList = eventTypes.join(', ');
+  const typeIssue: EventValidationIssue = {
+    field: 'type',
+    expected: `a known event type (one of ${eventTypes.join(', ')}) or a custom event type: "custom." and your event name (1–200 characters, no control characters, no space at either end), e.g. "custom.Demo Requested"`,
+  };
+  const envelopeType = (schemas.envelope['properties'] as Record<string, { pattern?: string }> | undefined)?.[
+    'type'
+  ];
+  const typePattern = new RegExp(envelopeType?.pattern ?? '^$', 'u');
+  const dataValidatorOf = (type: string): ValidateFunction | undefined =>
+    dataValidators.get(type) ?? (isCustomEventType(type) ? validateCustomData : undefined);
 
   return {
     eventTypes,
-    isEventType: (type) => dataValidators.has(type),
+    isEventType: (type) => dataValidators.has(type) || (isCustomEventType(type) && typePattern.test(type)),
     validate(candidate) {
       if (!validateEnvelope(candidate)) {
-        return { valid: false, issues: describeErrors(validateEnvelope.errors, '') };
+        // A type that is neither canonical nor a well-formed custom one: say what is accepted, not the regex.
+        const issues = describeErrors(validateEnvelope.errors, '').map((issue) =>
+          issue.field === 'type' && issue.expected.startsWith('a string matching') ? typeIssue : issue,
+        );
+        return { valid: false, issues };
       }
       const envelope = candidate as { type: string; data: unknown };
-      const validateData = dataValidators.get(envelope.type);
-      if (!validateData) {
-        return {
-          valid: false,
-          issues: [{ field: 'type', expected: `a known event type (one of ${typeList})` }],
-        };
-      }
+      const validateData = dataValidatorOf(envelope.type);
+      if (!validateData) return { valid: false, issues: [typeIssue] };
       if (!validateData(envelope.data)) {
         return { valid: false, issues: describeErrors(validateData.errors, 'data') };
       }
@@ -130,6 +140,8 @@ function describeErrors(errors: ErrorObject[] | null | undefined, prefix: string
   const issues: EventValidationIssue[] = [];
   const seen = new Set<string>();
   for (const error of errors ?? []) {
+    // `if` only reports that its `then`/`else` failed; that branch's own errors say what to change.
+    if (error.keyword === 'if') continue;
     const { property, expected } = expectation(error);
     const field = joinPath(prefix, error.instancePath, property);
     const key = `${field}\u0000${expected}`;

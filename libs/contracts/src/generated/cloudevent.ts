@@ -6,7 +6,7 @@
  */
 
 /**
- * A leadscore event as it travels on leads.events.v1: a CloudEvents 1.0 structured-mode JSON envelope with the `workspace` extension attribute. The shape of `data` depends on `type` and is described by the per-family schemas in this folder (email, sms, web, webinar, contact).
+ * A leadscore event as it travels on leads.events.v1: a CloudEvents 1.0 structured-mode JSON envelope with the `workspace` extension attribute. The shape of `data` depends on `type` and is described by the per-family schemas in this folder (email, sms, web, webinar, contact) and, for custom events (`custom.<name>`), by custom.schema.json.
  */
 export interface CloudEventEnvelope {
   /**
@@ -22,7 +22,7 @@ export interface CloudEventEnvelope {
    */
   source: string;
   /**
-   * Canonical event type: `<family>.<event>`, one of the types in the family schemas.
+   * Canonical event type: `<family>.<event>`, one of the types in the family schemas; or a custom event `custom.<name>`, where `<name>` is the team's own event name verbatim (e.g. `custom.Demo Requested`): 1–200 characters, no control characters, not starting or ending with white space. Custom events carry the data of custom.schema.json.
    */
   type: string;
   /**

@@ -114,6 +114,21 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
   "$defs": {
     "eventType": {
       "title": "EventType",
+      "description": "The type of the events a rule reacts to: a canonical CloudEvents type of the platform (e.g. `web.page_viewed`), or a custom event `custom.<name>` with your own event name verbatim (e.g. `custom.Demo Requested`).",
+      "type": "string",
+      "if": {
+        "type": "string",
+        "pattern": "^custom\\."
+      },
+      "then": {
+        "$ref": "#/$defs/customEventType"
+      },
+      "else": {
+        "$ref": "#/$defs/canonicalEventType"
+      }
+    },
+    "canonicalEventType": {
+      "title": "CanonicalModelEventType",
       "description": "A canonical CloudEvents type of the platform.",
       "type": "string",
       "enum": [
@@ -137,6 +152,16 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
         "contact.updated",
         "contact.merged",
         "contact.converted"
+      ]
+    },
+    "customEventType": {
+      "title": "CustomModelEventType",
+      "description": "a custom event type \"custom.<your event name>\" (the name as you send it: 1–200 characters, no control characters, no space at either end)",
+      "type": "string",
+      "pattern": "^custom\\.[^\\s\\x00-\\x1F\\x7F-\\x9F](?:[^\\x00-\\x1F\\x7F-\\x9F]{0,198}[^\\s\\x00-\\x1F\\x7F-\\x9F])?$",
+      "examples": [
+        "custom.Demo Requested",
+        "custom.Item Purchased"
       ]
     },
     "grade": {

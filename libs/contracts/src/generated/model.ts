@@ -14,29 +14,9 @@ export type FitRule = EqualsFitRule | InFitRule | RangeFitRule | RegexFitRule | 
  */
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
 /**
- * A canonical CloudEvents type of the platform.
+ * The type of the events a rule reacts to: a canonical CloudEvents type of the platform (e.g. `web.page_viewed`), or a custom event `custom.<name>` with your own event name verbatim (e.g. `custom.Demo Requested`).
  */
-export type EventType =
-  | 'email.delivered'
-  | 'email.opened'
-  | 'email.clicked'
-  | 'email.bounced'
-  | 'email.unsubscribed'
-  | 'email.spam_reported'
-  | 'sms.sent'
-  | 'sms.delivered'
-  | 'sms.replied'
-  | 'sms.opted_out'
-  | 'web.page_viewed'
-  | 'web.form_submitted'
-  | 'web.link_clicked'
-  | 'webinar.registered'
-  | 'webinar.attended'
-  | 'webinar.left'
-  | 'contact.identified'
-  | 'contact.updated'
-  | 'contact.merged'
-  | 'contact.converted';
+export type EventType = string;
 /**
  * A condition on one field of the event `data`. The `operator` decides which other properties apply.
  */

@@ -91,11 +91,25 @@ export const webSchema: Readonly<Record<string, unknown>> = {
     },
     "WebPageViewedData": {
       "title": "WebPageViewedData",
+      "description": "A page view names its page: `url`, or at least the page `name` (a Segment page call sent by hand may carry only its name).",
       "type": "object",
       "additionalProperties": false,
-      "required": [
-        "url"
-      ],
+      "if": {
+        "properties": {
+          "name": true
+        },
+        "required": [
+          "name"
+        ]
+      },
+      "else": {
+        "properties": {
+          "url": true
+        },
+        "required": [
+          "url"
+        ]
+      },
       "properties": {
         "url": {
           "$ref": "#/definitions/WebShared/properties/url"

@@ -13,8 +13,11 @@ export interface WebEventDataByType {
   'web.form_submitted': WebFormSubmittedData;
   'web.link_clicked': WebLinkClickedData;
 }
+/**
+ * A page view names its page: `url`, or at least the page `name` (a Segment page call sent by hand may carry only its name).
+ */
 export interface WebPageViewedData {
-  url: string;
+  url?: string;
   referrer?: string;
   user_agent?: string;
   /**

@@ -8,12 +8,12 @@ const load = (file: string) =>
   parseModel(readFileSync(`${examples}${file}`, 'utf8'), 'yaml', `examples/models/${file}`);
 
 describe('example models', () => {
-  it('ships the ONTRAPORT, HubSpot and webinar examples', () => {
+  it('ships the ONTRAPORT, HubSpot, webinar and product (custom events) examples', () => {
     expect(
       readdirSync(examples)
         .filter((f) => f.endsWith('.yaml'))
         .sort(),
-    ).toEqual(expect.arrayContaining(['hubspot.yaml', 'ontraport.yaml', 'webinar.yaml']));
+    ).toEqual(expect.arrayContaining(['hubspot.yaml', 'ontraport.yaml', 'product.yaml', 'webinar.yaml']));
   });
 
   it.each(readdirSync(examples).filter((f) => f.endsWith('.yaml')))('validates %s', (file) => {
@@ -50,6 +50,27 @@ describe('example models', () => {
       trigger: { event: 'webinar.registered' },
       expect: { event: 'webinar.attended' },
       points: -10,
+    });
+  });
+
+  it('gives the product model rules on custom events, with a filter, a per-day limit and an expiry', () => {
+    const model = load('product.yaml');
+    expect(model.engagement?.map((rule) => [rule.event, rule.points])).toEqual([
+      ['custom.Demo Requested', 30],
+      ['custom.Item Purchased', 20],
+      ['custom.Call Scheduled', 15],
+      ['custom.Application Submitted', 10],
+    ]);
+    expect(model.engagement?.[0]).toMatchObject({ decay: 'none', limits: { once: true } });
+    expect(model.engagement?.[1]).toMatchObject({
+      filters: [{ field: 'plan' }, { field: 'price', operator: 'range', min: 100 }],
+      limits: { perDay: 2 },
+    });
+    expect(model.engagement?.[2]?.expiresAfterDays).toBe(30);
+    expect(model.absence?.[0]).toMatchObject({
+      trigger: { event: 'custom.Application Submitted' },
+      expect: { event: 'custom.Call Scheduled' },
+      points: -5,
     });
   });
 });

@@ -102,6 +102,46 @@ name: Demo
     expect(issue?.message).toMatch(/got "email\.click"; did you mean "email\.clicked"\?$/);
   });
 
+  it('names an unknown canonical event type with the list of known ones, and nothing else', () => {
+    const issues = issuesOf(valid.replace('email.clicked', 'web.page_view'));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ path: 'engagement[0].event', line: 7, column: 12 });
+    expect(issues[0]?.message).toMatch(
+      /^expected one of "email\.delivered", .*"contact\.converted" or a custom event type "custom\.<your event name>" \(/,
+    );
+    expect(issues[0]?.message).toMatch(/got "web\.page_view"; did you mean "web\.page_viewed"\?$/);
+    expect(issuesOf(valid.replace('email.clicked', 'Demo Requested'))[0]?.message).toMatch(
+      /or a custom event type "custom\.<your event name>" \(.*\), got "Demo Requested"$/,
+    );
+  });
+
+  it('accepts custom event types in engagement and absence rules', () => {
+    const text = `${valid.replace('email.clicked', 'custom.Demo Requested')}absence:
+  - id: no-purchase
+    trigger: { event: custom.Trial Started }
+    expect: { event: "custom.Item Purchased", filters: [{ field: plan, operator: equals, value: pro }] }
+    windowDays: 14
+    points: -5
+`;
+    const model = parseModel(text, 'yaml', 'demo.yaml');
+    expect(model.engagement?.[0]?.event).toBe('custom.Demo Requested');
+    expect(model.absence?.[0]).toMatchObject({
+      trigger: { event: 'custom.Trial Started' },
+      expect: { event: 'custom.Item Purchased' },
+    });
+  });
+
+  it('says what a custom event type must look like when its name is malformed', () => {
+    for (const event of ['custom.', '"custom. Demo"', `custom.${'x'.repeat(201)}`]) {
+      const issues = issuesOf(valid.replace('email.clicked', event));
+      expect(issues).toHaveLength(1);
+      expect(issues[0]?.path).toBe('engagement[0].event');
+      expect(issues[0]?.message).toContain(
+        '(a custom event type "custom.<your event name>" (the name as you send it: 1–200 characters',
+      );
+    }
+  });
+
   it('explains an unknown condition operator with the operators that exist', () => {
     const text = `${valid}fit:
   - id: ceo

@@ -155,6 +155,25 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], rootSchema: 
   // otherwise replace them by one "expected A or B" message.
   const stack: { instancePath: string; problems: ModelProblem[] }[] = [];
   for (const error of errors) {
+    // `if` only reports that its `then`/`else` failed: that branch's own errors say what to change. When
+    // the `else` failed (an event type that is not canonical), its message also names what `then` takes
+    // (a custom event type), so that the value's other accepted form is not kept from the reader.
+    if (error.keyword === 'if') {
+      const thenDescription = resolve(parentKeyword(error, 'then'))?.['description'];
+      const last = stack[stack.length - 1];
+      if (
+        (error.params as Record<string, unknown>)['failingKeyword'] === 'else' &&
+        typeof thenDescription === 'string' &&
+        last?.instancePath === error.instancePath
+      ) {
+        last.problems = last.problems.map((p) =>
+          p.message.startsWith('expected ')
+            ? { ...p, message: p.message.replace(', got ', ` or ${thenDescription}, got `) }
+            : p,
+        );
+      }
+      continue;
+    }
     if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') {
       stack.push({ instancePath: error.instancePath, problems: [explain(error)] });
       continue;

@@ -8,6 +8,7 @@ import { deadLettersOf } from '../batch/dead-letter.js';
 import { checkBatch, type AcceptedEvent, type EventResult } from '../batch/event-batch.js';
 import { fail } from '../http/problem-details.js';
 import type { IdentityRules } from '../identity/contact-identity.js';
+import { senderResults, type IgnoredResult, type ProviderDelivery } from '../providers/provider-receipt.js';
 import { EventPublisher } from './event.publisher.js';
 import { INGEST_SETTINGS, type IngestSettings } from './ingest.settings.js';
 import { CLOCK, type Clock } from './ingest.tokens.js';
@@ -24,13 +25,25 @@ export interface IngestCommand {
   readonly defaultSource: string;
   /** Canonical-shaped objects, or MappingFailures holding their place. */
   readonly candidates: readonly unknown[];
+  /**
+   * A provider webhook: where in the delivery each candidate came from (results carry those
+   * positions) and the provider events ignored on purpose (listed and counted).
+   */
+  readonly delivery?: ProviderDelivery;
+  /** Indexes of candidates whose id ingest derived (Segment calls without messageId): results say so. */
+  readonly derivedIds?: ReadonlySet<number>;
 }
+
+/** One result per input (per produced event for a provider delivery), in input order. */
+export type ReceiptResult = EventResult | IgnoredResult;
 
 export interface IngestReceipt {
   readonly accepted: number;
   readonly duplicates: number;
   readonly rejected: number;
-  readonly results: readonly EventResult[];
+  /** Provider events that map to no lead event on purpose; always 0 outside provider webhooks. */
+  readonly ignored: number;
+  readonly results: readonly ReceiptResult[];
 }
 
 /**
@@ -96,7 +109,7 @@ export class EventIngestion {
         },
       );
     }
-    const { results, accepted } = checkBatch(command.candidates, {
+    const { results: checked, accepted } = checkBatch(command.candidates, {
       workspace: command.workspace,
       keyKind: command.keyKind,
       defaultSource: command.defaultSource,
@@ -105,7 +118,12 @@ export class EventIngestion {
       maxEventBytes: this.settings.maxEventBytes,
       validator: this.validator,
     });
-    const receipt = summarize(results);
+    const results = withDerivedIds(checked, command.derivedIds);
+    const { delivery } = command;
+    const receipt = summarize(delivery ? senderResults(results, delivery) : results);
+    if (delivery)
+      for (const event of delivery.ignored)
+        this.metrics.ignoredEvents.inc({ provider: delivery.provider, kind: event.label });
     if (receipt.rejected > 0)
       this.publisher.deadLetter(
         deadLettersOf(command.candidates, results),
@@ -120,9 +138,9 @@ export class EventIngestion {
       const forbidden = results.every((r) => r.status === 'rejected' && r.reason === 'forbidden');
       fail(
         forbidden ? 'forbidden' : 'invalid-events',
-        `None of the ${results.length} events was accepted; each result says which field is wrong and what it expects.`,
+        `None of the ${results.length} events was accepted${receipt.ignored > 0 ? ` (${receipt.ignored} more ignored on purpose)` : ''}; each result says which field is wrong and what it expects.`,
         {
-          results,
+          results: receipt.results,
         },
       );
     }
@@ -135,14 +153,23 @@ export class EventIngestion {
   }
 }
 
-function summarize(results: readonly EventResult[]): IngestReceipt {
+function withDerivedIds(results: EventResult[], derivedIds: ReadonlySet<number> | undefined): EventResult[] {
+  if (!derivedIds || derivedIds.size === 0) return results;
+  return results.map((result) =>
+    derivedIds.has(result.index) && result.id !== undefined ? { ...result, idDerived: true } : result,
+  );
+}
+
+function summarize(results: readonly ReceiptResult[]): IngestReceipt {
   let accepted = 0;
   let duplicates = 0;
   let rejected = 0;
+  let ignored = 0;
   for (const r of results) {
     if (r.status === 'accepted') accepted += 1;
     else if (r.status === 'duplicate') duplicates += 1;
+    else if (r.status === 'ignored') ignored += 1;
     else rejected += 1;
   }
-  return { accepted, duplicates, rejected, results };
+  return { accepted, duplicates, rejected, ignored, results };
 }

@@ -29,6 +29,7 @@ describe('workspace keys', () => {
   it('lets publishable keys write engagement but not profile changes', () => {
     expect(mayWrite('publishable', 'web.page_viewed')).toBe(true);
     expect(mayWrite('publishable', 'contact.identified')).toBe(true);
+    expect(mayWrite('publishable', 'custom.Demo Requested')).toBe(true);
     expect(mayWrite('publishable', 'contact.updated')).toBe(false);
     expect(mayWrite('secret', 'contact.updated')).toBe(true);
   });

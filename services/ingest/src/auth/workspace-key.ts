@@ -18,7 +18,12 @@ export function hashKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
-/** Event types that change a contact's profile (and so its fit score): secret keys only. */
+/**
+ * Event types that change a contact's profile (and so its fit score): secret keys only. Every other
+ * type is engagement, custom events (`custom.<name>`) included: a publishable key may write them, so
+ * anyone who can read the page it sits in can forge them, as with web events (the services README says
+ * so for the models that score them).
+ */
 const PROFILE_TYPES = new Set(['contact.updated', 'contact.merged', 'contact.converted']);
 
 export function mayWrite(kind: KeyKind, eventType: string): boolean {

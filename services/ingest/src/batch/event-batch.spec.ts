@@ -118,6 +118,38 @@ describe('checkBatch', () => {
     expect(accepted[0]?.event.data).toMatchObject({ bot: true, bot_reason: 'bot_user_agent' });
   });
 
+  it('accepts custom events under a publishable key, keeps their properties and marks bot user agents', () => {
+    const custom = (id: string, data: Record<string, unknown>) => ({
+      id,
+      type: 'custom.Application Submitted',
+      subject: 'anon:a-1',
+      data,
+    });
+    const { results, accepted } = checkBatch(
+      [
+        custom('c1', { program: 'coaching', answers: { budget: 5000 }, user_agent: 'Googlebot/2.1' }),
+        custom('c2', { program: 'coaching', user_agent: 'Mozilla/5.0 (Macintosh) Safari/605.1.15' }),
+        custom('c3', { program: 'coaching' }),
+        custom('c4', { user_agent: 'Googlebot/2.1', bot: false }),
+      ],
+      { ...ctx, keyKind: 'publishable' },
+    );
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
+    expect(accepted.map((a) => a.event.data)).toEqual([
+      {
+        program: 'coaching',
+        answers: { budget: 5000 },
+        user_agent: 'Googlebot/2.1',
+        bot: true,
+        bot_reason: 'bot_user_agent',
+      },
+      { program: 'coaching', user_agent: 'Mozilla/5.0 (Macintosh) Safari/605.1.15', bot: false },
+      { program: 'coaching' },
+      // The sender classified it: kept as sent.
+      { user_agent: 'Googlebot/2.1', bot: false },
+    ]);
+  });
+
   it('refuses hostile content per event, naming the field, before anything else reads the event', () => {
     const form = (id: string, fields: string) =>
       JSON.parse(

@@ -1,5 +1,6 @@
 import {
   CLOUDEVENTS_SPEC_VERSION,
+  isCustomEvent,
   type CanonicalEvent,
   type EventValidationIssue,
   type EventValidator,
@@ -13,18 +14,22 @@ import { classifyClick, classifyOpen } from '../traffic/machine-traffic.js';
 /**
  * An input that could not even be mapped to a canonical event (Segment call or provider payload of an
  * unsupported kind); it takes its place in the batch so that its result keeps its index. `original`
- * is the input as received, for the dead-letter topic.
+ * is the input as received, for the dead-letter topic; `reason` is `forbidden` for an input its
+ * sender may not write (not dead-lettered), `invalid` otherwise.
  */
 export class MappingFailure {
   constructor(
     readonly issues: readonly EventValidationIssue[],
     readonly id?: string,
     readonly original?: unknown,
+    readonly reason: 'invalid' | 'forbidden' = 'invalid',
   ) {}
 
   /** This failure, carrying the input it failed on (kept if one is already known). */
   about(original: unknown): MappingFailure {
-    return this.original === undefined ? new MappingFailure(this.issues, this.id, original) : this;
+    return this.original === undefined
+      ? new MappingFailure(this.issues, this.id, original, this.reason)
+      : this;
   }
 }
 
@@ -41,17 +46,24 @@ export interface BatchContext {
   readonly validator: EventValidator;
 }
 
+/**
+ * The answer for one input. `id` is the id the event was (or would have been) produced with;
+ * `idDerived: true` says ingest derived it (a Segment call without messageId), so that a client can
+ * see which id its call got.
+ */
 export type EventResult =
-  | { readonly index: number; readonly id: string; readonly status: 'accepted' }
+  | { readonly index: number; readonly id: string; readonly idDerived?: true; readonly status: 'accepted' }
   | {
       readonly index: number;
       readonly id: string;
+      readonly idDerived?: true;
       readonly status: 'duplicate';
       readonly duplicateOf: number;
     }
   | {
       readonly index: number;
       readonly id?: string;
+      readonly idDerived?: true;
       readonly status: 'rejected';
       readonly reason: 'invalid' | 'too_large' | 'forbidden';
       readonly errors: readonly EventValidationIssue[];
@@ -102,8 +114,21 @@ function withDefaults(
   return { ok: true, event };
 }
 
-/** Marks machine traffic when the event carries a user agent and the sender did not classify it. */
+/**
+ * Marks machine traffic when the event carries a user agent and the sender did not classify it. A
+ * custom event is judged like a click or a page view (a browser or a bot did it), when it carries a
+ * `user_agent` string.
+ */
 function markMachineTraffic(event: CanonicalEvent): void {
+  if (isCustomEvent(event)) {
+    const data = event.data;
+    if (typeof data.user_agent === 'string' && data.bot === undefined) {
+      const verdict = classifyClick({ userAgent: data.user_agent });
+      data.bot = verdict.machine;
+      if (verdict.machine) data.bot_reason = verdict.reason;
+    }
+    return;
+  }
   if (event.type === 'email.opened') {
     const data = event.data;
     if (data.user_agent !== undefined && data.machine_open === undefined) {
@@ -141,10 +166,11 @@ export function checkBatch(candidates: readonly unknown[], ctx: BatchContext): B
   candidates.forEach((candidate, index) => {
     if (candidate instanceof MappingFailure) {
       const errors = [...candidate.issues];
+      const reason = candidate.reason;
       results.push(
         candidate.id === undefined
-          ? { index, status: 'rejected', reason: 'invalid', errors }
-          : { index, id: candidate.id, status: 'rejected', reason: 'invalid', errors },
+          ? { index, status: 'rejected', reason, errors }
+          : { index, id: candidate.id, status: 'rejected', reason, errors },
       );
       return;
     }

@@ -1,14 +1,21 @@
 import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { WorkspaceDirectory } from '../auth/workspace-directory.js';
+import { hashKey, type WorkspaceKey } from '../auth/workspace-key.js';
 import { EventIngestion, type IngestReceipt } from '../app/event-ingestion.js';
 import { INGEST_SETTINGS, type IngestSettings } from '../app/ingest.settings.js';
-import { WORKSPACE_DIRECTORY } from '../app/ingest.tokens.js';
+import { CLOCK, WORKSPACE_DIRECTORY, type Clock } from '../app/ingest.tokens.js';
 import { MappingFailure } from '../batch/event-batch.js';
 import { fail } from '../http/problem-details.js';
 import { parseJsonBody } from '../http/request-body.js';
-import { authenticate, rawBody, requireMediaType } from '../http/request-guards.js';
-import { mapSegmentBatch, mapSegmentCall, type SegmentCallType } from '../segment/segment.mapper.js';
+import { authenticate, authenticateSegmentBody, rawBody, requireMediaType } from '../http/request-guards.js';
+import {
+  mapSegmentCalls,
+  segmentBatchOf,
+  type SegmentCallDefaults,
+  type SegmentCallType,
+} from '../segment/segment.mapper.js';
+import { segmentEventTime } from '../segment/segment-time.js';
 
 // Segment's browser SDK posts JSON as text/plain (sendBeacon).
 const SEGMENT_TYPES = ['application/json', 'text/plain'];
@@ -20,6 +27,7 @@ export class SegmentController {
     private readonly ingestion: EventIngestion,
     @Inject(WORKSPACE_DIRECTORY) private readonly directory: WorkspaceDirectory,
     @Inject(INGEST_SETTINGS) private readonly settings: IngestSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post('track')
@@ -43,46 +51,69 @@ export class SegmentController {
   @Post('batch')
   @HttpCode(202)
   async batch(@Req() request: FastifyRequest): Promise<IngestReceipt> {
-    const key = authenticate(request, this.directory);
-    requireMediaType(request, SEGMENT_TYPES);
-    const identity = this.directory.settings(key.workspace)?.identity ?? {};
-    const mapped = mapSegmentBatch(parseJsonBody(rawBody(request)), identity);
-    if (mapped instanceof MappingFailure)
+    const { key, body } = this.readRequest(request);
+    const batch = segmentBatchOf(body);
+    if (batch instanceof MappingFailure)
       fail('malformed-request', 'Expected {"batch": [...]} with Segment calls.', {
-        errors: [...mapped.issues],
+        errors: [...batch.issues],
       });
-    if (mapped.length === 0)
+    if (batch.calls.length === 0)
       fail('malformed-request', 'The batch is empty.', {
         errors: [{ field: 'batch', expected: 'at least one call' }],
       });
-    if (mapped.length > this.settings.maxBatchEvents) {
+    if (batch.calls.length > this.settings.maxBatchEvents) {
       fail(
         'payload-too-large',
-        `The batch has ${mapped.length} calls; send at most ${this.settings.maxBatchEvents} per request.`,
+        `The batch has ${batch.calls.length} calls; send at most ${this.settings.maxBatchEvents} per request.`,
       );
     }
+    // The batch's sentAt corrects every call's time: an unreadable one is wrong for all of them.
+    const sentAt = segmentEventTime({ sentAt: batch.sentAt }, 0);
+    if (!sentAt.ok)
+      fail('malformed-request', `The batch's sentAt is not a time: ${sentAt.issue.expected}.`, {
+        errors: [sentAt.issue],
+      });
+    return this.ingest(key, batch.calls, { context: batch.context, sentAt: batch.sentAt });
+  }
+
+  private single(request: FastifyRequest, callType: SegmentCallType): Promise<IngestReceipt> {
+    const { key, body } = this.readRequest(request);
+    return this.ingest(key, [body], { callType });
+  }
+
+  /** Authenticates (header, else the body's writeKey) and parses the body. */
+  private readRequest(request: FastifyRequest): { key: WorkspaceKey; body: unknown } {
+    const headerKey =
+      request.headers.authorization === undefined ? undefined : authenticate(request, this.directory);
+    requireMediaType(request, SEGMENT_TYPES);
+    const body = parseJsonBody(rawBody(request));
+    return { key: authenticateSegmentBody(headerKey, body, this.directory), body };
+  }
+
+  /** Maps the calls (each on its own) and hands them to the one application function. */
+  private ingest(
+    key: WorkspaceKey,
+    calls: readonly unknown[],
+    defaults: Omit<SegmentCallDefaults, 'receivedAtMs' | 'isRequestKey'>,
+  ): Promise<IngestReceipt> {
+    const identity = this.directory.settings(key.workspace)?.identity ?? {};
+    const { candidates, derivedIds } = mapSegmentCalls(
+      calls,
+      {
+        ...defaults,
+        receivedAtMs: this.clock(),
+        isRequestKey: (writeKey) => hashKey(writeKey) === key.keyHash,
+      },
+      identity,
+    );
     return this.ingestion.execute({
       channel: 'segment',
       workspace: key.workspace,
       keyKind: key.kind,
       identity,
       defaultSource: '/v1/batch',
-      candidates: mapped,
-    });
-  }
-
-  private async single(request: FastifyRequest, callType: SegmentCallType): Promise<IngestReceipt> {
-    const key = authenticate(request, this.directory);
-    requireMediaType(request, SEGMENT_TYPES);
-    const identity = this.directory.settings(key.workspace)?.identity ?? {};
-    const candidate = mapSegmentCall(parseJsonBody(rawBody(request)), callType, identity);
-    return this.ingestion.execute({
-      channel: 'segment',
-      workspace: key.workspace,
-      keyKind: key.kind,
-      identity,
-      defaultSource: `/v1/${callType}`,
-      candidates: [candidate],
+      candidates,
+      derivedIds,
     });
   }
 }

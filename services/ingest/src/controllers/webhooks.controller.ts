@@ -10,7 +10,8 @@ import { fail } from '../http/problem-details.js';
 import { isPlainObject, parseFormBody, parseJsonBody } from '../http/request-body.js';
 import { rawBody, requireMediaType } from '../http/request-guards.js';
 import { mapMailgunEvent, MAILGUN_SOURCE } from '../providers/mailgun.mapper.js';
-import type { ProviderMapping } from '../providers/provider-mapping.js';
+import type { Provider, ProviderMapping } from '../providers/provider-mapping.js';
+import { deliveryOf } from '../providers/provider-receipt.js';
 import { mapSendgridEvents, SENDGRID_SOURCE } from '../providers/sendgrid.mapper.js';
 import { mapTwilioWebhook, TWILIO_SOURCE } from '../providers/twilio.mapper.js';
 import { mapZoomEvent, ZOOM_SOURCE } from '../providers/zoom.mapper.js';
@@ -32,8 +33,6 @@ import {
   ZOOM_TIMESTAMP_HEADER,
   zoomUrlValidationResponse,
 } from '../signatures/zoom.signature.js';
-
-type Provider = 'sendgrid' | 'twilio' | 'zoom' | 'mailgun';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
@@ -102,7 +101,7 @@ export class WebhooksController {
       return fail('malformed-request', 'Expected the SendGrid Event Webhook body: a JSON array of events.', {
         errors: [...mapped.issues],
       });
-    return this.ingest(workspace, mapped, SENDGRID_SOURCE, undefined);
+    return this.ingest(workspace, 'sendgrid', mapped, SENDGRID_SOURCE, undefined);
   }
 
   /**
@@ -127,14 +126,20 @@ export class WebhooksController {
         return fail('malformed-request', 'Expected a Twilio webhook JSON object.', {
           errors: [{ field: '(body)', expected: 'a JSON object of Twilio parameters' }],
         });
-      await this.refuseHostile(workspace, payload, TWILIO_SOURCE);
+      await this.refuseHostile(workspace, 'twilio', payload, TWILIO_SOURCE);
       params = jsonParams(payload);
     } else {
       params = parseFormBody(rawBody(request));
       this.requireValid(verifyTwilioSignature({ authToken: secrets.authToken, signature, url, params }));
       payload = Object.fromEntries(params);
     }
-    await this.ingest(workspace, mapTwilioWebhook(params, workspace.identity), TWILIO_SOURCE, payload);
+    await this.ingest(
+      workspace,
+      'twilio',
+      mapTwilioWebhook(params, workspace.identity),
+      TWILIO_SOURCE,
+      payload,
+    );
     await reply.status(200).header('content-type', 'text/xml').send(EMPTY_TWIML);
   }
 
@@ -160,7 +165,7 @@ export class WebhooksController {
       return fail('malformed-request', 'Expected a Zoom event object.', {
         errors: [{ field: 'event', expected: 'a Zoom webhook event' }],
       });
-    await this.refuseHostile(workspace, parsed, ZOOM_SOURCE);
+    await this.refuseHostile(workspace, 'zoom', parsed, ZOOM_SOURCE);
     if (parsed['event'] === 'endpoint.url_validation') {
       const payload = isPlainObject(parsed['payload']) ? parsed['payload'] : {};
       const plainToken = payload['plainToken'];
@@ -174,6 +179,7 @@ export class WebhooksController {
     }
     const receipt = await this.ingest(
       workspace,
+      'zoom',
       mapZoomEvent(parsed, workspace.identity),
       ZOOM_SOURCE,
       parsed,
@@ -202,14 +208,20 @@ export class WebhooksController {
         toleranceSeconds: this.settings.signatureToleranceSeconds,
       }),
     );
-    await this.refuseHostile(workspace, body, MAILGUN_SOURCE);
+    await this.refuseHostile(workspace, 'mailgun', body, MAILGUN_SOURCE);
     const eventData =
       isPlainObject(body) && isPlainObject(body['event-data']) ? body['event-data'] : undefined;
     if (!eventData)
       return fail('malformed-request', 'Expected a Mailgun webhook body with "event-data".', {
         errors: [{ field: 'event-data', expected: 'an object' }],
       });
-    return this.ingest(workspace, mapMailgunEvent(eventData, workspace.identity), MAILGUN_SOURCE, eventData);
+    return this.ingest(
+      workspace,
+      'mailgun',
+      mapMailgunEvent(eventData, workspace.identity),
+      MAILGUN_SOURCE,
+      eventData,
+    );
   }
 
   private workspace(request: FastifyRequest, provider: Provider): WorkspaceSettings {
@@ -227,8 +239,7 @@ export class WebhooksController {
   }
 
   private requireValid(check: SignatureCheck): void {
-    if (!check.valid)
-      fail('invalid-signature', `${check.reason}; check the webhook secret configured for this workspace.`);
+    if (!check.valid) fail('invalid-signature', `${check.reason}: ${check.fix}.`);
   }
 
   /** The URL Twilio called: the configured public URL, else scheme and Host as the proxy forwarded them. */
@@ -243,21 +254,37 @@ export class WebhooksController {
    * is accepted, so ingestion answers 400 with its result (and dead-letters it). A SendGrid delivery is
    * a batch: its events are screened one by one (mapSendgridEvents).
    */
-  private async refuseHostile(workspace: WorkspaceSettings, payload: unknown, source: string): Promise<void> {
+  private async refuseHostile(
+    workspace: WorkspaceSettings,
+    provider: Provider,
+    payload: unknown,
+    source: string,
+  ): Promise<void> {
     const issue = hostileContentIssue(payload, '(body)');
     if (!issue) return;
     const refused = new MappingFailure([issue], undefined, payload);
-    await this.ingest(workspace, { candidates: [refused], ignored: 0 }, source, undefined);
+    await this.ingest(
+      workspace,
+      provider,
+      { candidates: [refused], positions: [0], ignored: [] },
+      source,
+      undefined,
+    );
   }
 
-  /** `payload`: the delivery as received, for the dead-letter copy of a part that could not be mapped. */
+  /**
+   * Produces what a delivery maps to and answers in the sender's terms: results at the positions of
+   * the delivery, ignored events listed with their reason (a delivery of ignored events only is a 202
+   * with those results; nothing is produced). `payload`: the delivery as received, for the
+   * dead-letter copy of a part that could not be mapped.
+   */
   private async ingest(
     workspace: WorkspaceSettings,
+    provider: Provider,
     mapping: ProviderMapping,
     source: string,
     payload: unknown,
   ): Promise<IngestReceipt> {
-    if (mapping.candidates.length === 0) return { accepted: 0, duplicates: 0, rejected: 0, results: [] };
     return this.ingestion.execute({
       channel: 'webhook',
       workspace: workspace.workspace,
@@ -268,6 +295,7 @@ export class WebhooksController {
         payload === undefined
           ? mapping.candidates
           : mapping.candidates.map((c) => (c instanceof MappingFailure ? c.about(payload) : c)),
+      delivery: deliveryOf(provider, mapping),
     });
   }
 }

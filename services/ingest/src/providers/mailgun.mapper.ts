@@ -5,14 +5,35 @@ import { classifyOpen } from '../traffic/machine-traffic.js';
 import {
   clickedData,
   compact,
+  ignoredEvent,
+  oneEvent,
   openedData,
+  smtpReason,
   str,
   subjectFor,
   unixToIso,
+  type IgnoreReasons,
   type ProviderMapping,
 } from './provider-mapping.js';
 
 export const MAILGUN_SOURCE = '/v1/webhooks/mailgun';
+
+/**
+ * Mailgun event kinds that are no lead event, and why (README: provider table). Each is listed in the
+ * response and counted in `leadscore_ingest_ignored_events_total{provider="mailgun",kind}`.
+ */
+const IGNORED: IgnoreReasons<Record<string, unknown>> = {
+  accepted: () =>
+    'Mailgun "accepted": Mailgun queued the message for delivery; nothing the contact did (its delivered or failed event follows)',
+  rejected: () => 'Mailgun "rejected": Mailgun refused to send the message, so the contact did nothing',
+  stored: () => 'Mailgun "stored": an inbound message was stored; not about a message sent to a contact',
+  failed: (e) =>
+    `Mailgun "failed" (${str(e['reason']) ?? 'suppressed'}): Mailgun did not send the message because the address is on a suppression list, so the contact did nothing; the bounce, unsubscribe or complaint behind it was mapped when it happened`,
+  list_member_uploaded: () => 'Mailgun "list_member_uploaded": about a mailing list, not a contact action',
+  list_member_upload_error: () =>
+    'Mailgun "list_member_upload_error": about a mailing list, not a contact action',
+  list_uploaded: () => 'Mailgun "list_uploaded": about a mailing list, not a contact action',
+};
 
 /** Mailgun webhooks (JSON): `{ signature: {...}, "event-data": {...} }`, one event per request. */
 export function mapMailgunEvent(eventData: Record<string, unknown>, rules: IdentityRules): ProviderMapping {
@@ -42,12 +63,18 @@ export function mapMailgunEvent(eventData: Record<string, unknown>, rules: Ident
       data = clickedData(ref, userAgent, str(eventData['url']));
       break;
     case 'failed': {
+      // suppress-bounce, suppress-unsubscribe, suppress-complaint: never attempted (SendGrid's "dropped").
+      if (str(eventData['reason'])?.startsWith('suppress-')) return ignored(eventData, id);
       const status = isPlainObject(eventData['delivery-status']) ? eventData['delivery-status'] : {};
       type = 'email.bounced';
       data = {
         ...ref,
         bounce_type: eventData['severity'] === 'temporary' ? 'soft' : 'hard',
-        reason: str(eventData['reason']) ?? str(status['description']),
+        // The receiving server's SMTP reply, as SendGrid's bounces keep it ("550 5.1.1 ..."); Mailgun's
+        // own one-word reason ("bounce", "generic") only when there is no reply.
+        reason:
+          smtpReason(str(status['code']), str(status['message']) ?? str(status['description'])) ??
+          str(eventData['reason']),
       };
       break;
     }
@@ -60,27 +87,29 @@ export function mapMailgunEvent(eventData: Record<string, unknown>, rules: Ident
       data = ref;
       break;
     default:
-      return { candidates: [], ignored: 1 };
+      return ignored(eventData, id);
   }
   if (!id)
-    return {
-      candidates: [new MappingFailure([{ field: 'event-data.id', expected: 'the Mailgun event id' }])],
-      ignored: 0,
-    };
+    return oneEvent(new MappingFailure([{ field: 'event-data.id', expected: 'the Mailgun event id' }]));
   const subject = subjectFor('email', eventData['recipient'], 'event-data.recipient', rules, id);
-  if (subject instanceof MappingFailure) return { candidates: [subject], ignored: 0 };
+  if (subject instanceof MappingFailure) return oneEvent(subject);
+  return oneEvent(
+    compact({
+      id,
+      source: MAILGUN_SOURCE,
+      subject,
+      type,
+      time: unixToIso(eventData['timestamp']),
+      data: compact(data),
+    }),
+  );
+}
+
+function ignored(eventData: Record<string, unknown>, id: string | undefined): ProviderMapping {
   return {
-    candidates: [
-      compact({
-        id,
-        source: MAILGUN_SOURCE,
-        subject,
-        type,
-        time: unixToIso(eventData['timestamp']),
-        data: compact(data),
-      }),
-    ],
-    ignored: 0,
+    candidates: [],
+    positions: [],
+    ignored: [ignoredEvent('Mailgun', str(eventData['event']) ?? '', IGNORED, eventData, 0, id)],
   };
 }
 

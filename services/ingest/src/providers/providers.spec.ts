@@ -11,7 +11,7 @@ import { mapZoomEvent } from './zoom.mapper.js';
 const example = (name: string): string =>
   readFileSync(new URL(`../../../../examples/events/${name}`, import.meta.url), 'utf8');
 const rules = { defaultCountry: 'US' };
-const check = (candidates: unknown[]) =>
+const check = (candidates: readonly unknown[]) =>
   checkBatch(candidates, {
     workspace: 'acme',
     keyKind: 'secret',
@@ -25,9 +25,18 @@ const check = (candidates: unknown[]) =>
 describe('SendGrid events', () => {
   const mapping = mapSendgridEvents(JSON.parse(example('sendgrid-events.json')), rules);
 
-  it('maps engagement events, ignores processed, and keeps them all valid', () => {
+  it('maps engagement events, ignores processed at its position, and keeps them all valid', () => {
     if (mapping instanceof MappingFailure) throw new Error('unexpected');
-    expect(mapping.ignored).toBe(1);
+    expect(mapping.ignored).toEqual([
+      {
+        index: 0,
+        id: 'sg-processed-1',
+        kind: 'processed',
+        label: 'processed',
+        reason: expect.stringContaining('SendGrid accepted the message for delivery'),
+      },
+    ]);
+    expect(mapping.positions).toEqual([1, 2, 3, 4, 5]);
     const { results, accepted } = check(mapping.candidates);
     expect(results.every((r) => r.status === 'accepted')).toBe(true);
     expect(accepted.map((a) => a.event.type)).toEqual([
@@ -105,7 +114,19 @@ describe('Twilio webhooks', () => {
         parseFormBody(Buffer.from('MessageSid=SM3&MessageStatus=queued&To=%2B14155550100')),
         rules,
       ),
-    ).toEqual({ candidates: [], ignored: 1 });
+    ).toEqual({
+      candidates: [],
+      positions: [],
+      ignored: [
+        {
+          index: 0,
+          id: 'SM3',
+          kind: 'queued',
+          label: 'queued',
+          reason: expect.stringContaining('an intermediate state'),
+        },
+      ],
+    });
   });
 });
 
@@ -132,8 +153,20 @@ describe('Zoom webinar events', () => {
     expect(check(candidates).accepted).toHaveLength(1);
   });
 
-  it('ignores other Zoom events', () => {
-    expect(mapZoomEvent({ event: 'meeting.started' }, rules)).toEqual({ candidates: [], ignored: 1 });
+  it('ignores other Zoom events, naming them, under the metric label "other"', () => {
+    expect(mapZoomEvent({ event: 'meeting.started' }, rules)).toEqual({
+      candidates: [],
+      positions: [],
+      ignored: [
+        {
+          index: 0,
+          kind: 'meeting.started',
+          label: 'other',
+          reason: 'Zoom event "meeting.started" is not one ingest maps to a lead event',
+        },
+      ],
+    });
+    expect(mapZoomEvent({ event: 'constructor' }, rules).ignored).toMatchObject([{ label: 'other' }]);
   });
 });
 

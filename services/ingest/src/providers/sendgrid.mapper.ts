@@ -6,15 +6,36 @@ import { classifyOpen } from '../traffic/machine-traffic.js';
 import {
   clickedData,
   compact,
+  ignoredEvent,
   openedData,
+  smtpReason,
   str,
   subjectFor,
   unixToIso,
   type Candidate,
+  type IgnoredEvent,
+  type IgnoreReasons,
   type ProviderMapping,
 } from './provider-mapping.js';
 
 export const SENDGRID_SOURCE = '/v1/webhooks/sendgrid';
+
+/**
+ * SendGrid event kinds that are no lead event, and why (README: provider table). Each is listed in
+ * the response and counted in `leadscore_ingest_ignored_events_total{provider="sendgrid",kind}`.
+ */
+const IGNORED: IgnoreReasons<Record<string, unknown>> = {
+  processed: () =>
+    'SendGrid "processed": SendGrid accepted the message for delivery; nothing the contact did (its delivered, bounce or dropped event follows)',
+  deferred: () =>
+    'SendGrid "deferred": the receiving server delayed the message and SendGrid retries it; the final delivered or bounce event is the one mapped',
+  dropped: (e) =>
+    `SendGrid "dropped"${str(e['reason']) ? ` (${str(e['reason'])})` : ''}: SendGrid did not send the message, so the contact did nothing; the bounce, unsubscribe or spam report behind it was mapped when it happened`,
+  group_resubscribe: (e) =>
+    `SendGrid "group_resubscribe"${str(e['asm_group_id']) ? ` (group ${str(e['asm_group_id'])})` : ''}: a re-subscribe cannot undo the earlier email.unsubscribed yet, as leadscore has no event for it; it is reported here and counted instead of vanishing`,
+  account_status_change: (e) =>
+    `SendGrid "account_status_change"${str(e['type']) ? ` (${str(e['type'])})` : ''}: about the SendGrid account, not a contact`,
+};
 
 /**
  * SendGrid Event Webhook: a JSON array of events. `sg_event_id` is the event id; `sg_machine_open`
@@ -24,22 +45,30 @@ export function mapSendgridEvents(body: unknown, rules: IdentityRules): Provider
   if (!Array.isArray(body))
     return new MappingFailure([{ field: '(body)', expected: 'a JSON array of SendGrid events' }]);
   const candidates: (Candidate | MappingFailure)[] = [];
-  let ignored = 0;
-  for (const item of body as unknown[]) {
+  const positions: number[] = [];
+  const ignored: IgnoredEvent[] = [];
+  (body as unknown[]).forEach((item, index) => {
+    const keep = (candidate: Candidate | MappingFailure): void => {
+      candidates.push(candidate);
+      positions.push(index);
+    };
     if (!isPlainObject(item)) {
-      candidates.push(new MappingFailure([{ field: '(event)', expected: 'a JSON object' }], undefined, item));
-      continue;
+      keep(new MappingFailure([{ field: '(event)', expected: 'a JSON object' }], undefined, item));
+      return;
     }
     const hostile = hostileContentIssue(item, '(event)');
     if (hostile) {
-      candidates.push(new MappingFailure([hostile], str(item['sg_event_id']), item));
-      continue;
+      keep(new MappingFailure([hostile], str(item['sg_event_id']), item));
+      return;
     }
     const mapped = mapOne(item, rules);
-    if (mapped === 'ignored') ignored += 1;
-    else candidates.push(mapped instanceof MappingFailure ? mapped.about(item) : mapped);
-  }
-  return { candidates, ignored };
+    if (mapped === 'ignored')
+      ignored.push(
+        ignoredEvent('SendGrid', str(item['event']) ?? '', IGNORED, item, index, str(item['sg_event_id'])),
+      );
+    else keep(mapped instanceof MappingFailure ? mapped.about(item) : mapped);
+  });
+  return { candidates, positions, ignored };
 }
 
 function mapOne(e: Record<string, unknown>, rules: IdentityRules): Candidate | MappingFailure | 'ignored' {
@@ -71,7 +100,12 @@ function mapOne(e: Record<string, unknown>, rules: IdentityRules): Candidate | M
       break;
     case 'bounce':
       type = 'email.bounced';
-      data = { ...ref, bounce_type: e['type'] === 'blocked' ? 'blocked' : 'hard', reason: str(e['reason']) };
+      // `reason` is the receiving server's SMTP reply ("500 unknown recipient"), kept as sent.
+      data = {
+        ...ref,
+        bounce_type: e['type'] === 'blocked' ? 'blocked' : 'hard',
+        reason: smtpReason(undefined, str(e['reason'])),
+      };
       break;
     case 'spamreport':
       type = 'email.spam_reported';
@@ -86,7 +120,7 @@ function mapOne(e: Record<string, unknown>, rules: IdentityRules): Candidate | M
       data = { ...ref, scope: 'list', list_id: str(e['asm_group_id']) };
       break;
     default:
-      // processed, dropped, deferred, group_resubscribe: nothing the scoring model uses.
+      // processed, deferred, dropped, group_resubscribe, account_status_change, kinds yet unknown: IGNORED.
       return 'ignored';
   }
   if (!id) return new MappingFailure([{ field: 'sg_event_id', expected: 'the SendGrid event id' }]);

@@ -1,13 +1,19 @@
+import { CUSTOM_EVENT_TYPE_PREFIX, isWellFormedCustomEventType } from '@leadscore/contracts';
 import { MappingFailure } from '../batch/event-batch.js';
 import { hostileContentIssue } from '../batch/hostile-content.js';
 import { normalizeEmail, normalizePhone, type IdentityRules } from '../identity/contact-identity.js';
 import { isPlainObject } from '../http/request-body.js';
+import { deriveMessageId } from './segment-message-id.js';
+import { segmentEventTime } from './segment-time.js';
 
 /**
- * Segment (and RudderStack) tracking calls → canonical event candidates, so existing SDKs can point
- * at ingest: `messageId` → id, `userId` (else `anonymousId`) → subject, `timestamp` → time,
- * `context.userAgent` / `context.page` / `context.campaign` → data. Candidates still go through the
- * batch check (schema, identity rules, duplicates).
+ * Segment (and RudderStack) tracking calls → canonical event candidates, so existing SDKs and
+ * hand-written HTTP calls can point at ingest: `messageId` (else an id derived from the call,
+ * deriveMessageId) → id, `userId` (else `anonymousId`) → subject, `timestamp` / `originalTimestamp` /
+ * `sentAt` → time (segmentEventTime), `context.page` / `context.campaign` / `context.userAgent` → data;
+ * `track` names we do not map become custom events `custom.<name>` with every property kept. The
+ * services README lists every mapping. Candidates still go through the batch check (schema, identity
+ * rules, duplicates).
  */
 export type SegmentCallType = 'track' | 'identify' | 'page';
 
@@ -113,15 +119,43 @@ const TRACK_NAMES: Readonly<Record<string, TrackMapping>> = {
   },
   'Signed Up': conversion('signed_up'),
   'Trial Started': conversion('trial_started'),
-  'Demo Requested': conversion('demo_requested'),
   'Order Completed': conversion('order_completed'),
 };
 
 export const SEGMENT_TRACK_NAMES = Object.keys(TRACK_NAMES);
 
+const CANONICAL_NAME = /^(email|sms|web|webinar|contact)\.[a-z_]+$/;
+
+function pageOf(context: Record<string, unknown>): Record<string, unknown> {
+  return isPlainObject(context['page']) ? context['page'] : {};
+}
+
 function pageUrl(properties: Record<string, unknown>, context: Record<string, unknown>): string | undefined {
-  const page = isPlainObject(context['page']) ? context['page'] : {};
-  return str(properties['url']) ?? str(page['url']);
+  return str(properties['url']) ?? str(pageOf(context)['url']);
+}
+
+/**
+ * The data of a custom event: every property as sent, and the context fields scoring and the bot check
+ * read (custom.schema.json) where the properties do not have them — the page (`context.page`), the
+ * campaign (`context.campaign` → `utm`) and the client (`context.userAgent` → `user_agent`).
+ */
+function customData(
+  properties: Record<string, unknown>,
+  context: Record<string, unknown>,
+): Record<string, unknown> {
+  const page = pageOf(context);
+  const fromContext = compact({
+    url: str(page['url']),
+    path: str(page['path']),
+    referrer: str(page['referrer']),
+    title: str(page['title']),
+    user_agent: userAgent(context),
+    utm: utm(context),
+  });
+  const data: Record<string, unknown> = { ...properties };
+  for (const [field, value] of Object.entries(fromContext))
+    if (!Object.hasOwn(data, field)) data[field] = value;
+  return data;
 }
 
 function subjectOf(message: Record<string, unknown>): string | undefined {
@@ -169,34 +203,76 @@ function identityData(message: Record<string, unknown>, rules: IdentityRules): R
   });
 }
 
+/** What a request adds to each of its calls. */
+export interface SegmentCallDefaults {
+  /** The route's call type (`/v1/track`, ...); in /v1/batch each call names its own `type`. */
+  readonly callType?: string;
+  /** /v1/batch's `context`, merged under each call's own (the call's fields win). */
+  readonly context?: Readonly<Record<string, unknown>>;
+  /** /v1/batch's `sentAt` (the server libraries set it on the request), for calls without their own. */
+  readonly sentAt?: unknown;
+  /** When the request arrived (epoch ms): the clock-skew correction measures from it. */
+  readonly receivedAtMs: number;
+  /** Whether a `writeKey` inside a call is the key the request authenticated with. */
+  readonly isRequestKey: (writeKey: string) => boolean;
+}
+
+export interface MappedSegmentCall {
+  readonly candidate: Candidate | MappingFailure;
+  /** The call had no messageId: the candidate's (or failure's) id was derived from its content. */
+  readonly idDerived: boolean;
+}
+
 /**
- * Maps one Segment call; `type` is the route's call type, or the message's own in /v1/batch. A
- * failure carries the call as received (for the dead-letter topic). A call with hostile content is
- * refused before the mapping reads it (traits are copied by key).
+ * Maps one Segment call. A failure carries the call as received (for the dead-letter topic), never
+ * its `writeKey`. A call with hostile content is refused before the mapping reads it (traits and
+ * properties are copied by key).
  */
 export function mapSegmentCall(
   message: unknown,
-  callType: string,
+  defaults: SegmentCallDefaults,
   rules: IdentityRules,
-): Candidate | MappingFailure {
-  const hostile = hostileContentIssue(message, '(message)');
+): MappedSegmentCall {
+  if (!isPlainObject(message))
+    return {
+      candidate: new MappingFailure([{ field: '(message)', expected: 'a JSON object' }], undefined, message),
+      idDerived: false,
+    };
+  // The credential never travels on: not to Kafka, not to the dead-letter topic, not into an id.
+  const { writeKey, ...call } = message;
+  const hostile = hostileContentIssue(call, '(message)');
   if (hostile)
-    return new MappingFailure(
-      [hostile],
-      isPlainObject(message) ? str(message['messageId']) : undefined,
-      message,
+    return { candidate: new MappingFailure([hostile], str(call['messageId']), call), idDerived: false };
+  const callType = defaults.callType ?? str(call['type']) ?? str(call['action']) ?? '';
+  const messageId = call['messageId'];
+  const idDerived = messageId === undefined || messageId === null || messageId === '';
+  const id = idDerived ? deriveMessageId(callType, call) : str(messageId);
+  const fail = (field: string, expected: string, reason: 'invalid' | 'forbidden' = 'invalid') => ({
+    candidate: new MappingFailure([{ field, expected }], id, call, reason),
+    idDerived,
+  });
+  if (writeKey !== undefined && (typeof writeKey !== 'string' || !defaults.isRequestKey(writeKey)))
+    return fail(
+      'writeKey',
+      'the write key the request authenticated with, or none (one request writes to one workspace)',
+      'forbidden',
     );
-  const mapped = mapCall(message, callType, rules);
-  return mapped instanceof MappingFailure ? mapped.about(message) : mapped;
+  if (id === undefined)
+    return fail('messageId', 'a string or a number; or leave it out and ingest derives one from the call');
+  const mapped = mapCall(call, callType, id, defaults, rules);
+  return {
+    candidate: mapped instanceof MappingFailure ? mapped.about(call) : mapped,
+    idDerived,
+  };
 }
 
-function mapCall(message: unknown, callType: string, rules: IdentityRules): Candidate | MappingFailure {
-  if (!isPlainObject(message)) return new MappingFailure([{ field: '(message)', expected: 'a JSON object' }]);
-  const id = str(message['messageId']);
-  if (!id)
-    return new MappingFailure([
-      { field: 'messageId', expected: 'a unique id for this call (every Segment SDK sends one)' },
-    ]);
+function mapCall(
+  message: Record<string, unknown>,
+  callType: string,
+  id: string,
+  defaults: SegmentCallDefaults,
+  rules: IdentityRules,
+): Candidate | MappingFailure {
   if (!(SEGMENT_CALL_TYPES as readonly string[]).includes(callType)) {
     return new MappingFailure(
       [
@@ -210,29 +286,51 @@ function mapCall(message: unknown, callType: string, rules: IdentityRules): Cand
   }
   const subject = subjectOf(message);
   if (!subject) return new MappingFailure([{ field: 'userId', expected: 'a userId or an anonymousId' }], id);
-  const context = isPlainObject(message['context']) ? message['context'] : {};
+  const time = segmentEventTime(
+    {
+      timestamp: message['timestamp'],
+      originalTimestamp: message['originalTimestamp'],
+      sentAt: message['sentAt'] ?? defaults.sentAt,
+    },
+    defaults.receivedAtMs,
+  );
+  if (!time.ok) return new MappingFailure([time.issue], id);
+  const ownContext = isPlainObject(message['context']) ? message['context'] : {};
+  const context = defaults.context ? { ...defaults.context, ...ownContext } : ownContext;
   const properties = isPlainObject(message['properties']) ? message['properties'] : {};
-  const base = compact({ id, subject, time: str(message['timestamp']), source: `/v1/${callType}` });
+  const base = compact({ id, subject, time: time.time, source: `/v1/${callType}` });
 
   switch (callType as SegmentCallType) {
     case 'identify':
       return { ...base, type: 'contact.identified', data: identityData(message, rules) };
-    case 'page':
+    case 'page': {
+      const page = pageOf(context);
+      const url = pageUrl(properties, context);
+      const name = str(message['name']);
+      if (url === undefined && name === undefined)
+        return new MappingFailure(
+          [
+            {
+              field: 'properties.url',
+              expected: 'the page URL (properties.url or context.page.url), or the page name (name)',
+            },
+          ],
+          id,
+        );
       return {
         ...base,
         type: 'web.page_viewed',
         data: compact({
-          url: pageUrl(properties, context),
-          title:
-            str(properties['title']) ??
-            (isPlainObject(context['page']) ? str(context['page']['title']) : undefined),
-          path: str(properties['path']),
-          referrer: str(properties['referrer']),
-          name: str(message['name']),
+          url,
+          title: str(properties['title']) ?? str(page['title']),
+          path: str(properties['path']) ?? str(page['path']),
+          referrer: str(properties['referrer']) ?? str(page['referrer']),
+          name,
           user_agent: userAgent(context),
           utm: utm(context),
         }),
       };
+    }
     case 'track': {
       const name = str(message['event']);
       if (!name)
@@ -240,30 +338,68 @@ function mapCall(message: unknown, callType: string, rules: IdentityRules): Cand
       const mapping = TRACK_NAMES[name];
       if (mapping) return { ...base, type: mapping.type, data: compact(mapping.data(properties, context)) };
       // Canonical names pass straight through, with properties as data.
-      if (/^(email|sms|web|webinar|contact)\.[a-z_]+$/.test(name))
-        return { ...base, type: name, data: properties };
-      return new MappingFailure(
-        [
-          {
-            field: 'event',
-            expected: `a canonical event type (e.g. web.form_submitted) or one of: ${SEGMENT_TRACK_NAMES.join(', ')}`,
-          },
-        ],
-        id,
-      );
+      if (CANONICAL_NAME.test(name)) return { ...base, type: name, data: properties };
+      // Any other name is the team's own event: custom.<name>, verbatim (also when sent as custom.<name>).
+      const type = name.startsWith(CUSTOM_EVENT_TYPE_PREFIX) ? name : `${CUSTOM_EVENT_TYPE_PREFIX}${name}`;
+      if (!isWellFormedCustomEventType(type))
+        return new MappingFailure(
+          [
+            {
+              field: 'event',
+              expected: `an event name of 1–200 characters without control characters or white space at either end (it becomes the custom event type "${CUSTOM_EVENT_TYPE_PREFIX}<name>")`,
+            },
+          ],
+          id,
+        );
+      return { ...base, type, data: customData(properties, context) };
     }
   }
 }
 
-/** `/v1/batch`: `{ batch: [...] }`, each message naming its own call type. */
-export function mapSegmentBatch(
-  body: unknown,
+/** Maps the calls of one request, in order; `derivedIds` holds the indexes whose id was derived. */
+export function mapSegmentCalls(
+  calls: readonly unknown[],
+  defaults: SegmentCallDefaults,
   rules: IdentityRules,
-): (Candidate | MappingFailure)[] | MappingFailure {
+): { readonly candidates: (Candidate | MappingFailure)[]; readonly derivedIds: ReadonlySet<number> } {
+  const derivedIds = new Set<number>();
+  const candidates = calls.map((call, index) => {
+    const mapped = mapSegmentCall(call, defaults, rules);
+    if (mapped.idDerived) derivedIds.add(index);
+    return mapped.candidate;
+  });
+  return { candidates, derivedIds };
+}
+
+/** The envelope of a /v1/batch body: its calls and what they share. */
+export interface SegmentBatch {
+  readonly calls: readonly unknown[];
+  readonly context?: Readonly<Record<string, unknown>>;
+  readonly sentAt?: unknown;
+}
+
+/**
+ * `/v1/batch`: `{ batch: [...], context?, integrations?, sentAt?, writeKey? }`, each call naming its
+ * own `type`. The batch's `context` is merged under each call's (Segment's HTTP API does the same);
+ * `integrations` selects Segment destinations and is ignored; `writeKey` is read by authentication.
+ */
+export function segmentBatchOf(body: unknown): SegmentBatch | MappingFailure {
   if (!isPlainObject(body) || !Array.isArray(body['batch'])) {
     return new MappingFailure([{ field: 'batch', expected: 'an array of Segment calls' }]);
   }
-  return body['batch'].map((message: unknown) =>
-    mapSegmentCall(message, isPlainObject(message) ? (str(message['type']) ?? '') : '', rules),
-  );
+  const context = body['context'];
+  if (context !== undefined && context !== null) {
+    if (!isPlainObject(context))
+      return new MappingFailure([{ field: 'context', expected: 'an object (merged into every call)' }]);
+    const hostile = hostileContentIssue(context, 'context');
+    if (hostile) {
+      const field = hostile.field === 'context' ? 'context' : `context.${hostile.field}`;
+      return new MappingFailure([{ ...hostile, field }]);
+    }
+  }
+  return {
+    calls: body['batch'],
+    ...(isPlainObject(context) ? { context } : {}),
+    ...(body['sentAt'] !== undefined ? { sentAt: body['sentAt'] } : {}),
+  };
 }

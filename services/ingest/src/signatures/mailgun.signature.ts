@@ -19,8 +19,11 @@ export function mailgunSignature(signingKey: string, timestamp: string, token: s
 
 export function verifyMailgunSignature(input: MailgunSignatureInput): SignatureCheck {
   if (!input.signature || !input.token)
-    return invalid('the signature object needs timestamp, token and signature');
-  const fresh = checkFreshness(input.timestamp, input.nowMs, input.toleranceSeconds);
+    return invalid(
+      'the signature object needs timestamp, token and signature',
+      'send the webhook body as Mailgun signed it, with its "signature" object',
+    );
+  const fresh = checkFreshness(input.timestamp, input.nowMs, input.toleranceSeconds, 'signature.timestamp');
   if (!fresh.valid) return fresh;
   if (!/^[0-9a-f]{64}$/i.test(input.signature))
     return invalid('signature.signature is not a hex SHA-256 HMAC');

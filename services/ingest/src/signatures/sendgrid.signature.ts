@@ -22,8 +22,17 @@ export interface SendgridSignatureInput {
 
 /** ECDSA P-256 / SHA-256 over `timestamp + payload`; signature is base64 DER. */
 export function verifySendgridSignature(input: SendgridSignatureInput): SignatureCheck {
-  if (!input.signature) return invalid(`the ${SENDGRID_SIGNATURE_HEADER} header is missing`);
-  const fresh = checkFreshness(input.timestamp, input.nowMs, input.toleranceSeconds);
+  if (!input.signature)
+    return invalid(
+      `the ${SENDGRID_SIGNATURE_HEADER} header is missing`,
+      "turn on the Signed Event Webhook in SendGrid's Mail Settings and make sure no proxy strips the header",
+    );
+  const fresh = checkFreshness(
+    input.timestamp,
+    input.nowMs,
+    input.toleranceSeconds,
+    SENDGRID_TIMESTAMP_HEADER,
+  );
   if (!fresh.valid) return fresh;
   const signed = Buffer.concat([Buffer.from(input.timestamp ?? '', 'utf8'), input.payload]);
   let ok: boolean;

@@ -8,6 +8,7 @@ import {
   verifyTwilioBodySignature,
   verifyTwilioSignature,
 } from './twilio.signature.js';
+import { checkFreshness } from './signature-check.js';
 import { verifyZoomSignature, zoomSignature, zoomUrlValidationResponse } from './zoom.signature.js';
 
 describe('SendGrid Signed Event Webhook (ECDSA P-256)', () => {
@@ -52,13 +53,15 @@ describe('SendGrid Signed Event Webhook (ECDSA P-256)', () => {
   it('rejects stale, malformed and missing timestamps and missing signatures', () => {
     expect(verifySendgridSignature({ ...base, nowMs: 1588788367_000 + 3_600_000 })).toEqual({
       valid: false,
-      reason: expect.stringContaining('3600 s away from now'),
+      reason: expect.stringContaining('is 3,600 s older than'),
+      fix: expect.stringContaining('clock'),
     });
     expect(verifySendgridSignature({ ...base, timestamp: 'timestamp' }).valid).toBe(false);
     expect(verifySendgridSignature({ ...base, timestamp: undefined }).valid).toBe(false);
     expect(verifySendgridSignature({ ...base, signature: undefined })).toEqual({
       valid: false,
       reason: expect.stringContaining('x-twilio-email-event-webhook-signature'),
+      fix: expect.stringContaining('Signed Event Webhook'),
     });
     expect(verifySendgridSignature({ ...base, signature: 'not base64 DER' }).valid).toBe(false);
   });
@@ -112,16 +115,18 @@ describe('Twilio JSON bodies (bodySHA256)', () => {
     expect(createHmac('sha1', '12345').update(url).digest('base64')).toBe(signature);
     expect(twilioBodyHash(body)).toBe(bodyHash);
     expect(verifyTwilioBodySignature({ authToken: '12345', url, body, signature })).toEqual({ valid: true });
+  });
+
+  it("compares the hash as Twilio's library does: lower-case hex only", () => {
+    const upper = url.replace(bodyHash, bodyHash.toUpperCase());
     expect(
       verifyTwilioBodySignature({
         authToken: '12345',
-        url: url.replace(bodyHash, bodyHash.toUpperCase()),
+        url: upper,
         body,
-        signature: createHmac('sha1', '12345')
-          .update(url.replace(bodyHash, bodyHash.toUpperCase()))
-          .digest('base64'),
+        signature: createHmac('sha1', '12345').update(upper).digest('base64'),
       }),
-    ).toEqual({ valid: true });
+    ).toMatchObject({ valid: false, reason: expect.stringContaining('body does not match') });
   });
 
   it('rejects a changed body, a hash that is not the signed one, another token, or missing parts', () => {
@@ -141,9 +146,9 @@ describe('Twilio JSON bodies (bodySHA256)', () => {
     const swappedUrl = url.replace(bodyHash, twilioBodyHash(otherBody));
     expect(
       reason(verifyTwilioBodySignature({ authToken: '12345', url: swappedUrl, body: otherBody, signature })),
-    ).toMatch(/does not match this URL/);
+    ).toMatch(/signature does not match https:/);
     expect(reason(verifyTwilioBodySignature({ authToken: '54321', url, body, signature }))).toMatch(
-      /does not match this URL/,
+      /signature does not match https:/,
     );
     expect(
       reason(
@@ -194,7 +199,12 @@ describe('Zoom x-zm-signature (HMAC-SHA256 v0)', () => {
   it('rejects a changed body, another secret, a stale timestamp and a missing header', () => {
     expect(verifyZoomSignature({ ...base, body: Buffer.from('{"event":"x"}') }).valid).toBe(false);
     expect(verifyZoomSignature({ ...base, secretToken: 'other' }).valid).toBe(false);
-    expect(verifyZoomSignature({ ...base, nowMs: 1700000000_000 + 301_000 }).valid).toBe(false);
+    expect(verifyZoomSignature({ ...base, nowMs: 1700000000_000 + 301_000 })).toEqual({
+      valid: false,
+      reason:
+        "the x-zm-request-timestamp 1700000000 is 301 s older than this server's clock; at most 300 s are accepted (INGEST_SIGNATURE_TOLERANCE_SECONDS)",
+      fix: expect.stringMatching(/not checked.*check the clocks of the sender and of this server/),
+    });
     expect(verifyZoomSignature({ ...base, signature: undefined }).valid).toBe(false);
   });
 
@@ -230,8 +240,40 @@ describe('Mailgun webhook signature (HMAC-SHA256 of timestamp + token)', () => {
   it('rejects another key, token, a stale timestamp and malformed signatures', () => {
     expect(verifyMailgunSignature({ ...base, signingKey: 'other' }).valid).toBe(false);
     expect(verifyMailgunSignature({ ...base, token: 'b' + token.slice(1) }).valid).toBe(false);
-    expect(verifyMailgunSignature({ ...base, nowMs: 1529006854_000 + 86_400_000 }).valid).toBe(false);
+    expect(verifyMailgunSignature({ ...base, nowMs: 1529006854_000 + 86_400_000 })).toMatchObject({
+      valid: false,
+      reason: expect.stringMatching(/^the signature.timestamp 1529006854 is 86,400 s older than/),
+    });
     expect(verifyMailgunSignature({ ...base, signature: 'zz' }).valid).toBe(false);
     expect(verifyMailgunSignature({ ...base, signature: undefined }).valid).toBe(false);
+  });
+});
+
+describe('stale timestamps: outside the tolerance, by how much, and not a wrong secret', () => {
+  const at = (offsetMs: number) =>
+    checkFreshness('1700000000', 1700000000_000 + offsetMs, 300, 'webhook-timestamp');
+
+  it('accepts up to the tolerance either way', () => {
+    expect(at(300_000)).toEqual({ valid: true });
+    expect(at(-300_000)).toEqual({ valid: true });
+  });
+
+  it('says how far behind or ahead, rounding up so the number is never one that would pass', () => {
+    expect(at(3_725_000)).toMatchObject({
+      reason: expect.stringContaining('webhook-timestamp 1700000000 is 3,725 s older than'),
+    });
+    expect(at(300_400)).toMatchObject({ reason: expect.stringContaining('is 301 s older than') });
+    expect(at(-1_000_000)).toMatchObject({ reason: expect.stringContaining('is 1,000 s ahead of') });
+    const stale = at(3_725_000);
+    expect(stale.valid ? '' : stale.fix).not.toMatch(/secret/);
+  });
+
+  it('names the field of a missing or malformed timestamp', () => {
+    expect(checkFreshness(undefined, 0, 300, 'x-zm-request-timestamp')).toMatchObject({
+      reason: 'the x-zm-request-timestamp is missing',
+    });
+    expect(checkFreshness('2026-01-01T00:00:00Z', 0, 300, 'x-zm-request-timestamp')).toMatchObject({
+      reason: 'the x-zm-request-timestamp "2026-01-01T00:00:00Z" is not Unix seconds',
+    });
   });
 });

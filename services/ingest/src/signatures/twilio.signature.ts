@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { parse as parseQuery, stringify as stringifyQuery } from 'node:querystring';
 import { digestsEqual, hmac } from './hmac.js';
 import { invalid, VALID, type SignatureCheck } from './signature-check.js';
 
@@ -21,6 +22,67 @@ export function twilioSignature(
   return hmac('sha1', authToken, signed).toString('base64');
 }
 
+/** `https://host/p` with the default port of its scheme written out (443 for https, 80 otherwise). */
+function withDefaultPort(url: URL): string {
+  const credentials =
+    url.username || url.password ? `${url.username}${url.password ? `:${url.password}` : ''}@` : '';
+  const port = url.protocol === 'https:' ? ':443' : ':80';
+  return `${url.protocol}//${credentials}${url.host}${port}${url.pathname}${url.search}${url.hash}`;
+}
+
+/** The URL with its query decoded and re-encoded by Node's `querystring` (repeated names grouped). */
+function withLegacyQuery(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.search) return url;
+  const query = stringifyQuery(parseQuery(parsed.search.slice(1)));
+  parsed.search = '';
+  return `${parsed.toString()}?${query}`;
+}
+
+/**
+ * The URL forms Twilio's own helper library (twilio-node `validateRequest`) accepts a signature for,
+ * because Twilio's signing is not consistent about them; undefined when `url` is not a URL. Exactly:
+ * the URL as `new URL()` serializes it (query characters such as `'` percent-encoded) without any
+ * port; with its port, or the default port of its scheme added when it has none; and each of those
+ * two with the query re-encoded by Node's `querystring` (`'` left as is, spaces as `%20`, repeated
+ * names grouped). Nothing else: no other host, scheme, path or parameter order.
+ */
+export function twilioUrlForms(url: string): readonly string[] | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const portless = new URL(parsed);
+  portless.port = '';
+  const withoutPort = portless.toString();
+  const withPort = parsed.port ? parsed.toString() : withDefaultPort(parsed);
+  return [...new Set([withoutPort, withPort, withLegacyQuery(withoutPort), withLegacyQuery(withPort)])];
+}
+
+/** Constant-time comparison of the signature a caller sent with an expected one, as text (as Twilio's library compares). */
+function sameSignature(expected: string, received: string): boolean {
+  return digestsEqual(Buffer.from(expected, 'utf8'), Buffer.from(received, 'utf8'));
+}
+
+/** Whether `signature` is Twilio's signature of one of the URL forms of `url` with `params`. */
+function signsSomeForm(
+  authToken: string,
+  signature: string,
+  forms: readonly string[],
+  params: ReadonlyMap<string, readonly string[]>,
+): boolean {
+  // Every form is computed and compared, whatever matched first: the time taken says nothing about which.
+  let matched = false;
+  for (const form of forms)
+    matched = sameSignature(twilioSignature(authToken, form, params), signature) || matched;
+  return matched;
+}
+
+const CHECK_TOKEN_AND_URL =
+  'check the Twilio auth token configured for this workspace, and that this is the URL configured in Twilio (behind a proxy, set INGEST_PUBLIC_URL to the public scheme and host)';
+
 export interface TwilioSignatureInput {
   readonly authToken: string;
   readonly signature: string | undefined;
@@ -29,13 +91,27 @@ export interface TwilioSignatureInput {
   readonly params: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Twilio signs no timestamp, so there is no staleness check; replays are caught by event-id dedupe downstream. */
+/**
+ * Twilio signs no timestamp, so there is no staleness check; replays are caught by event-id dedupe
+ * downstream. Accepts the URL forms of twilioUrlForms.
+ */
 export function verifyTwilioSignature(input: TwilioSignatureInput): SignatureCheck {
-  if (!input.signature) return invalid(`the ${TWILIO_SIGNATURE_HEADER} header is missing`);
-  const expected = Buffer.from(twilioSignature(input.authToken, input.url, input.params), 'base64');
-  return digestsEqual(expected, Buffer.from(input.signature, 'base64'))
+  if (!input.signature) return missingHeader();
+  const forms = twilioUrlForms(input.url);
+  if (!forms) return invalid(`the URL ${input.url} is not a URL`, CHECK_TOKEN_AND_URL);
+  return signsSomeForm(input.authToken, input.signature, forms, input.params)
     ? VALID
-    : invalid('the Twilio signature does not match this URL and these parameters');
+    : invalid(
+        `the Twilio signature does not match ${forms[0]} and these parameters (also tried with the default port and with the query re-encoded)`,
+        CHECK_TOKEN_AND_URL,
+      );
+}
+
+function missingHeader(): SignatureCheck {
+  return invalid(
+    `the ${TWILIO_SIGNATURE_HEADER} header is missing`,
+    'send the request as Twilio signed it (a proxy may strip the header)',
+  );
 }
 
 /** Query parameter Twilio adds to the URL of a request with a JSON body: the body's SHA-256, hex. */
@@ -57,25 +133,28 @@ export interface TwilioBodySignatureInput {
 
 /**
  * Twilio's variant for JSON bodies: the signature covers the URL only (its query includes
- * `bodySHA256`; no body parameters are appended), and `bodySHA256` must be the SHA-256 of the raw
- * body, so the body is covered through its hash. Both checks must pass.
+ * `bodySHA256`; no body parameters are appended; the URL forms of twilioUrlForms), and `bodySHA256`
+ * must be the lower-case hex SHA-256 of the raw body (as Twilio's library compares it), so the body
+ * is covered through its hash. Both checks must pass.
  */
 export function verifyTwilioBodySignature(input: TwilioBodySignatureInput): SignatureCheck {
-  if (!input.signature) return invalid(`the ${TWILIO_SIGNATURE_HEADER} header is missing`);
-  let declared: string | null;
-  try {
-    declared = new URL(input.url).searchParams.get(TWILIO_BODY_HASH_PARAM);
-  } catch {
-    declared = null;
-  }
-  if (!declared)
-    return invalid(`a JSON body needs the ${TWILIO_BODY_HASH_PARAM} query parameter Twilio adds to the URL`);
-  const expected = Buffer.from(twilioSignature(input.authToken, input.url, new Map()), 'base64');
-  if (!digestsEqual(expected, Buffer.from(input.signature, 'base64'))) {
-    return invalid('the Twilio signature does not match this URL');
-  }
-  const actual = Buffer.from(twilioBodyHash(input.body), 'hex');
-  return /^[0-9a-fA-F]{64}$/.test(declared) && digestsEqual(actual, Buffer.from(declared, 'hex'))
+  if (!input.signature) return missingHeader();
+  const forms = twilioUrlForms(input.url);
+  const declared = forms ? new URL(input.url).searchParams.get(TWILIO_BODY_HASH_PARAM) : null;
+  if (!forms || !declared)
+    return invalid(
+      `a JSON body needs the ${TWILIO_BODY_HASH_PARAM} query parameter Twilio adds to the URL`,
+      `send JSON webhooks to the URL Twilio signs, with its ${TWILIO_BODY_HASH_PARAM} parameter`,
+    );
+  if (!signsSomeForm(input.authToken, input.signature, forms, new Map()))
+    return invalid(
+      `the Twilio signature does not match ${forms[0]} (also tried with the default port and with the query re-encoded)`,
+      CHECK_TOKEN_AND_URL,
+    );
+  return sameSignature(twilioBodyHash(input.body), declared)
     ? VALID
-    : invalid(`the body does not match its ${TWILIO_BODY_HASH_PARAM} hash`);
+    : invalid(
+        `the body does not match its ${TWILIO_BODY_HASH_PARAM} hash`,
+        'send the body exactly as Twilio sent it (a proxy must not re-encode or reformat it)',
+      );
 }

@@ -20,8 +20,12 @@ export interface ZoomSignatureInput {
 }
 
 export function verifyZoomSignature(input: ZoomSignatureInput): SignatureCheck {
-  if (!input.signature) return invalid(`the ${ZOOM_SIGNATURE_HEADER} header is missing`);
-  const fresh = checkFreshness(input.timestamp, input.nowMs, input.toleranceSeconds);
+  if (!input.signature)
+    return invalid(
+      `the ${ZOOM_SIGNATURE_HEADER} header is missing`,
+      'send the request as Zoom signed it (a proxy may strip the header)',
+    );
+  const fresh = checkFreshness(input.timestamp, input.nowMs, input.toleranceSeconds, ZOOM_TIMESTAMP_HEADER);
   if (!fresh.valid) return fresh;
   const expected = Buffer.from(zoomSignature(input.secretToken, input.timestamp ?? '', input.body), 'utf8');
   return digestsEqual(expected, Buffer.from(input.signature, 'utf8'))
