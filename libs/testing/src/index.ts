@@ -27,3 +27,4 @@ export {
   type HostileJsonCase,
   type HostileJsonOutcome,
 } from './hostile-json.js';
+export { readTopic, waitUntilConsumed, type ReadTopicOptions, type TopicRecord } from './topic-reader.js';

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseModel, type ScoreChangedEvent, type ScoringModel } from '@leadscore/contracts';
 import {
-  createBatchConsumer,
   createKafkaClient,
   ensureTopics,
   silentLogger,
@@ -16,7 +15,12 @@ import {
   type DataSource,
 } from '@leadscore/persistence';
 import { applyEvent, emptyState, refit, type ContactScoreState, DAY_MS } from '@leadscore/scoring';
-import { testKafkaBrokers, uniqueName, workspaceRoot } from '@leadscore/testing';
+import {
+  readTopic as readTopicRecords,
+  testKafkaBrokers,
+  uniqueName,
+  workspaceRoot,
+} from '@leadscore/testing';
 
 export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 export const days = (n: number): number => T0 + n * DAY_MS;
@@ -202,33 +206,19 @@ export function closeDeep(actual: unknown, expected: unknown, path = '$'): strin
     : [`${path}: ${JSON.stringify(actual)} != ${JSON.stringify(expected)}`];
 }
 
-/** Every record of a topic, read with a throwaway group until `count` arrived (then a short grace period for extras). */
-export async function readTopic(
+/** The records of a topic until `count` arrived (or the timeout: then what was read), with a grace period for extras. */
+export function readTopic(
   kafka: KafkaClient,
   topic: string,
   count: number,
   timeoutMs = 60_000,
 ): Promise<ConsumedMessage[]> {
-  const messages: ConsumedMessage[] = [];
-  let done!: () => void;
-  const finished = new Promise<void>((resolve) => (done = resolve));
-  const consumer = createBatchConsumer(kafka, {
-    groupId: uniqueName('reader'),
-    topics: [topic],
-    fromBeginning: true,
-    handler: (batch) => {
-      messages.push(...batch.messages);
-      if (messages.length >= count) done();
-      return Promise.resolve();
-    },
+  return readTopicRecords(kafka, topic, {
+    until: (records) => records.length >= count,
+    timeoutMs,
+    onTimeout: 'return',
+    graceMs: 1_000,
   });
-  await consumer.start();
-  const timer = setTimeout(done, timeoutMs);
-  await finished;
-  clearTimeout(timer);
-  await new Promise((r) => setTimeout(r, 1_000));
-  await consumer.stop();
-  return messages;
 }
 
 export interface DecayOutboxMessage {

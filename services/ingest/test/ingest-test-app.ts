@@ -1,18 +1,16 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
-  createBatchConsumer,
   createBatchingProducer,
   createKafkaClient,
   ensureTopics,
   silentLogger,
   waitForKafkaReady,
-  type BatchConsumer,
   type BatchingProducer,
   type KafkaClient,
 } from '@leadscore/kafka';
 import { createLogger, createMetricsRegistry } from '@leadscore/observability';
-import { uniqueName } from '@leadscore/testing';
+import { readTopic, uniqueName, type TopicRecord } from '@leadscore/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Registry } from 'prom-client';
@@ -162,7 +160,7 @@ export async function readEvents(
   return readEventsUntil(client, topic, (events) => events.length >= count, `${count} events`, timeoutMs);
 }
 
-/** Reads the topic from the beginning until `done(events so far)` (or the timeout), with a fresh group. */
+/** Reads the topic from the beginning until `done(events so far)` (throws at the timeout), with a fresh group. */
 export async function readEventsUntil(
   client: KafkaClient,
   topic: string,
@@ -170,44 +168,25 @@ export async function readEventsUntil(
   waitingFor: string,
   timeoutMs = 30_000,
 ): Promise<ReadEvent[]> {
-  const events: ReadEvent[] = [];
-  let consumer: BatchConsumer | undefined;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () =>
-        reject(
-          new Error(
-            `read ${events.length} events from ${topic} in ${timeoutMs} ms, waiting for ${waitingFor}`,
-          ),
-        ),
-      timeoutMs,
-    );
-    consumer = createBatchConsumer(client, {
-      groupId: uniqueName('ingest-reader'),
-      topics: [topic],
-      fromBeginning: true,
-      commitOffsets: false,
-      maxWaitTimeMs: 100,
-      handler: (batch) => {
-        for (const message of batch.messages) {
-          events.push({
-            key: message.key?.toString('utf8') ?? '',
-            value: JSON.parse(message.value?.toString('utf8') ?? 'null') as Record<string, unknown>,
-            headers: message.headers,
-          });
-        }
-        if (done(events)) {
-          clearTimeout(timer);
-          resolve();
-        }
-        return Promise.resolve();
-      },
-    });
-    consumer.start().catch(reject);
-  }).finally(async () => {
-    await consumer?.stop();
+  const events = new Map<TopicRecord, ReadEvent>();
+  const eventOf = (record: TopicRecord): ReadEvent => {
+    let event = events.get(record);
+    if (!event) {
+      event = {
+        key: record.key?.toString('utf8') ?? '',
+        value: JSON.parse(record.value?.toString('utf8') ?? 'null') as Record<string, unknown>,
+        headers: record.headers,
+      };
+      events.set(record, event);
+    }
+    return event;
+  };
+  const records = await readTopic(client, topic, {
+    until: (read) => done(read.map(eventOf)),
+    timeoutMs,
+    waitingFor,
   });
-  return events;
+  return records.map(eventOf);
 }
 
 /** The current value of one counter or gauge series whose labels include `labels` (0 when absent). */

@@ -1,17 +1,14 @@
 import { type CanonicalEvent, type ScoringModel } from '@leadscore/contracts';
 import {
-  createBatchConsumer,
   createBatchingProducer,
   createKafkaClient,
   ensureTopics,
-  highWatermarks,
   silentLogger,
   stderrLogger,
   type ConsumedMessage,
   type KafkaClient,
 } from '@leadscore/kafka';
-import { type DataSource } from '@leadscore/persistence';
-import { testKafkaBrokers, uniqueName } from '@leadscore/testing';
+import { readTopic as readTopicRecords, testKafkaBrokers, uniqueName } from '@leadscore/testing';
 import { type ScorerTopics } from '../src/scoring/scoring-batch.handler.js';
 
 export function testKafka(name: string): KafkaClient {
@@ -73,59 +70,21 @@ export async function produceEvents(
   await producer.disconnect();
 }
 
-/** Resolves once the offsets stored in PostgreSQL reached every partition's high watermark. */
-export async function waitUntilConsumed(
-  kafka: KafkaClient,
-  dataSource: DataSource,
-  group: string,
-  topic: string,
-  timeoutMs = 180_000,
-): Promise<void> {
-  const targets = await highWatermarks(kafka, topic);
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const rows = await dataSource.query<{ partition: number; next_offset: string }[]>(
-      'SELECT partition, next_offset::text AS next_offset FROM consumer_offsets WHERE consumer_group = $1 AND topic = $2',
-      [group, topic],
-    );
-    const stored = new Map(rows.map((r) => [r.partition, BigInt(r.next_offset)]));
-    if ([...targets].every(([p, high]) => (stored.get(p) ?? 0n) >= BigInt(high))) return;
-    if (Date.now() > deadline)
-      throw new Error(
-        `not consumed in ${timeoutMs} ms: stored ${JSON.stringify([...stored].map(([p, o]) => [p, String(o)]))}`,
-      );
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+export { waitUntilConsumed } from '@leadscore/testing';
 
-/** Every record of a topic, read with a throwaway group until `count` arrived (or the timeout). */
-export async function readTopic(
+/** The records of a topic until `count` were accepted (or the timeout: then what was read), with a grace period for extras. */
+export function readTopic(
   kafka: KafkaClient,
   topic: string,
   count: number,
   timeoutMs = 60_000,
-  /** Only records this accepts are collected and counted (other tests may share the topic). */
-  accept: (message: ConsumedMessage) => boolean = () => true,
+  accept?: (message: ConsumedMessage) => boolean,
 ): Promise<ConsumedMessage[]> {
-  const messages: ConsumedMessage[] = [];
-  let done!: () => void;
-  const finished = new Promise<void>((resolve) => (done = resolve));
-  const consumer = createBatchConsumer(kafka, {
-    groupId: uniqueName('reader'),
-    topics: [topic],
-    fromBeginning: true,
-    handler: (batch) => {
-      messages.push(...batch.messages.filter(accept));
-      if (messages.length >= count) done();
-      return Promise.resolve();
-    },
+  return readTopicRecords(kafka, topic, {
+    until: (records) => records.length >= count,
+    ...(accept ? { accept } : {}),
+    timeoutMs,
+    onTimeout: 'return',
+    graceMs: 500,
   });
-  await consumer.start();
-  const timer = setTimeout(done, timeoutMs);
-  await finished;
-  clearTimeout(timer);
-  // Anything beyond `count` (a duplicate) arrives within a short grace period.
-  await new Promise((r) => setTimeout(r, 500));
-  await consumer.stop();
-  return messages;
 }

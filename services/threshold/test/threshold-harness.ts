@@ -2,18 +2,16 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { parseModel, type Grade, type ScoreChangedEvent, type ScoringModel } from '@leadscore/contracts';
 import {
-  createBatchConsumer,
   createBatchingProducer,
   createKafkaClient,
   ensureTopics,
-  highWatermarks,
   silentLogger,
   type ConsumedMessage,
   type KafkaClient,
 } from '@leadscore/kafka';
 import { scoringModelRepository, type DataSource } from '@leadscore/persistence';
 import { scoreChangedEvent } from '@leadscore/score-events';
-import { testKafkaBrokers, uniqueName } from '@leadscore/testing';
+import { readTopic as readTopicRecords, testKafkaBrokers, uniqueName } from '@leadscore/testing';
 import { Webhook } from 'standardwebhooks';
 import { type ThresholdTopics } from '../src/lifecycle/lifecycle-batch.handler.js';
 
@@ -160,50 +158,11 @@ export async function waitFor(
   }
 }
 
-/** Resolves once the offsets stored in PostgreSQL reached every partition's high watermark. */
-export async function waitUntilConsumed(
-  kafka: KafkaClient,
-  dataSource: DataSource,
-  group: string,
-  topic: string,
-): Promise<void> {
-  const targets = await highWatermarks(kafka, topic);
-  await waitFor(`${group} to consume ${topic}`, async () => {
-    const rows = await dataSource.query<{ partition: number; next_offset: string }[]>(
-      'SELECT partition, next_offset::text AS next_offset FROM consumer_offsets WHERE consumer_group = $1 AND topic = $2',
-      [group, topic],
-    );
-    const stored = new Map(rows.map((r) => [r.partition, BigInt(r.next_offset)]));
-    return [...targets].every(([p, high]) => (stored.get(p) ?? 0n) >= BigInt(high));
-  });
-}
+export { waitUntilConsumed } from '@leadscore/testing';
 
-/**
- * Every record of a topic up to its current high watermarks, in partition and offset order. Records are
- * kept by (partition, offset): if the reader itself is redelivered a batch (its group rebalanced on a
- * loaded machine), the copy replaces the first read instead of looking like a duplicate on the topic.
- */
-export async function readTopic(kafka: KafkaClient, topic: string): Promise<ConsumedMessage[]> {
-  const targets = await highWatermarks(kafka, topic);
-  const total = [...targets.values()].reduce((n, high) => n + Number(high), 0);
-  const records = new Map<string, { partition: number; message: ConsumedMessage }>();
-  const consumer = createBatchConsumer(kafka, {
-    groupId: uniqueName('reader'),
-    topics: [topic],
-    fromBeginning: true,
-    handler: (batch) => {
-      for (const message of batch.messages) {
-        records.set(`${batch.partition}:${message.offset}`, { partition: batch.partition, message });
-      }
-      return Promise.resolve();
-    },
-  });
-  await consumer.start();
-  await waitFor(`${total} records on ${topic}`, () => records.size >= total, 60_000);
-  await consumer.stop();
-  return [...records.values()]
-    .sort((a, b) => a.partition - b.partition || Number(BigInt(a.message.offset) - BigInt(b.message.offset)))
-    .map((r) => r.message);
+/** Every record of a topic up to its current high watermarks, in partition and offset order. */
+export function readTopic(kafka: KafkaClient, topic: string): Promise<ConsumedMessage[]> {
+  return readTopicRecords(kafka, topic);
 }
 
 export interface ReceivedCall {
