@@ -21,3 +21,4 @@ export {
   type NewApiKey,
   type RandomSource,
 } from './api-key.js';
+export { LOCAL_DEV_KEYS, LOCAL_WORKSPACE_ID } from './local-workspace.js';

@@ -9,6 +9,7 @@ import { API_BODY_LIMIT_BYTES } from './http-limits.js';
 import { ProblemFilter } from './problem.filter.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
+const OPERATIONAL_ROUTES = new Set(['/metrics', '/healthz', '/readyz']);
 /** A caller's request id is kept when it looks like one (a UUID, a trace id); otherwise one is made. */
 const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -50,7 +51,8 @@ export function configureApiHttp(app: NestFastifyApplication, logger: Logger): v
     }
     duration.observe(reply.elapsedTime / 1000);
     const caller = callerOf(request);
-    logger.info(
+    // Scrapes and probes every few seconds would drown the log: those at debug level.
+    logger[OPERATIONAL_ROUTES.has(route) ? 'debug' : 'info'](
       {
         requestId: request.id,
         method: request.method,
