@@ -59,6 +59,7 @@ export { workspaceRepository, type WorkspaceRow } from './repositories/workspace
 export {
   apiKeyRepository,
   type ApiKeyRow,
+  type KeyDirectoryEntry,
   type KeyUse,
   type NewApiKeyRow,
   type RevokeOutcome,

@@ -138,6 +138,20 @@ describe('api keys', () => {
     );
   });
 
+  it('are listed for an authentication directory with their workspace, scopes and revocation', async () => {
+    const active = newKey(globex);
+    await apiKeyRepository.insert(dataSource.manager, active);
+    const entries = await apiKeyRepository.directory(dataSource.manager);
+    expect(entries.find((e) => e.keyHash.equals(active.keyHash))).toEqual({
+      keyHash: active.keyHash,
+      workspaceId: 'globex',
+      kind: 'secret',
+      scopes: ['read', 'admin'],
+      revoked: false,
+    });
+    expect(entries.some((e) => e.revoked)).toBe(true);
+  });
+
   it('are seeded idempotently: keys whose id or hash exists are skipped', async () => {
     const seeds = [newKey(globex), newKey(globex, 'publishable')];
     expect((await apiKeyRepository.insertMissing(dataSource.manager, seeds)).sort()).toEqual(

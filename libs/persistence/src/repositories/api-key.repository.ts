@@ -24,6 +24,15 @@ export type RevokeOutcome =
   | { readonly outcome: 'already-revoked'; readonly key: ApiKeyRow }
   | { readonly outcome: 'not-found' };
 
+/** A key as services that authenticate requests (ingest) cache it. */
+export interface KeyDirectoryEntry {
+  keyHash: Buffer;
+  workspaceId: WorkspaceId;
+  kind: KeyKind;
+  scopes: KeyScope[];
+  revoked: boolean;
+}
+
 export interface KeyUse {
   readonly id: string;
   readonly at: Date;
@@ -116,6 +125,24 @@ export const apiKeyRepository = {
       keyHash,
     ]);
     return row && toRow(row);
+  },
+
+  /**
+   * Every key of every workspace, revoked ones flagged: the snapshot ingest refreshes every few
+   * seconds to authenticate without a query per request. Across workspaces on purpose: it is the
+   * lookup that tells which workspace a request belongs to, like findByHash.
+   */
+  async directory(sql: SqlRunner): Promise<KeyDirectoryEntry[]> {
+    const rows = await sql.query<
+      { key_hash: Buffer; workspace_id: WorkspaceId; kind: KeyKind; scopes: KeyScope[]; revoked: boolean }[]
+    >('SELECT key_hash, workspace_id, kind, scopes, revoked_at IS NOT NULL AS revoked FROM api_keys');
+    return rows.map((r) => ({
+      keyHash: r.key_hash,
+      workspaceId: r.workspace_id,
+      kind: r.kind,
+      scopes: r.scopes,
+      revoked: r.revoked,
+    }));
   },
 
   /** The workspace's keys, oldest first. */
