@@ -164,4 +164,17 @@ describe('keys from PostgreSQL (the api’s api_keys)', () => {
     expect(flaky.findKeyByHash(hashKey(key))).toMatchObject({ workspace: 'acme', kind: 'secret' });
     await flaky.stop();
   });
+
+  it('does not hold ingest’s start while the database does not answer', async () => {
+    const slow = new DatabaseKeyDirectory({
+      bootstrap: new InMemoryWorkspaceDirectory([], []),
+      refreshMs: 60_000,
+      logger: createLogger({ service: 'ingest', level: 'silent' }),
+      load: () => new Promise((resolve) => setTimeout(() => resolve([]), 1_500)),
+    });
+    const started = Date.now();
+    await slow.start(100);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await slow.stop();
+  });
 });

@@ -33,9 +33,20 @@ export class DatabaseKeyDirectory implements WorkspaceDirectory {
 
   constructor(private readonly options: DatabaseKeyDirectoryOptions) {}
 
-  /** Loads the first snapshot (a failure is logged, not thrown) and keeps reloading it. */
-  async start(): Promise<void> {
-    await this.refresh();
+  /**
+   * Loads the first snapshot and keeps reloading it. Waits for that first load at most
+   * `firstLoadWaitMs` (default 5 s): an unreachable database must not hold ingest's start (a failure is
+   * logged, not thrown; the bootstrap keys work meanwhile).
+   */
+  async start(firstLoadWaitMs = 5_000): Promise<void> {
+    let waited: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.refresh(),
+      new Promise<void>((resolve) => {
+        waited = setTimeout(resolve, firstLoadWaitMs);
+      }),
+    ]);
+    clearTimeout(waited);
     this.timer = setInterval(() => void this.refresh(), this.options.refreshMs);
     this.timer.unref();
   }
