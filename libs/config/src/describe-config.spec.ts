@@ -15,6 +15,8 @@ describe('describeConfig', () => {
       'HOST',
       'PORT',
       'KAFKA_BROKERS',
+      'DATABASE_URL',
+      'INGEST_KEYS_REFRESH_MS',
       'INGEST_PIXEL_SECRET',
       'INGEST_BODY_LIMIT_BYTES',
       'INGEST_MAX_BATCH_EVENTS',
@@ -85,8 +87,8 @@ describe('service schemas', () => {
       ]),
     );
     expect(SERVICE_CONFIG_VARIABLES.analytics).not.toContain('DATABASE_URL');
-    expect(SERVICE_CONFIG_VARIABLES.ingest).not.toContain('DATABASE_URL');
-    for (const service of ['scorer', 'decay', 'threshold', 'api'] as const) {
+    // Ingest reads the api's keys from PostgreSQL (issue #20).
+    for (const service of ['ingest', 'scorer', 'decay', 'threshold', 'api'] as const) {
       expect(SERVICE_CONFIG_VARIABLES[service]).toContain('DATABASE_URL');
     }
   });

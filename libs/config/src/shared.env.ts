@@ -46,7 +46,7 @@ export const operatorEnv = {
   OPERATOR_TOKEN: env.optional(
     env.secret({
       description:
-        'Bearer token that operational endpoints (POST /v1/decay/run) require; unset = those endpoints answer 403',
+        'Bearer token that operational endpoints (POST /v1/decay/run, the api’s POST /v1/workspaces) require; unset = those endpoints answer 403',
       minLength: 24,
     }),
   ),

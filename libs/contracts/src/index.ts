@@ -98,3 +98,13 @@ export type {
   LifecycleContribution,
 } from './generated/lifecycle-changed.js';
 export { lifecycleChangedSchema } from './generated/lifecycle-changed.schema.js';
+// The api's request and response bodies (schemas/api/): validators compile the request schemas.
+export type { CreateWorkspaceRequest } from './generated/create-workspace-request.js';
+export { createWorkspaceRequestSchema } from './generated/create-workspace-request.schema.js';
+export type { CreateKeyRequest } from './generated/create-key-request.js';
+export { createKeyRequestSchema } from './generated/create-key-request.schema.js';
+export type { ApiKey } from './generated/api-key.js';
+export type { KeyCreated } from './generated/key-created.js';
+export type { KeyList } from './generated/key-list.js';
+export type { WorkspaceCreated } from './generated/workspace-created.js';
+export type { AuditEntry, AuditPage } from './generated/audit-page.js';

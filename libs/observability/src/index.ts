@@ -20,6 +20,7 @@ export {
   type MetricDefinition,
 } from './metric-definition.js';
 export {
+  ApiMetrics,
   IngestMetrics,
   ScorerMetrics,
   DecayMetrics,

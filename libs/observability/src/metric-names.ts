@@ -56,6 +56,15 @@ export const IngestMetrics = {
   ),
 } as const satisfies Record<string, MetricDefinition>;
 
+export const ApiMetrics = {
+  requestDuration: histogram(
+    'leadscore_api_request_duration_seconds',
+    'HTTP request duration until the response, by route and status code',
+    ['route', 'status_code'],
+    DURATION_BUCKETS,
+  ),
+} as const satisfies Record<string, MetricDefinition>;
+
 export const ScorerMetrics = {
   consumedEvents: counter(
     'leadscore_scorer_consumed_events_total',
@@ -233,6 +242,7 @@ export const KafkaClientMetrics = {
 
 /** Every group, for docs, dashboards checks and tests. */
 export const METRIC_CATALOGUE = {
+  api: ApiMetrics,
   ingest: IngestMetrics,
   scorer: ScorerMetrics,
   decay: DecayMetrics,

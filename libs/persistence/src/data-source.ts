@@ -5,6 +5,9 @@ import { ContactScoreEntity } from './entities/contact-score.entity.js';
 import { OutboxMessageEntity } from './entities/outbox-message.entity.js';
 import { ProcessedEventEntity } from './entities/processed-event.entity.js';
 import { ScoringModelEntity } from './entities/scoring-model.entity.js';
+import { WorkspaceEntity } from './entities/workspace.entity.js';
+import { ApiKeyEntity } from './entities/api-key.entity.js';
+import { AuditLogEntity } from './entities/audit-log.entity.js';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema.js';
 import { RetentionIndexes1763950000000 } from './migrations/1763950000000-retention-indexes.js';
 import { OutboxPayloadText1763960000000 } from './migrations/1763960000000-outbox-payload-text.js';
@@ -13,6 +16,7 @@ import { ThresholdSchema1764004000000 } from './migrations/1764004000000-thresho
 import { OutboxCursors1764100000000 } from './migrations/1764100000000-outbox-cursors.js';
 import { ContactScoresHotUpdates1764200000000 } from './migrations/1764200000000-contact-scores-hot-updates.js';
 import { ProcessedEventsSource1764300000000 } from './migrations/1764300000000-processed-events-source.js';
+import { WorkspacesAndKeys1764400000000 } from './migrations/1764400000000-workspaces-and-keys.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -21,6 +25,9 @@ export const ENTITIES = [
   ConsumerOffsetEntity,
   OutboxMessageEntity,
   ScoringModelEntity,
+  WorkspaceEntity,
+  ApiKeyEntity,
+  AuditLogEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -31,6 +38,7 @@ export const MIGRATIONS = [
   OutboxCursors1764100000000,
   ContactScoresHotUpdates1764200000000,
   ProcessedEventsSource1764300000000,
+  WorkspacesAndKeys1764400000000,
 ];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */

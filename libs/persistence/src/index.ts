@@ -11,6 +11,9 @@ export { ProcessedEventEntity } from './entities/processed-event.entity.js';
 export { ConsumerOffsetEntity } from './entities/consumer-offset.entity.js';
 export { OutboxMessageEntity } from './entities/outbox-message.entity.js';
 export { ScoringModelEntity } from './entities/scoring-model.entity.js';
+export { WorkspaceEntity } from './entities/workspace.entity.js';
+export { ApiKeyEntity } from './entities/api-key.entity.js';
+export { AuditLogEntity } from './entities/audit-log.entity.js';
 export { type SqlRunner } from './repositories/sql-types.js';
 export { consumerOffsetRepository, type PartitionOffset } from './repositories/consumer-offset.repository.js';
 export {
@@ -52,3 +55,18 @@ export {
 } from './repositories/webhook-delivery.repository.js';
 export { decayRunRepository, type DecayRunRow } from './repositories/decay-run.repository.js';
 export { LeadershipLostError, tryAcquireLeaderLease, type LeaderLease } from './leader-lease.js';
+export { workspaceRepository, type WorkspaceRow } from './repositories/workspace.repository.js';
+export {
+  apiKeyRepository,
+  type ApiKeyRow,
+  type KeyDirectoryEntry,
+  type KeyUse,
+  type NewApiKeyRow,
+  type RevokeOutcome,
+} from './repositories/api-key.repository.js';
+export {
+  auditLogRepository,
+  type AuditEntry,
+  type AuditPage,
+  type AuditRow,
+} from './repositories/audit-log.repository.js';

@@ -8,6 +8,8 @@ import {
   kafkaClientMetricsHooks,
   kafkaLogAdapter,
 } from '@leadscore/observability';
+import { apiKeyRepository, createDataSource, type DataSource } from '@leadscore/persistence';
+import { DatabaseKeyDirectory } from './auth/database-key-directory.js';
 import { workspaceDirectoryFromConfig } from './auth/workspace-directory.config.js';
 import { createIngestApp } from './app/ingest.app.js';
 import { settingsFromConfig } from './app/ingest.settings.js';
@@ -16,13 +18,40 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit(ingestConfigSchema);
   const logger = createLogger({ service: 'ingest', level: config.LOG_LEVEL });
   const settings = settingsFromConfig(config);
-  const directory = workspaceDirectoryFromConfig(config.INGEST_WORKSPACES, config.NODE_ENV === 'production');
+  const bootstrap = workspaceDirectoryFromConfig(config.INGEST_WORKSPACES, config.NODE_ENV === 'production');
   if (config.INGEST_WORKSPACES === undefined) {
     logger.warn(
       { production: config.NODE_ENV === 'production' },
-      'INGEST_WORKSPACES is not set: only the local development workspace (or none in production) can send events',
+      'INGEST_WORKSPACES is not set: besides the keys in PostgreSQL, only the local development workspace (or none in production) can send events',
     );
   }
+  // Read only: the api (and every other service) migrates the schema; until then a load fails and is retried.
+  let dataSource: DataSource | undefined;
+  const directory = new DatabaseKeyDirectory({
+    bootstrap,
+    refreshMs: config.INGEST_KEYS_REFRESH_MS,
+    logger,
+    load: async () => {
+      if (!dataSource?.isInitialized) {
+        const candidate = createDataSource({
+          url: config.DATABASE_URL,
+          poolSize: 2,
+          applicationName: 'leadscore-ingest',
+        });
+        await candidate.initialize();
+        dataSource = candidate;
+      }
+      const entries = await apiKeyRepository.directory(dataSource.manager);
+      return entries.map((entry) => ({
+        workspace: entry.workspaceId,
+        kind: entry.kind,
+        keyHash: entry.keyHash.toString('hex'),
+        scopes: entry.scopes,
+        revoked: entry.revoked,
+      }));
+    },
+  });
+  await directory.start();
   const registry = createMetricsRegistry({ service: 'ingest' });
   const kafka = createKafkaClient({
     brokers: [...config.KAFKA_BROKERS],
@@ -57,6 +86,13 @@ async function main(): Promise<void> {
     ],
   });
   enableGracefulShutdown(app);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onClose', async () => {
+      await directory.stop();
+      await dataSource?.destroy();
+    });
   await app.listen({ host: config.HOST, port: config.PORT });
   logger.info({ host: config.HOST, port: config.PORT, topic: settings.eventsTopic }, 'ingest listening');
 }

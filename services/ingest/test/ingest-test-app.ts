@@ -16,7 +16,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Registry } from 'prom-client';
 import { createIngestApp } from '../src/app/ingest.app.js';
 import type { IngestSettings } from '../src/app/ingest.settings.js';
-import { InMemoryWorkspaceDirectory } from '../src/auth/workspace-directory.js';
+import { InMemoryWorkspaceDirectory, type WorkspaceDirectory } from '../src/auth/workspace-directory.js';
 import { hashKey } from '../src/auth/workspace-key.js';
 
 export const WORKSPACE = 'acme';
@@ -47,6 +47,8 @@ export interface TestAppOptions {
   readonly fastFailure?: boolean;
   /** The app's clock (signature timestamps, receipt times); the real one when absent. */
   readonly clock?: () => number;
+  /** Replaces the test workspaces (acme, globex), e.g. by keys from PostgreSQL in front of them. */
+  readonly directory?: (testWorkspaces: WorkspaceDirectory) => WorkspaceDirectory;
 }
 
 /** The real ingest app (Nest + Fastify) against a real broker, producing to a topic of its own. */
@@ -106,7 +108,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
   const registry = createMetricsRegistry({ service: 'ingest', processMetrics: false });
   const app = await createIngestApp({
     settings,
-    directory,
+    directory: options.directory ? options.directory(directory) : directory,
     producer,
     registry,
     logger: createLogger({ service: 'ingest', level: 'silent' }),

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LOCAL_WORKSPACE_ID } from '@leadscore/access';
 import { Topics, parseModel } from '@leadscore/contracts';
 import { createBatchingProducer, createKafkaClient, silentLogger } from '@leadscore/kafka';
 
 /** The workspace the local stack's ingest accepts without configuration (key sk_local_dev). */
-export const LOCAL_WORKSPACE = 'local';
+export const LOCAL_WORKSPACE = LOCAL_WORKSPACE_ID;
 
 /**
  * Publishes the ONTRAPORT example model for the local workspace on leads.models.v1, so events sent to

@@ -13,6 +13,7 @@ import { portFromEnv, stackSettings } from './stack-settings.js';
 import { localOperatorToken } from './operator-token.js';
 import { createStackTopics } from './stack-topics.js';
 import { LOCAL_WORKSPACE, publishSampleModel } from './sample-model.js';
+import { seedLocalWorkspace } from './local-workspace.js';
 
 const settings = stackSettings();
 const log = (message: string) => process.stdout.write(`[stack] ${message}\n`);
@@ -65,6 +66,10 @@ try {
   }
   const databaseUrl = postgres.urlFor(settings.database);
   await ensureDatabase(postgres.url, settings.database);
+  // The api (and, later, ingest) find the local workspace's development keys in PostgreSQL.
+  const seeded = await seedLocalWorkspace(databaseUrl);
+  if (seeded.insertedKeys.length > 0)
+    log(`seeded workspace "${seeded.workspace}" with keys ${seeded.insertedKeys.join(', ')}`);
   await createStackTopics(kafka.brokers, TOPIC_DECLARATIONS);
   const sampleModel = await publishSampleModel(settings.root, kafka.brokers);
   const clickhouseVersion = await prepareClickHouse();
@@ -202,6 +207,13 @@ function printWhereToLook(stack: {
   for (const service of started) {
     lines.push(`  ${service.name.padEnd(11)} http://127.0.0.1:${service.port}   (/metrics /healthz /readyz)`);
   }
+  const api = started.find((s) => s.name === 'api');
+  if (api) {
+    lines.push(
+      '',
+      `API: http://127.0.0.1:${api.port}  workspaces, keys, audit log (services/api/README.md); try GET /v1/keys with Authorization: Bearer sk_local_dev`,
+    );
+  }
   const ingest = started.find((s) => s.name === 'ingest');
   if (ingest) {
     lines.push(
@@ -210,9 +222,13 @@ function printWhereToLook(stack: {
     );
   }
   const decay = started.find((s) => s.name === 'decay');
-  if (decay) {
+  const operatorRoutes = [
+    ...(api ? [`POST http://127.0.0.1:${api.port}/v1/workspaces`] : []),
+    ...(decay ? [`POST http://127.0.0.1:${decay.port}/v1/decay/run`] : []),
+  ];
+  if (operatorRoutes.length > 0) {
     lines.push(
-      `Operator token (POST http://127.0.0.1:${decay.port}/v1/decay/run): ${process.env['OPERATOR_TOKEN'] ? 'OPERATOR_TOKEN from your environment' : `in ${join(settings.dataDir, 'operator-token')}`}`,
+      `Operator token (${operatorRoutes.join(', ')}): ${process.env['OPERATOR_TOKEN'] ? 'OPERATOR_TOKEN from your environment' : `in ${join(settings.dataDir, 'operator-token')}`}`,
     );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

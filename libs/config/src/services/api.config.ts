@@ -1,13 +1,21 @@
 import { env } from '../env-kinds.js';
 import { envSchema } from '../env-schema.js';
 import { type Config } from '../load-config.js';
-import { databaseEnv, httpEnv, kafkaEnv, runtimeEnv, SERVICE_DEFAULT_PORTS } from '../shared.env.js';
+import {
+  databaseEnv,
+  httpEnv,
+  kafkaEnv,
+  operatorEnv,
+  runtimeEnv,
+  SERVICE_DEFAULT_PORTS,
+} from '../shared.env.js';
 
 export const apiConfigSchema = envSchema({
   ...runtimeEnv,
   ...httpEnv('api'),
   ...kafkaEnv,
   ...databaseEnv,
+  ...operatorEnv,
   ANALYTICS_URL: env.url({
     description: 'Base URL of the analytics service, asked for history and trends',
     protocols: ['http:', 'https:'],

@@ -1,12 +1,21 @@
 import { env } from '../env-kinds.js';
 import { envSchema } from '../env-schema.js';
 import { type Config } from '../load-config.js';
-import { httpEnv, kafkaEnv, runtimeEnv } from '../shared.env.js';
+import { databaseEnv, httpEnv, kafkaEnv, runtimeEnv } from '../shared.env.js';
 
 export const ingestConfigSchema = envSchema({
   ...runtimeEnv,
   ...httpEnv('ingest'),
   ...kafkaEnv,
+  // The api's keys (api_keys); INGEST_WORKSPACES stays as the bootstrap beside them.
+  ...databaseEnv,
+  INGEST_KEYS_REFRESH_MS: env.integer({
+    description:
+      'How often ingest reloads the workspace keys from PostgreSQL: the longest a key revoked through the api keeps working',
+    default: 2_000,
+    min: 100,
+    max: 60_000,
+  }),
   INGEST_PIXEL_SECRET: env.secret({
     description: 'HMAC key that signs tracking-pixel URLs',
     minLength: 32,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hashApiKey } from '@leadscore/access';
 
 /**
  * Workspace keys. A publishable key may be embedded in web pages and pixels and can only write
@@ -12,10 +12,13 @@ export interface WorkspaceKey {
   readonly kind: KeyKind;
   /** Hex SHA-256 of the key. */
   readonly keyHash: string;
+  /** Keys of the api's table carry scopes, and write events only with `events:write`; configured keys always may. */
+  readonly scopes?: readonly string[];
 }
 
+/** Hex SHA-256 of the whole key (libs/access), as INGEST_WORKSPACES lists them. */
 export function hashKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  return hashApiKey(key).toString('hex');
 }
 
 /**

@@ -30,6 +30,11 @@ function knownKey(key: string, directory: WorkspaceDirectory): WorkspaceKey {
       'unauthenticated',
       'The workspace key is unknown or revoked; use a publishable or secret key of your workspace.',
     );
+  if (found.scopes && !found.scopes.includes('events:write'))
+    fail(
+      'forbidden',
+      'This key cannot send events (it lacks the scope "events:write"); use a publishable key, or a secret key with "events:write".',
+    );
   return found;
 }
 

@@ -1,0 +1,43 @@
+/* eslint-disable */
+/**
+ * generated — do not edit.
+ * Source: schemas/api/key-created.schema.json
+ * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
+ */
+
+/**
+ * Response of POST /v1/keys: the whole key, shown this once (only its hash is stored).
+ */
+export interface KeyCreated {
+  /**
+   * The key to send as `Authorization: Bearer <key>`.
+   */
+  key: string;
+  apiKey: ApiKey;
+}
+/**
+ * A key as listed by GET /v1/keys: never the key itself or its hash.
+ */
+export interface ApiKey {
+  /**
+   * The key id (DELETE /v1/keys/{id}; the actor in the audit log).
+   */
+  id: string;
+  kind: 'publishable' | 'secret';
+  name: string | null;
+  /**
+   * The start of the key, to recognise it: `sk_<id>_abcd…`.
+   */
+  prefix: string;
+  scopes: ('events:write' | 'read' | 'admin')[];
+  createdAt: string;
+  /**
+   * The key id that created it, `operator` or `local-stack`.
+   */
+  createdBy: string;
+  revokedAt: string | null;
+  /**
+   * Coarse: updated at most once a minute.
+   */
+  lastUsedAt: string | null;
+}

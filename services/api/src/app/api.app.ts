@@ -1,0 +1,29 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { PinoNestLogger, type Logger } from '@leadscore/observability';
+import { configureApiHttp, requestIdOf } from '../http/http-setup.js';
+import { API_BODY_LIMIT_BYTES } from '../http/http-limits.js';
+import { ApiModule, type ApiModuleOptions } from './api.module.js';
+
+export interface ApiAppOptions extends ApiModuleOptions {
+  readonly logger: Logger;
+}
+
+/** Builds (not listens) the api app: main.ts and the integration tests share this. */
+export async function createApiApp(options: ApiAppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: API_BODY_LIMIT_BYTES,
+    trustProxy: true,
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
+    logger: new PinoNestLogger(options.logger),
+    bufferLogs: false,
+    // Bodies are parsed by the routes through the shared JSON guard (request-body.ts).
+    bodyParser: false,
+  });
+  configureApiHttp(app, options.logger);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,50 @@
+import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { hasAnyScope, type KeyScope } from '@leadscore/access';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { API_KEY_AUTHENTICATOR } from '../app/api.tokens.js';
+import { ProblemError, fail } from '../http/problem-details.js';
+import { ApiKeyAuthenticator } from './api-key.authenticator.js';
+import { setCaller } from './caller.js';
+
+const REQUIRED_SCOPES = 'leadscore:required-scopes';
+
+/** The route needs a workspace key holding any one of these scopes. */
+export const RequireAnyScope = (...scopes: KeyScope[]) => SetMetadata(REQUIRED_SCOPES, scopes);
+
+/** The `WWW-Authenticate` challenge of a refused key (RFC 6750). */
+const KEY_CHALLENGE = 'Bearer realm="leadscore"';
+
+/** Authenticates the workspace key (401) and checks the route's scopes (403). */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(API_KEY_AUTHENTICATOR) private readonly authenticator: ApiKeyAuthenticator,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const needed = this.reflector.getAllAndOverride<KeyScope[] | undefined>(REQUIRED_SCOPES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!needed) throw new Error('a route guarded by ApiKeyGuard needs @RequireAnyScope(...)');
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    let caller;
+    try {
+      caller = await this.authenticator.authenticate(request.headers.authorization);
+    } catch (error) {
+      if (error instanceof ProblemError && error.problem.status === 401)
+        void http.getResponse<FastifyReply>().header('www-authenticate', KEY_CHALLENGE);
+      throw error;
+    }
+    setCaller(request, caller);
+    if (!hasAnyScope(caller.scopes, needed))
+      fail(
+        'forbidden',
+        `This route needs a key with the scope ${needed.map((s) => `"${s}"`).join(' or ')}; this key has ${caller.scopes.map((s) => `"${s}"`).join(', ')}. Ask an admin of your workspace for a key with that scope.`,
+      );
+    return true;
+  }
+}

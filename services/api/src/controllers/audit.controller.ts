@@ -1,0 +1,41 @@
+import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
+import type { AuditPage } from '@leadscore/contracts';
+import { ApiKeyGuard, RequireAnyScope } from '../auth/api-key.guard.js';
+import { AuthenticatedCaller, type Caller } from '../auth/caller.js';
+import { fail } from '../http/problem-details.js';
+import { ReadAuditLog, type AuditQuery } from '../usecases/read-audit-log.usecase.js';
+
+export const DEFAULT_AUDIT_PAGE = 50;
+export const MAX_AUDIT_PAGE = 200;
+
+function auditQuery(query: Record<string, unknown>): AuditQuery {
+  const { cursor, limit } = query;
+  if (cursor !== undefined && (typeof cursor !== 'string' || !/^[1-9]\d{0,17}$/.test(cursor)))
+    fail('invalid-request', '?cursor must be the nextCursor of the previous page, unchanged.', [
+      { field: '?cursor', expected: 'the nextCursor of the previous page' },
+    ]);
+  let size = DEFAULT_AUDIT_PAGE;
+  if (limit !== undefined) {
+    size = typeof limit === 'string' && /^\d{1,4}$/.test(limit) ? Number(limit) : Number.NaN;
+    if (!(size >= 1 && size <= MAX_AUDIT_PAGE))
+      fail(
+        'invalid-request',
+        `?limit must be a whole number from 1 to ${MAX_AUDIT_PAGE} (default ${DEFAULT_AUDIT_PAGE}).`,
+        [{ field: '?limit', expected: `a whole number from 1 to ${MAX_AUDIT_PAGE}` }],
+      );
+  }
+  return { limit: size, ...(typeof cursor === 'string' ? { cursor } : {}) };
+}
+
+/** GET /v1/audit?cursor&limit: the admin actions of the caller's workspace, newest first (admin). */
+@Controller('v1/audit')
+@UseGuards(ApiKeyGuard)
+export class AuditController {
+  constructor(@Inject(ReadAuditLog) private readonly readAuditLog: ReadAuditLog) {}
+
+  @Get()
+  @RequireAnyScope('admin')
+  read(@AuthenticatedCaller() caller: Caller, @Query() query: Record<string, unknown>): Promise<AuditPage> {
+    return this.readAuditLog.execute(caller, auditQuery(query));
+  }
+}

@@ -1,0 +1,69 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ApiMetrics, registerMetrics, type Logger } from '@leadscore/observability';
+import type { FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { Registry, type Histogram } from 'prom-client';
+import { callerOf } from '../auth/caller.js';
+import { API_BODY_LIMIT_BYTES } from './http-limits.js';
+import { ProblemFilter } from './problem.filter.js';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+const OPERATIONAL_ROUTES = new Set(['/metrics', '/healthz', '/readyz']);
+/** A caller's request id is kept when it looks like one (a UUID, a trace id); otherwise one is made. */
+const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Fastify's `genReqId`: the caller's X-Request-Id when acceptable, a new UUID otherwise. */
+export function requestIdOf(request: IncomingMessage): string {
+  const given = request.headers[REQUEST_ID_HEADER];
+  return typeof given === 'string' && ACCEPTABLE_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/**
+ * Fastify-level wiring; call after NestFactory.create and before init/listen. JSON bodies reach the
+ * controllers as raw bytes (request-body.ts parses them through the shared guard), every other media
+ * type is refused (415); every response carries the request id, is logged with it (and with the
+ * workspace and key once authenticated), and is timed.
+ */
+export function configureApiHttp(app: NestFastifyApplication, logger: Logger): void {
+  const fastify: FastifyInstance = app.getHttpAdapter().getInstance();
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit: API_BODY_LIMIT_BYTES },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
+  const metrics = registerMetrics(app.get(Registry), ApiMetrics);
+  const durations = new Map<string, Histogram.Internal<'route' | 'status_code'>>();
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    done(null, payload);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const key = `${reply.statusCode} ${route}`;
+    let duration = durations.get(key);
+    if (!duration) {
+      duration = metrics.requestDuration.labels({ route, status_code: String(reply.statusCode) });
+      durations.set(key, duration);
+    }
+    duration.observe(reply.elapsedTime / 1000);
+    const caller = callerOf(request);
+    // Scrapes and probes every few seconds would drown the log: those at debug level.
+    logger[OPERATIONAL_ROUTES.has(route) ? 'debug' : 'info'](
+      {
+        requestId: request.id,
+        method: request.method,
+        route,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        ...(caller ? { workspace: caller.workspaceId, keyId: caller.keyId } : {}),
+      },
+      'request',
+    );
+    done();
+  });
+  app.useGlobalFilters(new ProblemFilter(logger));
+}

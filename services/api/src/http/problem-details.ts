@@ -1,0 +1,80 @@
+/**
+ * RFC 9457 problem details: every error the api answers with, served as `application/problem+json`;
+ * `detail` says what was wrong and what to do instead.
+ */
+export interface ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly instance?: string;
+  /** Extension: the offending fields of the body or query and what each one expects. */
+  readonly errors?: readonly FieldError[];
+}
+
+export interface FieldError {
+  /** `(body)`, `scopes[1]`, `?limit`. */
+  readonly field: string;
+  readonly expected: string;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+const TYPE_BASE = 'https://docs.leadscore.dev/problems/';
+
+export type ProblemKind =
+  | 'malformed-request'
+  | 'invalid-request'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'internal';
+
+const KINDS: Record<ProblemKind, { title: string; status: number }> = {
+  'malformed-request': { title: 'Malformed request', status: 400 },
+  'invalid-request': { title: 'Invalid request', status: 400 },
+  unauthenticated: { title: 'Missing, unknown or revoked key', status: 401 },
+  forbidden: { title: 'Key not allowed here', status: 403 },
+  'not-found': { title: 'Not found', status: 404 },
+  conflict: { title: 'Conflict', status: 409 },
+  'payload-too-large': { title: 'Request too large', status: 413 },
+  'unsupported-media-type': { title: 'Unsupported content type', status: 415 },
+  internal: { title: 'Internal error', status: 500 },
+};
+
+export function problem(
+  kind: ProblemKind,
+  detail: string,
+  extra: { instance?: string; errors?: readonly FieldError[] } = {},
+): ProblemDetails {
+  const { title, status } = KINDS[kind];
+  return {
+    type: `${TYPE_BASE}${kind}`,
+    title,
+    status,
+    detail,
+    ...(extra.instance !== undefined ? { instance: extra.instance } : {}),
+    ...(extra.errors !== undefined ? { errors: extra.errors } : {}),
+  };
+}
+
+export function kindOfStatus(status: number): ProblemKind | undefined {
+  return (Object.keys(KINDS) as ProblemKind[]).find(
+    (kind) => KINDS[kind].status === status && kind !== 'invalid-request',
+  );
+}
+
+/** A thrown problem: use cases, guards and controllers throw it; the one exception filter writes it. */
+export class ProblemError extends Error {
+  constructor(readonly problem: ProblemDetails) {
+    super(problem.detail);
+    this.name = 'ProblemError';
+  }
+}
+
+export function fail(kind: ProblemKind, detail: string, errors?: readonly FieldError[]): never {
+  throw new ProblemError(problem(kind, detail, errors ? { errors } : {}));
+}

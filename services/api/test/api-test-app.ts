@@ -1,0 +1,65 @@
+import { createLogger, createMetricsRegistry } from '@leadscore/observability';
+import { openDatabase, type DataSource } from '@leadscore/persistence';
+import { createTestDatabase, type TestDatabase } from '@leadscore/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { Writable } from 'node:stream';
+import { createApiApp } from '../src/app/api.app.js';
+
+export const OPERATOR = 'operator-token-for-api-tests-0123456789';
+
+export interface TestApi {
+  readonly app: NestFastifyApplication;
+  readonly http: FastifyInstance;
+  readonly dataSource: DataSource;
+  /** The JSON lines the app logged. */
+  readonly logs: Record<string, unknown>[];
+  /** Moves the app's clock. */
+  advance(seconds: number): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The api on a fresh PostgreSQL database of the jest run, with a settable clock and captured logs;
+ * `operatorToken` null starts it without OPERATOR_TOKEN.
+ */
+export async function startTestApi(name: string, operatorToken: string | null = OPERATOR): Promise<TestApi> {
+  const database: TestDatabase = await createTestDatabase(name);
+  const dataSource = await openDatabase({ url: database.url });
+  let now = Date.parse('2026-04-01T09:00:00Z');
+  const logs: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  const app = await createApiApp({
+    context: { dataSource, now: () => new Date(now) },
+    operatorToken: operatorToken ?? undefined,
+    registry: createMetricsRegistry({ service: 'api', processMetrics: false }),
+    logger: createLogger({ service: 'api', level: 'info', destination: sink }),
+    readinessChecks: [],
+  });
+  return {
+    app,
+    http: app.getHttpAdapter().getInstance(),
+    dataSource,
+    logs,
+    advance: (seconds) => {
+      now += seconds * 1000;
+    },
+    close: async () => {
+      await app.close();
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
+}
+
+export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+export function json(response: LightMyRequestResponse): Record<string, unknown> {
+  return JSON.parse(response.body) as Record<string, unknown>;
+}
