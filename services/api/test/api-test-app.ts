@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { createLogger, createMetricsRegistry } from '@leadscore/observability';
 import { openDatabase, type DataSource } from '@leadscore/persistence';
 import { createTestDatabase, type TestDatabase } from '@leadscore/testing';
@@ -62,4 +63,23 @@ export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
 export function json(response: LightMyRequestResponse): Record<string, unknown> {
   return JSON.parse(response.body) as Record<string, unknown>;
+}
+
+/** Asserts an RFC 9457 answer: its status, the problem+json type, type and title, and a detail matching `detail`. */
+export function expectProblem(
+  response: LightMyRequestResponse,
+  status: number,
+  detail: RegExp,
+): Record<string, unknown> {
+  // The body travels with the status, so a wrong status shows what was answered instead.
+  expect({ status: response.statusCode, body: response.body.slice(0, 400) }).toMatchObject({ status });
+  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
+  const body = json(response);
+  expect(body).toMatchObject({
+    status,
+    type: expect.stringContaining('https://'),
+    title: expect.any(String),
+  });
+  expect(String(body['detail'])).toMatch(detail);
+  return body;
 }

@@ -8,7 +8,7 @@ import {
 } from '@leadscore/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { API_BODY_LIMIT_BYTES } from '../src/http/http-limits.js';
-import { OPERATOR, bearer, json, startTestApi, type TestApi } from './api-test-app.js';
+import { OPERATOR, bearer, expectProblem, json, startTestApi, type TestApi } from './api-test-app.js';
 
 let api: TestApi;
 let admin: string;
@@ -27,23 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.close();
 });
-
-function expectProblem(
-  response: LightMyRequestResponse,
-  status: number,
-  detail: RegExp,
-): Record<string, unknown> {
-  expect({ status: response.statusCode, body: response.body.slice(0, 400) }).toMatchObject({ status });
-  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  const body = json(response);
-  expect(body).toMatchObject({
-    status,
-    type: expect.stringContaining('https://'),
-    title: expect.any(String),
-  });
-  expect(String(body['detail'])).toMatch(detail);
-  return body;
-}
 
 /**
  * What the api answers to each case of the shared corpus. Its bodies have no free-form fields, so a

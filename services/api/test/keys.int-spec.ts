@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ApiKey, AuditPage, KeyCreated, KeyList, WorkspaceCreated } from '@leadscore/contracts';
-import type { LightMyRequestResponse } from 'fastify';
-import { OPERATOR, bearer, json, startTestApi, type TestApi } from './api-test-app.js';
+import { OPERATOR, bearer, expectProblem, json, startTestApi, type TestApi } from './api-test-app.js';
 
 let api: TestApi;
 
@@ -12,23 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.close();
 });
-
-function expectProblem(
-  response: LightMyRequestResponse,
-  status: number,
-  detail: RegExp,
-): Record<string, unknown> {
-  expect({ status: response.statusCode, body: response.body.slice(0, 400) }).toMatchObject({ status });
-  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  const body = json(response);
-  expect(body).toMatchObject({
-    status,
-    type: expect.stringContaining('https://'),
-    title: expect.any(String),
-  });
-  expect(String(body['detail'])).toMatch(detail);
-  return body;
-}
 
 async function createWorkspace(id: string): Promise<WorkspaceCreated> {
   const response = await api.http.inject({

@@ -7,6 +7,7 @@ import { twilioSignature } from '../src/signatures/twilio.signature.js';
 import { zoomSignature } from '../src/signatures/zoom.signature.js';
 import { parseFormBody } from '../src/http/request-body.js';
 import {
+  expectProblem,
   bearer,
   example,
   now,
@@ -34,23 +35,6 @@ const view = (id: string, extra: Record<string, unknown> = {}) => ({
   data: { url: 'https://acme.test' },
   ...extra,
 });
-
-function expectProblem(
-  response: { statusCode: number; headers: Record<string, unknown>; body: string },
-  status: number,
-  detail: RegExp,
-): Record<string, unknown> {
-  expect(response.statusCode).toBe(status);
-  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  const body = JSON.parse(response.body) as Record<string, unknown>;
-  expect(body).toMatchObject({
-    status,
-    type: expect.stringContaining('https://'),
-    title: expect.any(String),
-  });
-  expect(String(body['detail'])).toMatch(detail);
-  return body;
-}
 
 describe('bad input corpus (real Kafka)', () => {
   let t: TestApp;

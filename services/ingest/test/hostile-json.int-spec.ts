@@ -14,6 +14,7 @@ import { EventPublisher } from '../src/app/event.publisher.js';
 import { twilioBodyHash } from '../src/signatures/twilio.signature.js';
 import { zoomSignature } from '../src/signatures/zoom.signature.js';
 import {
+  expectProblem,
   bearer,
   example,
   json,
@@ -63,23 +64,6 @@ const sendgridEvent = (id: string, extra: Record<string, unknown> = {}) => ({
   sg_message_id: 'msg-1.filter',
   ...extra,
 });
-
-function expectProblem(
-  response: LightMyRequestResponse,
-  status: number,
-  detail: RegExp,
-): Record<string, unknown> {
-  expect({ status: response.statusCode, body: response.body.slice(0, 300) }).toMatchObject({ status });
-  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  const body = json(response);
-  expect(body).toMatchObject({
-    status,
-    type: expect.stringContaining('https://'),
-    title: expect.any(String),
-  });
-  expect(String(body['detail'])).toMatch(detail);
-  return body;
-}
 
 /** `data.fields` + `.note` → `data.fields.note`; at the root, `.note` → `note`. */
 const fieldAt = (hostPath: string, field: string): string =>

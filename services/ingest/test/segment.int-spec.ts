@@ -4,6 +4,7 @@ import { testKafkaBrokers } from '@leadscore/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { EventPublisher } from '../src/app/event.publisher.js';
 import {
+  expectProblem,
   bearer,
   example,
   json,
@@ -39,18 +40,6 @@ function withOurKey(call: Record<string, unknown>): Record<string, unknown> {
 }
 
 const resultsOf = (response: LightMyRequestResponse): Result[] => json(response)['results'] as Result[];
-
-function expectProblem(
-  response: LightMyRequestResponse,
-  status: number,
-  detail: RegExp,
-): Record<string, unknown> {
-  expect({ status: response.statusCode, body: response.body.slice(0, 400) }).toMatchObject({ status });
-  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  const body = json(response);
-  expect(String(body['detail'])).toMatch(detail);
-  return body;
-}
 
 describe('Segment-compatible API end to end (real Kafka)', () => {
   let t: TestApp;
