@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { kafkajsOf, type KafkaClient } from './kafka-client.factory.js';
 import { toKafkaError } from './kafka-errors.js';
+import { retryTransient } from './transient-retry.js';
 
 export interface HeaderScanOptions {
   /** First record time (epoch ms) to look at; earlier records are skipped via the broker's time index. */
@@ -87,12 +88,15 @@ export async function collectHeaderValuesSince(
   }
 }
 
-/** Each partition's high watermark (the offset the next record will get), as decimal strings. */
+/**
+ * Each partition's high watermark (the offset the next record will get), as decimal strings. A topic
+ * just created may answer NOT_LEADER for a moment after its metadata names leaders: retried for 10 s.
+ */
 export async function highWatermarks(client: KafkaClient, topic: string): Promise<Map<number, string>> {
   const admin = kafkajsOf(client).admin();
   await admin.connect();
   try {
-    const offsets = await admin.fetchTopicOffsets(topic);
+    const offsets = await retryTransient(() => admin.fetchTopicOffsets(topic), Date.now() + 10_000);
     return new Map(offsets.map((o) => [o.partition, o.high]));
   } catch (error) {
     throw toKafkaError(error, 'admin', `fetching the offsets of ${topic}`);

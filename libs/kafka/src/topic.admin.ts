@@ -1,5 +1,6 @@
 import { kafkajsOf, type KafkaClient } from './kafka-client.factory.js';
-import { isRetriableCause, toKafkaError } from './kafka-errors.js';
+import { toKafkaError } from './kafka-errors.js';
+import { retryTransient } from './transient-retry.js';
 
 /** What ensureTopics needs of a topic; `TOPIC_DECLARATIONS` from @leadscore/contracts fits. */
 export interface TopicSpec {
@@ -21,8 +22,6 @@ export interface EnsureTopicsResult {
   readonly existing: readonly string[];
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Creates the declared topics that do not exist yet, with their partitions and configuration, and
  * waits until every partition has a leader. Idempotent: existing topics are left untouched (their
@@ -38,17 +37,7 @@ export async function ensureTopics(
   const deadline = Date.now() + timeoutMs;
   const admin = kafkajsOf(client).admin();
 
-  /** Retries what a broker answers transiently right after a topic is created (UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE). */
-  async function untilDeadline<T>(attempt: () => Promise<T>): Promise<T> {
-    for (;;) {
-      try {
-        return await attempt();
-      } catch (error) {
-        if (!isRetriableCause(error) || Date.now() > deadline) throw error;
-        await sleep(100);
-      }
-    }
-  }
+  const untilDeadline = <T>(attempt: () => Promise<T>): Promise<T> => retryTransient(attempt, deadline);
 
   try {
     await admin.connect();
