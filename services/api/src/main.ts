@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { apiConfigSchema, loadConfigOrExit } from '@leadscore/config';
 import { createLogger, createMetricsRegistry, enableGracefulShutdown } from '@leadscore/observability';
+import { Topics } from '@leadscore/contracts';
+import { createBatchingProducer, createKafkaClient, waitForKafkaReady } from '@leadscore/kafka';
+import { kafkaLogAdapter } from '@leadscore/observability';
 import { openDatabase } from '@leadscore/persistence';
 import { postgresReadiness } from '@leadscore/service-kit';
 import { createApiApp } from './app/api.app.js';
@@ -8,21 +11,50 @@ import { createApiApp } from './app/api.app.js';
 const config = loadConfigOrExit(apiConfigSchema);
 const logger = createLogger({ service: 'api', level: config.LOG_LEVEL });
 const registry = createMetricsRegistry({ service: 'api' });
-// Workspaces, keys and the audit log live in PostgreSQL; this slice of the api does not use Kafka yet.
 const dataSource = await openDatabase({ url: config.DATABASE_URL, applicationName: 'leadscore-api' });
+const kafka = createKafkaClient({
+  brokers: [...config.KAFKA_BROKERS],
+  clientId: 'leadscore-api',
+  logger: kafkaLogAdapter(logger),
+  // Bounded: a route that publishes answers 503 rather than hanging while Kafka is away.
+  retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2_000 },
+  connectionTimeoutMs: 2_000,
+});
+const producer = createBatchingProducer(kafka);
+try {
+  await producer.connect();
+} catch (error) {
+  // Routes that publish answer 503 until the broker is back; /readyz says why.
+  logger.error({ err: error }, 'Kafka producer could not connect at start');
+}
 
 const app = await createApiApp({
-  context: { dataSource, now: () => new Date() },
+  context: {
+    dataSource,
+    producer,
+    topics: { events: Topics.events, models: Topics.models },
+    now: () => new Date(),
+  },
   operatorToken: config.OPERATOR_TOKEN,
   registry,
   logger,
-  readinessChecks: [postgresReadiness(dataSource)],
+  readinessChecks: [
+    postgresReadiness(dataSource),
+    {
+      name: 'kafka',
+      check: async () => {
+        await waitForKafkaReady(kafka, { timeoutMs: 1_500 });
+        return { ok: true };
+      },
+    },
+  ],
 });
 enableGracefulShutdown(app);
 app
   .getHttpAdapter()
   .getInstance()
   .addHook('onClose', async () => {
+    await producer.disconnect();
     await dataSource.destroy();
   });
 await app.listen({ host: config.HOST, port: config.PORT });

@@ -1,11 +1,19 @@
 import { expect } from '@jest/globals';
+import {
+  createBatchingProducer,
+  createKafkaClient,
+  ensureTopics,
+  silentLogger,
+  type KafkaClient,
+} from '@leadscore/kafka';
 import { createLogger, createMetricsRegistry } from '@leadscore/observability';
 import { openDatabase, type DataSource } from '@leadscore/persistence';
-import { createTestDatabase, type TestDatabase } from '@leadscore/testing';
+import { createTestDatabase, testKafkaBrokers, uniqueName, type TestDatabase } from '@leadscore/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Writable } from 'node:stream';
 import { createApiApp } from '../src/app/api.app.js';
+import type { ApiTopics } from '../src/app/api.context.js';
 
 export const OPERATOR = 'operator-token-for-api-tests-0123456789';
 
@@ -13,6 +21,9 @@ export interface TestApi {
   readonly app: NestFastifyApplication;
   readonly http: FastifyInstance;
   readonly dataSource: DataSource;
+  /** Topics of this app alone (read them with libs/testing's readTopic). */
+  readonly topics: ApiTopics;
+  readonly kafka: KafkaClient;
   /** The JSON lines the app logged. */
   readonly logs: Record<string, unknown>[];
   /** Moves the app's clock. */
@@ -21,12 +32,24 @@ export interface TestApi {
 }
 
 /**
- * The api on a fresh PostgreSQL database of the jest run, with a settable clock and captured logs;
- * `operatorToken` null starts it without OPERATOR_TOKEN.
+ * The api on a fresh PostgreSQL database and topics of its own on the jest run's Kafka, with a
+ * settable clock and captured logs; `operatorToken` null starts it without OPERATOR_TOKEN.
  */
 export async function startTestApi(name: string, operatorToken: string | null = OPERATOR): Promise<TestApi> {
   const database: TestDatabase = await createTestDatabase(name);
   const dataSource = await openDatabase({ url: database.url });
+  const kafka = createKafkaClient({
+    brokers: testKafkaBrokers(),
+    clientId: uniqueName('api-test'),
+    logger: silentLogger,
+  });
+  const topics: ApiTopics = { events: uniqueName('api-events'), models: uniqueName('api-models') };
+  await ensureTopics(kafka, [
+    { name: topics.events, partitions: 3, config: {} },
+    { name: topics.models, partitions: 1, config: {} },
+  ]);
+  const producer = createBatchingProducer(kafka);
+  await producer.connect();
   let now = Date.parse('2026-04-01T09:00:00Z');
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
@@ -37,7 +60,7 @@ export async function startTestApi(name: string, operatorToken: string | null = 
     },
   });
   const app = await createApiApp({
-    context: { dataSource, now: () => new Date(now) },
+    context: { dataSource, producer, topics, now: () => new Date(now) },
     operatorToken: operatorToken ?? undefined,
     registry: createMetricsRegistry({ service: 'api', processMetrics: false }),
     logger: createLogger({ service: 'api', level: 'info', destination: sink }),
@@ -47,12 +70,15 @@ export async function startTestApi(name: string, operatorToken: string | null = 
     app,
     http: app.getHttpAdapter().getInstance(),
     dataSource,
+    topics,
+    kafka,
     logs,
     advance: (seconds) => {
       now += seconds * 1000;
     },
     close: async () => {
       await app.close();
+      await producer.disconnect();
       await dataSource.destroy();
       await database.drop();
     },
