@@ -10,16 +10,21 @@ import { createLogger, createMetricsRegistry } from '@leadscore/observability';
 import { openDatabase, type DataSource } from '@leadscore/persistence';
 import { createTestDatabase, testKafkaBrokers, uniqueName, type TestDatabase } from '@leadscore/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Writable } from 'node:stream';
 import { createApiApp } from '../src/app/api.app.js';
 import type { ApiTopics } from '../src/app/api.context.js';
+import { OpenApiController } from '../src/openapi/openapi.controller.js';
+import { OpenApiConformance } from './openapi-conformance.js';
 
 export const OPERATOR = 'operator-token-for-api-tests-0123456789';
 
 export interface TestApi {
   readonly app: NestFastifyApplication;
+  /** Fastify, whose `inject` checks every answer against the app's /openapi.json (see openapi-conformance.ts). */
   readonly http: FastifyInstance;
+  /** The app's OpenAPI document. */
+  readonly openApi: Record<string, unknown>;
   readonly dataSource: DataSource;
   /** Topics of this app alone (read them with libs/testing's readTopic). */
   readonly topics: ApiTopics;
@@ -66,9 +71,13 @@ export async function startTestApi(name: string, operatorToken: string | null = 
     logger: createLogger({ service: 'api', level: 'info', destination: sink }),
     readinessChecks: [],
   });
+  const http: FastifyInstance = app.getHttpAdapter().getInstance();
+  const openApi = app.get(OpenApiController).openApi();
+  checkAnswersAgainst(http, new OpenApiConformance(openApi));
   return {
     app,
-    http: app.getHttpAdapter().getInstance(),
+    http,
+    openApi,
     dataSource,
     topics,
     kafka,
@@ -83,6 +92,23 @@ export async function startTestApi(name: string, operatorToken: string | null = 
       await database.drop();
     },
   };
+}
+
+/**
+ * Makes `http.inject` fail the calling test when an answer differs from what the OpenAPI document
+ * says of its route (status, content type, body schema): every api test checks the document too.
+ */
+function checkAnswersAgainst(http: FastifyInstance, conformance: OpenApiConformance): void {
+  const inject = http.inject.bind(http) as (options: InjectOptions) => Promise<LightMyRequestResponse>;
+  const checked = async (options: InjectOptions): Promise<LightMyRequestResponse> => {
+    const response = await inject(options);
+    if (typeof options.url !== 'string') throw new Error('api tests inject with a string url');
+    const url = options.url;
+    const violation = conformance.violation(options.method ?? 'GET', url, response);
+    if (violation) throw new Error(`the answer is not what /openapi.json documents: ${violation}`);
+    return response;
+  };
+  Object.assign(http, { inject: checked });
 }
 
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { ObservabilityModule, type ReadinessCheck } from '@leadscore/observability';
 import { OPERATOR_TOKEN } from '@leadscore/service-kit';
 import type { Registry } from 'prom-client';
@@ -7,6 +8,7 @@ import { ApiKeyGuard } from '../auth/api-key.guard.js';
 import { AuditController } from '../controllers/audit.controller.js';
 import { KeysController } from '../controllers/keys.controller.js';
 import { WorkspacesController } from '../controllers/workspaces.controller.js';
+import { OpenApiController } from '../openapi/openapi.controller.js';
 import { CreateKey } from '../usecases/create-key.usecase.js';
 import { CreateWorkspace } from '../usecases/create-workspace.usecase.js';
 import { ListKeys } from '../usecases/list-keys.usecase.js';
@@ -25,20 +27,21 @@ export interface ApiModuleOptions {
 
 const USE_CASES = [CreateWorkspace, CreateKey, ListKeys, RevokeKey, ReadAuditLog] as const;
 
-/** HTTP surface of the api: workspaces, keys, audit log; /metrics, /healthz, /readyz. */
+/** HTTP surface of the api: workspaces, keys, audit log; /openapi.json and /docs; /metrics, /healthz, /readyz. */
 @Module({})
 export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
       imports: [
+        DiscoveryModule,
         ObservabilityModule.forRoot({
           service: 'api',
           registry: options.registry,
           readinessChecks: options.readinessChecks,
         }),
       ],
-      controllers: [WorkspacesController, KeysController, AuditController],
+      controllers: [WorkspacesController, KeysController, AuditController, OpenApiController],
       providers: [
         { provide: API_CONTEXT, useValue: options.context },
         { provide: OPERATOR_TOKEN, useValue: options.operatorToken },

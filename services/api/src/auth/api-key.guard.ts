@@ -12,6 +12,11 @@ const REQUIRED_SCOPES = 'leadscore:required-scopes';
 /** The route needs a workspace key holding any one of these scopes. */
 export const RequireAnyScope = (...scopes: KeyScope[]) => SetMetadata(REQUIRED_SCOPES, scopes);
 
+/** The scopes @RequireAnyScope put on a handler or controller (the OpenAPI document lists them). */
+export function requiredScopesOf(reflector: Reflector, targets: object[]): KeyScope[] | undefined {
+  return reflector.getAllAndOverride<KeyScope[] | undefined>(REQUIRED_SCOPES, targets as never);
+}
+
 /** The `WWW-Authenticate` challenge of a refused key (RFC 6750). */
 const KEY_CHALLENGE = 'Bearer realm="leadscore"';
 

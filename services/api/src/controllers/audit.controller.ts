@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
-import type { AuditPage } from '@leadscore/contracts';
+import { auditPageSchema, type AuditPage } from '@leadscore/contracts';
 import { ApiKeyGuard, RequireAnyScope } from '../auth/api-key.guard.js';
 import { AuthenticatedCaller, type Caller } from '../auth/caller.js';
 import { fail } from '../http/problem-details.js';
+import { Documented } from '../openapi/route-doc.js';
 import { ReadAuditLog, type AuditQuery } from '../usecases/read-audit-log.usecase.js';
 
 export const DEFAULT_AUDIT_PAGE = 50;
@@ -35,6 +36,26 @@ export class AuditController {
 
   @Get()
   @RequireAnyScope('admin')
+  @Documented({
+    tag: 'audit',
+    summary: "Read this workspace's audit log",
+    description: 'Every admin action with the key that did it, newest first.',
+    parameters: [
+      {
+        name: 'cursor',
+        in: 'query',
+        description: 'The `nextCursor` of the previous page',
+        schema: { type: 'string', pattern: '^[1-9][0-9]{0,17}$' },
+      },
+      {
+        name: 'limit',
+        in: 'query',
+        description: `Entries per page (default ${DEFAULT_AUDIT_PAGE})`,
+        schema: { type: 'integer', minimum: 1, maximum: MAX_AUDIT_PAGE },
+      },
+    ],
+    responses: { 200: { description: 'One page of the audit log', schema: auditPageSchema } },
+  })
   read(@AuthenticatedCaller() caller: Caller, @Query() query: Record<string, unknown>): Promise<AuditPage> {
     return this.readAuditLog.execute(caller, auditQuery(query));
   }

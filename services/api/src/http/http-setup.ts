@@ -13,6 +13,18 @@ const OPERATIONAL_ROUTES = new Set(['/metrics', '/healthz', '/readyz']);
 /** A caller's request id is kept when it looks like one (a UUID, a trace id); otherwise one is made. */
 const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+export interface RegisteredRoute {
+  readonly method: string;
+  readonly url: string;
+}
+
+const registered = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
+/** Every route Fastify registered (HEAD twins of GET routes left out): the OpenAPI test checks each is documented. */
+export function registeredRoutes(fastify: FastifyInstance): readonly RegisteredRoute[] {
+  return registered.get(fastify) ?? [];
+}
+
 /** Fastify's `genReqId`: the caller's X-Request-Id when acceptable, a new UUID otherwise. */
 export function requestIdOf(request: IncomingMessage): string {
   const given = request.headers[REQUEST_ID_HEADER];
@@ -27,6 +39,12 @@ export function requestIdOf(request: IncomingMessage): string {
  */
 export function configureApiHttp(app: NestFastifyApplication, logger: Logger): void {
   const fastify: FastifyInstance = app.getHttpAdapter().getInstance();
+  const routes: RegisteredRoute[] = [];
+  registered.set(fastify, routes);
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(
     'application/json',

@@ -1,22 +1,11 @@
+import type { FieldError, Problem } from '@leadscore/contracts';
+
 /**
  * RFC 9457 problem details: every error the api answers with, served as `application/problem+json`;
- * `detail` says what was wrong and what to do instead.
+ * `detail` says what was wrong and what to do instead (schemas/api/problem.schema.json).
  */
-export interface ProblemDetails {
-  readonly type: string;
-  readonly title: string;
-  readonly status: number;
-  readonly detail: string;
-  readonly instance?: string;
-  /** Extension: the offending fields of the body or query and what each one expects. */
-  readonly errors?: readonly FieldError[];
-}
-
-export interface FieldError {
-  /** `(body)`, `scopes[1]`, `?limit`. */
-  readonly field: string;
-  readonly expected: string;
-}
+export type ProblemDetails = Readonly<Omit<Problem, 'errors'>> & { readonly errors?: readonly FieldError[] };
+export type { FieldError };
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 

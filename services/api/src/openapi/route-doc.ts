@@ -8,8 +8,8 @@ export interface ResponseDoc {
   readonly description: string;
   /** The body's schema; absent for bodies that are not JSON (e.g. the docs page) or empty ones. */
   readonly schema?: ContractSchema;
-  /** Content type of the body (default `application/json`). */
-  readonly contentType?: string;
+  /** Content type(s) of the body (default `application/json`). */
+  readonly contentType?: string | readonly string[];
 }
 
 /** A query or path parameter of a route. */

@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { KeyCreated, WorkspaceCreated } from '@leadscore/contracts';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { registeredRoutes } from '../src/http/http-setup.js';
+import { OPERATOR, bearer, expectProblem, json, startTestApi, type TestApi } from './api-test-app.js';
+import { OpenApiConformance } from './openapi-conformance.js';
+
+let api: TestApi;
+
+type Json = Record<string, unknown>;
+interface Operation {
+  readonly method: string;
+  readonly template: string;
+  readonly operation: Json;
+}
+
+beforeAll(async () => {
+  api = await startTestApi('api_openapi');
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+function operations(document: Json): Operation[] {
+  const paths = document['paths'] as Record<string, Record<string, Json>>;
+  return Object.entries(paths).flatMap(([template, item]) =>
+    Object.entries(item).map(([method, operation]) => ({
+      method: method.toUpperCase(),
+      template,
+      operation,
+    })),
+  );
+}
+
+const keyRoutes = (document: Json) =>
+  operations(document).filter(({ operation }) =>
+    (operation['security'] as Json[]).some((requirement) => 'apiKey' in requirement),
+  );
+
+describe('GET /openapi.json', () => {
+  it('is a valid OpenAPI 3.1 document (checked by @seriousme/openapi-schema-validator)', async () => {
+    const response = await api.http.inject({ method: 'GET', url: '/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const document = json(response);
+    expect(document).toEqual(api.openApi);
+    expect(document['openapi']).toMatch(/^3\.1\./);
+    const validator = new Validator();
+    const result = await validator.validate(document);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toMatch(/^3\.1/);
+  });
+
+  it('documents every route Fastify serves, and serves every route it documents', () => {
+    const served = registeredRoutes(api.http)
+      .map(({ method, url }) => `${method} ${url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`)
+      .sort();
+    const documented = operations(api.openApi)
+      .map(({ method, template }) => `${method} ${template}`)
+      .sort();
+    expect(documented).toEqual(served);
+    expect(served).toEqual(expect.arrayContaining(['GET /openapi.json', 'POST /v1/keys', 'GET /metrics']));
+  });
+
+  it('builds its schemas from schemas/api (relative $refs resolved into components)', () => {
+    const components = (api.openApi['components'] as Json)['schemas'] as Record<string, Json>;
+    expect(Object.keys(components)).toEqual(expect.arrayContaining(['KeyCreated', 'ApiKey', 'Problem']));
+    const text = JSON.stringify(api.openApi);
+    expect(text).not.toMatch(/"\$ref":"(?!#\/components\/schemas\/)/);
+    expect(text).not.toContain('"$id"');
+  });
+
+  it('catches an answer that differs from the document (the check every api test runs)', async () => {
+    const conformance = new OpenApiConformance(api.openApi);
+    const response = await api.http.inject({
+      method: 'GET',
+      url: '/v1/keys',
+      headers: bearer('sk_local_dev'),
+    });
+    expect(conformance.violation('GET', '/v1/keys', response)).toBeUndefined();
+    const tampered = {
+      ...response,
+      statusCode: 200,
+      body: '{"keys":[{"id":1}]}',
+      headers: { 'content-type': 'application/json' },
+    };
+    expect(conformance.violation('GET', '/v1/keys', tampered as typeof response)).toMatch(
+      /does not match its documented schema/,
+    );
+    expect(conformance.violation('GET', '/v1/keys', { ...tampered, statusCode: 418 })).toMatch(
+      /a status its OpenAPI document does not list/,
+    );
+  });
+});
+
+describe('GET /docs', () => {
+  it('serves a docs page over /openapi.json from the api itself (no CDN)', async () => {
+    const page = await api.http.inject({ method: 'GET', url: '/docs' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain("url: '/openapi.json'");
+    const sources = [...page.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+    expect(sources).toEqual(['/docs/swagger-ui.css', '/docs/swagger-ui-bundle.js']);
+    for (const source of sources) {
+      const asset = await api.http.inject({ method: 'GET', url: String(source) });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.body.length).toBeGreaterThan(10_000);
+    }
+    expectProblem(
+      await api.http.inject({ method: 'GET', url: '/docs/..%2Fpackage.json' }),
+      404,
+      /docs page is at \/docs/,
+    );
+  });
+});
+
+/**
+ * The isolation walk: every route of the document taking a workspace key, called with a revoked key
+ * (401), with a key lacking the route's scope (403) and, for routes about one thing, with an admin key
+ * of another workspace naming that thing (404, exactly as for something that does not exist).
+ */
+describe('every key route, walked from /openapi.json', () => {
+  let owner: WorkspaceCreated;
+  let stranger: WorkspaceCreated;
+  let noScopeKey: KeyCreated;
+  let revokedKey: KeyCreated;
+  /** Values of path parameters naming things of the owner's workspace, by route template. */
+  let ownersThings: Record<string, Record<string, string>>;
+  /** A valid body for each route taking one, by `METHOD template`: the 404 must not be a 400. */
+  const bodies: Record<string, unknown> = {};
+
+  async function post(key: string, url: string, payload: unknown): Promise<Json> {
+    const response = await api.http.inject({
+      method: 'POST',
+      url,
+      headers: { ...bearer(key), 'content-type': 'application/json' },
+      payload: JSON.stringify(payload),
+    });
+    expect({ url, status: response.statusCode, body: response.body.slice(0, 300) }).toMatchObject({
+      status: expect.any(Number),
+    });
+    expect(response.statusCode).toBeLessThan(300);
+    return json(response);
+  }
+
+  beforeAll(async () => {
+    const workspace = async (id: string) =>
+      (await post(OPERATOR, '/v1/workspaces', { id, name: id })) as unknown as WorkspaceCreated;
+    owner = await workspace('walk-owner');
+    stranger = await workspace('walk-stranger');
+    noScopeKey = (await post(stranger.adminKey.key, '/v1/keys', {
+      kind: 'secret',
+      scopes: ['events:write'],
+    })) as unknown as KeyCreated;
+    revokedKey = (await post(stranger.adminKey.key, '/v1/keys', {
+      kind: 'secret',
+      scopes: ['read', 'admin'],
+    })) as unknown as KeyCreated;
+    const revoked = await api.http.inject({
+      method: 'DELETE',
+      url: `/v1/keys/${revokedKey.apiKey.id}`,
+      headers: bearer(stranger.adminKey.key),
+    });
+    expect(revoked.statusCode).toBe(200);
+    const ownersKey = (await post(owner.adminKey.key, '/v1/keys', {
+      kind: 'publishable',
+    })) as unknown as KeyCreated;
+    ownersThings = {
+      '/v1/keys/{id}': { id: ownersKey.apiKey.id },
+    };
+  });
+
+  function urlOf(template: string, values: Record<string, string> | undefined): string {
+    return template.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => {
+      const value = values?.[name];
+      if (value === undefined)
+        throw new Error(
+          `the walk has no value for {${name}} of ${template}: add the owner's thing to ownersThings`,
+        );
+      return encodeURIComponent(value);
+    });
+  }
+
+  function request(method: string, template: string, key: string, values = ownersThings[template]) {
+    const body = bodies[`${method} ${template}`];
+    return api.http.inject({
+      method: method as 'GET',
+      url: urlOf(template, values ?? {}),
+      headers: { ...bearer(key), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+    });
+  }
+
+  it('walks at least the routes of keys and audit', () => {
+    const walked = keyRoutes(api.openApi).map(({ method, template }) => `${method} ${template}`);
+    expect(walked).toEqual(
+      expect.arrayContaining(['POST /v1/keys', 'GET /v1/keys', 'DELETE /v1/keys/{id}', 'GET /v1/audit']),
+    );
+  });
+
+  it('answers 401 to a revoked key on every key route', async () => {
+    for (const { method, template } of keyRoutes(api.openApi)) {
+      const response = await request(method, template, revokedKey.key);
+      expect({ route: `${method} ${template}`, status: response.statusCode }).toEqual({
+        route: `${method} ${template}`,
+        status: 401,
+      });
+    }
+  });
+
+  it('answers 403 to a key without the route’s scope on every key route', async () => {
+    for (const { method, template, operation } of keyRoutes(api.openApi)) {
+      const scopes = operation['x-leadscore-scopes'] as string[];
+      expect(scopes).not.toContain('events:write');
+      const response = await request(method, template, noScopeKey.key);
+      expect({ route: `${method} ${template}`, status: response.statusCode }).toEqual({
+        route: `${method} ${template}`,
+        status: 403,
+      });
+    }
+  });
+
+  it('answers 404 to another workspace’s admin key naming the owner’s things, on every route about one thing', async () => {
+    // Deletions last: the owner's own call (the control) would remove what later routes name.
+    const routes = keyRoutes(api.openApi)
+      .filter(({ template }) => template.includes('{'))
+      .sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
+    expect(routes.length).toBeGreaterThan(0);
+    for (const { method, template } of routes) {
+      const response = await request(method, template, stranger.adminKey.key);
+      expect({ route: `${method} ${template}`, status: response.statusCode }).toEqual({
+        route: `${method} ${template}`,
+        status: 404,
+      });
+      // The owner's key reaches the same thing: the 404 is isolation, not a wrong id in the walk.
+      const own = await request(method, template, owner.adminKey.key);
+      expect({
+        route: `${method} ${template}`,
+        ownerGot: own.statusCode < 400 ? 'success' : own.body,
+      }).toEqual({
+        route: `${method} ${template}`,
+        ownerGot: 'success',
+      });
+    }
+  });
+});
