@@ -56,6 +56,24 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('points every service that reads them at the compose Kafka and PostgreSQL', () => {
+    for (const service of services) {
+      const entry = compose.services[service.name];
+      if (!isServiceName(service.name) || !entry) continue;
+      const reads = new Set(SERVICE_CONFIG_VARIABLES[service.name]);
+      const wiring = {
+        ...(reads.has('KAFKA_BROKERS') ? { KAFKA_BROKERS: 'kafka:9092' } : {}),
+        ...(reads.has('DATABASE_URL')
+          ? { DATABASE_URL: 'postgres://postgres:postgres@postgres:5432/leadscore' }
+          : {}),
+      };
+      expect({ service: service.name, environment: entry.environment }).toMatchObject({
+        service: service.name,
+        environment: wiring,
+      });
+    }
+  });
+
   it('has Prometheus scrape every service', () => {
     const targets = prometheus.scrape_configs.flatMap((c) => c.static_configs.flatMap((s) => s.targets));
     expect(targets.sort()).toEqual(services.map((s) => `${s.name}:${s.port}`).sort());
