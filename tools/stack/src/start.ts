@@ -40,6 +40,9 @@ mkdirSync(settings.dataDir, { recursive: true });
 writeFileSync(settings.stateFile, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
 const operatorToken = localOperatorToken(settings.dataDir);
 
+/** How long `npm start` waits for the services' /readyz before printing where to look. */
+const READY_WAIT_MS = 60_000;
+
 let infrastructure: KafkaAndPostgres | undefined;
 const children = new Map<string, ChildProcess>();
 let stopping = false;
@@ -75,7 +78,11 @@ try {
   const clickhouseVersion = await prepareClickHouse();
   if (!stopping) {
     for (const service of services) startService(service, kafka.brokers, databaseUrl);
-    printWhereToLook({ brokers: kafka.brokers, databaseUrl, clickhouseVersion, sampleModel });
+    // The addresses are printed once the services answer, so the first request a user sends works.
+    const notReady = await waitUntilReady(services.filter((service) => children.has(service.name)));
+    for (const name of notReady)
+      log(`${name} is not ready after ${READY_WAIT_MS / 1000} s; see its log above`);
+    if (!stopping) printWhereToLook({ brokers: kafka.brokers, databaseUrl, clickhouseVersion, sampleModel });
   }
 } catch (error) {
   process.stderr.write(`[stack] start failed: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -156,6 +163,30 @@ async function prepareClickHouse(): Promise<string> {
   } finally {
     await client.close();
   }
+}
+
+/** Polls every service's /readyz until it answers 200; returns the names of those that never did. */
+async function waitUntilReady(started: readonly ServiceEntry[]): Promise<string[]> {
+  const deadline = Date.now() + READY_WAIT_MS;
+  const ready = async (service: ServiceEntry) => {
+    try {
+      const response = await fetch(`http://127.0.0.1:${service.port}/readyz`, {
+        signal: AbortSignal.timeout(2_000),
+      });
+      return response.ok;
+    } catch {
+      return false;
+    }
+  };
+  // A service that exited is not waited for: its exit is logged, and it is reported as not ready.
+  const running = (service: ServiceEntry) => children.get(service.name)?.exitCode === null;
+  let waiting = [...started];
+  while (waiting.length > 0 && Date.now() < deadline && !stopping) {
+    const answers = await Promise.all(waiting.map(ready));
+    waiting = waiting.filter((service, index) => !answers[index] && running(service));
+    if (waiting.length > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return started.filter((service) => waiting.includes(service) || !running(service)).map((s) => s.name);
 }
 
 function startService(service: ServiceEntry, brokers: string[], databaseUrl: string): void {
