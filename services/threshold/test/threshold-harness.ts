@@ -12,6 +12,7 @@ import {
 import { scoringModelRepository, type DataSource } from '@leadscore/persistence';
 import { scoreChangedEvent } from '@leadscore/score-events';
 import { readTopic as readTopicRecords, testKafkaBrokers, uniqueName } from '@leadscore/testing';
+import { WebhookTargetGuard } from '@leadscore/webhooks';
 import { Webhook } from 'standardwebhooks';
 import { type ThresholdTopics } from '../src/lifecycle/lifecycle-batch.handler.js';
 
@@ -240,3 +241,12 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export const testSecret = (fill: number) => `whsec_${Buffer.alloc(32, fill).toString('base64')}`;
+
+/**
+ * The guard of tests whose receivers listen on 127.0.0.1: private networks allowed, as an operator
+ * allows them with WEBHOOK_ALLOW_PRIVATE_NETWORKS=true (by default loopback is refused).
+ */
+export const localReceiversGuard = new WebhookTargetGuard({
+  allowPrivateNetworks: true,
+  requireHttps: false,
+});
