@@ -14,7 +14,7 @@ import type {
 import { webhookIdOf } from '@leadscore/lifecycle';
 import { webhookDeliveryRepository } from '@leadscore/persistence';
 import { WebhookReceiver, freePort } from '@leadscore/testing';
-import type { HostResolver } from '@leadscore/webhooks';
+import { systemResolver, type HostResolver } from '@leadscore/webhooks';
 import { Webhook } from 'standardwebhooks';
 import { OPERATOR, bearer, expectProblem, json, startTestApi, type TestApi } from './api-test-app.js';
 
@@ -24,11 +24,10 @@ let open: TestApi;
 /** What the strict api's resolver answers for *.rebind.example (the system resolver for anything else). */
 let rebindAnswer = '93.184.215.14';
 
-const rebindingResolver: HostResolver = async (host) => {
-  if (host.endsWith('.rebind.example')) return [{ address: rebindAnswer, family: 4 }];
-  const { systemResolver } = await import('@leadscore/webhooks');
-  return systemResolver(host);
-};
+const rebindingResolver: HostResolver = (host) =>
+  host.endsWith('.rebind.example')
+    ? Promise.resolve([{ address: rebindAnswer, family: 4 }])
+    : systemResolver(host);
 
 beforeAll(async () => {
   strict = await startTestApi('api_webhooks', OPERATOR, { resolver: rebindingResolver });

@@ -214,7 +214,7 @@ function printWhereToLook(stack: {
   if (api) {
     lines.push(
       '',
-      `API: http://127.0.0.1:${api.port}  workspaces, keys, audit log (services/api/README.md); try GET /v1/keys with Authorization: Bearer sk_local_dev`,
+      `API: http://127.0.0.1:${api.port}  workspaces, keys, audit log, webhooks (services/api/README.md); try GET /v1/keys with Authorization: Bearer sk_local_dev`,
     );
   }
   const ingest = started.find((s) => s.name === 'ingest');
