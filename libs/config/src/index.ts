@@ -22,6 +22,7 @@ export {
   databaseEnv,
   clickhouseEnv,
   operatorEnv,
+  webhookTargetEnv,
   type ServiceName,
   type LogLevel,
   type NodeEnv,

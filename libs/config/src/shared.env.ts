@@ -82,3 +82,12 @@ export const clickhouseEnv = {
     default: '.local/clickhouse',
   }),
 };
+
+/** Where CRM webhooks may go (libs/webhooks): the api checks subscriptions, threshold every delivery. */
+export const webhookTargetEnv = {
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: env.oneOf(['false', 'true'], {
+    description:
+      'true lets webhook URLs resolve to loopback, private (RFC 1918, CGNAT), link-local or unique-local addresses, for receivers inside your own network; false (the default) refuses them when a subscription is saved and at every delivery. Set it alike on the api and threshold',
+    default: 'false',
+  }),
+};

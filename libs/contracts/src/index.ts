@@ -116,3 +116,28 @@ export { keyCreatedSchema } from './generated/key-created.schema.js';
 export { keyListSchema } from './generated/key-list.schema.js';
 export { workspaceCreatedSchema } from './generated/workspace-created.schema.js';
 export { auditPageSchema } from './generated/audit-page.schema.js';
+// CRM webhook subscriptions through the api (schemas/api/webhook-*.schema.json).
+export type { CreateWebhookRequest } from './generated/create-webhook-request.js';
+export { createWebhookRequestSchema } from './generated/create-webhook-request.schema.js';
+export type { UpdateWebhookRequest } from './generated/update-webhook-request.js';
+export { updateWebhookRequestSchema } from './generated/update-webhook-request.schema.js';
+export type { RotateWebhookSecretRequest } from './generated/rotate-webhook-secret-request.js';
+export { rotateWebhookSecretRequestSchema } from './generated/rotate-webhook-secret-request.schema.js';
+export type { WebhookSubscription } from './generated/webhook-subscription.js';
+export { webhookSubscriptionSchema } from './generated/webhook-subscription.schema.js';
+export type { WebhookCreated } from './generated/webhook-created.js';
+export { webhookCreatedSchema } from './generated/webhook-created.schema.js';
+export type { WebhookList } from './generated/webhook-list.js';
+export { webhookListSchema } from './generated/webhook-list.schema.js';
+export type { WebhookSecretRotated } from './generated/webhook-secret-rotated.js';
+export { webhookSecretRotatedSchema } from './generated/webhook-secret-rotated.schema.js';
+export type { WebhookPingResult } from './generated/webhook-ping-result.js';
+export { webhookPingResultSchema } from './generated/webhook-ping-result.schema.js';
+export type {
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
+  WebhookDeliveryPage,
+} from './generated/webhook-delivery-page.js';
+export { webhookDeliveryPageSchema } from './generated/webhook-delivery-page.schema.js';
+export type { WebhookReplayResult } from './generated/webhook-replay-result.js';
+export { webhookReplayResultSchema } from './generated/webhook-replay-result.schema.js';

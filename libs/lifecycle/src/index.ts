@@ -31,6 +31,7 @@ export {
   type CircuitState,
 } from './circuit-breaker.js';
 export {
+  generateWebhookSecret,
   signWebhook,
   signatureOf,
   secretKey,

@@ -26,6 +26,18 @@ describe('retry schedule', () => {
     expect(decide({ kind: 'response', status: 204 })).toBe('delivered');
   });
 
+  it('dead-letters a refused target at once, with the refusal as the reason', () => {
+    expect(
+      decideAfterAttempt(
+        policy,
+        1,
+        { kind: 'refused', reason: '127.0.0.1 is a loopback address' },
+        () => 0.5,
+        now,
+      ),
+    ).toEqual({ action: 'dead-letter', reason: 'refused: 127.0.0.1 is a loopback address' });
+  });
+
   it('dead-letters after the last attempt', () => {
     expect(decideAfterAttempt(policy, 4, { kind: 'timeout' }, () => 0, now)).toEqual({
       action: 'dead-letter',

@@ -18,15 +18,21 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 export type AttemptResult =
   | { readonly kind: 'response'; readonly status: number; readonly retryAfter?: string | null }
   | { readonly kind: 'timeout' }
-  | { readonly kind: 'network-error' };
+  | { readonly kind: 'network-error' }
+  /** Never sent: the target was refused before connecting (e.g. a private address; libs/webhooks). */
+  | { readonly kind: 'refused'; readonly reason: string };
 
 export type AttemptDecision =
   | { readonly action: 'delivered' }
   | { readonly action: 'retry'; readonly delayMs: number }
   | { readonly action: 'dead-letter'; readonly reason: string };
 
-/** Timeouts, network errors, 5xx and 429 are worth another try; 2xx is done; any other 4xx is final. */
+/**
+ * Timeouts, network errors, 5xx and 429 are worth another try; 2xx is done; any other 4xx is final, and
+ * so is a refused target (only its subscription's URL or the operator's configuration can change that).
+ */
 export function isRetriable(result: AttemptResult): boolean {
+  if (result.kind === 'refused') return false;
   if (result.kind !== 'response') return true;
   return result.status === 429 || result.status >= 500;
 }
@@ -63,6 +69,7 @@ export function decideAfterAttempt(
 ): AttemptDecision {
   if (result.kind === 'response' && result.status >= 200 && result.status < 300)
     return { action: 'delivered' };
+  if (result.kind === 'refused') return { action: 'dead-letter', reason: `refused: ${result.reason}` };
   const what = result.kind === 'response' ? `HTTP ${result.status}` : result.kind;
   if (!isRetriable(result)) return { action: 'dead-letter', reason: `${what} is not retried` };
   if (attempt >= policy.maxAttempts)

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { Webhook } from 'standardwebhooks';
-import { InvalidWebhookSecretError, signWebhook, webhookIdOf } from './standard-webhooks.js';
+import {
+  InvalidWebhookSecretError,
+  generateWebhookSecret,
+  secretKey,
+  signWebhook,
+  webhookIdOf,
+} from './standard-webhooks.js';
 
 const secret = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
 const rotated = `whsec_${Buffer.alloc(32, 9).toString('base64')}`;
@@ -32,5 +38,12 @@ describe('Standard Webhooks signing', () => {
     expect(webhookIdOf('s1', 'e1')).toBe(webhookIdOf('s1', 'e1'));
     expect(webhookIdOf('s1', 'e1')).not.toBe(webhookIdOf('s2', 'e1'));
     expect(webhookIdOf('s1', 'e1')).toMatch(/^msg_[0-9a-f]{32}$/);
+  });
+
+  it('generates secrets of 32 random bytes in the whsec_ form, a different one each time', () => {
+    const a = generateWebhookSecret();
+    expect(a).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect(secretKey(a)).toHaveLength(32);
+    expect(generateWebhookSecret()).not.toBe(a);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 /** Header names of the Standard Webhooks specification (https://www.standardwebhooks.com). */
 export const WebhookHeaders = {
@@ -14,6 +14,11 @@ export class InvalidWebhookSecretError extends Error {
     super(`invalid webhook secret: ${reason}; expected "whsec_" followed by base64 of 24 to 64 random bytes`);
     this.name = 'InvalidWebhookSecretError';
   }
+}
+
+/** A new signing secret: `whsec_` and the base64 of 32 random bytes (Standard Webhooks' form). */
+export function generateWebhookSecret(): string {
+  return `${SECRET_PREFIX}${randomBytes(32).toString('base64')}`;
 }
 
 /** The key bytes of a `whsec_<base64>` secret. */

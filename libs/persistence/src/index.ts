@@ -43,7 +43,11 @@ export {
   type LifecycleStateRow,
 } from './repositories/lifecycle-state.repository.js';
 export {
+  signingSecrets,
   webhookSubscriptionRepository,
+  type ManagedWebhookSubscription,
+  type NewWebhookSubscription,
+  type WebhookSubscriptionChanges,
   type WebhookSubscriptionRow,
 } from './repositories/webhook-subscription.repository.js';
 export {
@@ -52,6 +56,9 @@ export {
   type ClaimedWebhookDelivery,
   type NewWebhookDelivery,
   type WebhookAttemptLog,
+  type WebhookDeliveryLogEntry,
+  type WebhookDeliveryLogPage,
+  type WebhookDeliveryStatus,
 } from './repositories/webhook-delivery.repository.js';
 export { decayRunRepository, type DecayRunRow } from './repositories/decay-run.repository.js';
 export { LeadershipLostError, tryAcquireLeaderLease, type LeaderLease } from './leader-lease.js';

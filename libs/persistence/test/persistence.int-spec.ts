@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { workspaceId } from '@leadscore/access';
 import { createTestDatabase, type TestDatabase } from '@leadscore/testing';
 import {
   MIGRATIONS,
+  signingSecrets,
   contactProfileRepository,
   contactScoreRepository,
   lifecycleStateRepository,
@@ -455,7 +457,7 @@ describe('lifecycle states', () => {
 });
 
 describe('webhook subscriptions', () => {
-  it('rotates a secret keeping the previous one valid, then drops it', async () => {
+  it('rotates a secret keeping the previous one valid until its expiry, then drops it', async () => {
     const subscription = {
       id: 'sub-rotate',
       workspaceId: 'ws-hooks',
@@ -467,16 +469,21 @@ describe('webhook subscriptions', () => {
       enabled: true,
     };
     await webhookSubscriptionRepository.create(dataSource.manager, subscription, new Date());
-    await webhookSubscriptionRepository.rotateSecret(
+    const expires = new Date('2030-01-02T00:00:00Z');
+    const rotated = await webhookSubscriptionRepository.rotateSecret(
       dataSource.manager,
       'ws-hooks',
       'sub-rotate',
       'whsec_new',
+      expires,
       new Date(),
     );
+    expect(rotated).toMatchObject({ secrets: ['whsec_new', 'whsec_old'], previousSecretExpiresAt: expires });
     expect(
       (await webhookSubscriptionRepository.enabledFor(dataSource.manager, ['ws-hooks']))[0]?.secrets,
     ).toEqual(['whsec_new', 'whsec_old']);
+    expect(signingSecrets(rotated!, new Date('2030-01-01T23:59:59Z'))).toEqual(['whsec_new', 'whsec_old']);
+    expect(signingSecrets(rotated!, expires)).toEqual(['whsec_new']);
     await webhookSubscriptionRepository.dropPreviousSecret(
       dataSource.manager,
       'ws-hooks',
@@ -484,7 +491,30 @@ describe('webhook subscriptions', () => {
       new Date(),
     );
     expect(
-      (await webhookSubscriptionRepository.byIds(dataSource.manager, ['sub-rotate']))[0]?.secrets,
-    ).toEqual(['whsec_new']);
+      await webhookSubscriptionRepository.find(dataSource.manager, workspaceId('ws-hooks'), 'sub-rotate'),
+    ).toMatchObject({ secrets: ['whsec_new'], previousSecretExpiresAt: null });
+    // Another workspace finds nothing.
+    expect(
+      await webhookSubscriptionRepository.find(dataSource.manager, workspaceId('ws-other'), 'sub-rotate'),
+    ).toBeUndefined();
+  });
+
+  it('refuses two secrets without an expiry of the previous one', async () => {
+    await expect(
+      webhookSubscriptionRepository.create(
+        dataSource.manager,
+        {
+          id: 'sub-two',
+          workspaceId: 'ws-hooks',
+          url: 'https://crm.example/hooks',
+          secrets: ['whsec_a', 'whsec_b'],
+          events: ['stage'],
+          tiers: null,
+          stages: null,
+          enabled: true,
+        },
+        new Date(),
+      ),
+    ).rejects.toThrow(/webhook_subscriptions_previous_secret_expiry/);
   });
 });

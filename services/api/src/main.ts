@@ -6,7 +6,11 @@ import { createBatchingProducer, createKafkaClient, waitForKafkaReady } from '@l
 import { kafkaLogAdapter } from '@leadscore/observability';
 import { openDatabase } from '@leadscore/persistence';
 import { postgresReadiness } from '@leadscore/service-kit';
+import { WebhookTargetGuard, webhookTargetPolicyOf } from '@leadscore/webhooks';
 import { createApiApp } from './app/api.app.js';
+
+/** A ping answers while the caller waits: a receiver gets as long as one threshold attempt by default. */
+const WEBHOOK_PING_TIMEOUT_MS = 10_000;
 
 const config = loadConfigOrExit(apiConfigSchema);
 const logger = createLogger({ service: 'api', level: config.LOG_LEVEL });
@@ -33,6 +37,10 @@ const app = await createApiApp({
     dataSource,
     producer,
     topics: { events: Topics.events, models: Topics.models },
+    webhooks: {
+      guard: new WebhookTargetGuard(webhookTargetPolicyOf(config)),
+      pingTimeoutMs: WEBHOOK_PING_TIMEOUT_MS,
+    },
     now: () => new Date(),
   },
   operatorToken: config.OPERATOR_TOKEN,

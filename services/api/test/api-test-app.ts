@@ -9,6 +9,7 @@ import {
 import { createLogger, createMetricsRegistry } from '@leadscore/observability';
 import { openDatabase, type DataSource } from '@leadscore/persistence';
 import { createTestDatabase, testKafkaBrokers, uniqueName, type TestDatabase } from '@leadscore/testing';
+import { WebhookTargetGuard, type HostResolver, type WebhookTargetPolicy } from '@leadscore/webhooks';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Writable } from 'node:stream';
@@ -36,11 +37,22 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+export interface TestApiOptions {
+  /** Where webhooks may go; default: private networks refused, http allowed (NODE_ENV=test). */
+  readonly webhookPolicy?: WebhookTargetPolicy;
+  /** The webhook guard's resolver; default: the system's. */
+  readonly resolver?: HostResolver;
+}
+
 /**
  * The api on a fresh PostgreSQL database and topics of its own on the jest run's Kafka, with a
  * settable clock and captured logs; `operatorToken` null starts it without OPERATOR_TOKEN.
  */
-export async function startTestApi(name: string, operatorToken: string | null = OPERATOR): Promise<TestApi> {
+export async function startTestApi(
+  name: string,
+  operatorToken: string | null = OPERATOR,
+  options: TestApiOptions = {},
+): Promise<TestApi> {
   const database: TestDatabase = await createTestDatabase(name);
   const dataSource = await openDatabase({ url: database.url });
   const kafka = createKafkaClient({
@@ -65,7 +77,19 @@ export async function startTestApi(name: string, operatorToken: string | null = 
     },
   });
   const app = await createApiApp({
-    context: { dataSource, producer, topics, now: () => new Date(now) },
+    context: {
+      dataSource,
+      producer,
+      topics,
+      webhooks: {
+        guard: new WebhookTargetGuard(
+          options.webhookPolicy ?? { allowPrivateNetworks: false, requireHttps: false },
+          options.resolver,
+        ),
+        pingTimeoutMs: 5_000,
+      },
+      now: () => new Date(now),
+    },
     operatorToken: operatorToken ?? undefined,
     registry: createMetricsRegistry({ service: 'api', processMetrics: false }),
     logger: createLogger({ service: 'api', level: 'info', destination: sink }),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { KeyCreated, WorkspaceCreated } from '@leadscore/contracts';
+import type { KeyCreated, WebhookCreated, WorkspaceCreated } from '@leadscore/contracts';
+import { webhookDeliveryRepository } from '@leadscore/persistence';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { registeredRoutes } from '../src/http/http-setup.js';
 import { OPERATOR, bearer, expectProblem, json, startTestApi, type TestApi } from './api-test-app.js';
@@ -15,7 +16,10 @@ interface Operation {
 }
 
 beforeAll(async () => {
-  api = await startTestApi('api_openapi');
+  // Receivers on 127.0.0.1 allowed: the walk's subscription points at a closed local port.
+  api = await startTestApi('api_openapi', OPERATOR, {
+    webhookPolicy: { allowPrivateNetworks: true, requireHttps: false },
+  });
 });
 
 afterAll(async () => {
@@ -128,7 +132,9 @@ describe('every key route, walked from /openapi.json', () => {
   /** Values of path parameters naming things of the owner's workspace, by route template. */
   let ownersThings: Record<string, Record<string, string>>;
   /** A valid body for each route taking one, by `METHOD template`: the 404 must not be a 400. */
-  const bodies: Record<string, unknown> = {};
+  const bodies: Record<string, unknown> = {
+    'PATCH /v1/webhooks/{id}': { description: 'walked' },
+  };
 
   async function post(key: string, url: string, payload: unknown): Promise<Json> {
     const response = await api.http.inject({
@@ -166,8 +172,40 @@ describe('every key route, walked from /openapi.json', () => {
     const ownersKey = (await post(owner.adminKey.key, '/v1/keys', {
       kind: 'publishable',
     })) as unknown as KeyCreated;
+    const { subscription } = (await post(owner.adminKey.key, '/v1/webhooks', {
+      url: 'http://127.0.0.1:9/hooks',
+      events: ['stage'],
+    })) as unknown as WebhookCreated;
+    // A dead-lettered delivery of it, as threshold leaves one.
+    await webhookDeliveryRepository.enqueue(
+      api.dataSource.manager,
+      [
+        {
+          webhookId: 'msg_walk',
+          subscriptionId: subscription.id,
+          workspaceId: owner.workspace.id,
+          eventId: 'walk',
+          eventType: 'leadscore.lifecycle.changed',
+          payload: {},
+        },
+      ],
+      new Date(),
+    );
+    await api.dataSource.query(
+      `UPDATE webhook_deliveries SET status = 'dead', dead_lettered_at = now() WHERE webhook_id = 'msg_walk'`,
+    );
+    const [delivery] = await api.dataSource.query<{ id: string }[]>(
+      `SELECT id::text FROM webhook_deliveries WHERE webhook_id = 'msg_walk'`,
+    );
+    const webhook = { id: subscription.id };
     ownersThings = {
       '/v1/keys/{id}': { id: ownersKey.apiKey.id },
+      '/v1/webhooks/{id}': webhook,
+      '/v1/webhooks/{id}/deliveries': webhook,
+      '/v1/webhooks/{id}/deliveries/{deliveryId}/replay': { ...webhook, deliveryId: String(delivery?.id) },
+      '/v1/webhooks/{id}/ping': webhook,
+      '/v1/webhooks/{id}/replay': webhook,
+      '/v1/webhooks/{id}/rotate-secret': webhook,
     };
   });
 

@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { loadConfigOrExit, thresholdConfigSchema } from '@leadscore/config';
 import { PinoNestLogger, enableGracefulShutdown } from '@leadscore/observability';
 import { connectServiceInfrastructure, consumerReadiness, postgresReadiness } from '@leadscore/service-kit';
+import { WebhookTargetGuard, webhookTargetPolicyOf } from '@leadscore/webhooks';
 import { ThresholdModule } from './app/threshold.module.js';
 import { ThresholdRuntime } from './app/threshold.runtime.js';
 
@@ -36,6 +37,7 @@ const runtime = new ThresholdRuntime({
       openMs: config.THRESHOLD_CIRCUIT_OPEN_MS,
     },
     timeoutMs: config.THRESHOLD_WEBHOOK_TIMEOUT_MS,
+    guard: new WebhookTargetGuard(webhookTargetPolicyOf(config)),
     leaseMs: config.THRESHOLD_WEBHOOK_LEASE_MS,
     pollMs: config.THRESHOLD_WEBHOOK_POLL_MS,
     endpointConcurrency: config.THRESHOLD_WEBHOOK_ENDPOINT_CONCURRENCY,

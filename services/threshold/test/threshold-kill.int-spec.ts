@@ -118,6 +118,8 @@ describe('threshold killed while transitions are in flight', () => {
       THRESHOLD_WEBHOOK_MAX_DELAY_MS: '500',
       THRESHOLD_WEBHOOK_POLL_MS: '20',
       THRESHOLD_WEBHOOK_ENDPOINT_CONCURRENCY: '4',
+      // The receiver listens on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
     };
     const output: string[] = [];
     try {

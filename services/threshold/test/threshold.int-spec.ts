@@ -14,6 +14,7 @@ import { type ThresholdTopics } from '../src/lifecycle/lifecycle-batch.handler.j
 import {
   WebhookReceiver,
   createThresholdTopics,
+  localReceiversGuard,
   lifecycleModel,
   produceRecords,
   produceScoreChanges,
@@ -39,6 +40,7 @@ const fastWebhooks: WebhookSettings = {
   retry: { maxAttempts: 6, baseDelayMs: 20, maxDelayMs: 200 },
   circuit: { failureThreshold: 50, openMs: 100 },
   timeoutMs: 5_000,
+  guard: localReceiversGuard,
   leaseMs: 30_000,
   pollMs: 20,
   endpointConcurrency: 4,

@@ -13,8 +13,9 @@ import {
   type DataSource,
 } from '@leadscore/persistence';
 import { createTestDatabase, freePort, uniqueName, type TestDatabase } from '@leadscore/testing';
+import { WebhookTargetGuard, type HostResolver } from '@leadscore/webhooks';
 import { WebhookDeliveryWorker, type WebhookWorkerOptions } from '../src/webhooks/webhook-delivery.worker.js';
-import { WebhookReceiver, testSecret } from './threshold-harness.js';
+import { WebhookReceiver, localReceiversGuard, testSecret } from './threshold-harness.js';
 
 jest.setTimeout(120_000);
 
@@ -39,6 +40,7 @@ function worker(overrides: Partial<WebhookWorkerOptions> = {}): WebhookDeliveryW
     retry,
     circuit: { failureThreshold: 100, openMs: 60_000 },
     timeoutMs: 5_000,
+    guard: localReceiversGuard,
     leaseMs: 30_000,
     pollMs: 20,
     endpointConcurrency: 4,
@@ -49,7 +51,12 @@ function worker(overrides: Partial<WebhookWorkerOptions> = {}): WebhookDeliveryW
   });
 }
 
-async function subscribe(workspace: string, url: string): Promise<string> {
+async function subscribe(
+  workspace: string,
+  url: string,
+  secrets: string[] = [secret],
+  previousSecretExpiresAt: Date | null = null,
+): Promise<string> {
   const id = uniqueName('sub');
   await webhookSubscriptionRepository.create(
     dataSource.manager,
@@ -57,7 +64,8 @@ async function subscribe(workspace: string, url: string): Promise<string> {
       id,
       workspaceId: workspace,
       url,
-      secrets: [secret],
+      secrets,
+      previousSecretExpiresAt,
       events: ['stage'],
       tiers: null,
       stages: null,
@@ -203,5 +211,97 @@ describe('webhook delivery worker (real PostgreSQL and HTTP)', () => {
     expect(receiver.uniqueIds.size).toBe(6);
     expect(breaker.openCircuits).toBe(1);
     expect((await metrics.openCircuits.get()).values[0]?.value).toBe(1);
+  });
+
+  it('checks the address again at every attempt: a host that turned from public to 127.0.0.1 (rebinding) is refused, never connected, dead-lettered with the reason', async () => {
+    const workspace = uniqueName('ws');
+    const receiver = new WebhookReceiver(secret);
+    await receiver.start();
+    let answer = '93.184.215.14';
+    let lookups = 0;
+    const rebinding: HostResolver = () => {
+      lookups += 1;
+      return Promise.resolve([{ address: answer, family: 4 }]);
+    };
+    const guard = new WebhookTargetGuard({ allowPrivateNetworks: false, requireHttps: false }, rebinding);
+    const url = `http://crm.rebind.example:${new URL(receiver.url).port}/hooks`;
+    try {
+      // When subscribing (the api checks with the same guard) the host is public...
+      expect(await guard.check(url)).toMatchObject({ ok: true, address: { address: '93.184.215.14' } });
+      const subscription = await subscribe(workspace, url);
+      await enqueue(workspace, subscription, 1, new Date());
+      // ...and by the time of the delivery it answers 127.0.0.1.
+      answer = '127.0.0.1';
+      await worker({ guard }).deliverDue();
+    } finally {
+      await receiver.stop();
+    }
+    expect(lookups).toBe(2);
+    expect(receiver.calls).toEqual([]);
+    const [row] = await deliveryRows(workspace);
+    expect(row).toMatchObject({ status: 'dead', attempts: 1 });
+    const [attempt] = await webhookDeliveryRepository.attempts(dataSource.manager, row!.id);
+    expect(attempt).toMatchObject({ outcome: 'dead_lettered', statusCode: null });
+    expect(attempt!.error).toContain('crm.rebind.example resolves to 127.0.0.1, a loopback address');
+    expect(attempt!.error).toContain('WEBHOOK_ALLOW_PRIVATE_NETWORKS=true');
+    const [stored] = await dataSource.query<{ last_error: string }[]>(
+      'SELECT last_error FROM webhook_deliveries WHERE id = $1',
+      [row!.id],
+    );
+    expect(stored!.last_error).toMatch(/^refused: crm\.rebind\.example resolves to 127\.0\.0\.1/);
+  });
+
+  it('refuses loopback by default: without the operator allowing private networks nothing reaches 127.0.0.1', async () => {
+    const workspace = uniqueName('ws');
+    const receiver = new WebhookReceiver(secret);
+    await receiver.start();
+    try {
+      await enqueue(workspace, await subscribe(workspace, receiver.url), 1, new Date());
+      await worker({
+        guard: new WebhookTargetGuard({ allowPrivateNetworks: false, requireHttps: false }),
+      }).deliverDue();
+    } finally {
+      await receiver.stop();
+    }
+    expect(receiver.calls).toEqual([]);
+    expect(await deliveryRows(workspace)).toMatchObject([{ status: 'dead', attempts: 1 }]);
+  });
+
+  it('signs with both secrets while a rotation overlaps, and with the new one alone once the previous one expired', async () => {
+    const workspace = uniqueName('ws');
+    const previous = testSecret(21);
+    const current = testSecret(22);
+    // Near now: the receiver's signature check refuses timestamps more than 5 minutes off.
+    const expires = Date.now() + 60_000;
+    const old = new WebhookReceiver(previous);
+    const fresh = new WebhookReceiver(current);
+    await old.start();
+    await fresh.start();
+    try {
+      const toOld = await subscribe(workspace, old.url, [current, previous], new Date(expires));
+      const toFresh = await subscribe(workspace, fresh.url, [current, previous], new Date(expires));
+      const at = new Date(expires - 60_000);
+      await enqueue(workspace, toOld, 1, at);
+      await enqueue(workspace, toFresh, 1, at);
+      await worker({ clock: () => expires - 1_000 }).deliverDue();
+      await webhookDeliveryRepository.enqueue(
+        dataSource.manager,
+        [toOld, toFresh].map((subscriptionId) => ({
+          webhookId: webhookIdOf(subscriptionId, 'after-expiry'),
+          subscriptionId,
+          workspaceId: workspace,
+          eventId: 'after-expiry',
+          eventType: 'stage.changed',
+          payload: { after: true },
+        })),
+        at,
+      );
+      await worker({ clock: () => expires }).deliverDue();
+    } finally {
+      await old.stop();
+      await fresh.stop();
+    }
+    expect(old.calls.map((c) => c.verified)).toEqual([true, false]);
+    expect(fresh.calls.map((c) => c.verified)).toEqual([true, true]);
   });
 });

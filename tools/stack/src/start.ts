@@ -203,6 +203,9 @@ function startService(service: ServiceEntry, brokers: string[], databaseUrl: str
       KAFKA_BROKERS: brokers.join(','),
       DATABASE_URL: databaseUrl,
       OPERATOR_TOKEN: operatorToken,
+      // Local webhook receivers (http://127.0.0.1:…) are the point of a local stack: allowed here, refused
+      // by default everywhere else (libs/webhooks).
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: process.env['WEBHOOK_ALLOW_PRIVATE_NETWORKS'] ?? 'true',
       CLICKHOUSE_DATA_PATH: process.env['CLICKHOUSE_DATA_PATH'] ?? join(settings.dataDir, 'clickhouse'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,6 +8,7 @@ import {
   operatorEnv,
   runtimeEnv,
   SERVICE_DEFAULT_PORTS,
+  webhookTargetEnv,
 } from '../shared.env.js';
 
 export const apiConfigSchema = envSchema({
@@ -16,6 +17,7 @@ export const apiConfigSchema = envSchema({
   ...kafkaEnv,
   ...databaseEnv,
   ...operatorEnv,
+  ...webhookTargetEnv,
   ANALYTICS_URL: env.url({
     description: 'Base URL of the analytics service, asked for history and trends',
     protocols: ['http:', 'https:'],

@@ -1,3 +1,4 @@
+import { type WorkspaceId } from '@leadscore/access';
 import { returnedRows, type SqlRunner } from './sql-types.js';
 
 export interface NewWebhookDelivery {
@@ -28,6 +29,64 @@ export interface WebhookAttemptLog {
   responseExcerpt: string | null;
   error: string | null;
 }
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'dead';
+
+/** One delivery as the api's delivery log shows it, with every attempt. */
+export interface WebhookDeliveryLogEntry {
+  id: string;
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  status: WebhookDeliveryStatus;
+  attempts: WebhookAttemptLog[];
+  nextAttemptAt: Date | null;
+  lastError: string | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+  deadLetteredAt: Date | null;
+}
+
+export interface WebhookDeliveryLogPage {
+  entries: WebhookDeliveryLogEntry[];
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  nextBefore: string | null;
+}
+
+interface DeliveryLogRecord {
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  status: WebhookDeliveryStatus;
+  next_attempt_at: Date;
+  last_error: string | null;
+  created_at: Date;
+  delivered_at: Date | null;
+  dead_lettered_at: Date | null;
+}
+
+interface AttemptRecord {
+  delivery_id: string;
+  attempt: number;
+  started_at: Date;
+  latency_ms: number;
+  status_code: number | null;
+  outcome: WebhookAttemptLog['outcome'];
+  response_excerpt: string | null;
+  error: string | null;
+}
+
+const toAttempt = (r: AttemptRecord): WebhookAttemptLog => ({
+  deliveryId: r.delivery_id,
+  attempt: r.attempt,
+  startedAt: r.started_at,
+  latencyMs: r.latency_ms,
+  statusCode: r.status_code,
+  outcome: r.outcome,
+  responseExcerpt: r.response_excerpt,
+  error: r.error,
+});
 
 export interface ClaimOptions {
   now: Date;
@@ -104,7 +163,9 @@ export const webhookDeliveryRepository = {
        FROM chosen, webhook_subscriptions s
        WHERE d.id = chosen.id AND s.id = d.subscription_id
        RETURNING d.id::text, d.webhook_id, d.subscription_id, d.workspace_id, d.event_id, d.event_type,
-                 d.payload, d.attempts, s.url, s.secrets`,
+                 d.payload, d.attempts, s.url,
+                 -- a rotation's previous secret signs only until its overlap ends (signingSecrets)
+                 CASE WHEN s.previous_secret_expires_at <= $1 THEN s.secrets[1:1] ELSE s.secrets END AS secrets`,
       [options.now, options.leaseUntil, options.limit, options.perEndpoint, options.excludedSubscriptions],
     );
     return returnedRows<ClaimedRecord>(result)
@@ -216,32 +277,100 @@ export const webhookDeliveryRepository = {
 
   /** The attempt log of one delivery, oldest first. */
   async attempts(sql: SqlRunner, deliveryId: string): Promise<WebhookAttemptLog[]> {
-    const rows = await sql.query<
-      {
-        delivery_id: string;
-        attempt: number;
-        started_at: Date;
-        latency_ms: number;
-        status_code: number | null;
-        outcome: WebhookAttemptLog['outcome'];
-        response_excerpt: string | null;
-        error: string | null;
-      }[]
-    >(
+    const rows = await sql.query<AttemptRecord[]>(
       `SELECT delivery_id::text, attempt, started_at, latency_ms, status_code, outcome, response_excerpt, error
        FROM webhook_delivery_attempts WHERE delivery_id = $1 ORDER BY id`,
       [deliveryId],
     );
-    return rows.map((r) => ({
-      deliveryId: r.delivery_id,
-      attempt: r.attempt,
-      startedAt: r.started_at,
-      latencyMs: r.latency_ms,
-      statusCode: r.status_code,
-      outcome: r.outcome,
-      responseExcerpt: r.response_excerpt,
-      error: r.error,
+    return rows.map(toAttempt);
+  },
+
+  /**
+   * One subscription's deliveries, newest first, `limit` at most, older than the delivery `before` when
+   * given, only those of `status` when given; each with its attempts, oldest first.
+   */
+  async logPage(
+    sql: SqlRunner,
+    workspaceId: WorkspaceId,
+    subscriptionId: string,
+    options: { readonly status?: WebhookDeliveryStatus; readonly before?: string; readonly limit: number },
+  ): Promise<WebhookDeliveryLogPage> {
+    const records = await sql.query<DeliveryLogRecord[]>(
+      `SELECT id::text, webhook_id, event_id, event_type, status, next_attempt_at, last_error, created_at,
+              delivered_at, dead_lettered_at
+       FROM webhook_deliveries
+       WHERE workspace_id = $1 AND subscription_id = $2 AND ($3::text IS NULL OR status = $3)
+         AND ($4::bigint IS NULL OR id < $4::bigint)
+       ORDER BY id DESC LIMIT $5`,
+      [workspaceId, subscriptionId, options.status ?? null, options.before ?? null, options.limit + 1],
+    );
+    const page = records.slice(0, options.limit);
+    const attempts = page.length
+      ? await sql.query<AttemptRecord[]>(
+          `SELECT delivery_id::text, attempt, started_at, latency_ms, status_code, outcome, response_excerpt, error
+           FROM webhook_delivery_attempts WHERE delivery_id = ANY($1::bigint[]) ORDER BY id`,
+          [page.map((r) => r.id)],
+        )
+      : [];
+    const byDelivery = new Map<string, WebhookAttemptLog[]>();
+    for (const a of attempts) {
+      const list = byDelivery.get(a.delivery_id) ?? [];
+      list.push(toAttempt(a));
+      byDelivery.set(a.delivery_id, list);
+    }
+    const entries = page.map((r): WebhookDeliveryLogEntry => ({
+      id: r.id,
+      webhookId: r.webhook_id,
+      eventId: r.event_id,
+      eventType: r.event_type,
+      status: r.status,
+      attempts: byDelivery.get(r.id) ?? [],
+      nextAttemptAt: r.status === 'pending' ? r.next_attempt_at : null,
+      lastError: r.last_error,
+      createdAt: r.created_at,
+      deliveredAt: r.delivered_at,
+      deadLetteredAt: r.dead_lettered_at,
     }));
+    const last = entries.at(-1);
+    return { entries, nextBefore: records.length > options.limit && last ? last.id : null };
+  },
+
+  /** The status of one delivery of a subscription of the workspace; undefined when there is none. */
+  async statusOf(
+    sql: SqlRunner,
+    workspaceId: WorkspaceId,
+    subscriptionId: string,
+    deliveryId: string,
+  ): Promise<WebhookDeliveryStatus | undefined> {
+    const rows = await sql.query<{ status: WebhookDeliveryStatus }[]>(
+      `SELECT status FROM webhook_deliveries WHERE workspace_id = $1 AND subscription_id = $2 AND id = $3::bigint`,
+      [workspaceId, subscriptionId, deliveryId],
+    );
+    return rows[0]?.status;
+  },
+
+  /**
+   * Replays the dead-lettered deliveries of one subscription (all, or the one `deliveryId`): pending
+   * again, due at `now`, same webhook id, attempts counted afresh. Returns the ids replayed.
+   */
+  async replayDeadOf(
+    sql: SqlRunner,
+    workspaceId: WorkspaceId,
+    subscriptionId: string,
+    now: Date,
+    deliveryId?: string,
+  ): Promise<string[]> {
+    const result: unknown = await sql.query(
+      `UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $3,
+         dead_lettered_at = NULL, lease_until = NULL
+       WHERE workspace_id = $1 AND subscription_id = $2 AND status = 'dead'
+         AND ($4::bigint IS NULL OR id = $4::bigint)
+       RETURNING id::text`,
+      [workspaceId, subscriptionId, now, deliveryId ?? null],
+    );
+    return returnedRows<{ id: string }>(result)
+      .map((r) => r.id)
+      .sort((a, b) => Number(BigInt(a) - BigInt(b)));
   },
 
   /** Deliveries of a workspace with their status, oldest first (for tests and the API). */

@@ -1,5 +1,6 @@
 import type { BatchingProducer } from '@leadscore/kafka';
 import type { DataSource } from '@leadscore/persistence';
+import type { WebhookTargetGuard } from '@leadscore/webhooks';
 
 /** The topics the api publishes to (tests give each suite topics of its own). */
 export interface ApiTopics {
@@ -7,6 +8,13 @@ export interface ApiTopics {
   readonly events: string;
   /** leads.models.v1: models applied through the api. */
   readonly models: string;
+}
+
+/** CRM webhooks: where they may go (the SSRF guard threshold uses too) and how long a ping may take. */
+export interface ApiWebhooks {
+  /** WEBHOOK_ALLOW_PRIVATE_NETWORKS and NODE_ENV (https in production); tests inject a resolver. */
+  readonly guard: WebhookTargetGuard;
+  readonly pingTimeoutMs: number;
 }
 
 /**
@@ -17,5 +25,6 @@ export interface ApiContext {
   readonly dataSource: DataSource;
   readonly producer: BatchingProducer;
   readonly topics: ApiTopics;
+  readonly webhooks: ApiWebhooks;
   readonly now: () => Date;
 }

@@ -7,6 +7,7 @@ import { ApiKeyAuthenticator } from '../auth/api-key.authenticator.js';
 import { ApiKeyGuard } from '../auth/api-key.guard.js';
 import { AuditController } from '../controllers/audit.controller.js';
 import { KeysController } from '../controllers/keys.controller.js';
+import { WebhooksController } from '../controllers/webhooks.controller.js';
 import { WorkspacesController } from '../controllers/workspaces.controller.js';
 import { OpenApiController } from '../openapi/openapi.controller.js';
 import { CreateKey } from '../usecases/create-key.usecase.js';
@@ -14,6 +15,15 @@ import { CreateWorkspace } from '../usecases/create-workspace.usecase.js';
 import { ListKeys } from '../usecases/list-keys.usecase.js';
 import { ReadAuditLog } from '../usecases/read-audit-log.usecase.js';
 import { RevokeKey } from '../usecases/revoke-key.usecase.js';
+import { CreateWebhook } from '../usecases/webhooks/create-webhook.usecase.js';
+import { DeleteWebhook } from '../usecases/webhooks/delete-webhook.usecase.js';
+import { GetWebhook } from '../usecases/webhooks/get-webhook.usecase.js';
+import { ListWebhookDeliveries } from '../usecases/webhooks/list-webhook-deliveries.usecase.js';
+import { ListWebhooks } from '../usecases/webhooks/list-webhooks.usecase.js';
+import { PingWebhook } from '../usecases/webhooks/ping-webhook.usecase.js';
+import { ReplayWebhookDeliveries } from '../usecases/webhooks/replay-webhook-deliveries.usecase.js';
+import { RotateWebhookSecret } from '../usecases/webhooks/rotate-webhook-secret.usecase.js';
+import { UpdateWebhook } from '../usecases/webhooks/update-webhook.usecase.js';
 import type { ApiContext } from './api.context.js';
 import { API_CONTEXT, API_KEY_AUTHENTICATOR } from './api.tokens.js';
 
@@ -25,9 +35,24 @@ export interface ApiModuleOptions {
   readonly readinessChecks: readonly ReadinessCheck[];
 }
 
-const USE_CASES = [CreateWorkspace, CreateKey, ListKeys, RevokeKey, ReadAuditLog] as const;
+const USE_CASES = [
+  CreateWorkspace,
+  CreateKey,
+  ListKeys,
+  RevokeKey,
+  ReadAuditLog,
+  CreateWebhook,
+  ListWebhooks,
+  GetWebhook,
+  UpdateWebhook,
+  DeleteWebhook,
+  RotateWebhookSecret,
+  PingWebhook,
+  ListWebhookDeliveries,
+  ReplayWebhookDeliveries,
+] as const;
 
-/** HTTP surface of the api: workspaces, keys, audit log; /openapi.json and /docs; /metrics, /healthz, /readyz. */
+/** HTTP surface of the api: workspaces, keys, audit log, webhook subscriptions; /openapi.json and /docs; /metrics, /healthz, /readyz. */
 @Module({})
 export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
@@ -41,7 +66,13 @@ export class ApiModule {
           readinessChecks: options.readinessChecks,
         }),
       ],
-      controllers: [WorkspacesController, KeysController, AuditController, OpenApiController],
+      controllers: [
+        WorkspacesController,
+        KeysController,
+        AuditController,
+        WebhooksController,
+        OpenApiController,
+      ],
       providers: [
         { provide: API_CONTEXT, useValue: options.context },
         { provide: OPERATOR_TOKEN, useValue: options.operatorToken },

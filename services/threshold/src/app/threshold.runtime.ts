@@ -10,6 +10,7 @@ import { type CircuitPolicy, type RetryPolicy } from '@leadscore/lifecycle';
 import { ThresholdMetrics, registerMetrics, type Logger, type MetricsOf } from '@leadscore/observability';
 import { OutboxPublisher } from '@leadscore/outbox';
 import { consumerOffsetRepository, webhookDeliveryRepository, type DataSource } from '@leadscore/persistence';
+import { type WebhookTargetGuard } from '@leadscore/webhooks';
 import { type Registry } from 'prom-client';
 import {
   DEFAULT_THRESHOLD_TOPICS,
@@ -25,6 +26,8 @@ export interface WebhookSettings {
   readonly retry: RetryPolicy;
   readonly circuit: CircuitPolicy;
   readonly timeoutMs: number;
+  /** Where webhooks may go (WEBHOOK_ALLOW_PRIVATE_NETWORKS, https in production); checked per attempt. */
+  readonly guard: WebhookTargetGuard;
   readonly leaseMs: number;
   readonly pollMs: number;
   readonly endpointConcurrency: number;

@@ -17,12 +17,17 @@ import {
   type ClaimedWebhookDelivery,
   type DataSource,
 } from '@leadscore/persistence';
-import { sendWebhook } from './webhook.sender.js';
+import { sendWebhook, type WebhookTargetGuard } from '@leadscore/webhooks';
 
 export interface WebhookWorkerOptions {
   readonly retry: RetryPolicy;
   readonly circuit: CircuitPolicy;
   readonly timeoutMs: number;
+  /**
+   * The SSRF guard (libs/webhooks): every attempt resolves and checks its URL again and connects to the
+   * checked address only; a refused target is dead-lettered with the reason.
+   */
+  readonly guard: WebhookTargetGuard;
   /** A claimed delivery belongs to this worker until then; after a crash it is retried by anyone. */
   readonly leaseMs: number;
   readonly pollMs: number;
@@ -178,7 +183,7 @@ export class WebhookDeliveryWorker {
     const body = JSON.stringify(delivery.payload);
     const headers = signWebhook(delivery.secrets, delivery.webhookId, Math.floor(startedAt / 1000), body);
     const started = performance.now();
-    const sent = await sendWebhook(delivery.url, headers, body, this.options.timeoutMs);
+    const sent = await sendWebhook(this.options.guard, delivery.url, headers, body, this.options.timeoutMs);
     const latencyMs = performance.now() - started;
     const finishedAt = this.clock();
     const decision = decideAfterAttempt(this.options.retry, attempt, sent.result, this.random, finishedAt);

@@ -1,0 +1,43 @@
+/* eslint-disable */
+/**
+ * generated — do not edit.
+ * Source: schemas/api/create-webhook-request.schema.json
+ * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
+ */
+
+/**
+ * Body of POST /v1/webhooks (admin scope): a CRM webhook subscription of the caller's workspace. Its URL must be, and resolve to, a public address (unless the operator allows private networks) and use https in production.
+ */
+export interface CreateWebhookRequest {
+  /**
+   * Where the signed POSTs go, e.g. `https://crm.example.com/hooks/leadscore`.
+   */
+  url: string;
+  /**
+   * What to receive: `tier` transitions (cold/warm/hot), `stage` transitions (lead/recycled/mql/sql), every `score` change.
+   *
+   * @minItems 1
+   * @maxItems 3
+   */
+  events: ('tier' | 'stage' | 'score')[];
+  /**
+   * Only tier transitions into these tiers; absent or null: all.
+   *
+   * @minItems 1
+   */
+  tiers?: ('cold' | 'warm' | 'hot')[] | null;
+  /**
+   * Only stage transitions into these stages; absent or null: all.
+   *
+   * @minItems 1
+   */
+  stages?: ('lead' | 'recycled' | 'mql' | 'sql')[] | null;
+  /**
+   * What the subscription is for, shown in listings.
+   */
+  description?: string | null;
+  /**
+   * Default true; a disabled subscription receives nothing new.
+   */
+  enabled?: boolean;
+}

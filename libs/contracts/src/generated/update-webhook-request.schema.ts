@@ -1,0 +1,87 @@
+/* eslint-disable */
+/**
+ * generated — do not edit.
+ * Source: schemas/api/update-webhook-request.schema.json
+ * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
+ */
+
+/** The JSON Schema of schemas/api/update-webhook-request.schema.json, for validators (no file I/O at runtime). */
+export const updateWebhookRequestSchema: Readonly<Record<string, unknown>> = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.leadscore.dev/api/update-webhook-request.schema.json",
+  "title": "UpdateWebhookRequest",
+  "description": "Body of PATCH /v1/webhooks/{id} (admin scope): the fields to change, at least one; absent fields stay as they are. A new URL is checked like a new subscription's.",
+  "type": "object",
+  "additionalProperties": false,
+  "properties": {
+    "url": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 2048,
+      "description": "Where the signed POSTs go, e.g. `https://crm.example.com/hooks/leadscore`."
+    },
+    "events": {
+      "type": "array",
+      "items": {
+        "type": "string",
+        "enum": [
+          "tier",
+          "stage",
+          "score"
+        ]
+      },
+      "minItems": 1,
+      "maxItems": 3,
+      "uniqueItems": true,
+      "description": "What to receive: `tier` transitions (cold/warm/hot), `stage` transitions (lead/recycled/mql/sql), every `score` change."
+    },
+    "tiers": {
+      "type": [
+        "array",
+        "null"
+      ],
+      "items": {
+        "type": "string",
+        "enum": [
+          "cold",
+          "warm",
+          "hot"
+        ]
+      },
+      "minItems": 1,
+      "uniqueItems": true,
+      "description": "Only tier transitions into these tiers; absent or null: all."
+    },
+    "stages": {
+      "type": [
+        "array",
+        "null"
+      ],
+      "items": {
+        "type": "string",
+        "enum": [
+          "lead",
+          "recycled",
+          "mql",
+          "sql"
+        ]
+      },
+      "minItems": 1,
+      "uniqueItems": true,
+      "description": "Only stage transitions into these stages; absent or null: all."
+    },
+    "description": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "maxLength": 200,
+      "description": "What the subscription is for, shown in listings."
+    },
+    "enabled": {
+      "type": "boolean",
+      "description": "Default true; a disabled subscription receives nothing new."
+    }
+  },
+  "minProperties": 1
+};

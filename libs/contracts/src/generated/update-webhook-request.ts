@@ -1,0 +1,43 @@
+/* eslint-disable */
+/**
+ * generated — do not edit.
+ * Source: schemas/api/update-webhook-request.schema.json
+ * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
+ */
+
+/**
+ * Body of PATCH /v1/webhooks/{id} (admin scope): the fields to change, at least one; absent fields stay as they are. A new URL is checked like a new subscription's.
+ */
+export interface UpdateWebhookRequest {
+  /**
+   * Where the signed POSTs go, e.g. `https://crm.example.com/hooks/leadscore`.
+   */
+  url?: string;
+  /**
+   * What to receive: `tier` transitions (cold/warm/hot), `stage` transitions (lead/recycled/mql/sql), every `score` change.
+   *
+   * @minItems 1
+   * @maxItems 3
+   */
+  events?: ('tier' | 'stage' | 'score')[];
+  /**
+   * Only tier transitions into these tiers; absent or null: all.
+   *
+   * @minItems 1
+   */
+  tiers?: ('cold' | 'warm' | 'hot')[] | null;
+  /**
+   * Only stage transitions into these stages; absent or null: all.
+   *
+   * @minItems 1
+   */
+  stages?: ('lead' | 'recycled' | 'mql' | 'sql')[] | null;
+  /**
+   * What the subscription is for, shown in listings.
+   */
+  description?: string | null;
+  /**
+   * Default true; a disabled subscription receives nothing new.
+   */
+  enabled?: boolean;
+}

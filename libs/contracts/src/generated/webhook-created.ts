@@ -1,0 +1,38 @@
+/* eslint-disable */
+/**
+ * generated — do not edit.
+ * Source: schemas/api/webhook-created.schema.json
+ * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
+ */
+
+/**
+ * Response of POST /v1/webhooks: the subscription and its signing secret, shown this once.
+ */
+export interface WebhookCreated {
+  subscription: WebhookSubscription;
+  /**
+   * `whsec_…`: the Standard Webhooks secret the receiver verifies `webhook-signature` with. Not shown again; rotate it to get a new one.
+   */
+  secret: string;
+}
+/**
+ * A CRM webhook subscription as the api shows it: never its secrets.
+ */
+export interface WebhookSubscription {
+  /**
+   * `wh_` and 16 hexadecimal digits.
+   */
+  id: string;
+  url: string;
+  events: ('tier' | 'stage' | 'score')[];
+  tiers: ('cold' | 'warm' | 'hot')[] | null;
+  stages: ('lead' | 'recycled' | 'mql' | 'sql')[] | null;
+  description: string | null;
+  enabled: boolean;
+  /**
+   * During a secret rotation: until when the previous secret still signs beside the new one; null otherwise.
+   */
+  previousSecretExpiresAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

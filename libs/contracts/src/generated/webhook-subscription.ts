@@ -1,0 +1,28 @@
+/* eslint-disable */
+/**
+ * generated — do not edit.
+ * Source: schemas/api/webhook-subscription.schema.json
+ * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
+ */
+
+/**
+ * A CRM webhook subscription as the api shows it: never its secrets.
+ */
+export interface WebhookSubscription {
+  /**
+   * `wh_` and 16 hexadecimal digits.
+   */
+  id: string;
+  url: string;
+  events: ('tier' | 'stage' | 'score')[];
+  tiers: ('cold' | 'warm' | 'hot')[] | null;
+  stages: ('lead' | 'recycled' | 'mql' | 'sql')[] | null;
+  description: string | null;
+  enabled: boolean;
+  /**
+   * During a secret rotation: until when the previous secret still signs beside the new one; null otherwise.
+   */
+  previousSecretExpiresAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
