@@ -80,9 +80,20 @@ export {
   parseModel,
   ModelValidationError,
   formatModelIssue,
+  diffModels,
+  type ParseModelOptions,
   type ModelIssue,
   type ModelFormat,
 } from './model/index.js';
+export type {
+  ModelDiff,
+  ModelRuleRef,
+  ModelRuleChange,
+  ModelRuleSection,
+  ModelSectionChange,
+  ModelFieldChange,
+} from './generated/model-diff.js';
+export { modelDiffSchema } from './generated/model-diff.schema.js';
 export type {
   ScoreChangedEvent,
   ScoreChangedData,

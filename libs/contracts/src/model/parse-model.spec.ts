@@ -29,6 +29,13 @@ describe('parseModel', () => {
     expect(model.engagement?.[0]?.points).toBe(5);
   });
 
+  it('fills in the default workspace of a document that names none, and keeps one that does', () => {
+    const anonymous = valid.replace('workspace: acme\n', '');
+    expect(parseModel(anonymous, 'yaml', 'demo.yaml', { defaultWorkspace: 'local' }).workspace).toBe('local');
+    expect(parseModel(valid, 'yaml', 'demo.yaml', { defaultWorkspace: 'local' }).workspace).toBe('acme');
+    expect(() => parseModel(anonymous, 'yaml', 'demo.yaml')).toThrow(/workspace/);
+  });
+
   it('reads JSON as well as YAML', () => {
     const json = JSON.stringify(
       { id: 'demo', version: 2, workspace: 'acme', name: 'Demo', decay: { halfLifeDays: 30 } },
