@@ -24,10 +24,10 @@ function validateAgainstSchema(): ValidateFunction<ScoringModel> {
 
 export interface ParseModelOptions {
   /**
-   * The workspace of a document that names none (the api fills in the caller's); a document that
-   * names one keeps it.
+   * The workspace the model must belong to (the api passes the caller's): filled in when the document
+   * names none; naming another one is a problem (`semantic:workspace`) located like any other.
    */
-  readonly defaultWorkspace?: string;
+  readonly workspace?: string;
 }
 
 /**
@@ -43,7 +43,7 @@ export function parseModel(
   sourceName: string,
   options: ParseModelOptions = {},
 ): ScoringModel {
-  const source = withDefaultWorkspace(readSourceText(text, format), options.defaultWorkspace);
+  const source = withDefaultWorkspace(readSourceText(text, format), options.workspace);
   if (source.issues.length > 0) throw new ModelValidationError(sourceName, sortIssues(source.issues));
   if (source.value === undefined || source.value === null) {
     throw new ModelValidationError(sourceName, [
@@ -64,6 +64,13 @@ export function parseModel(
   }
   const model = source.value;
   const semantic = semanticProblems(model);
+  if (options.workspace !== undefined && model.workspace !== options.workspace)
+    semantic.push({
+      pointer: '/workspace',
+      part: 'value',
+      message: `the model belongs to the workspace "${model.workspace}", but it is given to "${options.workspace}"; set workspace to "${options.workspace}" or leave it out`,
+      check: 'semantic:workspace',
+    });
   if (semantic.length > 0) throw new ModelValidationError(sourceName, locate(semantic, source));
   return model;
 }
