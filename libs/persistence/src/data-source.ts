@@ -17,6 +17,7 @@ import { OutboxCursors1764100000000 } from './migrations/1764100000000-outbox-cu
 import { ContactScoresHotUpdates1764200000000 } from './migrations/1764200000000-contact-scores-hot-updates.js';
 import { ProcessedEventsSource1764300000000 } from './migrations/1764300000000-processed-events-source.js';
 import { WorkspacesAndKeys1764400000000 } from './migrations/1764400000000-workspaces-and-keys.js';
+import { ScoringModelSources1764700000000 } from './migrations/1764700000000-scoring-model-sources.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   ContactScoresHotUpdates1764200000000,
   ProcessedEventsSource1764300000000,
   WorkspacesAndKeys1764400000000,
+  ScoringModelSources1764700000000,
 ];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */
