@@ -6,10 +6,17 @@ import { ApiKeyAuthenticator } from '../auth/api-key.authenticator.js';
 import { ApiKeyGuard } from '../auth/api-key.guard.js';
 import { AuditController } from '../controllers/audit.controller.js';
 import { KeysController } from '../controllers/keys.controller.js';
+import { ModelsController } from '../controllers/models.controller.js';
 import { WorkspacesController } from '../controllers/workspaces.controller.js';
 import { CreateKey } from '../usecases/create-key.usecase.js';
 import { CreateWorkspace } from '../usecases/create-workspace.usecase.js';
 import { ListKeys } from '../usecases/list-keys.usecase.js';
+import { ApplyModel } from '../usecases/apply-model.usecase.js';
+import { DiffModel } from '../usecases/diff-model.usecase.js';
+import { GetModelVersion } from '../usecases/get-model-version.usecase.js';
+import { ListModelVersions } from '../usecases/list-model-versions.usecase.js';
+import { ListModels } from '../usecases/list-models.usecase.js';
+import { ValidateModel } from '../usecases/validate-model.usecase.js';
 import { ReadAuditLog } from '../usecases/read-audit-log.usecase.js';
 import { RevokeKey } from '../usecases/revoke-key.usecase.js';
 import type { ApiContext } from './api.context.js';
@@ -23,9 +30,21 @@ export interface ApiModuleOptions {
   readonly readinessChecks: readonly ReadinessCheck[];
 }
 
-const USE_CASES = [CreateWorkspace, CreateKey, ListKeys, RevokeKey, ReadAuditLog] as const;
+const USE_CASES = [
+  CreateWorkspace,
+  CreateKey,
+  ListKeys,
+  RevokeKey,
+  ReadAuditLog,
+  ValidateModel,
+  DiffModel,
+  ApplyModel,
+  ListModels,
+  ListModelVersions,
+  GetModelVersion,
+] as const;
 
-/** HTTP surface of the api: workspaces, keys, audit log; /metrics, /healthz, /readyz. */
+/** HTTP surface of the api: workspaces, keys, audit log, models; /metrics, /healthz, /readyz. */
 @Module({})
 export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
@@ -38,7 +57,7 @@ export class ApiModule {
           readinessChecks: options.readinessChecks,
         }),
       ],
-      controllers: [WorkspacesController, KeysController, AuditController],
+      controllers: [WorkspacesController, KeysController, AuditController, ModelsController],
       providers: [
         { provide: API_CONTEXT, useValue: options.context },
         { provide: OPERATOR_TOKEN, useValue: options.operatorToken },
