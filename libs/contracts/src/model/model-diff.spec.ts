@@ -10,7 +10,7 @@ const example = (file: string): ScoringModel =>
   parseModel(readFileSync(`${examples}${file}`, 'utf8'), 'yaml', `examples/models/${file}`);
 /** A deep copy to edit, as the next version of a model. */
 const nextVersion = (model: ScoringModel): ScoringModel => ({
-  ...(structuredClone(model) as ScoringModel),
+  ...structuredClone<ScoringModel>(model),
   version: model.version + 1,
 });
 

@@ -64,8 +64,9 @@ function rulesOf(
   model: ScoringModel | undefined,
   section: ModelRuleSection,
 ): Map<string, Record<string, JsonValue>> {
-  const rules = (model?.[section] ?? []) as unknown as readonly Record<string, JsonValue>[];
-  return new Map(rules.map((rule) => [String(rule['id']), rule]));
+  // Every rule has a string id (the schema requires it).
+  const rules: readonly { id: string }[] = model?.[section] ?? [];
+  return new Map(rules.map((rule) => [rule.id, rule as unknown as Record<string, JsonValue>]));
 }
 
 /**
