@@ -13,10 +13,13 @@ import type {
   ScoringModel,
   WorkspaceCreated,
 } from '@leadscore/contracts';
+import { parseModel } from '@leadscore/contracts';
 import { scoringModelRepository } from '@leadscore/persistence';
 import { readTopic } from '@leadscore/testing';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { ApiContext } from '../src/app/api.context.js';
+import { API_CONTEXT } from '../src/app/api.tokens.js';
 import { OPERATOR, bearer, expectProblem, json, startTestApi, type TestApi } from './api-test-app.js';
 
 let api: TestApi;
@@ -226,6 +229,8 @@ describe('POST /v1/models/diff and POST /v1/models', () => {
     expect(records).toHaveLength(1);
     expect(records[0]?.key?.toString()).toBe('acme:ontraport');
     const published = JSON.parse(records[0]?.value?.toString() ?? '') as ScoringModel;
+    // The scorer reads the record with the same validator (services/scorer models.consumer.ts).
+    expect(parseModel(records[0]?.value?.toString() ?? '', 'json', 'leads.models.v1')).toEqual(published);
     expect(published).toMatchObject({ id: 'ontraport', version: 1, workspace: 'acme' });
     expect(published.engagement?.map((r) => r.id)).toEqual([
       'email-click',
@@ -374,6 +379,22 @@ describe('GET /v1/models, versions and one version', () => {
     expect((json(await get('/ontraport/versions', admin)) as unknown as ModelVersionList).liveVersion).toBe(
       3,
     );
+  });
+});
+
+describe('when Kafka does not acknowledge', () => {
+  it('answers 503 and records and audits nothing', async () => {
+    // The last test of the file: the app's producer is closed, so no send can be acknowledged.
+    await api.app.get<symbol, ApiContext>(API_CONTEXT).producer.disconnect();
+    const model = 'id: unsent\nversion: 1\nname: Unsent\n';
+    expectProblem(await post('', admin, model), 503, /Kafka did not acknowledge .*nothing was recorded/);
+    expect(
+      await scoringModelRepository.live(api.dataSource.manager, workspaceId('acme'), 'unsent'),
+    ).toBeUndefined();
+    const audit = json(
+      await api.http.inject({ method: 'GET', url: '/v1/audit', headers: bearer(admin) }),
+    ) as unknown as AuditPage;
+    expect(audit.entries.filter((e) => e.target === 'unsent')).toEqual([]);
   });
 });
 
