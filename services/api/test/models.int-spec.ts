@@ -15,7 +15,7 @@ import type {
 } from '@leadscore/contracts';
 import { parseModel } from '@leadscore/contracts';
 import { scoringModelRepository } from '@leadscore/persistence';
-import { readTopic } from '@leadscore/testing';
+import { HOSTILE_JSON_CASES, HOSTILE_SLOT, embedHostileMember, readTopic } from '@leadscore/testing';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ApiContext } from '../src/app/api.context.js';
@@ -186,6 +186,42 @@ describe('POST /v1/models/validate', () => {
   });
 });
 
+describe('hostile JSON (libs/testing HOSTILE_JSON_CASES) as a model', () => {
+  const host = { id: 'hostile', version: 1, name: 'Hostile', [HOSTILE_SLOT]: 0 };
+  for (const testCase of HOSTILE_JSON_CASES) {
+    it(`validate and apply answer ${testCase.name} as an invalid model or a bad request, never a 5xx`, async () => {
+      const payload = embedHostileMember(host, testCase.member);
+      const sent = await api.http.inject({
+        method: 'POST',
+        url: '/v1/models',
+        headers: { ...bearer(admin), ...JSON_BODY },
+        payload,
+      });
+      const refused = await api.http.inject({
+        method: 'POST',
+        url: '/v1/models/validate',
+        headers: { ...bearer(admin), ...JSON_BODY },
+        payload,
+      });
+      if (refused.statusCode === 200) {
+        const body = json(refused) as unknown as ModelValidation;
+        expect(body.valid).toBe(false);
+        expect(body.issues.length).toBeGreaterThan(0);
+        expectProblem(sent, 422, /problem/);
+      } else {
+        expect([400, 413]).toContain(refused.statusCode);
+        expectProblem(sent, refused.statusCode, /./);
+      }
+    });
+  }
+
+  it('applied none of them', async () => {
+    expect(
+      await scoringModelRepository.live(api.dataSource.manager, workspaceId('acme'), 'hostile'),
+    ).toBeUndefined();
+  });
+});
+
 describe('POST /v1/models/diff and POST /v1/models', () => {
   it('diffs a model that is not live yet as all added, and answers an invalid one with 422 issues', async () => {
     const diff = json(await post('/diff', reader, example('webinar.yaml'))) as unknown as ModelDiff;
@@ -311,6 +347,14 @@ describe('POST /v1/models/diff and POST /v1/models', () => {
     ]);
   });
 
+  it('applies one of two concurrent applies of the same version and refuses the other with 409', async () => {
+    const webinar = example('webinar.yaml');
+    const answers = await Promise.all([post('', admin, webinar), post('', admin, webinar)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    const records = await readTopic(api.kafka, api.topics.models);
+    expect(records.filter((r) => r.key?.toString() === 'acme:webinar')).toHaveLength(1);
+  });
+
   it('refuses an invalid model (422) and keys without admin (403), publishing nothing', async () => {
     expectProblem(await post('', admin, BROKEN), 422, /2 problems/);
     expectProblem(await post('', reader, example('webinar.yaml')), 403, /"admin"/);
@@ -319,7 +363,7 @@ describe('POST /v1/models/diff and POST /v1/models', () => {
       422,
       /workspace "acme", but it is given to "globex"/,
     );
-    expect(await readTopic(api.kafka, api.topics.models)).toHaveLength(2);
+    expect(await readTopic(api.kafka, api.topics.models)).toHaveLength(3);
   });
 });
 
@@ -334,8 +378,9 @@ describe('GET /v1/models, versions and one version', () => {
       appliedAt: new Date('2026-04-02T09:00:00Z'),
     });
     const list = json(await get('', reader)) as unknown as ModelList;
-    expect(list.models.map((m) => [m.id, m.version, m.live, m.appliedBy])).toEqual([
-      ['ontraport', 3, true, null],
+    expect(list.models.map((m) => [m.id, m.version, m.live, m.appliedBy === null])).toEqual([
+      ['ontraport', 3, true, true],
+      ['webinar', 1, true, false],
     ]);
     const versions = json(await get('/ontraport/versions', reader)) as unknown as ModelVersionList;
     expect(versions.liveVersion).toBe(3);
