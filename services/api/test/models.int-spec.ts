@@ -172,6 +172,17 @@ describe('POST /v1/models/validate', () => {
     expectProblem(await post('/validate', admin, ''), 400, /empty; send the model as YAML/);
   });
 
+  it('answers a YAML alias bomb (a billion laughs) as an invalid model', async () => {
+    const levels = Array.from(
+      { length: 9 },
+      (_, i) => `  l${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(', ')}]`,
+    );
+    const bomb = `id: bomb\nversion: 1\nname: Bomb\ncaps:\n  l0: &l0 [lol]\n${levels.join('\n')}\n`;
+    const body = json(await post('/validate', admin, bomb)) as unknown as ModelValidation;
+    expect(body.valid).toBe(false);
+    expect(body.issues[0]).toMatchObject({ check: 'syntax', message: expect.stringMatching(/alias/i) });
+  });
+
   it('takes models above the 16 KB of other bodies, up to 256 KB', async () => {
     const padded = `${'# a comment line to make the model large\n'.repeat(800)}id: big\nversion: 1\nname: Big\n`;
     expect(padded.length).toBeGreaterThan(30_000);
