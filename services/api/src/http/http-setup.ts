@@ -24,8 +24,8 @@ export function requestIdOf(request: IncomingMessage): string {
 /**
  * Fastify-level wiring; call after NestFactory.create and before init/listen. JSON bodies reach the
  * controllers as raw bytes (request-body.ts parses them through the shared guard), YAML bodies too on
- * the model routes (model-body.ts), every other media type is refused (415); every response carries the request id, is logged with it (and with the
- * workspace and key once authenticated), and is timed.
+ * the model routes (model-body.ts), every other media type is refused (415); every response carries
+ * the request id, is logged with it (and with the workspace and key once authenticated), and is timed.
  */
 export function configureApiHttp(app: NestFastifyApplication, logger: Logger): void {
   const fastify: FastifyInstance = app.getHttpAdapter().getInstance();
