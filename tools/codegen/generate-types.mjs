@@ -79,30 +79,31 @@ function header(source) {
 }
 
 /**
- * api-schemas.ts: every schema of schemas/api/ by its `$id`, so the api's OpenAPI document can resolve
- * the schemas' relative `$ref`s without a hand-kept list.
+ * contract-schemas.ts: every schema, so the api's OpenAPI document can resolve the schemas' relative
+ * `$ref`s by `$id` without a hand-kept list.
  */
-function apiSchemaRegistry(apiSchemas) {
-  const imports = apiSchemas.map(
+function schemaRegistry(schemas) {
+  const imports = schemas.map(
     ({ name, source }) => `import { ${camelCase(name)}Schema } from './${name}.schema.js'; // ${source}`,
   );
-  return (
-    `${header('schemas/api/*.schema.json')}
-
-${imports.join('\n')}
-
-` +
-    `/** Every schema of schemas/api/, for resolving \`$ref\`s by \`$id\` (the api's OpenAPI document). */\n` +
-    `export const apiSchemas: readonly Readonly<Record<string, unknown>>[] = [\n` +
-    apiSchemas.map(({ name }) => `  ${camelCase(name)}Schema,\n`).join('') +
-    `];\n`
-  );
+  const entries = schemas.map(({ name }) => `  ${camelCase(name)}Schema,`);
+  return [
+    header('every schema of schemas/'),
+    '',
+    ...imports,
+    '',
+    "/** Every schema of schemas/, for resolving `$ref`s by `$id` (the api's OpenAPI document). */",
+    'export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [',
+    ...entries,
+    '];',
+    '',
+  ].join('\n');
 }
 
 async function generate(schemaDir) {
   const files = new Map(); // output file name → content
   const origin = new Map(); // output file name → schema path, to report collisions
-  const apiSchemas = [];
+  const allSchemas = [];
   for (const path of findSchemas(schemaDir)) {
     const source = relative(root, path).split('\\').join('/');
     const name = basename(path, '.schema.json');
@@ -134,9 +135,9 @@ async function generate(schemaDir) {
       `${header(source)}\n\n/** The JSON Schema of ${source}, for validators (no file I/O at runtime). */\n` +
         `export const ${camelCase(name)}Schema: Readonly<Record<string, unknown>> = ${JSON.stringify(schema, null, 2)};\n`,
     );
-    if (relative(schemaDir, path).split('\\').join('/').startsWith('api/')) apiSchemas.push({ name, source });
+    allSchemas.push({ name, source });
   }
-  if (apiSchemas.length > 0) files.set('api-schemas.ts', apiSchemaRegistry(apiSchemas));
+  if (allSchemas.length > 0) files.set('contract-schemas.ts', schemaRegistry(allSchemas));
   return files;
 }
 

@@ -80,9 +80,20 @@ export {
   parseModel,
   ModelValidationError,
   formatModelIssue,
+  diffModels,
+  type ParseModelOptions,
   type ModelIssue,
   type ModelFormat,
 } from './model/index.js';
+export type {
+  ModelDiff,
+  ModelRuleRef,
+  ModelRuleChange,
+  ModelRuleSection,
+  ModelSectionChange,
+  ModelFieldChange,
+} from './generated/model-diff.js';
+export { modelDiffSchema } from './generated/model-diff.schema.js';
 export type {
   ScoreChangedEvent,
   ScoreChangedData,
@@ -110,7 +121,7 @@ export type { WorkspaceCreated } from './generated/workspace-created.js';
 export type { AuditEntry, AuditPage } from './generated/audit-page.js';
 export type { FieldError, Problem } from './generated/problem.js';
 export { problemSchema } from './generated/problem.schema.js';
-export { apiSchemas } from './generated/api-schemas.js';
+export { contractSchemas } from './generated/contract-schemas.js';
 export { apiKeySchema } from './generated/api-key.schema.js';
 export { keyCreatedSchema } from './generated/key-created.schema.js';
 export { keyListSchema } from './generated/key-list.schema.js';
@@ -141,3 +152,18 @@ export type {
 export { webhookDeliveryPageSchema } from './generated/webhook-delivery-page.schema.js';
 export type { WebhookReplayResult } from './generated/webhook-replay-result.js';
 export { webhookReplayResultSchema } from './generated/webhook-replay-result.schema.js';
+export type { ModelIssueDetail } from './generated/model-issue.js';
+export type { ModelValidation, ModelIdentity } from './generated/model-validation.js';
+export { modelValidationSchema } from './generated/model-validation.schema.js';
+export type { ModelVersion } from './generated/model-version.js';
+export { modelVersionSchema } from './generated/model-version.schema.js';
+export type { ModelList } from './generated/model-list.js';
+export { modelListSchema } from './generated/model-list.schema.js';
+export type { ModelVersionList } from './generated/model-version-list.js';
+export { modelVersionListSchema } from './generated/model-version-list.schema.js';
+export type { ModelVersionDetail } from './generated/model-version-detail.js';
+export { modelVersionDetailSchema } from './generated/model-version-detail.schema.js';
+export type { ModelApplied } from './generated/model-applied.js';
+export { modelAppliedSchema } from './generated/model-applied.schema.js';
+export type { InvalidModelProblem } from './generated/invalid-model-problem.js';
+export { invalidModelProblemSchema } from './generated/invalid-model-problem.schema.js';

@@ -18,6 +18,7 @@ import { ContactScoresHotUpdates1764200000000 } from './migrations/1764200000000
 import { ProcessedEventsSource1764300000000 } from './migrations/1764300000000-processed-events-source.js';
 import { WorkspacesAndKeys1764400000000 } from './migrations/1764400000000-workspaces-and-keys.js';
 import { WebhookSubscriptionManagement1764600000000 } from './migrations/1764600000000-webhook-subscription-management.js';
+import { ScoringModelSources1764700000000 } from './migrations/1764700000000-scoring-model-sources.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   ProcessedEventsSource1764300000000,
   WorkspacesAndKeys1764400000000,
   WebhookSubscriptionManagement1764600000000,
+  ScoringModelSources1764700000000,
 ];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */

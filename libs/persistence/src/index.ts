@@ -35,7 +35,13 @@ export {
   contactProfileRepository,
   type ContactProfileRow,
 } from './repositories/contact-profile.repository.js';
-export { scoringModelRepository, type ScoringModelRow } from './repositories/scoring-model.repository.js';
+export {
+  scoringModelRepository,
+  type ScoringModelRow,
+  type AppliedScoringModelRow,
+  type StoredScoringModelRow,
+  type ScoringModelVersionRow,
+} from './repositories/scoring-model.repository.js';
 export { withAdvisoryLock } from './advisory-lock.js';
 export {
   lifecycleStateRepository,

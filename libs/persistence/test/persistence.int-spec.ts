@@ -426,6 +426,73 @@ describe('scoring models', () => {
       ['n', 1],
     ]);
   });
+
+  it('keeps the source and actor of a version the api applied when the scorer records it again', async () => {
+    const sql = dataSource.manager;
+    const acme = workspaceId('models-acme');
+    const applied = {
+      workspaceId: acme,
+      modelId: 'default',
+      version: 1,
+      document: { id: 'default', version: 1, name: 'Default' },
+      appliedAt: new Date('2026-04-01T09:00:00Z'),
+      source: 'id: default\nversion: 1\n',
+      sourceFormat: 'yaml' as const,
+      appliedBy: 'key-1',
+    };
+    expect(await scoringModelRepository.recordApplied(sql, applied)).toBe(true);
+    expect(await scoringModelRepository.recordApplied(sql, { ...applied, appliedBy: 'key-2' })).toBe(false);
+    await scoringModelRepository.record(sql, { ...applied, appliedAt: new Date('2026-04-01T09:00:05Z') });
+    expect(await scoringModelRepository.find(sql, acme, 'default', 1)).toEqual(applied);
+    await scoringModelRepository.record(sql, {
+      workspaceId: acme,
+      modelId: 'default',
+      version: 2,
+      document: { id: 'default', version: 2, name: 'Default, second' },
+      appliedAt: new Date('2026-04-02T09:00:00Z'),
+    });
+    expect(await scoringModelRepository.live(sql, acme, 'default')).toMatchObject({
+      version: 2,
+      source: null,
+      sourceFormat: null,
+      appliedBy: null,
+    });
+    expect(
+      (await scoringModelRepository.versions(sql, acme, 'default')).map((v) => [
+        v.version,
+        v.name,
+        v.appliedBy,
+      ]),
+    ).toEqual([
+      [2, 'Default, second', null],
+      [1, 'Default', 'key-1'],
+    ]);
+  });
+
+  it('lists the live versions of one workspace only', async () => {
+    const sql = dataSource.manager;
+    const row = (workspace: string, modelId: string, version: number) => ({
+      workspaceId: workspace,
+      modelId,
+      version,
+      document: { id: modelId, version, name: `${modelId} v${version}` },
+      appliedAt: new Date('2026-04-01T09:00:00Z'),
+    });
+    for (const r of [
+      row('list-a', 'x', 1),
+      row('list-a', 'x', 2),
+      row('list-a', 'y', 1),
+      row('list-b', 'z', 4),
+    ])
+      await scoringModelRepository.record(sql, r);
+    const listed = await scoringModelRepository.listLive(sql, workspaceId('list-a'));
+    expect(listed.map((v) => [v.modelId, v.version, v.name])).toEqual([
+      ['x', 2, 'x v2'],
+      ['y', 1, 'y v1'],
+    ]);
+    expect(await scoringModelRepository.live(sql, workspaceId('list-a'), 'z')).toBeUndefined();
+    expect(await scoringModelRepository.versions(sql, workspaceId('list-b'), 'x')).toEqual([]);
+  });
 });
 
 describe('lifecycle states', () => {

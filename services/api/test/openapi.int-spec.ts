@@ -197,6 +197,13 @@ describe('every key route, walked from /openapi.json', () => {
     const [delivery] = await api.dataSource.query<{ id: string }[]>(
       `SELECT id::text FROM webhook_deliveries WHERE webhook_id = 'msg_walk'`,
     );
+    const model = await api.http.inject({
+      method: 'POST',
+      url: '/v1/models',
+      headers: { ...bearer(owner.adminKey.key), 'content-type': 'application/yaml' },
+      payload: 'id: walked\nversion: 1\nname: Walked\nfit: []\nengagement: []\n',
+    });
+    expect({ status: model.statusCode, body: model.body.slice(0, 300) }).toMatchObject({ status: 201 });
     const webhook = { id: subscription.id };
     ownersThings = {
       '/v1/keys/{id}': { id: ownersKey.apiKey.id },
@@ -206,6 +213,8 @@ describe('every key route, walked from /openapi.json', () => {
       '/v1/webhooks/{id}/ping': webhook,
       '/v1/webhooks/{id}/replay': webhook,
       '/v1/webhooks/{id}/rotate-secret': webhook,
+      '/v1/models/{id}/versions': { id: 'walked' },
+      '/v1/models/{id}/versions/{version}': { id: 'walked', version: '1' },
     };
   });
 

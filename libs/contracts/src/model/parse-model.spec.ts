@@ -29,6 +29,29 @@ describe('parseModel', () => {
     expect(model.engagement?.[0]?.points).toBe(5);
   });
 
+  it('fills in the expected workspace when the document names none, and refuses another one', () => {
+    const anonymous = valid.replace('workspace: acme\n', '');
+    expect(parseModel(anonymous, 'yaml', 'demo.yaml', { workspace: 'local' }).workspace).toBe('local');
+    expect(parseModel(valid, 'yaml', 'demo.yaml', { workspace: 'acme' }).workspace).toBe('acme');
+    expect(() => parseModel(anonymous, 'yaml', 'demo.yaml')).toThrow(/workspace/);
+    let issues: readonly ModelIssue[] = [];
+    try {
+      parseModel(valid, 'yaml', 'demo.yaml', { workspace: 'local' });
+    } catch (error) {
+      if (error instanceof ModelValidationError) issues = error.issues;
+    }
+    expect(issues).toEqual([
+      {
+        path: 'workspace',
+        pointer: '/workspace',
+        line: 3,
+        column: 12,
+        message: expect.stringContaining('set workspace to "local" or leave it out'),
+        check: 'semantic:workspace',
+      },
+    ]);
+  });
+
   it('reads JSON as well as YAML', () => {
     const json = JSON.stringify(
       { id: 'demo', version: 2, workspace: 'acme', name: 'Demo', decay: { halfLifeDays: 30 } },

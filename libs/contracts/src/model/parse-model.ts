@@ -22,6 +22,14 @@ function validateAgainstSchema(): ValidateFunction<ScoringModel> {
   return compiled;
 }
 
+export interface ParseModelOptions {
+  /**
+   * The workspace the model must belong to (the api passes the caller's): filled in when the document
+   * names none; naming another one is a problem (`semantic:workspace`) located like any other.
+   */
+  readonly workspace?: string;
+}
+
 /**
  * Reads a scoring model from YAML or JSON text and checks it against schemas/models/model.schema.json
  * and the rules the schema cannot express.
@@ -29,8 +37,13 @@ function validateAgainstSchema(): ValidateFunction<ScoringModel> {
  * @param sourceName how the caller names the document (file name, topic key), used in error messages
  * @throws ModelValidationError listing every problem, each with its path and line/column in `text`
  */
-export function parseModel(text: string, format: ModelFormat, sourceName: string): ScoringModel {
-  const source = readSourceText(text, format);
+export function parseModel(
+  text: string,
+  format: ModelFormat,
+  sourceName: string,
+  options: ParseModelOptions = {},
+): ScoringModel {
+  const source = withDefaultWorkspace(readSourceText(text, format), options.workspace);
   if (source.issues.length > 0) throw new ModelValidationError(sourceName, sortIssues(source.issues));
   if (source.value === undefined || source.value === null) {
     throw new ModelValidationError(sourceName, [
@@ -51,8 +64,28 @@ export function parseModel(text: string, format: ModelFormat, sourceName: string
   }
   const model = source.value;
   const semantic = semanticProblems(model);
+  if (options.workspace !== undefined && model.workspace !== options.workspace)
+    semantic.push({
+      pointer: '/workspace',
+      part: 'value',
+      message: `the model belongs to the workspace "${model.workspace}", but it is given to "${options.workspace}"; set workspace to "${options.workspace}" or leave it out`,
+      check: 'semantic:workspace',
+    });
   if (semantic.length > 0) throw new ModelValidationError(sourceName, locate(semantic, source));
   return model;
+}
+
+function withDefaultWorkspace(source: SourceText, workspace: string | undefined): SourceText {
+  const value = source.value;
+  if (
+    workspace === undefined ||
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    Object.hasOwn(value, 'workspace')
+  )
+    return source;
+  return { ...source, value: { ...value, workspace }, locate: (at, part) => source.locate(at, part) };
 }
 
 function locate(problems: readonly ModelProblem[], source: SourceText): ModelIssue[] {

@@ -17,4 +17,15 @@ export class ScoringModelEntity {
 
   @Column({ name: 'applied_at', type: 'timestamptz' })
   appliedAt!: Date;
+
+  /** The text the api was sent (NULL when recorded from the topic by the scorer). */
+  @Column({ type: 'text', nullable: true })
+  source!: string | null;
+
+  @Column({ name: 'source_format', type: 'text', nullable: true })
+  sourceFormat!: 'yaml' | 'json' | null;
+
+  /** The key id that applied it through the api. */
+  @Column({ name: 'applied_by', type: 'text', nullable: true })
+  appliedBy!: string | null;
 }

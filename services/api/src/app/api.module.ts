@@ -8,11 +8,18 @@ import { ApiKeyGuard } from '../auth/api-key.guard.js';
 import { AuditController } from '../controllers/audit.controller.js';
 import { KeysController } from '../controllers/keys.controller.js';
 import { WebhooksController } from '../controllers/webhooks.controller.js';
+import { ModelsController } from '../controllers/models.controller.js';
 import { WorkspacesController } from '../controllers/workspaces.controller.js';
 import { OpenApiController } from '../openapi/openapi.controller.js';
 import { CreateKey } from '../usecases/create-key.usecase.js';
 import { CreateWorkspace } from '../usecases/create-workspace.usecase.js';
 import { ListKeys } from '../usecases/list-keys.usecase.js';
+import { ApplyModel } from '../usecases/apply-model.usecase.js';
+import { DiffModel } from '../usecases/diff-model.usecase.js';
+import { GetModelVersion } from '../usecases/get-model-version.usecase.js';
+import { ListModelVersions } from '../usecases/list-model-versions.usecase.js';
+import { ListModels } from '../usecases/list-models.usecase.js';
+import { ValidateModel } from '../usecases/validate-model.usecase.js';
 import { ReadAuditLog } from '../usecases/read-audit-log.usecase.js';
 import { RevokeKey } from '../usecases/revoke-key.usecase.js';
 import { CreateWebhook } from '../usecases/webhooks/create-webhook.usecase.js';
@@ -50,9 +57,15 @@ const USE_CASES = [
   PingWebhook,
   ListWebhookDeliveries,
   ReplayWebhookDeliveries,
+  ValidateModel,
+  DiffModel,
+  ApplyModel,
+  ListModels,
+  ListModelVersions,
+  GetModelVersion,
 ] as const;
 
-/** HTTP surface of the api: workspaces, keys, audit log, webhook subscriptions; /openapi.json and /docs; /metrics, /healthz, /readyz. */
+/** HTTP surface of the api: workspaces, keys, audit log, webhook subscriptions, models; /openapi.json and /docs; /metrics, /healthz, /readyz. */
 @Module({})
 export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
@@ -71,6 +84,7 @@ export class ApiModule {
         KeysController,
         AuditController,
         WebhooksController,
+        ModelsController,
         OpenApiController,
       ],
       providers: [

@@ -5,7 +5,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Registry, type Histogram } from 'prom-client';
 import { callerOf } from '../auth/caller.js';
-import { API_BODY_LIMIT_BYTES } from './http-limits.js';
+import { API_BODY_LIMIT_BYTES, MODEL_BODY_LIMIT_BYTES, YAML_MEDIA_TYPES } from './http-limits.js';
+import { isModelBodyRoute } from './model-body.js';
+import { ProblemError, problem } from './problem-details.js';
 import { ProblemFilter } from './problem.filter.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -33,9 +35,9 @@ export function requestIdOf(request: IncomingMessage): string {
 
 /**
  * Fastify-level wiring; call after NestFactory.create and before init/listen. JSON bodies reach the
- * controllers as raw bytes (request-body.ts parses them through the shared guard), every other media
- * type is refused (415); every response carries the request id, is logged with it (and with the
- * workspace and key once authenticated), and is timed.
+ * controllers as raw bytes (request-body.ts parses them through the shared guard), YAML bodies too on
+ * the model routes (model-body.ts), every other media type is refused (415); every response carries
+ * the request id, is logged with it (and with the workspace and key once authenticated), and is timed.
  */
 export function configureApiHttp(app: NestFastifyApplication, logger: Logger): void {
   const fastify: FastifyInstance = app.getHttpAdapter().getInstance();
@@ -46,11 +48,30 @@ export function configureApiHttp(app: NestFastifyApplication, logger: Logger): v
       if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   fastify.removeAllContentTypeParsers();
+  // Routes marked @ModelBodyRoute() take models of up to 256 KB (a route's limit overrides the parsers').
+  fastify.addHook('onRoute', (route) => {
+    if (isModelBodyRoute(route.config)) route.bodyLimit = MODEL_BODY_LIMIT_BYTES;
+  });
   fastify.addContentTypeParser(
     'application/json',
     { parseAs: 'buffer', bodyLimit: API_BODY_LIMIT_BYTES },
     (_request, body, done) => {
       done(null, body);
+    },
+  );
+  // YAML only where a model is the body; anywhere else it is refused like any other media type.
+  fastify.addContentTypeParser(
+    [...YAML_MEDIA_TYPES],
+    { parseAs: 'buffer', bodyLimit: API_BODY_LIMIT_BYTES },
+    (request, body, done) => {
+      if (isModelBodyRoute(request.routeOptions.config)) done(null, body);
+      else
+        done(
+          new ProblemError(
+            problem('unsupported-media-type', 'Send the body as JSON with Content-Type: application/json.'),
+          ),
+          undefined,
+        );
     },
   );
   const metrics = registerMetrics(app.get(Registry), ApiMetrics);

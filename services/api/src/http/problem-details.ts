@@ -1,10 +1,14 @@
-import type { FieldError, Problem } from '@leadscore/contracts';
+import type { FieldError, ModelIssue, Problem } from '@leadscore/contracts';
 
 /**
  * RFC 9457 problem details: every error the api answers with, served as `application/problem+json`;
  * `detail` says what was wrong and what to do instead (schemas/api/problem.schema.json).
  */
-export type ProblemDetails = Readonly<Omit<Problem, 'errors'>> & { readonly errors?: readonly FieldError[] };
+export type ProblemDetails = Readonly<Omit<Problem, 'errors'>> & {
+  readonly errors?: readonly FieldError[];
+  /** Extension of `invalid-model`: every problem of the model, with its path, line and column. */
+  readonly issues?: readonly ModelIssue[];
+};
 export type { FieldError };
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -20,7 +24,9 @@ export type ProblemKind =
   | 'conflict'
   | 'payload-too-large'
   | 'unsupported-media-type'
-  | 'internal';
+  | 'invalid-model'
+  | 'internal'
+  | 'unavailable';
 
 const KINDS: Record<ProblemKind, { title: string; status: number }> = {
   'malformed-request': { title: 'Malformed request', status: 400 },
@@ -31,13 +37,15 @@ const KINDS: Record<ProblemKind, { title: string; status: number }> = {
   conflict: { title: 'Conflict', status: 409 },
   'payload-too-large': { title: 'Request too large', status: 413 },
   'unsupported-media-type': { title: 'Unsupported content type', status: 415 },
+  'invalid-model': { title: 'Invalid scoring model', status: 422 },
   internal: { title: 'Internal error', status: 500 },
+  unavailable: { title: 'Temporarily unavailable', status: 503 },
 };
 
 export function problem(
   kind: ProblemKind,
   detail: string,
-  extra: { instance?: string; errors?: readonly FieldError[] } = {},
+  extra: { instance?: string; errors?: readonly FieldError[]; issues?: readonly ModelIssue[] } = {},
 ): ProblemDetails {
   const { title, status } = KINDS[kind];
   return {
@@ -47,6 +55,7 @@ export function problem(
     detail,
     ...(extra.instance !== undefined ? { instance: extra.instance } : {}),
     ...(extra.errors !== undefined ? { errors: extra.errors } : {}),
+    ...(extra.issues !== undefined ? { issues: extra.issues } : {}),
   };
 }
 

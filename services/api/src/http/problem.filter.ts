@@ -2,6 +2,7 @@ import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '
 import type { Logger } from '@leadscore/observability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { API_BODY_LIMIT_BYTES } from './http-limits.js';
+import { isModelBodyRoute } from './model-body.js';
 import {
   PROBLEM_CONTENT_TYPE,
   ProblemError,
@@ -16,20 +17,36 @@ interface FastifyLikeError {
   readonly message?: unknown;
 }
 
+/** What the route being served accepts, for the 413 and 415 answers. */
+export interface RouteBodies {
+  /** The route's body limit in bytes. */
+  readonly bodyLimit: number;
+  /** The route takes a scoring model (YAML or JSON) rather than a small JSON object. */
+  readonly model: boolean;
+}
+
+const JSON_ROUTE: RouteBodies = { bodyLimit: API_BODY_LIMIT_BYTES, model: false };
+
 /** Anything thrown while serving a request, as an RFC 9457 problem. */
-export function toProblem(error: unknown, url: string): ProblemDetails {
+export function toProblem(error: unknown, url: string, route: RouteBodies = JSON_ROUTE): ProblemDetails {
   const path = url.split('?')[0] ?? url;
   if (error instanceof ProblemError) return { ...error.problem, instance: path };
   const tooLarge = () =>
     problem(
       'payload-too-large',
-      `The request body is larger than ${API_BODY_LIMIT_BYTES} bytes; api bodies are small JSON objects.`,
+      route.model
+        ? `The model is larger than ${route.bodyLimit} bytes; split it into several models (one per id).`
+        : `The request body is larger than ${route.bodyLimit} bytes; api bodies are small JSON objects.`,
       { instance: path },
     );
   const mediaType = () =>
-    problem('unsupported-media-type', 'Send the body as JSON with Content-Type: application/json.', {
-      instance: path,
-    });
+    problem(
+      'unsupported-media-type',
+      route.model
+        ? 'Send the model as YAML with Content-Type: application/yaml, or as JSON with Content-Type: application/json.'
+        : 'Send the body as JSON with Content-Type: application/json.',
+      { instance: path },
+    );
   const e = (typeof error === 'object' && error !== null ? error : {}) as FastifyLikeError;
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return tooLarge();
   if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return mediaType();
@@ -66,7 +83,10 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const details = toProblem(error, request.url);
+    const details = toProblem(error, request.url, {
+      bodyLimit: request.routeOptions.bodyLimit,
+      model: isModelBodyRoute(request.routeOptions.config),
+    });
     if (details.status >= 500)
       this.logger.error({ err: error, requestId: request.id, url: request.url }, 'request failed');
     void reply

@@ -56,7 +56,7 @@ describe('buildOpenApiDocument', () => {
         ],
         INFO,
       ),
-    ).toThrow(/not one of schemas\/api\//);
+    ).toThrow(/not one of schemas\//);
     expect(apiKeySchema['$id']).toBeDefined();
   });
 });

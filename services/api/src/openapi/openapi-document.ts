@@ -1,4 +1,4 @@
-import { apiSchemas, problemSchema } from '@leadscore/contracts';
+import { contractSchemas, problemSchema } from '@leadscore/contracts';
 import type { KeyScope } from '@leadscore/access';
 import type { ContractSchema, ParameterDoc, ResponseDoc, RouteDoc } from './route-doc.js';
 
@@ -24,7 +24,7 @@ export interface OpenApiInfo {
 type Json = Record<string, unknown>;
 
 export const PROBLEM_JSON = 'application/problem+json';
-const SCHEMA_BASE = 'https://schemas.leadscore.dev/api/';
+const SCHEMA_BASE = 'https://schemas.leadscore.dev/';
 
 /**
  * Problems every route of a kind can answer, added by the generator so no route lists them by hand
@@ -52,24 +52,23 @@ function pathParameterNames(path: string): string[] {
 }
 
 /**
- * The schemas of schemas/api/ as OpenAPI components, named by their `title`: every relative `$ref`
+ * The contract schemas (schemas/) as OpenAPI components, named by their `title`: every relative `$ref`
  * ("api-key.schema.json", "x.schema.json#/definitions/y") and local one ("#/definitions/y") rewritten to
  * `#/components/schemas/...`, and `$id`/`$schema` dropped (a 3.1 document's schemas are 2020-12 in
  * its dialect; an `$id` left in would change the base that the rewritten refs resolve against).
  */
 class ComponentSchemas {
   private readonly byId = new Map<string, ContractSchema>();
+  /** Component name by `$id`, given when the schema is first used (titles are unique among those). */
   private readonly names = new Map<string, string>();
   readonly components: Record<string, Json> = {};
 
   constructor(schemas: readonly ContractSchema[]) {
     for (const schema of schemas) {
       const id = schema['$id'];
-      const title = schema['title'];
-      if (typeof id !== 'string' || typeof title !== 'string')
-        throw new Error(`an api schema lacks $id or title: ${JSON.stringify(schema).slice(0, 120)}`);
+      if (typeof id !== 'string' || typeof schema['title'] !== 'string')
+        throw new Error(`a contract schema lacks $id or title: ${JSON.stringify(schema).slice(0, 120)}`);
       this.byId.set(id, schema);
-      this.names.set(id, title);
     }
   }
 
@@ -78,22 +77,25 @@ class ComponentSchemas {
     const id = schema['$id'];
     if (typeof id !== 'string' || !this.byId.has(id))
       throw new Error(
-        `a documented schema is not one of schemas/api/ (generated into libs/contracts): ${JSON.stringify(schema).slice(0, 120)}`,
+        `a documented schema is not one of schemas/ (generated into libs/contracts): ${JSON.stringify(schema).slice(0, 120)}`,
       );
     return { $ref: this.add(id) };
   }
 
   private add(id: string): string {
-    const name = this.names.get(id);
     const schema = this.byId.get(id);
-    if (name === undefined || schema === undefined) throw new Error(`no api schema has the $id ${id}`);
-    const pointer = `#/components/schemas/${name}`;
-    if (!(name in this.components)) {
+    if (schema === undefined) throw new Error(`no contract schema has the $id ${id}`);
+    let name = this.names.get(id);
+    if (name === undefined) {
+      const title = String(schema['title']);
+      name = title;
+      for (let n = 2; name in this.components; n++) name = `${title}${n}`;
+      this.names.set(id, name);
       this.components[name] = {}; // reserved first: schemas may reference each other
       const { $id: _id, $schema: _dialect, ...body } = schema;
-      this.components[name] = this.rewrite(body, id, pointer) as Json;
+      this.components[name] = this.rewrite(body, id, `#/components/schemas/${name}`) as Json;
     }
-    return pointer;
+    return `#/components/schemas/${name}`;
   }
 
   private rewrite(node: unknown, baseId: string, basePointer: string): unknown {
@@ -114,7 +116,7 @@ class ComponentSchemas {
     if (target === '') return `${basePointer}${fragment}`;
     const absolute = new URL(target, baseId).href;
     if (!absolute.startsWith(SCHEMA_BASE))
-      throw new Error(`${baseId} references ${ref}, which is not a schema of schemas/api/`);
+      throw new Error(`${baseId} references ${ref}, which is not a schema of schemas/`);
     return `${this.add(absolute)}${fragment}`;
   }
 }
@@ -157,13 +159,16 @@ function operation(route: DiscoveredRoute, path: string, components: ComponentSc
   const responses: Json = {};
   for (const [status, documented] of Object.entries(doc.responses)) {
     const code = Number(status);
+    // Errors are problem+json: the problem schema, or the route's extension of it (e.g. invalid-model).
     responses[status] =
-      code >= 400 ? problemResponse(documented.description, components) : response(documented, components);
+      code >= 400 && documented.schema === undefined
+        ? problemResponse(documented.description, components)
+        : response(code >= 400 ? { contentType: PROBLEM_JSON, ...documented } : documented, components);
   }
   const addProblem = (status: number, description: string) => {
     responses[String(status)] ??= problemResponse(description, components);
   };
-  if (doc.body || doc.parameters?.some((p) => p.in === 'query')) addProblem(400, COMMON_PROBLEMS.badRequest);
+  if (doc.body || parameters.length > 0) addProblem(400, COMMON_PROBLEMS.badRequest);
   if (doc.auth !== 'public') {
     addProblem(401, COMMON_PROBLEMS.unauthenticated);
     addProblem(
@@ -222,7 +227,7 @@ function operation(route: DiscoveredRoute, path: string, components: ComponentSc
  * route, when a route is undocumented or documents a schema that is not a contract.
  */
 export function buildOpenApiDocument(routes: readonly DiscoveredRoute[], info: OpenApiInfo): Json {
-  const components = new ComponentSchemas(apiSchemas);
+  const components = new ComponentSchemas(contractSchemas);
   const paths: Record<string, Json> = {};
   const sorted = [...routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
   for (const route of sorted) {

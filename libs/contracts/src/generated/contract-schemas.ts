@@ -1,7 +1,7 @@
 /* eslint-disable */
 /**
  * generated — do not edit.
- * Source: schemas/api/*.schema.json
+ * Source: every schema of schemas/
  * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
  */
 
@@ -10,8 +10,16 @@ import { auditPageSchema } from './audit-page.schema.js'; // schemas/api/audit-p
 import { createKeyRequestSchema } from './create-key-request.schema.js'; // schemas/api/create-key-request.schema.json
 import { createWebhookRequestSchema } from './create-webhook-request.schema.js'; // schemas/api/create-webhook-request.schema.json
 import { createWorkspaceRequestSchema } from './create-workspace-request.schema.js'; // schemas/api/create-workspace-request.schema.json
+import { invalidModelProblemSchema } from './invalid-model-problem.schema.js'; // schemas/api/invalid-model-problem.schema.json
 import { keyCreatedSchema } from './key-created.schema.js'; // schemas/api/key-created.schema.json
 import { keyListSchema } from './key-list.schema.js'; // schemas/api/key-list.schema.json
+import { modelAppliedSchema } from './model-applied.schema.js'; // schemas/api/model-applied.schema.json
+import { modelIssueSchema } from './model-issue.schema.js'; // schemas/api/model-issue.schema.json
+import { modelListSchema } from './model-list.schema.js'; // schemas/api/model-list.schema.json
+import { modelValidationSchema } from './model-validation.schema.js'; // schemas/api/model-validation.schema.json
+import { modelVersionDetailSchema } from './model-version-detail.schema.js'; // schemas/api/model-version-detail.schema.json
+import { modelVersionListSchema } from './model-version-list.schema.js'; // schemas/api/model-version-list.schema.json
+import { modelVersionSchema } from './model-version.schema.js'; // schemas/api/model-version.schema.json
 import { problemSchema } from './problem.schema.js'; // schemas/api/problem.schema.json
 import { rotateWebhookSecretRequestSchema } from './rotate-webhook-secret-request.schema.js'; // schemas/api/rotate-webhook-secret-request.schema.json
 import { updateWebhookRequestSchema } from './update-webhook-request.schema.js'; // schemas/api/update-webhook-request.schema.json
@@ -23,16 +31,35 @@ import { webhookReplayResultSchema } from './webhook-replay-result.schema.js'; /
 import { webhookSecretRotatedSchema } from './webhook-secret-rotated.schema.js'; // schemas/api/webhook-secret-rotated.schema.json
 import { webhookSubscriptionSchema } from './webhook-subscription.schema.js'; // schemas/api/webhook-subscription.schema.json
 import { workspaceCreatedSchema } from './workspace-created.schema.js'; // schemas/api/workspace-created.schema.json
+import { cloudeventSchema } from './cloudevent.schema.js'; // schemas/events/cloudevent.schema.json
+import { contactSchema } from './contact.schema.js'; // schemas/events/contact.schema.json
+import { customSchema } from './custom.schema.js'; // schemas/events/custom.schema.json
+import { emailSchema } from './email.schema.js'; // schemas/events/email.schema.json
+import { smsSchema } from './sms.schema.js'; // schemas/events/sms.schema.json
+import { webSchema } from './web.schema.js'; // schemas/events/web.schema.json
+import { webinarSchema } from './webinar.schema.js'; // schemas/events/webinar.schema.json
+import { lifecycleChangedSchema } from './lifecycle-changed.schema.js'; // schemas/lifecycle/lifecycle-changed.schema.json
+import { modelDiffSchema } from './model-diff.schema.js'; // schemas/models/model-diff.schema.json
+import { modelSchema } from './model.schema.js'; // schemas/models/model.schema.json
+import { scoreChangedSchema } from './score-changed.schema.js'; // schemas/scores/score-changed.schema.json
 
-/** Every schema of schemas/api/, for resolving `$ref`s by `$id` (the api's OpenAPI document). */
-export const apiSchemas: readonly Readonly<Record<string, unknown>>[] = [
+/** Every schema of schemas/, for resolving `$ref`s by `$id` (the api's OpenAPI document). */
+export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   apiKeySchema,
   auditPageSchema,
   createKeyRequestSchema,
   createWebhookRequestSchema,
   createWorkspaceRequestSchema,
+  invalidModelProblemSchema,
   keyCreatedSchema,
   keyListSchema,
+  modelAppliedSchema,
+  modelIssueSchema,
+  modelListSchema,
+  modelValidationSchema,
+  modelVersionDetailSchema,
+  modelVersionListSchema,
+  modelVersionSchema,
   problemSchema,
   rotateWebhookSecretRequestSchema,
   updateWebhookRequestSchema,
@@ -44,4 +71,15 @@ export const apiSchemas: readonly Readonly<Record<string, unknown>>[] = [
   webhookSecretRotatedSchema,
   webhookSubscriptionSchema,
   workspaceCreatedSchema,
+  cloudeventSchema,
+  contactSchema,
+  customSchema,
+  emailSchema,
+  smsSchema,
+  webSchema,
+  webinarSchema,
+  lifecycleChangedSchema,
+  modelDiffSchema,
+  modelSchema,
+  scoreChangedSchema,
 ];

@@ -1,0 +1,789 @@
+/* eslint-disable */
+/**
+ * generated — do not edit.
+ * Source: schemas/api/model-version-detail.schema.json
+ * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
+ */
+
+/**
+ * One fit rule.
+ */
+export type FitRule = EqualsFitRule | InFitRule | RangeFitRule | RegexFitRule | ExistsFitRule;
+/**
+ * The grade given to fit scores in this band.
+ */
+export type Grade = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+/**
+ * The event type this rule reacts to.
+ */
+export type EventType = string;
+/**
+ * One condition on the event data.
+ */
+export type Condition = EqualsCondition | InCondition | RangeCondition | RegexCondition | ExistsCondition;
+/**
+ * Conditions on the event `data` that must all hold for the rule to apply.
+ */
+export type Filters = Condition[];
+/**
+ * Decay this rule's points at this rate.
+ */
+export type DecayRate = PercentPerDayDecay | HalfLifeDecay;
+/**
+ * The event type.
+ */
+export type EventType1 = string;
+/**
+ * One condition on the event data.
+ */
+export type Condition1 = EqualsCondition | InCondition | RangeCondition | RegexCondition | ExistsCondition;
+/**
+ * Conditions on the event `data` that must all hold.
+ */
+export type Filters1 = Condition1[];
+/**
+ * Decay this rule's points at this rate.
+ */
+export type DecayRate1 = PercentPerDayDecay | HalfLifeDecay;
+/**
+ * Decay this rule's points at this rate.
+ */
+export type DecayRate2 = PercentPerDayDecay | HalfLifeDecay;
+/**
+ * How engagement points fade over time (fit never decays). Omit for no decay. Rules may override it with their own `decay`.
+ */
+export type DecayRate3 = PercentPerDayDecay | HalfLifeDecay;
+/**
+ * One condition.
+ */
+export type LifecycleCondition = ScoreThreshold | GradeCondition | ConditionGroup;
+/**
+ * One grade.
+ */
+export type Grade1 = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+/**
+ * One condition.
+ */
+export type LifecycleCondition1 = ScoreThreshold | GradeCondition | ConditionGroup;
+
+/**
+ * Response of GET /v1/models/{id}/versions/{version}: one version with its document and, when applied through the api, the text it was sent as.
+ */
+export interface ModelVersionDetail {
+  version: ModelVersion;
+  document: ScoringModel;
+  /**
+   * The YAML or JSON text sent to POST /v1/models (format in `version.sourceFormat`), comments included; null when not applied through the api.
+   */
+  source: string | null;
+}
+/**
+ * One recorded version of a scoring model of the caller's workspace (without its document).
+ */
+export interface ModelVersion {
+  /**
+   * The model's id.
+   */
+  id: string;
+  version: number;
+  /**
+   * The model's name in this version.
+   */
+  name: string;
+  /**
+   * Whether this is the highest version, the one the scorer uses.
+   */
+  live: boolean;
+  appliedAt: string;
+  /**
+   * The key id that applied it through the api; null for a version published on leads.models.v1 without the api (recorded by the scorer).
+   */
+  appliedBy: string | null;
+  /**
+   * The format it was sent in; null when not applied through the api.
+   */
+  sourceFormat: 'yaml' | 'json' | null;
+}
+/**
+ * A versioned lead-scoring model: fit rules on profile fields, engagement rules on events, absence and inactivity penalties, decay, caps, tiers, grades and lifecycle thresholds. One workspace may run several models side by side.
+ */
+export interface ScoringModel {
+  /**
+   * Optional URL of this JSON Schema, for editors; ignored by the scorer.
+   */
+  $schema?: string;
+  /**
+   * Stable model id, unique within the workspace, e.g. "default" or "webinar-funnel". Versions of one model share it.
+   */
+  id: string;
+  /**
+   * Version number of this model, starting at 1; a new version replaces the previous one with the same id.
+   */
+  version: number;
+  /**
+   * Workspace (tenant) the model belongs to.
+   */
+  workspace: string;
+  /**
+   * Human-readable model name shown in the UI and CLI.
+   */
+  name: string;
+  /**
+   * What the model is for and how its points were chosen.
+   */
+  description?: string;
+  /**
+   * Fit (explicit) rules: who the contact is, from profile fields. Every matching rule adds its points; fit never decays.
+   */
+  fit?: FitRule[];
+  /**
+   * Grade bands A–F on the fit score. Bands are half-open [min, max), must not overlap or leave gaps between them, and better letters sit higher.
+   */
+  grades?: GradeBand[];
+  /**
+   * Engagement (behavioral) rules: what the contact does. Every rule whose event type and filters match an event awards its points.
+   */
+  engagement?: EngagementRule[];
+  /**
+   * Absence rules: a trigger event that was not followed by an expected event within a window costs points (e.g. registered for a webinar but did not attend).
+   */
+  absence?: AbsenceRule[];
+  /**
+   * Inactivity rules: no engagement for a number of days costs points.
+   */
+  inactivity?: InactivityRule[];
+  decay?: DecayRate3;
+  caps?: Caps;
+  tiers?: Tiers;
+  lifecycle?: Lifecycle;
+  schedule?: Schedule;
+}
+/**
+ * A fit rule that applies when the field equals `value` (for a list field: any element equals it).
+ */
+export interface EqualsFitRule {
+  /**
+   * Unique id of this rule within the model; explanations and counters refer to it.
+   */
+  id: string;
+  /**
+   * What this rule rewards, for people reading the model.
+   */
+  description?: string;
+  /**
+   * Dot path of the contact profile field the rule looks at, e.g. "jobTitle" or "address.state".
+   */
+  field: string;
+  /**
+   * "equals": the field equals `value` (for a list field: any element equals it).
+   */
+  operator: 'equals';
+  /**
+   * The value the field must equal. Numbers also match numeric text ("42").
+   */
+  value: string | number | boolean;
+  /**
+   * Compare text case-insensitively ("ceo" matches "CEO"). Default false.
+   */
+  ignoreCase?: boolean;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+  /**
+   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   */
+  points: number;
+}
+/**
+ * A fit rule that applies when the field equals one of `values` (for a list field: any element does).
+ */
+export interface InFitRule {
+  /**
+   * Unique id of this rule within the model; explanations and counters refer to it.
+   */
+  id: string;
+  /**
+   * What this rule rewards, for people reading the model.
+   */
+  description?: string;
+  /**
+   * Dot path of the contact profile field the rule looks at, e.g. "jobTitle" or "address.state".
+   */
+  field: string;
+  /**
+   * "in": the field equals one of `values` (for a list field: any element does).
+   */
+  operator: 'in';
+  /**
+   * The accepted values; the condition holds when the field equals any of them.
+   *
+   * @minItems 1
+   *
+   * Items: One accepted value.
+   */
+  values: (string | number | boolean)[];
+  /**
+   * Compare text case-insensitively. Default false.
+   */
+  ignoreCase?: boolean;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+  /**
+   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   */
+  points: number;
+}
+/**
+ * A fit rule that applies when the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.
+ */
+export interface RangeFitRule {
+  /**
+   * Unique id of this rule within the model; explanations and counters refer to it.
+   */
+  id: string;
+  /**
+   * What this rule rewards, for people reading the model.
+   */
+  description?: string;
+  /**
+   * Dot path of the contact profile field the rule looks at, e.g. "jobTitle" or "address.state".
+   */
+  field: string;
+  /**
+   * "range": the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.
+   */
+  operator: 'range';
+  /**
+   * Inclusive lower bound; omit for no lower bound.
+   */
+  min?: number;
+  /**
+   * Inclusive upper bound; omit for no upper bound.
+   */
+  max?: number;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+  /**
+   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   */
+  points: number;
+}
+/**
+ * A fit rule that applies when the field, as text, matches the regular expression `pattern`.
+ */
+export interface RegexFitRule {
+  /**
+   * Unique id of this rule within the model; explanations and counters refer to it.
+   */
+  id: string;
+  /**
+   * What this rule rewards, for people reading the model.
+   */
+  description?: string;
+  /**
+   * Dot path of the contact profile field the rule looks at, e.g. "jobTitle" or "address.state".
+   */
+  field: string;
+  /**
+   * "regex": the field, as text, matches the regular expression `pattern`.
+   */
+  operator: 'regex';
+  /**
+   * A JavaScript regular expression, without slashes, e.g. "^/pricing(/|$)".
+   */
+  pattern: string;
+  /**
+   * Regular-expression flags: any of i (ignore case), m, s, u. Default none.
+   */
+  flags?: string;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+  /**
+   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   */
+  points: number;
+}
+/**
+ * A fit rule that applies when the field is present and not empty (not null, not "", not an empty list).
+ */
+export interface ExistsFitRule {
+  /**
+   * Unique id of this rule within the model; explanations and counters refer to it.
+   */
+  id: string;
+  /**
+   * What this rule rewards, for people reading the model.
+   */
+  description?: string;
+  /**
+   * Dot path of the contact profile field the rule looks at, e.g. "jobTitle" or "address.state".
+   */
+  field: string;
+  /**
+   * "exists": the field is present and not empty (not null, not "", not an empty list).
+   */
+  operator: 'exists';
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+  /**
+   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   */
+  points: number;
+}
+/**
+ * One grade band.
+ */
+export interface GradeBand {
+  grade: Grade;
+  /**
+   * Inclusive lower bound of the fit score; omit for no lower bound.
+   */
+  min?: number;
+  /**
+   * Exclusive upper bound of the fit score; omit for no upper bound.
+   */
+  max?: number;
+  /**
+   * What contacts of this grade look like.
+   */
+  description?: string;
+}
+/**
+ * One engagement rule.
+ */
+export interface EngagementRule {
+  /**
+   * Unique id of this rule within the model; explanations and counters refer to it.
+   */
+  id: string;
+  /**
+   * What this rule rewards, for people reading the model.
+   */
+  description?: string;
+  event: EventType;
+  filters?: Filters;
+  /**
+   * Points awarded per matching event; negative points penalise (e.g. unsubscribes).
+   */
+  points: number;
+  limits?: RuleLimits;
+  /**
+   * Points lifetime: each award is removed exactly this many days (fractions allowed) after it was made. Omit to keep points until they decay away.
+   */
+  expiresAfterDays?: number;
+  /**
+   * This rule's own decay: "none" keeps its points at full value (e.g. demo requests), a rate object decays them at that rate instead of the model's `decay`. Omit to use the model's `decay`.
+   */
+  decay?: 'none' | DecayRate;
+}
+/**
+ * A filter that holds when the field equals `value` (for a list field: any element equals it).
+ */
+export interface EqualsCondition {
+  /**
+   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
+   */
+  field: string;
+  /**
+   * "equals": the field equals `value` (for a list field: any element equals it).
+   */
+  operator: 'equals';
+  /**
+   * The value the field must equal. Numbers also match numeric text ("42").
+   */
+  value: string | number | boolean;
+  /**
+   * Compare text case-insensitively ("ceo" matches "CEO"). Default false.
+   */
+  ignoreCase?: boolean;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * A filter that holds when the field equals one of `values` (for a list field: any element does).
+ */
+export interface InCondition {
+  /**
+   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
+   */
+  field: string;
+  /**
+   * "in": the field equals one of `values` (for a list field: any element does).
+   */
+  operator: 'in';
+  /**
+   * The accepted values; the condition holds when the field equals any of them.
+   *
+   * @minItems 1
+   *
+   * Items: One accepted value.
+   */
+  values: (string | number | boolean)[];
+  /**
+   * Compare text case-insensitively. Default false.
+   */
+  ignoreCase?: boolean;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * A filter that holds when the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.
+ */
+export interface RangeCondition {
+  /**
+   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
+   */
+  field: string;
+  /**
+   * "range": the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.
+   */
+  operator: 'range';
+  /**
+   * Inclusive lower bound; omit for no lower bound.
+   */
+  min?: number;
+  /**
+   * Inclusive upper bound; omit for no upper bound.
+   */
+  max?: number;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * A filter that holds when the field, as text, matches the regular expression `pattern`.
+ */
+export interface RegexCondition {
+  /**
+   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
+   */
+  field: string;
+  /**
+   * "regex": the field, as text, matches the regular expression `pattern`.
+   */
+  operator: 'regex';
+  /**
+   * A JavaScript regular expression, without slashes, e.g. "^/pricing(/|$)".
+   */
+  pattern: string;
+  /**
+   * Regular-expression flags: any of i (ignore case), m, s, u. Default none.
+   */
+  flags?: string;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * A filter that holds when the field is present and not empty (not null, not "", not an empty list).
+ */
+export interface ExistsCondition {
+  /**
+   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
+   */
+  field: string;
+  /**
+   * "exists": the field is present and not empty (not null, not "", not an empty list).
+   */
+  operator: 'exists';
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * How often this rule may award points per contact.
+ */
+export interface RuleLimits {
+  /**
+   * At most this many awards per calendar day (UTC).
+   */
+  perDay?: number;
+  /**
+   * At most `max` awards within any rolling window of `days` days.
+   */
+  window?: {
+    /**
+     * Length of the rolling window in days (fractions allowed).
+     */
+    days: number;
+    /**
+     * Most awards allowed within any such window.
+     */
+    max: number;
+  };
+  /**
+   * At most this many awards ever, per contact.
+   */
+  lifetime?: number;
+  /**
+   * Award at most once per contact (the same as lifetime: 1).
+   */
+  once?: boolean;
+}
+/**
+ * Lose this percentage of the remaining points per day: value · (1 − p/100)^days.
+ */
+export interface PercentPerDayDecay {
+  /**
+   * Percentage lost per day, more than 0 and less than 100, e.g. 2.
+   */
+  percentPerDay: number;
+}
+/**
+ * Halve the points every `halfLifeDays` days: value · 0.5^(days / halfLifeDays).
+ */
+export interface HalfLifeDecay {
+  /**
+   * Days after which half of the points remain, more than 0.
+   */
+  halfLifeDays: number;
+}
+/**
+ * One absence rule.
+ */
+export interface AbsenceRule {
+  /**
+   * Unique id of this rule within the model; explanations refer to it.
+   */
+  id: string;
+  /**
+   * What this rule penalises, for people reading the model.
+   */
+  description?: string;
+  trigger: EventMatch;
+  expect: EventMatch1;
+  /**
+   * Data fields that must have equal values in the trigger and the follow-up, e.g. ["webinarId"] so that attending another webinar does not count.
+   *
+   * Items: Dot path of a field inside the event `data`.
+   */
+  correlateOn?: string[];
+  /**
+   * Days (fractions allowed) the follow-up may take; the penalty applies exactly when the window ends without it.
+   */
+  windowDays: number;
+  /**
+   * Points applied when the follow-up is missing; must be negative.
+   */
+  points: number;
+  /**
+   * Points lifetime: each award is removed exactly this many days (fractions allowed) after it was made. Omit to keep points until they decay away.
+   */
+  expiresAfterDays?: number;
+  /**
+   * This rule's own decay: "none" keeps its points at full value (e.g. demo requests), a rate object decays them at that rate instead of the model's `decay`. Omit to use the model's `decay`.
+   */
+  decay?: 'none' | DecayRate1;
+}
+/**
+ * The event that starts the wait, e.g. webinar.registered.
+ */
+export interface EventMatch {
+  event: EventType1;
+  filters?: Filters1;
+}
+/**
+ * The follow-up event that must arrive within the window, e.g. webinar.attended.
+ */
+export interface EventMatch1 {
+  event: EventType1;
+  filters?: Filters1;
+}
+/**
+ * One inactivity rule.
+ */
+export interface InactivityRule {
+  /**
+   * Unique id of this rule within the model; explanations refer to it.
+   */
+  id: string;
+  /**
+   * What this rule penalises, for people reading the model.
+   */
+  description?: string;
+  /**
+   * Days without engagement (at least 1; fractions allowed) after which the penalty applies.
+   */
+  afterDays: number;
+  /**
+   * Penalty points; must be negative.
+   */
+  points: number;
+  /**
+   * Apply the penalty again after every further `afterDays` of inactivity. Default false: at most once per stretch of inactivity.
+   */
+  repeat?: boolean;
+  /**
+   * Points lifetime: each award is removed exactly this many days (fractions allowed) after it was made. Omit to keep points until they decay away.
+   */
+  expiresAfterDays?: number;
+  /**
+   * This rule's own decay: "none" keeps its points at full value (e.g. demo requests), a rate object decays them at that rate instead of the model's `decay`. Omit to use the model's `decay`.
+   */
+  decay?: 'none' | DecayRate2;
+}
+/**
+ * Limits on the engagement score and the total score.
+ */
+export interface Caps {
+  /**
+   * Highest engagement score; further positive points are not awarded.
+   */
+  maxEngagement?: number;
+  /**
+   * Lowest engagement score; further negative points are not applied.
+   */
+  minEngagement?: number;
+  /**
+   * The total score (fit + engagement) is never reported below this.
+   */
+  minTotal?: number;
+  /**
+   * The total score (fit + engagement) is never reported above this.
+   */
+  maxTotal?: number;
+}
+/**
+ * Total-score thresholds that place a contact in the cold, warm or hot tier.
+ */
+export interface Tiers {
+  /**
+   * Lowest total score of the warm tier.
+   */
+  warm: number;
+  /**
+   * Lowest total score of the hot tier; must be above `warm`.
+   */
+  hot: number;
+}
+/**
+ * Lifecycle thresholds (MQL, SQL) with hysteresis; evaluated by the threshold service.
+ */
+export interface Lifecycle {
+  mql?: LifecycleStage;
+  sql?: LifecycleStage1;
+  recycled?: RecycledStage;
+}
+/**
+ * Marketing-qualified lead.
+ */
+export interface LifecycleStage {
+  /**
+   * What the stage means for sales.
+   */
+  description?: string;
+  /**
+   * "all": every condition must be met (default); "any": one is enough.
+   */
+  match?: 'all' | 'any';
+  /**
+   * The conditions, combined by `match`.
+   *
+   * @minItems 1
+   */
+  conditions: LifecycleCondition[];
+}
+/**
+ * A numeric score condition with hysteresis: met from `enter` upwards, and stays met until the score falls below `exit`.
+ */
+export interface ScoreThreshold {
+  /**
+   * Which score the condition reads: total, fit or engagement.
+   */
+  metric: 'total' | 'fit' | 'engagement';
+  /**
+   * The condition becomes met when the score reaches this value.
+   */
+  enter: number;
+  /**
+   * Once met, the condition stays met until the score falls below this value; must not be above `enter`.
+   */
+  exit: number;
+}
+/**
+ * A condition on the fit grade.
+ */
+export interface GradeCondition {
+  /**
+   * "grade": the condition reads the fit grade.
+   */
+  metric: 'grade';
+  /**
+   * The grades that meet the condition.
+   *
+   * @minItems 1
+   */
+  in: Grade1[];
+}
+/**
+ * Nested conditions combined by `metric`: "all" (every one must be met) or "any" (one is enough). Groups express a grade × score matrix, e.g. any of (grade A and total ≥ 50), (grade B and total ≥ 65).
+ */
+export interface ConditionGroup {
+  /**
+   * "all": every nested condition must be met; "any": one is enough.
+   */
+  metric: 'all' | 'any';
+  /**
+   * The nested conditions.
+   *
+   * @minItems 1
+   */
+  conditions: LifecycleCondition1[];
+}
+/**
+ * Sales-qualified lead.
+ */
+export interface LifecycleStage1 {
+  /**
+   * What the stage means for sales.
+   */
+  description?: string;
+  /**
+   * "all": every condition must be met (default); "any": one is enough.
+   */
+  match?: 'all' | 'any';
+  /**
+   * The conditions, combined by `match`.
+   *
+   * @minItems 1
+   */
+  conditions: LifecycleCondition[];
+}
+/**
+ * The recycled (nurture) stage on the way down; without it a contact falls back to `lead`.
+ */
+export interface RecycledStage {
+  /**
+   * What the stage means for marketing.
+   */
+  description?: string;
+}
+/**
+ * When the decay service makes decayed scores visible. Scores are always exact whenever they are read; the schedule only decides when a change event is published for a contact who did nothing.
+ */
+export interface Schedule {
+  /**
+   * Five-field cron expression (minute hour day-of-month month day-of-week), e.g. "0 * * * *" for hourly.
+   */
+  cron: string;
+  /**
+   * IANA time zone the cron expression is read in, e.g. "Europe/Berlin". Default: the workspace’s time zone (the decay service’s DECAY_WORKSPACE_TIME_ZONES), else UTC.
+   */
+  timezone?: string;
+}
