@@ -16,6 +16,7 @@ describe('describeConfig', () => {
       'PORT',
       'KAFKA_BROKERS',
       'DATABASE_URL',
+      'SETTINGS_ENCRYPTION_KEY',
       'INGEST_KEYS_REFRESH_MS',
       'INGEST_PIXEL_SECRET',
       'INGEST_BODY_LIMIT_BYTES',
@@ -91,6 +92,12 @@ describe('service schemas', () => {
     for (const service of ['ingest', 'scorer', 'decay', 'threshold', 'api'] as const) {
       expect(SERVICE_CONFIG_VARIABLES[service]).toContain('DATABASE_URL');
     }
+    // The api seals workspace secrets, ingest opens them: the same key in both, and nowhere else.
+    expect(
+      SERVICE_NAMES.filter((service) =>
+        SERVICE_CONFIG_VARIABLES[service].includes('SETTINGS_ENCRYPTION_KEY'),
+      ),
+    ).toEqual(['api', 'ingest']);
   });
 });
 

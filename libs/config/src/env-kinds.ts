@@ -173,6 +173,27 @@ function secret(
   });
 }
 
+/**
+ * A secret key of exactly `bytes` random bytes, written in base64 (e.g. an AES-256 key); kept as its
+ * text (the service decodes it). Never echoed; `developmentDefault` as for `secret`.
+ */
+function secretKey(
+  options: Described & { readonly bytes: number; readonly developmentDefault?: string },
+): EnvVarSchema<string> {
+  const schema = z
+    .string()
+    .refine(
+      (text) => /^[A-Za-z0-9+/]+={0,2}$/.test(text) && Buffer.from(text, 'base64').length === options.bytes,
+    );
+  return defineEnvVar(schema, {
+    description: options.description,
+    expected: `${options.bytes} random bytes in base64 (make them with: openssl rand -base64 ${options.bytes})`,
+    developmentDefault: options.developmentDefault,
+    secret: true,
+    optional: false,
+  });
+}
+
 /** The same variable, but unset means `undefined` instead of an error. */
 function optional<T>(variable: EnvVarSchema<T>): EnvVarSchema<T | undefined> {
   const meta = envVarMeta(variable);
@@ -180,4 +201,16 @@ function optional<T>(variable: EnvVarSchema<T>): EnvVarSchema<T | undefined> {
   return defineEnvVar(variable.optional(), { ...meta, default: undefined, optional: true });
 }
 
-export const env = { string, path, hostPortList, url, port, host, integer, oneOf, secret, optional };
+export const env = {
+  string,
+  path,
+  hostPortList,
+  url,
+  port,
+  host,
+  integer,
+  oneOf,
+  secret,
+  secretKey,
+  optional,
+};

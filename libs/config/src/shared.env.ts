@@ -67,6 +67,20 @@ export const databaseEnv = {
   }),
 };
 
+/**
+ * The key that encrypts workspace secrets at rest (provider webhook secrets, AES-256-GCM): the api
+ * seals with it, ingest opens with it, so both must have the same one.
+ */
+export const settingsEncryptionEnv = {
+  SETTINGS_ENCRYPTION_KEY: env.secretKey({
+    description:
+      'Key that encrypts workspace secrets (provider webhook secrets) in PostgreSQL; the api and ingest must share it',
+    bytes: 32,
+    // 32 bytes of "local-stack-settings-key-0123456": for the local stack only.
+    developmentDefault: 'bG9jYWwtc3RhY2stc2V0dGluZ3Mta2V5LTAxMjM0NTY=',
+  }),
+};
+
 export const clickhouseEnv = {
   CLICKHOUSE_URL: env.optional(
     env.url({

@@ -7,6 +7,7 @@ import {
   kafkaEnv,
   operatorEnv,
   runtimeEnv,
+  settingsEncryptionEnv,
   SERVICE_DEFAULT_PORTS,
 } from '../shared.env.js';
 
@@ -16,6 +17,7 @@ export const apiConfigSchema = envSchema({
   ...kafkaEnv,
   ...databaseEnv,
   ...operatorEnv,
+  ...settingsEncryptionEnv,
   ANALYTICS_URL: env.url({
     description: 'Base URL of the analytics service, asked for history and trends',
     protocols: ['http:', 'https:'],

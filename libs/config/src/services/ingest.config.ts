@@ -1,7 +1,7 @@
 import { env } from '../env-kinds.js';
 import { envSchema } from '../env-schema.js';
 import { type Config } from '../load-config.js';
-import { databaseEnv, httpEnv, kafkaEnv, runtimeEnv } from '../shared.env.js';
+import { databaseEnv, httpEnv, kafkaEnv, runtimeEnv, settingsEncryptionEnv } from '../shared.env.js';
 
 export const ingestConfigSchema = envSchema({
   ...runtimeEnv,
@@ -9,6 +9,7 @@ export const ingestConfigSchema = envSchema({
   ...kafkaEnv,
   // The api's keys (api_keys); INGEST_WORKSPACES stays as the bootstrap beside them.
   ...databaseEnv,
+  ...settingsEncryptionEnv,
   INGEST_KEYS_REFRESH_MS: env.integer({
     description:
       'How often ingest reloads the workspace keys from PostgreSQL: the longest a key revoked through the api keeps working',
