@@ -44,3 +44,4 @@ export {
   TRACKING_FORM_FIELD_PATTERN,
   trackingFormFieldRefusal,
 } from './tracking-form-fields.js';
+export { sendgridPublicKey } from './sendgrid-verification-key.js';

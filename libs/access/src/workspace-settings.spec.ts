@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { generateKeyPairSync } from 'node:crypto';
+import { sendgridPublicKey } from './sendgrid-verification-key.js';
 import { isSupportedCountry, phoneCountryCode } from './phone-country.js';
 import { ianaTimeZone, isTimeZone } from './time-zone.js';
 import { trackingFormFieldRefusal } from './tracking-form-fields.js';
@@ -48,5 +50,18 @@ describe('webhook providers', () => {
       true,
       false,
     ]);
+  });
+});
+
+describe('SendGrid verification keys', () => {
+  it('are base64 DER of an ECDSA P-256 public key', () => {
+    const p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey;
+    const der = p256.export({ format: 'der', type: 'spki' }).toString('base64');
+    expect(sendgridPublicKey(der).equals(p256)).toBe(true);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey;
+    expect(() => sendgridPublicKey(rsa.export({ format: 'der', type: 'spki' }).toString('base64'))).toThrow(
+      /ECDSA P-256/,
+    );
+    expect(() => sendgridPublicKey('not-a-key-at-all-0123456789')).toThrow();
   });
 });

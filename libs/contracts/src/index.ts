@@ -108,3 +108,12 @@ export type { KeyCreated } from './generated/key-created.js';
 export type { KeyList } from './generated/key-list.js';
 export type { WorkspaceCreated } from './generated/workspace-created.js';
 export type { AuditEntry, AuditPage } from './generated/audit-page.js';
+// Workspace settings (GET/PATCH /v1/settings, PUT/DELETE /v1/settings/providers/{provider}).
+export type { WorkspaceSettings } from './generated/workspace-settings.js';
+export { workspaceSettingsSchema } from './generated/workspace-settings.schema.js';
+export type { UpdateSettingsRequest } from './generated/update-settings-request.js';
+export { updateSettingsRequestSchema } from './generated/update-settings-request.schema.js';
+export type { ProviderSecretRequest } from './generated/provider-secret-request.js';
+export { providerSecretRequestSchema } from './generated/provider-secret-request.schema.js';
+export type { ProviderSecretStatus } from './generated/provider-secret-status.js';
+export { providerSecretStatusSchema } from './generated/provider-secret-status.schema.js';

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { SettingsCipher, parseSettingsKey } from '@leadscore/access';
 import { apiConfigSchema, loadConfigOrExit } from '@leadscore/config';
 import { createLogger, createMetricsRegistry, enableGracefulShutdown } from '@leadscore/observability';
 import { Topics } from '@leadscore/contracts';
@@ -33,6 +34,7 @@ const app = await createApiApp({
     dataSource,
     producer,
     topics: { events: Topics.events, models: Topics.models },
+    settingsCipher: new SettingsCipher(parseSettingsKey(config.SETTINGS_ENCRYPTION_KEY)),
     now: () => new Date(),
   },
   operatorToken: config.OPERATOR_TOKEN,

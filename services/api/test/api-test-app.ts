@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals';
+import { SettingsCipher } from '@leadscore/access';
 import {
   createBatchingProducer,
   createKafkaClient,
@@ -11,6 +12,7 @@ import { openDatabase, type DataSource } from '@leadscore/persistence';
 import { createTestDatabase, testKafkaBrokers, uniqueName, type TestDatabase } from '@leadscore/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { createApiApp } from '../src/app/api.app.js';
 import type { ApiTopics } from '../src/app/api.context.js';
@@ -24,6 +26,8 @@ export interface TestApi {
   /** Topics of this app alone (read them with libs/testing's readTopic). */
   readonly topics: ApiTopics;
   readonly kafka: KafkaClient;
+  /** The cipher the app seals workspace secrets with (a random key of this app). */
+  readonly settingsCipher: SettingsCipher;
   /** The JSON lines the app logged. */
   readonly logs: Record<string, unknown>[];
   /** Moves the app's clock. */
@@ -51,6 +55,7 @@ export async function startTestApi(name: string, operatorToken: string | null = 
   const producer = createBatchingProducer(kafka);
   await producer.connect();
   let now = Date.parse('2026-04-01T09:00:00Z');
+  const settingsCipher = new SettingsCipher(randomBytes(32));
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -60,7 +65,7 @@ export async function startTestApi(name: string, operatorToken: string | null = 
     },
   });
   const app = await createApiApp({
-    context: { dataSource, producer, topics, now: () => new Date(now) },
+    context: { dataSource, producer, topics, settingsCipher, now: () => new Date(now) },
     operatorToken: operatorToken ?? undefined,
     registry: createMetricsRegistry({ service: 'api', processMetrics: false }),
     logger: createLogger({ service: 'api', level: 'info', destination: sink }),
@@ -72,6 +77,7 @@ export async function startTestApi(name: string, operatorToken: string | null = 
     dataSource,
     topics,
     kafka,
+    settingsCipher,
     logs,
     advance: (seconds) => {
       now += seconds * 1000;
