@@ -28,3 +28,4 @@ export {
   type HostileJsonOutcome,
 } from './hostile-json.js';
 export { readTopic, waitUntilConsumed, type ReadTopicOptions, type TopicRecord } from './topic-reader.js';
+export { pollUntil } from './poll-until.js';
