@@ -18,11 +18,13 @@ import { createTestDatabase, pollUntil, testKafkaBrokers, type TestDatabase } fr
 import { createHmac, randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { DatabaseKeyDirectory } from '../src/auth/database-key-directory.js';
+import { InMemoryWorkspaceDirectory } from '../src/auth/workspace-directory.js';
 import { loadWorkspaceSnapshot } from '../src/auth/workspace-snapshot.js';
 import {
   SECRET_KEY,
   TWILIO_TOKEN,
   WORKSPACE,
+  ZOOM_TOKEN,
   bearer,
   readEvents,
   startTestApp,
@@ -179,6 +181,38 @@ describe('provider secrets from the api', () => {
       /copied from another workspace or provider; set the secret again/,
     );
     expect(JSON.stringify(logged)).not.toContain('initech-twilio-token');
+  });
+});
+
+describe('a SETTINGS_ENCRYPTION_KEY other than the api’s', () => {
+  it('opens no secret, names both keys, and leaves the providers refused rather than the bootstrap’s', async () => {
+    await setSecret(acme, 'zoom', 'acme-zoom-secret-token-000001');
+    const other = new SettingsCipher(randomBytes(32));
+    const snapshot = await loadWorkspaceSnapshot(dataSource.manager, other);
+    const zoom = snapshot.unreadable.find((u) => u.workspace === 'acme' && u.provider === 'zoom');
+    expect(zoom?.reason).toBe(
+      `the provider:zoom secret of workspace acme was sealed under the settings key ${cipher.keyId}, but SETTINGS_ENCRYPTION_KEY is the key ${other.keyId}: start the service with the key it was sealed under, or set the secret again through the api`,
+    );
+    const acmeStored = snapshot.workspaces.find((w) => w.workspace === 'acme');
+    expect(acmeStored?.providers).toHaveProperty('zoom', undefined);
+    const misconfigured = new DatabaseKeyDirectory({
+      // A bootstrap with a Zoom token for acme: not used in place of the unreadable one.
+      bootstrap: new InMemoryWorkspaceDirectory(
+        [],
+        [{ workspace: WORKSPACE, identity: {}, providers: { zoom: { secretToken: ZOOM_TOKEN } } }],
+      ),
+      refreshMs: 60_000,
+      logger: createLogger({ service: 'ingest', level: 'silent' }),
+      load: () => Promise.resolve(snapshot),
+    });
+    await misconfigured.refresh();
+    expect(misconfigured.settings(WORKSPACE)?.providers.zoom).toBeUndefined();
+    // With the api's key, the same rows open.
+    await directory.refresh();
+    expect(directory.settings(WORKSPACE)?.providers.zoom).toEqual({
+      secretToken: 'acme-zoom-secret-token-000001',
+    });
+    await providerSecretRepository.remove(dataSource.manager, acme, 'zoom');
   });
 });
 
