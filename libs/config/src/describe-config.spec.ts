@@ -17,6 +17,7 @@ describe('describeConfig', () => {
       'KAFKA_BROKERS',
       'DATABASE_URL',
       'SETTINGS_ENCRYPTION_KEY',
+      'SETTINGS_ENCRYPTION_PREVIOUS_KEYS',
       'INGEST_KEYS_REFRESH_MS',
       'INGEST_PIXEL_SECRET',
       'INGEST_BODY_LIMIT_BYTES',

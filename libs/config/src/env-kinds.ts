@@ -194,6 +194,31 @@ function secretKey(
   });
 }
 
+/** Secret keys of exactly `bytes` random bytes each, in base64, separated by commas; unset = none. */
+function secretKeyList(options: Described & { readonly bytes: number }): EnvVarSchema<string[]> {
+  const schema = z
+    .string()
+    .optional()
+    .transform((text) =>
+      (text ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+    )
+    .refine((keys) =>
+      keys.every(
+        (key) => /^[A-Za-z0-9+/]+={0,2}$/.test(key) && Buffer.from(key, 'base64').length === options.bytes,
+      ),
+    );
+  return defineEnvVar(schema, {
+    description: options.description,
+    expected: `${options.bytes} random bytes in base64 each, separated by commas`,
+    default: undefined,
+    secret: true,
+    optional: true,
+  });
+}
+
 /** The same variable, but unset means `undefined` instead of an error. */
 function optional<T>(variable: EnvVarSchema<T>): EnvVarSchema<T | undefined> {
   const meta = envVarMeta(variable);
@@ -212,5 +237,6 @@ export const env = {
   oneOf,
   secret,
   secretKey,
+  secretKeyList,
   optional,
 };

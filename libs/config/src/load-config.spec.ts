@@ -196,6 +196,20 @@ describe('loadConfig', () => {
       ]);
   });
 
+  it('reads the keys a rotation replaced as a list, none when unset, never echoing a wrong one', () => {
+    const [a, b] = [Buffer.alloc(32, 1).toString('base64'), Buffer.alloc(32, 2).toString('base64')];
+    expect(loadConfig(ingestConfigSchema, {}).SETTINGS_ENCRYPTION_PREVIOUS_KEYS).toEqual([]);
+    expect(
+      loadConfig(apiConfigSchema, { SETTINGS_ENCRYPTION_PREVIOUS_KEYS: ` ${a}, ${b} ` })
+        .SETTINGS_ENCRYPTION_PREVIOUS_KEYS,
+    ).toEqual([a, b]);
+    expect(
+      problemsOf(() => loadConfig(apiConfigSchema, { SETTINGS_ENCRYPTION_PREVIOUS_KEYS: `${a},short` })),
+    ).toEqual([
+      'SETTINGS_ENCRYPTION_PREVIOUS_KEYS: expected 32 random bytes in base64 each, separated by commas, got a value that is not shown (secret)',
+    ]);
+  });
+
   it('reports a required variable without a default as not set', () => {
     const schema = envSchema({ WEBHOOK_KEY: env.secret({ description: 'key', minLength: 8 }) });
     expect(problemsOf(() => loadConfig(schema, {}))).toEqual([

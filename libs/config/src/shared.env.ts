@@ -69,7 +69,7 @@ export const databaseEnv = {
 
 /**
  * The key that encrypts workspace secrets at rest (provider webhook secrets, AES-256-GCM): the api
- * seals with it, ingest opens with it, so both must have the same one.
+ * seals with it, ingest opens with it, so both must have the same one; the keys it replaced only open.
  */
 export const settingsEncryptionEnv = {
   SETTINGS_ENCRYPTION_KEY: env.secretKey({
@@ -78,6 +78,11 @@ export const settingsEncryptionEnv = {
     bytes: 32,
     // 32 bytes of "local-stack-settings-key-0123456": for the local stack only.
     developmentDefault: 'bG9jYWwtc3RhY2stc2V0dGluZ3Mta2V5LTAxMjM0NTY=',
+  }),
+  SETTINGS_ENCRYPTION_PREVIOUS_KEYS: env.secretKeyList({
+    description:
+      'Keys SETTINGS_ENCRYPTION_KEY replaced, during a rotation: secrets sealed under them still open; new ones are sealed with SETTINGS_ENCRYPTION_KEY',
+    bytes: 32,
   }),
 };
 

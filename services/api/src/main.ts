@@ -29,12 +29,16 @@ try {
   logger.error({ err: error }, 'Kafka producer could not connect at start');
 }
 
+const settingsCipher = new SettingsCipher(
+  parseSettingsKey(config.SETTINGS_ENCRYPTION_KEY),
+  config.SETTINGS_ENCRYPTION_PREVIOUS_KEYS.map(parseSettingsKey),
+);
 const app = await createApiApp({
   context: {
     dataSource,
     producer,
     topics: { events: Topics.events, models: Topics.models },
-    settingsCipher: new SettingsCipher(parseSettingsKey(config.SETTINGS_ENCRYPTION_KEY)),
+    settingsCipher,
     now: () => new Date(),
   },
   operatorToken: config.OPERATOR_TOKEN,
@@ -63,4 +67,5 @@ await app.listen({ host: config.HOST, port: config.PORT });
 if (config.OPERATOR_TOKEN === undefined) {
   logger.info('OPERATOR_TOKEN is not set: POST /v1/workspaces is switched off (answers 403)');
 }
-logger.info({ host: config.HOST, port: config.PORT }, 'api listening');
+// The key id is what provider_secrets.key_id holds for secrets sealed now (a rotation's progress).
+logger.info({ host: config.HOST, port: config.PORT, settingsKeyId: settingsCipher.keyId }, 'api listening');

@@ -28,7 +28,10 @@ async function main(): Promise<void> {
     );
   }
   // Opens the provider secrets the api sealed: the same SETTINGS_ENCRYPTION_KEY as the api's.
-  const settingsCipher = new SettingsCipher(parseSettingsKey(config.SETTINGS_ENCRYPTION_KEY));
+  const settingsCipher = new SettingsCipher(
+    parseSettingsKey(config.SETTINGS_ENCRYPTION_KEY),
+    config.SETTINGS_ENCRYPTION_PREVIOUS_KEYS.map(parseSettingsKey),
+  );
   // Read only: the api (and every other service) migrates the schema; until then a load fails and is retried.
   let dataSource: DataSource | undefined;
   const directory = new DatabaseKeyDirectory({

@@ -40,7 +40,8 @@ const REFRESH_MS = 200;
 const acme = workspaceId(WORKSPACE);
 const globex = workspaceId('globex');
 const initech = workspaceId('initech');
-const cipher = new SettingsCipher(randomBytes(32));
+const settingsKey = randomBytes(32);
+const cipher = new SettingsCipher(settingsKey);
 
 let database: TestDatabase;
 let dataSource: DataSource;
@@ -210,6 +211,15 @@ describe('a SETTINGS_ENCRYPTION_KEY other than the api’s', () => {
     // With the api's key, the same rows open.
     await directory.refresh();
     expect(directory.settings(WORKSPACE)?.providers.zoom).toEqual({
+      secretToken: 'acme-zoom-secret-token-000001',
+    });
+    // A rotation: the new key seals, the api's old one (SETTINGS_ENCRYPTION_PREVIOUS_KEYS) still opens.
+    const rotated = await loadWorkspaceSnapshot(
+      dataSource.manager,
+      new SettingsCipher(randomBytes(32), [settingsKey]),
+    );
+    expect(rotated.unreadable.filter((u) => u.workspace === 'acme')).toEqual([]);
+    expect(rotated.workspaces.find((w) => w.workspace === 'acme')?.providers.zoom).toEqual({
       secretToken: 'acme-zoom-secret-token-000001',
     });
     await providerSecretRepository.remove(dataSource.manager, acme, 'zoom');
