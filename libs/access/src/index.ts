@@ -22,3 +22,26 @@ export {
   type RandomSource,
 } from './api-key.js';
 export { LOCAL_DEV_KEYS, LOCAL_WORKSPACE_ID } from './local-workspace.js';
+export {
+  SETTINGS_KEY_BYTES,
+  SettingsCipher,
+  SettingsDecryptionError,
+  parseSettingsKey,
+  settingsKeyId,
+  type SealedSecret,
+  type SecretContext,
+} from './settings-cipher.js';
+export { ianaTimeZone, isTimeZone } from './time-zone.js';
+export { isSupportedCountry, phoneCountryCode } from './phone-country.js';
+export {
+  WEBHOOK_PROVIDERS,
+  isWebhookProvider,
+  providerSecretPurpose,
+  type WebhookProvider,
+} from './webhook-provider.js';
+export {
+  MAX_TRACKING_FORM_FIELDS,
+  TRACKING_FORM_FIELD_PATTERN,
+  trackingFormFieldRefusal,
+} from './tracking-form-fields.js';
+export { sendgridPublicKey } from './sendgrid-verification-key.js';

@@ -16,6 +16,8 @@ describe('describeConfig', () => {
       'PORT',
       'KAFKA_BROKERS',
       'DATABASE_URL',
+      'SETTINGS_ENCRYPTION_KEY',
+      'SETTINGS_ENCRYPTION_PREVIOUS_KEYS',
       'INGEST_KEYS_REFRESH_MS',
       'INGEST_PIXEL_SECRET',
       'INGEST_BODY_LIMIT_BYTES',
@@ -91,6 +93,12 @@ describe('service schemas', () => {
     for (const service of ['ingest', 'scorer', 'decay', 'threshold', 'api'] as const) {
       expect(SERVICE_CONFIG_VARIABLES[service]).toContain('DATABASE_URL');
     }
+    // The api seals workspace secrets, ingest opens them: the same key in both, and nowhere else.
+    expect(
+      SERVICE_NAMES.filter((service) =>
+        SERVICE_CONFIG_VARIABLES[service].includes('SETTINGS_ENCRYPTION_KEY'),
+      ),
+    ).toEqual(['api', 'ingest']);
   });
 });
 

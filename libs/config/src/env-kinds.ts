@@ -173,6 +173,52 @@ function secret(
   });
 }
 
+/**
+ * A secret key of exactly `bytes` random bytes, written in base64 (e.g. an AES-256 key); kept as its
+ * text (the service decodes it). Never echoed; `developmentDefault` as for `secret`.
+ */
+function secretKey(
+  options: Described & { readonly bytes: number; readonly developmentDefault?: string },
+): EnvVarSchema<string> {
+  const schema = z
+    .string()
+    .refine(
+      (text) => /^[A-Za-z0-9+/]+={0,2}$/.test(text) && Buffer.from(text, 'base64').length === options.bytes,
+    );
+  return defineEnvVar(schema, {
+    description: options.description,
+    expected: `${options.bytes} random bytes in base64 (make them with: openssl rand -base64 ${options.bytes})`,
+    developmentDefault: options.developmentDefault,
+    secret: true,
+    optional: false,
+  });
+}
+
+/** Secret keys of exactly `bytes` random bytes each, in base64, separated by commas; unset = none. */
+function secretKeyList(options: Described & { readonly bytes: number }): EnvVarSchema<string[]> {
+  const schema = z
+    .string()
+    .optional()
+    .transform((text) =>
+      (text ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+    )
+    .refine((keys) =>
+      keys.every(
+        (key) => /^[A-Za-z0-9+/]+={0,2}$/.test(key) && Buffer.from(key, 'base64').length === options.bytes,
+      ),
+    );
+  return defineEnvVar(schema, {
+    description: options.description,
+    expected: `${options.bytes} random bytes in base64 each, separated by commas`,
+    default: undefined,
+    secret: true,
+    optional: true,
+  });
+}
+
 /** The same variable, but unset means `undefined` instead of an error. */
 function optional<T>(variable: EnvVarSchema<T>): EnvVarSchema<T | undefined> {
   const meta = envVarMeta(variable);
@@ -180,4 +226,17 @@ function optional<T>(variable: EnvVarSchema<T>): EnvVarSchema<T | undefined> {
   return defineEnvVar(variable.optional(), { ...meta, default: undefined, optional: true });
 }
 
-export const env = { string, path, hostPortList, url, port, host, integer, oneOf, secret, optional };
+export const env = {
+  string,
+  path,
+  hostPortList,
+  url,
+  port,
+  host,
+  integer,
+  oneOf,
+  secret,
+  secretKey,
+  secretKeyList,
+  optional,
+};

@@ -20,6 +20,7 @@ export {
   httpEnv,
   kafkaEnv,
   databaseEnv,
+  settingsEncryptionEnv,
   clickhouseEnv,
   operatorEnv,
   webhookTargetEnv,

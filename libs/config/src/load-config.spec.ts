@@ -134,14 +134,16 @@ describe('loadConfig', () => {
     expect(configError.problems.map((p) => p.variable)).toEqual([
       'PORT',
       'KAFKA_BROKERS',
+      'SETTINGS_ENCRYPTION_KEY',
       'INGEST_PIXEL_SECRET',
       'INGEST_BODY_LIMIT_BYTES',
     ]);
     expect(configError.message).toBe(
       [
-        'Invalid configuration (4 problems):',
+        'Invalid configuration (5 problems):',
         '  - PORT: expected a TCP port (1-65535), got "70000"',
         '  - KAFKA_BROKERS: expected host:port[,host:port...], got "localhost"',
+        '  - SETTINGS_ENCRYPTION_KEY: expected 32 random bytes in base64 (make them with: openssl rand -base64 32), got nothing (not set; required when NODE_ENV=production)',
         '  - INGEST_PIXEL_SECRET: expected a random string of at least 32 characters, got nothing (not set; required when NODE_ENV=production)',
         '  - INGEST_BODY_LIMIT_BYTES: expected an integer from 1024 to 16777216, got "lots"',
       ].join('\n'),
@@ -152,8 +154,11 @@ describe('loadConfig', () => {
     expect(loadConfig(ingestConfigSchema, {}).INGEST_PIXEL_SECRET.length).toBeGreaterThanOrEqual(32);
     const secret = 'x'.repeat(40);
     expect(
-      loadConfig(ingestConfigSchema, { NODE_ENV: 'production', INGEST_PIXEL_SECRET: secret })
-        .INGEST_PIXEL_SECRET,
+      loadConfig(ingestConfigSchema, {
+        NODE_ENV: 'production',
+        INGEST_PIXEL_SECRET: secret,
+        SETTINGS_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+      }).INGEST_PIXEL_SECRET,
     ).toBe(secret);
   });
 
@@ -173,6 +178,36 @@ describe('loadConfig', () => {
     expect(error.message).toContain('not shown (secret)');
     expect(error.message).not.toContain(leaked);
     expect(JSON.stringify(error.problems)).not.toContain(leaked);
+  });
+
+  it('reads a secret key as base64 of exactly its length, never echoing a wrong one', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(
+      loadConfig(apiConfigSchema, { NODE_ENV: 'production', SETTINGS_ENCRYPTION_KEY: key })
+        .SETTINGS_ENCRYPTION_KEY,
+    ).toBe(key);
+    // The local stack's key is valid, and the api and ingest get the same one.
+    const local = loadConfig(apiConfigSchema, {}).SETTINGS_ENCRYPTION_KEY;
+    expect(Buffer.from(local, 'base64')).toHaveLength(32);
+    expect(loadConfig(ingestConfigSchema, {}).SETTINGS_ENCRYPTION_KEY).toBe(local);
+    for (const wrong of [Buffer.alloc(16, 7).toString('base64'), `${key}AAAA`, 'not base64 at all!!'])
+      expect(problemsOf(() => loadConfig(apiConfigSchema, { SETTINGS_ENCRYPTION_KEY: wrong }))).toEqual([
+        'SETTINGS_ENCRYPTION_KEY: expected 32 random bytes in base64 (make them with: openssl rand -base64 32), got a value that is not shown (secret)',
+      ]);
+  });
+
+  it('reads the keys a rotation replaced as a list, none when unset, never echoing a wrong one', () => {
+    const [a, b] = [Buffer.alloc(32, 1).toString('base64'), Buffer.alloc(32, 2).toString('base64')];
+    expect(loadConfig(ingestConfigSchema, {}).SETTINGS_ENCRYPTION_PREVIOUS_KEYS).toEqual([]);
+    expect(
+      loadConfig(apiConfigSchema, { SETTINGS_ENCRYPTION_PREVIOUS_KEYS: ` ${a}, ${b} ` })
+        .SETTINGS_ENCRYPTION_PREVIOUS_KEYS,
+    ).toEqual([a, b]);
+    expect(
+      problemsOf(() => loadConfig(apiConfigSchema, { SETTINGS_ENCRYPTION_PREVIOUS_KEYS: `${a},short` })),
+    ).toEqual([
+      'SETTINGS_ENCRYPTION_PREVIOUS_KEYS: expected 32 random bytes in base64 each, separated by commas, got a value that is not shown (secret)',
+    ]);
   });
 
   it('reports a required variable without a default as not set', () => {

@@ -67,6 +67,25 @@ export const databaseEnv = {
   }),
 };
 
+/**
+ * The key that encrypts workspace secrets at rest (provider webhook secrets, AES-256-GCM): the api
+ * seals with it, ingest opens with it, so both must have the same one; the keys it replaced only open.
+ */
+export const settingsEncryptionEnv = {
+  SETTINGS_ENCRYPTION_KEY: env.secretKey({
+    description:
+      'Key that encrypts workspace secrets (provider webhook secrets) in PostgreSQL; the api and ingest must share it',
+    bytes: 32,
+    // 32 bytes of "local-stack-settings-key-0123456": for the local stack only.
+    developmentDefault: 'bG9jYWwtc3RhY2stc2V0dGluZ3Mta2V5LTAxMjM0NTY=',
+  }),
+  SETTINGS_ENCRYPTION_PREVIOUS_KEYS: env.secretKeyList({
+    description:
+      'Keys SETTINGS_ENCRYPTION_KEY replaced, during a rotation: secrets sealed under them still open; new ones are sealed with SETTINGS_ENCRYPTION_KEY',
+    bytes: 32,
+  }),
+};
+
 export const clickhouseEnv = {
   CLICKHOUSE_URL: env.optional(
     env.url({

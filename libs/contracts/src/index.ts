@@ -167,3 +167,12 @@ export type { ModelApplied } from './generated/model-applied.js';
 export { modelAppliedSchema } from './generated/model-applied.schema.js';
 export type { InvalidModelProblem } from './generated/invalid-model-problem.js';
 export { invalidModelProblemSchema } from './generated/invalid-model-problem.schema.js';
+// Workspace settings (GET/PATCH /v1/settings, PUT/DELETE /v1/settings/providers/{provider}).
+export type { WorkspaceSettings } from './generated/workspace-settings.js';
+export { workspaceSettingsSchema } from './generated/workspace-settings.schema.js';
+export type { UpdateSettingsRequest } from './generated/update-settings-request.js';
+export { updateSettingsRequestSchema } from './generated/update-settings-request.schema.js';
+export type { ProviderSecretRequest } from './generated/provider-secret-request.js';
+export { providerSecretRequestSchema } from './generated/provider-secret-request.schema.js';
+export type { ProviderSecretStatus } from './generated/provider-secret-status.js';
+export { providerSecretStatusSchema } from './generated/provider-secret-status.schema.js';

@@ -8,6 +8,8 @@ import { ScoringModelEntity } from './entities/scoring-model.entity.js';
 import { WorkspaceEntity } from './entities/workspace.entity.js';
 import { ApiKeyEntity } from './entities/api-key.entity.js';
 import { AuditLogEntity } from './entities/audit-log.entity.js';
+import { WorkspaceSettingsEntity } from './entities/workspace-settings.entity.js';
+import { ProviderSecretEntity } from './entities/provider-secret.entity.js';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema.js';
 import { RetentionIndexes1763950000000 } from './migrations/1763950000000-retention-indexes.js';
 import { OutboxPayloadText1763960000000 } from './migrations/1763960000000-outbox-payload-text.js';
@@ -17,6 +19,7 @@ import { OutboxCursors1764100000000 } from './migrations/1764100000000-outbox-cu
 import { ContactScoresHotUpdates1764200000000 } from './migrations/1764200000000-contact-scores-hot-updates.js';
 import { ProcessedEventsSource1764300000000 } from './migrations/1764300000000-processed-events-source.js';
 import { WorkspacesAndKeys1764400000000 } from './migrations/1764400000000-workspaces-and-keys.js';
+import { WorkspaceSettings1764500000000 } from './migrations/1764500000000-workspace-settings.js';
 import { WebhookSubscriptionManagement1764600000000 } from './migrations/1764600000000-webhook-subscription-management.js';
 import { ScoringModelSources1764700000000 } from './migrations/1764700000000-scoring-model-sources.js';
 
@@ -30,6 +33,8 @@ export const ENTITIES = [
   WorkspaceEntity,
   ApiKeyEntity,
   AuditLogEntity,
+  WorkspaceSettingsEntity,
+  ProviderSecretEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -41,6 +46,7 @@ export const MIGRATIONS = [
   ContactScoresHotUpdates1764200000000,
   ProcessedEventsSource1764300000000,
   WorkspacesAndKeys1764400000000,
+  WorkspaceSettings1764500000000,
   WebhookSubscriptionManagement1764600000000,
   ScoringModelSources1764700000000,
 ];

@@ -14,6 +14,8 @@ export { ScoringModelEntity } from './entities/scoring-model.entity.js';
 export { WorkspaceEntity } from './entities/workspace.entity.js';
 export { ApiKeyEntity } from './entities/api-key.entity.js';
 export { AuditLogEntity } from './entities/audit-log.entity.js';
+export { WorkspaceSettingsEntity } from './entities/workspace-settings.entity.js';
+export { ProviderSecretEntity } from './entities/provider-secret.entity.js';
 export { type SqlRunner } from './repositories/sql-types.js';
 export { consumerOffsetRepository, type PartitionOffset } from './repositories/consumer-offset.repository.js';
 export {
@@ -83,3 +85,15 @@ export {
   type AuditPage,
   type AuditRow,
 } from './repositories/audit-log.repository.js';
+export {
+  workspaceSettingsRepository,
+  type WorkspaceSettingsChange,
+  type WorkspaceSettingsEntry,
+  type WorkspaceSettingsRow,
+} from './repositories/workspace-settings.repository.js';
+export {
+  providerSecretRepository,
+  type ProviderSecretInfo,
+  type ProviderSecretRow,
+  type SealedProviderSecret,
+} from './repositories/provider-secret.repository.js';

@@ -192,4 +192,22 @@ describe('audit log', () => {
     const other = await auditLogRepository.page(dataSource.manager, globex, { limit: 10 });
     expect(other.rows.map((r) => r.target)).toEqual(['g']);
   });
+
+  it('orders by id as a number, also past 9 and 99 (ids are bigserial, shown as text)', async () => {
+    const initech = workspaceId('initech');
+    await workspaceRepository.create(dataSource.manager, { id: initech, name: 'Initech', createdAt: t0 });
+    await auditLogRepository.append(
+      dataSource.manager,
+      Array.from({ length: 120 }, (_, i) => ({
+        workspaceId: initech,
+        actor: 'operator',
+        action: 'key.created',
+        target: `n${i}`,
+        details: {},
+        at: later(i),
+      })),
+    );
+    const page = await auditLogRepository.page(dataSource.manager, initech, { limit: 200 });
+    expect(page.rows.map((r) => r.target)).toEqual(Array.from({ length: 120 }, (_, i) => `n${119 - i}`));
+  });
 });

@@ -29,3 +29,4 @@ export {
 } from './hostile-json.js';
 export { readTopic, waitUntilConsumed, type ReadTopicOptions, type TopicRecord } from './topic-reader.js';
 export { WebhookReceiver, type ReceivedCall } from './webhook-receiver.js';
+export { pollUntil } from './poll-until.js';

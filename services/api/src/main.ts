@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { SettingsCipher, parseSettingsKey } from '@leadscore/access';
 import { apiConfigSchema, loadConfigOrExit } from '@leadscore/config';
 import { createLogger, createMetricsRegistry, enableGracefulShutdown } from '@leadscore/observability';
 import { Topics } from '@leadscore/contracts';
@@ -32,6 +33,10 @@ try {
   logger.error({ err: error }, 'Kafka producer could not connect at start');
 }
 
+const settingsCipher = new SettingsCipher(
+  parseSettingsKey(config.SETTINGS_ENCRYPTION_KEY),
+  config.SETTINGS_ENCRYPTION_PREVIOUS_KEYS.map(parseSettingsKey),
+);
 const app = await createApiApp({
   context: {
     dataSource,
@@ -41,6 +46,7 @@ const app = await createApiApp({
       guard: new WebhookTargetGuard(webhookTargetPolicyOf(config)),
       pingTimeoutMs: WEBHOOK_PING_TIMEOUT_MS,
     },
+    settingsCipher,
     now: () => new Date(),
   },
   operatorToken: config.OPERATOR_TOKEN,
@@ -69,4 +75,5 @@ await app.listen({ host: config.HOST, port: config.PORT });
 if (config.OPERATOR_TOKEN === undefined) {
   logger.info('OPERATOR_TOKEN is not set: POST /v1/workspaces is switched off (answers 403)');
 }
-logger.info({ host: config.HOST, port: config.PORT }, 'api listening');
+// The key id is what provider_secrets.key_id holds for secrets sealed now (a rotation's progress).
+logger.info({ host: config.HOST, port: config.PORT, settingsKeyId: settingsCipher.keyId }, 'api listening');

@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals';
+import { SettingsCipher } from '@leadscore/access';
 import {
   createBatchingProducer,
   createKafkaClient,
@@ -12,6 +13,7 @@ import { createTestDatabase, testKafkaBrokers, uniqueName, type TestDatabase } f
 import { WebhookTargetGuard, type HostResolver, type WebhookTargetPolicy } from '@leadscore/webhooks';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { createApiApp } from '../src/app/api.app.js';
 import type { ApiTopics } from '../src/app/api.context.js';
@@ -30,6 +32,8 @@ export interface TestApi {
   /** Topics of this app alone (read them with libs/testing's readTopic). */
   readonly topics: ApiTopics;
   readonly kafka: KafkaClient;
+  /** The cipher the app seals workspace secrets with (a random key of this app). */
+  readonly settingsCipher: SettingsCipher;
   /** The JSON lines the app logged. */
   readonly logs: Record<string, unknown>[];
   /** Moves the app's clock. */
@@ -68,6 +72,7 @@ export async function startTestApi(
   const producer = createBatchingProducer(kafka);
   await producer.connect();
   let now = Date.parse('2026-04-01T09:00:00Z');
+  const settingsCipher = new SettingsCipher(randomBytes(32));
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -88,6 +93,7 @@ export async function startTestApi(
         ),
         pingTimeoutMs: 5_000,
       },
+      settingsCipher,
       now: () => new Date(now),
     },
     operatorToken: operatorToken ?? undefined,
@@ -105,6 +111,7 @@ export async function startTestApi(
     dataSource,
     topics,
     kafka,
+    settingsCipher,
     logs,
     advance: (seconds) => {
       now += seconds * 1000;

@@ -24,7 +24,6 @@ export {
 } from './decay/decay-schedule.js';
 export {
   parseWorkspaceTimeZones,
-  isTimeZone,
   WORKSPACE_TIME_ZONES_VARIABLE,
   type WorkspaceTimeZones,
 } from './decay/workspace-time-zones.js';

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ScoreChangedEvent, type ScoringModel } from '@leadscore/contracts';
 import { DecayMetrics, createLogger, createMetricsRegistry, registerMetrics } from '@leadscore/observability';
+import { workspaceId } from '@leadscore/access';
 import {
   LeadershipLostError,
   openDatabase,
   tryAcquireLeaderLease,
+  workspaceRepository,
+  workspaceSettingsRepository,
   type DataSource,
 } from '@leadscore/persistence';
 import { scoreChangedEventId } from '@leadscore/score-events';
@@ -418,6 +421,85 @@ describe('schedules in the workspace’s time zone', () => {
           `SELECT target_at FROM decay_runs WHERE workspace_id = 'berlin' AND model_id = 'midnight'`,
         );
         expect(run?.target_at.toISOString()).toBe('2026-01-21T23:00:00.000Z');
+      } finally {
+        await r.stop();
+      }
+    } finally {
+      await zonesSource.destroy();
+      await zonesDatabase.drop();
+    }
+  });
+
+  it('reads the zone set in the workspace’s settings at each check, before DECAY_WORKSPACE_TIME_ZONES', async () => {
+    const zonesDatabase = await createTestDatabase('decay-settings-zones');
+    const zonesSource = await openDatabase({
+      url: zonesDatabase.url,
+      applicationName: 'decay-settings-zones',
+    });
+    const zonesTopic = await createScoreChangedTopic(kafka);
+    try {
+      const tokyo = workspaceId('tokyo');
+      await workspaceRepository.create(zonesSource.manager, {
+        id: tokyo,
+        name: 'Tokyo',
+        createdAt: new Date(T0),
+      });
+      await workspaceSettingsRepository.change(
+        zonesSource.manager,
+        tokyo,
+        { timeZone: 'Asia/Tokyo' },
+        new Date(T0),
+        'k',
+      );
+      const midnight: ScoringModel = { ...richModel('tokyo'), id: 'midnight' }; // no schedule
+      const clicked = applyEvent(
+        midnight,
+        emptyState(midnight, T0),
+        { id: 'k', type: 'email.clicked', data: {} },
+        T0,
+      ).state;
+      await seed(zonesSource, midnight, new Map([['c1', clicked]]));
+      let now = Date.parse('2026-01-20T16:30:00Z'); // 01:30 on the 21st in Tokyo, 17:30 on the 20th in Berlin
+      const r = new DecayRuntime({
+        dataSource: zonesSource,
+        kafka,
+        logger,
+        registry: createMetricsRegistry({ service: 'decay' }),
+        checkIntervalMs: 60_000,
+        scoreChangedTopic: zonesTopic,
+        clock: () => now,
+        // The environment's zone: what applies once the settings set none.
+        workspaceTimeZones: new Map([['tokyo', 'Europe/Berlin']]),
+      });
+      await r.connectProducer();
+      expect(await r.acquireLeadership()).toBe(true);
+      try {
+        const pass = async () =>
+          (await r.runScheduled()).map((p) => [p.ran, new Date(p.target).toISOString()]);
+        // Tokyo's midnight of the 21st, from the settings.
+        expect(await pass()).toEqual([[true, '2026-01-20T15:00:00.000Z']]);
+
+        // Unset through the settings: from the next check on, Berlin's midnight (the environment's).
+        await workspaceSettingsRepository.change(
+          zonesSource.manager,
+          tokyo,
+          { timeZone: null },
+          new Date(T0),
+          'k',
+        );
+        now = Date.parse('2026-01-20T23:30:00Z');
+        expect(await pass()).toEqual([[true, '2026-01-20T23:00:00.000Z']]);
+
+        // Set again: Tokyo's midnight of the 22nd (15:00 UTC on the 21st) is due; Berlin's would not be.
+        await workspaceSettingsRepository.change(
+          zonesSource.manager,
+          tokyo,
+          { timeZone: 'Asia/Tokyo' },
+          new Date(T0),
+          'k',
+        );
+        now = Date.parse('2026-01-21T15:30:00Z');
+        expect(await pass()).toEqual([[true, '2026-01-21T15:00:00.000Z']]);
       } finally {
         await r.stop();
       }

@@ -8,9 +8,11 @@ import {
   kafkaClientMetricsHooks,
   kafkaLogAdapter,
 } from '@leadscore/observability';
-import { apiKeyRepository, createDataSource, type DataSource } from '@leadscore/persistence';
+import { SettingsCipher, parseSettingsKey } from '@leadscore/access';
+import { createDataSource, type DataSource } from '@leadscore/persistence';
 import { DatabaseKeyDirectory } from './auth/database-key-directory.js';
 import { workspaceDirectoryFromConfig } from './auth/workspace-directory.config.js';
+import { loadWorkspaceSnapshot } from './auth/workspace-snapshot.js';
 import { createIngestApp } from './app/ingest.app.js';
 import { settingsFromConfig } from './app/ingest.settings.js';
 
@@ -25,6 +27,11 @@ async function main(): Promise<void> {
       'INGEST_WORKSPACES is not set: besides the keys in PostgreSQL, only the local development workspace (or none in production) can send events',
     );
   }
+  // Opens the provider secrets the api sealed: the same SETTINGS_ENCRYPTION_KEY as the api's.
+  const settingsCipher = new SettingsCipher(
+    parseSettingsKey(config.SETTINGS_ENCRYPTION_KEY),
+    config.SETTINGS_ENCRYPTION_PREVIOUS_KEYS.map(parseSettingsKey),
+  );
   // Read only: the api (and every other service) migrates the schema; until then a load fails and is retried.
   let dataSource: DataSource | undefined;
   const directory = new DatabaseKeyDirectory({
@@ -41,14 +48,7 @@ async function main(): Promise<void> {
         await candidate.initialize();
         dataSource = candidate;
       }
-      const entries = await apiKeyRepository.directory(dataSource.manager);
-      return entries.map((entry) => ({
-        workspace: entry.workspaceId,
-        kind: entry.kind,
-        keyHash: entry.keyHash.toString('hex'),
-        scopes: entry.scopes,
-        revoked: entry.revoked,
-      }));
+      return loadWorkspaceSnapshot(dataSource.manager, settingsCipher);
     },
   });
   await directory.start();

@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { generateApiKey, workspaceId, type KeyScope } from '@leadscore/access';
+import { SettingsCipher, generateApiKey, workspaceId, type KeyScope } from '@leadscore/access';
 import { createLogger } from '@leadscore/observability';
 import { apiKeyRepository, openDatabase, workspaceRepository, type DataSource } from '@leadscore/persistence';
-import { createTestDatabase, testKafkaBrokers, type TestDatabase } from '@leadscore/testing';
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase, pollUntil, testKafkaBrokers, type TestDatabase } from '@leadscore/testing';
 import { DatabaseKeyDirectory } from '../src/auth/database-key-directory.js';
 import { InMemoryWorkspaceDirectory } from '../src/auth/workspace-directory.js';
 import { hashKey } from '../src/auth/workspace-key.js';
+import { EMPTY_SNAPSHOT, loadWorkspaceSnapshot } from '../src/auth/workspace-snapshot.js';
 import { SECRET_KEY, bearer, startTestApp, type TestApp } from './ingest-test-app.js';
 
 const REFRESH_MS = 200;
 const tenant = workspaceId('acme');
+const cipher = new SettingsCipher(randomBytes(32));
 
 let database: TestDatabase;
 let dataSource: DataSource;
@@ -27,14 +30,7 @@ beforeAll(async () => {
         bootstrap,
         refreshMs: REFRESH_MS,
         logger: createLogger({ service: 'ingest', level: 'silent' }),
-        load: async () =>
-          (await apiKeyRepository.directory(dataSource.manager)).map((entry) => ({
-            workspace: entry.workspaceId,
-            kind: entry.kind,
-            keyHash: entry.keyHash.toString('hex'),
-            scopes: entry.scopes,
-            revoked: entry.revoked,
-          })),
+        load: () => loadWorkspaceSnapshot(dataSource.manager, cipher),
       });
       return directory;
     },
@@ -86,14 +82,16 @@ const send = (key: string) =>
 
 /** Sends until the answer's status is `status`; how long that took (ms), or throws after `withinMs`. */
 async function msUntilStatus(key: string, status: number, withinMs: number): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    const response = await send(key);
-    if (response.statusCode === status) return Date.now() - started;
-    if (Date.now() - started > withinMs)
-      throw new Error(`still ${response.statusCode} after ${withinMs} ms: ${response.body}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  const { ms } = await pollUntil(
+    () => send(key),
+    (response) => response.statusCode === status,
+    {
+      withinMs,
+      waitingFor: `status ${status}`,
+      show: (response) => `${response.statusCode} ${response.body}`,
+    },
+  );
+  return ms;
 }
 
 describe('keys from PostgreSQL (the api’s api_keys)', () => {
@@ -149,13 +147,7 @@ describe('keys from PostgreSQL (the api’s api_keys)', () => {
       logger: createLogger({ service: 'ingest', level: 'silent' }),
       load: async () => {
         if (!reachable) throw new Error('connection refused');
-        return (await apiKeyRepository.directory(dataSource.manager)).map((entry) => ({
-          workspace: entry.workspaceId,
-          kind: entry.kind,
-          keyHash: entry.keyHash.toString('hex'),
-          scopes: entry.scopes,
-          revoked: entry.revoked,
-        }));
+        return loadWorkspaceSnapshot(dataSource.manager, cipher);
       },
     });
     await flaky.start();
@@ -170,7 +162,7 @@ describe('keys from PostgreSQL (the api’s api_keys)', () => {
       bootstrap: new InMemoryWorkspaceDirectory([], []),
       refreshMs: 60_000,
       logger: createLogger({ service: 'ingest', level: 'silent' }),
-      load: () => new Promise((resolve) => setTimeout(() => resolve([]), 1_500)),
+      load: () => new Promise((resolve) => setTimeout(() => resolve(EMPTY_SNAPSHOT), 1_500)),
     });
     const started = Date.now();
     await slow.start(100);

@@ -7,6 +7,7 @@ import {
   kafkaEnv,
   operatorEnv,
   runtimeEnv,
+  settingsEncryptionEnv,
   SERVICE_DEFAULT_PORTS,
   webhookTargetEnv,
 } from '../shared.env.js';
@@ -18,6 +19,7 @@ export const apiConfigSchema = envSchema({
   ...databaseEnv,
   ...operatorEnv,
   ...webhookTargetEnv,
+  ...settingsEncryptionEnv,
   ANALYTICS_URL: env.url({
     description: 'Base URL of the analytics service, asked for history and trends',
     protocols: ['http:', 'https:'],

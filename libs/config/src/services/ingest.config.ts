@@ -1,17 +1,18 @@
 import { env } from '../env-kinds.js';
 import { envSchema } from '../env-schema.js';
 import { type Config } from '../load-config.js';
-import { databaseEnv, httpEnv, kafkaEnv, runtimeEnv } from '../shared.env.js';
+import { databaseEnv, httpEnv, kafkaEnv, runtimeEnv, settingsEncryptionEnv } from '../shared.env.js';
 
 export const ingestConfigSchema = envSchema({
   ...runtimeEnv,
   ...httpEnv('ingest'),
   ...kafkaEnv,
-  // The api's keys (api_keys); INGEST_WORKSPACES stays as the bootstrap beside them.
+  // The api's keys, workspace settings and provider secrets; INGEST_WORKSPACES stays as the bootstrap beside them.
   ...databaseEnv,
+  ...settingsEncryptionEnv,
   INGEST_KEYS_REFRESH_MS: env.integer({
     description:
-      'How often ingest reloads the workspace keys from PostgreSQL: the longest a key revoked through the api keeps working',
+      'How often ingest reloads the workspace keys, settings and provider secrets from PostgreSQL: the longest a key revoked or a secret rotated through the api keeps working',
     default: 2_000,
     min: 100,
     max: 60_000,
@@ -43,7 +44,7 @@ export const ingestConfigSchema = envSchema({
   INGEST_WORKSPACES: env.optional(
     env.secret({
       description:
-        'Workspaces as JSON: [{"workspace","defaultCountry"?,"keys":[{"kind":"publishable"|"secret","sha256"}],"sendgrid"?:{"publicKey"},"twilio"?:{"authToken"},"zoom"?:{"secretToken"},"mailgun"?:{"signingKey"}}]; unset outside production = one local workspace',
+        'Bootstrap workspaces as JSON: [{"workspace","defaultCountry"?,"keys":[{"kind":"publishable"|"secret","sha256"}],"sendgrid"?:{"publicKey"},"twilio"?:{"authToken"},"zoom"?:{"secretToken"},"mailgun"?:{"signingKey"}}]; keys, settings and secrets set through the api take precedence; unset outside production = one local workspace',
       minLength: 2,
     }),
   ),

@@ -21,7 +21,10 @@ import { modelVersionDetailSchema } from './model-version-detail.schema.js'; // 
 import { modelVersionListSchema } from './model-version-list.schema.js'; // schemas/api/model-version-list.schema.json
 import { modelVersionSchema } from './model-version.schema.js'; // schemas/api/model-version.schema.json
 import { problemSchema } from './problem.schema.js'; // schemas/api/problem.schema.json
+import { providerSecretRequestSchema } from './provider-secret-request.schema.js'; // schemas/api/provider-secret-request.schema.json
+import { providerSecretStatusSchema } from './provider-secret-status.schema.js'; // schemas/api/provider-secret-status.schema.json
 import { rotateWebhookSecretRequestSchema } from './rotate-webhook-secret-request.schema.js'; // schemas/api/rotate-webhook-secret-request.schema.json
+import { updateSettingsRequestSchema } from './update-settings-request.schema.js'; // schemas/api/update-settings-request.schema.json
 import { updateWebhookRequestSchema } from './update-webhook-request.schema.js'; // schemas/api/update-webhook-request.schema.json
 import { webhookCreatedSchema } from './webhook-created.schema.js'; // schemas/api/webhook-created.schema.json
 import { webhookDeliveryPageSchema } from './webhook-delivery-page.schema.js'; // schemas/api/webhook-delivery-page.schema.json
@@ -31,6 +34,7 @@ import { webhookReplayResultSchema } from './webhook-replay-result.schema.js'; /
 import { webhookSecretRotatedSchema } from './webhook-secret-rotated.schema.js'; // schemas/api/webhook-secret-rotated.schema.json
 import { webhookSubscriptionSchema } from './webhook-subscription.schema.js'; // schemas/api/webhook-subscription.schema.json
 import { workspaceCreatedSchema } from './workspace-created.schema.js'; // schemas/api/workspace-created.schema.json
+import { workspaceSettingsSchema } from './workspace-settings.schema.js'; // schemas/api/workspace-settings.schema.json
 import { cloudeventSchema } from './cloudevent.schema.js'; // schemas/events/cloudevent.schema.json
 import { contactSchema } from './contact.schema.js'; // schemas/events/contact.schema.json
 import { customSchema } from './custom.schema.js'; // schemas/events/custom.schema.json
@@ -61,7 +65,10 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   modelVersionListSchema,
   modelVersionSchema,
   problemSchema,
+  providerSecretRequestSchema,
+  providerSecretStatusSchema,
   rotateWebhookSecretRequestSchema,
+  updateSettingsRequestSchema,
   updateWebhookRequestSchema,
   webhookCreatedSchema,
   webhookDeliveryPageSchema,
@@ -71,6 +78,7 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   webhookSecretRotatedSchema,
   webhookSubscriptionSchema,
   workspaceCreatedSchema,
+  workspaceSettingsSchema,
   cloudeventSchema,
   contactSchema,
   customSchema,

@@ -1,3 +1,4 @@
+import type { SettingsCipher } from '@leadscore/access';
 import type { BatchingProducer } from '@leadscore/kafka';
 import type { DataSource } from '@leadscore/persistence';
 import type { WebhookTargetGuard } from '@leadscore/webhooks';
@@ -19,12 +20,15 @@ export interface ApiWebhooks {
 
 /**
  * What every use case works with: the database, Kafka (an idempotent producer whose `send` resolves
- * once the broker acknowledged) and the clock (a parameter, so tests can set it).
+ * once the broker acknowledged), the cipher of workspace secrets (SETTINGS_ENCRYPTION_KEY) and the
+ * clock (a parameter, so tests can set it).
  */
 export interface ApiContext {
   readonly dataSource: DataSource;
   readonly producer: BatchingProducer;
   readonly topics: ApiTopics;
   readonly webhooks: ApiWebhooks;
+  /** Seals provider secrets before they are stored (ingest opens them with the same key). */
+  readonly settingsCipher: SettingsCipher;
   readonly now: () => Date;
 }

@@ -9,6 +9,7 @@ import { AuditController } from '../controllers/audit.controller.js';
 import { KeysController } from '../controllers/keys.controller.js';
 import { WebhooksController } from '../controllers/webhooks.controller.js';
 import { ModelsController } from '../controllers/models.controller.js';
+import { SettingsController } from '../controllers/settings.controller.js';
 import { WorkspacesController } from '../controllers/workspaces.controller.js';
 import { OpenApiController } from '../openapi/openapi.controller.js';
 import { CreateKey } from '../usecases/create-key.usecase.js';
@@ -21,6 +22,8 @@ import { ListModelVersions } from '../usecases/list-model-versions.usecase.js';
 import { ListModels } from '../usecases/list-models.usecase.js';
 import { ValidateModel } from '../usecases/validate-model.usecase.js';
 import { ReadAuditLog } from '../usecases/read-audit-log.usecase.js';
+import { ReadSettings } from '../usecases/read-settings.usecase.js';
+import { RemoveProviderSecret } from '../usecases/remove-provider-secret.usecase.js';
 import { RevokeKey } from '../usecases/revoke-key.usecase.js';
 import { CreateWebhook } from '../usecases/webhooks/create-webhook.usecase.js';
 import { DeleteWebhook } from '../usecases/webhooks/delete-webhook.usecase.js';
@@ -31,6 +34,8 @@ import { PingWebhook } from '../usecases/webhooks/ping-webhook.usecase.js';
 import { ReplayWebhookDeliveries } from '../usecases/webhooks/replay-webhook-deliveries.usecase.js';
 import { RotateWebhookSecret } from '../usecases/webhooks/rotate-webhook-secret.usecase.js';
 import { UpdateWebhook } from '../usecases/webhooks/update-webhook.usecase.js';
+import { SetProviderSecret } from '../usecases/set-provider-secret.usecase.js';
+import { UpdateSettings } from '../usecases/update-settings.usecase.js';
 import type { ApiContext } from './api.context.js';
 import { API_CONTEXT, API_KEY_AUTHENTICATOR } from './api.tokens.js';
 
@@ -63,9 +68,16 @@ const USE_CASES = [
   ListModels,
   ListModelVersions,
   GetModelVersion,
+  ReadSettings,
+  UpdateSettings,
+  SetProviderSecret,
+  RemoveProviderSecret,
 ] as const;
 
-/** HTTP surface of the api: workspaces, keys, audit log, webhook subscriptions, models; /openapi.json and /docs; /metrics, /healthz, /readyz. */
+/**
+ * HTTP surface of the api: workspaces, keys, settings, audit log, webhook subscriptions, models;
+ * /openapi.json and /docs; /metrics, /healthz, /readyz.
+ */
 @Module({})
 export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
@@ -82,6 +94,7 @@ export class ApiModule {
       controllers: [
         WorkspacesController,
         KeysController,
+        SettingsController,
         AuditController,
         WebhooksController,
         ModelsController,

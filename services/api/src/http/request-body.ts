@@ -10,7 +10,8 @@ import { fail, type FieldError } from './problem-details.js';
  */
 export type BodyValidator<T> = (raw: unknown) => T;
 
-const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+// verbose: errors carry their parentSchema, which names the allowed fields of an unknown one.
+const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
 
 function fieldOf(error: ErrorObject): string {
   const path = error.instancePath

@@ -2,7 +2,12 @@ import { type ScoringModel } from '@leadscore/contracts';
 import { createBatchingProducer, type BatchingProducer, type KafkaClient } from '@leadscore/kafka';
 import { DecayMetrics, registerMetrics, type Logger, type MetricsOf } from '@leadscore/observability';
 import { OutboxPublisher } from '@leadscore/outbox';
-import { tryAcquireLeaderLease, type DataSource, type LeaderLease } from '@leadscore/persistence';
+import {
+  tryAcquireLeaderLease,
+  workspaceSettingsRepository,
+  type DataSource,
+  type LeaderLease,
+} from '@leadscore/persistence';
 import { type Registry } from 'prom-client';
 import { DECAY_OUTBOX_SOURCE } from '../decay/decay-plan.js';
 import {
@@ -25,7 +30,10 @@ export interface DecayRuntimeOptions {
   readonly rangeSize?: number;
   /** How often the leader checks schedules and a standby tries to take over. */
   readonly checkIntervalMs: number;
-  /** Each workspace's zone for schedules that name none (DECAY_WORKSPACE_TIME_ZONES); default UTC. */
+  /**
+   * Each workspace's zone for schedules that name none when its settings (the api's
+   * `PATCH /v1/settings`) set none: DECAY_WORKSPACE_TIME_ZONES; not listed either = UTC.
+   */
   readonly workspaceTimeZones?: WorkspaceTimeZones;
   /** Where score changes go (tests use a topic of their own). */
   readonly scoreChangedTopic?: string;
@@ -75,6 +83,9 @@ export class DecayRuntime {
   /** Per failing model (`workspace/model`), the first fire time its pass has owed since. */
   private owedSince = new Map<string, number>();
   private nextRunDueSet = false;
+  /** The time zones of the workspaces' settings, read again at every check (and run on demand). */
+  private settingsTimeZones: ReadonlyMap<string, string> = new Map();
+  private settingsTimeZonesFailing = false;
 
   constructor(private readonly options: DecayRuntimeOptions) {
     this.producer = createBatchingProducer(options.kafka, { lingerMs: 1 });
@@ -129,6 +140,7 @@ export class DecayRuntime {
   runNow(request: RunRequest = {}): Promise<ModelPassResult[]> {
     if (!this.lease) return Promise.reject(new NotLeaderError());
     return this.exclusive(async () => {
+      await this.reloadTimeZones();
       const models = (await loadModels(this.options.dataSource)).filter(
         (m) =>
           (request.workspace === undefined || m.workspace === request.workspace) &&
@@ -147,6 +159,7 @@ export class DecayRuntime {
   /** Runs the passes whose schedule fired since each model's last pass. */
   runScheduled(): Promise<ModelPassResult[]> {
     return this.exclusive(async () => {
+      await this.reloadTimeZones();
       const models = await loadModels(this.options.dataSource);
       const now = this.clock();
       // A new leader's first check may be a long pass: until it ends, what is owed is owed since now.
@@ -171,8 +184,29 @@ export class DecayRuntime {
     });
   }
 
+  /** The workspace's zone: its settings', else DECAY_WORKSPACE_TIME_ZONES', else none (UTC). */
   private timeZoneOf(model: ScoringModel): string | undefined {
-    return this.options.workspaceTimeZones?.get(model.workspace);
+    return (
+      this.settingsTimeZones.get(model.workspace) ?? this.options.workspaceTimeZones?.get(model.workspace)
+    );
+  }
+
+  /**
+   * Reads the workspaces' time zones from their settings: one small query per check, so a zone set
+   * through the api applies from the next check on. While it cannot be read, the last ones stay.
+   */
+  private async reloadTimeZones(): Promise<void> {
+    try {
+      this.settingsTimeZones = await workspaceSettingsRepository.timeZones(this.options.dataSource.manager);
+      this.settingsTimeZonesFailing = false;
+    } catch (error) {
+      if (!this.settingsTimeZonesFailing)
+        this.options.logger.error(
+          { err: error instanceof Error ? error.message : String(error) },
+          'cannot read the workspaces’ time zones from their settings: keeping the last ones read',
+        );
+      this.settingsTimeZonesFailing = true;
+    }
   }
 
   /**

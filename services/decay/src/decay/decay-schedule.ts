@@ -20,7 +20,7 @@ export interface DecaySchedule {
 
 /**
  * The model's schedule with its zone resolved: the model's own `schedule.timezone`, else the zone of
- * its workspace (`workspaceTimeZone`, from DECAY_WORKSPACE_TIME_ZONES), else UTC. A model without a
+ * its workspace (`workspaceTimeZone`: its settings', else DECAY_WORKSPACE_TIME_ZONES), else UTC. A model without a
  * schedule runs daily at 00:00 in that zone.
  */
 export function decayScheduleOf(model: ScoringModel, workspaceTimeZone?: string): DecaySchedule {

@@ -1,3 +1,4 @@
+import { isTimeZone } from '@leadscore/access';
 import { ConfigError, type ConfigProblem } from '@leadscore/config';
 
 /** The variable that gives each workspace the zone its models' schedules are read in by default. */
@@ -10,17 +11,6 @@ const MAX_SHOWN_LENGTH = 80;
 
 /** Workspace id → IANA time zone; a workspace not listed uses UTC. */
 export type WorkspaceTimeZones = ReadonlyMap<string, string>;
-
-/** True when `zone` is a time zone this runtime knows (what cron-parser can read schedules in). */
-export function isTimeZone(zone: string): boolean {
-  if (zone === '') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function shown(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);

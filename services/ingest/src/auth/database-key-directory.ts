@@ -1,35 +1,49 @@
 import type { Logger } from '@leadscore/observability';
 import type { WorkspaceDirectory, WorkspaceSettings } from './workspace-directory.js';
 import type { WorkspaceKey } from './workspace-key.js';
-
-/** A key of the api's table, as loaded: `revoked` keys are refused even when the bootstrap has them. */
-export interface StoredKey extends WorkspaceKey {
-  readonly revoked: boolean;
-}
+import type { StoredKey, StoredWorkspace, WorkspaceSnapshot } from './workspace-snapshot.js';
 
 export interface DatabaseKeyDirectoryOptions {
   /** Keys and settings from configuration (INGEST_WORKSPACES, or the local workspace): the bootstrap. */
   readonly bootstrap: WorkspaceDirectory;
-  /** Every key of the api's table (libs/persistence `apiKeyRepository.directory`). */
-  readonly load: () => Promise<readonly StoredKey[]>;
-  /** How often the snapshot is reloaded: the longest a revoked key keeps working. */
+  /** Everything of the api's tables ingest needs (`loadWorkspaceSnapshot`). */
+  readonly load: () => Promise<WorkspaceSnapshot>;
+  /** How often the snapshot is reloaded: the longest a revoked key or a replaced secret keeps working. */
   readonly refreshMs: number;
   readonly logger: Logger;
 }
 
 /**
- * Keys from PostgreSQL (the api's `api_keys`), as a snapshot reloaded every `refreshMs`, in front of
- * the configured bootstrap keys. A snapshot rather than a per-key cache: a lookup stays a map read on
- * ingest's hot path, and unknown keys (typos, guessing) never reach the database. A key revoked
- * through the api is refused from the next reload on, also when the bootstrap lists it (the local
- * stack's dev keys). While the database cannot be read, the last snapshot (at first: the bootstrap
- * alone) stays in use and the failure is logged.
+ * A workspace's settings: the bootstrap's, overridden by what was set through the api. A provider
+ * whose stored secret is unreadable is refused, not given the bootstrap's (which may be the very one
+ * that was rotated away).
+ */
+function withStored(bootstrap: WorkspaceSettings | undefined, stored: StoredWorkspace): WorkspaceSettings {
+  const defaultCountry = stored.defaultCountry ?? bootstrap?.identity.defaultCountry;
+  return {
+    workspace: stored.workspace,
+    identity: { ...bootstrap?.identity, ...(defaultCountry !== undefined ? { defaultCountry } : {}) },
+    providers: { ...bootstrap?.providers, ...stored.providers },
+  };
+}
+
+/**
+ * Keys, workspace settings and provider secrets from PostgreSQL (the api's tables), as one snapshot
+ * reloaded every `refreshMs`, in front of the configured bootstrap. A snapshot rather than a per-key
+ * cache: a lookup stays a map read on ingest's hot path, and unknown keys (typos, guessing) never reach
+ * the database. A key revoked through the api is refused from the next reload on, also when the
+ * bootstrap lists it (the local stack's dev keys); a secret set through the api replaces the
+ * bootstrap's from the next reload on, and once removed the bootstrap's (or none) applies again. While
+ * the database cannot be read, the last snapshot (at first: the bootstrap alone) stays in use and the
+ * failure is logged.
  */
 export class DatabaseKeyDirectory implements WorkspaceDirectory {
   private keys = new Map<string, StoredKey>();
+  private workspaces = new Map<string, WorkspaceSettings>();
   private timer: NodeJS.Timeout | undefined;
   private loading: Promise<void> | undefined;
   private failing = false;
+  private unreadableReported = '';
 
   constructor(private readonly options: DatabaseKeyDirectoryOptions) {}
 
@@ -64,7 +78,7 @@ export class DatabaseKeyDirectory implements WorkspaceDirectory {
   }
 
   settings(workspace: string): WorkspaceSettings | undefined {
-    return this.options.bootstrap.settings(workspace);
+    return this.workspaces.get(workspace) ?? this.options.bootstrap.settings(workspace);
   }
 
   /** Reloads the snapshot now (one load at a time). */
@@ -76,19 +90,42 @@ export class DatabaseKeyDirectory implements WorkspaceDirectory {
   }
 
   private async load(): Promise<void> {
+    const { logger, bootstrap } = this.options;
     try {
-      const keys = await this.options.load();
-      this.keys = new Map(keys.map((key) => [key.keyHash, key]));
+      const snapshot = await this.options.load();
+      this.keys = new Map(snapshot.keys.map((key) => [key.keyHash, key]));
+      this.workspaces = new Map(
+        snapshot.workspaces.map((stored) => [
+          stored.workspace,
+          withStored(bootstrap.settings(stored.workspace), stored),
+        ]),
+      );
+      this.reportUnreadable(snapshot);
       if (this.failing)
-        this.options.logger.info({ keys: keys.length }, 'workspace keys loaded from PostgreSQL again');
+        logger.info(
+          { keys: snapshot.keys.length, workspaces: snapshot.workspaces.length },
+          'workspace keys and settings loaded from PostgreSQL again',
+        );
       this.failing = false;
     } catch (error) {
       if (!this.failing)
-        this.options.logger.error(
+        logger.error(
           { err: error },
-          'cannot load workspace keys from PostgreSQL: keeping the last ones loaded (and the configured ones)',
+          'cannot load workspace keys and settings from PostgreSQL: keeping the last ones loaded (and the configured ones)',
         );
       this.failing = true;
     }
+  }
+
+  /** Logs unreadable secrets when they change (not at every reload): each names its fix. */
+  private reportUnreadable(snapshot: WorkspaceSnapshot): void {
+    const report = JSON.stringify(snapshot.unreadable);
+    if (report === this.unreadableReported) return;
+    this.unreadableReported = report;
+    for (const secret of snapshot.unreadable)
+      this.options.logger.error(
+        { workspace: secret.workspace, provider: secret.provider },
+        `provider secret refused: ${secret.reason}`,
+      );
   }
 }

@@ -17,9 +17,9 @@ export interface WorkspaceSettings {
 }
 
 /**
- * Where ingest looks up keys and workspace settings. Today an in-memory directory seeded from
- * configuration; the api service will own keys in PostgreSQL and this interface gets a caching
- * implementation over it.
+ * Where ingest looks up keys and workspace settings: `InMemoryWorkspaceDirectory`, seeded from
+ * configuration (the bootstrap), and `DatabaseKeyDirectory`, the api's keys, settings and secrets from
+ * PostgreSQL in front of it.
  */
 export interface WorkspaceDirectory {
   findKeyByHash(keyHash: string): WorkspaceKey | undefined;

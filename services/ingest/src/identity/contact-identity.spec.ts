@@ -1,11 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  contactSubject,
-  isSupportedCountry,
-  normalizeEmail,
-  normalizePhone,
-  normalizeSubject,
-} from './contact-identity.js';
+import { contactSubject, normalizeEmail, normalizePhone, normalizeSubject } from './contact-identity.js';
 
 describe('normalizeEmail', () => {
   it('lower-cases and trims the address', () => {
@@ -98,13 +92,6 @@ describe('normalizePhone (libphonenumber-js)', () => {
       expected: expect.stringContaining('a phone number such as +14155550100'),
     });
     expect(result.ok ? '' : result.expected).toContain(why);
-  });
-});
-
-describe('isSupportedCountry', () => {
-  it('knows ISO 3166 countries of any case, and nothing else', () => {
-    expect(['US', 'gb', 'De', 'BR', 'KE'].map(isSupportedCountry)).toEqual([true, true, true, true, true]);
-    expect(['XX', 'USA', ''].map(isSupportedCountry)).toEqual([false, false, false]);
   });
 });
 

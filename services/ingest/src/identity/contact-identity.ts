@@ -1,9 +1,8 @@
+import { phoneCountryCode } from '@leadscore/access';
 import {
-  isSupportedCountry as isSupportedInMetadata,
   ParseError,
   parsePhoneNumberWithError as parseWithMetadata,
   validatePhoneNumberLength as validateLengthWithMetadata,
-  type CountryCode,
   type PhoneNumber,
 } from 'libphonenumber-js/core';
 // The full ("max") metadata, so that a number must fit its country's numbering plan, not only its
@@ -37,19 +36,6 @@ export function normalizeEmail(raw: string): IdentityResult {
   return { ok: true, value };
 }
 
-/** The ISO 3166 alpha-2 code (any case) as libphonenumber-js knows it, or undefined. */
-function phoneCountry(country: string | undefined): CountryCode | undefined {
-  const code = country?.toUpperCase();
-  // isSupportedCountry checks any string against the metadata; its parameter type is the known set.
-  return code !== undefined && isSupportedInMetadata(code as CountryCode, metadata)
-    ? (code as CountryCode)
-    : undefined;
-}
-
-export function isSupportedCountry(country: string): boolean {
-  return phoneCountry(country) !== undefined;
-}
-
 const EXAMPLE = 'a phone number such as +14155550100';
 
 /** Why libphonenumber-js could not read a number, as what the caller should send instead. */
@@ -76,7 +62,7 @@ function expectedFor(error: ParseError, raw: string, rules: IdentityRules): stri
  * must be valid in its country's numbering plan; an extension is dropped (the key is the line).
  */
 export function normalizePhone(raw: string, rules: IdentityRules = {}): IdentityResult {
-  const defaultCountry = phoneCountry(rules.defaultCountry);
+  const defaultCountry = phoneCountryCode(rules.defaultCountry);
   let phone: PhoneNumber;
   try {
     phone = parseWithMetadata(raw, defaultCountry ? { defaultCountry } : {}, metadata);

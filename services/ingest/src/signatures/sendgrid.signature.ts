@@ -1,14 +1,9 @@
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { verify, type KeyObject } from 'node:crypto';
 import { checkFreshness, invalid, VALID, type SignatureCheck } from './signature-check.js';
 
 /** Headers of the SendGrid Signed Event Webhook. */
 export const SENDGRID_SIGNATURE_HEADER = 'x-twilio-email-event-webhook-signature';
 export const SENDGRID_TIMESTAMP_HEADER = 'x-twilio-email-event-webhook-timestamp';
-
-/** The verification key SendGrid shows in its settings: base64 DER (SubjectPublicKeyInfo) of a P-256 key. */
-export function sendgridPublicKey(base64Der: string): KeyObject {
-  return createPublicKey({ key: Buffer.from(base64Der, 'base64'), format: 'der', type: 'spki' });
-}
 
 export interface SendgridSignatureInput {
   readonly publicKey: KeyObject;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { sendgridPublicKey } from '@leadscore/access';
 import { createHash, createHmac } from 'node:crypto';
 import { mailgunSignature, verifyMailgunSignature } from './mailgun.signature.js';
-import { sendgridPublicKey, verifySendgridSignature } from './sendgrid.signature.js';
+import { verifySendgridSignature } from './sendgrid.signature.js';
 import {
   twilioBodyHash,
   twilioSignature,
