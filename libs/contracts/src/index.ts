@@ -14,13 +14,27 @@ export {
   isCustomEvent,
   isCustomEventType,
   isWellFormedCustomEventType,
+  isOutcomeEventType,
+  OUTCOME_EVENT_TYPES,
   type CanonicalEvent,
   type CanonicalEventOf,
   type CanonicalEventType,
   type CanonicalEventDataByType,
   type CustomEvent,
   type CustomEventType,
+  type OutcomeEventType,
 } from './events/canonical-event.js';
+export type { OutcomeData, OutcomeActor } from './generated/outcome.js';
+export {
+  contactSubject,
+  isSupportedCountry,
+  normalizeEmail,
+  normalizePhone,
+  normalizeSubject,
+  type IdentityKind,
+  type IdentityResult,
+  type IdentityRules,
+} from './identity/contact-identity.js';
 export type { CustomEventData } from './generated/custom.js';
 export {
   createEventValidator,
@@ -108,3 +122,7 @@ export type { KeyCreated } from './generated/key-created.js';
 export type { KeyList } from './generated/key-list.js';
 export type { WorkspaceCreated } from './generated/workspace-created.js';
 export type { AuditEntry, AuditPage } from './generated/audit-page.js';
+export type { RecordOutcomeRequest } from './generated/record-outcome-request.js';
+export { recordOutcomeRequestSchema } from './generated/record-outcome-request.schema.js';
+export type { OutcomeRecorded } from './generated/outcome-recorded.js';
+export { outcomeRecordedSchema } from './generated/outcome-recorded.schema.js';

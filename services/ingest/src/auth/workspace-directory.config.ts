@@ -1,7 +1,7 @@
 import { ConfigError } from '@leadscore/config';
 import { z } from 'zod';
 import { sendgridPublicKey } from '../signatures/sendgrid.signature.js';
-import { isSupportedCountry } from '../identity/contact-identity.js';
+import { isSupportedCountry } from '@leadscore/contracts';
 import { hashKey } from './workspace-key.js';
 import { InMemoryWorkspaceDirectory, type WorkspaceSettings } from './workspace-directory.js';
 import type { WorkspaceKey } from './workspace-key.js';
