@@ -2,6 +2,7 @@ import { expect } from '@jest/globals';
 import {
   createBatchingProducer,
   createKafkaClient,
+  type BatchingProducer,
   ensureTopics,
   silentLogger,
   type KafkaClient,
@@ -9,6 +10,8 @@ import {
 import { createLogger, createMetricsRegistry } from '@leadscore/observability';
 import { openDatabase, type DataSource } from '@leadscore/persistence';
 import { createTestDatabase, testKafkaBrokers, uniqueName, type TestDatabase } from '@leadscore/testing';
+import type { KeyCreated, WorkspaceCreated } from '@leadscore/contracts';
+import type { TokenBucketRate } from '@leadscore/service-kit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Writable } from 'node:stream';
@@ -24,6 +27,8 @@ export interface TestApi {
   /** Topics of this app alone (read them with libs/testing's readTopic). */
   readonly topics: ApiTopics;
   readonly kafka: KafkaClient;
+  /** The app's producer (a test may disconnect it to see Kafka unavailable). */
+  readonly producer: BatchingProducer;
   /** The JSON lines the app logged. */
   readonly logs: Record<string, unknown>[];
   /** Moves the app's clock. */
@@ -31,11 +36,24 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+export interface TestApiOptions {
+  /** Per-key rate limit; default high enough that no other test meets it. */
+  readonly rateLimit?: TokenBucketRate;
+  /** Failed authentications per address; default high enough that no other test meets it. */
+  readonly authFailureRate?: TokenBucketRate;
+}
+
+const UNLIMITED: TokenBucketRate = { perSecond: 100_000, burst: 100_000 };
+
 /**
  * The api on a fresh PostgreSQL database and topics of its own on the jest run's Kafka, with a
  * settable clock and captured logs; `operatorToken` null starts it without OPERATOR_TOKEN.
  */
-export async function startTestApi(name: string, operatorToken: string | null = OPERATOR): Promise<TestApi> {
+export async function startTestApi(
+  name: string,
+  operatorToken: string | null = OPERATOR,
+  options: TestApiOptions = {},
+): Promise<TestApi> {
   const database: TestDatabase = await createTestDatabase(name);
   const dataSource = await openDatabase({ url: database.url });
   const kafka = createKafkaClient({
@@ -62,6 +80,8 @@ export async function startTestApi(name: string, operatorToken: string | null = 
   const app = await createApiApp({
     context: { dataSource, producer, topics, now: () => new Date(now) },
     operatorToken: operatorToken ?? undefined,
+    rateLimit: options.rateLimit ?? UNLIMITED,
+    authFailureRate: options.authFailureRate ?? UNLIMITED,
     registry: createMetricsRegistry({ service: 'api', processMetrics: false }),
     logger: createLogger({ service: 'api', level: 'info', destination: sink }),
     readinessChecks: [],
@@ -72,6 +92,7 @@ export async function startTestApi(name: string, operatorToken: string | null = 
     dataSource,
     topics,
     kafka,
+    producer,
     logs,
     advance: (seconds) => {
       now += seconds * 1000;
@@ -108,4 +129,32 @@ export function expectProblem(
   });
   expect(String(body['detail'])).toMatch(detail);
   return body;
+}
+
+/** Creates a workspace with the operator token (201 asserted): its first admin key is in the answer. */
+export async function createWorkspace(api: TestApi, id: string): Promise<WorkspaceCreated> {
+  const response = await api.http.inject({
+    method: 'POST',
+    url: '/v1/workspaces',
+    headers: { ...bearer(OPERATOR), 'content-type': 'application/json' },
+    payload: { id, name: `${id} Inc.` },
+  });
+  expect({ status: response.statusCode, body: response.body }).toMatchObject({ status: 201 });
+  return json(response) as unknown as WorkspaceCreated;
+}
+
+/** Creates a key with an admin key (201 asserted), e.g. `{ kind: 'secret', scopes: ['events:write'] }`. */
+export async function createKey(
+  api: TestApi,
+  adminKey: string,
+  body: Record<string, unknown>,
+): Promise<KeyCreated> {
+  const response = await api.http.inject({
+    method: 'POST',
+    url: '/v1/keys',
+    headers: { ...bearer(adminKey), 'content-type': 'application/json' },
+    payload: body,
+  });
+  expect({ status: response.statusCode, body: response.body }).toMatchObject({ status: 201 });
+  return json(response) as unknown as KeyCreated;
 }

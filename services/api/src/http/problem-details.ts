@@ -10,6 +10,8 @@ export interface ProblemDetails {
   readonly instance?: string;
   /** Extension: the offending fields of the body or query and what each one expects. */
   readonly errors?: readonly FieldError[];
+  /** Extension: seconds after which a retry may succeed (429, 503); also sent as `Retry-After`. */
+  readonly retryAfterSeconds?: number;
 }
 
 export interface FieldError {
@@ -31,6 +33,8 @@ export type ProblemKind =
   | 'conflict'
   | 'payload-too-large'
   | 'unsupported-media-type'
+  | 'rate-limited'
+  | 'unavailable'
   | 'internal';
 
 const KINDS: Record<ProblemKind, { title: string; status: number }> = {
@@ -42,13 +46,15 @@ const KINDS: Record<ProblemKind, { title: string; status: number }> = {
   conflict: { title: 'Conflict', status: 409 },
   'payload-too-large': { title: 'Request too large', status: 413 },
   'unsupported-media-type': { title: 'Unsupported content type', status: 415 },
+  'rate-limited': { title: 'Too many requests', status: 429 },
+  unavailable: { title: 'Service unavailable', status: 503 },
   internal: { title: 'Internal error', status: 500 },
 };
 
 export function problem(
   kind: ProblemKind,
   detail: string,
-  extra: { instance?: string; errors?: readonly FieldError[] } = {},
+  extra: { instance?: string; errors?: readonly FieldError[]; retryAfterSeconds?: number } = {},
 ): ProblemDetails {
   const { title, status } = KINDS[kind];
   return {
@@ -58,6 +64,7 @@ export function problem(
     detail,
     ...(extra.instance !== undefined ? { instance: extra.instance } : {}),
     ...(extra.errors !== undefined ? { errors: extra.errors } : {}),
+    ...(extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
   };
 }
 
@@ -77,4 +84,13 @@ export class ProblemError extends Error {
 
 export function fail(kind: ProblemKind, detail: string, errors?: readonly FieldError[]): never {
   throw new ProblemError(problem(kind, detail, errors ? { errors } : {}));
+}
+
+/** Throws a 429 or 503 problem whose answer carries `Retry-After: <seconds>`. */
+export function failRetryable(
+  kind: 'rate-limited' | 'unavailable',
+  detail: string,
+  retryAfterSeconds: number,
+): never {
+  throw new ProblemError(problem(kind, detail, { retryAfterSeconds }));
 }
