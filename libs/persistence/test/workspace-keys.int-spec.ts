@@ -192,4 +192,22 @@ describe('audit log', () => {
     const other = await auditLogRepository.page(dataSource.manager, globex, { limit: 10 });
     expect(other.rows.map((r) => r.target)).toEqual(['g']);
   });
+
+  it('orders by the row id as a number, also across a digit boundary (9, 10, ...)', async () => {
+    const entries = Array.from({ length: 12 }, (_, i) => ({
+      workspaceId: globex,
+      actor: 'operator',
+      action: 'key.created',
+      target: `n${i}`,
+      details: {},
+      at: t0,
+    }));
+    for (const entry of entries) await auditLogRepository.append(dataSource.manager, [entry]);
+    const page = await auditLogRepository.page(dataSource.manager, globex, { limit: 13 });
+    const ids = page.rows.map((r) => BigInt(r.id));
+    expect(ids.length).toBeGreaterThanOrEqual(12);
+    expect(ids.some((id) => id >= 10n) && ids.some((id) => id < 10n)).toBe(true);
+    expect(page.rows.slice(0, 12).map((r) => r.target)).toEqual(entries.map((e) => e.target).reverse());
+    expect([...ids].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0))).toEqual(ids);
+  });
 });

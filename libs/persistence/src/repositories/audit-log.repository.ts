@@ -64,7 +64,7 @@ export const auditLogRepository = {
     const records = await sql.query<AuditRecord[]>(
       `SELECT id::text AS id, workspace_id, actor, action, target, details, at FROM audit_log
        WHERE workspace_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint)
-       ORDER BY id DESC LIMIT $3`,
+       ORDER BY audit_log.id DESC LIMIT $3`,
       [workspaceId, options.before ?? null, options.limit + 1],
     );
     const rows = records.slice(0, options.limit).map((r): AuditRow => ({
