@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ApiKey, AuditPage, KeyCreated, KeyList, WorkspaceCreated } from '@leadscore/contracts';
+import type { ApiKey, AuditPage, KeyList } from '@leadscore/contracts';
 import {
   OPERATOR,
   bearer,

@@ -31,18 +31,11 @@ export const SALES_ACCEPTED_TRAIT = 'sales_accepted';
  * `contact.updated` event are the same flag.
  */
 export function salesAcceptanceOf(event: CanonicalEvent): boolean | undefined {
-  switch (event.type) {
-    case 'outcome.sales_accepted':
-      return true;
-    case 'outcome.sales_rejected':
-      return false;
-    case 'contact.updated': {
-      const flag = event.data.traits[SALES_ACCEPTED_TRAIT];
-      return typeof flag === 'boolean' ? flag : undefined;
-    }
-    default:
-      return undefined;
-  }
+  if (event.type === 'outcome.sales_accepted') return true;
+  if (event.type === 'outcome.sales_rejected') return false;
+  if (event.type !== 'contact.updated') return undefined;
+  const flag = event.data.traits[SALES_ACCEPTED_TRAIT];
+  return typeof flag === 'boolean' ? flag : undefined;
 }
 
 interface SalesFlag {
