@@ -32,7 +32,6 @@ export {
   type SecretContext,
 } from './settings-cipher.js';
 export { ianaTimeZone, isTimeZone } from './time-zone.js';
-export { isSupportedCountry, phoneCountryCode } from './phone-country.js';
 export {
   WEBHOOK_PROVIDERS,
   isWebhookProvider,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import { sendgridPublicKey } from './sendgrid-verification-key.js';
-import { isSupportedCountry, phoneCountryCode } from './phone-country.js';
 import { ianaTimeZone, isTimeZone } from './time-zone.js';
 import { trackingFormFieldRefusal } from './tracking-form-fields.js';
 import { isWebhookProvider } from './webhook-provider.js';
@@ -18,15 +17,6 @@ describe('time zones', () => {
   it('refuses unknown names, offsets and empty text', () => {
     for (const zone of ['Mars/Olympus', '', '+01:00', '-0500', 'Europe/Berlin ', 'x'.repeat(70)])
       expect(isTimeZone(zone)).toBe(false);
-  });
-});
-
-describe('default phone countries', () => {
-  it('are ISO 3166 alpha-2 codes libphonenumber-js knows, in any case', () => {
-    expect(['US', 'gb', 'De', 'BR', 'KE'].map(isSupportedCountry)).toEqual([true, true, true, true, true]);
-    expect(['XX', 'USA', ''].map(isSupportedCountry)).toEqual([false, false, false]);
-    expect(phoneCountryCode('gb')).toBe('GB');
-    expect(phoneCountryCode(undefined)).toBeUndefined();
   });
 });
 

@@ -14,13 +14,28 @@ export {
   isCustomEvent,
   isCustomEventType,
   isWellFormedCustomEventType,
+  isOutcomeEventType,
+  OUTCOME_EVENT_TYPES,
   type CanonicalEvent,
   type CanonicalEventOf,
   type CanonicalEventType,
   type CanonicalEventDataByType,
   type CustomEvent,
   type CustomEventType,
+  type OutcomeEventType,
 } from './events/canonical-event.js';
+export type { OutcomeData, OutcomeActor } from './generated/outcome.js';
+export {
+  contactSubject,
+  isSupportedCountry,
+  phoneCountryCode,
+  normalizeEmail,
+  normalizePhone,
+  normalizeSubject,
+  type IdentityKind,
+  type IdentityResult,
+  type IdentityRules,
+} from './identity/contact-identity.js';
 export type { CustomEventData } from './generated/custom.js';
 export {
   createEventValidator,
@@ -176,3 +191,7 @@ export type { ProviderSecretRequest } from './generated/provider-secret-request.
 export { providerSecretRequestSchema } from './generated/provider-secret-request.schema.js';
 export type { ProviderSecretStatus } from './generated/provider-secret-status.js';
 export { providerSecretStatusSchema } from './generated/provider-secret-status.schema.js';
+export type { RecordOutcomeRequest } from './generated/record-outcome-request.js';
+export { recordOutcomeRequestSchema } from './generated/record-outcome-request.schema.js';
+export type { OutcomeRecorded } from './generated/outcome-recorded.js';
+export { outcomeRecordedSchema } from './generated/outcome-recorded.schema.js';

@@ -11,3 +11,9 @@ export {
   OperatorTokenGuard,
   operatorTokenMatches,
 } from './operator-token.guard.js';
+export {
+  DEFAULT_MAX_BUCKETS,
+  TokenBucketLimiter,
+  type TokenBucketDecision,
+  type TokenBucketRate,
+} from './token-bucket.js';

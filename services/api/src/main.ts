@@ -50,6 +50,7 @@ const app = await createApiApp({
     now: () => new Date(),
   },
   operatorToken: config.OPERATOR_TOKEN,
+  rateLimit: { perSecond: config.API_RATE_LIMIT_PER_SECOND, burst: config.API_RATE_LIMIT_BURST },
   registry,
   logger,
   readinessChecks: [

@@ -3,6 +3,7 @@ import { SettingsCipher } from '@leadscore/access';
 import {
   createBatchingProducer,
   createKafkaClient,
+  type BatchingProducer,
   ensureTopics,
   silentLogger,
   type KafkaClient,
@@ -11,6 +12,8 @@ import { createLogger, createMetricsRegistry } from '@leadscore/observability';
 import { openDatabase, type DataSource } from '@leadscore/persistence';
 import { createTestDatabase, testKafkaBrokers, uniqueName, type TestDatabase } from '@leadscore/testing';
 import { WebhookTargetGuard, type HostResolver, type WebhookTargetPolicy } from '@leadscore/webhooks';
+import type { KeyCreated, WorkspaceCreated } from '@leadscore/contracts';
+import type { TokenBucketRate } from '@leadscore/service-kit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { randomBytes } from 'node:crypto';
@@ -34,6 +37,8 @@ export interface TestApi {
   readonly kafka: KafkaClient;
   /** The cipher the app seals workspace secrets with (a random key of this app). */
   readonly settingsCipher: SettingsCipher;
+  /** The app's producer (a test may disconnect it to see Kafka unavailable). */
+  readonly producer: BatchingProducer;
   /** The JSON lines the app logged. */
   readonly logs: Record<string, unknown>[];
   /** Moves the app's clock. */
@@ -46,7 +51,13 @@ export interface TestApiOptions {
   readonly webhookPolicy?: WebhookTargetPolicy;
   /** The webhook guard's resolver; default: the system's. */
   readonly resolver?: HostResolver;
+  /** Per-key rate limit; default high enough that no other test meets it. */
+  readonly rateLimit?: TokenBucketRate;
+  /** Failed authentications per address; default high enough that no other test meets it. */
+  readonly authFailureRate?: TokenBucketRate;
 }
+
+const UNLIMITED: TokenBucketRate = { perSecond: 100_000, burst: 100_000 };
 
 /**
  * The api on a fresh PostgreSQL database and topics of its own on the jest run's Kafka, with a
@@ -97,6 +108,8 @@ export async function startTestApi(
       now: () => new Date(now),
     },
     operatorToken: operatorToken ?? undefined,
+    rateLimit: options.rateLimit ?? UNLIMITED,
+    authFailureRate: options.authFailureRate ?? UNLIMITED,
     registry: createMetricsRegistry({ service: 'api', processMetrics: false }),
     logger: createLogger({ service: 'api', level: 'info', destination: sink }),
     readinessChecks: [],
@@ -112,6 +125,7 @@ export async function startTestApi(
     topics,
     kafka,
     settingsCipher,
+    producer,
     logs,
     advance: (seconds) => {
       now += seconds * 1000;
@@ -165,4 +179,32 @@ export function expectProblem(
   });
   expect(String(body['detail'])).toMatch(detail);
   return body;
+}
+
+/** Creates a workspace with the operator token (201 asserted): its first admin key is in the answer. */
+export async function createWorkspace(api: TestApi, id: string): Promise<WorkspaceCreated> {
+  const response = await api.http.inject({
+    method: 'POST',
+    url: '/v1/workspaces',
+    headers: { ...bearer(OPERATOR), 'content-type': 'application/json' },
+    payload: { id, name: `${id} Inc.` },
+  });
+  expect({ status: response.statusCode, body: response.body }).toMatchObject({ status: 201 });
+  return json(response) as unknown as WorkspaceCreated;
+}
+
+/** Creates a key with an admin key (201 asserted), e.g. `{ kind: 'secret', scopes: ['events:write'] }`. */
+export async function createKey(
+  api: TestApi,
+  adminKey: string,
+  body: Record<string, unknown>,
+): Promise<KeyCreated> {
+  const response = await api.http.inject({
+    method: 'POST',
+    url: '/v1/keys',
+    headers: { ...bearer(adminKey), 'content-type': 'application/json' },
+    payload: body,
+  });
+  expect({ status: response.statusCode, body: response.body }).toMatchObject({ status: 201 });
+  return json(response) as unknown as KeyCreated;
 }

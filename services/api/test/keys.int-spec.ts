@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ApiKey, AuditPage, KeyCreated, KeyList, WorkspaceCreated } from '@leadscore/contracts';
-import { OPERATOR, bearer, expectProblem, json, startTestApi, type TestApi } from './api-test-app.js';
+import type { ApiKey, AuditPage, KeyList } from '@leadscore/contracts';
+import {
+  OPERATOR,
+  bearer,
+  createKey as createKeyIn,
+  createWorkspace as createWorkspaceIn,
+  expectProblem,
+  json,
+  startTestApi,
+  type TestApi,
+} from './api-test-app.js';
 
 let api: TestApi;
 
@@ -12,28 +21,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function createWorkspace(id: string): Promise<WorkspaceCreated> {
-  const response = await api.http.inject({
-    method: 'POST',
-    url: '/v1/workspaces',
-    headers: { ...bearer(OPERATOR), 'content-type': 'application/json' },
-    payload: { id, name: `${id} Inc.` },
-  });
-  expect({ status: response.statusCode, body: response.body }).toMatchObject({ status: 201 });
-  return json(response) as unknown as WorkspaceCreated;
-}
-
-async function createKey(adminKey: string, body: Record<string, unknown>): Promise<KeyCreated> {
-  const response = await api.http.inject({
-    method: 'POST',
-    url: '/v1/keys',
-    headers: { ...bearer(adminKey), 'content-type': 'application/json' },
-    payload: body,
-  });
-  expect({ status: response.statusCode, body: response.body }).toMatchObject({ status: 201 });
-  return json(response) as unknown as KeyCreated;
-}
-
+const createWorkspace = (id: string) => createWorkspaceIn(api, id);
+const createKey = (adminKey: string, body: Record<string, unknown>) => createKeyIn(api, adminKey, body);
 const listKeys = (key: string) => api.http.inject({ method: 'GET', url: '/v1/keys', headers: bearer(key) });
 const revoke = (key: string, id: string) =>
   api.http.inject({ method: 'DELETE', url: `/v1/keys/${id}`, headers: bearer(key) });

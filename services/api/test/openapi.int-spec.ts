@@ -120,10 +120,15 @@ describe('GET /docs', () => {
 });
 
 /**
- * Routes whose parameters name no thing of a workspace but a part of the caller's own (a provider of
- * its settings): another workspace's key reaches its own, so they are walked for 401 and 403 only.
+ * Routes whose parameters name no stored thing of a workspace but a part of the caller's own (a provider
+ * of its settings, a contact key): another workspace's key reaches its own, so they are walked for 401
+ * and 403 only.
  */
-const CALLERS_OWN = new Set(['/v1/settings/providers/{provider}']);
+const CALLERS_OWN = new Set([
+  '/v1/settings/providers/{provider}',
+  // A contact key names a contact of the caller's workspace; any well-formed one is accepted (202).
+  '/v1/contacts/{contact}/outcomes',
+]);
 
 /**
  * The isolation walk: every route of the document taking a workspace key, called with a revoked key
@@ -134,6 +139,7 @@ describe('every key route, walked from /openapi.json', () => {
   let owner: WorkspaceCreated;
   let stranger: WorkspaceCreated;
   let noScopeKey: KeyCreated;
+  let publishableKey: KeyCreated;
   let revokedKey: KeyCreated;
   /** Values of path parameters naming things of the owner's workspace, by route template. */
   let ownersThings: Record<string, Record<string, string>>;
@@ -164,6 +170,9 @@ describe('every key route, walked from /openapi.json', () => {
     noScopeKey = (await post(stranger.adminKey.key, '/v1/keys', {
       kind: 'secret',
       scopes: ['events:write'],
+    })) as unknown as KeyCreated;
+    publishableKey = (await post(stranger.adminKey.key, '/v1/keys', {
+      kind: 'publishable',
     })) as unknown as KeyCreated;
     revokedKey = (await post(stranger.adminKey.key, '/v1/keys', {
       kind: 'secret',
@@ -221,6 +230,7 @@ describe('every key route, walked from /openapi.json', () => {
       '/v1/webhooks/{id}/rotate-secret': webhook,
       '/v1/models/{id}/versions': { id: 'walked' },
       '/v1/settings/providers/{provider}': { provider: 'twilio' },
+      '/v1/contacts/{contact}/outcomes': { contact: 'email:walk@example.com' },
       '/v1/models/{id}/versions/{version}': { id: 'walked', version: '1' },
     };
   });
@@ -266,8 +276,9 @@ describe('every key route, walked from /openapi.json', () => {
   it('answers 403 to a key without the route’s scope on every key route', async () => {
     for (const { method, template, operation } of keyRoutes(api.openApi)) {
       const scopes = operation['x-leadscore-scopes'] as string[];
-      expect(scopes).not.toContain('events:write');
-      const response = await request(method, template, noScopeKey.key);
+      // Routes taking events:write (outcomes) want a secret key: a publishable one lacks the scope there.
+      const key = scopes.includes('events:write') ? publishableKey : noScopeKey;
+      const response = await request(method, template, key.key);
       expect({ route: `${method} ${template}`, status: response.statusCode }).toEqual({
         route: `${method} ${template}`,
         status: 403,

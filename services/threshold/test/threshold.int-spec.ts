@@ -174,6 +174,60 @@ describe('threshold service (real Kafka and PostgreSQL)', () => {
     expect(state).toEqual({ stage: 'sql', sales_accepted: true });
   });
 
+  it('takes the outcomes the api records like the trait: sales_accepted moves a scored contact to SQL once, sales_rejected hands it back to its score', async () => {
+    const workspace = uniqueName('ws');
+    const model = lifecycleModel(workspace);
+    await recordModel(dataSource, model);
+    const group = uniqueName('threshold');
+    const service = runtime(group);
+    const outcome = (id: string, type: 'outcome.sales_accepted' | 'outcome.sales_rejected') => ({
+      key: `${workspace}:email:won@example.com`,
+      value: JSON.stringify({
+        specversion: '1.0',
+        id,
+        source: 'leadscore/api',
+        type,
+        time: '2026-11-02T10:00:00.000Z',
+        subject: 'email:won@example.com',
+        workspace,
+        datacontenttype: 'application/json',
+        data: { actor: { key_id: 'k1' } },
+      }),
+    });
+    const [first, second, third] = scoreWalk(model, 'email:won@example.com', [40, 70, 10]);
+    await service.start();
+    try {
+      await produceScoreChanges(kafka, topics.scoreChanged, [first!]);
+      await waitUntilConsumed(kafka, dataSource, group, topics.scoreChanged);
+      // The api publishes a retried request again with the same id: it counts once.
+      await produceRecords(kafka, topics.events, [
+        outcome('outcome-1', 'outcome.sales_accepted'),
+        outcome('outcome-1', 'outcome.sales_accepted'),
+      ]);
+      await waitUntilConsumed(kafka, dataSource, group, topics.events);
+      await produceScoreChanges(kafka, topics.scoreChanged, [second!]);
+      await waitUntilConsumed(kafka, dataSource, group, topics.scoreChanged);
+      await produceRecords(kafka, topics.events, [outcome('outcome-2', 'outcome.sales_rejected')]);
+      await waitUntilConsumed(kafka, dataSource, group, topics.events);
+      await produceScoreChanges(kafka, topics.scoreChanged, [third!]);
+      await waitUntilConsumed(kafka, dataSource, group, topics.scoreChanged);
+    } finally {
+      await service.stop();
+    }
+    const stages = transitionsOf(await readTopic(kafka, topics.lifecycle), workspace)
+      .filter((e) => e.data.kind === 'stage')
+      .map((e) => `${e.data.previous}>${e.data.current}:${e.data.cause}`);
+    expect(stages.slice(0, 2)).toEqual(['lead>mql:sales-accepted', 'mql>sql:sales-accepted']);
+    // Handed back, the score (10) decides again: the contact leaves SQL.
+    expect(stages.slice(2).every((s) => !s.endsWith(':sales-accepted'))).toBe(true);
+    const [state] = await dataSource.query<{ stage: string; sales_accepted: boolean }[]>(
+      `SELECT stage, sales_accepted FROM lifecycle_states WHERE workspace_id = $1`,
+      [workspace],
+    );
+    expect(state?.sales_accepted).toBe(false);
+    expect(state?.stage).not.toBe('sql');
+  });
+
   it('delivers to a receiver that fails 3 times then succeeds: one logical delivery, the same webhook-id each attempt', async () => {
     const workspace = uniqueName('ws');
     const model = lifecycleModel(workspace);

@@ -26,6 +26,19 @@ export const apiConfigSchema = envSchema({
     example: 'http://analytics:3005',
     default: `http://127.0.0.1:${SERVICE_DEFAULT_PORTS.analytics}`,
   }),
+  API_RATE_LIMIT_PER_SECOND: env.integer({
+    description:
+      'Requests per second one API key may make to this instance (a token bucket per key, in memory: each instance behind a load balancer holds its own) before 429',
+    default: 20,
+    min: 1,
+    max: 1_000_000,
+  }),
+  API_RATE_LIMIT_BURST: env.integer({
+    description: 'Requests one API key may make at once after being idle (the size of its token bucket)',
+    default: 100,
+    min: 1,
+    max: 1_000_000,
+  }),
 });
 
 export type ApiConfig = Config<typeof apiConfigSchema>;

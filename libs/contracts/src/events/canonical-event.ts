@@ -3,6 +3,8 @@ import { cloudeventSchema } from '../generated/cloudevent.schema.js';
 import type { ContactEventDataByType } from '../generated/contact.js';
 import type { CustomEventData } from '../generated/custom.js';
 import type { EmailEventDataByType } from '../generated/email.js';
+import type { OutcomeEventDataByType } from '../generated/outcome.js';
+import { outcomeSchema } from '../generated/outcome.schema.js';
 import type { SmsEventDataByType } from '../generated/sms.js';
 import type { WebEventDataByType } from '../generated/web.js';
 import type { WebinarEventDataByType } from '../generated/webinar.js';
@@ -16,7 +18,8 @@ export type CanonicalEventDataByType = EmailEventDataByType &
   SmsEventDataByType &
   WebEventDataByType &
   WebinarEventDataByType &
-  ContactEventDataByType;
+  ContactEventDataByType &
+  OutcomeEventDataByType;
 
 export type CanonicalEventType = keyof CanonicalEventDataByType;
 
@@ -25,6 +28,21 @@ export type CanonicalEventOf<T extends CanonicalEventType> = Omit<CloudEventEnve
   type: T;
   data: CanonicalEventDataByType[T];
 };
+
+/** An outcome event type: what sales and the business did with a contact (outcome.schema.json). */
+export type OutcomeEventType = keyof OutcomeEventDataByType;
+
+/** Every outcome event type, in schema order (`outcome.sales_accepted`, ..., `outcome.lost`). */
+export const OUTCOME_EVENT_TYPES = Object.keys(
+  outcomeSchema['properties'] as Record<string, unknown>,
+) as readonly OutcomeEventType[];
+
+const outcomeTypes: ReadonlySet<string> = new Set(OUTCOME_EVENT_TYPES);
+
+/** Whether a type is an outcome: the api records them, ingest refuses them, scoring models cannot name them. */
+export function isOutcomeEventType(type: string): type is OutcomeEventType {
+  return outcomeTypes.has(type);
+}
 
 /** The prefix of custom event types: `custom.<the team's own event name, verbatim>`. */
 export const CUSTOM_EVENT_TYPE_PREFIX = 'custom.';

@@ -2,6 +2,7 @@ import { cloudeventSchema } from '../generated/cloudevent.schema.js';
 import { contactSchema } from '../generated/contact.schema.js';
 import { customSchema } from '../generated/custom.schema.js';
 import { emailSchema } from '../generated/email.schema.js';
+import { outcomeSchema } from '../generated/outcome.schema.js';
 import { smsSchema } from '../generated/sms.schema.js';
 import { webSchema } from '../generated/web.schema.js';
 import { webinarSchema } from '../generated/webinar.schema.js';
@@ -24,7 +25,7 @@ export type JsonSchemaDocument = Readonly<Record<string, unknown>>;
 
 export const EVENT_SCHEMAS: EventSchemaDocuments = {
   envelope: cloudeventSchema,
-  families: [emailSchema, smsSchema, webSchema, webinarSchema, contactSchema],
+  families: [emailSchema, smsSchema, webSchema, webinarSchema, contactSchema, outcomeSchema],
   custom: customSchema,
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { createEventValidator } from './event-validator.js';
-import { eventKey } from './canonical-event.js';
+import { eventKey, isOutcomeEventType } from './canonical-event.js';
 
 const validator = createEventValidator();
 
@@ -39,6 +39,11 @@ describe('event validator', () => {
         'contact.updated',
         'contact.merged',
         'contact.converted',
+        'outcome.sales_accepted',
+        'outcome.sales_rejected',
+        'outcome.converted',
+        'outcome.won',
+        'outcome.lost',
       ].sort(),
     );
   });
@@ -125,6 +130,32 @@ describe('event validator', () => {
     expect(validator.validate({ ...page, data: { title: 'Pricing' } })).toEqual({
       valid: false,
       issues: [{ field: 'data.url', expected: 'a value (the field is required)' }],
+    });
+  });
+
+  it('takes outcomes with their actor, and an amount only with its currency', () => {
+    const won = {
+      ...opened,
+      id: 'outcome-1',
+      source: 'leadscore/api',
+      type: 'outcome.won',
+      data: { amount: 12000, currency: 'EUR', reason: 'annual plan', actor: { key_id: 'k1' } },
+    };
+    expect(validator.validate(won)).toEqual({ valid: true, event: won });
+    expect(isOutcomeEventType('outcome.won')).toBe(true);
+    expect(isOutcomeEventType('outcome.tied')).toBe(false);
+    expect(isOutcomeEventType('contact.converted')).toBe(false);
+    expect(validator.validate({ ...won, data: { amount: 1, actor: { key_id: 'k1' } } })).toEqual({
+      valid: false,
+      issues: [expect.objectContaining({ field: 'data' })],
+    });
+    expect(validator.validate({ ...won, data: {} })).toEqual({
+      valid: false,
+      issues: [{ field: 'data.actor', expected: 'a value (the field is required)' }],
+    });
+    expect(validator.validate({ ...won, type: 'outcome.tied' })).toEqual({
+      valid: false,
+      issues: [{ field: 'type', expected: expect.stringContaining('outcome.sales_accepted') }],
     });
   });
 

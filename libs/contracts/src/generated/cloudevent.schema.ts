@@ -10,7 +10,7 @@ export const cloudeventSchema: Readonly<Record<string, unknown>> = {
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.leadscore.dev/events/cloudevent.schema.json",
   "title": "CloudEventEnvelope",
-  "description": "A leadscore event as it travels on leads.events.v1: a CloudEvents 1.0 structured-mode JSON envelope with the `workspace` extension attribute. The shape of `data` depends on `type` and is described by the per-family schemas in this folder (email, sms, web, webinar, contact) and, for custom events (`custom.<name>`), by custom.schema.json.",
+  "description": "A leadscore event as it travels on leads.events.v1: a CloudEvents 1.0 structured-mode JSON envelope with the `workspace` extension attribute. The shape of `data` depends on `type` and is described by the per-family schemas in this folder (email, sms, web, webinar, contact, outcome) and, for custom events (`custom.<name>`), by custom.schema.json.",
   "type": "object",
   "required": [
     "specversion",
@@ -44,7 +44,7 @@ export const cloudeventSchema: Readonly<Record<string, unknown>> = {
     "type": {
       "description": "Canonical event type: `<family>.<event>`, one of the types in the family schemas; or a custom event `custom.<name>`, where `<name>` is the team's own event name verbatim (e.g. `custom.Demo Requested`): 1–200 characters, no control characters, not starting or ending with white space. Custom events carry the data of custom.schema.json.",
       "type": "string",
-      "pattern": "^((email|sms|web|webinar|contact)\\.[a-z_]+|custom\\.[^\\s\\x00-\\x1F\\x7F-\\x9F](?:[^\\x00-\\x1F\\x7F-\\x9F]{0,198}[^\\s\\x00-\\x1F\\x7F-\\x9F])?)$"
+      "pattern": "^((email|sms|web|webinar|contact|outcome)\\.[a-z_]+|custom\\.[^\\s\\x00-\\x1F\\x7F-\\x9F](?:[^\\x00-\\x1F\\x7F-\\x9F]{0,198}[^\\s\\x00-\\x1F\\x7F-\\x9F])?)$"
     },
     "time": {
       "description": "When the event happened (RFC 3339). Ingest fills in the receipt time when a client omits it.",

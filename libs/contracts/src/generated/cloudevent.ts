@@ -6,7 +6,7 @@
  */
 
 /**
- * A leadscore event as it travels on leads.events.v1: a CloudEvents 1.0 structured-mode JSON envelope with the `workspace` extension attribute. The shape of `data` depends on `type` and is described by the per-family schemas in this folder (email, sms, web, webinar, contact) and, for custom events (`custom.<name>`), by custom.schema.json.
+ * A leadscore event as it travels on leads.events.v1: a CloudEvents 1.0 structured-mode JSON envelope with the `workspace` extension attribute. The shape of `data` depends on `type` and is described by the per-family schemas in this folder (email, sms, web, webinar, contact, outcome) and, for custom events (`custom.<name>`), by custom.schema.json.
  */
 export interface CloudEventEnvelope {
   /**

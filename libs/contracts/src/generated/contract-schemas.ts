@@ -20,9 +20,11 @@ import { modelValidationSchema } from './model-validation.schema.js'; // schemas
 import { modelVersionDetailSchema } from './model-version-detail.schema.js'; // schemas/api/model-version-detail.schema.json
 import { modelVersionListSchema } from './model-version-list.schema.js'; // schemas/api/model-version-list.schema.json
 import { modelVersionSchema } from './model-version.schema.js'; // schemas/api/model-version.schema.json
+import { outcomeRecordedSchema } from './outcome-recorded.schema.js'; // schemas/api/outcome-recorded.schema.json
 import { problemSchema } from './problem.schema.js'; // schemas/api/problem.schema.json
 import { providerSecretRequestSchema } from './provider-secret-request.schema.js'; // schemas/api/provider-secret-request.schema.json
 import { providerSecretStatusSchema } from './provider-secret-status.schema.js'; // schemas/api/provider-secret-status.schema.json
+import { recordOutcomeRequestSchema } from './record-outcome-request.schema.js'; // schemas/api/record-outcome-request.schema.json
 import { rotateWebhookSecretRequestSchema } from './rotate-webhook-secret-request.schema.js'; // schemas/api/rotate-webhook-secret-request.schema.json
 import { updateSettingsRequestSchema } from './update-settings-request.schema.js'; // schemas/api/update-settings-request.schema.json
 import { updateWebhookRequestSchema } from './update-webhook-request.schema.js'; // schemas/api/update-webhook-request.schema.json
@@ -39,6 +41,7 @@ import { cloudeventSchema } from './cloudevent.schema.js'; // schemas/events/clo
 import { contactSchema } from './contact.schema.js'; // schemas/events/contact.schema.json
 import { customSchema } from './custom.schema.js'; // schemas/events/custom.schema.json
 import { emailSchema } from './email.schema.js'; // schemas/events/email.schema.json
+import { outcomeSchema } from './outcome.schema.js'; // schemas/events/outcome.schema.json
 import { smsSchema } from './sms.schema.js'; // schemas/events/sms.schema.json
 import { webSchema } from './web.schema.js'; // schemas/events/web.schema.json
 import { webinarSchema } from './webinar.schema.js'; // schemas/events/webinar.schema.json
@@ -64,9 +67,11 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   modelVersionDetailSchema,
   modelVersionListSchema,
   modelVersionSchema,
+  outcomeRecordedSchema,
   problemSchema,
   providerSecretRequestSchema,
   providerSecretStatusSchema,
+  recordOutcomeRequestSchema,
   rotateWebhookSecretRequestSchema,
   updateSettingsRequestSchema,
   updateWebhookRequestSchema,
@@ -83,6 +88,7 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   contactSchema,
   customSchema,
   emailSchema,
+  outcomeSchema,
   smsSchema,
   webSchema,
   webinarSchema,

@@ -65,6 +65,11 @@ export const problemSchema: Readonly<Record<string, unknown>> = {
           }
         }
       }
+    },
+    "retryAfterSeconds": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "Of a 429 or 503: seconds after which a retry may succeed (also sent as `Retry-After`)."
     }
   }
 };

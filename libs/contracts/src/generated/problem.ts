@@ -33,6 +33,10 @@ export interface Problem {
    * The offending fields of the body or query and what each one expects.
    */
   errors?: FieldError[];
+  /**
+   * Of a 429 or 503: seconds after which a retry may succeed (also sent as `Retry-After`).
+   */
+  retryAfterSeconds?: number;
 }
 export interface FieldError {
   /**

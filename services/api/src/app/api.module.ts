@@ -1,15 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ObservabilityModule, type ReadinessCheck } from '@leadscore/observability';
-import { OPERATOR_TOKEN } from '@leadscore/service-kit';
+import { OPERATOR_TOKEN, type TokenBucketRate } from '@leadscore/service-kit';
 import type { Registry } from 'prom-client';
 import { ApiKeyAuthenticator } from '../auth/api-key.authenticator.js';
 import { ApiKeyGuard } from '../auth/api-key.guard.js';
+import { ApiRateLimits } from '../auth/api-rate-limits.js';
 import { AuditController } from '../controllers/audit.controller.js';
 import { KeysController } from '../controllers/keys.controller.js';
 import { WebhooksController } from '../controllers/webhooks.controller.js';
 import { ModelsController } from '../controllers/models.controller.js';
 import { SettingsController } from '../controllers/settings.controller.js';
+import { OutcomesController } from '../controllers/outcomes.controller.js';
 import { WorkspacesController } from '../controllers/workspaces.controller.js';
 import { OpenApiController } from '../openapi/openapi.controller.js';
 import { CreateKey } from '../usecases/create-key.usecase.js';
@@ -24,6 +26,7 @@ import { ValidateModel } from '../usecases/validate-model.usecase.js';
 import { ReadAuditLog } from '../usecases/read-audit-log.usecase.js';
 import { ReadSettings } from '../usecases/read-settings.usecase.js';
 import { RemoveProviderSecret } from '../usecases/remove-provider-secret.usecase.js';
+import { RecordOutcome } from '../usecases/record-outcome.usecase.js';
 import { RevokeKey } from '../usecases/revoke-key.usecase.js';
 import { CreateWebhook } from '../usecases/webhooks/create-webhook.usecase.js';
 import { DeleteWebhook } from '../usecases/webhooks/delete-webhook.usecase.js';
@@ -37,7 +40,7 @@ import { UpdateWebhook } from '../usecases/webhooks/update-webhook.usecase.js';
 import { SetProviderSecret } from '../usecases/set-provider-secret.usecase.js';
 import { UpdateSettings } from '../usecases/update-settings.usecase.js';
 import type { ApiContext } from './api.context.js';
-import { API_CONTEXT, API_KEY_AUTHENTICATOR } from './api.tokens.js';
+import { API_CONTEXT, API_KEY_AUTHENTICATOR, API_RATE_LIMITS } from './api.tokens.js';
 
 export interface ApiModuleOptions {
   readonly context: ApiContext;
@@ -45,6 +48,10 @@ export interface ApiModuleOptions {
   readonly operatorToken: string | undefined;
   readonly registry: Registry;
   readonly readinessChecks: readonly ReadinessCheck[];
+  /** Requests per API key (API_RATE_LIMIT_PER_SECOND, API_RATE_LIMIT_BURST), per instance. */
+  readonly rateLimit: TokenBucketRate;
+  /** Failed authentications per client address (default AUTH_FAILURE_RATE). */
+  readonly authFailureRate?: TokenBucketRate;
 }
 
 const USE_CASES = [
@@ -72,11 +79,12 @@ const USE_CASES = [
   UpdateSettings,
   SetProviderSecret,
   RemoveProviderSecret,
+  RecordOutcome,
 ] as const;
 
 /**
- * HTTP surface of the api: workspaces, keys, settings, audit log, webhook subscriptions, models;
- * /openapi.json and /docs; /metrics, /healthz, /readyz.
+ * HTTP surface of the api: workspaces, keys, settings, audit log, webhook subscriptions, models,
+ * outcomes; /openapi.json and /docs; /metrics, /healthz, /readyz.
  */
 @Module({})
 export class ApiModule {
@@ -98,6 +106,7 @@ export class ApiModule {
         AuditController,
         WebhooksController,
         ModelsController,
+        OutcomesController,
         OpenApiController,
       ],
       providers: [
@@ -106,6 +115,10 @@ export class ApiModule {
         {
           provide: API_KEY_AUTHENTICATOR,
           useValue: new ApiKeyAuthenticator(options.context.dataSource, options.context.now),
+        },
+        {
+          provide: API_RATE_LIMITS,
+          useValue: new ApiRateLimits(options.rateLimit, options.context.now, options.authFailureRate),
         },
         ApiKeyGuard,
         ...USE_CASES.map((useCase) => ({

@@ -2,9 +2,10 @@ import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContex
 import { Reflector } from '@nestjs/core';
 import { hasAnyScope, type KeyScope } from '@leadscore/access';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { API_KEY_AUTHENTICATOR } from '../app/api.tokens.js';
+import { API_KEY_AUTHENTICATOR, API_RATE_LIMITS } from '../app/api.tokens.js';
 import { ProblemError, fail } from '../http/problem-details.js';
 import { ApiKeyAuthenticator } from './api-key.authenticator.js';
+import { ApiRateLimits } from './api-rate-limits.js';
 import { setCaller } from './caller.js';
 
 const REQUIRED_SCOPES = 'leadscore:required-scopes';
@@ -20,12 +21,17 @@ export function requiredScopesOf(reflector: Reflector, targets: object[]): KeySc
 /** The `WWW-Authenticate` challenge of a refused key (RFC 6750). */
 const KEY_CHALLENGE = 'Bearer realm="leadscore"';
 
-/** Authenticates the workspace key (401) and checks the route's scopes (403). */
+/**
+ * Authenticates the workspace key (401; an address that failed too often gets 429 first), takes the
+ * request from the key's rate limit (429; quota headers on every answer), then checks the route's
+ * scopes (403).
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(API_KEY_AUTHENTICATOR) private readonly authenticator: ApiKeyAuthenticator,
+    @Inject(API_RATE_LIMITS) private readonly limits: ApiRateLimits,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,15 +42,20 @@ export class ApiKeyGuard implements CanActivate {
     if (!needed) throw new Error('a route guarded by ApiKeyGuard needs @RequireAnyScope(...)');
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    this.limits.admitAddress(request.ip);
     let caller;
     try {
       caller = await this.authenticator.authenticate(request.headers.authorization);
     } catch (error) {
-      if (error instanceof ProblemError && error.problem.status === 401)
-        void http.getResponse<FastifyReply>().header('www-authenticate', KEY_CHALLENGE);
+      if (error instanceof ProblemError && error.problem.status === 401) {
+        this.limits.recordAuthFailure(request.ip);
+        void reply.header('www-authenticate', KEY_CHALLENGE);
+      }
       throw error;
     }
     setCaller(request, caller);
+    this.limits.admitKey(caller.keyId, reply);
     if (!hasAnyScope(caller.scopes, needed))
       fail(
         'forbidden',

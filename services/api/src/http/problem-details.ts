@@ -8,6 +8,8 @@ export type ProblemDetails = Readonly<Omit<Problem, 'errors'>> & {
   readonly errors?: readonly FieldError[];
   /** Extension of `invalid-model`: every problem of the model, with its path, line and column. */
   readonly issues?: readonly ModelIssue[];
+  /** Extension: seconds after which a retry may succeed (429, 503); also sent as `Retry-After`. */
+  readonly retryAfterSeconds?: number;
 };
 export type { FieldError };
 
@@ -25,8 +27,9 @@ export type ProblemKind =
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'invalid-model'
-  | 'internal'
-  | 'unavailable';
+  | 'rate-limited'
+  | 'unavailable'
+  | 'internal';
 
 const KINDS: Record<ProblemKind, { title: string; status: number }> = {
   'malformed-request': { title: 'Malformed request', status: 400 },
@@ -38,14 +41,20 @@ const KINDS: Record<ProblemKind, { title: string; status: number }> = {
   'payload-too-large': { title: 'Request too large', status: 413 },
   'unsupported-media-type': { title: 'Unsupported content type', status: 415 },
   'invalid-model': { title: 'Invalid scoring model', status: 422 },
+  'rate-limited': { title: 'Too many requests', status: 429 },
+  unavailable: { title: 'Service unavailable', status: 503 },
   internal: { title: 'Internal error', status: 500 },
-  unavailable: { title: 'Temporarily unavailable', status: 503 },
 };
 
 export function problem(
   kind: ProblemKind,
   detail: string,
-  extra: { instance?: string; errors?: readonly FieldError[]; issues?: readonly ModelIssue[] } = {},
+  extra: {
+    instance?: string;
+    errors?: readonly FieldError[];
+    issues?: readonly ModelIssue[];
+    retryAfterSeconds?: number;
+  } = {},
 ): ProblemDetails {
   const { title, status } = KINDS[kind];
   return {
@@ -56,6 +65,7 @@ export function problem(
     ...(extra.instance !== undefined ? { instance: extra.instance } : {}),
     ...(extra.errors !== undefined ? { errors: extra.errors } : {}),
     ...(extra.issues !== undefined ? { issues: extra.issues } : {}),
+    ...(extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
   };
 }
 
@@ -75,4 +85,13 @@ export class ProblemError extends Error {
 
 export function fail(kind: ProblemKind, detail: string, errors?: readonly FieldError[]): never {
   throw new ProblemError(problem(kind, detail, errors ? { errors } : {}));
+}
+
+/** Throws a 429 or 503 problem whose answer carries `Retry-After: <seconds>`. */
+export function failRetryable(
+  kind: 'rate-limited' | 'unavailable',
+  detail: string,
+  retryAfterSeconds: number,
+): never {
+  throw new ProblemError(problem(kind, detail, { retryAfterSeconds }));
 }

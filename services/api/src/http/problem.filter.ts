@@ -89,6 +89,8 @@ export class ProblemFilter implements ExceptionFilter {
     });
     if (details.status >= 500)
       this.logger.error({ err: error, requestId: request.id, url: request.url }, 'request failed');
+    if (details.retryAfterSeconds !== undefined)
+      void reply.header('retry-after', String(details.retryAfterSeconds));
     void reply
       .status(details.status)
       .header('content-type', PROBLEM_CONTENT_TYPE)

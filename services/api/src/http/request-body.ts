@@ -1,5 +1,6 @@
 import { findUntrustedJsonIssue, readUntrustedJson } from '@leadscore/contracts';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import { fail, type FieldError } from './problem-details.js';
 
 /**
@@ -12,6 +13,7 @@ export type BodyValidator<T> = (raw: unknown) => T;
 
 // verbose: errors carry their parentSchema, which names the allowed fields of an unknown one.
 const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
+addFormats.default(ajv, ['date-time']);
 
 function fieldOf(error: ErrorObject): string {
   const path = error.instancePath
@@ -50,6 +52,21 @@ function fieldErrorOf(error: ErrorObject): FieldError {
       };
     case 'pattern':
       return { field: fieldOf(error), expected: `text matching ${String(params['pattern'])}` };
+    case 'format':
+      return {
+        field: fieldOf(error),
+        expected:
+          params['format'] === 'date-time'
+            ? 'an RFC 3339 date-time such as 2026-04-01T09:00:00Z'
+            : `a ${String(params['format'])}`,
+      };
+    case 'minimum':
+      return { field: fieldOf(error), expected: `a number ≥ ${String(params['limit'])}` };
+    case 'dependencies':
+      return {
+        field: String(params['missingProperty']),
+        expected: `a value: it is required with ${String(params['property'])}`,
+      };
     default:
       return { field: fieldOf(error), expected: error.message ?? 'a valid value' };
   }

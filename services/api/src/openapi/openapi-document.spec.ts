@@ -25,7 +25,7 @@ describe('buildOpenApiDocument', () => {
     };
     const operation = document.paths['/v1/keys']?.['get'];
     expect(operation?.['security']).toEqual([{ apiKey: ['admin'] }, { apiKey: ['read'] }]);
-    expect(Object.keys(operation?.['responses'] as object)).toEqual(['200', '401', '403', '500']);
+    expect(Object.keys(operation?.['responses'] as object)).toEqual(['200', '401', '403', '429', '500']);
   });
 
   it('pulls referenced schemas into components under their titles', () => {

@@ -39,7 +39,26 @@ const COMMON_PROBLEMS = {
   tooLarge: 'The body is larger than this route accepts',
   unsupportedType: 'The body is not of a content type this route accepts',
   internal: 'An error of the api itself; the request id (`X-Request-Id`) finds it in the logs',
+  rateLimited:
+    'Too many requests: this key used its quota (or this address failed to authenticate too often); retry after `Retry-After` seconds',
 } as const;
+
+const integerHeader = (description: string): Json => ({
+  description,
+  schema: { type: 'integer', minimum: 0 },
+});
+
+/** The quota fields of draft-ietf-httpapi-ratelimit-headers-06 on every answer to a key (api-rate-limits.ts). */
+const RATE_LIMIT_HEADERS: Json = {
+  'RateLimit-Limit': integerHeader('Requests the key may make at once (its burst)'),
+  'RateLimit-Remaining': integerHeader('Requests the key may make now'),
+  'RateLimit-Reset': integerHeader('Seconds until the key’s quota is full again'),
+  'RateLimit-Policy': {
+    description: 'The quota policy: `<burst>;w=<seconds to refill>;rate=<per second>`',
+    schema: { type: 'string' },
+  },
+};
+const RETRY_AFTER = integerHeader('Seconds after which the request may succeed');
 
 /** Nest's `/v1/keys/:id` → OpenAPI's `/v1/keys/{id}`. */
 export function openApiPath(nestPath: string): string {
@@ -177,6 +196,13 @@ function operation(route: DiscoveredRoute, path: string, components: ComponentSc
         ? 'The api runs without OPERATOR_TOKEN: this route is switched off'
         : COMMON_PROBLEMS.forbidden,
     );
+  }
+  if (doc.auth === undefined) {
+    addProblem(429, COMMON_PROBLEMS.rateLimited);
+    const tooMany = responses['429'] as Json;
+    tooMany['headers'] = { 'Retry-After': RETRY_AFTER, ...RATE_LIMIT_HEADERS };
+    for (const [status, answer] of Object.entries(responses))
+      if (Number(status) < 300) (answer as Json)['headers'] = { ...RATE_LIMIT_HEADERS };
   }
   if (pathParameterNames(path).length > 0) addProblem(404, COMMON_PROBLEMS.notFound);
   if (doc.body) {

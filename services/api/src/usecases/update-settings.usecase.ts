@@ -1,4 +1,5 @@
-import { ianaTimeZone, phoneCountryCode, trackingFormFieldRefusal } from '@leadscore/access';
+import { ianaTimeZone, trackingFormFieldRefusal } from '@leadscore/access';
+import { phoneCountryCode } from '@leadscore/contracts';
 import type { UpdateSettingsRequest, WorkspaceSettings } from '@leadscore/contracts';
 import {
   auditLogRepository,

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createEventValidator, type EventValidator } from '@leadscore/contracts';
+import { createEventValidator, type EventValidator, type IdentityRules } from '@leadscore/contracts';
 import { IngestMetrics, registerMetrics, type MetricsOf } from '@leadscore/observability';
+import { TokenBucketLimiter } from '@leadscore/service-kit';
 import { Registry } from 'prom-client';
 import type { KeyKind } from '../auth/workspace-key.js';
-import { WorkspaceRateLimiter } from '../auth/workspace-rate-limiter.js';
 import { deadLettersOf } from '../batch/dead-letter.js';
 import { checkBatch, type AcceptedEvent, type EventResult } from '../batch/event-batch.js';
 import { fail } from '../http/problem-details.js';
-import type { IdentityRules } from '../identity/contact-identity.js';
 import { senderResults, type IgnoredResult, type ProviderDelivery } from '../providers/provider-receipt.js';
 import { EventPublisher } from './event.publisher.js';
 import { INGEST_SETTINGS, type IngestSettings } from './ingest.settings.js';
@@ -53,7 +52,7 @@ export interface IngestReceipt {
 @Injectable()
 export class EventIngestion {
   private readonly validator: EventValidator = createEventValidator();
-  private readonly limiter: WorkspaceRateLimiter;
+  private readonly limiter: TokenBucketLimiter;
   private readonly metrics: MetricsOf<typeof IngestMetrics>;
   /** The last receipt time and its RFC 3339 form: under load many requests share a millisecond. */
   private receivedAt = { ms: Number.NaN, text: '' };
@@ -64,7 +63,10 @@ export class EventIngestion {
     @Inject(CLOCK) private readonly clock: Clock,
     registry: Registry,
   ) {
-    this.limiter = new WorkspaceRateLimiter(settings.rateLimit);
+    this.limiter = new TokenBucketLimiter({
+      perSecond: settings.rateLimit.eventsPerSecond,
+      burst: settings.rateLimit.burst,
+    });
     this.metrics = registerMetrics(registry, IngestMetrics);
   }
 

@@ -1,6 +1,14 @@
 import type { IngestConfig } from '@leadscore/config';
 import { Topics } from '@leadscore/contracts';
-import type { RateLimit } from '../auth/workspace-rate-limiter.js';
+
+/**
+ * Events per second per workspace, in this process (ingest instances behind a load balancer each hold
+ * their own share): a token bucket of libs/service-kit.
+ */
+export interface RateLimit {
+  readonly eventsPerSecond: number;
+  readonly burst: number;
+}
 
 /** Everything the ingest app needs besides its collaborators; built from IngestConfig in main.ts, by hand in tests. */
 export interface IngestSettings {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import { hashKey, keyFromAuthorization, mayWrite } from './workspace-key.js';
-import { WorkspaceRateLimiter } from './workspace-rate-limiter.js';
 
 describe('workspace keys', () => {
   it('reads bearer and Segment-style basic credentials', () => {
@@ -32,21 +31,5 @@ describe('workspace keys', () => {
     expect(mayWrite('publishable', 'custom.Demo Requested')).toBe(true);
     expect(mayWrite('publishable', 'contact.updated')).toBe(false);
     expect(mayWrite('secret', 'contact.updated')).toBe(true);
-  });
-});
-
-describe('WorkspaceRateLimiter', () => {
-  it('allows a burst, then refills at the configured rate', () => {
-    const limiter = new WorkspaceRateLimiter({ eventsPerSecond: 10, burst: 20 });
-    expect(limiter.take('acme', 20, 0)).toEqual({ allowed: true });
-    expect(limiter.take('acme', 5, 0)).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    expect(limiter.take('globex', 5, 0)).toEqual({ allowed: true });
-    expect(limiter.take('acme', 5, 500)).toEqual({ allowed: true });
-  });
-
-  it('says how long to wait for a large request', () => {
-    const limiter = new WorkspaceRateLimiter({ eventsPerSecond: 10, burst: 100 });
-    limiter.take('acme', 100, 0);
-    expect(limiter.take('acme', 50, 0)).toEqual({ allowed: false, retryAfterSeconds: 5 });
   });
 });

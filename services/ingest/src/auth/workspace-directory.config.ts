@@ -1,4 +1,5 @@
-import { isSupportedCountry, sendgridPublicKey } from '@leadscore/access';
+import { sendgridPublicKey } from '@leadscore/access';
+import { isSupportedCountry } from '@leadscore/contracts';
 import { ConfigError } from '@leadscore/config';
 import { z } from 'zod';
 import { hashKey } from './workspace-key.js';

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { IdentityRules } from '../identity/contact-identity.js';
+import type { IdentityRules } from '@leadscore/contracts';
 import type { WorkspaceKey } from './workspace-key.js';
 
 /** Per-workspace provider credentials for webhook signature checks. */

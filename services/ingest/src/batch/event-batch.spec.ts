@@ -98,6 +98,19 @@ describe('checkBatch', () => {
     });
   });
 
+  it('refuses outcomes even from a secret key: only the api records them', () => {
+    const won = { id: 'o', type: 'outcome.won', subject: 'user:1', data: { actor: { key_id: 'k' } } };
+    const { results, accepted } = checkBatch([won, view('a')], ctx);
+    expect(accepted.map((a) => a.index)).toEqual([1]);
+    expect(results[0]).toEqual({
+      index: 0,
+      id: 'o',
+      status: 'rejected',
+      reason: 'forbidden',
+      errors: [{ field: 'type', expected: expect.stringContaining('POST /v1/contacts/{contact}/outcomes') }],
+    });
+  });
+
   it('rejects events above the per-event size limit', () => {
     const { results } = checkBatch(
       [view('big', { data: { url: 'https://example.com/' + 'x'.repeat(3_000) } })],

@@ -1,12 +1,14 @@
 import {
   CLOUDEVENTS_SPEC_VERSION,
   isCustomEvent,
+  isOutcomeEventType,
+  normalizeSubject,
   type CanonicalEvent,
   type EventValidationIssue,
   type EventValidator,
+  type IdentityRules,
 } from '@leadscore/contracts';
 import { mayWrite, type KeyKind } from '../auth/workspace-key.js';
-import { normalizeSubject, type IdentityRules } from '../identity/contact-identity.js';
 import { isPlainObject } from '../http/request-body.js';
 import { hostileContentIssue } from './hostile-content.js';
 import { classifyClick, classifyOpen } from '../traffic/machine-traffic.js';
@@ -207,6 +209,16 @@ export function checkBatch(candidates: readonly unknown[], ctx: BatchContext): B
       return;
     }
     const event = validation.event;
+    // Outcomes (won, lost, sales accepted) are admin actions with an audit row: only the api records them.
+    if (isOutcomeEventType(event.type)) {
+      reject('forbidden', [
+        {
+          field: 'type',
+          expected: `an event type ingest takes: ${event.type} is an outcome, recorded through the api (POST /v1/contacts/{contact}/outcomes with an admin key)`,
+        },
+      ]);
+      return;
+    }
     if (!mayWrite(ctx.keyKind, event.type)) {
       reject('forbidden', [
         { field: 'type', expected: `an engagement event type: ${event.type} needs a secret key` },

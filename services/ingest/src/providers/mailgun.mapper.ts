@@ -1,5 +1,5 @@
 import { MappingFailure } from '../batch/event-batch.js';
-import type { IdentityRules } from '../identity/contact-identity.js';
+import type { IdentityRules } from '@leadscore/contracts';
 import { isPlainObject } from '../http/request-body.js';
 import { classifyOpen } from '../traffic/machine-traffic.js';
 import {

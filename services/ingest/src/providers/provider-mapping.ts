@@ -1,5 +1,5 @@
 import { MappingFailure } from '../batch/event-batch.js';
-import { contactSubject, type IdentityKind, type IdentityRules } from '../identity/contact-identity.js';
+import { contactSubject, type IdentityKind, type IdentityRules } from '@leadscore/contracts';
 import { classifyClick, type TrafficVerdict } from '../traffic/machine-traffic.js';
 
 export type Candidate = Record<string, unknown>;

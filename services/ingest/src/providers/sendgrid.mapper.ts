@@ -1,6 +1,6 @@
 import { MappingFailure } from '../batch/event-batch.js';
 import { hostileContentIssue } from '../batch/hostile-content.js';
-import type { IdentityRules } from '../identity/contact-identity.js';
+import type { IdentityRules } from '@leadscore/contracts';
 import { isPlainObject } from '../http/request-body.js';
 import { classifyOpen } from '../traffic/machine-traffic.js';
 import {

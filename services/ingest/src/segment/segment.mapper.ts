@@ -1,7 +1,12 @@
-import { CUSTOM_EVENT_TYPE_PREFIX, isWellFormedCustomEventType } from '@leadscore/contracts';
+import {
+  CUSTOM_EVENT_TYPE_PREFIX,
+  isWellFormedCustomEventType,
+  normalizeEmail,
+  normalizePhone,
+  type IdentityRules,
+} from '@leadscore/contracts';
 import { MappingFailure } from '../batch/event-batch.js';
 import { hostileContentIssue } from '../batch/hostile-content.js';
-import { normalizeEmail, normalizePhone, type IdentityRules } from '../identity/contact-identity.js';
 import { isPlainObject } from '../http/request-body.js';
 import { deriveMessageId } from './segment-message-id.js';
 import { segmentEventTime } from './segment-time.js';

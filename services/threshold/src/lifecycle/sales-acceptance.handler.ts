@@ -1,4 +1,9 @@
-import { createEventValidator, type EventValidator, type LifecycleScores } from '@leadscore/contracts';
+import {
+  createEventValidator,
+  type CanonicalEvent,
+  type EventValidator,
+  type LifecycleScores,
+} from '@leadscore/contracts';
 import { type ConsumedBatch } from '@leadscore/kafka';
 import { setSalesAccepted } from '@leadscore/lifecycle';
 import { type Logger } from '@leadscore/observability';
@@ -20,6 +25,19 @@ import { type LifecycleModels } from './lifecycle-models.js';
 /** The `contact.updated` trait that says sales accepted (true) or returned (false) the lead. */
 export const SALES_ACCEPTED_TRAIT = 'sales_accepted';
 
+/**
+ * What an event says about sales acceptance: true (accepted), false (returned to marketing) or nothing.
+ * The outcomes the api records (`outcome.sales_accepted` / `outcome.sales_rejected`) and the trait of a
+ * `contact.updated` event are the same flag.
+ */
+export function salesAcceptanceOf(event: CanonicalEvent): boolean | undefined {
+  if (event.type === 'outcome.sales_accepted') return true;
+  if (event.type === 'outcome.sales_rejected') return false;
+  if (event.type !== 'contact.updated') return undefined;
+  const flag = event.data.traits[SALES_ACCEPTED_TRAIT];
+  return typeof flag === 'boolean' ? flag : undefined;
+}
+
 interface SalesFlag {
   readonly workspace: string;
   readonly contact: string;
@@ -29,9 +47,9 @@ interface SalesFlag {
 }
 
 /**
- * One batch of leads.events.v1: `contact.updated` events with the sales-accepted trait move every model's
- * lifecycle of that contact to SQL (through each crossed line), where it stays whatever the score does
- * until the trait is set false. Every other event is only counted past. Same transaction shape as score
+ * One batch of leads.events.v1: `outcome.sales_accepted` events and `contact.updated` events with the
+ * sales-accepted trait move every model's lifecycle of that contact to SQL (through each crossed line),
+ * where it stays whatever the score does until `outcome.sales_rejected` or the trait set false. Every other event is only counted past. Same transaction shape as score
  * changes: states, outbox, deliveries and the next offset together; ids are derived from the event id,
  * so a redelivered event adds nothing. A contact never scored has no lifecycle yet and is skipped.
  */
@@ -67,14 +85,14 @@ export class SalesAcceptanceHandler {
           continue; // the scorer dead-letters unreadable events; nothing here to act on
         }
         const validation = this.validator.validate(candidate);
-        if (!validation.valid || validation.event.type !== 'contact.updated') continue;
-        const flag = validation.event.data.traits[SALES_ACCEPTED_TRAIT];
-        if (typeof flag !== 'boolean') continue;
+        if (!validation.valid) continue;
         const { event } = validation;
+        const accepted = salesAcceptanceOf(event);
+        if (accepted === undefined) continue;
         flags.push({
           workspace: event.workspace,
           contact: event.subject,
-          accepted: flag,
+          accepted,
           eventId: event.id,
           time: event.time,
         });

@@ -1,8 +1,9 @@
-import { phoneCountryCode } from '@leadscore/access';
 import {
+  isSupportedCountry as isSupportedInMetadata,
   ParseError,
   parsePhoneNumberWithError as parseWithMetadata,
   validatePhoneNumberLength as validateLengthWithMetadata,
+  type CountryCode,
   type PhoneNumber,
 } from 'libphonenumber-js/core';
 // The full ("max") metadata, so that a number must fit its country's numbering plan, not only its
@@ -34,6 +35,22 @@ export function normalizeEmail(raw: string): IdentityResult {
     return { ok: false, expected: 'an email address such as ann@example.com' };
   }
   return { ok: true, value };
+}
+
+/**
+ * A workspace's default phone country (national numbers are read as numbers of it): the ISO 3166
+ * alpha-2 code, any case, as libphonenumber-js's full metadata knows it, upper-cased; else undefined.
+ */
+export function phoneCountryCode(country: string | undefined): CountryCode | undefined {
+  const code = country?.toUpperCase();
+  // isSupportedCountry checks any string against the metadata; its parameter type is the known set.
+  return code !== undefined && isSupportedInMetadata(code as CountryCode, metadata)
+    ? (code as CountryCode)
+    : undefined;
+}
+
+export function isSupportedCountry(country: string): boolean {
+  return phoneCountryCode(country) !== undefined;
 }
 
 const EXAMPLE = 'a phone number such as +14155550100';

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { contactSubject, normalizeEmail, normalizePhone, normalizeSubject } from './contact-identity.js';
+import {
+  contactSubject,
+  isSupportedCountry,
+  normalizeEmail,
+  normalizePhone,
+  normalizeSubject,
+  phoneCountryCode,
+} from './contact-identity.js';
 
 describe('normalizeEmail', () => {
   it('lower-cases and trims the address', () => {
@@ -110,5 +117,14 @@ describe('contact keys', () => {
       expected: expect.stringContaining('email:ann@example.com'),
     });
     expect(normalizeSubject('user:')).toMatchObject({ ok: false });
+  });
+});
+
+describe('default phone countries', () => {
+  it('are ISO 3166 alpha-2 codes libphonenumber-js knows, in any case', () => {
+    expect(['US', 'gb', 'De', 'BR', 'KE'].map(isSupportedCountry)).toEqual([true, true, true, true, true]);
+    expect(['XX', 'USA', ''].map(isSupportedCountry)).toEqual([false, false, false]);
+    expect(phoneCountryCode('gb')).toBe('GB');
+    expect(phoneCountryCode(undefined)).toBeUndefined();
   });
 });
