@@ -443,7 +443,9 @@ describe('when Kafka does not acknowledge', () => {
     // The last test of the file: the app's producer is closed, so no send can be acknowledged.
     await api.app.get<symbol, ApiContext>(API_CONTEXT).producer.disconnect();
     const model = 'id: unsent\nversion: 1\nname: Unsent\n';
-    expectProblem(await post('', admin, model), 503, /Kafka did not acknowledge .*nothing was recorded/);
+    const unavailable = await post('', admin, model);
+    expectProblem(unavailable, 503, /Kafka did not acknowledge .*nothing was recorded/);
+    expect(unavailable.headers['retry-after']).toBe('5');
     expect(
       await scoringModelRepository.live(api.dataSource.manager, workspaceId('acme'), 'unsent'),
     ).toBeUndefined();

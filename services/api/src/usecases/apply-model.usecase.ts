@@ -3,9 +3,12 @@ import { auditLogRepository, scoringModelRepository } from '@leadscore/persisten
 import type { ApiContext } from '../app/api.context.js';
 import type { Caller } from '../auth/caller.js';
 import type { ModelText } from '../http/model-body.js';
-import { fail } from '../http/problem-details.js';
+import { fail, failRetryable } from '../http/problem-details.js';
 import { requireValidModel } from './model-input.js';
 import { modelVersionView } from './model-version.view.js';
+
+/** Retry-After of a 503 when Kafka did not acknowledge the model. */
+const APPLY_RETRY_AFTER_SECONDS = 5;
 
 /**
  * An admin applies a model to its workspace: validated as the scorer will, refused (409) unless its
@@ -69,9 +72,10 @@ export class ApplyModel {
           { key: `${model.workspace}:${model.id}`, value: JSON.stringify(model) },
         ]);
       } catch {
-        fail(
+        failRetryable(
           'unavailable',
-          `Kafka did not acknowledge the model, so version ${model.version} of "${model.id}" was not applied (nothing was recorded). Send it again in a moment; GET /readyz shows whether Kafka is reachable.`,
+          `Kafka did not acknowledge the model, so version ${model.version} of "${model.id}" was not applied (nothing was recorded). Send it again after ${APPLY_RETRY_AFTER_SECONDS} s; GET /readyz shows whether Kafka is reachable.`,
+          APPLY_RETRY_AFTER_SECONDS,
         );
       }
       const version = modelVersionView(
