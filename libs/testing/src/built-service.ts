@@ -8,6 +8,8 @@ export interface BuiltService {
   readonly child: ChildProcess;
   /** Everything it wrote to stdout and stderr, for failure messages. */
   readonly output: string[];
+  /** Resolves with its exit code (null when a signal ended it) once it exited. */
+  readonly exited: Promise<number | null>;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once it exited. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -28,10 +30,11 @@ export function startBuiltService(name: string, env: Record<string, string>): Bu
   for (const stream of [child.stdout, child.stderr])
     stream?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
   const release = killOnExit(child, 'SIGKILL');
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,
     output,
+    exited,
     stop: async (graceMs = 5_000) => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');

@@ -1,26 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { workspaceRoot } from '@leadscore/testing';
+import { startBuiltService } from '@leadscore/testing';
 
-/** The built service with `env` added; resolves with its exit code and stderr. */
-function startService(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  const main = join(workspaceRoot(), 'services/decay/dist/main.js');
-  const child = spawn(process.execPath, [main], {
+/** The built service with `env` added; resolves with its exit code and what it wrote. */
+async function startService(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const service = startBuiltService('decay', {
     // Nothing listens here: a start that got past the configuration would fail on these instead.
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      DATABASE_URL: 'postgres://nobody:nothing@127.0.0.1:1/none',
-      KAFKA_BROKERS: '127.0.0.1:1',
-      LOG_LEVEL: 'silent',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    DATABASE_URL: 'postgres://nobody:nothing@127.0.0.1:1/none',
+    KAFKA_BROKERS: '127.0.0.1:1',
+    LOG_LEVEL: 'silent',
+    ...env,
   });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
+  const code = await service.exited;
+  return { code, stderr: service.output.join('') };
 }
 
 describe('the decay service start', () => {

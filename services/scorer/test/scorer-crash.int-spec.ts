@@ -1,5 +1,4 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Headers, TOPIC_DECLARATIONS, Topics } from '@leadscore/contracts';
@@ -9,6 +8,7 @@ import { type ContactScoreState } from '@leadscore/scoring';
 import {
   createTestDatabase,
   freePort,
+  startBuiltService,
   testKafkaBrokers,
   uniqueName,
   workspaceRoot,
@@ -44,25 +44,21 @@ function seededRandom(seed: number): () => number {
 }
 
 async function startScorer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(workspaceRoot(), 'services/scorer/dist/main.js')], {
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(await freePort()),
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      DATABASE_URL: database.url,
-      SCORER_CONSUMER_GROUP: group,
-      SCORER_SESSION_TIMEOUT_MS: '6000',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const scorer = startBuiltService('scorer', {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    PORT: String(await freePort()),
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    DATABASE_URL: database.url,
+    SCORER_CONSUMER_GROUP: group,
+    SCORER_SESSION_TIMEOUT_MS: '6000',
   });
-  child.stderr?.on('data', (chunk: Buffer) =>
-    process.stderr.write(`[scorer ${String(child.pid)}] ${chunk.toString('utf8')}`),
+  // Its warnings go to the test's output as they come: a killed round's last words explain a failure.
+  scorer.child.stderr?.on('data', (chunk: Buffer) =>
+    process.stderr.write(`[scorer ${String(scorer.child.pid)}] ${chunk.toString('utf8')}`),
   );
-  return child;
+  return scorer.child;
 }
 
 function killed(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {

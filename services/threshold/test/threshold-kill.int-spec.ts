@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { type LifecycleChangedEvent } from '@leadscore/contracts';
 import { type KafkaClient } from '@leadscore/kafka';
@@ -8,9 +6,9 @@ import { openDatabase, webhookSubscriptionRepository, type DataSource } from '@l
 import {
   createTestDatabase,
   freePort,
+  startBuiltService,
   testKafkaBrokers,
   uniqueName,
-  workspaceRoot,
   type TestDatabase,
 } from '@leadscore/testing';
 import { type ThresholdTopics } from '../src/lifecycle/lifecycle-batch.handler.js';
@@ -31,8 +29,6 @@ import {
 // Two process starts, a group join each, and a lease expiry on a shared 2-core machine.
 jest.setTimeout(420_000);
 
-const MAIN = join(workspaceRoot(), 'services/threshold/dist/main.js');
-
 let database: TestDatabase;
 let dataSource: DataSource;
 let kafka: KafkaClient;
@@ -40,7 +36,6 @@ let topics: ThresholdTopics;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the service first (npm run build)`);
   database = await createTestDatabase('threshold_kill');
   dataSource = await openDatabase({ url: database.url });
   kafka = testKafka('threshold-kill');
@@ -53,17 +48,12 @@ afterAll(async () => {
   await database?.drop();
 });
 
-/** Starts the built service as its own process; its output is kept for the failure message. */
-function startService(env: Record<string, string>, output: string[]): ChildProcess {
-  const { NODE_OPTIONS: _jestOptions, ...inherited } = process.env;
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...inherited, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
-  children.push(child);
-  return child;
+/** Starts the built service as its own process; `outputs` keeps what each run wrote, for the failure message. */
+function startService(env: Record<string, string>, outputs: string[][]): ChildProcess {
+  const service = startBuiltService('threshold', env);
+  children.push(service.child);
+  outputs.push(service.output);
+  return service.child;
 }
 
 const exited = (child: ChildProcess) =>
@@ -121,7 +111,7 @@ describe('threshold killed while transitions are in flight', () => {
       // The receiver listens on 127.0.0.1.
       WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
     };
-    const output: string[] = [];
+    const output: string[][] = [];
     try {
       await produceScoreChanges(kafka, topics.scoreChanged, walks.slice(0, 20).flat());
       const first = startService(env, output);
@@ -170,7 +160,7 @@ describe('threshold killed while transitions are in flight', () => {
       expect(new Set(published.map((e) => e.id)).size).toBe(expectedPublished);
       expect(published).toHaveLength(expectedPublished);
     } catch (error) {
-      throw new Error(`${String(error)}\n--- service output ---\n${output.join('').slice(-4_000)}`, {
+      throw new Error(`${String(error)}\n--- service output ---\n${output.flat().join('').slice(-4_000)}`, {
         cause: error,
       });
     } finally {
