@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { defineEnvVar, envVarMeta, type EnvVarSchema } from './env-var.js';
 
@@ -73,6 +74,35 @@ function hostPortList(options: Described & { readonly default?: string }): EnvVa
   return defineEnvVar(schema, {
     description: options.description,
     expected: 'host:port[,host:port...]',
+    default: options.default,
+    secret: false,
+    optional: false,
+  });
+}
+
+/** An IPv4/IPv6 address, or a CIDR range of one (`10.0.0.0/8`, `fd00::/8`). */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** `address[/prefix][,...]`, parsed into a list; empty = none. Spaces around commas are allowed. */
+function addressRangeList(options: Described & { readonly default?: string }): EnvVarSchema<string[]> {
+  const schema = z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+    )
+    .refine((entries) => entries.every(isAddressOrRange));
+  return defineEnvVar(schema, {
+    description: options.description,
+    expected: 'IP addresses or CIDR ranges, comma-separated (e.g. 10.0.0.0/8,127.0.0.1), or empty',
     default: options.default,
     secret: false,
     optional: false,
@@ -230,6 +260,7 @@ export const env = {
   string,
   path,
   hostPortList,
+  addressRangeList,
   url,
   port,
   host,

@@ -243,3 +243,20 @@ describe('envSchema', () => {
     expect(() => envSchema({ kafkaBrokers: env.string({ description: 'x' }) })).toThrow('UPPER_SNAKE_CASE');
   });
 });
+
+describe('API_TRUSTED_PROXIES (addressRangeList)', () => {
+  it('is empty by default and reads addresses and CIDR ranges of both families', () => {
+    expect(loadConfig(apiConfigSchema, {}).API_TRUSTED_PROXIES).toEqual([]);
+    expect(
+      loadConfig(apiConfigSchema, { API_TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1,fd00::/8' })
+        .API_TRUSTED_PROXIES,
+    ).toEqual(['10.0.0.0/8', '127.0.0.1', 'fd00::/8']);
+  });
+
+  it('refuses what is not an address or a range, saying what it expects', () => {
+    for (const value of ['10.0.0.0/33', 'proxy.internal', '10.0.0.0/8/1', '::1/129'])
+      expect(() => loadConfig(apiConfigSchema, { API_TRUSTED_PROXIES: value })).toThrow(
+        /API_TRUSTED_PROXIES.*IP addresses or CIDR ranges/s,
+      );
+  });
+});

@@ -51,6 +51,7 @@ const app = await createApiApp({
   },
   operatorToken: config.OPERATOR_TOKEN,
   rateLimit: { perSecond: config.API_RATE_LIMIT_PER_SECOND, burst: config.API_RATE_LIMIT_BURST },
+  trustedProxies: config.API_TRUSTED_PROXIES,
   registry,
   logger,
   readinessChecks: [

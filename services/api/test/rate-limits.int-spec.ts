@@ -96,4 +96,20 @@ describe('failed authentication per client address', () => {
     api.advance(1);
     expect((await listKeys(valid, guesser)).statusCode).toBe(200);
   });
+
+  it('takes the connecting address, not an X-Forwarded-For anyone can send (API_TRUSTED_PROXIES is empty)', async () => {
+    api.advance(10);
+    const valid = (await createKey(api, admin, { kind: 'secret', scopes: ['read'] })).key;
+    const victim = '198.51.100.77';
+    // A guesser naming the victim's address in X-Forwarded-For throttles only itself.
+    for (const guess of ['sk_0000000000000000_xff1', 'sk_0000000000000000_xff2', 'sk_0000000000000000_xff3'])
+      await api.http.inject({
+        method: 'GET',
+        url: '/v1/keys',
+        headers: { ...bearer(guess), 'x-forwarded-for': victim },
+        remoteAddress: '203.0.113.9',
+      });
+    expect((await listKeys(valid, '203.0.113.9')).statusCode).toBe(429);
+    expect((await listKeys(valid, victim)).statusCode).toBe(200);
+  });
 });

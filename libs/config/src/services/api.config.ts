@@ -33,6 +33,11 @@ export const apiConfigSchema = envSchema({
     min: 1,
     max: 1_000_000,
   }),
+  API_TRUSTED_PROXIES: env.addressRangeList({
+    description:
+      'Proxies (addresses or CIDR ranges) whose X-Forwarded-For the api believes for the client address (the failed-authentication throttle, logs); empty (the default): the connecting address',
+    default: '',
+  }),
   API_RATE_LIMIT_BURST: env.integer({
     description: 'Requests one API key may make at once after being idle (the size of its token bucket)',
     default: 100,

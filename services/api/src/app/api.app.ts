@@ -7,13 +7,18 @@ import { ApiModule, type ApiModuleOptions } from './api.module.js';
 
 export interface ApiAppOptions extends ApiModuleOptions {
   readonly logger: Logger;
+  /**
+   * API_TRUSTED_PROXIES: proxies whose X-Forwarded-For names the client. None (the default): the
+   * connecting address is the client's, so nobody can name another's address to the auth throttle.
+   */
+  readonly trustedProxies?: readonly string[];
 }
 
 /** Builds (not listens) the api app: main.ts and the integration tests share this. */
 export async function createApiApp(options: ApiAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: API_BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: options.trustedProxies?.length ? [...options.trustedProxies] : false,
     requestIdHeader: false,
     genReqId: requestIdOf,
   });
