@@ -31,6 +31,7 @@ export {
   type SealedSecret,
   type SecretContext,
 } from './settings-cipher.js';
+export { openWebhookSecret, sealWebhookSecret } from './webhook-secret-seal.js';
 export { ianaTimeZone, isTimeZone } from './time-zone.js';
 export {
   WEBHOOK_PROVIDERS,

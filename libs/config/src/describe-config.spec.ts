@@ -93,12 +93,12 @@ describe('service schemas', () => {
     for (const service of ['ingest', 'scorer', 'decay', 'threshold', 'api'] as const) {
       expect(SERVICE_CONFIG_VARIABLES[service]).toContain('DATABASE_URL');
     }
-    // The api seals workspace secrets, ingest opens them: the same key in both, and nowhere else.
+    // The api seals workspace secrets; ingest (provider secrets) and threshold (CRM webhook secrets) open them.
     expect(
       SERVICE_NAMES.filter((service) =>
         SERVICE_CONFIG_VARIABLES[service].includes('SETTINGS_ENCRYPTION_KEY'),
       ),
-    ).toEqual(['api', 'ingest']);
+    ).toEqual(['api', 'ingest', 'threshold']);
   });
 });
 

@@ -74,7 +74,7 @@ export const databaseEnv = {
 export const settingsEncryptionEnv = {
   SETTINGS_ENCRYPTION_KEY: env.secretKey({
     description:
-      'Key that encrypts workspace secrets (provider webhook secrets) in PostgreSQL; the api and ingest must share it',
+      'Key that encrypts workspace secrets (provider webhook secrets, CRM webhook signing secrets) in PostgreSQL; the api, ingest and threshold must share it',
     bytes: 32,
     // 32 bytes of "local-stack-settings-key-0123456": for the local stack only.
     developmentDefault: 'bG9jYWwtc3RhY2stc2V0dGluZ3Mta2V5LTAxMjM0NTY=',

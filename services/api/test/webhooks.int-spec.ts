@@ -1,3 +1,4 @@
+import { openWebhookSecret } from '@leadscore/access';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
   AuditPage,
@@ -108,12 +109,16 @@ describe('webhook subscriptions: create, list, get, update, delete', () => {
     const listed = json(await call(strict, admin, 'GET', '/v1/webhooks')) as unknown as WebhookList;
     expect(listed.subscriptions).toEqual([created.subscription]);
     expect(got.body + JSON.stringify(listed)).not.toContain('whsec_');
-    // Stored as threshold needs it to sign.
+    // Stored sealed with SETTINGS_ENCRYPTION_KEY for this subscription: threshold opens it to sign.
     const [row] = await strict.dataSource.query<{ secrets: string[] }[]>(
       'SELECT secrets FROM webhook_subscriptions WHERE id = $1',
       [id],
     );
-    expect(row!.secrets).toEqual([created.secret]);
+    expect(row!.secrets).toHaveLength(1);
+    expect(row!.secrets[0]).toMatch(/^sealed:v1:/);
+    expect(row!.secrets[0]).not.toContain(created.secret.slice('whsec_'.length, 20));
+    const owner = { workspaceId: 'hooks-crud', subscriptionId: id };
+    expect(openWebhookSecret(strict.settingsCipher, row!.secrets[0]!, owner)).toBe(created.secret);
     const entries = await audit(strict, admin);
     expect(entries[0]).toMatchObject({
       action: 'webhook.created',
@@ -495,7 +500,10 @@ describe('secret rotation', () => {
       'SELECT secrets FROM webhook_subscriptions WHERE id = $1',
       [subscription.id],
     );
-    expect(row!.secrets).toEqual([now.secret]);
+    const owner = { workspaceId: 'hooks-rotate-now', subscriptionId: subscription.id };
+    expect(row!.secrets.map((stored) => openWebhookSecret(strict.settingsCipher, stored, owner))).toEqual([
+      now.secret,
+    ]);
     const day = json(
       await call(strict, admin, 'POST', `/v1/webhooks/${subscription.id}/rotate-secret`),
     ) as unknown as WebhookSecretRotated;

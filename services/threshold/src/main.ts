@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SettingsCipher, parseSettingsKey } from '@leadscore/access';
 import { loadConfigOrExit, thresholdConfigSchema } from '@leadscore/config';
 import { PinoNestLogger, enableGracefulShutdown } from '@leadscore/observability';
 import { connectServiceInfrastructure, consumerReadiness, postgresReadiness } from '@leadscore/service-kit';
@@ -38,6 +39,10 @@ const runtime = new ThresholdRuntime({
     },
     timeoutMs: config.THRESHOLD_WEBHOOK_TIMEOUT_MS,
     guard: new WebhookTargetGuard(webhookTargetPolicyOf(config)),
+    settingsCipher: new SettingsCipher(
+      parseSettingsKey(config.SETTINGS_ENCRYPTION_KEY),
+      config.SETTINGS_ENCRYPTION_PREVIOUS_KEYS.map(parseSettingsKey),
+    ),
     leaseMs: config.THRESHOLD_WEBHOOK_LEASE_MS,
     pollMs: config.THRESHOLD_WEBHOOK_POLL_MS,
     endpointConcurrency: config.THRESHOLD_WEBHOOK_ENDPOINT_CONCURRENCY,

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { SettingsCipher } from '@leadscore/access';
 import { parseModel, type Grade, type ScoreChangedEvent, type ScoringModel } from '@leadscore/contracts';
 import {
   createBatchingProducer,
@@ -171,6 +173,9 @@ export const testSecret = (fill: number) => `whsec_${Buffer.alloc(32, fill).toSt
  * The guard of tests whose receivers listen on 127.0.0.1: private networks allowed, as an operator
  * allows them with WEBHOOK_ALLOW_PRIVATE_NETWORKS=true (by default loopback is refused).
  */
+/** The settings cipher of threshold tests (a random key): opens the secrets the tests seal with it. */
+export const testSettingsCipher = new SettingsCipher(randomBytes(32));
+
 export const localReceiversGuard = new WebhookTargetGuard({
   allowPrivateNetworks: true,
   requireHttps: false,

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { SettingsCipher, sealWebhookSecret } from '@leadscore/access';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { backoffDelayMs, webhookIdOf, type RetryPolicy } from '@leadscore/lifecycle';
 import {
@@ -15,7 +17,7 @@ import {
 import { createTestDatabase, freePort, uniqueName, type TestDatabase } from '@leadscore/testing';
 import { WebhookTargetGuard, type HostResolver } from '@leadscore/webhooks';
 import { WebhookDeliveryWorker, type WebhookWorkerOptions } from '../src/webhooks/webhook-delivery.worker.js';
-import { WebhookReceiver, localReceiversGuard, testSecret } from './threshold-harness.js';
+import { WebhookReceiver, localReceiversGuard, testSettingsCipher, testSecret } from './threshold-harness.js';
 
 jest.setTimeout(120_000);
 
@@ -41,6 +43,7 @@ function worker(overrides: Partial<WebhookWorkerOptions> = {}): WebhookDeliveryW
     circuit: { failureThreshold: 100, openMs: 60_000 },
     timeoutMs: 5_000,
     guard: localReceiversGuard,
+    settingsCipher: testSettingsCipher,
     leaseMs: 30_000,
     pollMs: 20,
     endpointConcurrency: 4,
@@ -56,8 +59,8 @@ async function subscribe(
   url: string,
   secrets: string[] = [secret],
   previousSecretExpiresAt: Date | null = null,
+  id: string = uniqueName('sub'),
 ): Promise<string> {
-  const id = uniqueName('sub');
   await webhookSubscriptionRepository.create(
     dataSource.manager,
     {
@@ -249,6 +252,44 @@ describe('webhook delivery worker (real PostgreSQL and HTTP)', () => {
       [row!.id],
     );
     expect(stored!.last_error).toMatch(/^refused: crm\.rebind\.example resolves to 127\.0\.0\.1/);
+  });
+
+  it('signs with the secret the api sealed (SETTINGS_ENCRYPTION_KEY); one it cannot open is dead-lettered unsent, saying why', async () => {
+    const workspace = uniqueName('ws');
+    const receiver = new WebhookReceiver(secret);
+    await receiver.start();
+    const sealedFor = (cipher: SettingsCipher, id: string) => [
+      sealWebhookSecret(cipher, secret, { workspaceId: workspace, subscriptionId: id }),
+    ];
+    const opened = uniqueName('sub');
+    const foreign = uniqueName('sub');
+    try {
+      await subscribe(workspace, receiver.url, sealedFor(testSettingsCipher, opened), null, opened);
+      // Sealed under a key this worker was not given (another SETTINGS_ENCRYPTION_KEY).
+      await subscribe(
+        workspace,
+        receiver.url,
+        sealedFor(new SettingsCipher(randomBytes(32)), foreign),
+        null,
+        foreign,
+      );
+      await enqueue(workspace, opened, 1, new Date());
+      await enqueue(workspace, foreign, 1, new Date());
+      await worker().deliverDue();
+    } finally {
+      await receiver.stop();
+    }
+    expect(receiver.calls).toHaveLength(1);
+    expect(receiver.calls[0]).toMatchObject({ verified: true });
+    const rows = await dataSource.query<
+      { subscription_id: string; status: string; last_error: string | null }[]
+    >('SELECT subscription_id, status, last_error FROM webhook_deliveries WHERE workspace_id = $1', [
+      workspace,
+    ]);
+    expect(rows.find((row) => row.subscription_id === opened)).toMatchObject({ status: 'delivered' });
+    const unopened = rows.find((row) => row.subscription_id === foreign);
+    expect(unopened).toMatchObject({ status: 'dead' });
+    expect(unopened!.last_error).toMatch(/not sent: .*SETTINGS_ENCRYPTION_KEY is the key/);
   });
 
   it('refuses loopback by default: without the operator allowing private networks nothing reaches 127.0.0.1', async () => {

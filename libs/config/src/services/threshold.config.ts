@@ -1,7 +1,14 @@
 import { env } from '../env-kinds.js';
 import { envSchema } from '../env-schema.js';
 import { type Config } from '../load-config.js';
-import { databaseEnv, httpEnv, kafkaEnv, runtimeEnv, webhookTargetEnv } from '../shared.env.js';
+import {
+  databaseEnv,
+  httpEnv,
+  kafkaEnv,
+  runtimeEnv,
+  settingsEncryptionEnv,
+  webhookTargetEnv,
+} from '../shared.env.js';
 
 const SECOND = 1_000;
 const HOUR = 60 * 60 * SECOND;
@@ -12,6 +19,8 @@ export const thresholdConfigSchema = envSchema({
   ...kafkaEnv,
   ...databaseEnv,
   ...webhookTargetEnv,
+  // Opens the CRM webhook secrets the api sealed.
+  ...settingsEncryptionEnv,
   THRESHOLD_CONSUMER_GROUP: env.string({
     description:
       'Consumer group of leads.score-changed.v1; its offsets are stored in PostgreSQL under this name',

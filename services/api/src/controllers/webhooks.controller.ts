@@ -252,6 +252,10 @@ export class WebhooksController {
     parameters: [ID_PARAMETER],
     responses: {
       200: { description: 'The receiver’s answer, or the refusal.', schema: webhookPingResultSchema },
+      409: {
+        description:
+          'The subscription’s secret cannot be opened with SETTINGS_ENCRYPTION_KEY (sealed under another key, or changed): rotate it',
+      },
     },
   })
   ping(@AuthenticatedCaller() caller: Caller, @Param('id') id: string): Promise<WebhookPingResult> {

@@ -1,3 +1,4 @@
+import type { SettingsCipher } from '@leadscore/access';
 import {
   createBatchConsumer,
   createBatchingProducer,
@@ -28,6 +29,8 @@ export interface WebhookSettings {
   readonly timeoutMs: number;
   /** Where webhooks may go (WEBHOOK_ALLOW_PRIVATE_NETWORKS, https in production); checked per attempt. */
   readonly guard: WebhookTargetGuard;
+  /** Opens the subscriptions' sealed signing secrets (SETTINGS_ENCRYPTION_KEY, as the api's). */
+  readonly settingsCipher: SettingsCipher;
   readonly leaseMs: number;
   readonly pollMs: number;
   readonly endpointConcurrency: number;

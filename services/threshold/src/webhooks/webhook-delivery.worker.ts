@@ -17,7 +17,8 @@ import {
   type ClaimedWebhookDelivery,
   type DataSource,
 } from '@leadscore/persistence';
-import { sendWebhook, type WebhookTargetGuard } from '@leadscore/webhooks';
+import { openWebhookSecret, SettingsDecryptionError, type SettingsCipher } from '@leadscore/access';
+import { sendWebhook, type SentAttempt, type WebhookTargetGuard } from '@leadscore/webhooks';
 
 export interface WebhookWorkerOptions {
   readonly retry: RetryPolicy;
@@ -28,6 +29,8 @@ export interface WebhookWorkerOptions {
    * checked address only; a refused target is dead-lettered with the reason.
    */
   readonly guard: WebhookTargetGuard;
+  /** Opens the subscriptions' sealed signing secrets (SETTINGS_ENCRYPTION_KEY, as the api's). */
+  readonly settingsCipher: SettingsCipher;
   /** A claimed delivery belongs to this worker until then; after a crash it is retried by anyone. */
   readonly leaseMs: number;
   readonly pollMs: number;
@@ -177,13 +180,42 @@ export class WebhookDeliveryWorker {
     return admitted;
   }
 
+  /**
+   * The delivery's signing secrets, opened; or, when one cannot be opened (sealed under a key this
+   * process lacks, or changed), the attempt that was never sent: dead-lettered with the reason.
+   */
+  private openSecrets(delivery: ClaimedWebhookDelivery): string[] | SentAttempt {
+    const owner = { workspaceId: delivery.workspaceId, subscriptionId: delivery.subscriptionId };
+    try {
+      return delivery.secrets.map((stored) => openWebhookSecret(this.options.settingsCipher, stored, owner));
+    } catch (error) {
+      if (!(error instanceof SettingsDecryptionError)) throw error;
+      const reason = `not sent: ${error.message}`;
+      return {
+        result: { kind: 'refused', reason },
+        statusCode: null,
+        responseExcerpt: null,
+        error: reason,
+        address: null,
+      };
+    }
+  }
+
   private async attempt(delivery: ClaimedWebhookDelivery): Promise<void> {
     const attempt = delivery.attempts + 1;
     const startedAt = this.clock();
     const body = JSON.stringify(delivery.payload);
-    const headers = signWebhook(delivery.secrets, delivery.webhookId, Math.floor(startedAt / 1000), body);
     const started = performance.now();
-    const sent = await sendWebhook(this.options.guard, delivery.url, headers, body, this.options.timeoutMs);
+    const secrets = this.openSecrets(delivery);
+    const sent: SentAttempt = Array.isArray(secrets)
+      ? await sendWebhook(
+          this.options.guard,
+          delivery.url,
+          signWebhook(secrets, delivery.webhookId, Math.floor(startedAt / 1000), body),
+          body,
+          this.options.timeoutMs,
+        )
+      : secrets;
     const latencyMs = performance.now() - started;
     const finishedAt = this.clock();
     const decision = decideAfterAttempt(this.options.retry, attempt, sent.result, this.random, finishedAt);

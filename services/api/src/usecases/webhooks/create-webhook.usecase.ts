@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sealWebhookSecret } from '@leadscore/access';
 import { generateWebhookSecret } from '@leadscore/lifecycle';
 import type { CreateWebhookRequest, WebhookCreated } from '@leadscore/contracts';
 import { auditLogRepository, webhookSubscriptionRepository } from '@leadscore/persistence';
@@ -9,7 +10,7 @@ import { checkFilter, checkWebhookUrl, subscriptionOrFail } from './webhook-subs
 
 /**
  * An admin subscribes a CRM receiver: the URL passes the SSRF guard, the subscription gets a new
- * `whsec_` secret, shown in this answer only; audited `webhook.created` (never the secret).
+ * `whsec_` secret, shown in this answer only and stored sealed; audited `webhook.created` (never the secret).
  */
 export class CreateWebhook {
   constructor(private readonly context: ApiContext) {}
@@ -28,7 +29,13 @@ export class CreateWebhook {
           id,
           workspaceId: caller.workspaceId,
           url: command.url,
-          secrets: [secret],
+          // Stored sealed (SETTINGS_ENCRYPTION_KEY); threshold opens it to sign.
+          secrets: [
+            sealWebhookSecret(this.context.settingsCipher, secret, {
+              workspaceId: caller.workspaceId,
+              subscriptionId: id,
+            }),
+          ],
           ...filter,
           enabled: command.enabled ?? true,
           description: command.description ?? null,

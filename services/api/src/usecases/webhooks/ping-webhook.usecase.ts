@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { openWebhookSecret, SettingsDecryptionError } from '@leadscore/access';
 import { performance } from 'node:perf_hooks';
 import { signWebhook } from '@leadscore/lifecycle';
 import type { WebhookPingResult } from '@leadscore/contracts';
@@ -6,6 +7,7 @@ import { signingSecrets } from '@leadscore/persistence';
 import { sendWebhook } from '@leadscore/webhooks';
 import type { ApiContext } from '../../app/api.context.js';
 import type { Caller } from '../../auth/caller.js';
+import { fail } from '../../http/problem-details.js';
 import { subscriptionOrFail } from './webhook-subscriptions.js';
 
 /** The event type of a ping; receivers should answer 2xx and otherwise ignore it. */
@@ -33,12 +35,17 @@ export class PingWebhook {
       workspace: caller.workspaceId,
       data: { subscriptionId: subscription.id },
     });
-    const headers = signWebhook(
-      signingSecrets(subscription, at),
-      webhookId,
-      Math.floor(at.getTime() / 1000),
-      body,
-    );
+    const owner = { workspaceId: caller.workspaceId, subscriptionId: subscription.id };
+    let secrets: string[];
+    try {
+      secrets = signingSecrets(subscription, at).map((stored) =>
+        openWebhookSecret(this.context.settingsCipher, stored, owner),
+      );
+    } catch (error) {
+      if (error instanceof SettingsDecryptionError) fail('conflict', `${error.message}.`);
+      throw error;
+    }
+    const headers = signWebhook(secrets, webhookId, Math.floor(at.getTime() / 1000), body);
     const started = performance.now();
     const sent = await sendWebhook(
       this.context.webhooks.guard,

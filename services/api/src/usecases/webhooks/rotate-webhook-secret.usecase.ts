@@ -1,3 +1,4 @@
+import { sealWebhookSecret } from '@leadscore/access';
 import { generateWebhookSecret } from '@leadscore/lifecycle';
 import type { RotateWebhookSecretRequest, WebhookSecretRotated } from '@leadscore/contracts';
 import { auditLogRepository, webhookSubscriptionRepository } from '@leadscore/persistence';
@@ -32,14 +33,17 @@ export class RotateWebhookSecret {
         sql,
         caller.workspaceId,
         id,
-        secret,
+        sealWebhookSecret(this.context.settingsCipher, secret, {
+          workspaceId: caller.workspaceId,
+          subscriptionId: id,
+        }),
         expires,
         at,
       );
       if (!rotated) return notFound(id);
       if (overlapSeconds === 0) {
         await webhookSubscriptionRepository.dropPreviousSecret(sql, caller.workspaceId, id, at);
-        rotated = { ...rotated, secrets: [secret], previousSecretExpiresAt: null };
+        rotated = { ...rotated, secrets: rotated.secrets.slice(0, 1), previousSecretExpiresAt: null };
       }
       await auditLogRepository.append(sql, [
         {
