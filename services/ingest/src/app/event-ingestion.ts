@@ -9,11 +9,9 @@ import { checkBatch, type AcceptedEvent, type EventResult } from '../batch/event
 import { fail } from '../http/problem-details.js';
 import { senderResults, type IgnoredResult, type ProviderDelivery } from '../providers/provider-receipt.js';
 import { EventPublisher } from './event.publisher.js';
+import type { IngestChannel } from './ingest-channel.js';
 import { INGEST_SETTINGS, type IngestSettings } from './ingest.settings.js';
 import { CLOCK, type Clock } from './ingest.tokens.js';
-
-/** Where events came from, as the `source` label of the received-events metric. */
-export type IngestChannel = 'api' | 'segment' | 'pixel' | 'webhook';
 
 export interface IngestCommand {
   readonly channel: IngestChannel;

@@ -6,7 +6,7 @@ import { Registry } from 'prom-client';
 import type { DeadLetter } from '../batch/dead-letter.js';
 import type { AcceptedEvent } from '../batch/event-batch.js';
 import { fail } from '../http/problem-details.js';
-import type { IngestChannel } from './event-ingestion.js';
+import type { IngestChannel } from './ingest-channel.js';
 import { INGEST_SETTINGS, type IngestSettings } from './ingest.settings.js';
 import { BATCHING_PRODUCER, INGEST_LOGGER } from './ingest.tokens.js';
 
