@@ -17,6 +17,7 @@ export {
 export { applyEvent, rememberedEventKey, type ScoringEvent } from './apply-event.js';
 export { refit, type ContactProfile } from './refit.js';
 export { scoreAt } from './score-at.js';
+export { explainAt, type RunningAward, type ScoreExplanation, type WaitingAbsence } from './explain-score.js';
 export { rankStatsOf, relativeScore, type RankStats } from './relative-score.js';
 export { TOP_CONTRIBUTIONS, type Contribution, type Score } from './score.js';
 export { toScoreChangedData, type ScoreCause, type ScoreChange, type ScoringResult } from './score-change.js';

@@ -11,6 +11,7 @@ import { T0, modelWith } from '../test/scoring-fixtures.js';
 import { applyEvent, type ScoringEvent } from './apply-event.js';
 import { emptyState, type ContactScoreState } from './contact-score.state.js';
 import { refit } from './refit.js';
+import { explainAt } from './explain-score.js';
 import { scoreAt } from './score-at.js';
 import { DAY_MS, utcDay } from './scoring-time.js';
 import { advanceTo, decayTo } from './time-effects.js';
@@ -165,6 +166,34 @@ describe('scoring engine properties', () => {
         const b = scoreAt(model, state, later);
         expect(closeTo(a.engagement, b.engagement)).toBe(true);
         expect(closeTo(a.total, b.total)).toBe(true);
+      }),
+    );
+  });
+
+  it('explains exactly the score scoreAt gives, at any later time, without changing the state', () => {
+    fc.assert(
+      fc.property(models, deliveries, fc.integer({ min: 0, max: 30 * DAY_MS }), (model, stream, gap) => {
+        const { state, time } = play(model, stream);
+        const before = JSON.stringify(state);
+        const later = time + gap;
+        const explained = explainAt(model, state, later);
+        expect(explained.score).toEqual(scoreAt(model, state, later));
+        expect(JSON.stringify(state)).toBe(before);
+        // What came due since the last write is the time effects between it and `later`, in order.
+        for (const applied of explained.sinceLastWrite) {
+          expect(applied.at).toBeGreaterThanOrEqual(state.asOf);
+          expect(applied.at).toBeLessThanOrEqual(later);
+        }
+        expect(explained.runningAwards.every((award) => award.expiresAt > later)).toBe(true);
+        const dueTimes = explained.waitingAbsences.map((absence) => absence.dueAt);
+        expect(dueTimes).toEqual([...dueTimes].sort((a, b) => a - b));
+        expect(dueTimes.every((dueAt) => dueAt > later)).toBe(true);
+        // Every rule with points is listed (a score change carries the top ten only).
+        const rulesWithPoints = [
+          ...Object.keys(state.fit.rules).filter((id) => (state.fit.rules[id] ?? 0) !== 0),
+        ];
+        for (const id of rulesWithPoints)
+          expect(explained.contributions.some((c) => c.ruleId === id && c.kind === 'fit')).toBe(true);
       }),
     );
   });
