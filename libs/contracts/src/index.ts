@@ -195,3 +195,5 @@ export type { RecordOutcomeRequest } from './generated/record-outcome-request.js
 export { recordOutcomeRequestSchema } from './generated/record-outcome-request.schema.js';
 export type { OutcomeRecorded } from './generated/outcome-recorded.js';
 export { outcomeRecordedSchema } from './generated/outcome-recorded.schema.js';
+export type { ContactModelScore, ContactScores } from './generated/contact-scores.js';
+export { contactScoresSchema } from './generated/contact-scores.schema.js';

@@ -9,10 +9,16 @@ import {
   type KafkaClient,
 } from '@leadscore/kafka';
 import { createLogger, createMetricsRegistry } from '@leadscore/observability';
-import { openDatabase, type DataSource } from '@leadscore/persistence';
+import {
+  contactScoreRepository,
+  openDatabase,
+  scoringModelRepository,
+  type DataSource,
+} from '@leadscore/persistence';
+import { applyEvent, emptyState, type ContactScoreState } from '@leadscore/scoring';
 import { createTestDatabase, testKafkaBrokers, uniqueName, type TestDatabase } from '@leadscore/testing';
 import { WebhookTargetGuard, type HostResolver, type WebhookTargetPolicy } from '@leadscore/webhooks';
-import type { KeyCreated, WorkspaceCreated } from '@leadscore/contracts';
+import type { KeyCreated, ScoringModel, WorkspaceCreated } from '@leadscore/contracts';
 import type { TokenBucketRate } from '@leadscore/service-kit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -207,4 +213,58 @@ export async function createKey(
   });
   expect({ status: response.statusCode, body: response.body }).toMatchObject({ status: 201 });
   return json(response) as unknown as KeyCreated;
+}
+
+/** A small model for contact reads: a click worth 10 points for 7 days, halving every 10 days. */
+export function clickModel(workspace: string): ScoringModel {
+  return {
+    id: 'clicks',
+    version: 1,
+    workspace,
+    name: 'Clicks',
+    engagement: [
+      { id: 'click', event: 'email.clicked', points: 10, expiresAfterDays: 7, decay: { halfLifeDays: 10 } },
+    ],
+    tiers: { warm: 5, hot: 50 },
+  };
+}
+
+/**
+ * Stores what the scorer would after `contact` clicked at each of `clicks` (ms): the model version in
+ * scoring_models and the contact's state and published figures in contact_scores.
+ */
+export async function seedContactScore(
+  api: TestApi,
+  model: ScoringModel,
+  contact: string,
+  clicks: readonly number[],
+): Promise<ContactScoreState> {
+  await scoringModelRepository.record(api.dataSource.manager, {
+    workspaceId: model.workspace,
+    modelId: model.id,
+    version: model.version,
+    document: model,
+    appliedAt: new Date(clicks[0] ?? 0),
+  });
+  let state = emptyState(model, clicks[0] ?? 0);
+  for (const [index, at] of clicks.entries())
+    state = applyEvent(model, state, { id: `click-${index}`, type: 'email.clicked', data: {} }, at).state;
+  const reported = state.reported;
+  await contactScoreRepository.upsertMany(api.dataSource.manager, [
+    {
+      workspaceId: model.workspace,
+      modelId: model.id,
+      contactId: contact,
+      modelVersion: model.version,
+      sequence: state.sequence,
+      fit: reported?.fit ?? 0,
+      engagement: reported?.engagement ?? 0,
+      total: reported?.total ?? 0,
+      tier: reported?.tier ?? null,
+      grade: reported?.grade ?? null,
+      state,
+      updatedAt: new Date(state.asOf),
+    },
+  ]);
+  return state;
 }

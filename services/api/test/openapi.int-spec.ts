@@ -3,7 +3,16 @@ import type { KeyCreated, WebhookCreated, WorkspaceCreated } from '@leadscore/co
 import { webhookDeliveryRepository } from '@leadscore/persistence';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { registeredRoutes } from '../src/http/http-setup.js';
-import { OPERATOR, bearer, expectProblem, json, startTestApi, type TestApi } from './api-test-app.js';
+import {
+  OPERATOR,
+  bearer,
+  clickModel,
+  expectProblem,
+  json,
+  seedContactScore,
+  startTestApi,
+  type TestApi,
+} from './api-test-app.js';
 import { OpenApiConformance } from './openapi-conformance.js';
 
 let api: TestApi;
@@ -219,6 +228,9 @@ describe('every key route, walked from /openapi.json', () => {
       payload: 'id: walked\nversion: 1\nname: Walked\nfit: []\nengagement: []\n',
     });
     expect({ status: model.statusCode, body: model.body.slice(0, 300) }).toMatchObject({ status: 201 });
+    await seedContactScore(api, clickModel(owner.workspace.id), 'email:walk@example.com', [
+      Date.parse('2026-03-31T09:00:00Z'),
+    ]);
     const webhook = { id: subscription.id };
     ownersThings = {
       '/v1/keys/{id}': { id: ownersKey.apiKey.id },
@@ -231,6 +243,7 @@ describe('every key route, walked from /openapi.json', () => {
       '/v1/models/{id}/versions': { id: 'walked' },
       '/v1/settings/providers/{provider}': { provider: 'twilio' },
       '/v1/contacts/{contact}/outcomes': { contact: 'email:walk@example.com' },
+      '/v1/contacts/{contact}': { contact: 'email:walk@example.com' },
       '/v1/models/{id}/versions/{version}': { id: 'walked', version: '1' },
     };
   });

@@ -7,6 +7,7 @@
 
 import { apiKeySchema } from './api-key.schema.js'; // schemas/api/api-key.schema.json
 import { auditPageSchema } from './audit-page.schema.js'; // schemas/api/audit-page.schema.json
+import { contactScoresSchema } from './contact-scores.schema.js'; // schemas/api/contact-scores.schema.json
 import { createKeyRequestSchema } from './create-key-request.schema.js'; // schemas/api/create-key-request.schema.json
 import { createWebhookRequestSchema } from './create-webhook-request.schema.js'; // schemas/api/create-webhook-request.schema.json
 import { createWorkspaceRequestSchema } from './create-workspace-request.schema.js'; // schemas/api/create-workspace-request.schema.json
@@ -54,6 +55,7 @@ import { scoreChangedSchema } from './score-changed.schema.js'; // schemas/score
 export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   apiKeySchema,
   auditPageSchema,
+  contactScoresSchema,
   createKeyRequestSchema,
   createWebhookRequestSchema,
   createWorkspaceRequestSchema,

@@ -10,6 +10,7 @@ import { AuditController } from '../controllers/audit.controller.js';
 import { KeysController } from '../controllers/keys.controller.js';
 import { WebhooksController } from '../controllers/webhooks.controller.js';
 import { ModelsController } from '../controllers/models.controller.js';
+import { ContactsController } from '../controllers/contacts.controller.js';
 import { SettingsController } from '../controllers/settings.controller.js';
 import { OutcomesController } from '../controllers/outcomes.controller.js';
 import { WorkspacesController } from '../controllers/workspaces.controller.js';
@@ -27,6 +28,7 @@ import { ReadAuditLog } from '../usecases/read-audit-log.usecase.js';
 import { ReadSettings } from '../usecases/read-settings.usecase.js';
 import { RemoveProviderSecret } from '../usecases/remove-provider-secret.usecase.js';
 import { RecordOutcome } from '../usecases/record-outcome.usecase.js';
+import { ReadContactScores } from '../usecases/read-contact-scores.usecase.js';
 import { RevokeKey } from '../usecases/revoke-key.usecase.js';
 import { CreateWebhook } from '../usecases/webhooks/create-webhook.usecase.js';
 import { DeleteWebhook } from '../usecases/webhooks/delete-webhook.usecase.js';
@@ -80,6 +82,7 @@ const USE_CASES = [
   SetProviderSecret,
   RemoveProviderSecret,
   RecordOutcome,
+  ReadContactScores,
 ] as const;
 
 /**
@@ -107,6 +110,7 @@ export class ApiModule {
         WebhooksController,
         ModelsController,
         OutcomesController,
+        ContactsController,
         OpenApiController,
       ],
       providers: [

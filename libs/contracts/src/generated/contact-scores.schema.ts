@@ -1,0 +1,287 @@
+/* eslint-disable */
+/**
+ * generated — do not edit.
+ * Source: schemas/api/contact-scores.schema.json
+ * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
+ */
+
+/** The JSON Schema of schemas/api/contact-scores.schema.json, for validators (no file I/O at runtime). */
+export const contactScoresSchema: Readonly<Record<string, unknown>> = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.leadscore.dev/api/contact-scores.schema.json",
+  "title": "ContactScores",
+  "description": "Answer of GET /v1/contacts/{contact}: the contact's scores under every model that scored it, each as of now and as stored, with why.",
+  "type": "object",
+  "required": [
+    "contact",
+    "models"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "contact": {
+      "type": "string",
+      "description": "The contact key, normalised (e.g. email:ada@example.com)."
+    },
+    "models": {
+      "type": "array",
+      "items": {
+        "title": "ContactModelScore",
+        "type": "object",
+        "required": [
+          "modelId",
+          "modelVersion",
+          "liveVersion",
+          "now",
+          "stored",
+          "stage",
+          "contributions",
+          "sinceLastWrite",
+          "runningAwards",
+          "waitingAbsences"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "modelId": {
+            "type": "string"
+          },
+          "modelVersion": {
+            "type": "integer",
+            "description": "The model version the stored figures were computed with."
+          },
+          "liveVersion": {
+            "type": "integer",
+            "description": "The version `now` is computed with: the live one, which the next event or decay pass applies."
+          },
+          "now": {
+            "description": "As of the read: decay, expiry, absences and inactivity due by then applied (exact, since decay is analytic).",
+            "$ref": "#/definitions/figures"
+          },
+          "stored": {
+            "description": "As published by the last event or decay pass (leads.score-changed.v1), with its sequence and time.",
+            "allOf": [
+              {
+                "$ref": "#/definitions/figures"
+              }
+            ],
+            "type": "object",
+            "required": [
+              "sequence"
+            ],
+            "properties": {
+              "sequence": {
+                "type": "integer",
+                "minimum": 0
+              }
+            }
+          },
+          "stage": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The lifecycle stage the threshold service last published (lead, mql, sql, recycled); null before it saw the contact."
+          },
+          "contributions": {
+            "type": "array",
+            "description": "Every rule with points now, largest first.",
+            "items": {
+              "type": "object",
+              "required": [
+                "ruleId",
+                "kind",
+                "points",
+                "eventId"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "ruleId": {
+                  "type": "string"
+                },
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "fit",
+                    "engagement",
+                    "absence",
+                    "inactivity"
+                  ]
+                },
+                "points": {
+                  "type": "number",
+                  "description": "What the rule is worth now (after decay), in hundredths."
+                },
+                "eventId": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "The event behind its latest award."
+                }
+              }
+            }
+          },
+          "sinceLastWrite": {
+            "type": "array",
+            "description": "Time effects due since the stored figures were written: in `now`, not yet in `stored`.",
+            "items": {
+              "type": "object",
+              "required": [
+                "ruleId",
+                "kind",
+                "outcome",
+                "points",
+                "eventId",
+                "at"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "ruleId": {
+                  "type": "string"
+                },
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "fit",
+                    "engagement",
+                    "absence",
+                    "inactivity"
+                  ]
+                },
+                "outcome": {
+                  "type": "string",
+                  "enum": [
+                    "awarded",
+                    "capped",
+                    "limited",
+                    "expired",
+                    "refit"
+                  ]
+                },
+                "points": {
+                  "type": "number"
+                },
+                "eventId": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "at": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              }
+            }
+          },
+          "runningAwards": {
+            "type": "array",
+            "description": "Awards that still count, soonest to expire first.",
+            "items": {
+              "type": "object",
+              "required": [
+                "ruleId",
+                "eventId",
+                "points",
+                "expiresAt"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "ruleId": {
+                  "type": "string"
+                },
+                "eventId": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "points": {
+                  "type": "number"
+                },
+                "expiresAt": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              }
+            }
+          },
+          "waitingAbsences": {
+            "type": "array",
+            "description": "Absence rules waiting for the follow-up: the penalty applies at `dueAt` unless it comes.",
+            "items": {
+              "type": "object",
+              "required": [
+                "ruleId",
+                "triggerEventId",
+                "dueAt"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "ruleId": {
+                  "type": "string"
+                },
+                "triggerEventId": {
+                  "type": "string"
+                },
+                "dueAt": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  },
+  "definitions": {
+    "figures": {
+      "type": "object",
+      "required": [
+        "fit",
+        "engagement",
+        "total",
+        "tier",
+        "grade",
+        "at"
+      ],
+      "properties": {
+        "fit": {
+          "type": "number"
+        },
+        "engagement": {
+          "type": "number"
+        },
+        "total": {
+          "type": "number"
+        },
+        "tier": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "enum": [
+            "cold",
+            "warm",
+            "hot",
+            null
+          ]
+        },
+        "grade": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "at": {
+          "type": "string",
+          "format": "date-time",
+          "description": "The time the figures are as of."
+        },
+        "sequence": {
+          "type": "integer"
+        }
+      }
+    }
+  }
+};

@@ -1,0 +1,96 @@
+/* eslint-disable */
+/**
+ * generated — do not edit.
+ * Source: schemas/api/contact-scores.schema.json
+ * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
+ */
+
+/**
+ * Answer of GET /v1/contacts/{contact}: the contact's scores under every model that scored it, each as of now and as stored, with why.
+ */
+export interface ContactScores {
+  /**
+   * The contact key, normalised (e.g. email:ada@example.com).
+   */
+  contact: string;
+  models: ContactModelScore[];
+}
+export interface ContactModelScore {
+  modelId: string;
+  /**
+   * The model version the stored figures were computed with.
+   */
+  modelVersion: number;
+  /**
+   * The version `now` is computed with: the live one, which the next event or decay pass applies.
+   */
+  liveVersion: number;
+  now: Figures;
+  /**
+   * As published by the last event or decay pass (leads.score-changed.v1), with its sequence and time.
+   */
+  stored: Figures & {
+    sequence: number;
+    [k: string]: unknown;
+  };
+  /**
+   * The lifecycle stage the threshold service last published (lead, mql, sql, recycled); null before it saw the contact.
+   */
+  stage: string | null;
+  /**
+   * Every rule with points now, largest first.
+   */
+  contributions: {
+    ruleId: string;
+    kind: 'fit' | 'engagement' | 'absence' | 'inactivity';
+    /**
+     * What the rule is worth now (after decay), in hundredths.
+     */
+    points: number;
+    /**
+     * The event behind its latest award.
+     */
+    eventId: string | null;
+  }[];
+  /**
+   * Time effects due since the stored figures were written: in `now`, not yet in `stored`.
+   */
+  sinceLastWrite: {
+    ruleId: string;
+    kind: 'fit' | 'engagement' | 'absence' | 'inactivity';
+    outcome: 'awarded' | 'capped' | 'limited' | 'expired' | 'refit';
+    points: number;
+    eventId: string | null;
+    at: string;
+  }[];
+  /**
+   * Awards that still count, soonest to expire first.
+   */
+  runningAwards: {
+    ruleId: string;
+    eventId: string | null;
+    points: number;
+    expiresAt: string;
+  }[];
+  /**
+   * Absence rules waiting for the follow-up: the penalty applies at `dueAt` unless it comes.
+   */
+  waitingAbsences: {
+    ruleId: string;
+    triggerEventId: string;
+    dueAt: string;
+  }[];
+}
+export interface Figures {
+  fit: number;
+  engagement: number;
+  total: number;
+  tier: 'cold' | 'warm' | 'hot' | null;
+  grade: string | null;
+  /**
+   * The time the figures are as of.
+   */
+  at: string;
+  sequence?: number;
+  [k: string]: unknown;
+}
