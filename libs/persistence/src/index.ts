@@ -39,6 +39,7 @@ export {
 } from './repositories/contact-profile.repository.js';
 export {
   scoringModelRepository,
+  storedModelOf,
   type ScoringModelRow,
   type AppliedScoringModelRow,
   type StoredScoringModelRow,

@@ -1,4 +1,5 @@
 import { type WorkspaceId } from '@leadscore/access';
+import { parseModel, type ScoringModel } from '@leadscore/contracts';
 import { type SqlRunner } from './sql-types.js';
 
 export interface ScoringModelRow {
@@ -7,6 +8,18 @@ export interface ScoringModelRow {
   version: number;
   document: unknown;
   appliedAt: Date;
+}
+
+/**
+ * The model a stored version holds, checked again as the scorer checks a record of the models topic
+ * (throws ModelValidationError naming `scoring_models/<workspace>/<model>/v<version>`).
+ */
+export function storedModelOf(row: ScoringModelRow): ScoringModel {
+  return parseModel(
+    JSON.stringify(row.document),
+    'json',
+    `scoring_models/${row.workspaceId}/${row.modelId}/v${row.version}`,
+  );
 }
 
 /** A version applied through the api: with the text it was sent as and the key that applied it. */

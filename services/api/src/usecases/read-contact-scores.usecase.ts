@@ -1,7 +1,6 @@
 import type { WorkspaceId } from '@leadscore/access';
 import {
   normalizeSubject,
-  parseModel,
   type ContactModelScore,
   type ContactScores,
   type ScoringModel,
@@ -10,6 +9,7 @@ import {
   contactScoreRepository,
   lifecycleStateRepository,
   scoringModelRepository,
+  storedModelOf,
   workspaceSettingsRepository,
   type ContactScoreRow,
   type SqlRunner,
@@ -109,9 +109,5 @@ async function modelFor(sql: SqlRunner, workspace: WorkspaceId, row: ContactScor
     throw new Error(
       `scoring_models has no version of ${row.workspaceId}/${row.modelId}, which scored a contact`,
     );
-  return parseModel(
-    JSON.stringify(stored.document),
-    'json',
-    `scoring_models/${stored.workspaceId}/${stored.modelId}/v${stored.version}`,
-  );
+  return storedModelOf(stored);
 }

@@ -1,10 +1,11 @@
-import { Topics, parseModel, type ScoringModel } from '@leadscore/contracts';
+import { Topics, type ScoringModel } from '@leadscore/contracts';
 import { type DecayMetrics, type Logger, type MetricsOf } from '@leadscore/observability';
 import {
   contactScoreRepository,
   decayRunRepository,
   outboxRepository,
   scoringModelRepository,
+  storedModelOf,
   type DataSource,
   type PendingOutboxMessage,
   type SqlRunner,
@@ -63,13 +64,7 @@ function isDeadlock(error: unknown): boolean {
 /** The models in force, as the scorer recorded them in `scoring_models` (latest version of each). */
 export async function loadModels(dataSource: DataSource): Promise<ScoringModel[]> {
   const rows = await scoringModelRepository.latest(dataSource.manager);
-  return rows.map((row) =>
-    parseModel(
-      JSON.stringify(row.document),
-      'json',
-      `scoring_models/${row.workspaceId}/${row.modelId}/v${row.version}`,
-    ),
-  );
+  return rows.map(storedModelOf);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { parseModel, type Lifecycle } from '@leadscore/contracts';
-import { scoringModelRepository, type SqlRunner } from '@leadscore/persistence';
+import { type Lifecycle } from '@leadscore/contracts';
+import { scoringModelRepository, storedModelOf, type SqlRunner } from '@leadscore/persistence';
 
 /** The part of a model the threshold service reads. */
 export interface LifecycleModel {
@@ -25,11 +25,7 @@ export class LifecycleModels {
     const row = await scoringModelRepository.find(sql, workspace, modelId, version);
     // Not cached when missing: the scorer may record it a moment later.
     if (!row) return null;
-    const model = parseModel(
-      JSON.stringify(row.document),
-      'json',
-      `scoring_models ${workspace}/${modelId}@${version}`,
-    );
+    const model = storedModelOf(row);
     const found: LifecycleModel = { lifecycle: model.lifecycle };
     this.cache.set(key, found);
     return found;
