@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { workspaceId } from '@leadscore/access';
 import type {
   AuditPage,
-  KeyCreated,
   ModelApplied,
   ModelDiff,
   ModelIssueDetail,
@@ -11,7 +10,6 @@ import type {
   ModelVersionDetail,
   ModelVersionList,
   ScoringModel,
-  WorkspaceCreated,
 } from '@leadscore/contracts';
 import { parseModel } from '@leadscore/contracts';
 import { scoringModelRepository } from '@leadscore/persistence';
@@ -20,7 +18,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ApiContext } from '../src/app/api.context.js';
 import { API_CONTEXT } from '../src/app/api.tokens.js';
-import { OPERATOR, bearer, expectProblem, json, startTestApi, type TestApi } from './api-test-app.js';
+import {
+  bearer,
+  createKey as createKeyIn,
+  createWorkspace as createWorkspaceIn,
+  expectProblem,
+  json,
+  startTestApi,
+  type TestApi,
+} from './api-test-app.js';
 
 let api: TestApi;
 /** Admin, read-only and events-only keys of the workspace `acme`; an admin key of `globex`. */
@@ -36,27 +42,8 @@ const example = (file: string) => readFileSync(`${examples}${file}`, 'utf8');
 const YAML = { 'content-type': 'application/yaml' };
 const JSON_BODY = { 'content-type': 'application/json' };
 
-async function createWorkspace(id: string): Promise<string> {
-  const response = await api.http.inject({
-    method: 'POST',
-    url: '/v1/workspaces',
-    headers: { ...bearer(OPERATOR), ...JSON_BODY },
-    payload: { id, name: id },
-  });
-  expect(response.statusCode).toBe(201);
-  return (json(response) as unknown as WorkspaceCreated).adminKey.key;
-}
-
-async function createKey(scopes: string[]): Promise<string> {
-  const response = await api.http.inject({
-    method: 'POST',
-    url: '/v1/keys',
-    headers: { ...bearer(admin), ...JSON_BODY },
-    payload: { kind: 'secret', scopes },
-  });
-  expect(response.statusCode).toBe(201);
-  return (json(response) as unknown as KeyCreated).key;
-}
+const createWorkspace = async (id: string) => (await createWorkspaceIn(api, id)).adminKey.key;
+const createKey = async (scopes: string[]) => (await createKeyIn(api, admin, { kind: 'secret', scopes })).key;
 
 const post = (path: string, key: string, payload: string, headers: Record<string, string> = YAML) =>
   api.http.inject({

@@ -7,6 +7,8 @@ import {
   OPERATOR,
   bearer,
   clickModel,
+  createKey,
+  createWorkspace,
   expectProblem,
   json,
   seedContactScore,
@@ -164,38 +166,26 @@ describe('every key route, walked from /openapi.json', () => {
       headers: { ...bearer(key), 'content-type': 'application/json' },
       payload: JSON.stringify(payload),
     });
+    // The answer travels with a failure, so a setup step that went wrong says what it got.
     expect({ url, status: response.statusCode, body: response.body.slice(0, 300) }).toMatchObject({
-      status: expect.any(Number),
+      status: 201,
     });
-    expect(response.statusCode).toBeLessThan(300);
     return json(response);
   }
 
   beforeAll(async () => {
-    const workspace = async (id: string) =>
-      (await post(OPERATOR, '/v1/workspaces', { id, name: id })) as unknown as WorkspaceCreated;
-    owner = await workspace('walk-owner');
-    stranger = await workspace('walk-stranger');
-    noScopeKey = (await post(stranger.adminKey.key, '/v1/keys', {
-      kind: 'secret',
-      scopes: ['events:write'],
-    })) as unknown as KeyCreated;
-    publishableKey = (await post(stranger.adminKey.key, '/v1/keys', {
-      kind: 'publishable',
-    })) as unknown as KeyCreated;
-    revokedKey = (await post(stranger.adminKey.key, '/v1/keys', {
-      kind: 'secret',
-      scopes: ['read', 'admin'],
-    })) as unknown as KeyCreated;
+    owner = await createWorkspace(api, 'walk-owner');
+    stranger = await createWorkspace(api, 'walk-stranger');
+    noScopeKey = await createKey(api, stranger.adminKey.key, { kind: 'secret', scopes: ['events:write'] });
+    publishableKey = await createKey(api, stranger.adminKey.key, { kind: 'publishable' });
+    revokedKey = await createKey(api, stranger.adminKey.key, { kind: 'secret', scopes: ['read', 'admin'] });
     const revoked = await api.http.inject({
       method: 'DELETE',
       url: `/v1/keys/${revokedKey.apiKey.id}`,
       headers: bearer(stranger.adminKey.key),
     });
     expect(revoked.statusCode).toBe(200);
-    const ownersKey = (await post(owner.adminKey.key, '/v1/keys', {
-      kind: 'publishable',
-    })) as unknown as KeyCreated;
+    const ownersKey = await createKey(api, owner.adminKey.key, { kind: 'publishable' });
     const { subscription } = (await post(owner.adminKey.key, '/v1/webhooks', {
       url: 'http://127.0.0.1:9/hooks',
       events: ['stage'],

@@ -10,14 +10,21 @@ import type {
   WebhookReplayResult,
   WebhookSecretRotated,
   WebhookSubscription,
-  WorkspaceCreated,
 } from '@leadscore/contracts';
 import { webhookIdOf } from '@leadscore/lifecycle';
 import { webhookDeliveryRepository } from '@leadscore/persistence';
 import { WebhookReceiver, freePort } from '@leadscore/testing';
 import { systemResolver, type HostResolver } from '@leadscore/webhooks';
 import { Webhook } from 'standardwebhooks';
-import { OPERATOR, bearer, expectProblem, json, startTestApi, type TestApi } from './api-test-app.js';
+import {
+  OPERATOR,
+  bearer,
+  createWorkspace as createWorkspaceIn,
+  expectProblem,
+  json,
+  startTestApi,
+  type TestApi,
+} from './api-test-app.js';
 
 /** The api whose guard refuses private networks (the default), and one that allows them (the override). */
 let strict: TestApi;
@@ -44,16 +51,7 @@ afterAll(async () => {
   await open?.close();
 });
 
-async function createWorkspace(api: TestApi, id: string): Promise<string> {
-  const response = await api.http.inject({
-    method: 'POST',
-    url: '/v1/workspaces',
-    headers: { ...bearer(OPERATOR), 'content-type': 'application/json' },
-    payload: { id, name: id },
-  });
-  expect(response.statusCode).toBe(201);
-  return (json(response) as unknown as WorkspaceCreated).adminKey.key;
-}
+const createWorkspace = async (api: TestApi, id: string) => (await createWorkspaceIn(api, id)).adminKey.key;
 
 const call = (
   api: TestApi,
