@@ -30,4 +30,5 @@ export {
 export { readTopic, waitUntilConsumed, type ReadTopicOptions, type TopicRecord } from './topic-reader.js';
 export { WebhookReceiver, type ReceivedCall } from './webhook-receiver.js';
 export { pollUntil } from './poll-until.js';
+export { twilioSignature } from './twilio-signature.js';
 export { startBuiltService, type BuiltService } from './built-service.js';

@@ -14,8 +14,14 @@ import {
   workspaceSettingsRepository,
   type DataSource,
 } from '@leadscore/persistence';
-import { createTestDatabase, pollUntil, testKafkaBrokers, type TestDatabase } from '@leadscore/testing';
-import { createHmac, randomBytes } from 'node:crypto';
+import {
+  createTestDatabase,
+  pollUntil,
+  testKafkaBrokers,
+  twilioSignature,
+  type TestDatabase,
+} from '@leadscore/testing';
+import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { DatabaseKeyDirectory } from '../src/auth/database-key-directory.js';
 import { InMemoryWorkspaceDirectory } from '../src/auth/workspace-directory.js';
@@ -95,20 +101,24 @@ async function setSecret(workspace: WorkspaceId, provider: WebhookProvider, secr
   });
 }
 
-const TWILIO_FORM = 'MessageSid=SM9&MessageStatus=undelivered&To=%2B14155550100&From=%2B15005550006';
+const TWILIO_PARAMS = {
+  MessageSid: 'SM9',
+  MessageStatus: 'undelivered',
+  To: '+14155550100',
+  From: '+15005550006',
+};
 
 /** A Twilio status callback for `workspace` signed with `authToken`: 200 when ingest takes the signature. */
 function twilio(workspace: string, authToken: string) {
   const url = `/v1/webhooks/twilio?workspace=${workspace}`;
-  const signed = `http://localhost:80${url}From+15005550006MessageSidSM9MessageStatusundeliveredTo+14155550100`;
   return t.http.inject({
     method: 'POST',
     url,
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': createHmac('sha1', authToken).update(signed).digest('base64'),
+      'x-twilio-signature': twilioSignature(authToken, `http://localhost:80${url}`, TWILIO_PARAMS),
     },
-    payload: TWILIO_FORM,
+    payload: new URLSearchParams(TWILIO_PARAMS).toString(),
   });
 }
 

@@ -5,11 +5,11 @@ import {
   pollUntil,
   startBuiltService,
   testKafkaBrokers,
+  twilioSignature,
   waitForPort,
   type BuiltService,
   type TestDatabase,
 } from '@leadscore/testing';
-import { createHmac } from 'node:crypto';
 
 // The built api and ingest as their own processes on one database: what the api changes must reach
 // ingest through PostgreSQL alone (the services never call each other).
@@ -83,17 +83,11 @@ const TWILIO_PARAMS = { MessageSid: 'SM42', MessageStatus: 'queued', To: '+14155
 
 async function twilioCallback(workspace: string, authToken: string): Promise<number> {
   const url = `${ingestUrl}/v1/webhooks/twilio?workspace=${workspace}`;
-  const signed =
-    url +
-    Object.entries(TWILIO_PARAMS)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, value]) => name + value)
-      .join('');
   const response = await fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': createHmac('sha1', authToken).update(signed).digest('base64'),
+      'x-twilio-signature': twilioSignature(authToken, url, TWILIO_PARAMS),
     },
     body: new URLSearchParams(TWILIO_PARAMS).toString(),
   });
