@@ -22,6 +22,7 @@ import { WorkspacesAndKeys1764400000000 } from './migrations/1764400000000-works
 import { WorkspaceSettings1764500000000 } from './migrations/1764500000000-workspace-settings.js';
 import { WebhookSubscriptionManagement1764600000000 } from './migrations/1764600000000-webhook-subscription-management.js';
 import { ScoringModelSources1764700000000 } from './migrations/1764700000000-scoring-model-sources.js';
+import { ContactRanks1764800000000 } from './migrations/1764800000000-contact-ranks.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   WorkspaceSettings1764500000000,
   WebhookSubscriptionManagement1764600000000,
   ScoringModelSources1764700000000,
+  ContactRanks1764800000000,
 ];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */

@@ -30,8 +30,21 @@ export {
 export {
   contactScoreRepository,
   type ContactScoreRow,
+  type RankedScoreRow,
   type WorkspaceContact,
 } from './repositories/contact-score.repository.js';
+export {
+  contactRankRepository,
+  BUCKET_LIMIT,
+  type ContactRank,
+  type ContactRankRow,
+  type HistogramBucket,
+  type LeaderboardEntry,
+  type LeaderboardQuery,
+  type LeaderboardRows,
+  type OrderStatistics,
+  type RankKey,
+} from './repositories/contact-rank.repository.js';
 export { DataSource, type EntityManager } from 'typeorm';
 export {
   contactProfileRepository,

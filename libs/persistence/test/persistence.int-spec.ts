@@ -15,7 +15,7 @@ import {
   processedEventRepository,
   tryAcquireLeaderLease,
   LeadershipLostError,
-  type ContactScoreRow,
+  type RankedScoreRow,
   type DataSource,
 } from '../src/index.js';
 
@@ -38,7 +38,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const score = (contactId: string, sequence: number, total: number): ContactScoreRow => ({
+const score = (contactId: string, sequence: number, total: number): RankedScoreRow => ({
   workspaceId: 'ws1',
   modelId: 'm1',
   contactId,
@@ -51,6 +51,7 @@ const score = (contactId: string, sequence: number, total: number): ContactScore
   grade: 'B',
   state: { buckets: [{ value: total / 2 }] },
   updatedAt: new Date('2026-01-01T00:00:00Z'),
+  rank: { total, tier: total > 50 ? 'hot' : 'cold', grade: 'B' },
 });
 
 describe('schema migrations', () => {
@@ -63,8 +64,8 @@ describe('schema migrations', () => {
 describe('contact scores', () => {
   it('round-trips many rows in one upsert and replaces them on conflict', async () => {
     const rows = Array.from({ length: 500 }, (_, i) => score(`c${i}`, 1, i));
-    await contactScoreRepository.upsertMany(dataSource.manager, rows);
-    await contactScoreRepository.upsertMany(dataSource.manager, [score('c7', 2, 99)]);
+    await contactScoreRepository.upsertMany(dataSource.manager, rows, 'test');
+    await contactScoreRepository.upsertMany(dataSource.manager, [score('c7', 2, 99)], 'test');
     const loaded = await contactScoreRepository.loadMany(
       dataSource.manager,
       rows.map((r) => ({ workspaceId: r.workspaceId, contactId: r.contactId })),
@@ -83,11 +84,15 @@ describe('contact scores', () => {
       nested: [{ deep: { value: 0.1 + 0.2 } }],
     };
     const row = { ...score('tricky-contact "1"', 1, 5), state: tricky };
-    await contactScoreRepository.upsertMany(dataSource.manager, [row]);
+    await contactScoreRepository.upsertMany(dataSource.manager, [row], 'test');
     const key = { workspaceId: row.workspaceId, modelId: row.modelId, contactId: row.contactId };
     expect((await contactScoreRepository.loadOne(dataSource.manager, key))?.state).toEqual(tricky);
     const rewritten = { ...tricky, separator: '\u001e\u001e' };
-    await contactScoreRepository.updateMany(dataSource.manager, [{ ...row, sequence: 2, state: rewritten }]);
+    await contactScoreRepository.updateMany(
+      dataSource.manager,
+      [{ ...row, sequence: 2, state: rewritten }],
+      'test',
+    );
     expect(await contactScoreRepository.loadOne(dataSource.manager, key)).toMatchObject({
       sequence: 2,
       state: rewritten,
@@ -101,7 +106,7 @@ describe('contact scores', () => {
     expect(indexes.map((i) => i.indexname)).toEqual(['contact_scores_pkey']);
     // Fewer new versions than the 20 % of a page the fillfactor keeps free.
     const rows = Array.from({ length: 8 }, (_, i) => score(`hot${i}`, 1, i));
-    await contactScoreRepository.upsertMany(dataSource.manager, rows);
+    await contactScoreRepository.upsertMany(dataSource.manager, rows, 'test');
     const counts = await dataSource.transaction(async (sql) => {
       // The backend's counters, which may still hold its earlier transactions' updates: compare before and after.
       const read = async () =>
@@ -114,7 +119,8 @@ describe('contact scores', () => {
       const before = await read();
       await contactScoreRepository.upsertMany(
         sql,
-        rows.map((r) => ({ ...r, sequence: 2, total: r.total + 7 })),
+        rows.map((r) => ({ ...r, sequence: 2, total: r.total + 7, rank: { ...r.rank, total: r.total + 7 } })),
+        'test',
       );
       const after = await read();
       return { updated: after.updated - before.updated, hot: after.hot - before.hot };
@@ -123,11 +129,15 @@ describe('contact scores', () => {
   });
 
   it('locks exactly the keys asked for, model by model', async () => {
-    await contactScoreRepository.upsertMany(dataSource.manager, [
-      { ...score('lk1', 1, 10), modelId: 'lock-a' },
-      { ...score('lk1', 1, 20), modelId: 'lock-b' },
-      { ...score('lk2', 1, 30), modelId: 'lock-a' },
-    ]);
+    await contactScoreRepository.upsertMany(
+      dataSource.manager,
+      [
+        { ...score('lk1', 1, 10), modelId: 'lock-a' },
+        { ...score('lk1', 1, 20), modelId: 'lock-b' },
+        { ...score('lk2', 1, 30), modelId: 'lock-a' },
+      ],
+      'test',
+    );
     const second = async () =>
       dataSource.transaction((manager) =>
         contactScoreRepository.lockMany(manager, [

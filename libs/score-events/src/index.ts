@@ -1,1 +1,2 @@
 export { scoreChangedEvent, scoreChangedEventId } from './score-changed.event.js';
+export { scoreRowOf } from './score-row.js';

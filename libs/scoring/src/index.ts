@@ -19,7 +19,7 @@ export { refit, type ContactProfile } from './refit.js';
 export { scoreAt } from './score-at.js';
 export { explainAt, type RunningAward, type ScoreExplanation, type WaitingAbsence } from './explain-score.js';
 export { rankStatsOf, relativeScore, type RankStats } from './relative-score.js';
-export { TOP_CONTRIBUTIONS, type Contribution, type Score } from './score.js';
+export { rankOf, roundScore, TOP_CONTRIBUTIONS, type Contribution, type Rank, type Score } from './score.js';
 export { toScoreChangedData, type ScoreCause, type ScoreChange, type ScoringResult } from './score-change.js';
 export { type AppliedPoints } from './engagement-points.js';
 export {

@@ -110,3 +110,20 @@ export function contributionsOf(
     )
     .slice(0, limit);
 }
+
+/** Where a state ranks among its model's contacts: what leaderboards and score distributions order by. */
+export interface Rank {
+  /** The unrounded total as of the state's last write (relative scores come from it, not the rounded one). */
+  readonly total: number;
+  /** Tier and grade as last published. */
+  readonly tier: Tier | null;
+  readonly grade: Grade | null;
+}
+
+export function rankOf(model: ScoringModel, state: ContactScoreState): Rank {
+  return {
+    total: scoreOfState(model, state, state.asOf).total,
+    tier: state.reported?.tier ?? null,
+    grade: state.reported?.grade ?? null,
+  };
+}

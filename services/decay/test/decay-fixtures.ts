@@ -14,6 +14,7 @@ import {
   type ContactScoreRow,
   type DataSource,
 } from '@leadscore/persistence';
+import { scoreRowOf } from '@leadscore/score-events';
 import { applyEvent, emptyState, refit, type ContactScoreState, DAY_MS } from '@leadscore/scoring';
 import {
   readTopic as readTopicRecords,
@@ -111,29 +112,6 @@ export function randomState(
   return state;
 }
 
-export function rowOf(
-  workspace: string,
-  model: ScoringModel,
-  contact: string,
-  state: ContactScoreState,
-): ContactScoreRow {
-  const reported = state.reported;
-  return {
-    workspaceId: workspace,
-    modelId: model.id,
-    contactId: contact,
-    modelVersion: model.version,
-    sequence: state.sequence,
-    fit: reported?.fit ?? 0,
-    engagement: reported?.engagement ?? 0,
-    total: reported?.total ?? 0,
-    tier: reported?.tier ?? null,
-    grade: reported?.grade ?? null,
-    state,
-    updatedAt: new Date(state.asOf),
-  };
-}
-
 /** Records the model as the scorer does and stores the given states. */
 export async function seed(
   dataSource: DataSource,
@@ -147,9 +125,9 @@ export async function seed(
     document: model,
     appliedAt: new Date(T0),
   });
-  const rows = [...states].map(([contact, state]) => rowOf(model.workspace, model, contact, state));
+  const rows = [...states].map(([contact, state]) => scoreRowOf(model.workspace, model, contact, state));
   for (let i = 0; i < rows.length; i += 1_000) {
-    await contactScoreRepository.upsertMany(dataSource.manager, rows.slice(i, i + 1_000));
+    await contactScoreRepository.upsertMany(dataSource.manager, rows.slice(i, i + 1_000), 'test');
   }
 }
 

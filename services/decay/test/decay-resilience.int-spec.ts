@@ -153,6 +153,26 @@ describe('the decay CLI killed mid-pass', () => {
       closeDeep(killed.rows[contact], row, contact),
     );
     expect(problems.slice(0, 10)).toEqual([]);
+
+    // The leaderboard ranks ended where the uninterrupted pass left them, and the histogram moved with
+    // every rank the killed pass committed (and with none it rolled back).
+    const ranksOf = async (db: DataSource) =>
+      (
+        await db.query<{ contact_id: string; total: number; tier: string }[]>(
+          'SELECT contact_id, total, tier FROM contact_ranks WHERE workspace_id = $1 AND model_id = $2 ORDER BY contact_id',
+          [model.workspace, model.id],
+        )
+      ).map((r) => ({ ...r, total: Math.round(r.total * 1e6) / 1e6 }));
+    const killedRanks = await ranksOf(killedDb);
+    expect(killedRanks).toHaveLength(Object.keys(reference.rows).length);
+    expect(killedRanks).toEqual(await ranksOf(referenceDb));
+    const histogramDrift = await killedDb.query<{ bucket: number }[]>(
+      `SELECT bucket, coalesce(h.contacts, 0) AS counted, coalesce(r.contacts, 0) AS ranked
+       FROM (SELECT bucket, sum(contacts) AS contacts FROM score_histogram GROUP BY bucket) h
+       FULL JOIN (SELECT score_bucket(total) AS bucket, count(*) AS contacts FROM contact_ranks GROUP BY 1) r USING (bucket)
+       WHERE coalesce(h.contacts, 0) <> coalesce(r.contacts, 0)`,
+    );
+    expect(histogramDrift).toEqual([]);
   }, 300_000);
 });
 

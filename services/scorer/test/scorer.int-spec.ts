@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Headers } from '@leadscore/contracts';
 import { type KafkaClient } from '@leadscore/kafka';
 import { createLogger, createMetricsRegistry } from '@leadscore/observability';
-import { openDatabase, type DataSource } from '@leadscore/persistence';
-import { type ContactScoreState } from '@leadscore/scoring';
+import { contactRankRepository, openDatabase, type DataSource } from '@leadscore/persistence';
+import { rankOf, type ContactScoreState } from '@leadscore/scoring';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@leadscore/testing';
 import { ScorerRuntime } from '../src/app/scorer.runtime.js';
 import { type ScorerTopics } from '../src/scoring/scoring-batch.handler.js';
@@ -91,6 +91,24 @@ describe('scorer service (real Kafka and PostgreSQL)', () => {
       expect(row.total).toBe(expected?.reported?.total ?? 0);
       expect(Number(row.sequence)).toBe(expected?.sequence);
     }
+    // Each contact ranks by the engine's unrounded total, and the histogram (written by every
+    // partition's shard, across the rebalances) counts each contact once.
+    const ranks = await dataSource.query<{ contact_id: string; total: number; tier: string }[]>(
+      'SELECT contact_id, total, tier FROM contact_ranks WHERE workspace_id = $1',
+      [workspace],
+    );
+    expect(ranks).toHaveLength(reference.size);
+    for (const row of ranks) {
+      const state = reference.get(row.contact_id);
+      const expected = state ? rankOf(model, state) : undefined;
+      expect({ contact: row.contact_id, total: row.total, tier: row.tier }).toEqual({
+        contact: row.contact_id,
+        total: expected?.total,
+        tier: expected?.tier ?? '',
+      });
+    }
+    const histogram = await contactRankRepository.histogram(dataSource.manager, workspace, model.id);
+    expect(histogram.reduce((sum, b) => sum + b.contacts, 0)).toBe(reference.size);
     const [{ n } = { n: 0 }] = await dataSource.query<{ n: number }[]>(
       'SELECT count(*)::int AS n FROM processed_events WHERE workspace_id = $1',
       [workspace],

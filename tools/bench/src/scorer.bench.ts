@@ -7,7 +7,8 @@
 // events of that first batch are not counted. Also printed for context: the raw kafkajs consume rate
 // and PostgreSQL upsert rows/s; and, in the same rounds, the floor reference: the same bare consumer
 // doing all the I/O the issue mandates of the scorer (dedupe ids, state load, outbox row, offset,
-// score-changed-sized messages) with no scoring, i.e. the best ratio any scorer could reach here.
+// leaderboard ranks and score histogram, score-changed-sized messages) with no scoring, i.e. the best
+// ratio any scorer could reach here.
 // Run: npm run bench:scorer -w @leadscore/bench
 // (knobs: BENCH_EVENTS, BENCH_CONTACTS, BENCH_ROUNDS, BENCH_SCORER_NODE_ARGS, BENCH_FLOOR=0 to skip the floor)
 import { spawn } from 'node:child_process';
@@ -18,7 +19,7 @@ import kafkajs from 'kafkajs';
 import pg from 'pg';
 import { TOPIC_DECLARATIONS, Topics, parseModel } from '@leadscore/contracts';
 import { createKafkaClient, ensureTopics, silentLogger, waitForKafkaReady } from '@leadscore/kafka';
-import { openDatabase } from '@leadscore/persistence';
+import { contactRankRepository, openDatabase, type SqlRunner } from '@leadscore/persistence';
 import { freePort, startTestInfrastructure, workspaceRoot } from '@leadscore/testing';
 import { formatRate, rateOf, runBenchmark, type Measurement } from './benchmark.harness.js';
 
@@ -32,6 +33,13 @@ const NODE_ARGS = (process.env['BENCH_SCORER_NODE_ARGS'] ?? '').split(' ').filte
 const WORKSPACE = 'bench';
 const BASELINE_OUT = 'bench.baseline-out';
 const BASE_TIME = Date.UTC(2026, 0, 1);
+/** A pg client as the repositories' SqlRunner (rows of a query). */
+const sqlRunnerOf = (client: pg.PoolClient): SqlRunner =>
+  ({
+    query: async (text: string, parameters?: unknown[]) =>
+      (await client.query<Record<string, unknown>>(text, parameters)).rows,
+  }) as SqlRunner;
+
 const UPSERT_CONTACTS = `
   INSERT INTO baseline_scores (workspace_id, contact_id, events, last_event, updated_at)
   SELECT $1, c, n, e::jsonb, now() FROM UNNEST($2::text[], $3::int[], $4::text[]) AS t(c, n, e)
@@ -225,7 +233,8 @@ try {
    * A plain kafkajs consumer that per batch upserts the batch's contacts set-based in one transaction and
    * produces one message per event. With `mandated`, the transaction also does the I/O the issue
    * requires of the scorer beyond that, still with no scoring: record the events' ids (dedupe), load the
-   * contacts' rows by key, enqueue the outgoing messages (one outbox row per batch) and store the offset;
+   * contacts' rows by key, record their ranks (contact_ranks and score_histogram, the statement the
+   * scorer sends), enqueue the outgoing messages (one outbox row per batch) and store the offset;
    * and the produced messages are score-changed sized.
    */
   async function bareScorer(mandated: boolean): Promise<Measurement> {
@@ -272,6 +281,21 @@ try {
           await connection.query(
             `SELECT * FROM baseline_scores WHERE workspace_id = $1 AND contact_id = ANY($2::text[])`,
             [WORKSPACE, [...perContact.keys()]],
+          );
+          // The contacts' leaderboard ranks and the score histogram, by the statement the scorer sends
+          // (a new total per contact per batch, as a scored event gives).
+          const asOf = new Date();
+          await contactRankRepository.write(
+            sqlRunnerOf(connection),
+            [...perContact].map(([contactId, entry]) => ({
+              workspaceId: WORKSPACE,
+              modelId: 'floor',
+              contactId,
+              rank: { total: (Number(batch.lastOffset()) % 997) + entry.n / 7, tier: 'cold', grade: null },
+              modelVersion: 1,
+              asOf,
+            })),
+            `floor:${batch.partition}`,
           );
         }
         await connection.query(UPSERT_CONTACTS, [

@@ -1,3 +1,4 @@
+import { contactRankRepository, type ContactRank } from './contact-rank.repository.js';
 import { type SqlRunner } from './sql-types.js';
 
 export interface WorkspaceContact {
@@ -20,6 +21,30 @@ export interface ContactScoreRow {
   /** The scoring engine's state, JSON-serialisable. */
   state: unknown;
   updatedAt: Date;
+}
+
+/**
+ * A score row as its writers produce it: with the contact's rank (its unrounded total), which every
+ * write records in `contact_ranks` and the score histogram in the same transaction.
+ */
+export interface RankedScoreRow extends ContactScoreRow {
+  rank: ContactRank;
+}
+
+/** Records the ranks of written rows under `shard` (see contactRankRepository.write). */
+function writeRanks(sql: SqlRunner, rows: readonly RankedScoreRow[], shard: string): Promise<void> {
+  return contactRankRepository.write(
+    sql,
+    rows.map((r) => ({
+      workspaceId: r.workspaceId,
+      modelId: r.modelId,
+      contactId: r.contactId,
+      rank: r.rank,
+      modelVersion: r.modelVersion,
+      asOf: r.updatedAt,
+    })),
+    shard,
+  );
 }
 
 interface ContactScoreRecord {
@@ -135,8 +160,11 @@ export const contactScoreRepository = {
     return rows[0] ? fromRecord(rows[0]) : undefined;
   },
 
-  /** Inserts or replaces many scores in one statement (UNNEST of column arrays, states as one text). */
-  async upsertMany(sql: SqlRunner, rows: ContactScoreRow[]): Promise<void> {
+  /**
+   * Inserts or replaces many scores in one statement (UNNEST of column arrays, states as one text), and
+   * their ranks under the histogram shard of the writer (e.g. `scorer:3`).
+   */
+  async upsertMany(sql: SqlRunner, rows: RankedScoreRow[], shard: string): Promise<void> {
     if (rows.length === 0) return;
     await sql.query(
       `INSERT INTO contact_scores (${SCORE_COLUMNS}, state)
@@ -147,6 +175,7 @@ export const contactScoreRepository = {
          grade = EXCLUDED.grade, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
       [...scoreColumnArrays(rows), joinDocuments(rows.map((r) => r.state))],
     );
+    await writeRanks(sql, rows, shard);
   },
 
   /**
@@ -169,8 +198,11 @@ export const contactScoreRepository = {
     return rows.map(fromRecord);
   },
 
-  /** Writes back the advanced scores of rows the caller locked with `lockModelRange`, in one `UPDATE`. */
-  async updateMany(sql: SqlRunner, rows: ContactScoreRow[]): Promise<void> {
+  /**
+   * Writes back the advanced scores of rows the caller locked with `lockModelRange`, in one `UPDATE`,
+   * and their ranks under `shard`.
+   */
+  async updateMany(sql: SqlRunner, rows: RankedScoreRow[], shard: string): Promise<void> {
     if (rows.length === 0) return;
     await sql.query(
       `UPDATE contact_scores s SET
@@ -180,6 +212,7 @@ export const contactScoreRepository = {
        WHERE s.workspace_id = u.workspace_id AND s.model_id = u.model_id AND s.contact_id = u.contact_id`,
       [...scoreColumnArrays(rows), joinDocuments(rows.map((r) => r.state))],
     );
+    await writeRanks(sql, rows, shard);
   },
 
   /**
@@ -188,7 +221,7 @@ export const contactScoreRepository = {
    * stored state by PostgreSQL and the score columns set, so a range that only decayed ships a few
    * hundred bytes per contact instead of its whole state.
    */
-  async updateReports(sql: SqlRunner, rows: ContactScoreRow[]): Promise<void> {
+  async updateReports(sql: SqlRunner, rows: RankedScoreRow[], shard: string): Promise<void> {
     if (rows.length === 0) return;
     const states = rows.map((r) => r.state as { asOf: number; model: unknown; reported: unknown });
     await sql.query(
@@ -207,5 +240,6 @@ export const contactScoreRepository = {
         joinDocuments(states.map((state) => state.reported)),
       ],
     );
+    await writeRanks(sql, rows, shard);
   },
 };

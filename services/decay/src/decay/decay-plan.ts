@@ -1,6 +1,6 @@
 import { Topics, contactKey, type ScoringModel } from '@leadscore/contracts';
-import { type ContactScoreRow, type OutboxMessage } from '@leadscore/persistence';
-import { scoreChangedEvent } from '@leadscore/score-events';
+import { type ContactScoreRow, type OutboxMessage, type RankedScoreRow } from '@leadscore/persistence';
+import { scoreChangedEvent, scoreRowOf } from '@leadscore/score-events';
 import { advanceTo, onlyReportChanged, type ContactScoreState } from '@leadscore/scoring';
 
 export const DECAY_EVENT_SOURCE = 'leadscore/decay';
@@ -11,9 +11,9 @@ export type DecayCause = 'decay' | 'expiry' | 'inactivity' | 'absence';
 
 export interface DecayRangePlan {
   /** Rows advanced to the pass time (only those not already there) whose state changed in substance. */
-  readonly scores: ContactScoreRow[];
+  readonly scores: RankedScoreRow[];
   /** Rows advanced to the pass time that only decayed: their state changed in its report fields alone. */
-  readonly reports: ContactScoreRow[];
+  readonly reports: RankedScoreRow[];
   readonly outbox: OutboxMessage[];
   readonly scanned: number;
   readonly changesByCause: Readonly<Record<DecayCause, number>>;
@@ -31,29 +31,17 @@ export function planDecayRange(
   target: number,
   scoreChangedTopic: string = Topics.scoreChanged,
 ): DecayRangePlan {
-  const scores: ContactScoreRow[] = [];
-  const reports: ContactScoreRow[] = [];
+  const scores: RankedScoreRow[] = [];
+  const reports: RankedScoreRow[] = [];
   const outbox: OutboxMessage[] = [];
   const changesByCause: Record<DecayCause, number> = { decay: 0, expiry: 0, inactivity: 0, absence: 0 };
   for (const row of rows) {
     const state = row.state as ContactScoreState;
     if (state.asOf >= target) continue;
     const result = advanceTo(model, state, target);
-    const reported = result.state.reported;
-    (onlyReportChanged(state, result.state) ? reports : scores).push({
-      workspaceId: row.workspaceId,
-      modelId: row.modelId,
-      contactId: row.contactId,
-      modelVersion: model.version,
-      sequence: result.state.sequence,
-      fit: reported?.fit ?? 0,
-      engagement: reported?.engagement ?? 0,
-      total: reported?.total ?? 0,
-      tier: reported?.tier ?? null,
-      grade: reported?.grade ?? null,
-      state: result.state,
-      updatedAt: new Date(result.state.asOf),
-    });
+    (onlyReportChanged(state, result.state) ? reports : scores).push(
+      scoreRowOf(row.workspaceId, model, row.contactId, result.state),
+    );
     const change = result.change;
     if (!change) continue;
     const cause = change.cause.type as DecayCause;

@@ -276,8 +276,9 @@ export class DecayRunner {
             target,
             this.options.scoreChangedTopic ?? Topics.scoreChanged,
           );
-          await contactScoreRepository.updateMany(sql, plan.scores);
-          await contactScoreRepository.updateReports(sql, plan.reports);
+          // The leader is the only decay writer, so its outbox source is its histogram shard too.
+          await contactScoreRepository.updateMany(sql, plan.scores, DECAY_OUTBOX_SOURCE);
+          await contactScoreRepository.updateReports(sql, plan.reports, DECAY_OUTBOX_SOURCE);
           // One outbox row per range: its score changes have deterministic ids and a range commits once
           // (with its decay_runs progress), so the per-message id check of `enqueue` is not needed.
           const committed = await outboxRepository.enqueueBatch(

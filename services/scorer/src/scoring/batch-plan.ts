@@ -3,6 +3,7 @@ import type {
   ContactProfileRow,
   ContactScoreRow,
   OutboxMessage,
+  RankedScoreRow,
   WorkspaceContact,
   WorkspaceEventId,
 } from '@leadscore/persistence';
@@ -14,7 +15,7 @@ import {
   type ScoreChange,
   type ScoringResult,
 } from '@leadscore/scoring';
-import { scoreChangedEvent } from '@leadscore/score-events';
+import { scoreChangedEvent, scoreRowOf } from '@leadscore/score-events';
 
 /** Profile changes that re-compute fit. */
 const PROFILE_EVENT_TYPES = new Set(['contact.identified', 'contact.updated']);
@@ -48,7 +49,7 @@ export interface EventFailure {
 }
 
 export interface BatchPlan {
-  readonly scores: ContactScoreRow[];
+  readonly scores: RankedScoreRow[];
   readonly profiles: ContactProfileRow[];
   readonly outbox: OutboxMessage[];
   readonly processed: WorkspaceEventId[];
@@ -99,11 +100,12 @@ interface Working {
  * An event that makes the engine throw changes nothing and is reported as a failure.
  */
 export function planBatch(input: PlanInput): BatchPlan {
-  const scores = new Map(
+  const stored = new Map(
     input.scores.map((row) => [scoreKey(row.workspaceId, row.modelId, row.contactId), row]),
   );
+  // Rows are built once per key at the end (a contact may take many events in one batch).
+  const written = new Map<string, { workspace: string; contact: string } & Working>();
   const profiles = new Map(input.profiles.map((row) => [profileKey(row.workspaceId, row.contactId), row]));
-  const touchedScores = new Set<string>();
   const touchedProfiles = new Set<string>();
   const outbox: OutboxMessage[] = [];
   const processed: WorkspaceEventId[] = [];
@@ -123,15 +125,15 @@ export function planBatch(input: PlanInput): BatchPlan {
     try {
       for (const model of input.modelsFor(workspace)) {
         const key = scoreKey(workspace, model.id, contact);
-        const row = scores.get(key);
-        let state = (row?.state as ContactScoreState | undefined) ?? emptyState(model, time);
+        const current = written.get(key)?.state ?? (stored.get(key)?.state as ContactScoreState | undefined);
+        let state = current ?? emptyState(model, time);
         const changes: ScoreChange[] = [];
         const collect = (result: ScoringResult) => {
           state = result.state;
           if (result.change) changes.push(result.change);
         };
         // A profile change refits; so does a new state, from the contact's stored profile.
-        const fitFrom = profile ?? (row ? undefined : profiles.get(pKey)?.traits);
+        const fitFrom = profile ?? (current ? undefined : profiles.get(pKey)?.traits);
         if (fitFrom) collect(refit(model, state, fitFrom, time, null));
         collect(
           applyEvent(
@@ -163,22 +165,7 @@ export function planBatch(input: PlanInput): BatchPlan {
       touchedProfiles.add(pKey);
     }
     for (const { key, working, changes } of results) {
-      const reported = working.state.reported;
-      scores.set(key, {
-        workspaceId: workspace,
-        modelId: working.model.id,
-        contactId: contact,
-        modelVersion: working.model.version,
-        sequence: working.state.sequence,
-        fit: reported?.fit ?? 0,
-        engagement: reported?.engagement ?? 0,
-        total: reported?.total ?? 0,
-        tier: reported?.tier ?? null,
-        grade: reported?.grade ?? null,
-        state: working.state,
-        updatedAt: new Date(working.state.asOf),
-      });
-      touchedScores.add(key);
+      written.set(key, { workspace, contact, ...working });
       for (const change of changes) {
         const payload = scoreChangedEvent(workspace, contact, change, SCORER_EVENT_SOURCE, {
           id: event.id,
@@ -197,7 +184,7 @@ export function planBatch(input: PlanInput): BatchPlan {
   }
 
   return {
-    scores: [...touchedScores].map((key) => scores.get(key)).filter((row) => row !== undefined),
+    scores: [...written.values()].map((w) => scoreRowOf(w.workspace, w.model, w.contact, w.state)),
     profiles: [...touchedProfiles].map((key) => profiles.get(key)).filter((row) => row !== undefined),
     outbox,
     processed,

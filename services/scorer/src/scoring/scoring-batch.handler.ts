@@ -260,7 +260,8 @@ export class ScoringBatchHandler {
 
     end();
     end = this.time('write_scores');
-    await contactScoreRepository.upsertMany(sql, plan.scores);
+    // The partition's outbox source is also its histogram shard: one writer per shard.
+    await contactScoreRepository.upsertMany(sql, plan.scores, source);
     end();
     end = this.time('write_profiles');
     await contactProfileRepository.upsertMany(sql, plan.profiles);
