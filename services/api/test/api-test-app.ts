@@ -15,6 +15,7 @@ import {
   scoringModelRepository,
   type DataSource,
 } from '@leadscore/persistence';
+import { scoreRowOf } from '@leadscore/score-events';
 import { applyEvent, emptyState, type ContactScoreState } from '@leadscore/scoring';
 import { createTestDatabase, testKafkaBrokers, uniqueName, type TestDatabase } from '@leadscore/testing';
 import { WebhookTargetGuard, type HostResolver, type WebhookTargetPolicy } from '@leadscore/webhooks';
@@ -27,6 +28,7 @@ import { Writable } from 'node:stream';
 import { createApiApp } from '../src/app/api.app.js';
 import type { ApiTopics } from '../src/app/api.context.js';
 import { OpenApiController } from '../src/openapi/openapi.controller.js';
+import { ScoreStatsCache } from '../src/scores/score-stats.js';
 import { OpenApiConformance } from './openapi-conformance.js';
 
 export const OPERATOR = 'operator-token-for-api-tests-0123456789';
@@ -61,6 +63,8 @@ export interface TestApiOptions {
   readonly rateLimit?: TokenBucketRate;
   /** Failed authentications per address; default high enough that no other test meets it. */
   readonly authFailureRate?: TokenBucketRate;
+  /** API_SCORE_STATS_MAX_AGE_MS; default 0 (computed on every request). */
+  readonly scoreStatsMaxAgeMs?: number;
 }
 
 const UNLIMITED: TokenBucketRate = { perSecond: 100_000, burst: 100_000 };
@@ -111,6 +115,8 @@ export async function startTestApi(
         pingTimeoutMs: 5_000,
       },
       settingsCipher,
+      // Figures fresh on every request unless a test asks for the cache.
+      scoreStats: new ScoreStatsCache(dataSource, options.scoreStatsMaxAgeMs ?? 0, () => new Date(now)),
       now: () => new Date(now),
     },
     operatorToken: operatorToken ?? undefined,
@@ -249,22 +255,10 @@ export async function seedContactScore(
   let state = emptyState(model, clicks[0] ?? 0);
   for (const [index, at] of clicks.entries())
     state = applyEvent(model, state, { id: `click-${index}`, type: 'email.clicked', data: {} }, at).state;
-  const reported = state.reported;
-  await contactScoreRepository.upsertMany(api.dataSource.manager, [
-    {
-      workspaceId: model.workspace,
-      modelId: model.id,
-      contactId: contact,
-      modelVersion: model.version,
-      sequence: state.sequence,
-      fit: reported?.fit ?? 0,
-      engagement: reported?.engagement ?? 0,
-      total: reported?.total ?? 0,
-      tier: reported?.tier ?? null,
-      grade: reported?.grade ?? null,
-      state,
-      updatedAt: new Date(state.asOf),
-    },
-  ]);
+  await contactScoreRepository.upsertMany(
+    api.dataSource.manager,
+    [scoreRowOf(model.workspace, model, contact, state)],
+    'test',
+  );
   return state;
 }

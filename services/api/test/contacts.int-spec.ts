@@ -24,6 +24,9 @@ beforeAll(async () => {
   reader = (await createKey(api, admin, { kind: 'secret', scopes: ['read'] })).key;
   // Two clicks, 9 and 5 days before the read: the first expires (7 days) between the last write and now.
   await seedContactScore(api, clickModel('acme'), 'email:ada@example.com', [NOW - 9 * DAY, NOW - 5 * DAY]);
+  // Two more contacts under the model, one click each, so Ada's relative score has a median to stand against.
+  await seedContactScore(api, clickModel('acme'), 'user:42', [NOW - 5 * DAY]);
+  await seedContactScore(api, clickModel('acme'), 'phone:+14155550100', [NOW - 3 * DAY]);
 });
 
 afterAll(async () => {
@@ -70,6 +73,12 @@ describe('GET /v1/contacts/{contact}', () => {
         at: new Date(NOW - 2 * DAY).toISOString(),
       }),
     ]);
+    // Stored totals 17.58 (Ada, the top), 10 and 10 (the median): Ada is 100 %.
+    expect(clicks?.relative).toEqual({
+      percent: 100,
+      basis: 'stored',
+      statsAsOf: new Date(NOW).toISOString(),
+    });
     expect(clicks?.runningAwards).toEqual([
       { ruleId: 'click', eventId: 'click-1', points: 7.07, expiresAt: new Date(NOW + 2 * DAY).toISOString() },
     ]);
@@ -87,5 +96,37 @@ describe('GET /v1/contacts/{contact}', () => {
 
   it('refuses what is not a contact key, saying what one looks like', async () => {
     expectProblem(await read(reader, 'ada'), 400, /is not a contact key: expected/);
+  });
+});
+
+describe('GET /v1/contacts?email=|phone=|userId=', () => {
+  const lookUp = (query: string) =>
+    api.http.inject({ method: 'GET', url: `/v1/contacts?${query}`, headers: bearer(reader) });
+
+  it('finds the contact the identifier names, normalised as ingest normalises it', async () => {
+    for (const [query, contact] of [
+      ['email=%20Ada%40EXAMPLE.com', 'email:ada@example.com'],
+      ['userId=42', 'user:42'],
+      ['phone=%2B1%20(415)%20555-0100', 'phone:+14155550100'],
+    ] as const) {
+      const response = await lookUp(query);
+      expect({ query, status: response.statusCode }).toEqual({ query, status: 200 });
+      const body = json(response) as unknown as ContactScores;
+      expect(body.contact).toBe(contact);
+      // The one-click contacts tie on the median: 50 %.
+      if (contact !== 'email:ada@example.com') expect(body.models[0]?.relative?.percent).toBe(50);
+    }
+  });
+
+  it('asks for exactly one identifier, and says which one is wrong', async () => {
+    expectProblem(await lookUp(''), 400, /Give exactly one of \?email=, \?phone= or \?userId=/);
+    expectProblem(await lookUp('email=ada@example.com&userId=42'), 400, /exactly one/);
+    const wrong = expectProblem(
+      await lookUp('email=not-an-email'),
+      400,
+      /made from \?email is not a contact key/,
+    );
+    expect(wrong['errors']).toEqual([expect.objectContaining({ field: '?email' })]);
+    expectProblem(await lookUp('email=nobody@example.com'), 404, /No model has scored/);
   });
 });

@@ -231,6 +231,8 @@ describe('every key route, walked from /openapi.json', () => {
       '/v1/webhooks/{id}/replay': webhook,
       '/v1/webhooks/{id}/rotate-secret': webhook,
       '/v1/models/{id}/versions': { id: 'walked' },
+      '/v1/models/{id}/leaderboard': { id: 'clicks' },
+      '/v1/models/{id}/distribution': { id: 'clicks' },
       '/v1/settings/providers/{provider}': { provider: 'twilio' },
       '/v1/contacts/{contact}/outcomes': { contact: 'email:walk@example.com' },
       '/v1/contacts/{contact}': { contact: 'email:walk@example.com' },

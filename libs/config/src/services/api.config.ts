@@ -38,6 +38,13 @@ export const apiConfigSchema = envSchema({
       'Proxies (addresses or CIDR ranges) whose X-Forwarded-For the api believes for the client address (the failed-authentication throttle, logs); empty (the default): the connecting address',
     default: '',
   }),
+  API_SCORE_STATS_MAX_AGE_MS: env.integer({
+    description:
+      'How long a model’s median, percentiles and histogram (leaderboard relative scores, distributions) are reused before they are computed again; every answer gives their time',
+    default: 5_000,
+    min: 0,
+    max: 3_600_000,
+  }),
   API_RATE_LIMIT_BURST: env.integer({
     description: 'Requests one API key may make at once after being idle (the size of its token bucket)',
     default: 100,

@@ -10,7 +10,7 @@ export const contactScoresSchema: Readonly<Record<string, unknown>> = {
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.leadscore.dev/api/contact-scores.schema.json",
   "title": "ContactScores",
-  "description": "Answer of GET /v1/contacts/{contact}: the contact's scores under every model that scored it, each as of now and as stored, with why.",
+  "description": "Answer of GET /v1/contacts/{contact} and GET /v1/contacts?email=|phone=|userId=: the contact's scores under every model that scored it, each as of now and as stored, with why.",
   "type": "object",
   "required": [
     "contact",
@@ -34,6 +34,7 @@ export const contactScoresSchema: Readonly<Record<string, unknown>> = {
           "now",
           "stored",
           "stage",
+          "relative",
           "contributions",
           "sinceLastWrite",
           "runningAwards",
@@ -80,6 +81,42 @@ export const contactScoresSchema: Readonly<Record<string, unknown>> = {
               "null"
             ],
             "description": "The lifecycle stage the threshold service last published (lead, mql, sql, recycled); null before it saw the contact."
+          },
+          "relative": {
+            "description": "ONTRAPORT's relative score of the stored total (unrounded) among the model's contacts, against the model's stats (median, top) as of `statsAsOf`; null when the contact has no rank yet.",
+            "oneOf": [
+              {
+                "type": "object",
+                "required": [
+                  "percent",
+                  "basis",
+                  "statsAsOf"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "percent": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 100,
+                    "description": "0–100, two decimals: the top contact is 100, the median 50."
+                  },
+                  "basis": {
+                    "type": "string",
+                    "enum": [
+                      "stored"
+                    ],
+                    "description": "Computed from the stored total (as of the last event or decay pass), as the leaderboard ranks it, not from `now`."
+                  },
+                  "statsAsOf": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                }
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "contributions": {
             "type": "array",

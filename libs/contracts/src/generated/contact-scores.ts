@@ -6,7 +6,7 @@
  */
 
 /**
- * Answer of GET /v1/contacts/{contact}: the contact's scores under every model that scored it, each as of now and as stored, with why.
+ * Answer of GET /v1/contacts/{contact} and GET /v1/contacts?email=|phone=|userId=: the contact's scores under every model that scored it, each as of now and as stored, with why.
  */
 export interface ContactScores {
   /**
@@ -37,6 +37,20 @@ export interface ContactModelScore {
    * The lifecycle stage the threshold service last published (lead, mql, sql, recycled); null before it saw the contact.
    */
   stage: string | null;
+  /**
+   * ONTRAPORT's relative score of the stored total (unrounded) among the model's contacts, against the model's stats (median, top) as of `statsAsOf`; null when the contact has no rank yet.
+   */
+  relative: {
+    /**
+     * 0–100, two decimals: the top contact is 100, the median 50.
+     */
+    percent: number;
+    /**
+     * Computed from the stored total (as of the last event or decay pass), as the leaderboard ranks it, not from `now`.
+     */
+    basis: 'stored';
+    statsAsOf: string;
+  } | null;
   /**
    * Every rule with points now, largest first.
    */

@@ -14,6 +14,7 @@ import { createWorkspaceRequestSchema } from './create-workspace-request.schema.
 import { invalidModelProblemSchema } from './invalid-model-problem.schema.js'; // schemas/api/invalid-model-problem.schema.json
 import { keyCreatedSchema } from './key-created.schema.js'; // schemas/api/key-created.schema.json
 import { keyListSchema } from './key-list.schema.js'; // schemas/api/key-list.schema.json
+import { leaderboardPageSchema } from './leaderboard-page.schema.js'; // schemas/api/leaderboard-page.schema.json
 import { modelAppliedSchema } from './model-applied.schema.js'; // schemas/api/model-applied.schema.json
 import { modelIssueSchema } from './model-issue.schema.js'; // schemas/api/model-issue.schema.json
 import { modelListSchema } from './model-list.schema.js'; // schemas/api/model-list.schema.json
@@ -27,6 +28,8 @@ import { providerSecretRequestSchema } from './provider-secret-request.schema.js
 import { providerSecretStatusSchema } from './provider-secret-status.schema.js'; // schemas/api/provider-secret-status.schema.json
 import { recordOutcomeRequestSchema } from './record-outcome-request.schema.js'; // schemas/api/record-outcome-request.schema.json
 import { rotateWebhookSecretRequestSchema } from './rotate-webhook-secret-request.schema.js'; // schemas/api/rotate-webhook-secret-request.schema.json
+import { scoreDistributionSchema } from './score-distribution.schema.js'; // schemas/api/score-distribution.schema.json
+import { scoreStatsSchema } from './score-stats.schema.js'; // schemas/api/score-stats.schema.json
 import { updateSettingsRequestSchema } from './update-settings-request.schema.js'; // schemas/api/update-settings-request.schema.json
 import { updateWebhookRequestSchema } from './update-webhook-request.schema.js'; // schemas/api/update-webhook-request.schema.json
 import { webhookCreatedSchema } from './webhook-created.schema.js'; // schemas/api/webhook-created.schema.json
@@ -62,6 +65,7 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   invalidModelProblemSchema,
   keyCreatedSchema,
   keyListSchema,
+  leaderboardPageSchema,
   modelAppliedSchema,
   modelIssueSchema,
   modelListSchema,
@@ -75,6 +79,8 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   providerSecretStatusSchema,
   recordOutcomeRequestSchema,
   rotateWebhookSecretRequestSchema,
+  scoreDistributionSchema,
+  scoreStatsSchema,
   updateSettingsRequestSchema,
   updateWebhookRequestSchema,
   webhookCreatedSchema,

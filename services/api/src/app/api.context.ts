@@ -2,6 +2,7 @@ import type { SettingsCipher } from '@leadscore/access';
 import type { BatchingProducer } from '@leadscore/kafka';
 import type { DataSource } from '@leadscore/persistence';
 import type { WebhookTargetGuard } from '@leadscore/webhooks';
+import type { ScoreStatsCache } from '../scores/score-stats.js';
 
 /** The topics the api publishes to (tests give each suite topics of its own). */
 export interface ApiTopics {
@@ -30,5 +31,7 @@ export interface ApiContext {
   readonly webhooks: ApiWebhooks;
   /** Seals provider secrets before they are stored (ingest opens them with the same key). */
   readonly settingsCipher: SettingsCipher;
+  /** Median, percentiles and histogram per model, kept API_SCORE_STATS_MAX_AGE_MS (leaderboard, distribution, contact reads). */
+  readonly scoreStats: ScoreStatsCache;
   readonly now: () => Date;
 }

@@ -11,6 +11,7 @@ import { KeysController } from '../controllers/keys.controller.js';
 import { WebhooksController } from '../controllers/webhooks.controller.js';
 import { ModelsController } from '../controllers/models.controller.js';
 import { ContactsController } from '../controllers/contacts.controller.js';
+import { ScoresController } from '../controllers/scores.controller.js';
 import { SettingsController } from '../controllers/settings.controller.js';
 import { OutcomesController } from '../controllers/outcomes.controller.js';
 import { WorkspacesController } from '../controllers/workspaces.controller.js';
@@ -29,6 +30,8 @@ import { ReadSettings } from '../usecases/read-settings.usecase.js';
 import { RemoveProviderSecret } from '../usecases/remove-provider-secret.usecase.js';
 import { RecordOutcome } from '../usecases/record-outcome.usecase.js';
 import { ReadContactScores } from '../usecases/read-contact-scores.usecase.js';
+import { ReadLeaderboard } from '../usecases/read-leaderboard.usecase.js';
+import { ReadScoreDistribution } from '../usecases/read-score-distribution.usecase.js';
 import { RevokeKey } from '../usecases/revoke-key.usecase.js';
 import { CreateWebhook } from '../usecases/webhooks/create-webhook.usecase.js';
 import { DeleteWebhook } from '../usecases/webhooks/delete-webhook.usecase.js';
@@ -83,6 +86,8 @@ const USE_CASES = [
   RemoveProviderSecret,
   RecordOutcome,
   ReadContactScores,
+  ReadLeaderboard,
+  ReadScoreDistribution,
 ] as const;
 
 /**
@@ -111,6 +116,7 @@ export class ApiModule {
         ModelsController,
         OutcomesController,
         ContactsController,
+        ScoresController,
         OpenApiController,
       ],
       providers: [

@@ -42,7 +42,7 @@ const INVALID_MODEL: ResponseDoc = {
   schema: invalidModelProblemSchema,
   contentType: 'application/problem+json',
 };
-const ID_PARAMETER: ParameterDoc = {
+export const ID_PARAMETER: ParameterDoc = {
   name: 'id',
   in: 'path',
   description: 'The model id.',
@@ -50,7 +50,7 @@ const ID_PARAMETER: ParameterDoc = {
   schema: { type: 'string', pattern: MODEL_ID.source },
 };
 
-function modelId(id: string): string {
+export function modelId(id: string): string {
   // Not a model id at all: answered like an unknown one.
   if (!MODEL_ID.test(id))
     fail('not-found', `No model "${id.slice(0, 80)}" in this workspace; GET /v1/models lists its models.`);

@@ -6,6 +6,7 @@ import {
   type ScoringModel,
 } from '@leadscore/contracts';
 import {
+  contactRankRepository,
   contactScoreRepository,
   lifecycleStateRepository,
   scoringModelRepository,
@@ -14,10 +15,11 @@ import {
   type ContactScoreRow,
   type SqlRunner,
 } from '@leadscore/persistence';
-import { explainAt, type ContactScoreState, type Score } from '@leadscore/scoring';
+import { explainAt, relativeScore, roundScore, type ContactScoreState, type Score } from '@leadscore/scoring';
 import type { ApiContext } from '../app/api.context.js';
 import type { Caller } from '../auth/caller.js';
 import { fail } from '../http/problem-details.js';
+import { relativeBasisOf } from '../scores/score-stats.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -42,15 +44,20 @@ function figures(score: Pick<Score, 'fit' | 'engagement' | 'total' | 'tier' | 'g
 export class ReadContactScores {
   constructor(private readonly context: ApiContext) {}
 
-  async execute(caller: Caller, contactKey: string): Promise<ContactScores> {
+  /** `given` says where the key came from, for errors (the path, or a lookup's query parameter). */
+  async execute(
+    caller: Caller,
+    contactKey: string,
+    given: { field: string; words: string } = { field: '{contact}', words: 'in the path' },
+  ): Promise<ContactScores> {
     const sql = this.context.dataSource.manager;
     const settings = await workspaceSettingsRepository.find(sql, caller.workspaceId);
     const subject = normalizeSubject(contactKey, { defaultCountry: settings?.defaultCountry ?? undefined });
     if (!subject.ok)
       fail(
         'invalid-request',
-        `The contact "${contactKey.slice(0, 80)}" in the path is not a contact key: expected ${subject.expected}. Percent-encode the key if it holds "/" or "?".`,
-        [{ field: '{contact}', expected: subject.expected }],
+        `The contact "${contactKey.slice(0, 80)}" ${given.words} is not a contact key: expected ${subject.expected}. Percent-encode the key if it holds "/" or "?".`,
+        [{ field: given.field, expected: subject.expected }],
       );
     const contact = subject.value;
     const rows = await contactScoreRepository.loadMany(sql, [
@@ -66,6 +73,12 @@ export class ReadContactScores {
       rows.map((row) => ({ workspaceId: row.workspaceId, modelId: row.modelId, contactId: row.contactId })),
       false,
     );
+    const ranks = await contactRankRepository.ofContact(
+      sql,
+      caller.workspaceId,
+      contact,
+      rows.map((row) => row.modelId),
+    );
     const now = this.context.now().getTime();
     const models: ContactModelScore[] = [];
     for (const row of [...rows].sort((a, b) => a.modelId.localeCompare(b.modelId))) {
@@ -73,6 +86,9 @@ export class ReadContactScores {
       const state = row.state as ContactScoreState;
       const explained = explainAt(model, state, now);
       const stage = stages.get(lifecycleStateRepository.keyOf(row));
+      const rank = ranks.get(row.modelId);
+      const stats = rank ? await this.context.scoreStats.of(caller.workspaceId, row.modelId) : undefined;
+      const percent = rank && stats ? relativeScore(relativeBasisOf(stats), rank.rank.total) : null;
       models.push({
         modelId: row.modelId,
         modelVersion: row.modelVersion,
@@ -84,6 +100,10 @@ export class ReadContactScores {
           sequence: row.sequence,
         },
         stage: stage?.stage ?? null,
+        relative:
+          percent === null || !stats
+            ? null
+            : { percent: roundScore(percent), basis: 'stored', statsAsOf: stats.asOf.toISOString() },
         contributions: [...explained.contributions],
         sinceLastWrite: explained.sinceLastWrite.map((applied) => ({ ...applied, at: iso(applied.at) })),
         runningAwards: explained.runningAwards.map((award) => ({

@@ -1,0 +1,82 @@
+import type { LeaderboardPage } from '@leadscore/contracts';
+import { contactRankRepository, scoringModelRepository, type ContactRank } from '@leadscore/persistence';
+import { relativeScore, roundScore } from '@leadscore/scoring';
+import type { ApiContext } from '../app/api.context.js';
+import type { Caller } from '../auth/caller.js';
+import { fail } from '../http/problem-details.js';
+import { decodeCursor, encodeCursor, filtersDigest } from '../scores/leaderboard-cursor.js';
+import { relativeBasisOf, scoreStatsView } from '../scores/score-stats.js';
+
+/** Contacts a filtered page examines at most past its cursor (a rare filter never scans the model). */
+export const LEADERBOARD_SCAN_BUDGET = 10_000;
+
+export interface LeaderboardRequest {
+  readonly limit: number;
+  readonly cursor?: string;
+  readonly tiers?: readonly ContactRank['tier'][];
+  readonly grades?: readonly string[];
+  readonly stages?: readonly string[];
+  readonly updatedSince?: Date;
+}
+
+/**
+ * GET /v1/models/{id}/leaderboard: one page of the model's contacts, highest unrounded total first, from
+ * contact_ranks (index ranges only), with each contact's stage and ONTRAPORT relative score against the
+ * model's cached stats. The cursor is a position (total, contact), not an offset: a contact whose total
+ * did not change during the walk appears exactly once, in order.
+ */
+export class ReadLeaderboard {
+  constructor(private readonly context: ApiContext) {}
+
+  async execute(caller: Caller, modelId: string, request: LeaderboardRequest): Promise<LeaderboardPage> {
+    const sql = this.context.dataSource.manager;
+    const model = await scoringModelRepository.live(sql, caller.workspaceId, modelId);
+    if (!model)
+      fail(
+        'not-found',
+        `No model "${modelId.slice(0, 80)}" in this workspace: GET /v1/models lists its models.`,
+      );
+    const filters = filtersDigest({
+      m: modelId,
+      t: request.tiers ?? null,
+      g: request.grades ?? null,
+      s: request.stages ?? null,
+      u: request.updatedSince?.toISOString() ?? null,
+    });
+    const cursor = request.cursor === undefined ? undefined : decodeCursor(request.cursor, filters);
+    const walkStartedAt = cursor?.walkStartedAt ?? this.context.now().toISOString();
+    const [rows, stats] = await Promise.all([
+      contactRankRepository.page(sql, {
+        workspaceId: caller.workspaceId,
+        modelId,
+        limit: request.limit,
+        ...(cursor ? { after: cursor.after } : {}),
+        ...(request.tiers ? { tiers: request.tiers } : {}),
+        ...(request.grades ? { grades: request.grades } : {}),
+        ...(request.stages ? { stages: request.stages } : {}),
+        ...(request.updatedSince ? { updatedSince: request.updatedSince } : {}),
+        scanBudget: LEADERBOARD_SCAN_BUDGET,
+      }),
+      this.context.scoreStats.of(caller.workspaceId, modelId),
+    ]);
+    const basis = relativeBasisOf(stats);
+    return {
+      modelId,
+      entries: rows.entries.map((entry) => ({
+        contact: entry.contactId,
+        total: roundScore(entry.rank.total),
+        // A contact above the stats' top (it rose since they were computed) is 100 %.
+        relativePercent: roundScore(relativeScore(basis, entry.rank.total) ?? 100),
+        tier: entry.rank.tier,
+        grade: entry.rank.grade,
+        stage: entry.stage as LeaderboardPage['entries'][number]['stage'],
+        modelVersion: entry.modelVersion,
+        updatedAt: entry.asOf.toISOString(),
+      })),
+      nextCursor: rows.next ? encodeCursor({ after: rows.next, filters, walkStartedAt }) : null,
+      partial: rows.partial,
+      stats: scoreStatsView(stats),
+      walkStartedAt,
+    };
+  }
+}
