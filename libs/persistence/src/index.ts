@@ -45,6 +45,7 @@ export {
   type OrderStatistics,
   type RankKey,
 } from './repositories/contact-rank.repository.js';
+export { contactReadRepository, type ContactModelRead } from './repositories/contact-read.repository.js';
 export { DataSource, type EntityManager } from 'typeorm';
 export {
   contactProfileRepository,

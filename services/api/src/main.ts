@@ -9,6 +9,7 @@ import { openDatabase } from '@leadscore/persistence';
 import { postgresReadiness } from '@leadscore/service-kit';
 import { WebhookTargetGuard, webhookTargetPolicyOf } from '@leadscore/webhooks';
 import { createApiApp } from './app/api.app.js';
+import { ModelDocuments } from './scores/model-documents.js';
 import { ScoreStatsCache } from './scores/score-stats.js';
 
 /** A ping answers while the caller waits: a receiver gets as long as one threshold attempt by default. */
@@ -49,6 +50,7 @@ const app = await createApiApp({
     },
     settingsCipher,
     scoreStats: new ScoreStatsCache(dataSource, config.API_SCORE_STATS_MAX_AGE_MS, () => new Date()),
+    modelDocuments: new ModelDocuments(dataSource),
     now: () => new Date(),
   },
   operatorToken: config.OPERATOR_TOKEN,

@@ -28,6 +28,7 @@ import { Writable } from 'node:stream';
 import { createApiApp } from '../src/app/api.app.js';
 import type { ApiTopics } from '../src/app/api.context.js';
 import { OpenApiController } from '../src/openapi/openapi.controller.js';
+import { ModelDocuments } from '../src/scores/model-documents.js';
 import { ScoreStatsCache } from '../src/scores/score-stats.js';
 import { OpenApiConformance } from './openapi-conformance.js';
 
@@ -117,6 +118,7 @@ export async function startTestApi(
       settingsCipher,
       // Figures fresh on every request unless a test asks for the cache.
       scoreStats: new ScoreStatsCache(dataSource, options.scoreStatsMaxAgeMs ?? 0, () => new Date(now)),
+      modelDocuments: new ModelDocuments(dataSource),
       now: () => new Date(now),
     },
     operatorToken: operatorToken ?? undefined,

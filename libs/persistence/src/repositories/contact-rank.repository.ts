@@ -289,34 +289,6 @@ export const contactRankRepository = {
     return row ? { total: row.total, contactId: row.contact_id } : undefined;
   },
 
-  /** A contact's rank under each model that scored it, by model id (primary-key prefix: the contact is the last key column, so per model). */
-  async ofContact(
-    sql: SqlRunner,
-    workspaceId: string,
-    contactId: string,
-    modelIds: readonly string[],
-  ): Promise<Map<string, ContactRankRow>> {
-    if (modelIds.length === 0) return new Map();
-    const rows = await sql.query<(RankRecord & { model_id: string })[]>(
-      `SELECT model_id, contact_id, total, tier, grade, model_version, as_of FROM contact_ranks
-       WHERE workspace_id = $1 AND model_id = ANY($2::text[]) AND contact_id = $3`,
-      [workspaceId, modelIds, contactId],
-    );
-    return new Map(
-      rows.map((r) => [
-        r.model_id,
-        {
-          workspaceId,
-          modelId: r.model_id,
-          contactId: r.contact_id,
-          rank: { total: r.total, tier: domainTier(r.tier), grade: r.grade },
-          modelVersion: r.model_version,
-          asOf: r.as_of,
-        },
-      ]),
-    );
-  },
-
   /** Contacts per 1-point bucket of a model's totals (the shards summed), ascending; empty buckets left out. */
   async histogram(sql: SqlRunner, workspaceId: string, modelId: string): Promise<HistogramBucket[]> {
     const rows = await sql.query<{ bucket: number; contacts: string }[]>(
@@ -344,8 +316,8 @@ export const contactRankRepository = {
     const histogram = await this.histogram(sql, workspaceId, modelId);
     const count = histogram.reduce((sum, b) => sum + b.contacts, 0);
     const positions = count === 0 ? [] : positionsOf(count);
-    const totals: number[] = [];
-    for (const position of positions) {
+    if (positions.length === 0) return { count, histogram, totals: [] };
+    const probes = positions.map((position) => {
       let before = 0;
       const holder = histogram.find((b) => {
         if (position < before + b.contacts) return true;
@@ -353,29 +325,40 @@ export const contactRankRepository = {
         return false;
       });
       if (!holder || position < 0) throw new RangeError(`position ${position} is outside 0..${count - 1}`);
-      const range = {
+      const within = position - before;
+      return {
         from: holder.bucket <= -BUCKET_LIMIT ? -Infinity : holder.bucket,
         to: holder.bucket >= BUCKET_LIMIT ? Infinity : holder.bucket + 1,
+        within,
+        fromTop: holder.contacts - 1 - within,
       };
-      const within = position - before;
-      const fromTop = holder.contacts - 1 - within;
-      const lowest = await this.extreme(sql, workspaceId, modelId, 'ASC', range);
-      const highest = await this.extreme(sql, workspaceId, modelId, 'DESC', range);
-      if (!lowest || !highest)
-        throw new Error(
-          `score_histogram and contact_ranks disagree on bucket ${holder.bucket}: not one snapshot?`,
-        );
-      if (lowest.total === highest.total) {
-        totals.push(lowest.total);
-        continue;
-      }
-      const found =
-        within <= fromTop
-          ? await this.extreme(sql, workspaceId, modelId, 'ASC', range, within)
-          : await this.extreme(sql, workspaceId, modelId, 'DESC', range, fromTop);
-      if (!found) throw new Error(`no contact at position ${within} of bucket ${holder.bucket}`);
-      totals.push(found.total);
-    }
-    return { count, histogram, totals };
+    });
+    // One statement for every position: per position the bucket's lowest and highest totals, and only
+    // when they differ (CASE evaluates the walk lazily) the walk to the position from the nearer end.
+    const p = new Parameters();
+    const scope = [p.add(workspaceId), p.add(modelId)] as const;
+    const inBucket = ['r.total >= q.from_total', 'r.total < q.to_total'];
+    const pick = (direction: 'ASC' | 'DESC', offset: string) =>
+      `SELECT total FROM (${mergedBranches(p, scope, STORED_TIERS, inBucket, direction, `${offset} + 1`)}) m
+       ORDER BY total ${direction}, contact_id ${direction} OFFSET ${offset} LIMIT 1`;
+    const rows = await sql.query<{ i: number; total: number }[]>(
+      `SELECT q.i, CASE
+         WHEN lowest.total = highest.total THEN lowest.total
+         WHEN q.within <= q.from_top THEN (${pick('ASC', 'q.within')})
+         ELSE (${pick('DESC', 'q.from_top')}) END AS total
+       FROM UNNEST(${p.add(probes.map((_, i) => i))}::int[], ${p.add(probes.map((q) => q.from))}::float8[],
+                   ${p.add(probes.map((q) => q.to))}::float8[], ${p.add(probes.map((q) => q.within))}::int[],
+                   ${p.add(probes.map((q) => q.fromTop))}::int[])
+         AS q(i, from_total, to_total, within, from_top)
+       CROSS JOIN LATERAL (${pick('ASC', '0')}) lowest
+       CROSS JOIN LATERAL (${pick('DESC', '0')}) highest
+       ORDER BY q.i`,
+      p.values,
+    );
+    if (rows.length !== positions.length || rows.some((r) => r.total === null))
+      throw new Error(
+        'score_histogram and contact_ranks disagree: read them in one REPEATABLE READ snapshot',
+      );
+    return { count, histogram, totals: rows.map((r) => r.total) };
   },
 };

@@ -160,6 +160,16 @@ export const scoringModelRepository = {
     return rows[0] && toStored(rows[0]);
   },
 
+  /** The number of the live (highest) version of one model, or undefined when it has none (no document read). */
+  async liveVersion(sql: SqlRunner, workspaceId: string, modelId: string): Promise<number | undefined> {
+    const rows = await sql.query<{ version: number }[]>(
+      `SELECT version FROM scoring_models WHERE workspace_id = $1 AND model_id = $2
+       ORDER BY version DESC LIMIT 1`,
+      [workspaceId, modelId],
+    );
+    return rows[0]?.version;
+  },
+
   /** The live version of every model of a workspace, by model id. */
   async listLive(sql: SqlRunner, workspaceId: WorkspaceId): Promise<ScoringModelVersionRow[]> {
     const rows = await sql.query<VersionRecord[]>(

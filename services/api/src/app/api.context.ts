@@ -2,6 +2,7 @@ import type { SettingsCipher } from '@leadscore/access';
 import type { BatchingProducer } from '@leadscore/kafka';
 import type { DataSource } from '@leadscore/persistence';
 import type { WebhookTargetGuard } from '@leadscore/webhooks';
+import type { ModelDocuments } from '../scores/model-documents.js';
 import type { ScoreStatsCache } from '../scores/score-stats.js';
 
 /** The topics the api publishes to (tests give each suite topics of its own). */
@@ -33,5 +34,7 @@ export interface ApiContext {
   readonly settingsCipher: SettingsCipher;
   /** Median, percentiles and histogram per model, kept API_SCORE_STATS_MAX_AGE_MS (leaderboard, distribution, contact reads). */
   readonly scoreStats: ScoreStatsCache;
+  /** Parsed model versions (immutable), so reads do not parse a model per request. */
+  readonly modelDocuments: ModelDocuments;
   readonly now: () => Date;
 }

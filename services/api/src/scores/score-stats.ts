@@ -1,6 +1,7 @@
 import type { ScoreStats } from '@leadscore/contracts';
 import { contactRankRepository, type DataSource, type HistogramBucket } from '@leadscore/persistence';
 import type { RankStats } from '@leadscore/scoring';
+import { liveVersionOrNotFound } from './model-documents.js';
 
 export const PERCENTILES = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
 export type PercentileName = `p${(typeof PERCENTILES)[number]}`;
@@ -60,6 +61,7 @@ export class ScoreStatsCache {
     private readonly now: () => Date,
   ) {}
 
+  /** The model's figures; rejects with 404 when the workspace has no such model. */
   of(workspaceId: string, modelId: string): Promise<ModelScoreStats> {
     const key = `${workspaceId}\u0000${modelId}`;
     const at = this.now().getTime();
@@ -76,6 +78,9 @@ export class ScoreStatsCache {
   private compute(workspaceId: string, modelId: string): Promise<ModelScoreStats> {
     const asOf = this.now();
     return this.dataSource.transaction('REPEATABLE READ', async (sql) => {
+      // A model that does not exist is 404 (and not kept); models are never deleted, so one that
+      // exists goes on existing for as long as its figures are kept.
+      await liveVersionOrNotFound(sql, workspaceId, modelId);
       const statistics = await contactRankRepository.orderStatistics(sql, workspaceId, modelId, (count) => [
         0,
         count - 1,

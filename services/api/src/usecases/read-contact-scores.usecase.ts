@@ -1,20 +1,5 @@
-import type { WorkspaceId } from '@leadscore/access';
-import {
-  normalizeSubject,
-  type ContactModelScore,
-  type ContactScores,
-  type ScoringModel,
-} from '@leadscore/contracts';
-import {
-  contactRankRepository,
-  contactScoreRepository,
-  lifecycleStateRepository,
-  scoringModelRepository,
-  storedModelOf,
-  workspaceSettingsRepository,
-  type ContactScoreRow,
-  type SqlRunner,
-} from '@leadscore/persistence';
+import { normalizeSubject, type ContactModelScore, type ContactScores } from '@leadscore/contracts';
+import { contactReadRepository, workspaceSettingsRepository } from '@leadscore/persistence';
 import { explainAt, relativeScore, roundScore, type ContactScoreState, type Score } from '@leadscore/scoring';
 import type { ApiContext } from '../app/api.context.js';
 import type { Caller } from '../auth/caller.js';
@@ -51,7 +36,10 @@ export class ReadContactScores {
     given: { field: string; words: string } = { field: '{contact}', words: 'in the path' },
   ): Promise<ContactScores> {
     const sql = this.context.dataSource.manager;
-    const settings = await workspaceSettingsRepository.find(sql, caller.workspaceId);
+    // Only a national phone number needs the workspace's default country.
+    const settings = contactKey.startsWith('phone:')
+      ? await workspaceSettingsRepository.find(sql, caller.workspaceId)
+      : undefined;
     const subject = normalizeSubject(contactKey, { defaultCountry: settings?.defaultCountry ?? undefined });
     if (!subject.ok)
       fail(
@@ -60,35 +48,22 @@ export class ReadContactScores {
         [{ field: given.field, expected: subject.expected }],
       );
     const contact = subject.value;
-    const rows = await contactScoreRepository.loadMany(sql, [
-      { workspaceId: caller.workspaceId, contactId: contact },
-    ]);
-    if (rows.length === 0)
+    const reads = await contactReadRepository.load(sql, caller.workspaceId, contact);
+    if (reads.length === 0)
       fail(
         'not-found',
         `No model has scored the contact "${contact}" in this workspace (yet): its events may still be on their way, or none matched a rule.`,
       );
-    const stages = await lifecycleStateRepository.loadMany(
-      sql,
-      rows.map((row) => ({ workspaceId: row.workspaceId, modelId: row.modelId, contactId: row.contactId })),
-      false,
-    );
-    const ranks = await contactRankRepository.ofContact(
-      sql,
-      caller.workspaceId,
-      contact,
-      rows.map((row) => row.modelId),
-    );
     const now = this.context.now().getTime();
     const models: ContactModelScore[] = [];
-    for (const row of [...rows].sort((a, b) => a.modelId.localeCompare(b.modelId))) {
-      const model = await modelFor(sql, caller.workspaceId, row);
+    for (const { score: row, stage, rank, liveVersion } of reads) {
+      const model = await this.context.modelDocuments.version(row.workspaceId, row.modelId, liveVersion);
+      if (!model)
+        throw new Error(`scoring_models has no version ${liveVersion} of ${row.workspaceId}/${row.modelId}`);
       const state = row.state as ContactScoreState;
       const explained = explainAt(model, state, now);
-      const stage = stages.get(lifecycleStateRepository.keyOf(row));
-      const rank = ranks.get(row.modelId);
       const stats = rank ? await this.context.scoreStats.of(caller.workspaceId, row.modelId) : undefined;
-      const percent = rank && stats ? relativeScore(relativeBasisOf(stats), rank.rank.total) : null;
+      const percent = rank && stats ? relativeScore(relativeBasisOf(stats), rank.total) : null;
       models.push({
         modelId: row.modelId,
         modelVersion: row.modelVersion,
@@ -99,7 +74,7 @@ export class ReadContactScores {
           ...figures(state.reported ?? NOTHING_PUBLISHED, row.updatedAt.getTime()),
           sequence: row.sequence,
         },
-        stage: stage?.stage ?? null,
+        stage,
         relative:
           percent === null || !stats
             ? null
@@ -118,16 +93,4 @@ export class ReadContactScores {
     }
     return { contact, models };
   }
-}
-
-/** The live version of the row's model (what the next event or decay pass applies), else the row's own. */
-async function modelFor(sql: SqlRunner, workspace: WorkspaceId, row: ContactScoreRow): Promise<ScoringModel> {
-  const stored =
-    (await scoringModelRepository.live(sql, workspace, row.modelId)) ??
-    (await scoringModelRepository.find(sql, row.workspaceId, row.modelId, row.modelVersion));
-  if (!stored)
-    throw new Error(
-      `scoring_models has no version of ${row.workspaceId}/${row.modelId}, which scored a contact`,
-    );
-  return storedModelOf(stored);
 }

@@ -1,9 +1,8 @@
 import type { LeaderboardPage } from '@leadscore/contracts';
-import { contactRankRepository, scoringModelRepository, type ContactRank } from '@leadscore/persistence';
+import { contactRankRepository, type ContactRank } from '@leadscore/persistence';
 import { relativeScore, roundScore } from '@leadscore/scoring';
 import type { ApiContext } from '../app/api.context.js';
 import type { Caller } from '../auth/caller.js';
-import { fail } from '../http/problem-details.js';
 import { decodeCursor, encodeCursor, filtersDigest } from '../scores/leaderboard-cursor.js';
 import { relativeBasisOf, scoreStatsView } from '../scores/score-stats.js';
 
@@ -30,12 +29,6 @@ export class ReadLeaderboard {
 
   async execute(caller: Caller, modelId: string, request: LeaderboardRequest): Promise<LeaderboardPage> {
     const sql = this.context.dataSource.manager;
-    const model = await scoringModelRepository.live(sql, caller.workspaceId, modelId);
-    if (!model)
-      fail(
-        'not-found',
-        `No model "${modelId.slice(0, 80)}" in this workspace: GET /v1/models lists its models.`,
-      );
     const filters = filtersDigest({
       m: modelId,
       t: request.tiers ?? null,

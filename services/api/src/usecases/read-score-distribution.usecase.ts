@@ -1,8 +1,7 @@
 import type { ScoreDistribution } from '@leadscore/contracts';
-import { scoringModelRepository, type HistogramBucket } from '@leadscore/persistence';
+import type { HistogramBucket } from '@leadscore/persistence';
 import type { ApiContext } from '../app/api.context.js';
 import type { Caller } from '../auth/caller.js';
-import { fail } from '../http/problem-details.js';
 import { scoreStatsView } from '../scores/score-stats.js';
 
 /** 1-point buckets merged into buckets of `width` points, [from, from + width), from a multiple of the width. */
@@ -25,16 +24,6 @@ export class ReadScoreDistribution {
   constructor(private readonly context: ApiContext) {}
 
   async execute(caller: Caller, modelId: string, bucketWidth: number): Promise<ScoreDistribution> {
-    const model = await scoringModelRepository.live(
-      this.context.dataSource.manager,
-      caller.workspaceId,
-      modelId,
-    );
-    if (!model)
-      fail(
-        'not-found',
-        `No model "${modelId.slice(0, 80)}" in this workspace: GET /v1/models lists its models.`,
-      );
     const stats = await this.context.scoreStats.of(caller.workspaceId, modelId);
     return {
       modelId,
