@@ -10,10 +10,10 @@ import { TOPIC_DECLARATIONS, Topics, type ScoringModel } from '@leadscore/contra
 import { createKafkaClient, ensureTopics, silentLogger, waitForKafkaReady } from '@leadscore/kafka';
 import { openDatabase, scoringModelRepository, type DataSource } from '@leadscore/persistence';
 import { DAY_MS, applyEvent, emptyState, refit } from '@leadscore/scoring';
-import { makeTempDir, removeDir, startPostgresServer, workspaceRoot } from '@leadscore/testing';
-import pg from 'pg';
+import { workspaceRoot } from '@leadscore/testing';
 import { runBenchmark, type Measurement } from './benchmark.harness.js';
 import { withThrowawayKafka } from './kafka-bench.fixtures.js';
+import { withDatabase } from './postgres-bench.fixtures.js';
 
 const CONTACTS = Number(process.env['BENCH_CONTACTS'] ?? 1_000_000);
 const RANGE_SIZE = Number(process.env['BENCH_DECAY_RANGE_SIZE'] ?? 2_000);
@@ -56,23 +56,8 @@ function templates() {
   return [clicked, viewed, replied];
 }
 
-async function withDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
-  const dir = makeTempDir('bench-pg');
-  const server = await startPostgresServer({ dataDir: join(dir, 'pg'), persistent: false });
-  try {
-    const admin = new pg.Client({ connectionString: server.url });
-    await admin.connect();
-    await admin.query('CREATE DATABASE bench_decay');
-    await admin.end();
-    return await run(server.urlFor('bench_decay'));
-  } finally {
-    await server.stop();
-    removeDir(dir);
-  }
-}
-
 async function seed(dataSource: DataSource): Promise<void> {
-  await dataSource.query('TRUNCATE contact_scores, outbox, decay_runs');
+  await dataSource.query('TRUNCATE contact_scores, contact_ranks, score_histogram, outbox, decay_runs');
   await scoringModelRepository.record(dataSource.manager, {
     workspaceId: MODEL.workspace,
     modelId: MODEL.id,
@@ -91,7 +76,17 @@ async function seed(dataSource: DataSource): Promise<void> {
      JOIN (SELECT ord - 1 AS k, s FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS a(s, ord)) t ON t.k = i % 3`,
     [MODEL.workspace, MODEL.id, CONTACTS, JSON.stringify(states)],
   );
-  await dataSource.query('VACUUM ANALYZE contact_scores');
+  // Their leaderboard ranks, as the scorer would have left them (the pass re-ranks every contact).
+  await dataSource.query(
+    `INSERT INTO contact_ranks (workspace_id, model_id, contact_id, total, tier, grade, model_version, as_of)
+     SELECT workspace_id, model_id, contact_id, total, coalesce(tier, ''), grade, model_version, updated_at
+     FROM contact_scores`,
+  );
+  await dataSource.query(
+    `INSERT INTO score_histogram (workspace_id, model_id, shard, bucket, contacts)
+     SELECT workspace_id, model_id, 'scorer:0', score_bucket(total), count(*) FROM contact_ranks GROUP BY 1, 2, 4`,
+  );
+  await dataSource.query('VACUUM ANALYZE contact_scores, contact_ranks, score_histogram');
 }
 
 /** Runs the decay CLI to `target`; resolves with the contacts it advanced. */
@@ -131,7 +126,7 @@ function runCli(url: string, brokers: string[], target: number): Promise<number>
 }
 
 await withThrowawayKafka((brokers) =>
-  withDatabase(async (url) => {
+  withDatabase('bench_decay', async (url) => {
     const kafka = createKafkaClient({ brokers, clientId: 'bench-decay', logger: silentLogger });
     await waitForKafkaReady(kafka);
     await ensureTopics(

@@ -15,38 +15,16 @@
 // Run:   node tools/bench/dist/ingest.bench.js   (knobs: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ROUNDS,
 //        BENCH_CASES=events,pixel, BENCH_INGEST_NODE_ARGS / BENCH_BARE_NODE_ARGS / BENCH_FLOOR_NODE_ARGS:
 //        node flags for the ingest / bare / floor server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import kafkajs from 'kafkajs';
 import { Headers as KafkaHeaders, TOPIC_DECLARATIONS, Topics } from '@leadscore/contracts';
 import { createKafkaClient, ensureTopics, silentLogger, waitForKafkaReady } from '@leadscore/kafka';
-import { freePort, waitForPort, workspaceRoot } from '@leadscore/testing';
+import { workspaceRoot } from '@leadscore/testing';
 import { runBenchmark, type Measurement } from './benchmark.harness.js';
-import { formatCpuReport, startCpuMeter } from './process-cpu.js';
+import { load, startServer, stop, type CpuWatch } from './http-bench.fixtures.js';
 import { withThrowawayKafka } from './kafka-bench.fixtures.js';
-
-interface AutocannonResult {
-  readonly requests: { readonly total: number };
-  readonly duration: number;
-  readonly non2xx: number;
-  readonly errors: number;
-  readonly timeouts: number;
-  readonly statusCodeStats?: Readonly<Record<string, { count: number }>>;
-}
-interface AutocannonOptions {
-  readonly url: string;
-  readonly method?: 'GET' | 'POST';
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: string;
-  readonly connections: number;
-  readonly duration: number;
-}
-type Autocannon = (options: AutocannonOptions) => Promise<AutocannonResult>;
-
-// autocannon is CommonJS without type declarations: load it through require, typed by the interface above.
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 64);
@@ -92,47 +70,6 @@ app.post('/v1/events', async (request, reply) => reply.status(202).send({ accept
 await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT) });
 process.on('SIGTERM', () => process.exit(0));
 `;
-
-async function startServer(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ port: number; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    cwd: workspaceRoot(),
-  });
-  await waitForPort(port);
-  return { port, child };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-/** The processes whose CPU a measurement reports: the server under load, the broker and this one (autocannon). */
-type CpuWatch = Readonly<Record<string, number>>;
-
-async function load(
-  options: AutocannonOptions,
-  unitsPerRequest: number,
-  cpu: CpuWatch = {},
-): Promise<Measurement> {
-  const meter = startCpuMeter(cpu);
-  const result = await autocannon(options);
-  const report = meter.stop();
-  const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed > 0)
-    throw new Error(
-      `${options.url}: ${failed} of ${result.requests.total} requests failed (${JSON.stringify(result.statusCodeStats ?? {})})`,
-    );
-  const count = result.requests.total * unitsPerRequest;
-  const units = unitsPerRequest === 1 ? 'req' : 'event';
-  return { count, seconds: result.duration, notes: [formatCpuReport(report, count, units)] };
-}
 
 /**
  * One pixel event exactly as the ingest service produced it during the warm-up (key, value, headers),
