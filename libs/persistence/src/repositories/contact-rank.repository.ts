@@ -128,7 +128,8 @@ interface RankRecord {
 export const contactRankRepository = {
   /**
    * Records the ranks of many contacts in one statement and moves the histogram with them: each changed
-   * rank adds one to its new bucket and takes one from its old one, in `shard`'s counters. A rank that did
+   * rank adds one to its new bucket and takes one from its old one (PostgreSQL 18's `RETURNING old.*`),
+   * in `shard`'s counters. A rank that did
    * not change is not rewritten. Rows must have distinct keys; they are written in key order, so two
    * writers of the same contacts lock them in one order.
    */
@@ -154,9 +155,6 @@ export const contactRankRepository = {
          SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::float8[], $5::text[], $6::text[],
                               $7::int[], $8::timestamptz[])
            AS u(workspace_id, model_id, contact_id, total, tier, grade, model_version, as_of)),
-       old AS (
-         SELECT r.workspace_id, r.model_id, r.contact_id, r.total
-         FROM contact_ranks r JOIN input USING (workspace_id, model_id, contact_id)),
        written AS (
          INSERT INTO contact_ranks AS r (workspace_id, model_id, contact_id, total, tier, grade, model_version, as_of)
          SELECT * FROM input
@@ -164,12 +162,11 @@ export const contactRankRepository = {
            total = EXCLUDED.total, tier = EXCLUDED.tier, grade = EXCLUDED.grade,
            model_version = EXCLUDED.model_version, as_of = EXCLUDED.as_of
          WHERE (r.total, r.tier, r.grade) IS DISTINCT FROM (EXCLUDED.total, EXCLUDED.tier, EXCLUDED.grade)
-         RETURNING r.workspace_id, r.model_id, r.contact_id, r.total),
+         RETURNING new.workspace_id, new.model_id, old.total AS old_total, new.total AS new_total),
        deltas AS (
-         SELECT workspace_id, model_id, score_bucket(total) AS bucket, 1 AS delta FROM written
+         SELECT workspace_id, model_id, score_bucket(new_total) AS bucket, 1 AS delta FROM written
          UNION ALL
-         SELECT o.workspace_id, o.model_id, score_bucket(o.total), -1
-         FROM old o JOIN written USING (workspace_id, model_id, contact_id))
+         SELECT workspace_id, model_id, score_bucket(old_total), -1 FROM written WHERE old_total IS NOT NULL)
        INSERT INTO score_histogram AS h (workspace_id, model_id, shard, bucket, contacts)
        SELECT workspace_id, model_id, $9, bucket, sum(delta) FROM deltas
        GROUP BY workspace_id, model_id, bucket HAVING sum(delta) <> 0
