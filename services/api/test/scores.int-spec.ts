@@ -144,11 +144,13 @@ describe('GET /v1/models/{id}/leaderboard: relative scores', () => {
         Object.fromEntries(totals.map((total, n) => [`user:${String(n).padStart(2, '0')}`, total])),
       );
       const page = await leaderboard(`/v1/models/${modelId}/leaderboard`);
+      // Shown rounded to hundredths (the percentages come from the unrounded figures).
+      const shown = (total: number | undefined) => Math.round((total ?? 0) * 100) / 100;
       expect(page.stats).toMatchObject({
         count: totals.length,
-        median,
-        min: totals[0],
-        top: { total: totals.at(-1) },
+        median: shown(median),
+        min: shown(totals[0]),
+        top: { total: shown(totals.at(-1)) },
       });
       // Highest first; ties by contact key, descending.
       const expected = totals

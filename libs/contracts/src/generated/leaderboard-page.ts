@@ -54,7 +54,7 @@ export interface LeaderboardEntry {
   updatedAt: string;
 }
 /**
- * Where a model's contacts stand, from the unrounded totals they rank by, as one computation with its time (kept by the api for API_SCORE_STATS_MAX_AGE_MS).
+ * Where a model's contacts stand, computed from the unrounded totals they rank by and shown rounded to hundredths, as one computation with its time (kept by the api for API_SCORE_STATS_MAX_AGE_MS).
  */
 export interface ScoreStats {
   /**

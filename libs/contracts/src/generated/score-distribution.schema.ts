@@ -36,7 +36,7 @@ export const scoreDistributionSchema: Readonly<Record<string, unknown>> = {
       "description": "The highest total (the top's)."
     },
     "percentiles": {
-      "description": "Nearest-rank percentiles of the unrounded totals (the ⌈q·count⌉-th lowest); null when no contact is scored.",
+      "description": "Nearest-rank percentiles of the unrounded totals (the ⌈q·count⌉-th lowest), shown rounded to hundredths; null when no contact is scored.",
       "oneOf": [
         {
           "type": "object",

@@ -16,7 +16,7 @@ export interface ScoreDistribution {
    */
   max: number | null;
   /**
-   * Nearest-rank percentiles of the unrounded totals (the ⌈q·count⌉-th lowest); null when no contact is scored.
+   * Nearest-rank percentiles of the unrounded totals (the ⌈q·count⌉-th lowest), shown rounded to hundredths; null when no contact is scored.
    */
   percentiles: {
     p1: number;
@@ -36,7 +36,7 @@ export interface ScoreDistribution {
   histogram: ScoreHistogramBucket[];
 }
 /**
- * Where a model's contacts stand, from the unrounded totals they rank by, as one computation with its time (kept by the api for API_SCORE_STATS_MAX_AGE_MS).
+ * Where a model's contacts stand, computed from the unrounded totals they rank by and shown rounded to hundredths, as one computation with its time (kept by the api for API_SCORE_STATS_MAX_AGE_MS).
  */
 export interface ScoreStats {
   /**

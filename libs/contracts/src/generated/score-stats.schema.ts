@@ -10,7 +10,7 @@ export const scoreStatsSchema: Readonly<Record<string, unknown>> = {
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.leadscore.dev/api/score-stats.schema.json",
   "title": "ScoreStats",
-  "description": "Where a model's contacts stand, from the unrounded totals they rank by, as one computation with its time (kept by the api for API_SCORE_STATS_MAX_AGE_MS).",
+  "description": "Where a model's contacts stand, computed from the unrounded totals they rank by and shown rounded to hundredths, as one computation with its time (kept by the api for API_SCORE_STATS_MAX_AGE_MS).",
   "type": "object",
   "required": [
     "count",

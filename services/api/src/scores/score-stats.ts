@@ -1,6 +1,6 @@
 import type { ScoreStats } from '@leadscore/contracts';
 import { contactRankRepository, type DataSource, type HistogramBucket } from '@leadscore/persistence';
-import type { RankStats } from '@leadscore/scoring';
+import { roundScore, type RankStats } from '@leadscore/scoring';
 import { liveVersionOrNotFound } from './model-documents.js';
 
 export const PERCENTILES = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
@@ -35,12 +35,14 @@ export function relativeBasisOf(stats: ModelScoreStats): RankStats {
   };
 }
 
+/** The stats as answers show them: totals rounded to hundredths, as scores are published (computed unrounded). */
 export function scoreStatsView(stats: ModelScoreStats): ScoreStats {
+  const shown = (total: number | null) => (total === null ? null : roundScore(total));
   return {
     count: stats.count,
-    top: stats.top,
-    median: stats.median,
-    min: stats.min,
+    top: stats.top && { contact: stats.top.contact, total: roundScore(stats.top.total) },
+    median: shown(stats.median),
+    min: shown(stats.min),
     asOf: stats.asOf.toISOString(),
   };
 }

@@ -1,4 +1,5 @@
 import type { ScoreDistribution } from '@leadscore/contracts';
+import { roundScore } from '@leadscore/scoring';
 import type { HistogramBucket } from '@leadscore/persistence';
 import type { ApiContext } from '../app/api.context.js';
 import type { Caller } from '../auth/caller.js';
@@ -28,8 +29,12 @@ export class ReadScoreDistribution {
     return {
       modelId,
       stats: scoreStatsView(stats),
-      max: stats.max,
-      percentiles: stats.percentiles,
+      max: stats.max === null ? null : roundScore(stats.max),
+      percentiles:
+        stats.percentiles &&
+        (Object.fromEntries(
+          Object.entries(stats.percentiles).map(([name, total]) => [name, roundScore(total)]),
+        ) as typeof stats.percentiles),
       bucketWidth,
       histogram: mergeBuckets(stats.histogram, bucketWidth),
     };
