@@ -1,5 +1,9 @@
 import { type ContactRank } from './contact-rank.repository.js';
-import { type ContactScoreRow } from './contact-score.repository.js';
+import {
+  contactScoreFromRecord,
+  type ContactScoreRecord,
+  type ContactScoreRow,
+} from './contact-score.repository.js';
 import { type SqlRunner } from './sql-types.js';
 
 /** Everything a contact read shows of one model, from one statement. */
@@ -13,17 +17,7 @@ export interface ContactModelRead {
   readonly liveVersion: number;
 }
 
-interface ContactReadRecord {
-  model_id: string;
-  model_version: number;
-  sequence: string;
-  fit: number;
-  engagement: number;
-  total: number;
-  tier: string | null;
-  grade: string | null;
-  state: unknown;
-  updated_at: Date;
+interface ContactReadRecord extends ContactScoreRecord {
   stage: string | null;
   rank_total: number | null;
   rank_tier: string | null;
@@ -38,9 +32,7 @@ interface ContactReadRecord {
 export const contactReadRepository = {
   async load(sql: SqlRunner, workspaceId: string, contactId: string): Promise<ContactModelRead[]> {
     const records = await sql.query<ContactReadRecord[]>(
-      `SELECT s.model_id, s.model_version, s.sequence::text AS sequence, s.fit, s.engagement, s.total, s.tier,
-              s.grade, s.state, s.updated_at, l.stage, r.total AS rank_total, r.tier AS rank_tier,
-              r.grade AS rank_grade,
+      `SELECT s.*, l.stage, r.total AS rank_total, r.tier AS rank_tier, r.grade AS rank_grade,
               (SELECT max(m.version) FROM scoring_models m
                WHERE m.workspace_id = s.workspace_id AND m.model_id = s.model_id) AS live_version
        FROM contact_scores s
@@ -51,20 +43,7 @@ export const contactReadRepository = {
       [workspaceId, contactId],
     );
     return records.map((r) => ({
-      score: {
-        workspaceId,
-        modelId: r.model_id,
-        contactId,
-        modelVersion: r.model_version,
-        sequence: Number(r.sequence),
-        fit: r.fit,
-        engagement: r.engagement,
-        total: r.total,
-        tier: r.tier,
-        grade: r.grade,
-        state: r.state,
-        updatedAt: r.updated_at,
-      },
+      score: contactScoreFromRecord(r),
       stage: r.stage,
       rank:
         r.rank_total === null

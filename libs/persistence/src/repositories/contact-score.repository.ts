@@ -47,7 +47,8 @@ function writeRanks(sql: SqlRunner, rows: readonly RankedScoreRow[], shard: stri
   );
 }
 
-interface ContactScoreRecord {
+/** A contact_scores row as PostgreSQL returns it (also joined by the contact read). */
+export interface ContactScoreRecord {
   workspace_id: string;
   model_id: string;
   contact_id: string;
@@ -62,7 +63,7 @@ interface ContactScoreRecord {
   updated_at: Date;
 }
 
-function fromRecord(r: ContactScoreRecord): ContactScoreRow {
+export function contactScoreFromRecord(r: ContactScoreRecord): ContactScoreRow {
   return {
     workspaceId: r.workspace_id,
     modelId: r.model_id,
@@ -126,7 +127,7 @@ export const contactScoreRepository = {
        JOIN UNNEST($1::text[], $2::text[]) AS t(w, c) ON s.workspace_id = t.w AND s.contact_id = t.c`,
       [contacts.map((c) => c.workspaceId), contacts.map((c) => c.contactId)],
     );
-    return rows.map(fromRecord);
+    return rows.map(contactScoreFromRecord);
   },
 
   /**
@@ -146,7 +147,7 @@ export const contactScoreRepository = {
        ORDER BY s.workspace_id, s.model_id, s.contact_id FOR UPDATE OF s`,
       [keys.map((k) => k.workspaceId), keys.map((k) => k.modelId), keys.map((k) => k.contactId)],
     );
-    return rows.map(fromRecord);
+    return rows.map(contactScoreFromRecord);
   },
 
   async loadOne(
@@ -157,7 +158,7 @@ export const contactScoreRepository = {
       'SELECT * FROM contact_scores WHERE workspace_id = $1 AND model_id = $2 AND contact_id = $3',
       [key.workspaceId, key.modelId, key.contactId],
     );
-    return rows[0] ? fromRecord(rows[0]) : undefined;
+    return rows[0] ? contactScoreFromRecord(rows[0]) : undefined;
   },
 
   /**
@@ -195,7 +196,7 @@ export const contactScoreRepository = {
        ORDER BY contact_id LIMIT $4 FOR UPDATE`,
       [workspaceId, modelId, afterContactId, limit],
     );
-    return rows.map(fromRecord);
+    return rows.map(contactScoreFromRecord);
   },
 
   /**

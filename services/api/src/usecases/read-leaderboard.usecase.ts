@@ -1,5 +1,5 @@
 import type { LeaderboardPage } from '@leadscore/contracts';
-import { contactRankRepository, type ContactRank } from '@leadscore/persistence';
+import { contactRankRepository, type LeaderboardQuery } from '@leadscore/persistence';
 import { relativeScore, roundScore } from '@leadscore/scoring';
 import type { ApiContext } from '../app/api.context.js';
 import type { Caller } from '../auth/caller.js';
@@ -9,14 +9,13 @@ import { relativeBasisOf, scoreStatsView } from '../scores/score-stats.js';
 /** Contacts a filtered page examines at most past its cursor (a rare filter never scans the model). */
 export const LEADERBOARD_SCAN_BUDGET = 10_000;
 
-export interface LeaderboardRequest {
-  readonly limit: number;
+/** A page request: the repository's filters, and the cursor as the client holds it. */
+export type LeaderboardRequest = Pick<
+  LeaderboardQuery,
+  'limit' | 'tiers' | 'grades' | 'stages' | 'updatedSince'
+> & {
   readonly cursor?: string;
-  readonly tiers?: readonly ContactRank['tier'][];
-  readonly grades?: readonly string[];
-  readonly stages?: readonly string[];
-  readonly updatedSince?: Date;
-}
+};
 
 /**
  * GET /v1/models/{id}/leaderboard: one page of the model's contacts, highest unrounded total first, from
@@ -29,25 +28,22 @@ export class ReadLeaderboard {
 
   async execute(caller: Caller, modelId: string, request: LeaderboardRequest): Promise<LeaderboardPage> {
     const sql = this.context.dataSource.manager;
-    const filters = filtersDigest({
+    const { cursor: cursorText, ...filters } = request;
+    const digest = filtersDigest({
       m: modelId,
       t: request.tiers ?? null,
       g: request.grades ?? null,
       s: request.stages ?? null,
       u: request.updatedSince?.toISOString() ?? null,
     });
-    const cursor = request.cursor === undefined ? undefined : decodeCursor(request.cursor, filters);
+    const cursor = cursorText === undefined ? undefined : decodeCursor(cursorText, digest);
     const walkStartedAt = cursor?.walkStartedAt ?? this.context.now().toISOString();
     const [rows, stats] = await Promise.all([
       contactRankRepository.page(sql, {
+        ...filters,
         workspaceId: caller.workspaceId,
         modelId,
-        limit: request.limit,
         ...(cursor ? { after: cursor.after } : {}),
-        ...(request.tiers ? { tiers: request.tiers } : {}),
-        ...(request.grades ? { grades: request.grades } : {}),
-        ...(request.stages ? { stages: request.stages } : {}),
-        ...(request.updatedSince ? { updatedSince: request.updatedSince } : {}),
         scanBudget: LEADERBOARD_SCAN_BUDGET,
       }),
       this.context.scoreStats.of(caller.workspaceId, modelId),
@@ -66,7 +62,7 @@ export class ReadLeaderboard {
         modelVersion: entry.modelVersion,
         updatedAt: entry.asOf.toISOString(),
       })),
-      nextCursor: rows.next ? encodeCursor({ after: rows.next, filters, walkStartedAt }) : null,
+      nextCursor: rows.next ? encodeCursor({ after: rows.next, filters: digest, walkStartedAt }) : null,
       partial: rows.partial,
       stats: scoreStatsView(stats),
       walkStartedAt,
