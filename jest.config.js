@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = import.meta.dirname;
-const packageDirs = ['libs', 'services', 'tools']
+const packageDirs = ['apps', 'libs', 'services', 'tools']
   .flatMap((group) =>
     existsSync(join(root, group)) ? readdirSync(join(root, group)).map((d) => join(group, d)) : [],
   )

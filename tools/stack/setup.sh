@@ -66,4 +66,6 @@ say "build"
 NX_DAEMON=false NX_NO_CLOUD=true npx nx run-many -t build --parallel=2 --outputStyle=static >"$root/.local/build.log" 2>&1 \
   || { cat "$root/.local/build.log" >&2; fail "build failed (log above)"; }
 rm -f "$root/.local/build.log"
+# npm links a workspace's bin only when its file exists: after the first build, link `leadscore` (npx leadscore).
+[ -e node_modules/.bin/leadscore ] || npm rebuild @leadscore/cli --loglevel=error >/dev/null
 say "ready"

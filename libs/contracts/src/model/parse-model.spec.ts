@@ -52,6 +52,12 @@ describe('parseModel', () => {
     ]);
   });
 
+  it('fills in a default workspace without checking one the document names (offline validation)', () => {
+    const anonymous = valid.replace('workspace: acme\n', '');
+    expect(parseModel(anonymous, 'yaml', 'demo.yaml', { defaultWorkspace: 'local' }).workspace).toBe('local');
+    expect(parseModel(valid, 'yaml', 'demo.yaml', { defaultWorkspace: 'local' }).workspace).toBe('acme');
+  });
+
   it('reads JSON as well as YAML', () => {
     const json = JSON.stringify(
       { id: 'demo', version: 2, workspace: 'acme', name: 'Demo', decay: { halfLifeDays: 30 } },

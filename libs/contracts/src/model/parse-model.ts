@@ -28,6 +28,11 @@ export interface ParseModelOptions {
    * names none; naming another one is a problem (`semantic:workspace`) located like any other.
    */
   readonly workspace?: string;
+  /**
+   * Filled in when the document names no workspace, with no check of one it names (a model checked
+   * offline, e.g. `leadscore model validate`, before it is known which workspace will apply it).
+   */
+  readonly defaultWorkspace?: string;
 }
 
 /**
@@ -43,7 +48,10 @@ export function parseModel(
   sourceName: string,
   options: ParseModelOptions = {},
 ): ScoringModel {
-  const source = withDefaultWorkspace(readSourceText(text, format), options.workspace);
+  const source = withDefaultWorkspace(
+    readSourceText(text, format),
+    options.workspace ?? options.defaultWorkspace,
+  );
   if (source.issues.length > 0) throw new ModelValidationError(sourceName, sortIssues(source.issues));
   if (source.value === undefined || source.value === null) {
     throw new ModelValidationError(sourceName, [
