@@ -1,7 +1,13 @@
 import yargs from 'yargs';
+import { CommandError } from './api-client.js';
+import { resolveConnection, type Connection, type ConnectionFlags } from './connection.js';
 import { ExitCode, type ExitStatus } from './exit-codes.js';
+import { login } from './login.command.js';
+import { applyModel, diffModel, getModel, listModels } from './model-remote.commands.js';
 import { validateModel } from './model-validate.command.js';
-import { outputTo } from './output.js';
+import { outputTo, writeJson, type Output } from './output.js';
+
+const MODEL_FILE = { type: 'string', demandOption: true, describe: 'A .yaml, .yml or .json model' } as const;
 
 /** A mistake in the command line (exit 2). */
 class UsageError extends Error {
@@ -21,10 +27,52 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
   let status: ExitStatus = ExitCode.ok;
   const stderr = streams.stderr ?? process.stderr;
   const stdout = streams.stdout ?? process.stdout;
+  /** Runs a command; a CommandError becomes its message (or JSON) and its exit status. */
+  const run = async (json: boolean, action: (output: Output) => Promise<ExitStatus>) => {
+    const output = outputTo(json, stdout, stderr);
+    try {
+      status = await action(output);
+    } catch (error) {
+      if (!(error instanceof CommandError)) throw error;
+      if (json)
+        writeJson(output, {
+          error: { exitCode: error.status, message: error.message, problem: error.problem ?? null },
+        });
+      else output.err(error.message);
+      status = error.status;
+    }
+  };
+  /** With the api: the connection from --url/--key/--profile, the environment or the config file. */
+  const remote = (
+    argv: ConnectionFlags & { json: boolean },
+    action: (connection: Connection, output: Output) => Promise<ExitStatus>,
+  ) => run(argv.json, async (output) => action(await resolveConnection(argv), output));
   const parser = yargs([...args])
     .scriptName('leadscore')
     .usage('$0 <command> [options]\n\nReal-time lead scoring from a terminal. Exit codes: see the README.')
     .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document, for scripts' })
+    .option('url', {
+      type: 'string',
+      describe: 'The api (else LEADSCORE_URL, the profile, http://127.0.0.1:3000)',
+    })
+    .option('key', {
+      type: 'string',
+      describe: 'A workspace key (else LEADSCORE_KEY or the profile); never printed',
+    })
+    .option('profile', {
+      type: 'string',
+      describe: 'A profile of the config file written by login (default: default)',
+    })
+    .command(
+      'login',
+      'Check a key against the api and store it as a profile (~/.config/leadscore/config.json, mode 0600)',
+      (command) =>
+        command.example(
+          '$0 login --url https://leadscore.example.com --key sk_…',
+          'Store the default profile',
+        ),
+      (argv) => remote(argv, login),
+    )
     .command('model', 'Scoring models as code: validate (offline), diff, apply, list, get', (models) =>
       models
         .command(
@@ -32,21 +80,51 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
           'Check a model file offline, with the parser the scorer uses (no server, no key)',
           (command) =>
             command
-              .positional('file', {
-                type: 'string',
-                demandOption: true,
-                describe: 'A .yaml, .yml or .json model',
-              })
+              .positional('file', MODEL_FILE)
               .option('workspace', {
                 type: 'string',
                 describe: 'The workspace that will apply it: a workspace the model names must be this one',
               })
               .example('$0 model validate models/ontraport.yaml', 'Exit 0 when valid, 3 with every problem'),
-          async (argv) => {
-            status = await validateModel(argv.file, argv.workspace, outputTo(argv.json, stdout, stderr));
-          },
+          (argv) => run(argv.json, (output) => validateModel(argv.file, argv.workspace, output)),
         )
-        .demandCommand(1, 'Name a model command: validate'),
+        .command(
+          'diff <file>',
+          'What applying the file would change against the live version (rules added, removed, changed)',
+          (command) =>
+            command
+              .positional('file', MODEL_FILE)
+              .example('$0 model diff models/ontraport.yaml', 'Review the change before applying it'),
+          (argv) => remote(argv, (connection, output) => diffModel(connection, argv.file, output)),
+        )
+        .command(
+          'apply <file>',
+          'Publish the file as the model’s next version (validated by the api; 409 if not above the live one)',
+          (command) =>
+            command
+              .positional('file', MODEL_FILE)
+              .example('$0 model apply models/ontraport.yaml', 'Apply it, and print what changed'),
+          (argv) => remote(argv, (connection, output) => applyModel(connection, argv.file, output)),
+        )
+        .command(
+          'list',
+          'Every model of the workspace with its live version',
+          (command) => command.example('$0 model list --json', 'As JSON, for scripts'),
+          (argv) => remote(argv, listModels),
+        )
+        .command(
+          'get <id>',
+          'One version of a model as it was sent (the live one unless --version)',
+          (command) =>
+            command
+              .positional('id', { type: 'string', demandOption: true, describe: 'The model id' })
+              // Here --version is the model's: leadscore --version (the CLI's own) is off in this command.
+              .version(false)
+              .option('version', { type: 'number', describe: 'A version number (default: the live one)' })
+              .example('$0 model get ontraport --version 1 > ontraport.yaml', 'The text of version 1'),
+          (argv) => remote(argv, (connection, output) => getModel(connection, argv.id, argv.version, output)),
+        )
+        .demandCommand(1, 'Name a model command: validate, diff, apply, list or get'),
     )
     .demandCommand(1, 'Name a command (leadscore --help lists them)')
     .strict()

@@ -1,22 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { ModelValidationError, parseModel, type ModelIssue } from '@leadscore/contracts';
 import { ExitCode, type ExitStatus } from './exit-codes.js';
+import { readModelFile } from './model-file.js';
 import { colour, writeJson, type Output } from './output.js';
 
-/** The formats a model file may be in, by extension (the api takes the same two). */
-function formatOf(file: string): 'yaml' | 'json' | undefined {
-  const extension = extname(file).toLowerCase();
-  if (extension === '.yaml' || extension === '.yml') return 'yaml';
-  if (extension === '.json') return 'json';
-  return undefined;
-}
-
 /** `file:line:column: path: message`, the form editors and CI annotations read. */
-function issueLine(file: string, issue: ModelIssue): string {
+export function issueLine(file: string, issue: ModelIssue): string {
   const where = issue.line === undefined ? file : `${file}:${issue.line}:${issue.column ?? 1}`;
   return `${where}: ${colour.bold(issue.path)}: ${issue.message}`;
 }
+
+/** Stands in for the workspace of a model that names none when no --workspace is given. */
+const ANY_WORKSPACE = 'unnamed';
 
 /**
  * `leadscore model validate FILE`: parses and checks a model with the very parser the scorer and the api
@@ -24,28 +18,12 @@ function issueLine(file: string, issue: ModelIssue): string {
  * api fills in the caller's); with `--workspace` one it names must be that one. Exit 0 when valid, 3 with
  * every problem (path, line, column) when not, 6 when the file cannot be read.
  */
-/** Stands in for the workspace of a model that names none when no --workspace is given. */
-const ANY_WORKSPACE = 'unnamed';
-
 export async function validateModel(
   file: string,
   workspace: string | undefined,
   output: Output,
 ): Promise<ExitStatus> {
-  const format = formatOf(file);
-  if (!format) {
-    output.err(`${file}: a model file ends in .yaml, .yml or .json`);
-    return ExitCode.usage;
-  }
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    if (output.json) writeJson(output, { valid: false, file, error: reason });
-    else output.err(`${file}: ${reason}`);
-    return ExitCode.notFound;
-  }
+  const { text, format } = await readModelFile(file);
   try {
     const model = parseModel(
       text,

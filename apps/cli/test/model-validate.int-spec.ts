@@ -1,31 +1,11 @@
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { makeTempDir, removeDir, workspaceRoot } from '@leadscore/testing';
+import { leadscore as run } from './cli-process.js';
 
-/** The built binary, as `npm install` would run it (npm test builds every package first). */
-const BINARY = join(workspaceRoot(), 'apps/cli/dist/main.js');
 const EXAMPLE = join(workspaceRoot(), 'examples/models/ontraport.yaml');
-
-interface Run {
-  readonly status: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `leadscore <args>` with no server and no key in its environment; output is piped (not a terminal). */
-function leadscore(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const env = { ...process.env };
-    delete env['LEADSCORE_URL'];
-    delete env['LEADSCORE_KEY'];
-    delete env['FORCE_COLOR'];
-    execFile(process.execPath, [BINARY, ...args], { env }, (error, stdout, stderr) => {
-      resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const leadscore = (...args: string[]) => run(args);
 
 let dir: string;
 let bad: string;

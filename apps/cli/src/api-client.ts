@@ -1,0 +1,70 @@
+import type { Connection } from './connection.js';
+import { ExitCode, type ExitStatus } from './exit-codes.js';
+
+/** A failed command: its exit status and what to tell the user. */
+export class CommandError extends Error {
+  override readonly name = 'CommandError';
+  constructor(
+    readonly status: ExitStatus,
+    message: string,
+    /** The api's problem details, for --json. */
+    readonly problem?: Record<string, unknown>,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+function exitStatusOf(httpStatus: number): ExitStatus {
+  if (httpStatus === 401) return ExitCode.unauthenticated;
+  if (httpStatus === 403) return ExitCode.forbidden;
+  if (httpStatus === 404) return ExitCode.notFound;
+  if (httpStatus === 409) return ExitCode.conflict;
+  if (httpStatus >= 400 && httpStatus < 500 && httpStatus !== 429) return ExitCode.invalid;
+  return ExitCode.unavailable;
+}
+
+export interface ApiRequest {
+  readonly method?: 'GET' | 'POST';
+  readonly body?: { readonly text: string; readonly contentType: string };
+}
+
+/** Calls the api with the connection's key; resolves with the JSON answer or throws a CommandError. */
+export async function callApi<T>(connection: Connection, path: string, request: ApiRequest = {}): Promise<T> {
+  if (!connection.key)
+    throw new CommandError(
+      ExitCode.unauthenticated,
+      `No key for ${connection.url}: pass --key, set LEADSCORE_KEY, or run leadscore login --url ${connection.url} --key <key>.`,
+    );
+  let response: Response;
+  try {
+    response = await fetch(`${connection.url}${path}`, {
+      method: request.method ?? 'GET',
+      headers: {
+        authorization: `Bearer ${connection.key}`,
+        accept: 'application/json',
+        ...(request.body ? { 'content-type': request.body.contentType } : {}),
+      },
+      ...(request.body ? { body: request.body.text } : {}),
+    });
+  } catch (error) {
+    const cause =
+      error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    throw new CommandError(
+      ExitCode.unavailable,
+      `Cannot reach the api at ${connection.url} (${cause}): check --url or LEADSCORE_URL, and that the api runs.`,
+    );
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (response.ok) return body as T;
+  const problem = (body ?? {}) as Record<string, unknown>;
+  const detail =
+    typeof problem['detail'] === 'string' ? problem['detail'] : `${response.status} ${response.statusText}`;
+  throw new CommandError(exitStatusOf(response.status), detail, problem);
+}

@@ -1,0 +1,30 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { workspaceRoot } from '@leadscore/testing';
+
+/** The built binary, as `npm install` would run it (npm test builds every package first). */
+export const BINARY = join(workspaceRoot(), 'apps/cli/dist/main.js');
+
+export interface CliRun {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs `leadscore <args>` as a process with output piped (not a terminal), with none of the caller's
+ * LEADSCORE_* settings: only `env` (e.g. LEADSCORE_CONFIG pointing at a test's own file).
+ */
+export function leadscore(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('LEADSCORE_') && name !== 'FORCE_COLOR'),
+  );
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BINARY, ...args],
+      { env: { ...inherited, LEADSCORE_CONFIG: '/nonexistent/leadscore.json', ...env } },
+      (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
