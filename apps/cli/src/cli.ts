@@ -2,11 +2,17 @@ import yargs from 'yargs';
 import { CommandError } from './api-client.js';
 import { resolveConnection, type Connection, type ConnectionFlags } from './connection.js';
 import { ExitCode, type ExitStatus } from './exit-codes.js';
+import { explainContact, showContact, showLeaderboard } from './contact.commands.js';
 import { login } from './login.command.js';
 import { applyModel, diffModel, getModel, listModels } from './model-remote.commands.js';
 import { validateModel } from './model-validate.command.js';
 import { outputTo, writeJson, type Output } from './output.js';
 
+const CONTACT = {
+  type: 'string',
+  demandOption: true,
+  describe: 'A contact key (email:…, phone:…, user:…, anon:…), an email address or a phone number',
+} as const;
 const MODEL_FILE = { type: 'string', demandOption: true, describe: 'A .yaml, .yml or .json model' } as const;
 
 /** A mistake in the command line (exit 2). */
@@ -125,6 +131,64 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
           (argv) => remote(argv, (connection, output) => getModel(connection, argv.id, argv.version, output)),
         )
         .demandCommand(1, 'Name a model command: validate, diff, apply, list or get'),
+    )
+    .command('contact', 'A contact’s scores and why: show, explain', (contacts) =>
+      contacts
+        .command(
+          'show <contact>',
+          'Scores under every model now and as stored, with tier, grade, stage and relative score',
+          (command) =>
+            command
+              .positional('contact', CONTACT)
+              .example('$0 contact show ada@example.com', 'By email; a phone number or a key work too'),
+          (argv) => remote(argv, (connection, output) => showContact(connection, argv.contact, output)),
+        )
+        .command(
+          'explain <contact>',
+          'Why: every rule’s points now, what came due since the last write, what expires when',
+          (command) =>
+            command
+              .positional('contact', CONTACT)
+              .example('$0 contact explain email:ada@example.com', 'The rules behind the score'),
+          (argv) => remote(argv, (connection, output) => explainContact(connection, argv.contact, output)),
+        )
+        .demandCommand(1, 'Name a contact command: show or explain'),
+    )
+    .command(
+      'leaderboard <model>',
+      'A model’s contacts, highest score first, with relative score, tier and stage (one page)',
+      (command) =>
+        command
+          .positional('model', { type: 'string', demandOption: true, describe: 'The model id' })
+          .option('limit', { type: 'number', describe: 'Contacts per page (1–200, default 50)' })
+          .option('cursor', { type: 'string', describe: 'Where the previous page said the next one starts' })
+          .option('tier', { type: 'string', describe: 'Tiers to keep, comma-separated (hot,warm,cold,none)' })
+          .option('grade', { type: 'string', describe: 'Grades to keep, comma-separated' })
+          .option('stage', {
+            type: 'string',
+            describe: 'Stages to keep, comma-separated (lead,recycled,mql,sql)',
+          })
+          .option('updated-since', {
+            type: 'string',
+            describe: 'Only contacts written at or after this time',
+          })
+          .example('$0 leaderboard ontraport --tier hot --stage mql', 'The hot MQLs first'),
+      (argv) =>
+        remote(argv, (connection, output) =>
+          showLeaderboard(
+            connection,
+            argv.model,
+            {
+              limit: argv.limit,
+              cursor: argv.cursor,
+              tier: argv.tier,
+              grade: argv.grade,
+              stage: argv.stage,
+              updatedSince: argv.updatedSince,
+            },
+            output,
+          ),
+        ),
     )
     .demandCommand(1, 'Name a command (leadscore --help lists them)')
     .strict()

@@ -1,31 +1,15 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { TOPIC_DECLARATIONS, Topics } from '@leadscore/contracts';
-import { createKafkaClient, ensureTopics, silentLogger } from '@leadscore/kafka';
-import {
-  createTestDatabase,
-  freePort,
-  makeTempDir,
-  removeDir,
-  startBuiltService,
-  testKafkaBrokers,
-  uniqueName,
-  waitForPort,
-  workspaceRoot,
-  type BuiltService,
-  type TestDatabase,
-} from '@leadscore/testing';
+import { freePort, makeTempDir, removeDir, workspaceRoot } from '@leadscore/testing';
+import { startCliTestApi, type CliTestApi } from './cli-api.js';
 import { leadscore } from './cli-process.js';
 
 // The built CLI against the built api, on real PostgreSQL and Kafka (models are published to
 // leads.models.v1 before the api answers), in a workspace of its own.
 jest.setTimeout(120_000);
 
-const OPERATOR = 'operator-token-for-the-cli-model-test';
-
-let database: TestDatabase;
-let api: BuiltService;
+let api: CliTestApi;
 let url: string;
 let adminKey: string;
 let readKey: string;
@@ -34,50 +18,12 @@ let v1: string;
 let v2: string;
 let broken: string;
 
-async function post(path: string, token: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const answer = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(answer)}`);
-  return answer;
-}
-
 /** `leadscore` with the test api's url and the given key (admin by default). */
 const withKey = (args: string[], key = adminKey) => leadscore([...args, '--url', url, '--key', key]);
 
 beforeAll(async () => {
-  database = await createTestDatabase('cli_models');
-  const kafka = createKafkaClient({
-    brokers: testKafkaBrokers(),
-    clientId: 'cli-test',
-    logger: silentLogger,
-  });
-  await ensureTopics(
-    kafka,
-    TOPIC_DECLARATIONS.filter((t) => t.name === Topics.models || t.name === Topics.events),
-  );
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  api = startBuiltService('api', {
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: database.url,
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
-    OPERATOR_TOKEN: OPERATOR,
-  });
-  await waitForPort(port);
-  const workspace = uniqueName('cli')
-    .toLowerCase()
-    .replace(/[^a-z0-9-]/g, '-')
-    .slice(0, 40);
-  const created = await post('/v1/workspaces', OPERATOR, { id: workspace, name: 'CLI test' });
-  adminKey = (created['adminKey'] as { key: string }).key;
-  readKey = ((await post('/v1/keys', adminKey, { kind: 'secret', scopes: ['read'] })) as { key: string }).key;
+  api = await startCliTestApi('cli_models');
+  ({ url, adminKey, readKey } = api);
 
   dir = makeTempDir('cli-models');
   // The README's example model, for the caller's workspace (no workspace line), then version 2 with a
@@ -99,7 +45,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api?.stop();
-  await database?.drop();
   if (dir) removeDir(dir);
 });
 

@@ -1,0 +1,146 @@
+import type { ContactScores, LeaderboardPage } from '@leadscore/contracts';
+import Table from 'cli-table3';
+import { CommandError, callApi } from './api-client.js';
+import type { Connection } from './connection.js';
+import { ExitCode, type ExitStatus } from './exit-codes.js';
+import { colour, writeJson, type Output } from './output.js';
+
+const CONTACT_KEY = /^(email|phone|user|anon):./;
+
+/**
+ * The api path that finds a contact: a contact key as it is (`email:…`, `phone:…`, `user:…`, `anon:…`),
+ * else an email address (has an @) or a phone number (digits, spaces, +, -, parentheses).
+ */
+export function contactPath(contact: string): string {
+  if (CONTACT_KEY.test(contact)) return `/v1/contacts/${encodeURIComponent(contact)}`;
+  if (contact.includes('@')) return `/v1/contacts?email=${encodeURIComponent(contact)}`;
+  if (/^\+?[\d\s().-]{3,}$/.test(contact)) return `/v1/contacts?phone=${encodeURIComponent(contact)}`;
+  throw new CommandError(
+    ExitCode.usage,
+    `"${contact}" is not a contact: give a key (email:ada@example.com, phone:+14155550100, user:42, anon:…), an email address or a phone number.`,
+  );
+}
+
+/** A plain table (no colour codes: piped output stays plain text). */
+const table = (head: string[]) => new Table({ head, style: { head: [], border: [] } });
+const percent = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(2)} %`);
+
+/** `leadscore contact show CONTACT`: the contact's scores under every model, now and as stored. */
+export async function showContact(
+  connection: Connection,
+  contact: string,
+  output: Output,
+): Promise<ExitStatus> {
+  const scores = await callApi<ContactScores>(connection, contactPath(contact));
+  if (output.json) {
+    writeJson(output, scores);
+    return ExitCode.ok;
+  }
+  output.out(colour.bold(scores.contact));
+  const rows = table([
+    'model',
+    'total now',
+    'fit',
+    'engagement',
+    'tier',
+    'grade',
+    'stage',
+    'relative',
+    'stored (at)',
+  ]);
+  for (const m of scores.models)
+    rows.push([
+      `${m.modelId} v${m.liveVersion}`,
+      m.now.total,
+      m.now.fit,
+      m.now.engagement,
+      m.now.tier ?? '–',
+      m.now.grade ?? '–',
+      m.stage ?? '–',
+      percent(m.relative?.percent),
+      `${m.stored.total} (${m.stored.at})`,
+    ]);
+  output.out(rows.toString());
+  return ExitCode.ok;
+}
+
+/** `leadscore contact explain CONTACT`: why: every rule's points now, what came due, what runs out when. */
+export async function explainContact(
+  connection: Connection,
+  contact: string,
+  output: Output,
+): Promise<ExitStatus> {
+  const scores = await callApi<ContactScores>(connection, contactPath(contact));
+  if (output.json) {
+    writeJson(output, scores);
+    return ExitCode.ok;
+  }
+  for (const m of scores.models) {
+    output.out(
+      colour.bold(
+        `${scores.contact} under ${m.modelId} v${m.liveVersion}: ${m.now.total} now (fit ${m.now.fit}, engagement ${m.now.engagement}), ${m.stored.total} stored at ${m.stored.at}`,
+      ),
+    );
+    const rules = table(['rule', 'kind', 'points now', 'latest event']);
+    for (const c of m.contributions) rules.push([c.ruleId, c.kind, c.points, c.eventId ?? '–']);
+    output.out(m.contributions.length === 0 ? 'no rule has points now' : rules.toString());
+    for (const a of m.sinceLastWrite)
+      output.out(`since the last write: ${a.ruleId} ${a.outcome} ${a.points} at ${a.at}`);
+    for (const a of m.runningAwards)
+      output.out(
+        `running: ${a.ruleId} (${a.points} points, event ${a.eventId ?? '–'}) expires at ${a.expiresAt}`,
+      );
+    for (const a of m.waitingAbsences)
+      output.out(`waiting: ${a.ruleId} (after event ${a.triggerEventId}) is due at ${a.dueAt}`);
+  }
+  return ExitCode.ok;
+}
+
+export interface LeaderboardOptions {
+  readonly limit?: number | undefined;
+  readonly cursor?: string | undefined;
+  readonly tier?: string | undefined;
+  readonly grade?: string | undefined;
+  readonly stage?: string | undefined;
+  readonly updatedSince?: string | undefined;
+}
+
+/** `leadscore leaderboard MODEL`: one page, highest score first, with the command for the next one. */
+export async function showLeaderboard(
+  connection: Connection,
+  model: string,
+  options: LeaderboardOptions,
+  output: Output,
+): Promise<ExitStatus> {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(options))
+    if (value !== undefined) query.set(name, String(value));
+  const page = await callApi<LeaderboardPage>(
+    connection,
+    `/v1/models/${encodeURIComponent(model)}/leaderboard${query.size > 0 ? `?${query.toString()}` : ''}`,
+  );
+  if (output.json) {
+    writeJson(output, page);
+    return ExitCode.ok;
+  }
+  const { stats } = page;
+  output.out(
+    `${model}: ${stats.count} contacts, top ${stats.top?.total ?? '–'}, median ${stats.median ?? '–'} (as of ${stats.asOf})`,
+  );
+  const rows = table(['contact', 'total', 'relative', 'tier', 'grade', 'stage', 'updated']);
+  for (const e of page.entries)
+    rows.push([
+      e.contact,
+      e.total,
+      percent(e.relativePercent),
+      e.tier ?? '–',
+      e.grade ?? '–',
+      e.stage,
+      e.updatedAt,
+    ]);
+  output.out(page.entries.length === 0 ? 'no contacts on this page' : rows.toString());
+  if (page.partial)
+    output.out('(the filters matched few of the contacts examined for this page: there may be more)');
+  if (page.nextCursor) output.err(`next page: leadscore leaderboard ${model} --cursor ${page.nextCursor}`);
+  return ExitCode.ok;
+}
