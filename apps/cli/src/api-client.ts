@@ -25,7 +25,7 @@ function exitStatusOf(httpStatus: number): ExitStatus {
 }
 
 export interface ApiRequest {
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'DELETE';
   readonly body?: { readonly text: string; readonly contentType: string };
 }
 

@@ -3,6 +3,7 @@ import { CommandError } from './api-client.js';
 import { resolveConnection, type Connection, type ConnectionFlags } from './connection.js';
 import { ExitCode, type ExitStatus } from './exit-codes.js';
 import { explainContact, showContact, showLeaderboard } from './contact.commands.js';
+import { createKey, createWorkspace, listKeys, revokeKey } from './keys.commands.js';
 import { login } from './login.command.js';
 import { applyModel, diffModel, getModel, listModels } from './model-remote.commands.js';
 import { validateModel } from './model-validate.command.js';
@@ -189,6 +190,74 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
             output,
           ),
         ),
+    )
+    .command('key', 'The workspace’s API keys: create, list, revoke', (keys) =>
+      keys
+        .command(
+          'create',
+          'A new key (admin); the whole key is shown once',
+          (command) =>
+            command
+              .option('kind', { choices: ['secret', 'publishable'] as const, default: 'secret' as const })
+              .option('scope', {
+                type: 'array',
+                string: true,
+                choices: ['events:write', 'read', 'admin'],
+                describe: 'Scopes (repeat; default events:write, and read for a secret key)',
+              })
+              .option('name', { type: 'string', describe: 'What the key is for' })
+              .example('$0 key create --scope read --name "CRM sync"', 'A read-only key for a CRM'),
+          (argv) =>
+            remote(argv, (connection, output) =>
+              createKey(connection, { kind: argv.kind, scopes: argv.scope, name: argv.name }, output),
+            ),
+        )
+        .command(
+          'list',
+          'Every key of the workspace, by prefix',
+          (command) => command.example('$0 key list --json', 'As JSON'),
+          (argv) => remote(argv, listKeys),
+        )
+        .command(
+          'revoke <id>',
+          'Revoke a key (admin): refused from the next request on',
+          (command) =>
+            command
+              .positional('id', { type: 'string', demandOption: true, describe: 'The key id (key list)' })
+              .example('$0 key revoke 3f9c2a…', 'Revoke it'),
+          (argv) => remote(argv, (connection, output) => revokeKey(connection, argv.id, output)),
+        )
+        .demandCommand(1, 'Name a key command: create, list or revoke'),
+    )
+    .command('workspace', 'Workspaces (operator): create', (workspaces) =>
+      workspaces
+        .command(
+          'create <id>',
+          'A new workspace and its first admin key (shown once), with the api’s OPERATOR_TOKEN',
+          (command) =>
+            command
+              .positional('id', {
+                type: 'string',
+                demandOption: true,
+                describe: 'a-z, 0-9, _ and -, up to 64',
+              })
+              .option('name', { type: 'string', demandOption: true, describe: 'The workspace’s name' })
+              .option('operator-token', { type: 'string', describe: 'Else LEADSCORE_OPERATOR_TOKEN' })
+              .example(
+                '$0 workspace create acme --name "ACME Inc." --operator-token "$(cat .local/operator-token)"',
+                'Bootstrap a workspace',
+              ),
+          (argv) =>
+            remote(argv, (connection, output) =>
+              createWorkspace(
+                connection,
+                argv.operatorToken ?? process.env['LEADSCORE_OPERATOR_TOKEN'],
+                { id: argv.id, name: argv.name },
+                output,
+              ),
+            ),
+        )
+        .demandCommand(1, 'Name a workspace command: create'),
     )
     .demandCommand(1, 'Name a command (leadscore --help lists them)')
     .strict()

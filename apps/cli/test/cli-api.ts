@@ -11,7 +11,8 @@ import {
   type TestDatabase,
 } from '@leadscore/testing';
 
-const OPERATOR = 'operator-token-for-the-cli-tests';
+/** The api's OPERATOR_TOKEN in these tests. */
+export const OPERATOR = 'operator-token-for-the-cli-tests';
 
 /** The built api on a database of its own and the shared test broker, with one workspace and two keys. */
 export interface CliTestApi {
