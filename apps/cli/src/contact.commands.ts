@@ -1,9 +1,8 @@
 import type { ContactScores, LeaderboardPage } from '@leadscore/contracts';
-import Table from 'cli-table3';
 import { CommandError, callApi } from './api-client.js';
 import type { Connection } from './connection.js';
 import { ExitCode, type ExitStatus } from './exit-codes.js';
-import { colour, writeJson, type Output } from './output.js';
+import { colour, plainTable, writeJson, type Output } from './output.js';
 
 const CONTACT_KEY = /^(email|phone|user|anon):./;
 
@@ -21,9 +20,19 @@ export function contactPath(contact: string): string {
   );
 }
 
-/** A plain table (no colour codes: piped output stays plain text). */
-const table = (head: string[]) => new Table({ head, style: { head: [], border: [] } });
 const percent = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(2)} %`);
+
+/** The contact's scores for a human answer; with --json they are written as they are, and undefined returned. */
+async function readContact(
+  connection: Connection,
+  contact: string,
+  output: Output,
+): Promise<ContactScores | undefined> {
+  const scores = await callApi<ContactScores>(connection, contactPath(contact));
+  if (!output.json) return scores;
+  writeJson(output, scores);
+  return undefined;
+}
 
 /** `leadscore contact show CONTACT`: the contact's scores under every model, now and as stored. */
 export async function showContact(
@@ -31,13 +40,10 @@ export async function showContact(
   contact: string,
   output: Output,
 ): Promise<ExitStatus> {
-  const scores = await callApi<ContactScores>(connection, contactPath(contact));
-  if (output.json) {
-    writeJson(output, scores);
-    return ExitCode.ok;
-  }
+  const scores = await readContact(connection, contact, output);
+  if (!scores) return ExitCode.ok;
   output.out(colour.bold(scores.contact));
-  const rows = table([
+  const rows = plainTable([
     'model',
     'total now',
     'fit',
@@ -70,18 +76,15 @@ export async function explainContact(
   contact: string,
   output: Output,
 ): Promise<ExitStatus> {
-  const scores = await callApi<ContactScores>(connection, contactPath(contact));
-  if (output.json) {
-    writeJson(output, scores);
-    return ExitCode.ok;
-  }
+  const scores = await readContact(connection, contact, output);
+  if (!scores) return ExitCode.ok;
   for (const m of scores.models) {
     output.out(
       colour.bold(
         `${scores.contact} under ${m.modelId} v${m.liveVersion}: ${m.now.total} now (fit ${m.now.fit}, engagement ${m.now.engagement}), ${m.stored.total} stored at ${m.stored.at}`,
       ),
     );
-    const rules = table(['rule', 'kind', 'points now', 'latest event']);
+    const rules = plainTable(['rule', 'kind', 'points now', 'latest event']);
     for (const c of m.contributions) rules.push([c.ruleId, c.kind, c.points, c.eventId ?? '–']);
     output.out(m.contributions.length === 0 ? 'no rule has points now' : rules.toString());
     for (const a of m.sinceLastWrite)
@@ -127,7 +130,7 @@ export async function showLeaderboard(
   output.out(
     `${model}: ${stats.count} contacts, top ${stats.top?.total ?? '–'}, median ${stats.median ?? '–'} (as of ${stats.asOf})`,
   );
-  const rows = table(['contact', 'total', 'relative', 'tier', 'grade', 'stage', 'updated']);
+  const rows = plainTable(['contact', 'total', 'relative', 'tier', 'grade', 'stage', 'updated']);
   for (const e of page.entries)
     rows.push([
       e.contact,

@@ -1,9 +1,8 @@
 import type { ApiKey, KeyCreated, KeyList, WorkspaceCreated } from '@leadscore/contracts';
-import Table from 'cli-table3';
 import { CommandError, callApi } from './api-client.js';
 import type { Connection } from './connection.js';
 import { ExitCode, type ExitStatus } from './exit-codes.js';
-import { colour, writeJson, type Output } from './output.js';
+import { colour, plainTable, writeJson, type Output } from './output.js';
 
 export interface NewKey {
   readonly kind: 'secret' | 'publishable';
@@ -37,10 +36,7 @@ export async function listKeys(connection: Connection, output: Output): Promise<
     writeJson(output, list);
     return ExitCode.ok;
   }
-  const table = new Table({
-    head: ['id', 'kind', 'name', 'prefix', 'scopes', 'created', 'revoked'],
-    style: { head: [], border: [] },
-  });
+  const table = plainTable(['id', 'kind', 'name', 'prefix', 'scopes', 'created', 'revoked']);
   for (const k of list.keys)
     table.push([k.id, k.kind, k.name ?? '–', k.prefix, k.scopes.join(','), k.createdAt, k.revokedAt ?? '–']);
   output.out(table.toString());

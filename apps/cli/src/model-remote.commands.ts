@@ -5,13 +5,12 @@ import type {
   ModelList,
   ModelVersionDetail,
 } from '@leadscore/contracts';
-import Table from 'cli-table3';
 import { CommandError, callApi } from './api-client.js';
 import type { Connection } from './connection.js';
 import { ExitCode, type ExitStatus } from './exit-codes.js';
 import { readModelFile, type ModelFile } from './model-file.js';
 import { issueLine } from './model-validate.command.js';
-import { colour, writeJson, type Output } from './output.js';
+import { colour, plainTable, writeJson, type Output } from './output.js';
 
 const show = (value: unknown) => (value === undefined ? '(unset)' : JSON.stringify(value));
 
@@ -84,10 +83,7 @@ export async function listModels(connection: Connection, output: Output): Promis
   if (output.json) writeJson(output, list);
   else if (list.models.length === 0) output.out('no models yet: leadscore model apply FILE publishes one');
   else {
-    const table = new Table({
-      head: ['model', 'live version', 'name', 'applied at', 'applied by'],
-      style: { head: [], border: [] },
-    });
+    const table = plainTable(['model', 'live version', 'name', 'applied at', 'applied by']);
     for (const model of list.models)
       table.push([model.id, model.version, model.name, model.appliedAt, model.appliedBy ?? '(the scorer)']);
     output.out(table.toString());

@@ -1,3 +1,4 @@
+import Table from 'cli-table3';
 import pc from 'picocolors';
 
 /** Where a command writes, and how: colour only on a terminal (picocolors honours NO_COLOR and FORCE_COLOR). */
@@ -25,3 +26,8 @@ export function writeJson(output: Output, value: unknown): void {
 }
 
 export const colour = pc;
+
+/** A table for human output; without colour codes, so piped output stays plain text. */
+export function plainTable(head: string[]): Table.Table {
+  return new Table({ head, style: { head: [], border: [] } });
+}
