@@ -5,6 +5,14 @@ import { ExitCode, type ExitStatus } from './exit-codes.js';
 import { explainContact, showContact, showLeaderboard } from './contact.commands.js';
 import { createKey, createWorkspace, listKeys, revokeKey } from './keys.commands.js';
 import { login } from './login.command.js';
+import {
+  addWebhook,
+  listDeliveries,
+  listWebhooks,
+  replayWebhook,
+  rotateWebhookSecret,
+  testWebhook,
+} from './webhook.commands.js';
 import { applyModel, diffModel, getModel, listModels } from './model-remote.commands.js';
 import { validateModel } from './model-validate.command.js';
 import { outputTo, writeJson, type Output } from './output.js';
@@ -13,6 +21,11 @@ const CONTACT = {
   type: 'string',
   demandOption: true,
   describe: 'A contact key (email:…, phone:…, user:…, anon:…), an email address or a phone number',
+} as const;
+const WEBHOOK_ID = {
+  type: 'string',
+  demandOption: true,
+  describe: 'The subscription id (webhook list)',
 } as const;
 const MODEL_FILE = { type: 'string', demandOption: true, describe: 'A .yaml, .yml or .json model' } as const;
 
@@ -228,6 +241,122 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
           (argv) => remote(argv, (connection, output) => revokeKey(connection, argv.id, output)),
         )
         .demandCommand(1, 'Name a key command: create, list or revoke'),
+    )
+    .command(
+      'webhook',
+      'CRM webhook subscriptions (Standard Webhooks): add, list, test, deliveries, replay, rotate-secret',
+      (webhooks) =>
+        webhooks
+          .command(
+            'add <receiver>',
+            'Subscribe a receiver (admin); its signing secret is shown once',
+            (command) =>
+              command
+                .positional('receiver', {
+                  type: 'string',
+                  demandOption: true,
+                  describe: 'The receiver (https outside development)',
+                })
+                .option('event', {
+                  type: 'array',
+                  string: true,
+                  demandOption: true,
+                  choices: ['tier', 'stage', 'score'],
+                  describe: 'What to receive (repeat)',
+                })
+                .option('tier', {
+                  type: 'array',
+                  string: true,
+                  choices: ['cold', 'warm', 'hot'],
+                  describe: 'Only transitions into these tiers',
+                })
+                .option('stage', {
+                  type: 'array',
+                  string: true,
+                  choices: ['lead', 'recycled', 'mql', 'sql'],
+                  describe: 'Only transitions into these stages',
+                })
+                .option('description', { type: 'string' })
+                .example(
+                  '$0 webhook add https://crm.example.com/hooks --event stage --stage mql --stage sql',
+                  'MQL and SQL hand-offs',
+                ),
+            (argv) =>
+              remote(argv, (connection, output) =>
+                addWebhook(
+                  connection,
+                  {
+                    url: argv.receiver,
+                    events: argv.event as ('tier' | 'stage' | 'score')[],
+                    ...(argv.tier ? { tiers: argv.tier as ('cold' | 'warm' | 'hot')[] } : {}),
+                    ...(argv.stage ? { stages: argv.stage as ('lead' | 'recycled' | 'mql' | 'sql')[] } : {}),
+                    ...(argv.description ? { description: argv.description } : {}),
+                  },
+                  output,
+                ),
+              ),
+          )
+          .command(
+            'list',
+            'Every subscription of the workspace',
+            (command) => command.example('$0 webhook list --json', 'As JSON'),
+            (argv) => remote(argv, listWebhooks),
+          )
+          .command(
+            'test <id>',
+            'Send a signed ping now; exit 8 when the receiver does not answer 2xx',
+            (command) =>
+              command.positional('id', WEBHOOK_ID).example('$0 webhook test wh_…', 'Check the receiver'),
+            (argv) => remote(argv, (connection, output) => testWebhook(connection, argv.id, output)),
+          )
+          .command(
+            'deliveries <id>',
+            'The delivery log, newest first, with every attempt',
+            (command) =>
+              command
+                .positional('id', WEBHOOK_ID)
+                .option('status', { choices: ['pending', 'delivered', 'dead'] as const })
+                .option('cursor', {
+                  type: 'string',
+                  describe: 'Where the previous page said older ones start',
+                })
+                .example('$0 webhook deliveries wh_… --status dead', 'What could not be delivered'),
+            (argv) =>
+              remote(argv, (connection, output) =>
+                listDeliveries(connection, argv.id, { status: argv.status, cursor: argv.cursor }, output),
+              ),
+          )
+          .command(
+            'replay <id>',
+            'Send dead-lettered deliveries again (admin): all of them, or one with --delivery',
+            (command) =>
+              command
+                .positional('id', WEBHOOK_ID)
+                .option('delivery', { type: 'string', describe: 'One delivery id (webhook deliveries)' })
+                .example('$0 webhook replay wh_…', 'Every dead delivery of the subscription'),
+            (argv) =>
+              remote(argv, (connection, output) => replayWebhook(connection, argv.id, argv.delivery, output)),
+          )
+          .command(
+            'rotate-secret <id>',
+            'A new signing secret (shown once); the previous one also signs during the overlap',
+            (command) =>
+              command
+                .positional('id', WEBHOOK_ID)
+                .option('overlap-seconds', {
+                  type: 'number',
+                  describe: 'How long the previous secret still signs',
+                })
+                .example(
+                  '$0 webhook rotate-secret wh_… --overlap-seconds 3600',
+                  'An hour to switch the receiver',
+                ),
+            (argv) =>
+              remote(argv, (connection, output) =>
+                rotateWebhookSecret(connection, argv.id, argv.overlapSeconds, output),
+              ),
+          )
+          .demandCommand(1, 'Name a webhook command: add, list, test, deliveries, replay or rotate-secret'),
     )
     .command('workspace', 'Workspaces (operator): create', (workspaces) =>
       workspaces

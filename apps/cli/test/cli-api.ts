@@ -37,7 +37,7 @@ async function post(url: string, token: string, body: unknown): Promise<Record<s
   return answer;
 }
 
-export async function startCliTestApi(name: string): Promise<CliTestApi> {
+export async function startCliTestApi(name: string, env: Record<string, string> = {}): Promise<CliTestApi> {
   const database = await createTestDatabase(name);
   const kafka = createKafkaClient({ brokers: testKafkaBrokers(), clientId: name, logger: silentLogger });
   // Models applied through the api are published to leads.models.v1 before it answers.
@@ -55,6 +55,7 @@ export async function startCliTestApi(name: string): Promise<CliTestApi> {
     DATABASE_URL: database.url,
     KAFKA_BROKERS: testKafkaBrokers().join(','),
     OPERATOR_TOKEN: OPERATOR,
+    ...env,
   });
   await waitForPort(port);
   const workspace = uniqueName(name)
