@@ -323,7 +323,7 @@ describe('query plans at 20,000 contacts (EXPLAIN)', () => {
       stages: ['mql'],
       updatedSince: new Date(T0),
     });
-    await contactRankRepository.extreme(recorder, 'ws-a', 'continuous', 'DESC');
+    await contactRankRepository.top(recorder, 'ws-a', 'continuous');
     await contactRankRepository.orderStatistics(recorder, 'ws-a', 'continuous', (n) => [
       0,
       Math.floor((n - 1) / 2),

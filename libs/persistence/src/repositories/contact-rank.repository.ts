@@ -261,25 +261,13 @@ export const contactRankRepository = {
     return row ? { total: row.total, contactId: row.contact_id } : undefined;
   },
 
-  /** The highest (`DESC`) or lowest (`ASC`) ranked contact of a model, optionally within [from, to) of totals. */
-  async extreme(
-    sql: SqlRunner,
-    workspaceId: string,
-    modelId: string,
-    direction: 'DESC' | 'ASC',
-    range?: { from: number; to: number },
-    offset = 0,
-  ): Promise<RankKey | undefined> {
+  /** The highest ranked contact of a model (the highest contact id among ties), or undefined when none. */
+  async top(sql: SqlRunner, workspaceId: string, modelId: string): Promise<RankKey | undefined> {
     const p = new Parameters();
     const scope = [p.add(workspaceId), p.add(modelId)] as const;
-    const conditions = range
-      ? [`r.total >= ${p.add(range.from)}::float8`, `r.total < ${p.add(range.to)}::float8`]
-      : [];
-    const reach = p.add(offset + 1);
-    const branches = mergedBranches(p, scope, STORED_TIERS, conditions, direction, reach);
+    const branches = mergedBranches(p, scope, STORED_TIERS, [], 'DESC', '1');
     const rows = await sql.query<RankRecord[]>(
-      `SELECT contact_id, total FROM (${branches}) merged
-       ORDER BY total ${direction}, contact_id ${direction} OFFSET ${reach}::int - 1 LIMIT 1`,
+      `SELECT contact_id, total FROM (${branches}) merged ORDER BY total DESC, contact_id DESC LIMIT 1`,
       p.values,
     );
     const row = rows[0];

@@ -92,7 +92,7 @@ export class ScoreStatsCache {
       const { count, histogram, totals } = statistics;
       if (count === 0)
         return { count, top: null, median: null, min: null, max: null, percentiles: null, histogram, asOf };
-      const top = await contactRankRepository.extreme(sql, workspaceId, modelId, 'DESC');
+      const top = await contactRankRepository.top(sql, workspaceId, modelId);
       const [min = 0, max = 0, median = 0, ...percentileTotals] = totals;
       const percentiles = Object.fromEntries(
         PERCENTILES.map((percent, i) => [`p${percent}`, percentileTotals[i] ?? 0]),
