@@ -12,18 +12,17 @@
 // (knobs: BENCH_CONTACTS, BENCH_REWRITES, BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_API_NODE_ARGS,
 // BENCH_CASES=first,deep,contact,distribution,distribution-uncached)
 import { join } from 'node:path';
-import { LOCAL_DEV_KEYS, LOCAL_WORKSPACE_ID, hashApiKey, keyPrefix, workspaceId } from '@leadscore/access';
+import { LOCAL_DEV_KEYS, LOCAL_WORKSPACE_ID } from '@leadscore/access';
 import type { ScoringModel } from '@leadscore/contracts';
 import {
-  apiKeyRepository,
   contactRankRepository,
   openDatabase,
   scoringModelRepository,
-  workspaceRepository,
   type DataSource,
   type SqlRunner,
 } from '@leadscore/persistence';
 import { DAY_MS, applyEvent, emptyState, rankOf, refit, type ContactScoreState } from '@leadscore/scoring';
+import { seedLocalWorkspace } from '@leadscore/stack';
 import { freePort, workspaceRoot } from '@leadscore/testing';
 import { runBenchmark } from './benchmark.harness.js';
 import { load, startServer, stop, type ServerProcess } from './http-bench.fixtures.js';
@@ -91,26 +90,6 @@ function templates(): ContactScoreState[] {
  * the histogram, 30 % of them staged by threshold; then VACUUM ANALYZE, and REWRITES ranks rewritten.
  */
 async function seed(dataSource: DataSource): Promise<void> {
-  const id = workspaceId(WORKSPACE);
-  await workspaceRepository.create(dataSource.manager, {
-    id,
-    name: 'Reads benchmark',
-    createdAt: new Date(T0),
-  });
-  await apiKeyRepository.insertMissing(
-    dataSource.manager,
-    LOCAL_DEV_KEYS.map((key) => ({
-      id: key.id,
-      workspaceId: id,
-      kind: key.kind,
-      name: 'bench key',
-      scopes: [...key.scopes],
-      keyHash: hashApiKey(key.key),
-      prefix: keyPrefix(key.key),
-      createdAt: new Date(T0),
-      createdBy: 'bench',
-    })),
-  );
   await scoringModelRepository.record(dataSource.manager, {
     workspaceId: WORKSPACE,
     modelId: MODEL.id,
@@ -199,6 +178,8 @@ function startApi(databaseUrl: string, unusedPort: number, statsMaxAgeMs: number
 }
 
 await withDatabase('bench_reads', async (url) => {
+  // The local workspace and its development keys, as npm start seeds them (the api takes sk_local_dev).
+  await seedLocalWorkspace(url, new Date(T0));
   const dataSource = await openDatabase({ url, applicationName: 'bench-reads', poolSize: 4 });
   const servers: ServerProcess[] = [];
   try {

@@ -1,1 +1,1 @@
-export {};
+export { seedLocalWorkspace, type SeededWorkspace } from './local-workspace.js';
