@@ -20,6 +20,7 @@ import { AuthenticatedCaller, type Caller } from '../auth/caller.js';
 import { YAML_MEDIA_TYPES } from '../http/http-limits.js';
 import { ModelBodyRoute, readModelBody } from '../http/model-body.js';
 import { fail } from '../http/problem-details.js';
+import { modelNotFound } from '../usecases/model-input.js';
 import { Documented, type ParameterDoc, type ResponseDoc } from '../openapi/route-doc.js';
 import { ApplyModel } from '../usecases/apply-model.usecase.js';
 import { DiffModel } from '../usecases/diff-model.usecase.js';
@@ -52,8 +53,7 @@ export const ID_PARAMETER: ParameterDoc = {
 
 export function modelId(id: string): string {
   // Not a model id at all: answered like an unknown one.
-  if (!MODEL_ID.test(id))
-    fail('not-found', `No model "${id.slice(0, 80)}" in this workspace; GET /v1/models lists its models.`);
+  if (!MODEL_ID.test(id)) modelNotFound(id);
   return id;
 }
 

@@ -6,7 +6,7 @@ import {
   type SqlRunner,
 } from '@leadscore/persistence';
 import { LRUCache } from 'lru-cache';
-import { fail } from '../http/problem-details.js';
+import { modelNotFound } from '../usecases/model-input.js';
 
 /** Parsed model versions kept in memory (a version never changes once recorded, so no expiry is needed). */
 export const MODEL_VERSIONS_KEPT = 1_000;
@@ -41,10 +41,6 @@ export async function liveVersionOrNotFound(
   modelId: string,
 ): Promise<number> {
   const live = await scoringModelRepository.liveVersion(sql, workspaceId, modelId);
-  if (live === undefined)
-    fail(
-      'not-found',
-      `No model "${modelId.slice(0, 80)}" in this workspace: GET /v1/models lists its models.`,
-    );
+  if (live === undefined) modelNotFound(modelId);
   return live;
 }

@@ -3,6 +3,7 @@ import { scoringModelRepository } from '@leadscore/persistence';
 import type { ApiContext } from '../app/api.context.js';
 import type { Caller } from '../auth/caller.js';
 import { fail } from '../http/problem-details.js';
+import { modelNotFound } from './model-input.js';
 import { modelVersionView } from './model-version.view.js';
 
 /** One version of a model of the caller's workspace (`live`: the highest), its document and source. */
@@ -16,12 +17,11 @@ export class GetModelVersion {
       version === 'live' || version === live?.version
         ? live
         : await scoringModelRepository.find(sql, caller.workspaceId, modelId, version);
-    if (!live || !row)
+    if (!live) return modelNotFound(modelId);
+    if (!row)
       return fail(
         'not-found',
-        live
-          ? `The model "${modelId}" has no version ${version}; GET /v1/models/${modelId}/versions lists them.`
-          : `No model "${modelId}" in this workspace; GET /v1/models lists its models.`,
+        `The model "${modelId}" has no version ${version}; GET /v1/models/${modelId}/versions lists them.`,
       );
     const document = row.document as ScoringModel;
     return {

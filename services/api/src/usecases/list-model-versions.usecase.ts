@@ -2,7 +2,7 @@ import type { ModelVersionList } from '@leadscore/contracts';
 import { scoringModelRepository } from '@leadscore/persistence';
 import type { ApiContext } from '../app/api.context.js';
 import type { Caller } from '../auth/caller.js';
-import { fail } from '../http/problem-details.js';
+import { modelNotFound } from './model-input.js';
 import { modelVersionView } from './model-version.view.js';
 
 /** Every version of one model of the caller's workspace, newest first; 404 when it has none. */
@@ -16,8 +16,7 @@ export class ListModelVersions {
       modelId,
     );
     const live = rows[0];
-    if (!live)
-      return fail('not-found', `No model "${modelId}" in this workspace; GET /v1/models lists its models.`);
+    if (!live) return modelNotFound(modelId);
     return {
       id: modelId,
       liveVersion: live.version,

@@ -7,7 +7,7 @@ import {
   type ScoringModel,
 } from '@leadscore/contracts';
 import type { ModelText } from '../http/model-body.js';
-import { ProblemError, problem } from '../http/problem-details.js';
+import { ProblemError, fail, problem } from '../http/problem-details.js';
 
 export type ModelReading =
   | { readonly valid: true; readonly model: ScoringModel }
@@ -45,5 +45,13 @@ export function requireValidModel(input: ModelText, workspace: WorkspaceId): Sco
         issues: reading.issues,
       },
     ),
+  );
+}
+
+/** The 404 of a model the caller's workspace does not have (or another workspace's: the same answer). */
+export function modelNotFound(modelId: string): never {
+  return fail(
+    'not-found',
+    `No model "${modelId.slice(0, 80)}" in this workspace; GET /v1/models lists its models.`,
   );
 }
