@@ -3,6 +3,7 @@ import { auditPageSchema, type AuditPage } from '@leadscore/contracts';
 import { ApiKeyGuard, RequireAnyScope } from '../auth/api-key.guard.js';
 import { AuthenticatedCaller, type Caller } from '../auth/caller.js';
 import { fail } from '../http/problem-details.js';
+import { wholeNumberParameter } from '../http/query-parameters.js';
 import { Documented } from '../openapi/route-doc.js';
 import { ReadAuditLog, type AuditQuery } from '../usecases/read-audit-log.usecase.js';
 
@@ -15,16 +16,7 @@ function auditQuery(query: Record<string, unknown>): AuditQuery {
     fail('invalid-request', '?cursor must be the nextCursor of the previous page, unchanged.', [
       { field: '?cursor', expected: 'the nextCursor of the previous page' },
     ]);
-  let size = DEFAULT_AUDIT_PAGE;
-  if (limit !== undefined) {
-    size = typeof limit === 'string' && /^\d{1,4}$/.test(limit) ? Number(limit) : Number.NaN;
-    if (!(size >= 1 && size <= MAX_AUDIT_PAGE))
-      fail(
-        'invalid-request',
-        `?limit must be a whole number from 1 to ${MAX_AUDIT_PAGE} (default ${DEFAULT_AUDIT_PAGE}).`,
-        [{ field: '?limit', expected: `a whole number from 1 to ${MAX_AUDIT_PAGE}` }],
-      );
-  }
+  const size = wholeNumberParameter(limit, '?limit', 1, MAX_AUDIT_PAGE, DEFAULT_AUDIT_PAGE);
   return { limit: size, ...(typeof cursor === 'string' ? { cursor } : {}) };
 }
 

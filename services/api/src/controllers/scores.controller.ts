@@ -9,6 +9,7 @@ import type { ContactRank } from '@leadscore/persistence';
 import { ApiKeyGuard, RequireAnyScope } from '../auth/api-key.guard.js';
 import { AuthenticatedCaller, type Caller } from '../auth/caller.js';
 import { fail } from '../http/problem-details.js';
+import { wholeNumberParameter } from '../http/query-parameters.js';
 import { Documented } from '../openapi/route-doc.js';
 import { ReadLeaderboard, type LeaderboardRequest } from '../usecases/read-leaderboard.usecase.js';
 import { ReadScoreDistribution } from '../usecases/read-score-distribution.usecase.js';
@@ -40,18 +41,6 @@ function listOf(
       `${field} must be ${expected}, comma-separated (e.g. ${field.slice(1)}=${expected.split(' ')[0]}).`,
     );
   return items;
-}
-
-function wholeNumber(value: unknown, field: string, min: number, max: number, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = typeof value === 'string' && /^\d{1,7}$/.test(value) ? Number(value) : Number.NaN;
-  if (!(n >= min && n <= max))
-    invalid(
-      field,
-      `a whole number from ${min} to ${max}`,
-      `${field} must be a whole number from ${min} to ${max} (default ${fallback}).`,
-    );
-  return n;
 }
 
 function leaderboardRequest(query: Record<string, unknown>): LeaderboardRequest {
@@ -89,7 +78,7 @@ function leaderboardRequest(query: Record<string, unknown>): LeaderboardRequest 
       );
   }
   return {
-    limit: wholeNumber(query['limit'], '?limit', 1, MAX_LEADERBOARD_PAGE, DEFAULT_LEADERBOARD_PAGE),
+    limit: wholeNumberParameter(query['limit'], '?limit', 1, MAX_LEADERBOARD_PAGE, DEFAULT_LEADERBOARD_PAGE),
     ...(typeof cursor === 'string' ? { cursor } : {}),
     ...(tiers
       ? {
@@ -194,7 +183,7 @@ export class ScoresController {
     @Param('id') id: string,
     @Query('bucketWidth') bucketWidth: unknown,
   ): Promise<ScoreDistribution> {
-    const width = wholeNumber(bucketWidth, '?bucketWidth', 1, 1_000_000, DEFAULT_BUCKET_WIDTH);
+    const width = wholeNumberParameter(bucketWidth, '?bucketWidth', 1, 1_000_000, DEFAULT_BUCKET_WIDTH);
     return this.readScoreDistribution.execute(caller, modelId(id), width);
   }
 }

@@ -38,6 +38,7 @@ import { ApiKeyGuard, RequireAnyScope } from '../auth/api-key.guard.js';
 import { AuthenticatedCaller, type Caller } from '../auth/caller.js';
 import { Documented, type ParameterDoc } from '../openapi/route-doc.js';
 import { fail } from '../http/problem-details.js';
+import { wholeNumberParameter } from '../http/query-parameters.js';
 import { bodyValidator } from '../http/request-body.js';
 import { CreateWebhook } from '../usecases/webhooks/create-webhook.usecase.js';
 import { DeleteWebhook } from '../usecases/webhooks/delete-webhook.usecase.js';
@@ -94,16 +95,7 @@ function deliveryQuery(query: Record<string, unknown>): DeliveryLogQuery {
     fail('invalid-request', '?cursor must be the nextCursor of the previous page, unchanged.', [
       { field: '?cursor', expected: 'the nextCursor of the previous page' },
     ]);
-  let size = DEFAULT_DELIVERY_PAGE;
-  if (limit !== undefined) {
-    size = typeof limit === 'string' && /^\d{1,4}$/.test(limit) ? Number(limit) : Number.NaN;
-    if (!(size >= 1 && size <= MAX_DELIVERY_PAGE))
-      fail(
-        'invalid-request',
-        `?limit must be a whole number from 1 to ${MAX_DELIVERY_PAGE} (default ${DEFAULT_DELIVERY_PAGE}).`,
-        [{ field: '?limit', expected: `a whole number from 1 to ${MAX_DELIVERY_PAGE}` }],
-      );
-  }
+  const size = wholeNumberParameter(limit, '?limit', 1, MAX_DELIVERY_PAGE, DEFAULT_DELIVERY_PAGE);
   return {
     limit: size,
     ...(typeof status === 'string' ? { status: status as WebhookDeliveryStatus } : {}),
