@@ -76,6 +76,8 @@ const storedTier = (tier: ContactRank['tier']): string => tier ?? '';
 const domainTier = (tier: string): ContactRank['tier'] =>
   tier === '' ? null : (tier as NonNullable<ContactRank['tier']>);
 
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Mirrors score_bucket() of migration 1764800000000. */
 export const BUCKET_LIMIT = 1_000_000;
 
@@ -135,20 +137,11 @@ export const contactRankRepository = {
    */
   async write(sql: SqlRunner, rows: readonly ContactRankRow[], shard: string): Promise<void> {
     if (rows.length === 0) return;
-    const sorted = [...rows].sort((a, b) =>
-      a.workspaceId !== b.workspaceId
-        ? a.workspaceId < b.workspaceId
-          ? -1
-          : 1
-        : a.modelId !== b.modelId
-          ? a.modelId < b.modelId
-            ? -1
-            : 1
-          : a.contactId < b.contactId
-            ? -1
-            : a.contactId > b.contactId
-              ? 1
-              : 0,
+    const sorted = [...rows].sort(
+      (a, b) =>
+        byCodePoint(a.workspaceId, b.workspaceId) ||
+        byCodePoint(a.modelId, b.modelId) ||
+        byCodePoint(a.contactId, b.contactId),
     );
     await sql.query(
       `WITH input AS (
