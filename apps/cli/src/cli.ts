@@ -3,7 +3,7 @@ import { CommandError } from './api-client.js';
 import { resolveConnection, type Connection, type ConnectionFlags } from './connection.js';
 import { ExitCode, type ExitStatus } from './exit-codes.js';
 import { explainContact, showContact, showLeaderboard } from './contact.commands.js';
-import { createKey, createWorkspace, listKeys, revokeKey } from './keys.commands.js';
+import { createKey, createWorkspace, listWorkspaces, listKeys, revokeKey } from './keys.commands.js';
 import { login } from './login.command.js';
 import {
   addWebhook,
@@ -358,7 +358,7 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
           )
           .demandCommand(1, 'Name a webhook command: add, list, test, deliveries, replay or rotate-secret'),
     )
-    .command('workspace', 'Workspaces (operator): create', (workspaces) =>
+    .command('workspace', 'Workspaces (operator): create, list', (workspaces) =>
       workspaces
         .command(
           'create <id>',
@@ -386,7 +386,26 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
               ),
             ),
         )
-        .demandCommand(1, 'Name a workspace command: create'),
+        .command(
+          'list',
+          'Every workspace, by id, with the api’s OPERATOR_TOKEN',
+          (command) =>
+            command
+              .option('operator-token', { type: 'string', describe: 'Else LEADSCORE_OPERATOR_TOKEN' })
+              .example(
+                'LEADSCORE_OPERATOR_TOKEN="$(cat .local/operator-token)" $0 workspace list',
+                'List them',
+              ),
+          (argv) =>
+            remote(argv, (connection, output) =>
+              listWorkspaces(
+                connection,
+                argv.operatorToken ?? process.env['LEADSCORE_OPERATOR_TOKEN'],
+                output,
+              ),
+            ),
+        )
+        .demandCommand(1, 'Name a workspace command: create or list'),
     )
     .demandCommand(1, 'Name a command (leadscore --help lists them)')
     .strict()

@@ -1,4 +1,4 @@
-import type { ApiKey, KeyCreated, KeyList, WorkspaceCreated } from '@leadscore/contracts';
+import type { ApiKey, KeyCreated, KeyList, WorkspaceCreated, WorkspaceList } from '@leadscore/contracts';
 import { CommandError, callApi } from './api-client.js';
 import type { Connection } from './connection.js';
 import { ExitCode, type ExitStatus } from './exit-codes.js';
@@ -66,17 +66,46 @@ export async function createWorkspace(
   workspace: { id: string; name: string },
   output: Output,
 ): Promise<ExitStatus> {
-  if (!operatorToken)
-    throw new CommandError(
-      ExitCode.unauthenticated,
-      'Creating a workspace needs the api’s OPERATOR_TOKEN: pass --operator-token or set LEADSCORE_OPERATOR_TOKEN (npm start keeps it in .local/operator-token).',
-    );
-  const created = await callApi<WorkspaceCreated>({ ...connection, key: operatorToken }, '/v1/workspaces', {
-    method: 'POST',
-    body: { text: JSON.stringify(workspace), contentType: 'application/json' },
-  });
+  const created = await callApi<WorkspaceCreated>(
+    asOperator(connection, operatorToken, 'Creating'),
+    '/v1/workspaces',
+    {
+      method: 'POST',
+      body: { text: JSON.stringify(workspace), contentType: 'application/json' },
+    },
+  );
   if (output.json) writeJson(output, created);
   else
     announceKey(output, created.adminKey, `created workspace ${created.workspace.id}, with its first admin`);
   return ExitCode.ok;
+}
+
+/** `leadscore workspace list`: every workspace, by id (GET /v1/workspaces with OPERATOR_TOKEN). */
+export async function listWorkspaces(
+  connection: Connection,
+  operatorToken: string | undefined,
+  output: Output,
+): Promise<ExitStatus> {
+  const listed = await callApi<WorkspaceList>(
+    asOperator(connection, operatorToken, 'Listing'),
+    '/v1/workspaces',
+  );
+  if (output.json) writeJson(output, listed);
+  else {
+    const table = plainTable(['id', 'name', 'created']);
+    for (const workspace of listed.workspaces)
+      table.push([workspace.id, workspace.name, workspace.createdAt]);
+    output.out(table.toString());
+  }
+  return ExitCode.ok;
+}
+
+/** The connection with the operator token in place of a workspace key: workspaces are the operator's. */
+function asOperator(connection: Connection, operatorToken: string | undefined, doing: string): Connection {
+  if (!operatorToken)
+    throw new CommandError(
+      ExitCode.unauthenticated,
+      `${doing} workspaces needs the api’s OPERATOR_TOKEN: pass --operator-token or set LEADSCORE_OPERATOR_TOKEN (npm start keeps it in .local/operator-token).`,
+    );
+  return { ...connection, key: operatorToken };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { KeyCreated, KeyList } from '@leadscore/contracts';
+import type { KeyCreated, KeyList, WorkspaceList } from '@leadscore/contracts';
 import { OPERATOR, startCliTestApi, type CliTestApi } from './cli-api.js';
 import { leadscore } from './cli-process.js';
 
@@ -59,6 +59,43 @@ describe('leadscore workspace create', () => {
     ]);
     expect(again.status).toBe(7);
     expect(JSON.parse(again.stdout)).toMatchObject({ error: { exitCode: 7, problem: { status: 409 } } });
+  });
+});
+
+describe('leadscore workspace list', () => {
+  it('lists every workspace with the operator token, as a table and as JSON, and says what it needs', async () => {
+    const missing = await leadscore(['workspace', 'list', '--url', api.url]);
+    expect(missing).toMatchObject({ status: 4, stderr: expect.stringContaining('OPERATOR_TOKEN') });
+    const asAdmin = await leadscore([
+      'workspace',
+      'list',
+      '--url',
+      api.url,
+      '--operator-token',
+      api.adminKey,
+    ]);
+    expect(asAdmin.status).toBe(4);
+
+    await leadscore(['workspace', 'create', 'listed', '--name', 'Listed Ltd', '--url', api.url], {
+      LEADSCORE_OPERATOR_TOKEN: OPERATOR,
+    });
+    const table = await leadscore(['workspace', 'list', '--url', api.url], {
+      LEADSCORE_OPERATOR_TOKEN: OPERATOR,
+    });
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/│ listed\s+│ Listed Ltd\s+│ \d{4}-\d\d-\d\dT/);
+    const listed = await leadscore([
+      'workspace',
+      'list',
+      '--url',
+      api.url,
+      '--operator-token',
+      OPERATOR,
+      '--json',
+    ]);
+    const { workspaces } = JSON.parse(listed.stdout) as WorkspaceList;
+    expect(workspaces.map((workspace) => workspace.id)).toEqual(expect.arrayContaining(['listed']));
+    expect(workspaces.find((workspace) => workspace.id === 'listed')).toMatchObject({ name: 'Listed Ltd' });
   });
 });
 

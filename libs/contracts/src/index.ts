@@ -133,6 +133,8 @@ export type { ApiKey } from './generated/api-key.js';
 export type { KeyCreated } from './generated/key-created.js';
 export type { KeyList } from './generated/key-list.js';
 export type { WorkspaceCreated } from './generated/workspace-created.js';
+export type { Workspace } from './generated/workspace.js';
+export type { WorkspaceList } from './generated/workspace-list.js';
 export type { AuditEntry, AuditPage } from './generated/audit-page.js';
 export type { FieldError, Problem } from './generated/problem.js';
 export { problemSchema } from './generated/problem.schema.js';
@@ -141,6 +143,7 @@ export { apiKeySchema } from './generated/api-key.schema.js';
 export { keyCreatedSchema } from './generated/key-created.schema.js';
 export { keyListSchema } from './generated/key-list.schema.js';
 export { workspaceCreatedSchema } from './generated/workspace-created.schema.js';
+export { workspaceListSchema } from './generated/workspace-list.schema.js';
 export { auditPageSchema } from './generated/audit-page.schema.js';
 // CRM webhook subscriptions through the api (schemas/api/webhook-*.schema.json).
 export type { CreateWebhookRequest } from './generated/create-webhook-request.js';

@@ -93,6 +93,30 @@ describe('bootstrap: POST /v1/workspaces', () => {
     expect(body['errors']).toEqual([{ field: 'id', expected: expect.stringContaining('a-z0-9') }]);
   });
 
+  it('lists every workspace by id to the operator, and to no workspace key', async () => {
+    const admin = (await createWorkspace('zeta-listed')).adminKey.key;
+    await createWorkspace('alpha-listed');
+    const response = await api.http.inject({
+      method: 'GET',
+      url: '/v1/workspaces',
+      headers: bearer(OPERATOR),
+    });
+    expect(response.statusCode).toBe(200);
+    const { workspaces } = json(response) as {
+      workspaces: { id: string; name: string; createdAt: string }[];
+    };
+    const ids = workspaces.map((workspace) => workspace.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(workspaces).toEqual(
+      expect.arrayContaining([
+        { id: 'alpha-listed', name: 'alpha-listed Inc.', createdAt: '2026-04-01T09:00:00.000Z' },
+        { id: 'zeta-listed', name: 'zeta-listed Inc.', createdAt: '2026-04-01T09:00:00.000Z' },
+      ]),
+    );
+    const asAdmin = await api.http.inject({ method: 'GET', url: '/v1/workspaces', headers: bearer(admin) });
+    expectProblem(asAdmin, 401, /OPERATOR_TOKEN/);
+  });
+
   it('is switched off (403) while the api has no OPERATOR_TOKEN', async () => {
     const without = await startTestApi('api_no_operator', null);
     try {
@@ -103,6 +127,12 @@ describe('bootstrap: POST /v1/workspaces', () => {
         payload: { id: 'acme', name: 'ACME' },
       });
       expectProblem(response, 403, /set OPERATOR_TOKEN/);
+      const listed = await without.http.inject({
+        method: 'GET',
+        url: '/v1/workspaces',
+        headers: bearer(OPERATOR),
+      });
+      expectProblem(listed, 403, /set OPERATOR_TOKEN/);
     } finally {
       await without.close();
     }

@@ -40,7 +40,9 @@ import { webhookReplayResultSchema } from './webhook-replay-result.schema.js'; /
 import { webhookSecretRotatedSchema } from './webhook-secret-rotated.schema.js'; // schemas/api/webhook-secret-rotated.schema.json
 import { webhookSubscriptionSchema } from './webhook-subscription.schema.js'; // schemas/api/webhook-subscription.schema.json
 import { workspaceCreatedSchema } from './workspace-created.schema.js'; // schemas/api/workspace-created.schema.json
+import { workspaceListSchema } from './workspace-list.schema.js'; // schemas/api/workspace-list.schema.json
 import { workspaceSettingsSchema } from './workspace-settings.schema.js'; // schemas/api/workspace-settings.schema.json
+import { workspaceSchema } from './workspace.schema.js'; // schemas/api/workspace.schema.json
 import { cloudeventSchema } from './cloudevent.schema.js'; // schemas/events/cloudevent.schema.json
 import { contactSchema } from './contact.schema.js'; // schemas/events/contact.schema.json
 import { customSchema } from './custom.schema.js'; // schemas/events/custom.schema.json
@@ -91,7 +93,9 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   webhookSecretRotatedSchema,
   webhookSubscriptionSchema,
   workspaceCreatedSchema,
+  workspaceListSchema,
   workspaceSettingsSchema,
+  workspaceSchema,
   cloudeventSchema,
   contactSchema,
   customSchema,

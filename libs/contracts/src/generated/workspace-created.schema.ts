@@ -19,25 +19,7 @@ export const workspaceCreatedSchema: Readonly<Record<string, unknown>> = {
   "additionalProperties": false,
   "properties": {
     "workspace": {
-      "type": "object",
-      "required": [
-        "id",
-        "name",
-        "createdAt"
-      ],
-      "additionalProperties": false,
-      "properties": {
-        "id": {
-          "type": "string"
-        },
-        "name": {
-          "type": "string"
-        },
-        "createdAt": {
-          "type": "string",
-          "format": "date-time"
-        }
-      }
+      "$ref": "workspace.schema.json"
     },
     "adminKey": {
       "$ref": "key-created.schema.json"

@@ -9,12 +9,16 @@
  * Response of POST /v1/workspaces: the workspace and its first admin key, shown this once.
  */
 export interface WorkspaceCreated {
-  workspace: {
-    id: string;
-    name: string;
-    createdAt: string;
-  };
+  workspace: Workspace;
   adminKey: KeyCreated;
+}
+/**
+ * A workspace (tenant): its models, keys, contacts and settings are its own.
+ */
+export interface Workspace {
+  id: string;
+  name: string;
+  createdAt: string;
 }
 /**
  * Response of POST /v1/keys: the whole key, shown this once (only its hash is stored).

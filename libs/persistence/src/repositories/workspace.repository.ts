@@ -30,6 +30,18 @@ export const workspaceRepository = {
       'SELECT id, name, created_at FROM workspaces WHERE id = $1',
       [workspaceId],
     );
-    return row && { id: row.id, name: row.name, createdAt: row.created_at };
+    return row && workspaceRowOf(row);
+  },
+
+  /** Every workspace, by id: the operator's view (a deployment has tens of workspaces, not millions). */
+  async list(sql: SqlRunner): Promise<WorkspaceRow[]> {
+    const rows = await sql.query<WorkspaceRecord[]>(
+      'SELECT id, name, created_at FROM workspaces ORDER BY id',
+    );
+    return rows.map(workspaceRowOf);
   },
 };
+
+function workspaceRowOf(record: WorkspaceRecord): WorkspaceRow {
+  return { id: record.id, name: record.name, createdAt: record.created_at };
+}

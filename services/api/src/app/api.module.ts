@@ -18,6 +18,7 @@ import { WorkspacesController } from '../controllers/workspaces.controller.js';
 import { OpenApiController } from '../openapi/openapi.controller.js';
 import { CreateKey } from '../usecases/create-key.usecase.js';
 import { CreateWorkspace } from '../usecases/create-workspace.usecase.js';
+import { ListWorkspaces } from '../usecases/list-workspaces.usecase.js';
 import { ListKeys } from '../usecases/list-keys.usecase.js';
 import { ApplyModel } from '../usecases/apply-model.usecase.js';
 import { DiffModel } from '../usecases/diff-model.usecase.js';
@@ -61,6 +62,7 @@ export interface ApiModuleOptions {
 
 const USE_CASES = [
   CreateWorkspace,
+  ListWorkspaces,
   CreateKey,
   ListKeys,
   RevokeKey,

@@ -1,25 +1,31 @@
-import { Body, Controller, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
 import {
   createWorkspaceRequestSchema,
   workspaceCreatedSchema,
+  workspaceListSchema,
   type CreateWorkspaceRequest,
   type WorkspaceCreated,
+  type WorkspaceList,
 } from '@leadscore/contracts';
 import { OperatorTokenGuard } from '@leadscore/service-kit';
 import { bodyValidator } from '../http/request-body.js';
 import { Documented } from '../openapi/route-doc.js';
 import { CreateWorkspace } from '../usecases/create-workspace.usecase.js';
+import { ListWorkspaces } from '../usecases/list-workspaces.usecase.js';
 
 const parseCreateWorkspace = bodyValidator<CreateWorkspaceRequest>(
   createWorkspaceRequestSchema,
   '{"id": "acme", "name": "ACME Inc."}',
 );
 
-/** POST /v1/workspaces: the operator's bootstrap of a workspace and its first admin key. */
+/** /v1/workspaces (operator): the bootstrap of a workspace and its first admin key, and the list of them. */
 @Controller('v1/workspaces')
 @UseGuards(OperatorTokenGuard)
 export class WorkspacesController {
-  constructor(@Inject(CreateWorkspace) private readonly createWorkspace: CreateWorkspace) {}
+  constructor(
+    @Inject(CreateWorkspace) private readonly createWorkspace: CreateWorkspace,
+    @Inject(ListWorkspaces) private readonly listWorkspaces: ListWorkspaces,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -40,5 +46,18 @@ export class WorkspacesController {
   })
   create(@Body() body: unknown): Promise<WorkspaceCreated> {
     return this.createWorkspace.execute(parseCreateWorkspace(body));
+  }
+
+  @Get()
+  @Documented({
+    tag: 'workspaces',
+    auth: 'operator',
+    summary: 'List every workspace (operator)',
+    description:
+      'Needs `Authorization: Bearer $OPERATOR_TOKEN`; answers 403 while the api runs without OPERATOR_TOKEN. Workspace keys cannot list workspaces: a key sees its own workspace only.',
+    responses: { 200: { description: 'Every workspace, by id', schema: workspaceListSchema } },
+  })
+  list(): Promise<WorkspaceList> {
+    return this.listWorkspaces.execute();
   }
 }

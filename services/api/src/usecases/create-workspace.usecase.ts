@@ -4,6 +4,7 @@ import { auditLogRepository, workspaceRepository } from '@leadscore/persistence'
 import type { ApiContext } from '../app/api.context.js';
 import { fail } from '../http/problem-details.js';
 import { issueKey } from './issue-key.js';
+import { workspaceView } from './workspace.view.js';
 
 /** Scopes of a workspace's first key: it administers and reads; event keys are made with it. */
 export const FIRST_ADMIN_KEY_SCOPES = ['read', 'admin'] as const;
@@ -42,7 +43,7 @@ export class CreateWorkspace {
         actor: 'operator',
         at,
       });
-      return { workspace: { id, name: command.name, createdAt: at.toISOString() }, adminKey };
+      return { workspace: workspaceView({ id, name: command.name, createdAt: at }), adminKey };
     });
   }
 }
