@@ -144,6 +144,9 @@ export { keyCreatedSchema } from './generated/key-created.schema.js';
 export { keyListSchema } from './generated/key-list.schema.js';
 export { workspaceCreatedSchema } from './generated/workspace-created.schema.js';
 export { workspaceListSchema } from './generated/workspace-list.schema.js';
+// Ingest's answer (schemas/ingest/): clients such as the CLI read it.
+export type { IngestReceipt, ReceiptResult } from './generated/ingest-receipt.js';
+export { ingestReceiptSchema } from './generated/ingest-receipt.schema.js';
 export { auditPageSchema } from './generated/audit-page.schema.js';
 // CRM webhook subscriptions through the api (schemas/api/webhook-*.schema.json).
 export type { CreateWebhookRequest } from './generated/create-webhook-request.js';

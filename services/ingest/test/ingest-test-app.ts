@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals';
+import { Ajv } from 'ajv';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
@@ -10,10 +11,11 @@ import {
   type BatchingProducer,
   type KafkaClient,
 } from '@leadscore/kafka';
+import { ingestReceiptSchema } from '@leadscore/contracts';
 import { createLogger, createMetricsRegistry } from '@leadscore/observability';
 import { readTopic, uniqueName, type TopicRecord } from '@leadscore/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Registry } from 'prom-client';
 import { createIngestApp } from '../src/app/ingest.app.js';
 import type { IngestSettings } from '../src/app/ingest.settings.js';
@@ -117,7 +119,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
   });
   return {
     app,
-    http: app.getHttpAdapter().getInstance(),
+    http: receiptsChecked(app.getHttpAdapter().getInstance()),
     topic,
     deadLetterTopic,
     client,
@@ -225,4 +227,30 @@ export async function metricValue(
       Object.entries(labels).every(([k, want]) => String((v.labels as Record<string, unknown>)[k]) === want),
     )
     .reduce((sum, v) => sum + v.value, 0);
+}
+
+const conformsToReceipt = new Ajv({ allErrors: true, strict: false }).compile(ingestReceiptSchema);
+
+/**
+ * The app's Fastify instance whose `inject` checks every 202 JSON answer against
+ * schemas/ingest/ingest-receipt.schema.json, the contract clients (the CLI's `send`) are typed from:
+ * a test that gets an answer the schema does not describe fails there.
+ */
+function receiptsChecked(http: FastifyInstance): FastifyInstance {
+  const inject = http.inject.bind(http) as (options: InjectOptions) => Promise<LightMyRequestResponse>;
+  const checked = async (options: InjectOptions): Promise<LightMyRequestResponse> => {
+    const response = await inject(options);
+    if (
+      response.statusCode === 202 &&
+      String(response.headers['content-type']).startsWith('application/json')
+    ) {
+      const body: unknown = response.json();
+      expect({ conforms: conformsToReceipt(body), errors: conformsToReceipt.errors ?? null }).toEqual({
+        conforms: true,
+        errors: null,
+      });
+    }
+    return response;
+  };
+  return Object.assign(Object.create(http) as FastifyInstance, { inject: checked });
 }

@@ -51,6 +51,7 @@ import { outcomeSchema } from './outcome.schema.js'; // schemas/events/outcome.s
 import { smsSchema } from './sms.schema.js'; // schemas/events/sms.schema.json
 import { webSchema } from './web.schema.js'; // schemas/events/web.schema.json
 import { webinarSchema } from './webinar.schema.js'; // schemas/events/webinar.schema.json
+import { ingestReceiptSchema } from './ingest-receipt.schema.js'; // schemas/ingest/ingest-receipt.schema.json
 import { lifecycleChangedSchema } from './lifecycle-changed.schema.js'; // schemas/lifecycle/lifecycle-changed.schema.json
 import { modelDiffSchema } from './model-diff.schema.js'; // schemas/models/model-diff.schema.json
 import { modelSchema } from './model.schema.js'; // schemas/models/model.schema.json
@@ -104,6 +105,7 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   smsSchema,
   webSchema,
   webinarSchema,
+  ingestReceiptSchema,
   lifecycleChangedSchema,
   modelDiffSchema,
   modelSchema,
