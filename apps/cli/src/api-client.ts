@@ -15,7 +15,8 @@ export class CommandError extends Error {
   }
 }
 
-function exitStatusOf(httpStatus: number): ExitStatus {
+/** The exit status of an HTTP failure, the same for every command. */
+export function exitStatusOf(httpStatus: number): ExitStatus {
   if (httpStatus === 401) return ExitCode.unauthenticated;
   if (httpStatus === 403) return ExitCode.forbidden;
   if (httpStatus === 404) return ExitCode.notFound;
@@ -48,12 +49,7 @@ export async function callApi<T>(connection: Connection, path: string, request: 
       ...(request.body ? { body: request.body.text } : {}),
     });
   } catch (error) {
-    const cause =
-      error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-    throw new CommandError(
-      ExitCode.unavailable,
-      `Cannot reach the api at ${connection.url} (${cause}): check --url or LEADSCORE_URL, and that the api runs.`,
-    );
+    throw unreachable('the api', connection.url, '--url or LEADSCORE_URL', error);
   }
   const text = await response.text();
   let body: unknown;
@@ -67,4 +63,13 @@ export async function callApi<T>(connection: Connection, path: string, request: 
   const detail =
     typeof problem['detail'] === 'string' ? problem['detail'] : `${response.status} ${response.statusText}`;
   throw new CommandError(exitStatusOf(response.status), detail, problem);
+}
+
+/** A failed fetch (connection refused, DNS, reset) as the command's error: where, why and what to check. */
+export function unreachable(what: string, url: string, setting: string, error: unknown): CommandError {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+  return new CommandError(
+    ExitCode.unavailable,
+    `Cannot reach ${what} at ${url} (${cause}): check ${setting}, and that it runs.`,
+  );
 }

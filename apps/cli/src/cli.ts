@@ -15,6 +15,7 @@ import {
 } from './webhook.commands.js';
 import { applyModel, diffModel, getModel, listModels } from './model-remote.commands.js';
 import { validateModel } from './model-validate.command.js';
+import { DEFAULT_SEND_SETTINGS, sendEvents } from './send.command.js';
 import { outputTo, writeJson, type Output } from './output.js';
 
 const CONTACT = {
@@ -74,6 +75,11 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
     .option('url', {
       type: 'string',
       describe: 'The api (else LEADSCORE_URL, the profile, http://127.0.0.1:3000)',
+    })
+    .option('ingest-url', {
+      type: 'string',
+      describe:
+        'Ingest, where send posts events (else LEADSCORE_INGEST_URL, the profile, the local ingest beside the local api, the api’s URL)',
     })
     .option('key', {
       type: 'string',
@@ -199,6 +205,62 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
               grade: argv.grade,
               stage: argv.stage,
               updatedSince: argv.updatedSince,
+            },
+            output,
+          ),
+        ),
+    )
+    .command(
+      'send [file]',
+      'Send events from a JSON array or NDJSON file (or stdin) to ingest, in batches, with each rejection’s line',
+      (command) =>
+        command
+          .positional('file', {
+            type: 'string',
+            default: '-',
+            describe: 'A .json array of events or NDJSON, one event per line; - or nothing for stdin',
+          })
+          .option('batch-size', {
+            type: 'number',
+            default: DEFAULT_SEND_SETTINGS.batchSize,
+            describe: 'Events per request (ingest takes up to INGEST_MAX_BATCH_EVENTS, 500)',
+          })
+          .option('batch-bytes', {
+            type: 'number',
+            default: DEFAULT_SEND_SETTINGS.batchBytes,
+            describe: 'Bytes per request (under ingest’s INGEST_BODY_LIMIT_BYTES, 524288)',
+          })
+          .option('concurrency', {
+            type: 'number',
+            default: DEFAULT_SEND_SETTINGS.concurrency,
+            describe: 'Requests in flight; a contact’s events stay in file order',
+          })
+          .option('retries', {
+            type: 'number',
+            default: DEFAULT_SEND_SETTINGS.retries,
+            describe: 'Retries of a request answered 429, 502–504 or not at all',
+          })
+          .check((argv) => {
+            for (const name of ['batch-size', 'batch-bytes', 'concurrency'] as const)
+              if (!Number.isInteger(argv[name]) || argv[name] < 1)
+                return `--${name} takes a whole number of at least 1, got ${String(argv[name])}`;
+            if (!Number.isInteger(argv.retries) || argv.retries < 0)
+              return `--retries takes a whole number of at least 0, got ${String(argv.retries)}`;
+            return true;
+          })
+          .example('$0 send events.ndjson', 'Send a file, with a progress bar on a terminal')
+          .example('cat events.json | $0 send --json', 'From stdin, the report as JSON'),
+      (argv) =>
+        remote(argv, (connection, output) =>
+          sendEvents(
+            connection,
+            argv.file,
+            {
+              batchSize: argv.batchSize,
+              batchBytes: argv.batchBytes,
+              concurrency: argv.concurrency,
+              retries: argv.retries,
+              progress: !argv.json && (stderr as { isTTY?: boolean }).isTTY ? stderr : undefined,
             },
             output,
           ),
@@ -427,8 +489,10 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
   try {
     await parser.parseAsync();
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    stderr.write(`${error.message}\n\nRun with --help for the commands and options.\n`);
+    // A command's .check() that returns its message makes yargs 18 reject with that very string.
+    const usage = error instanceof UsageError ? error.message : typeof error === 'string' ? error : undefined;
+    if (usage === undefined) throw error;
+    stderr.write(`${usage}\n\nRun with --help for the commands and options.\n`);
     return ExitCode.usage;
   }
   return status;

@@ -1,7 +1,7 @@
 import { keyPrefix } from '@leadscore/access';
 import type { ModelList } from '@leadscore/contracts';
 import { CommandError, callApi } from './api-client.js';
-import { saveProfile, type Connection } from './connection.js';
+import { ingestUrlBesides, saveProfile, type Connection } from './connection.js';
 import { ExitCode, type ExitStatus } from './exit-codes.js';
 import { colour, writeJson, type Output } from './output.js';
 
@@ -21,13 +21,25 @@ export async function login(connection: Connection, output: Output): Promise<Exi
     if (!(error instanceof CommandError) || error.status !== ExitCode.forbidden) throw error;
     note = ' (it cannot read: its scopes lack read and admin)';
   }
-  const path = await saveProfile(connection.profile, connection.url, key);
+  const { ingestUrl } = connection;
+  const path = await saveProfile(connection.profile, {
+    url: connection.url,
+    // Stored only when named: otherwise it follows the api's URL as resolveConnection derives it.
+    ingestUrl: ingestUrl === ingestUrlBesides(connection.url) ? undefined : ingestUrl,
+    key,
+  });
   const prefix = keyPrefix(key);
   if (output.json)
-    writeJson(output, { profile: connection.profile, url: connection.url, keyPrefix: prefix, config: path });
+    writeJson(output, {
+      profile: connection.profile,
+      url: connection.url,
+      ingestUrl,
+      keyPrefix: prefix,
+      config: path,
+    });
   else
     output.out(
-      `${colour.green('✓')} profile ${connection.profile}: ${connection.url} with key ${prefix}…${note}, saved in ${path}`,
+      `${colour.green('✓')} profile ${connection.profile}: ${connection.url} (events to ${ingestUrl}) with key ${prefix}…${note}, saved in ${path}`,
     );
   return ExitCode.ok;
 }

@@ -3,6 +3,7 @@ import { createKafkaClient, ensureTopics, silentLogger } from '@leadscore/kafka'
 import {
   createTestDatabase,
   freePort,
+  pollUntil,
   startBuiltService,
   testKafkaBrokers,
   uniqueName,
@@ -78,4 +79,62 @@ export async function startCliTestApi(name: string, env: Record<string, string> 
       await database.drop();
     },
   };
+}
+
+/** The built ingest beside a test api, on its database (keys made through the api reach it from there). */
+export interface CliTestIngest {
+  readonly url: string;
+  /** A secret key of the api's workspace with the events:write scope, accepted by ingest already. */
+  readonly eventsKey: string;
+  stop(): Promise<void>;
+}
+
+export async function startCliTestIngest(
+  api: CliTestApi,
+  env: Record<string, string> = {},
+): Promise<CliTestIngest> {
+  const kafka = createKafkaClient({
+    brokers: testKafkaBrokers(),
+    clientId: 'cli-ingest',
+    logger: silentLogger,
+  });
+  // Rejected events go to the dead-letter topic before ingest answers.
+  await ensureTopics(
+    kafka,
+    TOPIC_DECLARATIONS.filter((t) => t.name === Topics.events || t.name === Topics.eventsDeadLetter),
+  );
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const ingest = startBuiltService('ingest', {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: api.database.url,
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    INGEST_KEYS_REFRESH_MS: '200',
+    ...env,
+  });
+  await waitForPort(port);
+  const eventsKey = (
+    await post(`${api.url}/v1/keys`, api.adminKey, { kind: 'secret', scopes: ['events:write'] })
+  )['key'] as string;
+  // Ingest reloads keys every 200 ms: an empty batch answers 400 (not 401) once it knows the key.
+  await pollUntil(
+    async () =>
+      (
+        await fetch(`${url}/v1/events`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${eventsKey}`, 'content-type': 'application/json' },
+          body: '[]',
+        })
+      ).status,
+    (status) => status === 400,
+    {
+      withinMs: 30_000,
+      everyMs: 100,
+      waitingFor: `ingest to accept the key (${ingest.output.join('').slice(-1000)})`,
+    },
+  );
+  return { url, eventsKey, stop: () => ingest.stop() };
 }

@@ -13,18 +13,26 @@ export interface CliRun {
 
 /**
  * Runs `leadscore <args>` as a process with output piped (not a terminal), with none of the caller's
- * LEADSCORE_* settings: only `env` (e.g. LEADSCORE_CONFIG pointing at a test's own file).
+ * LEADSCORE_* settings: only `env` (e.g. LEADSCORE_CONFIG pointing at a test's own file); `stdin` is its input.
  */
-export function leadscore(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+export function leadscore(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  stdin = '',
+): Promise<CliRun> {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith('LEADSCORE_') && name !== 'FORCE_COLOR'),
   );
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [BINARY, ...args],
-      { env: { ...inherited, LEADSCORE_CONFIG: '/nonexistent/leadscore.json', ...env } },
+      {
+        env: { ...inherited, LEADSCORE_CONFIG: '/nonexistent/leadscore.json', ...env },
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
+    child.stdin?.end(stdin);
   });
 }
