@@ -17,6 +17,7 @@ import { applyModel, diffModel, getModel, listModels } from './model-remote.comm
 import { validateModel } from './model-validate.command.js';
 import { DEFAULT_SEND_SETTINGS, sendEvents } from './send.command.js';
 import { outputTo, writeJson, type Output } from './output.js';
+import { VERSION } from './version.js';
 
 const CONTACT = {
   type: 'string',
@@ -477,7 +478,7 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
     )
     .help()
     .alias('help', 'h')
-    .version()
+    .version(VERSION)
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((message: string | undefined, error: Error | undefined) => {

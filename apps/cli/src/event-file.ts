@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { text as readStream } from 'node:stream/consumers';
-import jsonc from 'jsonc-parser';
+import * as jsoncModule from 'jsonc-parser';
 import { CommandError } from './api-client.js';
 import { ExitCode } from './exit-codes.js';
+
+// jsonc-parser ships UMD for Node (its API under `default`) and ESM for bundlers (the API itself).
+const jsonc = (jsoncModule as unknown as { default?: typeof jsoncModule }).default ?? jsoncModule;
 
 /** An input line that is not JSON: reported with its line, never sent. */
 export interface MalformedLine {
@@ -95,14 +98,19 @@ function ndjson(name: string, content: string): EventFile {
 
 /** `line:column: what` of the first syntax error, as an editor shows it. */
 function firstSyntaxError(content: string): string {
-  const errors: jsonc.ParseError[] = [];
+  const errors: jsoncModule.ParseError[] = [];
   jsonc.parse(content, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
   if (!first) return ' not a JSON array of events';
   const before = content.slice(0, first.offset);
   const line = before.split('\n').length;
   const column = first.offset - before.lastIndexOf('\n');
-  return `${line}:${column}: not JSON: ${jsonc.printParseErrorCode(first.error)}; send a JSON array of events, or one event per line (NDJSON)`;
+  // printParseErrorCode names the error in CamelCase (PropertyNameExpected): shown as words.
+  const what = jsonc
+    .printParseErrorCode(first.error)
+    .replace(/(?<=[a-z])(?=[A-Z])/g, ' ')
+    .toLowerCase();
+  return `${line}:${column}: not JSON: ${what}; send a JSON array of events, or one event per line (NDJSON)`;
 }
 
 /** The line each top-level element of a JSON array starts on. */

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { workspaceRoot } from '@leadscore/testing';
 
-/** The built binary, as `npm install` would run it (npm test builds every package first). */
-export const BINARY = join(workspaceRoot(), 'apps/cli/dist/main.js');
+/** The built bundle, the file `npm pack` ships and `npm install` links (npm test builds every package first). */
+export const BINARY = join(workspaceRoot(), 'apps/cli/dist/leadscore.js');
 
 export interface CliRun {
   readonly status: number;
