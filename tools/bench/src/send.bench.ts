@@ -73,7 +73,7 @@ async function runCliSend(ingestUrl: string, file: string): Promise<Measurement>
   const child = spawn(
     process.execPath,
     [
-      join(workspaceRoot(), 'apps/cli/dist/main.js'),
+      join(workspaceRoot(), 'apps/cli/dist/leadscore.js'),
       'send',
       file,
       '--json',
