@@ -128,7 +128,7 @@ export async function showLeaderboard(
   }
   const { stats } = page;
   output.out(
-    `${model}: ${stats.count} contacts, top ${stats.top?.total ?? '–'}, median ${stats.median ?? '–'} (as of ${stats.asOf})`,
+    `${model}: ${stats.count} ${stats.count === 1 ? 'contact' : 'contacts'}, top ${stats.top?.total ?? '–'}, median ${stats.median ?? '–'} (as of ${stats.asOf})`,
   );
   const rows = plainTable(['contact', 'total', 'relative', 'tier', 'grade', 'stage', 'updated']);
   for (const e of page.entries)
