@@ -29,6 +29,10 @@ const WEBHOOK_ID = {
   demandOption: true,
   describe: 'The subscription id (webhook list)',
 } as const;
+const OPERATOR_TOKEN = {
+  type: 'string',
+  describe: 'The api’s OPERATOR_TOKEN (else LEADSCORE_OPERATOR_TOKEN)',
+} as const;
 const MODEL_FILE = { type: 'string', demandOption: true, describe: 'A .yaml, .yml or .json model' } as const;
 
 /** A mistake in the command line (exit 2). */
@@ -434,19 +438,14 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
                 describe: 'a-z, 0-9, _ and -, up to 64',
               })
               .option('name', { type: 'string', demandOption: true, describe: 'The workspace’s name' })
-              .option('operator-token', { type: 'string', describe: 'Else LEADSCORE_OPERATOR_TOKEN' })
+              .option('operator-token', OPERATOR_TOKEN)
               .example(
                 '$0 workspace create acme --name "ACME Inc." --operator-token "$(cat .local/operator-token)"',
                 'Bootstrap a workspace',
               ),
           (argv) =>
             remote(argv, (connection, output) =>
-              createWorkspace(
-                connection,
-                argv.operatorToken ?? process.env['LEADSCORE_OPERATOR_TOKEN'],
-                { id: argv.id, name: argv.name },
-                output,
-              ),
+              createWorkspace(connection, argv.operatorToken, { id: argv.id, name: argv.name }, output),
             ),
         )
         .command(
@@ -454,19 +453,13 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
           'Every workspace, by id, with the api’s OPERATOR_TOKEN',
           (command) =>
             command
-              .option('operator-token', { type: 'string', describe: 'Else LEADSCORE_OPERATOR_TOKEN' })
+              .option('operator-token', OPERATOR_TOKEN)
               .example(
                 'LEADSCORE_OPERATOR_TOKEN="$(cat .local/operator-token)" $0 workspace list',
                 'List them',
               ),
           (argv) =>
-            remote(argv, (connection, output) =>
-              listWorkspaces(
-                connection,
-                argv.operatorToken ?? process.env['LEADSCORE_OPERATOR_TOKEN'],
-                output,
-              ),
-            ),
+            remote(argv, (connection, output) => listWorkspaces(connection, argv.operatorToken, output)),
         )
         .demandCommand(1, 'Name a workspace command: create or list'),
     )

@@ -101,7 +101,8 @@ export async function listWorkspaces(
 }
 
 /** The connection with the operator token in place of a workspace key: workspaces are the operator's. */
-function asOperator(connection: Connection, operatorToken: string | undefined, doing: string): Connection {
+function asOperator(connection: Connection, flag: string | undefined, doing: string): Connection {
+  const operatorToken = flag ?? process.env['LEADSCORE_OPERATOR_TOKEN'];
   if (!operatorToken)
     throw new CommandError(
       ExitCode.unauthenticated,

@@ -11,7 +11,7 @@ import {
   type BatchingProducer,
   type KafkaClient,
 } from '@leadscore/kafka';
-import { ingestReceiptSchema } from '@leadscore/contracts';
+import { ingestReceiptSchema, problemSchema } from '@leadscore/contracts';
 import { createLogger, createMetricsRegistry } from '@leadscore/observability';
 import { readTopic, uniqueName, type TopicRecord } from '@leadscore/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -229,7 +229,9 @@ export async function metricValue(
     .reduce((sum, v) => sum + v.value, 0);
 }
 
-const conformsToReceipt = new Ajv({ allErrors: true, strict: false }).compile(ingestReceiptSchema);
+const conformsToReceipt = new Ajv({ allErrors: true, strict: false })
+  .addSchema(problemSchema)
+  .compile(ingestReceiptSchema);
 
 /**
  * The app's Fastify instance whose `inject` checks every 202 JSON answer against

@@ -149,23 +149,9 @@ export const ingestReceiptSchema: Readonly<Record<string, unknown>> = {
         },
         "errors": {
           "type": "array",
+          "description": "Each offending field of the event and what it expects.",
           "items": {
-            "type": "object",
-            "required": [
-              "field",
-              "expected"
-            ],
-            "additionalProperties": false,
-            "properties": {
-              "field": {
-                "type": "string",
-                "description": "Where in the input, e.g. data.url."
-              },
-              "expected": {
-                "type": "string",
-                "description": "What to send instead."
-              }
-            }
+            "$ref": "../api/problem.schema.json#/properties/errors/items"
           }
         }
       }

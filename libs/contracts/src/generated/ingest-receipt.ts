@@ -45,16 +45,20 @@ export interface RejectedResult {
   idDerived?: true;
   status: 'rejected';
   reason: 'invalid' | 'too_large' | 'forbidden';
-  errors: {
-    /**
-     * Where in the input, e.g. data.url.
-     */
-    field: string;
-    /**
-     * What to send instead.
-     */
-    expected: string;
-  }[];
+  /**
+   * Each offending field of the event and what it expects.
+   */
+  errors: FieldError[];
+}
+export interface FieldError {
+  /**
+   * `(body)`, `scopes[1]`, `?limit`.
+   */
+  field: string;
+  /**
+   * What the field should hold.
+   */
+  expected: string;
 }
 export interface IgnoredResult {
   index: number;
