@@ -18,6 +18,9 @@ export const ANALYTICS_SETTINGS: ClickHouseSettings = {
   output_format_json_quote_64bit_integers: 1,
   date_time_input_format: 'basic',
   mutations_sync: '0',
+  // chDB keeps a request's settings on its session: without this reset, an insert's deduplication token
+  // would make every later insert on the connection look like a repeat of it (and be dropped).
+  insert_deduplication_token: '',
 };
 
 /**

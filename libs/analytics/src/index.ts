@@ -5,3 +5,12 @@ export {
   type AnalyticsClient,
   type AnalyticsConnection,
 } from './analytics-client.js';
+export {
+  ARCHIVE_TABLES,
+  archiveRowOf,
+  type ArchiveRole,
+  type ArchiveRow,
+  type ArchivedRecord,
+} from './archive-rows.js';
+export { ArchiveStore, type ArchiveBatch } from './archive-store.js';
+export { checkedDatabase, migrateAnalytics, readMigrations, type Migration } from './migrate.js';

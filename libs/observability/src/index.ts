@@ -25,6 +25,7 @@ export {
   ScorerMetrics,
   DecayMetrics,
   ThresholdMetrics,
+  AnalyticsMetrics,
   KafkaClientMetrics,
   METRIC_CATALOGUE,
   METRIC_DEFINITIONS,

@@ -201,6 +201,26 @@ export const ThresholdMetrics = {
   ),
 } as const satisfies Record<string, MetricDefinition>;
 
+/** services/analytics: the ClickHouse archive of every topic. */
+export const AnalyticsMetrics = {
+  archivedRows: counter(
+    'leadscore_analytics_archived_rows_total',
+    'Rows inserted into the archive, by table (events|score_changes|lifecycle_changes|dead_letters)',
+    ['table'],
+  ),
+  insertDuration: histogram(
+    'leadscore_analytics_insert_duration_seconds',
+    'One consumed batch written to ClickHouse (its inserts and its offset), by result (ok|failed)',
+    ['result'],
+    DURATION_BUCKETS,
+  ),
+  rejectedRows: counter(
+    'leadscore_analytics_rejected_rows_total',
+    'Records that could not be read as their topic’s event, archived as dead letters, by topic',
+    ['topic'],
+  ),
+} as const satisfies Record<string, MetricDefinition>;
+
 /** The shared Kafka client (libs/kafka) in every service; `kafkaClientMetricsHooks` feeds them. */
 export const KafkaClientMetrics = {
   producedBatchSize: histogram(
@@ -247,6 +267,7 @@ export const METRIC_CATALOGUE = {
   scorer: ScorerMetrics,
   decay: DecayMetrics,
   threshold: ThresholdMetrics,
+  analytics: AnalyticsMetrics,
   kafka: KafkaClientMetrics,
 } as const;
 

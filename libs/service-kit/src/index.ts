@@ -1,7 +1,10 @@
 export {
   connectServiceInfrastructure,
+  connectKafkaInfrastructure,
   consumerReadiness,
   postgresReadiness,
+  type KafkaInfrastructure,
+  type KafkaInfrastructureOptions,
   type ServiceInfrastructure,
   type ServiceInfrastructureOptions,
 } from './service-infrastructure.js';

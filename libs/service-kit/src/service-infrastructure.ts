@@ -11,30 +11,35 @@ import {
 import { openDatabase, type DataSource } from '@leadscore/persistence';
 import { type Registry } from 'prom-client';
 
-export interface ServiceInfrastructureOptions {
+export interface KafkaInfrastructureOptions {
   readonly service: ServiceName;
   readonly logLevel: LogLevel;
   readonly kafkaBrokers: readonly string[];
+}
+
+export interface KafkaInfrastructure {
+  readonly logger: Logger;
+  readonly registry: Registry;
+  readonly kafka: KafkaClient;
+}
+
+export interface ServiceInfrastructureOptions extends KafkaInfrastructureOptions {
   readonly databaseUrl: string;
   /** PostgreSQL connections in the pool (default 10). */
   readonly poolSize?: number;
 }
 
-export interface ServiceInfrastructure {
-  readonly logger: Logger;
-  readonly registry: Registry;
-  readonly kafka: KafkaClient;
+export interface ServiceInfrastructure extends KafkaInfrastructure {
   readonly dataSource: DataSource;
 }
 
 /**
- * The start every Kafka + PostgreSQL service shares: a logger and a metrics registry named for the
- * service, a Kafka client that logs through it and reports its metrics, a wait until Kafka answers,
- * and the database with its migrations applied.
+ * The start every Kafka service shares: a logger and a metrics registry named for the service, a Kafka
+ * client that logs through it and reports its metrics, and a wait until Kafka answers.
  */
-export async function connectServiceInfrastructure(
-  options: ServiceInfrastructureOptions,
-): Promise<ServiceInfrastructure> {
+export async function connectKafkaInfrastructure(
+  options: KafkaInfrastructureOptions,
+): Promise<KafkaInfrastructure> {
   const logger = createLogger({ service: options.service, level: options.logLevel });
   const registry = createMetricsRegistry({ service: options.service });
   const kafka = createKafkaClient({
@@ -44,6 +49,14 @@ export async function connectServiceInfrastructure(
   });
   kafka.instrumentation.subscribe(kafkaClientMetricsHooks(registry));
   await waitForKafkaReady(kafka);
+  return { logger, registry, kafka };
+}
+
+/** Kafka as connectKafkaInfrastructure gives it, and the database with its migrations applied. */
+export async function connectServiceInfrastructure(
+  options: ServiceInfrastructureOptions,
+): Promise<ServiceInfrastructure> {
+  const { logger, registry, kafka } = await connectKafkaInfrastructure(options);
   const dataSource = await openDatabase({
     url: options.databaseUrl,
     applicationName: `leadscore-${options.service}`,

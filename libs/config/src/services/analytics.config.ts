@@ -1,3 +1,4 @@
+import { env } from '../env-kinds.js';
 import { envSchema } from '../env-schema.js';
 import { type Config } from '../load-config.js';
 import { clickhouseEnv, httpEnv, kafkaEnv, runtimeEnv } from '../shared.env.js';
@@ -8,6 +9,39 @@ export const analyticsConfigSchema = envSchema({
   ...httpEnv('analytics'),
   ...kafkaEnv,
   ...clickhouseEnv,
+  ANALYTICS_DATABASE: env.string({
+    description:
+      'ClickHouse database of the archive (a-z, 0-9, _); created and migrated at start (libs/analytics/migrations)',
+    default: 'leadscore',
+  }),
+  ANALYTICS_CONSUMER_GROUP: env.string({
+    description:
+      'Consumer group of the archived topics; the offsets it resumes from are stored in the archive under this name',
+    default: 'leadscore-analytics',
+  }),
+  ANALYTICS_EVENTS_TOPIC: env.string({
+    description: 'Topic of the events archived (tests use a topic of their own)',
+    default: 'leads.events.v1',
+  }),
+  ANALYTICS_SCORE_CHANGED_TOPIC: env.string({
+    description: 'Topic of the score changes archived (tests use a topic of their own)',
+    default: 'leads.score-changed.v1',
+  }),
+  ANALYTICS_LIFECYCLE_TOPIC: env.string({
+    description: 'Topic of the lifecycle changes archived (tests use a topic of their own)',
+    default: 'leads.lifecycle.v1',
+  }),
+  ANALYTICS_DEAD_LETTER_TOPIC: env.string({
+    description: 'Topic of the dead letters archived (tests use a topic of their own)',
+    default: 'leads.events.dlq.v1',
+  }),
+  ANALYTICS_MAX_WAIT_MS: env.integer({
+    description:
+      'How long a fetch waits for more records: an insert is cut by size (1 MB a partition) or by this time',
+    default: 500,
+    min: 10,
+    max: 60_000,
+  }),
 });
 
 export type AnalyticsConfig = Config<typeof analyticsConfigSchema>;

@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AnalyticsClient } from './analytics-client.js';
+
+/** libs/analytics/migrations/, from src/ (tests) and dist/ (services) alike. */
+const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  /** The statements, with `{database}` still in them. */
+  readonly statements: readonly string[];
+}
+
+/** `NNNN_name.sql` files in version order; statements end with `;` at the end of a line. */
+export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
+    .sort()
+    .map((file) => {
+      const sql = readFileSync(`${dir}/${file}`, 'utf8')
+        .split('\n')
+        .filter((line) => !line.trimStart().startsWith('--'))
+        .join('\n');
+      return {
+        version: Number(file.slice(0, 4)),
+        name: file.slice(5, -'.sql'.length),
+        statements: sql
+          .split(/;\s*$/m)
+          .map((statement) => statement.trim())
+          .filter(Boolean),
+      };
+    });
+}
+
+/** A database name is written into SQL, never passed as data: only plain identifiers pass. */
+export function checkedDatabase(database: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,63}$/.test(database))
+    throw new Error(`analytics database "${database}": use a-z, 0-9 and _ (not starting with a digit)`);
+  return database;
+}
+
+/**
+ * Brings `database` to the newest schema: creates it and `schema_migrations` when missing, then applies
+ * each migration not applied yet, in order, recording it. Every statement is idempotent (`IF NOT
+ * EXISTS`), so a crash between a statement and its record only repeats harmless work.
+ */
+export async function migrateAnalytics(
+  client: AnalyticsClient,
+  database: string,
+  migrations: readonly Migration[] = readMigrations(),
+): Promise<{ applied: number[] }> {
+  const db = checkedDatabase(database);
+  await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${db}` });
+  await client.command({
+    query: `CREATE TABLE IF NOT EXISTS ${db}.schema_migrations
+      (version UInt32, name String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))
+      ENGINE = ReplacingMergeTree ORDER BY version`,
+  });
+  const done = await client.query({
+    query: `SELECT version FROM ${db}.schema_migrations FINAL`,
+    format: 'JSONEachRow',
+  });
+  const appliedBefore = new Set((await done.json<{ version: number }>()).map((row) => Number(row.version)));
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    if (appliedBefore.has(migration.version)) continue;
+    for (const statement of migration.statements)
+      await client.command({ query: statement.replaceAll('{database}', db) });
+    await client.insert({
+      table: `${db}.schema_migrations`,
+      values: [{ version: migration.version, name: migration.name }],
+      format: 'JSONEachRow',
+    });
+    applied.push(migration.version);
+  }
+  return { applied };
+}

@@ -1,0 +1,1 @@
+export { AnalyticsRuntime, DEFAULT_ANALYTICS_TOPICS, type AnalyticsTopics } from './app/analytics.runtime.js';
