@@ -30,6 +30,7 @@ const runtime = new AnalyticsRuntime({
     deadLetters: config.ANALYTICS_DEAD_LETTER_TOPIC,
   },
   maxWaitTimeMs: config.ANALYTICS_MAX_WAIT_MS,
+  sessionTimeoutMs: config.ANALYTICS_SESSION_TIMEOUT_MS,
   logger,
   registry,
   onFatalError: (error) => {

@@ -35,6 +35,13 @@ export const analyticsConfigSchema = envSchema({
     description: 'Topic of the dead letters archived (tests use a topic of their own)',
     default: 'leads.events.dlq.v1',
   }),
+  ANALYTICS_SESSION_TIMEOUT_MS: env.integer({
+    description:
+      'Kafka group session timeout: how long an analytics process that died without leaving holds its partitions before another takes them',
+    default: 30_000,
+    min: 6_000,
+    max: 300_000,
+  }),
   ANALYTICS_MAX_WAIT_MS: env.integer({
     description:
       'How long a fetch waits for more records: an insert is cut by size (1 MB a partition) or by this time',
