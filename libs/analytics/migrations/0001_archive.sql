@@ -2,8 +2,8 @@
 -- ReplacingMergeTree collapses rows with the same ORDER BY key when parts merge; until then queries read
 -- with FINAL (or aggregate by the key), so they are right before any merge. Each table also drops a
 -- repeated insert block outright (non_replicated_deduplication_window + a token per Kafka batch).
--- Monthly partitions; the ORDER BY puts one contact's rows together, so its history reads only its
--- granules. Every row keeps its Kafka topic, partition and offset.
+-- Monthly partitions; every ORDER BY starts with (workspace, contact), so a contact's history and
+-- timeline read only its granules. Every row keeps its Kafka topic, partition and offset.
 
 CREATE TABLE IF NOT EXISTS {database}.events
 (
@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS {database}.score_changes
 )
 ENGINE = ReplacingMergeTree
 PARTITION BY toYYYYMM(time)
-ORDER BY (workspace, model, contact, sequence)
+ORDER BY (workspace, contact, model, sequence)
 SETTINGS non_replicated_deduplication_window = 1000;
 
 CREATE TABLE IF NOT EXISTS {database}.lifecycle_changes
@@ -74,7 +74,7 @@ CREATE TABLE IF NOT EXISTS {database}.lifecycle_changes
 )
 ENGINE = ReplacingMergeTree
 PARTITION BY toYYYYMM(time)
-ORDER BY (workspace, model, contact, time, id)
+ORDER BY (workspace, contact, model, time, id)
 SETTINGS non_replicated_deduplication_window = 1000;
 
 -- Rejected input as received: the key is where it was on the dead-letter topic.

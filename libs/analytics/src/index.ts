@@ -14,3 +14,13 @@ export {
 } from './archive-rows.js';
 export { ArchiveStore, type ArchiveBatch } from './archive-store.js';
 export { checkedDatabase, migrateAnalytics, readMigrations, type Migration } from './migrate.js';
+export {
+  AnalyticsQueries,
+  AnalyticsQueryRunner,
+  type ClickHouseTime,
+  type DeadLettersRow,
+  type EventsPerDayRow,
+  type NamedQuery,
+  type ScoreHistoryRow,
+  type TimelineRow,
+} from './queries.js';

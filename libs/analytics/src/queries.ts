@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AnalyticsClient } from './analytics-client.js';
+import { checkedDatabase } from './migrate.js';
+
+/** libs/analytics/queries/, from src/ (tests) and dist/ (services) alike. */
+const QUERIES_DIR = fileURLToPath(new URL('../queries/', import.meta.url));
+
+/**
+ * A named query: a reviewable `.sql` file in libs/analytics/queries with `{database}` and ClickHouse
+ * parameters (`{name:Type}`), its parameters' and its rows' types. Values travel as parameters, never in
+ * the text.
+ */
+export interface NamedQuery<Params extends Record<string, string | number>, Row> {
+  readonly file: string;
+  /** Phantom: the types a caller passes and gets. */
+  readonly types?: { readonly params: Params; readonly row: Row };
+}
+
+function named<Params extends Record<string, string | number>, Row>(file: string): NamedQuery<Params, Row> {
+  return { file };
+}
+
+/** ClickHouse's DateTime64 text (`2026-12-06 09:29:59.123`, UTC). */
+export type ClickHouseTime = string;
+
+export interface ScoreHistoryRow {
+  readonly model: string;
+  readonly model_version: number;
+  readonly sequence: string;
+  readonly time: ClickHouseTime;
+  readonly source: string;
+  readonly cause: string;
+  readonly cause_event_id: string;
+  readonly fit: number;
+  readonly engagement: number;
+  readonly total: number;
+  readonly previous_total: number | null;
+  readonly tier: string;
+  readonly grade: string;
+  /** JSON text of the change's contributions. */
+  readonly contributions: string;
+}
+
+export interface TimelineRow {
+  readonly time: ClickHouseTime;
+  readonly type: string;
+  readonly id: string;
+  readonly source: string;
+  /** Empty when the event changed no score. */
+  readonly model: string;
+  readonly points: number;
+  readonly rules: readonly string[];
+}
+
+export interface EventsPerDayRow {
+  readonly day: string;
+  readonly type: string;
+  readonly events: string;
+}
+
+export interface DeadLettersRow {
+  readonly reason: string;
+  readonly source_topic: string;
+  readonly records: string;
+  readonly latest: ClickHouseTime;
+  readonly example: string;
+}
+
+type Contact = { workspace: string; contact: string };
+type Period = { workspace: string; from: string; to: string };
+
+/** Every named query of the archive. */
+export const AnalyticsQueries = {
+  contactScoreHistory: named<Contact & { model: string; limit: number }, ScoreHistoryRow>(
+    'contact-score-history.sql',
+  ),
+  contactTimeline: named<Contact & { limit: number }, TimelineRow>('contact-timeline.sql'),
+  eventsPerTypePerDay: named<Period, EventsPerDayRow>('events-per-type-per-day.sql'),
+  deadLettersByReason: named<Period, DeadLettersRow>('dead-letters-by-reason.sql'),
+} as const;
+
+/** Runs the named queries against the archive in `database`. */
+export class AnalyticsQueryRunner {
+  private readonly db: string;
+  private readonly texts = new Map<string, string>();
+
+  constructor(
+    private readonly client: AnalyticsClient,
+    database: string,
+    private readonly dir = QUERIES_DIR,
+  ) {
+    this.db = checkedDatabase(database);
+  }
+
+  /** The query's SQL for this database (read once per file). */
+  sql(query: NamedQuery<Record<string, string | number>, unknown>): string {
+    let text = this.texts.get(query.file);
+    if (text === undefined) {
+      text = readFileSync(`${this.dir}/${query.file}`, 'utf8').replaceAll('{database}', this.db);
+      this.texts.set(query.file, text);
+    }
+    return text;
+  }
+
+  async run<Params extends Record<string, string | number>, Row>(
+    query: NamedQuery<Params, Row>,
+    params: Params,
+  ): Promise<Row[]> {
+    const result = await this.client.query({
+      query: this.sql(query),
+      query_params: params,
+      format: 'JSONEachRow',
+    });
+    return result.json<Row>();
+  }
+
+  /**
+   * What the query reads: `EXPLAIN indexes = 1` as text lines, e.g. `Granules: 2/31` under the primary
+   * key of each table it reads (for tests that a contact's history does not scan the table).
+   */
+  async explainIndexes<Params extends Record<string, string | number>>(
+    query: NamedQuery<Params, unknown>,
+    params: Params,
+  ): Promise<string[]> {
+    const result = await this.client.query({
+      query: `EXPLAIN indexes = 1 ${this.sql(query)}`,
+      query_params: params,
+      format: 'JSONEachRow',
+    });
+    return (await result.json<{ explain: string }>()).map((row) => row.explain);
+  }
+}
