@@ -144,6 +144,15 @@ export { keyCreatedSchema } from './generated/key-created.schema.js';
 export { keyListSchema } from './generated/key-list.schema.js';
 export { workspaceCreatedSchema } from './generated/workspace-created.schema.js';
 export { workspaceListSchema } from './generated/workspace-list.schema.js';
+// The archive's answers (services/analytics, through the api).
+export type { ContactScoreHistory } from './generated/contact-score-history.js';
+export type { ContactTimeline } from './generated/contact-timeline.js';
+export type { EventsPerDay } from './generated/events-per-day.js';
+export type { DeadLetterSummary } from './generated/dead-letter-summary.js';
+export { contactScoreHistorySchema } from './generated/contact-score-history.schema.js';
+export { contactTimelineSchema } from './generated/contact-timeline.schema.js';
+export { eventsPerDaySchema } from './generated/events-per-day.schema.js';
+export { deadLetterSummarySchema } from './generated/dead-letter-summary.schema.js';
 // Ingest's answer (schemas/ingest/): clients such as the CLI read it.
 export type { IngestReceipt, ReceiptResult } from './generated/ingest-receipt.js';
 export { ingestReceiptSchema } from './generated/ingest-receipt.schema.js';

@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { analyticsConnectionFromEnv, createAnalyticsClient } from '@leadscore/analytics';
+import {
+  AnalyticsQueryRunner,
+  analyticsConnectionFromEnv,
+  createAnalyticsClient,
+} from '@leadscore/analytics';
 import { analyticsConfigSchema, loadConfigOrExit } from '@leadscore/config';
 import { PinoNestLogger, enableGracefulShutdown } from '@leadscore/observability';
 import { connectKafkaInfrastructure, consumerReadiness } from '@leadscore/service-kit';
@@ -43,6 +47,7 @@ const runtime = new AnalyticsRuntime({
 const app = await NestFactory.create<NestFastifyApplication>(
   AnalyticsModule.forRoot({
     runtime,
+    queries: new AnalyticsQueryRunner(clickhouse, config.ANALYTICS_DATABASE),
     registry,
     readinessChecks: [
       consumerReadiness(() => runtime.isRunning),

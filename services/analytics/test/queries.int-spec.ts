@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   AnalyticsQueries,
@@ -7,7 +8,20 @@ import {
   migrateAnalytics,
   type ArchiveRole,
 } from '@leadscore/analytics';
-import { startTestClickHouse, uniqueName, type TestClickHouse } from '@leadscore/testing';
+import {
+  contactScoreHistorySchema,
+  contactTimelineSchema,
+  deadLetterSummarySchema,
+  eventsPerDaySchema,
+} from '@leadscore/contracts';
+import { createKafkaClient, silentLogger } from '@leadscore/kafka';
+import { createLogger, createMetricsRegistry } from '@leadscore/observability';
+import { startTestClickHouse, testKafkaBrokers, uniqueName, type TestClickHouse } from '@leadscore/testing';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { AnalyticsModule, AnalyticsRuntime } from '../src/index.js';
 
 // The archive's named queries on a worked example, on the real engine; and what they read
 // (EXPLAIN indexes = 1): a contact's history and timeline read only that contact's granules.
@@ -132,8 +146,32 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await app?.close();
   await clickhouse?.close();
 });
+
+let app: NestFastifyApplication | undefined;
+
+/** The analytics service's HTTP surface in this process, over the test's archive. */
+async function analyticsHttp(): Promise<NestFastifyApplication> {
+  const registry = createMetricsRegistry({ service: 'analytics' });
+  const runtime = new AnalyticsRuntime({
+    kafka: createKafkaClient({ brokers: testKafkaBrokers(), clientId: 'queries-http', logger: silentLogger }),
+    clickhouse: clickhouse.client,
+    database: db,
+    consumerGroup: 'unused',
+    logger: createLogger({ service: 'analytics', level: 'silent' }),
+    registry,
+  });
+  app = await NestFactory.create<NestFastifyApplication>(
+    AnalyticsModule.forRoot({ runtime, queries, registry, readinessChecks: [] }),
+    new FastifyAdapter(),
+    { logger: false },
+  );
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
 
 describe('the archive queries', () => {
   it('gives a contact’s score history per model with causes, decay steps and contributions', async () => {
@@ -213,6 +251,96 @@ describe('the archive queries', () => {
     expect(
       await queries.run(AnalyticsQueries.eventsPerTypePerDay, { ...period, workspace: 'initech' }),
     ).toEqual([]);
+  });
+
+  it('serves them over HTTP to the api: RFC 3339 times, one entry per event, schema-valid, bad parameters explained', async () => {
+    const http = (await analyticsHttp()).getHttpAdapter().getInstance();
+    const ajv = new Ajv({ strict: false });
+    addFormats.default(ajv);
+    const get = async (url: string, schema: object) => {
+      const response = await http.inject({ method: 'GET', url });
+      expect(response.statusCode).toBe(200);
+      const body: unknown = response.json();
+      expect({ valid: ajv.validate(schema, body), errors: ajv.errors ?? null }).toEqual({
+        valid: true,
+        errors: null,
+      });
+      return body as Record<string, unknown>;
+    };
+    const base = `/internal/v1/workspaces/acme`;
+    const contact = encodeURIComponent(ADA);
+    const history = await get(
+      `${base}/contacts/${contact}/score-history?model=m1`,
+      contactScoreHistorySchema,
+    );
+    expect(history['contact']).toBe(ADA);
+    expect((history['changes'] as unknown[])[2]).toEqual({
+      model: 'm1',
+      modelVersion: 1,
+      sequence: 3,
+      time: '2026-12-02T09:00:00.000Z',
+      cause: 'decay',
+      causeEventId: null,
+      fit: 0,
+      engagement: 14.7,
+      total: 14.7,
+      previousTotal: 15,
+      tier: null,
+      grade: null,
+      contributions: [
+        { ruleId: 'pricing', points: 9.8, eventId: 'e1', kind: 'engagement' },
+        { ruleId: 'click', points: 4.9, eventId: 'e2', kind: 'engagement' },
+      ],
+    });
+    const timeline = await get(`${base}/contacts/${contact}/timeline`, contactTimelineSchema);
+    expect(timeline['events']).toEqual([
+      { id: 'e3', type: 'web.page_viewed', time: '2026-12-01T09:03:00.000Z', scores: [] },
+      {
+        id: 'e2',
+        type: 'email.clicked',
+        time: '2026-12-01T09:02:00.000Z',
+        scores: [{ model: 'm1', points: 5, rules: ['click'] }],
+      },
+      {
+        id: 'e1',
+        type: 'web.page_viewed',
+        time: '2026-12-01T09:01:00.000Z',
+        scores: [
+          { model: 'm1', points: 10, rules: ['pricing'] },
+          { model: 'm2', points: 3, rules: ['any-page'] },
+        ],
+      },
+    ]);
+    const period = 'from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z';
+    expect(await get(`${base}/events-per-day?${period}`, eventsPerDaySchema)).toEqual({
+      from: '2026-12-01T00:00:00.000Z',
+      to: '2026-12-02T00:00:00.000Z',
+      days: [
+        { day: '2026-12-01', type: 'email.clicked', events: 1 },
+        { day: '2026-12-01', type: 'web.page_viewed', events: 3 },
+      ],
+    });
+    expect((await get(`${base}/dead-letters?${period}`, deadLetterSummarySchema))['reasons']).toEqual([
+      {
+        reason: 'invalid',
+        rejectedBy: 'ingest',
+        records: 2,
+        latest: '2026-12-01T12:00:00.000Z',
+        example: 'invalid: type: expected a known event type',
+      },
+    ]);
+    for (const [url, message] of [
+      [`${base}/contacts/${contact}/timeline?limit=0`, /limit: expected a whole number from 1 to 5000/],
+      [`${base}/events-per-day?from=yesterday`, /from: expected an RFC 3339 date-time/],
+      [
+        `${base}/dead-letters?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z`,
+        /from: expected a time before to/,
+      ],
+    ] as const) {
+      const response = await http.inject({ method: 'GET', url });
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toMatch(message);
+    }
   });
 
   it('reads only the asked contact’s granules for its history and timeline (EXPLAIN indexes = 1)', async () => {

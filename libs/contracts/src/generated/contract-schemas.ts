@@ -7,10 +7,14 @@
 
 import { apiKeySchema } from './api-key.schema.js'; // schemas/api/api-key.schema.json
 import { auditPageSchema } from './audit-page.schema.js'; // schemas/api/audit-page.schema.json
+import { contactScoreHistorySchema } from './contact-score-history.schema.js'; // schemas/api/contact-score-history.schema.json
 import { contactScoresSchema } from './contact-scores.schema.js'; // schemas/api/contact-scores.schema.json
+import { contactTimelineSchema } from './contact-timeline.schema.js'; // schemas/api/contact-timeline.schema.json
 import { createKeyRequestSchema } from './create-key-request.schema.js'; // schemas/api/create-key-request.schema.json
 import { createWebhookRequestSchema } from './create-webhook-request.schema.js'; // schemas/api/create-webhook-request.schema.json
 import { createWorkspaceRequestSchema } from './create-workspace-request.schema.js'; // schemas/api/create-workspace-request.schema.json
+import { deadLetterSummarySchema } from './dead-letter-summary.schema.js'; // schemas/api/dead-letter-summary.schema.json
+import { eventsPerDaySchema } from './events-per-day.schema.js'; // schemas/api/events-per-day.schema.json
 import { invalidModelProblemSchema } from './invalid-model-problem.schema.js'; // schemas/api/invalid-model-problem.schema.json
 import { keyCreatedSchema } from './key-created.schema.js'; // schemas/api/key-created.schema.json
 import { keyListSchema } from './key-list.schema.js'; // schemas/api/key-list.schema.json
@@ -61,10 +65,14 @@ import { scoreChangedSchema } from './score-changed.schema.js'; // schemas/score
 export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   apiKeySchema,
   auditPageSchema,
+  contactScoreHistorySchema,
   contactScoresSchema,
+  contactTimelineSchema,
   createKeyRequestSchema,
   createWebhookRequestSchema,
   createWorkspaceRequestSchema,
+  deadLetterSummarySchema,
+  eventsPerDaySchema,
   invalidModelProblemSchema,
   keyCreatedSchema,
   keyListSchema,

@@ -1,17 +1,24 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { ObservabilityModule, type ReadinessCheck } from '@leadscore/observability';
 import { type Registry } from 'prom-client';
+import type { AnalyticsQueryRunner } from '@leadscore/analytics';
+import { ARCHIVE_QUERIES, ArchiveQueriesController } from '../queries/archive-queries.controller.js';
 import { AnalyticsRuntime } from './analytics.runtime.js';
 
 export interface AnalyticsModuleOptions {
   readonly runtime: AnalyticsRuntime;
+  /** The archive's named queries, served under /internal/v1 to the api. */
+  readonly queries: AnalyticsQueryRunner;
   readonly registry: Registry;
   readonly readinessChecks: readonly ReadinessCheck[];
 }
 
 const ANALYTICS_RUNTIME = Symbol('ANALYTICS_RUNTIME');
 
-/** HTTP surface of analytics: /metrics, /healthz, /readyz; on shutdown the consumer finishes its batch. */
+/**
+ * HTTP surface of analytics: the archive's queries (/internal/v1, for the api), /metrics, /healthz,
+ * /readyz; on shutdown the consumer finishes its batch.
+ */
 @Module({})
 export class AnalyticsModule implements OnApplicationShutdown {
   constructor(@Inject(ANALYTICS_RUNTIME) private readonly runtime: AnalyticsRuntime) {}
@@ -26,7 +33,11 @@ export class AnalyticsModule implements OnApplicationShutdown {
           readinessChecks: options.readinessChecks,
         }),
       ],
-      providers: [{ provide: ANALYTICS_RUNTIME, useValue: options.runtime }],
+      controllers: [ArchiveQueriesController],
+      providers: [
+        { provide: ANALYTICS_RUNTIME, useValue: options.runtime },
+        { provide: ARCHIVE_QUERIES, useValue: options.queries },
+      ],
     };
   }
 

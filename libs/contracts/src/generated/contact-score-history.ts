@@ -1,0 +1,51 @@
+/* eslint-disable */
+/**
+ * generated — do not edit.
+ * Source: schemas/api/contact-score-history.schema.json
+ * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
+ */
+
+/**
+ * A contact's score history from the archive: every change under every model (or the one asked), oldest first per model, with its cause — events, refits and the decay, expiry, absence and inactivity steps — and the rules that made the score then.
+ */
+export interface ContactScoreHistory {
+  /**
+   * The contact key.
+   */
+  contact: string;
+  changes: {
+    model: string;
+    modelVersion: number;
+    /**
+     * Gapless per contact and model: 1 for the first change.
+     */
+    sequence: number;
+    /**
+     * The time the scores refer to.
+     */
+    time: string;
+    cause: 'event' | 'refit' | 'decay' | 'expiry' | 'absence' | 'inactivity' | 'rescore';
+    /**
+     * The event behind it (event and refit causes).
+     */
+    causeEventId: string | null;
+    fit: number;
+    engagement: number;
+    total: number;
+    /**
+     * null for the first change.
+     */
+    previousTotal: number | null;
+    tier: string | null;
+    grade: string | null;
+    /**
+     * The rules that made up the score after this change, largest first (at most 10).
+     */
+    contributions: {
+      ruleId: string;
+      kind: string;
+      points: number;
+      eventId: string | null;
+    }[];
+  }[];
+}
