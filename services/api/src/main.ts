@@ -11,6 +11,7 @@ import { WebhookTargetGuard, webhookTargetPolicyOf } from '@leadscore/webhooks';
 import { createApiApp } from './app/api.app.js';
 import { ModelDocuments } from './scores/model-documents.js';
 import { ScoreStatsCache } from './scores/score-stats.js';
+import { ArchiveGateway } from './archive/archive-gateway.js';
 
 /** A ping answers while the caller waits: a receiver gets as long as one threshold attempt by default. */
 const WEBHOOK_PING_TIMEOUT_MS = 10_000;
@@ -51,6 +52,7 @@ const app = await createApiApp({
     settingsCipher,
     scoreStats: new ScoreStatsCache(dataSource, config.API_SCORE_STATS_MAX_AGE_MS, () => new Date()),
     modelDocuments: new ModelDocuments(dataSource),
+    archive: new ArchiveGateway(config.ANALYTICS_URL),
     now: () => new Date(),
   },
   operatorToken: config.OPERATOR_TOKEN,

@@ -31,6 +31,7 @@ import { OpenApiController } from '../src/openapi/openapi.controller.js';
 import { ModelDocuments } from '../src/scores/model-documents.js';
 import { ScoreStatsCache } from '../src/scores/score-stats.js';
 import { OpenApiConformance } from './openapi-conformance.js';
+import { ArchiveGateway } from '../src/archive/archive-gateway.js';
 
 export const OPERATOR = 'operator-token-for-api-tests-0123456789';
 
@@ -66,6 +67,8 @@ export interface TestApiOptions {
   readonly authFailureRate?: TokenBucketRate;
   /** API_SCORE_STATS_MAX_AGE_MS; default 0 (computed on every request). */
   readonly scoreStatsMaxAgeMs?: number;
+  /** ANALYTICS_URL: the built analytics service of the test; default a closed port. */
+  readonly analyticsUrl?: string;
 }
 
 const UNLIMITED: TokenBucketRate = { perSecond: 100_000, burst: 100_000 };
@@ -119,6 +122,8 @@ export async function startTestApi(
       // Figures fresh on every request unless a test asks for the cache.
       scoreStats: new ScoreStatsCache(dataSource, options.scoreStatsMaxAgeMs ?? 0, () => new Date(now)),
       modelDocuments: new ModelDocuments(dataSource),
+      // Nothing listens on port 9 unless a test gives its analytics service: archive routes answer 503.
+      archive: new ArchiveGateway(options.analyticsUrl ?? 'http://127.0.0.1:9'),
       now: () => new Date(now),
     },
     operatorToken: operatorToken ?? undefined,

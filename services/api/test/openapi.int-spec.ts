@@ -16,8 +16,11 @@ import {
   type TestApi,
 } from './api-test-app.js';
 import { OpenApiConformance } from './openapi-conformance.js';
+import { startTestArchive, type TestArchive } from './test-archive.js';
 
 let api: TestApi;
+/** The built analytics service: the archive routes are walked like the rest. */
+let archive: TestArchive;
 
 type Json = Record<string, unknown>;
 interface Operation {
@@ -28,13 +31,16 @@ interface Operation {
 
 beforeAll(async () => {
   // Receivers on 127.0.0.1 allowed: the walk's subscription points at a closed local port.
+  archive = await startTestArchive();
   api = await startTestApi('api_openapi', OPERATOR, {
     webhookPolicy: { allowPrivateNetworks: true, requireHttps: false },
+    analyticsUrl: archive.url,
   });
 });
 
 afterAll(async () => {
   await api?.close();
+  await archive?.stop();
 });
 
 function operations(document: Json): Operation[] {
@@ -221,8 +227,41 @@ describe('every key route, walked from /openapi.json', () => {
     await seedContactScore(api, clickModel(owner.workspace.id), 'email:walk@example.com', [
       Date.parse('2026-03-31T09:00:00Z'),
     ]);
+    // The same contact in the archive: its history and timeline are the owner's to read.
+    await archive.archive(owner.workspace.id, {
+      events: [
+        {
+          id: 'walk-1',
+          source: '/v1/events',
+          type: 'email.clicked',
+          time: '2026-03-31T09:00:00Z',
+          subject: 'email:walk@example.com',
+          data: {},
+        },
+      ],
+      scoreChanges: [
+        {
+          id: 'walk-sc-1',
+          source: 'leadscore/scorer',
+          type: 'score.changed',
+          time: '2026-03-31T09:00:00Z',
+          subject: 'email:walk@example.com',
+          data: {
+            contact: 'email:walk@example.com',
+            model: { id: 'clicks', version: 1 },
+            sequence: 1,
+            cause: { type: 'event', eventId: 'walk-1' },
+            previous: null,
+            current: { fit: 0, engagement: 10, total: 10, tier: null, grade: null },
+            contributions: [],
+          },
+        },
+      ],
+    });
     const webhook = { id: subscription.id };
     ownersThings = {
+      '/v1/contacts/{contact}/history': { contact: 'email:walk@example.com' },
+      '/v1/contacts/{contact}/timeline': { contact: 'email:walk@example.com' },
       '/v1/keys/{id}': { id: ownersKey.apiKey.id },
       '/v1/webhooks/{id}': webhook,
       '/v1/webhooks/{id}/deliveries': webhook,

@@ -2,6 +2,7 @@ import type { SettingsCipher } from '@leadscore/access';
 import type { BatchingProducer } from '@leadscore/kafka';
 import type { DataSource } from '@leadscore/persistence';
 import type { WebhookTargetGuard } from '@leadscore/webhooks';
+import type { ArchiveGateway } from '../archive/archive-gateway.js';
 import type { ModelDocuments } from '../scores/model-documents.js';
 import type { ScoreStatsCache } from '../scores/score-stats.js';
 
@@ -36,5 +37,7 @@ export interface ApiContext {
   readonly scoreStats: ScoreStatsCache;
   /** Parsed model versions (immutable), so reads do not parse a model per request. */
   readonly modelDocuments: ModelDocuments;
+  /** The analytics service (ANALYTICS_URL), which alone reads the ClickHouse archive. */
+  readonly archive: ArchiveGateway;
   readonly now: () => Date;
 }

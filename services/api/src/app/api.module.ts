@@ -12,6 +12,7 @@ import { WebhooksController } from '../controllers/webhooks.controller.js';
 import { ModelsController } from '../controllers/models.controller.js';
 import { ContactsController } from '../controllers/contacts.controller.js';
 import { ScoresController } from '../controllers/scores.controller.js';
+import { ArchiveController } from '../controllers/archive.controller.js';
 import { SettingsController } from '../controllers/settings.controller.js';
 import { OutcomesController } from '../controllers/outcomes.controller.js';
 import { WorkspacesController } from '../controllers/workspaces.controller.js';
@@ -19,6 +20,7 @@ import { OpenApiController } from '../openapi/openapi.controller.js';
 import { CreateKey } from '../usecases/create-key.usecase.js';
 import { CreateWorkspace } from '../usecases/create-workspace.usecase.js';
 import { ListWorkspaces } from '../usecases/list-workspaces.usecase.js';
+import { ReadArchive } from '../usecases/read-archive.usecase.js';
 import { ListKeys } from '../usecases/list-keys.usecase.js';
 import { ApplyModel } from '../usecases/apply-model.usecase.js';
 import { DiffModel } from '../usecases/diff-model.usecase.js';
@@ -61,6 +63,7 @@ export interface ApiModuleOptions {
 }
 
 const USE_CASES = [
+  ReadArchive,
   CreateWorkspace,
   ListWorkspaces,
   CreateKey,
@@ -119,6 +122,7 @@ export class ApiModule {
         OutcomesController,
         ContactsController,
         ScoresController,
+        ArchiveController,
         OpenApiController,
       ],
       providers: [

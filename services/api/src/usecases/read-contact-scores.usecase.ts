@@ -1,10 +1,11 @@
-import { normalizeSubject, type ContactModelScore, type ContactScores } from '@leadscore/contracts';
-import { contactReadRepository, workspaceSettingsRepository } from '@leadscore/persistence';
+import type { ContactModelScore, ContactScores } from '@leadscore/contracts';
+import { contactReadRepository } from '@leadscore/persistence';
 import { explainAt, relativeScore, roundScore, type ContactScoreState, type Score } from '@leadscore/scoring';
 import type { ApiContext } from '../app/api.context.js';
 import type { Caller } from '../auth/caller.js';
 import { fail } from '../http/problem-details.js';
 import { relativeBasisOf } from '../scores/score-stats.js';
+import { IN_THE_PATH, contactKeyOf, type GivenAs } from './contact-key.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -30,24 +31,9 @@ export class ReadContactScores {
   constructor(private readonly context: ApiContext) {}
 
   /** `given` says where the key came from, for errors (the path, or a lookup's query parameter). */
-  async execute(
-    caller: Caller,
-    contactKey: string,
-    given: { field: string; words: string } = { field: '{contact}', words: 'in the path' },
-  ): Promise<ContactScores> {
+  async execute(caller: Caller, contactKey: string, given: GivenAs = IN_THE_PATH): Promise<ContactScores> {
     const sql = this.context.dataSource.manager;
-    // Only a national phone number needs the workspace's default country.
-    const settings = contactKey.startsWith('phone:')
-      ? await workspaceSettingsRepository.find(sql, caller.workspaceId)
-      : undefined;
-    const subject = normalizeSubject(contactKey, { defaultCountry: settings?.defaultCountry ?? undefined });
-    if (!subject.ok)
-      fail(
-        'invalid-request',
-        `The contact "${contactKey.slice(0, 80)}" ${given.words} is not a contact key: expected ${subject.expected}. Percent-encode the key if it holds "/" or "?".`,
-        [{ field: given.field, expected: subject.expected }],
-      );
-    const contact = subject.value;
+    const contact = await contactKeyOf(this.context, caller, contactKey, given);
     const reads = await contactReadRepository.load(sql, caller.workspaceId, contact);
     if (reads.length === 0)
       fail(
