@@ -7,7 +7,8 @@ SELECT
     e.id AS id,
     e.source AS source,
     sc.model AS model,
-    if(sc.model = '', 0, sc.total - ifNull(sc.previous_total, 0)) AS points,
+    -- Rounded to hundredths like every published score.
+    if(sc.model = '', 0, round(sc.total - ifNull(sc.previous_total, 0), 2)) AS points,
     arrayMap(
         c -> JSONExtractString(c, 'ruleId'),
         arrayFilter(c -> JSONExtractString(c, 'eventId') = e.id, JSONExtractArrayRaw(sc.data, 'contributions'))
@@ -15,8 +16,16 @@ SELECT
 FROM
 (
     SELECT time, type, id, source
-    FROM {database}.events FINAL
-    WHERE workspace = {workspace:String} AND contact = {contact:String}
+    FROM
+    (
+        -- An id sent again later (ingest stamps a new time on an event without one) is archived twice;
+        -- the scorer scored the first, and so the timeline shows the first.
+        SELECT time, type, id, source
+        FROM {database}.events FINAL
+        WHERE workspace = {workspace:String} AND contact = {contact:String}
+        ORDER BY time
+        LIMIT 1 BY source, id
+    )
     ORDER BY time DESC
     LIMIT {limit:UInt32}
 ) AS e

@@ -103,6 +103,8 @@ beforeAll(async () => {
     event('e1', 'web.page_viewed', 1),
     event('e2', 'email.clicked', 2),
     event('e3', 'web.page_viewed', 3),
+    // e1 sent again an hour later without a time (ingest stamps a new one): archived twice, shown once.
+    event('e1', 'web.page_viewed', 61),
     // Same contact key in another workspace, and another contact: never in Ada's answers.
     event('x1', 'web.page_viewed', 1, 'globex'),
     event('b1', 'web.page_viewed', 1, 'acme', 'email:bob@example.com'),
@@ -113,6 +115,10 @@ beforeAll(async () => {
     change('m1', 3, 60 * 24, { type: 'decay' }, 14.7, 15, [
       { ruleId: 'pricing', points: 9.8, eventId: 'e1' },
       { ruleId: 'click', points: 4.9, eventId: 'e2' },
+    ]),
+    // 14.7 − 10.1 is 4.599999999999999 in floating point: shown as 4.6, like every published score.
+    change('m3', 2, 2, { type: 'event', eventId: 'e2' }, 14.7, 10.1, [
+      { ruleId: 'click', points: 4.6, eventId: 'e2' },
     ]),
     change('m2', 1, 1, { type: 'event', eventId: 'e1' }, 3, null, [
       { ruleId: 'any-page', points: 3, eventId: 'e1' },
@@ -196,6 +202,7 @@ describe('the archive queries', () => {
       ['m1', 2, 'event', 'e2', 15, 10, 'warm'],
       ['m1', 3, 'decay', '', 14.7, 15, ''],
       ['m2', 1, 'event', 'e1', 3, null, ''],
+      ['m3', 2, 'event', 'e2', 14.7, 10.1, ''],
     ]);
     expect(JSON.parse(rows[1]?.contributions ?? '[]')).toEqual([
       { ruleId: 'pricing', points: 10, eventId: 'e1', kind: 'engagement' },
@@ -228,6 +235,7 @@ describe('the archive queries', () => {
     expect(rows.map((r) => [r.id, r.type, r.model, r.points, r.rules])).toEqual([
       ['e3', 'web.page_viewed', '', 0, []],
       ['e2', 'email.clicked', 'm1', 5, ['click']],
+      ['e2', 'email.clicked', 'm3', 4.6, ['click']],
       ['e1', 'web.page_viewed', 'm1', 10, ['pricing']],
       ['e1', 'web.page_viewed', 'm2', 3, ['any-page']],
     ]);
@@ -299,7 +307,10 @@ describe('the archive queries', () => {
         id: 'e2',
         type: 'email.clicked',
         time: '2026-12-01T09:02:00.000Z',
-        scores: [{ model: 'm1', points: 5, rules: ['click'] }],
+        scores: [
+          { model: 'm1', points: 5, rules: ['click'] },
+          { model: 'm3', points: 4.6, rules: ['click'] },
+        ],
       },
       {
         id: 'e1',
