@@ -34,6 +34,8 @@ const runtime = new AnalyticsRuntime({
     deadLetters: config.ANALYTICS_DEAD_LETTER_TOPIC,
   },
   maxWaitTimeMs: config.ANALYTICS_MAX_WAIT_MS,
+  maxBytesPerPartition: config.ANALYTICS_MAX_BATCH_BYTES,
+  partitionsConsumedConcurrently: config.ANALYTICS_CONCURRENT_PARTITIONS,
   sessionTimeoutMs: config.ANALYTICS_SESSION_TIMEOUT_MS,
   logger,
   registry,

@@ -42,9 +42,22 @@ export const analyticsConfigSchema = envSchema({
     min: 6_000,
     max: 300_000,
   }),
+  ANALYTICS_MAX_BATCH_BYTES: env.integer({
+    description:
+      'Bytes fetched per partition and request: the most one archive insert per table holds (larger batches insert faster)',
+    default: 8_388_608,
+    min: 65_536,
+    max: 104_857_600,
+  }),
+  ANALYTICS_CONCURRENT_PARTITIONS: env.integer({
+    description: 'Partition batches archived at once (mapping one while another is inserted)',
+    default: 3,
+    min: 1,
+    max: 64,
+  }),
   ANALYTICS_MAX_WAIT_MS: env.integer({
     description:
-      'How long a fetch waits for more records: an insert is cut by size (1 MB a partition) or by this time',
+      'How long a fetch waits for more records: an insert is cut by size (ANALYTICS_MAX_BATCH_BYTES) or by this time',
     default: 500,
     min: 10,
     max: 60_000,

@@ -42,6 +42,8 @@ export interface AnalyticsRuntimeOptions {
   readonly maxBytesPerPartition?: number;
   /** How long a fetch waits for more records: a batch is cut by size or by this time. */
   readonly maxWaitTimeMs?: number;
+  /** Partition batches archived at once: mapping one overlaps the insert of another (default 1). */
+  readonly partitionsConsumedConcurrently?: number;
 }
 
 /**
@@ -83,6 +85,9 @@ export class AnalyticsRuntime {
         ? { maxBytesPerPartition: this.options.maxBytesPerPartition }
         : {}),
       ...(this.options.maxWaitTimeMs !== undefined ? { maxWaitTimeMs: this.options.maxWaitTimeMs } : {}),
+      ...(this.options.partitionsConsumedConcurrently !== undefined
+        ? { partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently }
+        : {}),
       onPartitionsAssigned: async ({ topic, partitions }) => {
         const stored = await this.store.nextOffsets(consumerGroup, topic);
         return new Map([...stored].filter(([partition]) => partitions.includes(partition)));
