@@ -13,6 +13,7 @@ import {
   contactTimelineSchema,
   deadLetterSummarySchema,
   eventsPerDaySchema,
+  scoreChangedSchema,
 } from '@leadscore/contracts';
 import { createKafkaClient, silentLogger } from '@leadscore/kafka';
 import { createLogger, createMetricsRegistry } from '@leadscore/observability';
@@ -263,7 +264,8 @@ describe('the archive queries', () => {
 
   it('serves them over HTTP to the api: RFC 3339 times, one entry per event, schema-valid, bad parameters explained', async () => {
     const http = (await analyticsHttp()).getHttpAdapter().getInstance();
-    const ajv = new Ajv({ strict: false });
+    // The answers' schemas $ref the score-changed event's definitions.
+    const ajv = new Ajv({ strict: false }).addSchema(scoreChangedSchema);
     addFormats.default(ajv);
     const get = async (url: string, schema: object) => {
       const response = await http.inject({ method: 'GET', url });

@@ -59,16 +59,7 @@ export const contactScoreHistorySchema: Readonly<Record<string, unknown>> = {
             "description": "The time the scores refer to."
           },
           "cause": {
-            "type": "string",
-            "enum": [
-              "event",
-              "refit",
-              "decay",
-              "expiry",
-              "absence",
-              "inactivity",
-              "rescore"
-            ]
+            "$ref": "../scores/score-changed.schema.json#/definitions/ScoreChangeCause/properties/type"
           },
           "causeEventId": {
             "type": [
@@ -109,31 +100,7 @@ export const contactScoreHistorySchema: Readonly<Record<string, unknown>> = {
             "type": "array",
             "description": "The rules that made up the score after this change, largest first (at most 10).",
             "items": {
-              "type": "object",
-              "required": [
-                "ruleId",
-                "kind",
-                "points",
-                "eventId"
-              ],
-              "additionalProperties": false,
-              "properties": {
-                "ruleId": {
-                  "type": "string"
-                },
-                "kind": {
-                  "type": "string"
-                },
-                "points": {
-                  "type": "number"
-                },
-                "eventId": {
-                  "type": [
-                    "string",
-                    "null"
-                  ]
-                }
-              }
+              "$ref": "../scores/score-changed.schema.json#/definitions/ScoreContribution"
             }
           }
         }

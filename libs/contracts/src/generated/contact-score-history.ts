@@ -24,6 +24,9 @@ export interface ContactScoreHistory {
      * The time the scores refer to.
      */
     time: string;
+    /**
+     * An event scored, a profile change re-computed fit, or a time effect.
+     */
     cause: 'event' | 'refit' | 'decay' | 'expiry' | 'absence' | 'inactivity' | 'rescore';
     /**
      * The event behind it (event and refit causes).
@@ -41,11 +44,27 @@ export interface ContactScoreHistory {
     /**
      * The rules that made up the score after this change, largest first (at most 10).
      */
-    contributions: {
-      ruleId: string;
-      kind: string;
-      points: number;
-      eventId: string | null;
-    }[];
+    contributions: ScoreContribution[];
   }[];
+}
+/**
+ * One rule's share of the current score.
+ */
+export interface ScoreContribution {
+  /**
+   * The model rule.
+   */
+  ruleId: string;
+  /**
+   * Which part of the model it belongs to.
+   */
+  kind: 'fit' | 'engagement' | 'absence' | 'inactivity';
+  /**
+   * What it is worth now (after decay).
+   */
+  points: number;
+  /**
+   * The event behind its latest award.
+   */
+  eventId: string | null;
 }
