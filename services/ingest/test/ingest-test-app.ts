@@ -1,5 +1,6 @@
 import { expect } from '@jest/globals';
 import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
@@ -229,9 +230,9 @@ export async function metricValue(
     .reduce((sum, v) => sum + v.value, 0);
 }
 
-const conformsToReceipt = new Ajv({ allErrors: true, strict: false })
-  .addSchema(problemSchema)
-  .compile(ingestReceiptSchema);
+const receiptAjv = new Ajv({ allErrors: true, strict: false });
+addFormats.default(receiptAjv);
+const conformsToReceipt = receiptAjv.addSchema(problemSchema).compile(ingestReceiptSchema);
 
 /**
  * The app's Fastify instance whose `inject` checks every 202 JSON answer against
