@@ -32,7 +32,13 @@ describe('docker-compose.yml', () => {
       expect(entry).toBeDefined();
       expect(entry?.command).toEqual(['node', `services/${service.dir.split('/').pop()}/dist/main.js`]);
       expect(entry?.environment?.['PORT']).toBe(service.port);
-      expect(entry?.ports).toContain(`${service.port}:${service.port}`);
+      // Published on every interface, except analytics: its /internal routes trust the workspace the api
+      // names, so it is reachable from this host only (Prometheus scrapes it inside the network).
+      const published =
+        service.name === 'analytics'
+          ? `127.0.0.1:${service.port}:${service.port}`
+          : `${service.port}:${service.port}`;
+      expect(entry?.ports).toContain(published);
     }
   });
 
