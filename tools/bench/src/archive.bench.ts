@@ -1,17 +1,22 @@
 // The analytics archive: records of the four topics archived by the built analytics service (consume,
 // map, one insert per table per partition batch, the offsets) as a ratio to a raw `@clickhouse/client`
 // insert of the same rows (mapped beforehand, in batches of 10,000) measured in the same run. Target ≥ 0.8.
+// A reference measures the floor the stage cannot go below: fetching the records from Kafka (bare
+// kafkajs) and inserting as many pre-mapped rows per fetched batch.
 // Each side has its own embedded engine (one data path per process): the service in its process, the
 // baseline in this one. The subject's time runs from the service's start to its last row (so it includes
 // the process start and the schema migration, ~1 s).
 // Build: npx nx run-many -t build
 // Run:   node tools/bench/dist/archive.bench.js   (knobs: BENCH_RECORDS (1000000), BENCH_ROUNDS (1))
 import { createHash } from 'node:crypto';
+import kafkajs from 'kafkajs';
 import { join } from 'node:path';
 import {
+  ARCHIVE_TABLES,
   archiveRowOf,
   createAnalyticsClient,
   migrateAnalytics,
+  type AnalyticsClient,
   type ArchiveRole,
 } from '@leadscore/analytics';
 import {
@@ -117,6 +122,55 @@ const TOPICS: Record<ArchiveRole, string> = {
   deadLetters: 'bench.dlq',
 };
 
+/**
+ * The floor: the I/O the stage cannot avoid — a bare kafkajs consumer fetching every record of the four
+ * topics (3 partitions at once, 8 MiB fetches, as the service) and, per batch, one raw insert of as many
+ * pre-mapped rows of the batch's table — no mapping, no offsets, no framework.
+ */
+async function fetchAndInsertFloor(
+  brokers: string[],
+  client: AnalyticsClient,
+  database: string,
+  rowsByTable: ReadonlyMap<string, readonly Record<string, unknown>[]>,
+): Promise<Measurement> {
+  await migrateAnalytics(client, database);
+  const tableOf = new Map(
+    (Object.keys(TOPICS) as ArchiveRole[]).map((role) => [TOPICS[role], ARCHIVE_TABLES[role]]),
+  );
+  const cursors = new Map<string, number>();
+  const kafka = new kafkajs.Kafka({
+    brokers,
+    clientId: `bench-floor-${database}`,
+    logLevel: kafkajs.logLevel.NOTHING,
+  });
+  const consumer = kafka.consumer({ groupId: `bench-floor-${database}`, maxBytesPerPartition: 8_388_608 });
+  const started = performance.now();
+  let inserted = 0;
+  await consumer.connect();
+  await consumer.subscribe({ topics: Object.values(TOPICS), fromBeginning: true });
+  const done = new Promise<void>((resolve, reject) => {
+    consumer
+      .run({
+        partitionsConsumedConcurrently: 3,
+        eachBatch: async ({ batch }) => {
+          const table = tableOf.get(batch.topic) ?? '';
+          const from = cursors.get(table) ?? 0;
+          const values = (rowsByTable.get(table) ?? []).slice(from, from + batch.messages.length);
+          cursors.set(table, from + values.length);
+          if (values.length > 0)
+            await client.insert({ table: `${database}.${table}`, values, format: 'JSONEachRow' });
+          inserted += batch.messages.length;
+          if (inserted >= RECORDS) resolve();
+        },
+      })
+      .catch(reject);
+  });
+  await done;
+  const seconds = (performance.now() - started) / 1000;
+  await consumer.disconnect();
+  return { count: RECORDS, seconds };
+}
+
 await withThrowawayKafka(async (brokers) => {
   const kafka = createKafkaClient({ brokers, clientId: 'bench-archive', logger: silentLogger });
   await ensureTopics(
@@ -188,6 +242,12 @@ await withThrowawayKafka(async (brokers) => {
           return { count: RECORDS, seconds: (performance.now() - started) / 1000 };
         },
       },
+      references: [
+        {
+          name: 'kafka-fetch-insert-floor',
+          run: () => fetchAndInsertFloor(brokers, client, `floor_${round++}`, rowsByTable),
+        },
+      ],
       subject: {
         name: 'analytics-service',
         run: async (): Promise<Measurement> => {
