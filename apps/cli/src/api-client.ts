@@ -16,7 +16,7 @@ export class CommandError extends Error {
 }
 
 /** The exit status of an HTTP failure, the same for every command. */
-export function exitStatusOf(httpStatus: number): ExitStatus {
+function exitStatusOf(httpStatus: number): ExitStatus {
   if (httpStatus === 401) return ExitCode.unauthenticated;
   if (httpStatus === 403) return ExitCode.forbidden;
   if (httpStatus === 404) return ExitCode.notFound;
@@ -59,10 +59,17 @@ export async function callApi<T>(connection: Connection, path: string, request: 
     body = undefined;
   }
   if (response.ok) return body as T;
-  const problem = (body ?? {}) as Record<string, unknown>;
+  throw refusedBy(response, (body ?? {}) as Record<string, unknown>);
+}
+
+/**
+ * A server's refusal as the command's error: its exit status, the problem's `detail` (else the status
+ * line) followed by `hint`, and the problem itself for --json.
+ */
+export function refusedBy(response: Response, problem: Record<string, unknown>, hint = ''): CommandError {
   const detail =
     typeof problem['detail'] === 'string' ? problem['detail'] : `${response.status} ${response.statusText}`;
-  throw new CommandError(exitStatusOf(response.status), detail, problem);
+  return new CommandError(exitStatusOf(response.status), `${detail}${hint}`, problem);
 }
 
 /** A failed fetch (connection refused, DNS, reset) as the command's error: where, why and what to check. */

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { IngestReceipt, ReceiptResult } from '@leadscore/contracts';
 import cliProgress from 'cli-progress';
-import { CommandError, exitStatusOf, unreachable } from './api-client.js';
+import { CommandError, refusedBy, unreachable } from './api-client.js';
 import type { Connection } from './connection.js';
 import { readEventFile, type EventFile } from './event-file.js';
 import { ExitCode, type ExitStatus } from './exit-codes.js';
@@ -94,11 +94,13 @@ interface Target {
   readonly key: string;
 }
 
-/** One request's events: their indexes in the file and the body that carries them. */
+/** One request's events: their indexes in the file and each one's JSON, in that order. */
 interface Batch {
   readonly indexes: readonly number[];
-  readonly body: string;
+  readonly parts: readonly string[];
 }
+
+const bodyOf = (batch: Batch) => `[${batch.parts.join(',')}]`;
 
 async function send(file: EventFile, target: Target, settings: SendSettings): Promise<SendReport> {
   const lanes = lanesOf(file.events, settings.concurrency);
@@ -196,7 +198,7 @@ function* batchesOf(
     const part = JSON.stringify(events[index]) ?? 'null';
     const size = Buffer.byteLength(part) + 1;
     if (indexes.length > 0 && (indexes.length >= settings.batchSize || bytes + size > settings.batchBytes)) {
-      yield { indexes, body: `[${parts.join(',')}]` };
+      yield { indexes, parts };
       indexes = [];
       parts = [];
       bytes = 2;
@@ -205,7 +207,7 @@ function* batchesOf(
     parts.push(part);
     bytes += size;
   }
-  if (indexes.length > 0) yield { indexes, body: `[${parts.join(',')}]` };
+  if (indexes.length > 0) yield { indexes, parts };
 }
 
 interface Answered {
@@ -227,7 +229,7 @@ async function post(batch: Batch, target: Target, settings: SendSettings): Promi
       response = await fetch(url, {
         method: 'POST',
         headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' },
-        body: batch.body,
+        body: bodyOf(batch),
       });
     } catch (error) {
       if (attempt < settings.retries) {
@@ -269,15 +271,11 @@ async function split(
       },
     ];
   }
-  const parts = JSON.parse(batch.body) as unknown[];
-  const half = Math.ceil(parts.length / 2);
-  const halves = [0, half].map((from) => {
-    const to = from === 0 ? half : parts.length;
-    return {
-      indexes: batch.indexes.slice(from, to),
-      body: JSON.stringify(parts.slice(from, to)),
-    };
-  });
+  const half = Math.ceil(batch.parts.length / 2);
+  const halves = [
+    { indexes: batch.indexes.slice(0, half), parts: batch.parts.slice(0, half) },
+    { indexes: batch.indexes.slice(half), parts: batch.parts.slice(half) },
+  ];
   const answered: Answered[] = [];
   for (const part of halves) answered.push(...(await post(part, target, settings)));
   return answered;
@@ -297,13 +295,11 @@ function retryAfterMs(response: Response): number | undefined {
 }
 
 function refused(response: Response, url: string, body: Record<string, unknown> | undefined): CommandError {
-  const detail =
-    typeof body?.['detail'] === 'string' ? body['detail'] : `${response.status} ${response.statusText}`;
   const hint =
     response.status === 404
       ? ` (${url} is not ingest's /v1/events: pass --ingest-url or set LEADSCORE_INGEST_URL)`
       : '';
-  return new CommandError(exitStatusOf(response.status), `${detail}${hint}`, body);
+  return refusedBy(response, body ?? {}, hint);
 }
 
 function progressBar(stream: NodeJS.WritableStream, total: number): cliProgress.SingleBar {
