@@ -1,4 +1,5 @@
 import { Headers } from '@leadscore/contracts';
+import { clickHouseTimeOf } from './clickhouse-time.js';
 
 /**
  * Kafka records as archive rows: pure (no I/O), one function per topic role. A record that cannot be
@@ -49,10 +50,9 @@ function where(record: ArchivedRecord): Row {
   return { kafka_topic: record.topic, kafka_partition: record.partition, kafka_offset: record.offset };
 }
 
-/** ClickHouse's DateTime64(3) text for an RFC 3339 time or epoch milliseconds; undefined when unreadable. */
-function dateTime64(value: unknown): string | undefined {
-  const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  return Number.isFinite(ms) ? new Date(ms).toISOString().replace('T', ' ').replace('Z', '') : undefined;
+/** Kafka's record time, for dead letters (which carry no time of their own). */
+function receivedAt(record: ArchivedRecord): string {
+  return clickHouseTimeOf(Number.isFinite(record.timestamp) ? record.timestamp : 0);
 }
 
 function text(value: unknown): string {
@@ -65,27 +65,18 @@ function object(value: unknown): Record<string, unknown> {
     : {};
 }
 
+/** A record the archive cannot read as its topic's event: kept as a dead letter of the archive itself. */
 function unreadable(record: ArchivedRecord, why: string): ArchiveRow {
-  const workspace = (record.key ?? '').split(':')[0] ?? '';
+  const { table, row } = deadLetterRow(record);
   return {
-    table: ARCHIVE_TABLES.deadLetters,
+    table,
     unreadable: why,
-    row: {
-      received_at: dateTime64(record.timestamp) ?? '1970-01-01 00:00:00.000',
-      workspace,
-      reason: 'archive',
-      source_topic: record.topic,
-      type: record.headers[EVENT_TYPE] ?? '',
-      id: record.headers[EVENT_ID] ?? '',
-      detail: `archive: ${why}`,
-      record: record.value ?? '',
-      ...where(record),
-    },
+    row: { ...row, reason: 'archive', source_topic: record.topic, detail: `archive: ${why}` },
   };
 }
 
-/** The envelope every topic but the dead letters carries (CloudEvents), or why it is not one. */
-function envelope(record: ArchivedRecord): Record<string, unknown> | string {
+/** The envelope every topic but the dead letters carries (CloudEvents) and its time, or why it is not one. */
+function envelope(record: ArchivedRecord): { event: Record<string, unknown>; time: string } | string {
   if (record.value === null) return 'no value (a tombstone)';
   let parsed: unknown;
   try {
@@ -96,15 +87,16 @@ function envelope(record: ArchivedRecord): Record<string, unknown> | string {
   const event = object(parsed);
   for (const field of ['id', 'workspace', 'subject', 'time'])
     if (typeof event[field] !== 'string' || event[field] === '') return `no ${field}`;
-  if (dateTime64(event['time']) === undefined) return 'time is not a date-time';
-  return event;
+  const ms = Date.parse(text(event['time']));
+  if (!Number.isFinite(ms)) return 'time is not a date-time';
+  return { event, time: clickHouseTimeOf(ms) };
 }
 
 export function archiveRowOf(role: ArchiveRole, record: ArchivedRecord): ArchiveRow {
   if (role === 'deadLetters') return deadLetterRow(record);
-  const event = envelope(record);
-  if (typeof event === 'string') return unreadable(record, event);
-  const time = dateTime64(event['time']) ?? '';
+  const read = envelope(record);
+  if (typeof read === 'string') return unreadable(record, read);
+  const { event, time } = read;
   const common = { workspace: text(event['workspace']), id: text(event['id']), time };
   const data = object(event['data']);
   if (role === 'events')
@@ -170,7 +162,7 @@ function deadLetterRow(record: ArchivedRecord): ArchiveRow {
   return {
     table: ARCHIVE_TABLES.deadLetters,
     row: {
-      received_at: dateTime64(record.timestamp) ?? '1970-01-01 00:00:00.000',
+      received_at: receivedAt(record),
       // ingest keys a dead letter by workspace, the scorer by workspace:contact.
       workspace: (record.key ?? '').split(':')[0] ?? '',
       reason: detail.split(':')[0]?.trim() ?? '',

@@ -17,10 +17,10 @@ export { checkedDatabase, migrateAnalytics, readMigrations, type Migration } fro
 export {
   AnalyticsQueries,
   AnalyticsQueryRunner,
-  type ClickHouseTime,
   type DeadLettersRow,
   type EventsPerDayRow,
   type NamedQuery,
   type ScoreHistoryRow,
   type TimelineRow,
 } from './queries.js';
+export { clickHouseTimeOf, isoTimeOf, type ClickHouseTime } from './clickhouse-time.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AnalyticsClient } from './analytics-client.js';
+import type { ClickHouseTime } from './clickhouse-time.js';
 import { checkedDatabase } from './migrate.js';
 
 /** libs/analytics/queries/, from src/ (tests) and dist/ (services) alike. */
@@ -20,9 +21,6 @@ export interface NamedQuery<Params extends Record<string, string | number>, Row>
 function named<Params extends Record<string, string | number>, Row>(file: string): NamedQuery<Params, Row> {
   return { file };
 }
-
-/** ClickHouse's DateTime64 text (`2026-12-06 09:29:59.123`, UTC). */
-export type ClickHouseTime = string;
 
 export interface ScoreHistoryRow {
   readonly model: string;

@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { AnalyticsQueries, type AnalyticsQueryRunner } from '@leadscore/analytics';
+import { AnalyticsQueries, clickHouseTimeOf, type AnalyticsQueryRunner } from '@leadscore/analytics';
 import type {
   ContactScoreHistory,
   ContactTimeline,
@@ -39,9 +39,6 @@ function periodOf(from: string | undefined, to: string | undefined): { from: Dat
   if (start >= end) throw new BadRequestException('from: expected a time before to');
   return { from: start, to: end };
 }
-
-/** DateTime64(3) text of a time, as the queries' parameters take it. */
-const clickhouseTime = (time: Date) => time.toISOString().replace('T', ' ').replace('Z', '');
 
 /**
  * The archive's named queries over HTTP, for the api (which authenticates the caller and passes its
@@ -90,8 +87,8 @@ export class ArchiveQueriesController {
     const period = periodOf(from, to);
     const rows = await this.queries.run(AnalyticsQueries.eventsPerTypePerDay, {
       workspace,
-      from: clickhouseTime(period.from),
-      to: clickhouseTime(period.to),
+      from: clickHouseTimeOf(period.from.getTime()),
+      to: clickHouseTimeOf(period.to.getTime()),
     });
     return eventsPerDayView(period.from.toISOString(), period.to.toISOString(), rows);
   }
@@ -105,8 +102,8 @@ export class ArchiveQueriesController {
     const period = periodOf(from, to);
     const rows = await this.queries.run(AnalyticsQueries.deadLettersByReason, {
       workspace,
-      from: clickhouseTime(period.from),
-      to: clickhouseTime(period.to),
+      from: clickHouseTimeOf(period.from.getTime()),
+      to: clickHouseTimeOf(period.to.getTime()),
     });
     return deadLetterSummaryView(period.from.toISOString(), period.to.toISOString(), rows);
   }

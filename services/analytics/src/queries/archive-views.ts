@@ -4,20 +4,15 @@ import type {
   DeadLetterSummary,
   EventsPerDay,
 } from '@leadscore/contracts';
-import type {
-  ClickHouseTime,
-  DeadLettersRow,
-  EventsPerDayRow,
-  ScoreHistoryRow,
-  TimelineRow,
+import {
+  isoTimeOf,
+  type DeadLettersRow,
+  type EventsPerDayRow,
+  type ScoreHistoryRow,
+  type TimelineRow,
 } from '@leadscore/analytics';
 
 type Change = ContactScoreHistory['changes'][number];
-
-/** `2026-12-06 09:29:59.123` (UTC) as RFC 3339. */
-export function isoTime(time: ClickHouseTime): string {
-  return `${time.replace(' ', 'T')}Z`;
-}
 
 export function scoreHistoryView(contact: string, rows: readonly ScoreHistoryRow[]): ContactScoreHistory {
   return {
@@ -26,7 +21,7 @@ export function scoreHistoryView(contact: string, rows: readonly ScoreHistoryRow
       model: row.model,
       modelVersion: Number(row.model_version),
       sequence: Number(row.sequence),
-      time: isoTime(row.time),
+      time: isoTimeOf(row.time),
       cause: row.cause as Change['cause'],
       causeEventId: row.cause_event_id === '' ? null : row.cause_event_id,
       fit: row.fit,
@@ -46,7 +41,7 @@ export function timelineView(contact: string, rows: readonly TimelineRow[]): Con
   for (const row of rows) {
     let entry = events.at(-1);
     if (entry?.id !== row.id) {
-      entry = { id: row.id, type: row.type, time: isoTime(row.time), scores: [] };
+      entry = { id: row.id, type: row.type, time: isoTimeOf(row.time), scores: [] };
       events.push(entry);
     }
     if (row.model !== '') entry.scores.push({ model: row.model, points: row.points, rules: [...row.rules] });
@@ -74,7 +69,7 @@ export function deadLetterSummaryView(
       reason: row.reason,
       rejectedBy: row.source_topic,
       records: Number(row.records),
-      latest: isoTime(row.latest),
+      latest: isoTimeOf(row.latest),
       example: row.example,
     })),
   };
