@@ -12,6 +12,7 @@ export {
   TEST_ENV,
   createTestDatabase,
   testKafkaBrokers,
+  uniqueDatabaseName,
   uniqueName,
   type TestDatabase,
 } from './test-environment.js';
@@ -32,3 +33,10 @@ export { WebhookReceiver, type ReceivedCall } from './webhook-receiver.js';
 export { pollUntil } from './poll-until.js';
 export { twilioSignature } from './twilio-signature.js';
 export { startBuiltService, type BuiltService } from './built-service.js';
+export {
+  archivedRowsIn,
+  startTestAnalytics,
+  type ArchivedTopics,
+  type TestAnalytics,
+  type TestAnalyticsOptions,
+} from './analytics-service.js';

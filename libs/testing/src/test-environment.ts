@@ -31,6 +31,13 @@ export function uniqueName(prefix: string): string {
   );
 }
 
+/** A unique database name (PostgreSQL or ClickHouse): lower case, digits and `_` only. */
+export function uniqueDatabaseName(prefix: string): string {
+  return uniqueName(prefix)
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_');
+}
+
 export interface TestDatabase {
   readonly url: string;
   readonly name: string;
@@ -40,9 +47,7 @@ export interface TestDatabase {
 /** Creates a fresh database on the shared PostgreSQL; drop() removes it. */
 export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase> {
   const adminUrl = required(TEST_ENV.databaseUrl);
-  const name = uniqueName(prefix)
-    .toLowerCase()
-    .replace(/[^a-z0-9_]/g, '_');
+  const name = uniqueDatabaseName(prefix);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {

@@ -5,14 +5,13 @@ import {
   type AnalyticsClient,
 } from '@leadscore/analytics';
 import {
-  freePort,
+  archivedRowsIn,
   makeTempDir,
   pollUntil,
   removeDir,
-  startBuiltService,
-  testKafkaBrokers,
+  startTestAnalytics,
+  uniqueDatabaseName,
   uniqueName,
-  waitForPort,
   type BuiltService,
 } from '@leadscore/testing';
 import type { ProducedMessage } from '@leadscore/kafka';
@@ -36,40 +35,22 @@ const group = uniqueName('analytics-crash');
 beforeAll(async () => {
   topics = await createArchiveTopics('crash');
   dataPath = makeTempDir('analytics-crash');
-  db = uniqueName('crash')
-    .toLowerCase()
-    .replace(/[^a-z0-9_]/g, '_');
+  db = uniqueDatabaseName('crash');
 });
 
 afterAll(() => {
   removeDir(dataPath);
 });
 
-async function startAnalytics(): Promise<{ service: BuiltService; metrics: () => Promise<string> }> {
-  const port = await freePort();
-  const service = startBuiltService('analytics', {
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
-    CLICKHOUSE_DATA_PATH: dataPath,
-    ANALYTICS_DATABASE: db,
-    ANALYTICS_CONSUMER_GROUP: group,
-    ANALYTICS_EVENTS_TOPIC: topics.events,
-    ANALYTICS_SCORE_CHANGED_TOPIC: topics.scoreChanges,
-    ANALYTICS_LIFECYCLE_TOPIC: topics.lifecycleChanges,
-    ANALYTICS_DEAD_LETTER_TOPIC: topics.deadLetters,
-    ANALYTICS_MAX_WAIT_MS: '50',
+const startAnalytics = () =>
+  startTestAnalytics({
+    topics,
+    dataPath,
+    database: db,
+    consumerGroup: group,
     // A killed process holds its partitions until its session times out: the shortest Kafka allows.
-    ANALYTICS_SESSION_TIMEOUT_MS: '6000',
+    env: { ANALYTICS_SESSION_TIMEOUT_MS: '6000' },
   });
-  await waitForPort(port);
-  return {
-    service,
-    metrics: async () => (await fetch(`http://127.0.0.1:${port}/metrics`)).text(),
-  };
-}
 
 /** A round produced in five slices, 100 ms apart: records keep arriving while a process works. */
 async function produceSlowly(
@@ -93,13 +74,6 @@ async function produceSlowly(
   }
 }
 
-/** Rows this process of the service inserted so far (its counter starts at 0 with the process). */
-const insertedRows = (metrics: string) =>
-  [...metrics.matchAll(/^leadscore_analytics_archived_rows_total\{[^}]*\} (\d+)/gm)].reduce(
-    (sum, match) => sum + Number(match[1]),
-    0,
-  );
-
 describe('the analytics service killed with SIGKILL while records stream in', () => {
   it(`archives every record exactly once after ${KILLS} kills mid-batch and restarts`, async () => {
     const rounds = Array.from({ length: ROUNDS }, (_, round) => mixedRecords(WORKSPACE, round, SIZES));
@@ -107,22 +81,18 @@ describe('the analytics service killed with SIGKILL while records stream in', ()
     let current: BuiltService | undefined;
     try {
       for (let kill = 0; kill < KILLS; kill += 1) {
-        const { service, metrics } = await startAnalytics();
+        const { service, archivedRows } = await startAnalytics();
         current = service;
         // This process's share of the stream arrives while it starts and works, in slices over time.
         const streaming = produceSlowly(topics, rounds[kill]);
-        const { ms } = await pollUntil(
-          async () => insertedRows(await metrics()),
-          (rows) => rows > 0,
-          {
-            withinMs: 60_000,
-            everyMs: 20,
-            waitingFor: `kill ${kill}: a first insert (${service.output.join('').slice(-1500)})`,
-          },
-        );
+        const { ms } = await pollUntil(archivedRows, (rows) => rows > 0, {
+          withinMs: 60_000,
+          everyMs: 20,
+          waitingFor: `kill ${kill}: a first insert (${service.output.join('').slice(-1500)})`,
+        });
         const delay = (kill * 137) % 400;
         await new Promise((resolve) => setTimeout(resolve, delay));
-        const rows = insertedRows(await metrics());
+        const rows = await archivedRows();
         service.child.kill('SIGKILL');
         await service.exited;
         killLog.push(
@@ -141,7 +111,7 @@ describe('the analytics service killed with SIGKILL while records stream in', ()
           const lags = [...text.matchAll(/^leadscore_kafka_consumer_lag_messages\{[^}]*\} (\d+)/gm)].map(
             (m) => Number(m[1]),
           );
-          const rows = insertedRows(text);
+          const rows = archivedRowsIn(text);
           const quiet = rows === last && lags.every((lag) => lag === 0);
           last = rows;
           return quiet;

@@ -6,7 +6,7 @@ import {
   readMigrations,
   type ArchivedRecord,
 } from '@leadscore/analytics';
-import { startTestClickHouse, uniqueName, type TestClickHouse } from '@leadscore/testing';
+import { startTestClickHouse, uniqueDatabaseName, type TestClickHouse } from '@leadscore/testing';
 
 // The archive's write path on the real engine (chDB here, a server with CLICKHOUSE_URL): migrations, the
 // per-batch deduplication token, collapse by key read with FINAL, and the stored offsets.
@@ -15,9 +15,7 @@ let db: string;
 let store: ArchiveStore;
 
 beforeAll(async () => {
-  db = uniqueName('archive_store')
-    .toLowerCase()
-    .replace(/[^a-z0-9_]/g, '_');
+  db = uniqueDatabaseName('archive_store');
   clickhouse = await startTestClickHouse(db);
   await migrateAnalytics(clickhouse.client, db);
   store = new ArchiveStore(clickhouse.client, db);

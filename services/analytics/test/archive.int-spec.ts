@@ -5,7 +5,7 @@ import {
   pollUntil,
   startTestClickHouse,
   testKafkaBrokers,
-  uniqueName,
+  uniqueDatabaseName,
   type TestClickHouse,
 } from '@leadscore/testing';
 import type { Registry } from 'prom-client';
@@ -28,9 +28,7 @@ let db: string;
 let topics: AnalyticsTopics;
 
 beforeAll(async () => {
-  db = uniqueName('archive')
-    .toLowerCase()
-    .replace(/[^a-z0-9_]/g, '_');
+  db = uniqueDatabaseName('archive');
   clickhouse = await startTestClickHouse(db);
   topics = await createArchiveTopics('archive');
 });

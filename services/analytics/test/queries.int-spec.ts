@@ -17,7 +17,12 @@ import {
 } from '@leadscore/contracts';
 import { createKafkaClient, silentLogger } from '@leadscore/kafka';
 import { createLogger, createMetricsRegistry } from '@leadscore/observability';
-import { startTestClickHouse, testKafkaBrokers, uniqueName, type TestClickHouse } from '@leadscore/testing';
+import {
+  startTestClickHouse,
+  testKafkaBrokers,
+  uniqueDatabaseName,
+  type TestClickHouse,
+} from '@leadscore/testing';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Ajv } from 'ajv';
@@ -89,9 +94,7 @@ const change = (
   });
 
 beforeAll(async () => {
-  db = uniqueName('queries')
-    .toLowerCase()
-    .replace(/[^a-z0-9_]/g, '_');
+  db = uniqueDatabaseName('queries');
   clickhouse = await startTestClickHouse(db);
   await migrateAnalytics(clickhouse.client, db);
   queries = new AnalyticsQueryRunner(clickhouse.client, db);

@@ -6,14 +6,13 @@ import {
   type ProducedMessage,
 } from '@leadscore/kafka';
 import {
-  freePort,
   makeTempDir,
   pollUntil,
   removeDir,
-  startBuiltService,
+  startTestAnalytics,
   testKafkaBrokers,
+  uniqueDatabaseName,
   uniqueName,
-  waitForPort,
 } from '@leadscore/testing';
 
 /** Records of one workspace for the archive's topics, as the services produce them (CloudEvents JSON). */
@@ -35,7 +34,7 @@ export async function startTestArchive(): Promise<TestArchive> {
   const topics = {
     events: uniqueName('api-archive.events'),
     scoreChanges: uniqueName('api-archive.score-changed'),
-    lifecycle: uniqueName('api-archive.lifecycle'),
+    lifecycleChanges: uniqueName('api-archive.lifecycle'),
     deadLetters: uniqueName('api-archive.dlq'),
   };
   const kafka = createKafkaClient({
@@ -48,37 +47,15 @@ export async function startTestArchive(): Promise<TestArchive> {
     Object.values(topics).map((name) => ({ name, partitions: 2, config: {} })),
   );
   const dataPath = makeTempDir('api-archive');
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const database = uniqueName('api_archive')
-    .toLowerCase()
-    .replace(/[^a-z0-9_]/g, '_');
-  const service = startBuiltService('analytics', {
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
-    CLICKHOUSE_DATA_PATH: dataPath,
-    ANALYTICS_DATABASE: database,
-    ANALYTICS_CONSUMER_GROUP: uniqueName('api-archive'),
-    ANALYTICS_EVENTS_TOPIC: topics.events,
-    ANALYTICS_SCORE_CHANGED_TOPIC: topics.scoreChanges,
-    ANALYTICS_LIFECYCLE_TOPIC: topics.lifecycle,
-    ANALYTICS_DEAD_LETTER_TOPIC: topics.deadLetters,
-    ANALYTICS_MAX_WAIT_MS: '50',
+  const { url, service, archivedRows } = await startTestAnalytics({
+    topics,
+    dataPath,
+    database: uniqueDatabaseName('api_archive'),
+    consumerGroup: uniqueName('api-archive'),
   });
-  await waitForPort(port);
   const producer = createBatchingProducer(kafka);
   await producer.connect();
-  let archivedRows = 0;
-  const rowsArchived = async () => {
-    const metrics = await (await fetch(`${url}/metrics`)).text();
-    return [...metrics.matchAll(/^leadscore_analytics_archived_rows_total\{[^}]*\} (\d+)/gm)].reduce(
-      (sum, match) => sum + Number(match[1]),
-      0,
-    );
-  };
+  let archivedRowsExpected = 0;
   return {
     url,
     async archive(workspace, records) {
@@ -98,11 +75,11 @@ export async function startTestArchive(): Promise<TestArchive> {
         producer.send(topics.scoreChanges, changes),
         producer.send(topics.deadLetters, letters),
       ]);
-      archivedRows += events.length + changes.length + letters.length;
-      await pollUntil(rowsArchived, (rows) => rows >= archivedRows, {
+      archivedRowsExpected += events.length + changes.length + letters.length;
+      await pollUntil(archivedRows, (rows) => rows >= archivedRowsExpected, {
         withinMs: 60_000,
         everyMs: 50,
-        waitingFor: `${archivedRows} rows archived (${service.output.join('').slice(-1500)})`,
+        waitingFor: `${archivedRowsExpected} rows archived (${service.output.join('').slice(-1500)})`,
       });
     },
     async stop() {

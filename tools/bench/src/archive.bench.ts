@@ -26,7 +26,7 @@ import {
   silentLogger,
   type ProducedMessage,
 } from '@leadscore/kafka';
-import { makeTempDir, removeDir, workspaceRoot } from '@leadscore/testing';
+import { archivedRowsIn, makeTempDir, removeDir, workspaceRoot } from '@leadscore/testing';
 import { runBenchmark, type Measurement } from './benchmark.harness.js';
 import { startServer, stop } from './http-bench.fixtures.js';
 import { withThrowawayKafka } from './kafka-bench.fixtures.js';
@@ -268,10 +268,7 @@ await withThrowawayKafka(async (brokers) => {
           try {
             for (;;) {
               const metrics = await (await fetch(`http://127.0.0.1:${service.port}/metrics`)).text();
-              const rows = [
-                ...metrics.matchAll(/^leadscore_analytics_archived_rows_total\{[^}]*\} (\d+)/gm),
-              ].reduce((sum, match) => sum + Number(match[1]), 0);
-              if (rows >= RECORDS) {
+              if (archivedRowsIn(metrics) >= RECORDS) {
                 const seconds = (performance.now() - started) / 1000;
                 const sum = Number(
                   /^leadscore_analytics_insert_duration_seconds_sum\{[^}]*result="ok"[^}]*\} (\S+)/m.exec(

@@ -1,0 +1,63 @@
+import { startBuiltService, type BuiltService } from './built-service.js';
+import { freePort, waitForPort } from './free-port.js';
+import { testKafkaBrokers } from './test-environment.js';
+
+/** The topics the analytics service archives, by what they hold (its ANALYTICS_*_TOPIC settings). */
+export interface ArchivedTopics {
+  readonly events: string;
+  readonly scoreChanges: string;
+  readonly lifecycleChanges: string;
+  readonly deadLetters: string;
+}
+
+export interface TestAnalyticsOptions {
+  readonly topics: ArchivedTopics;
+  /** The embedded engine's data path (ignored by the service when CLICKHOUSE_URL is set). */
+  readonly dataPath: string;
+  readonly database: string;
+  readonly consumerGroup: string;
+  /** Further settings, e.g. ANALYTICS_SESSION_TIMEOUT_MS. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface TestAnalytics {
+  readonly url: string;
+  readonly service: BuiltService;
+  /** Its /metrics text. */
+  readonly metrics: () => Promise<string>;
+  /** Rows this process has inserted into the archive so far (its counter starts at 0 with the process). */
+  readonly archivedRows: () => Promise<number>;
+}
+
+/** Rows inserted into the archive, summed over tables, from an analytics service's /metrics text. */
+export function archivedRowsIn(metrics: string): number {
+  return [...metrics.matchAll(/^leadscore_analytics_archived_rows_total\{[^}]*\} (\d+)/gm)].reduce(
+    (sum, match) => sum + Number(match[1]),
+    0,
+  );
+}
+
+/** The built analytics service (services/analytics/dist/main.js) on the run's Kafka, listening once this resolves. */
+export async function startTestAnalytics(options: TestAnalyticsOptions): Promise<TestAnalytics> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const service = startBuiltService('analytics', {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    CLICKHOUSE_DATA_PATH: options.dataPath,
+    ANALYTICS_DATABASE: options.database,
+    ANALYTICS_CONSUMER_GROUP: options.consumerGroup,
+    ANALYTICS_EVENTS_TOPIC: options.topics.events,
+    ANALYTICS_SCORE_CHANGED_TOPIC: options.topics.scoreChanges,
+    ANALYTICS_LIFECYCLE_TOPIC: options.topics.lifecycleChanges,
+    ANALYTICS_DEAD_LETTER_TOPIC: options.topics.deadLetters,
+    ANALYTICS_MAX_WAIT_MS: '50',
+    ...options.env,
+  });
+  await waitForPort(port);
+  const metrics = async () => (await fetch(`${url}/metrics`)).text();
+  return { url, service, metrics, archivedRows: async () => archivedRowsIn(await metrics()) };
+}
