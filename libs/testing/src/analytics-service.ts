@@ -1,6 +1,7 @@
+import { createKafkaClient, ensureTopics, silentLogger } from '@leadscore/kafka';
 import { startBuiltService, type BuiltService } from './built-service.js';
 import { freePort, waitForPort } from './free-port.js';
-import { testKafkaBrokers } from './test-environment.js';
+import { testKafkaBrokers, uniqueName } from './test-environment.js';
 
 /** The topics the analytics service archives, by what they hold (its ANALYTICS_*_TOPIC settings). */
 export interface ArchivedTopics {
@@ -8,6 +9,34 @@ export interface ArchivedTopics {
   readonly scoreChanges: string;
   readonly lifecycleChanges: string;
   readonly deadLetters: string;
+}
+
+/** Four topics of a test's own, as the analytics service archives them, created on the run's Kafka. */
+export async function createArchivedTopics(
+  prefix: string,
+  partitions: Readonly<Record<keyof ArchivedTopics, number>> = {
+    events: 3,
+    scoreChanges: 3,
+    lifecycleChanges: 2,
+    deadLetters: 1,
+  },
+): Promise<ArchivedTopics> {
+  const topics: ArchivedTopics = {
+    events: uniqueName(`${prefix}.events`),
+    scoreChanges: uniqueName(`${prefix}.score-changed`),
+    lifecycleChanges: uniqueName(`${prefix}.lifecycle`),
+    deadLetters: uniqueName(`${prefix}.dlq`),
+  };
+  const kafka = createKafkaClient({ brokers: testKafkaBrokers(), clientId: prefix, logger: silentLogger });
+  await ensureTopics(
+    kafka,
+    (Object.keys(topics) as (keyof ArchivedTopics)[]).map((role) => ({
+      name: topics[role],
+      partitions: partitions[role],
+      config: {},
+    })),
+  );
+  return topics;
 }
 
 export interface TestAnalyticsOptions {

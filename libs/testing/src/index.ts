@@ -35,6 +35,7 @@ export { twilioSignature } from './twilio-signature.js';
 export { startBuiltService, type BuiltService } from './built-service.js';
 export {
   archivedRowsIn,
+  createArchivedTopics,
   startTestAnalytics,
   type ArchivedTopics,
   type TestAnalytics,

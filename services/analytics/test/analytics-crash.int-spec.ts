@@ -6,6 +6,7 @@ import {
 } from '@leadscore/analytics';
 import {
   archivedRowsIn,
+  createArchivedTopics,
   makeTempDir,
   pollUntil,
   removeDir,
@@ -16,7 +17,7 @@ import {
 } from '@leadscore/testing';
 import type { ProducedMessage } from '@leadscore/kafka';
 import type { AnalyticsTopics } from '../src/index.js';
-import { ARCHIVE_COUNT_QUERY, createArchiveTopics, mixedRecords, produceRound } from './archive-fixtures.js';
+import { ARCHIVE_COUNT_QUERY, mixedRecords, produceRound } from './archive-fixtures.js';
 
 // The built analytics service as its own process, killed with SIGKILL while records stream in, several
 // times; the archive must then hold every produced record once (counted here, independently of it).
@@ -33,7 +34,7 @@ let db: string;
 const group = uniqueName('analytics-crash');
 
 beforeAll(async () => {
-  topics = await createArchiveTopics('crash');
+  topics = await createArchivedTopics('crash');
   dataPath = makeTempDir('analytics-crash');
   db = uniqueDatabaseName('crash');
 });

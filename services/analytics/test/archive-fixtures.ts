@@ -1,30 +1,11 @@
 import {
   createBatchingProducer,
   createKafkaClient,
-  ensureTopics,
   silentLogger,
   type ProducedMessage,
 } from '@leadscore/kafka';
-import { testKafkaBrokers, uniqueName } from '@leadscore/testing';
+import { testKafkaBrokers } from '@leadscore/testing';
 import type { AnalyticsTopics } from '../src/index.js';
-
-/** Four topics of this test's own, as the archive reads them. */
-export async function createArchiveTopics(prefix: string): Promise<AnalyticsTopics> {
-  const topics: AnalyticsTopics = {
-    events: uniqueName(`${prefix}.events`),
-    scoreChanges: uniqueName(`${prefix}.score-changed`),
-    lifecycleChanges: uniqueName(`${prefix}.lifecycle`),
-    deadLetters: uniqueName(`${prefix}.dlq`),
-  };
-  const kafka = createKafkaClient({ brokers: testKafkaBrokers(), clientId: prefix, logger: silentLogger });
-  await ensureTopics(kafka, [
-    { name: topics.events, partitions: 3, config: {} },
-    { name: topics.scoreChanges, partitions: 3, config: {} },
-    { name: topics.lifecycleChanges, partitions: 2, config: {} },
-    { name: topics.deadLetters, partitions: 1, config: {} },
-  ]);
-  return topics;
-}
 
 const envelope = (workspace: string, i: number, type: string, data: unknown) => ({
   specversion: '1.0',

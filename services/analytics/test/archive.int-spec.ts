@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createKafkaClient, highWatermarks, silentLogger } from '@leadscore/kafka';
 import { createLogger, createMetricsRegistry } from '@leadscore/observability';
 import {
+  createArchivedTopics,
   pollUntil,
   startTestClickHouse,
   testKafkaBrokers,
@@ -10,13 +11,7 @@ import {
 } from '@leadscore/testing';
 import type { Registry } from 'prom-client';
 import { AnalyticsRuntime, type AnalyticsTopics } from '../src/index.js';
-import {
-  ARCHIVE_COUNT_QUERY,
-  createArchiveTopics,
-  mixedRecords,
-  produceRound,
-  type ProducedCounts,
-} from './archive-fixtures.js';
+import { ARCHIVE_COUNT_QUERY, mixedRecords, produceRound, type ProducedCounts } from './archive-fixtures.js';
 
 // The archive consumer in this process, on the real engine and Kafka: every record of the four topics
 // archived once, and a replay of the topics from offset 0 with merges stopped changes no answer.
@@ -30,7 +25,7 @@ let topics: AnalyticsTopics;
 beforeAll(async () => {
   db = uniqueDatabaseName('archive');
   clickhouse = await startTestClickHouse(db);
-  topics = await createArchiveTopics('archive');
+  topics = await createArchivedTopics('archive');
 });
 
 afterAll(async () => {

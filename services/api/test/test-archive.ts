@@ -1,7 +1,6 @@
 import {
   createBatchingProducer,
   createKafkaClient,
-  ensureTopics,
   silentLogger,
   type ProducedMessage,
 } from '@leadscore/kafka';
@@ -9,6 +8,7 @@ import {
   makeTempDir,
   pollUntil,
   removeDir,
+  createArchivedTopics,
   startTestAnalytics,
   testKafkaBrokers,
   uniqueDatabaseName,
@@ -31,21 +31,17 @@ export interface TestArchive {
 }
 
 export async function startTestArchive(): Promise<TestArchive> {
-  const topics = {
-    events: uniqueName('api-archive.events'),
-    scoreChanges: uniqueName('api-archive.score-changed'),
-    lifecycleChanges: uniqueName('api-archive.lifecycle'),
-    deadLetters: uniqueName('api-archive.dlq'),
-  };
+  const topics = await createArchivedTopics('api-archive', {
+    events: 2,
+    scoreChanges: 2,
+    lifecycleChanges: 2,
+    deadLetters: 2,
+  });
   const kafka = createKafkaClient({
     brokers: testKafkaBrokers(),
     clientId: 'api-archive',
     logger: silentLogger,
   });
-  await ensureTopics(
-    kafka,
-    Object.values(topics).map((name) => ({ name, partitions: 2, config: {} })),
-  );
   const dataPath = makeTempDir('api-archive');
   const { url, service, archivedRows } = await startTestAnalytics({
     topics,
