@@ -86,7 +86,7 @@ function ndjson(name: string, content: string): EventFile {
         name,
         format: 'json',
         events: [single],
-        lineOf: () => content.search(/\S/) + 1,
+        lineOf: () => lineAt(content, content.search(/\S/)),
         malformed: [],
       };
     } catch {
@@ -102,9 +102,8 @@ function firstSyntaxError(content: string): string {
   jsonc.parse(content, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
   if (!first) return ' not a JSON array of events';
-  const before = content.slice(0, first.offset);
-  const line = before.split('\n').length;
-  const column = first.offset - before.lastIndexOf('\n');
+  const line = lineAt(content, first.offset);
+  const column = first.offset - content.lastIndexOf('\n', first.offset - 1);
   // printParseErrorCode names the error in CamelCase (PropertyNameExpected): shown as words.
   const what = jsonc
     .printParseErrorCode(first.error)
@@ -134,4 +133,9 @@ function elementLines(content: string): number[] {
     onLiteralValue: (_value, _offset, _length, line) => element(line),
   });
   return lines;
+}
+
+/** The 1-based line of a character offset. */
+function lineAt(content: string, offset: number): number {
+  return content.slice(0, offset).split('\n').length;
 }
