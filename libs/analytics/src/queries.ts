@@ -65,7 +65,39 @@ export interface DeadLettersRow {
   readonly example: string;
 }
 
+/** One row: contacts 0 when no contact had a score at the time. */
+export interface DistributionAtRow {
+  readonly contacts: string;
+  readonly min: number;
+  readonly max: number;
+  readonly mean: number;
+  /** p1, p5, p10, p25, p50, p75, p90, p95, p99. */
+  readonly percentiles: readonly number[];
+  /** [bucket starts, contacts]. */
+  readonly histogram: readonly [readonly number[], readonly string[]];
+  /** [tiers ('' for none), contacts]. */
+  readonly tiers: readonly [readonly string[], readonly string[]];
+}
+
+export interface LeadFunnelRow {
+  readonly cohort_week: string;
+  readonly leads: string;
+  readonly mqls: string;
+  readonly sqls: string;
+  readonly to_mql_median_ms: string | null;
+  readonly to_mql_p90_ms: string | null;
+}
+
+export interface TopRuleRow {
+  readonly rule: string;
+  readonly kind: string;
+  readonly awards: string;
+  readonly contacts: string;
+  readonly points: number;
+}
+
 type Contact = { workspace: string; contact: string };
+type ModelPeriod = Period & { model: string };
 type Period = { workspace: string; from: string; to: string };
 
 /** Every named query of the archive. */
@@ -76,6 +108,12 @@ export const AnalyticsQueries = {
   contactTimeline: named<Contact & { limit: number }, TimelineRow>('contact-timeline.sql'),
   eventsPerTypePerDay: named<Period, EventsPerDayRow>('events-per-type-per-day.sql'),
   deadLettersByReason: named<Period, DeadLettersRow>('dead-letters-by-reason.sql'),
+  scoreDistributionAt: named<
+    { workspace: string; model: string; at: string; width: number },
+    DistributionAtRow
+  >('score-distribution-at.sql'),
+  leadFunnel: named<ModelPeriod, LeadFunnelRow>('lead-funnel.sql'),
+  topRules: named<ModelPeriod & { limit: number }, TopRuleRow>('top-rules.sql'),
 } as const;
 
 /** Runs the named queries against the archive in `database`. */
