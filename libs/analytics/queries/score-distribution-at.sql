@@ -12,7 +12,9 @@ SELECT
     -- In whole percents, so that ⌈q·count⌉ is exact: intDiv(p·count + 99, 100).
     arrayMap(p -> sorted[intDiv(p * length(sorted) + 99, 100)], [1, 5, 10, 25, 50, 75, 90, 95, 99])
         AS percentiles,
-    sumMap([floor(total / {width:UInt32}) * {width:UInt32}], [toUInt64(1)]) AS histogram,
+    -- Totals beyond ±1,000,000 fall in the edge buckets, as in the live distribution.
+    sumMap([floor(least(greatest(total, -1000000), 1000000) / {width:UInt32}) * {width:UInt32}], [toUInt64(1)])
+        AS histogram,
     sumMap([tier], [toUInt64(1)]) AS tiers
 FROM
 (

@@ -153,6 +153,12 @@ export { contactScoreHistorySchema } from './generated/contact-score-history.sch
 export { contactTimelineSchema } from './generated/contact-timeline.schema.js';
 export { eventsPerDaySchema } from './generated/events-per-day.schema.js';
 export { deadLetterSummarySchema } from './generated/dead-letter-summary.schema.js';
+export type { ScoreDistributionAt } from './generated/score-distribution-at.js';
+export type { LeadFunnel, LeadCohort } from './generated/lead-funnel.js';
+export type { TopRules, RulePoints } from './generated/top-rules.js';
+export { scoreDistributionAtSchema } from './generated/score-distribution-at.schema.js';
+export { leadFunnelSchema } from './generated/lead-funnel.schema.js';
+export { topRulesSchema } from './generated/top-rules.schema.js';
 // Ingest's answer (schemas/ingest/): clients such as the CLI read it.
 export type { IngestReceipt, ReceiptResult } from './generated/ingest-receipt.js';
 export { ingestReceiptSchema } from './generated/ingest-receipt.schema.js';

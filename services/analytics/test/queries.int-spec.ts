@@ -11,9 +11,12 @@ import {
 import {
   contactScoreHistorySchema,
   contactTimelineSchema,
+  contractSchemas,
   deadLetterSummarySchema,
   eventsPerDaySchema,
-  scoreChangedSchema,
+  leadFunnelSchema,
+  scoreDistributionAtSchema,
+  topRulesSchema,
 } from '@leadscore/contracts';
 import { createKafkaClient, silentLogger } from '@leadscore/kafka';
 import { createLogger, createMetricsRegistry } from '@leadscore/observability';
@@ -448,8 +451,10 @@ describe('the archive queries', () => {
 
   it('serves them over HTTP to the api: RFC 3339 times, one entry per event, schema-valid, bad parameters explained', async () => {
     const http = (await analyticsHttp()).getHttpAdapter().getInstance();
-    // The answers' schemas $ref the score-changed event's definitions.
-    const ajv = new Ajv({ strict: false }).addSchema(scoreChangedSchema);
+    // The answers' schemas $ref other contract schemas (the score-changed event's definitions, …).
+    const ajv = new Ajv({ strict: false }).addSchema(
+      contractSchemas.filter((schema) => String(schema['$schema']).includes('draft-07')),
+    );
     addFormats.default(ajv);
     const get = async (url: string, schema: object) => {
       const response = await http.inject({ method: 'GET', url });
@@ -526,7 +531,66 @@ describe('the archive queries', () => {
         example: 'invalid: type: expected a known event type',
       },
     ]);
+    const mf = `${base}/models/mf`;
+    expect(
+      await get(`${mf}/distribution?at=2026-12-09T00:00:00Z&bucketWidth=25`, scoreDistributionAtSchema),
+    ).toEqual({
+      modelId: 'mf',
+      at: '2026-12-09T00:00:00.000Z',
+      contacts: 3,
+      min: 5,
+      max: 80,
+      mean: 34.33,
+      percentiles: { p1: 5, p5: 5, p10: 5, p25: 5, p50: 18, p75: 80, p90: 80, p95: 80, p99: 80 },
+      bucketWidth: 25,
+      histogram: [
+        { from: 0, to: 25, contacts: 2 },
+        { from: 75, to: 100, contacts: 1 },
+      ],
+      tiers: [
+        { tier: 'warm', contacts: 2 },
+        { tier: null, contacts: 1 },
+      ],
+    });
+    expect(await get(`${mf}/distribution?at=2026-11-01T00:00:00Z`, scoreDistributionAtSchema)).toMatchObject({
+      contacts: 0,
+      min: null,
+      percentiles: null,
+      bucketWidth: 10,
+      histogram: [],
+    });
+    const weeks = 'from=2026-11-30T00:00:00Z&to=2026-12-14T00:00:00Z';
+    expect((await get(`${mf}/funnel?${weeks}`, leadFunnelSchema))['cohorts']).toEqual([
+      {
+        week: '2026-11-30',
+        leads: 2,
+        mqls: 1,
+        sqls: 1,
+        conversion: { leadToMql: 0.5, mqlToSql: 1, leadToSql: 0.5 },
+        timeToMql: { median: 86_400, p90: 86_400 },
+      },
+      {
+        week: '2026-12-07',
+        leads: 1,
+        mqls: 1,
+        sqls: 0,
+        conversion: { leadToMql: 1, mqlToSql: 0, leadToSql: 0 },
+        timeToMql: { median: 7_200, p90: 7_200 },
+      },
+    ]);
+    expect(await get(`${mf}/top-rules?${weeks}&limit=2`, topRulesSchema)).toEqual({
+      modelId: 'mf',
+      from: '2026-11-30T00:00:00.000Z',
+      to: '2026-12-14T00:00:00.000Z',
+      rules: [
+        { ruleId: 'demo', kind: 'engagement', awards: 2, contacts: 1, points: 80 },
+        { ruleId: 'pricing', kind: 'engagement', awards: 2, contacts: 1, points: 20 },
+      ],
+    });
     for (const [url, message] of [
+      [`${mf}/distribution?bucketWidth=2.5`, /bucketWidth: expected a whole number from 1 to 1000000/],
+      [`${mf}/distribution?at=soon`, /at: expected an RFC 3339 date-time/],
+      [`${mf}/top-rules?limit=1001`, /limit: expected a whole number from 1 to 1000/],
       [`${base}/contacts/${contact}/timeline?limit=0`, /limit: expected a whole number from 1 to 5000/],
       [`${base}/events-per-day?from=yesterday`, /from: expected an RFC 3339 date-time/],
       [

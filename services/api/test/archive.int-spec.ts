@@ -3,6 +3,7 @@ import type { ContactScoreHistory, ContactTimeline } from '@leadscore/contracts'
 import {
   OPERATOR,
   bearer,
+  clickModel,
   createWorkspace,
   expectProblem,
   json,
@@ -122,6 +123,54 @@ describe('the archive through the api', () => {
         example: 'invalid: type: expected a known event type',
       }),
     ]);
+  });
+
+  it('gives a model’s distribution at a point in time, funnel and top rules; 404 for a model the workspace lacks', async () => {
+    const applied = await api.http.inject({
+      method: 'POST',
+      url: '/v1/models',
+      headers: { ...bearer(key), 'content-type': 'application/json' },
+      payload: clickModel('archived'),
+    });
+    expect({ status: applied.statusCode, body: applied.body.slice(0, 300) }).toMatchObject({ status: 201 });
+    expect(json(await get('/v1/analytics/models/clicks/distribution?at=2026-04-01T09:00:00Z'))).toEqual({
+      modelId: 'clicks',
+      at: '2026-04-01T09:00:00.000Z',
+      contacts: 1,
+      min: 20,
+      max: 20,
+      mean: 20,
+      percentiles: { p1: 20, p5: 20, p10: 20, p25: 20, p50: 20, p75: 20, p90: 20, p95: 20, p99: 20 },
+      bucketWidth: 10,
+      histogram: [{ from: 20, to: 30, contacts: 1 }],
+      tiers: [{ tier: null, contacts: 1 }],
+    });
+    const week = 'from=2026-03-30T00:00:00Z&to=2026-04-06T00:00:00Z';
+    expect(json(await get(`/v1/analytics/models/clicks/funnel?${week}`))['cohorts']).toEqual([
+      {
+        week: '2026-03-30',
+        leads: 1,
+        mqls: 0,
+        sqls: 0,
+        conversion: { leadToMql: 0, mqlToSql: null, leadToSql: 0 },
+        timeToMql: null,
+      },
+    ]);
+    // Two clicks: 10 points, then the rule worth 20 (its second award is 10 more).
+    expect(json(await get(`/v1/analytics/models/clicks/top-rules?${week}`))['rules']).toEqual([
+      { ruleId: 'click', kind: 'engagement', awards: 2, contacts: 1, points: 20 },
+    ]);
+    expectProblem(
+      await get('/v1/analytics/models/clicks/funnel', strangerKey),
+      404,
+      /No model "clicks" in this workspace/,
+    );
+    expectProblem(await get('/v1/analytics/models/nope/top-rules'), 404, /No model "nope"/);
+    expectProblem(
+      await get('/v1/analytics/models/clicks/distribution?bucketWidth=0'),
+      400,
+      /bucketWidth: expected a whole number from 1 to 1000000/,
+    );
   });
 
   it('answers 404 for a contact the archive does not hold (another workspace’s included), 400 for bad parameters', async () => {

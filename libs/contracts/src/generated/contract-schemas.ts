@@ -18,6 +18,7 @@ import { eventsPerDaySchema } from './events-per-day.schema.js'; // schemas/api/
 import { invalidModelProblemSchema } from './invalid-model-problem.schema.js'; // schemas/api/invalid-model-problem.schema.json
 import { keyCreatedSchema } from './key-created.schema.js'; // schemas/api/key-created.schema.json
 import { keyListSchema } from './key-list.schema.js'; // schemas/api/key-list.schema.json
+import { leadFunnelSchema } from './lead-funnel.schema.js'; // schemas/api/lead-funnel.schema.json
 import { leaderboardPageSchema } from './leaderboard-page.schema.js'; // schemas/api/leaderboard-page.schema.json
 import { modelAppliedSchema } from './model-applied.schema.js'; // schemas/api/model-applied.schema.json
 import { modelIssueSchema } from './model-issue.schema.js'; // schemas/api/model-issue.schema.json
@@ -32,8 +33,10 @@ import { providerSecretRequestSchema } from './provider-secret-request.schema.js
 import { providerSecretStatusSchema } from './provider-secret-status.schema.js'; // schemas/api/provider-secret-status.schema.json
 import { recordOutcomeRequestSchema } from './record-outcome-request.schema.js'; // schemas/api/record-outcome-request.schema.json
 import { rotateWebhookSecretRequestSchema } from './rotate-webhook-secret-request.schema.js'; // schemas/api/rotate-webhook-secret-request.schema.json
+import { scoreDistributionAtSchema } from './score-distribution-at.schema.js'; // schemas/api/score-distribution-at.schema.json
 import { scoreDistributionSchema } from './score-distribution.schema.js'; // schemas/api/score-distribution.schema.json
 import { scoreStatsSchema } from './score-stats.schema.js'; // schemas/api/score-stats.schema.json
+import { topRulesSchema } from './top-rules.schema.js'; // schemas/api/top-rules.schema.json
 import { updateSettingsRequestSchema } from './update-settings-request.schema.js'; // schemas/api/update-settings-request.schema.json
 import { updateWebhookRequestSchema } from './update-webhook-request.schema.js'; // schemas/api/update-webhook-request.schema.json
 import { webhookCreatedSchema } from './webhook-created.schema.js'; // schemas/api/webhook-created.schema.json
@@ -76,6 +79,7 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   invalidModelProblemSchema,
   keyCreatedSchema,
   keyListSchema,
+  leadFunnelSchema,
   leaderboardPageSchema,
   modelAppliedSchema,
   modelIssueSchema,
@@ -90,8 +94,10 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   providerSecretStatusSchema,
   recordOutcomeRequestSchema,
   rotateWebhookSecretRequestSchema,
+  scoreDistributionAtSchema,
   scoreDistributionSchema,
   scoreStatsSchema,
+  topRulesSchema,
   updateSettingsRequestSchema,
   updateWebhookRequestSchema,
   webhookCreatedSchema,

@@ -5,8 +5,19 @@ import type {
   ContactTimeline,
   DeadLetterSummary,
   EventsPerDay,
+  LeadFunnel,
+  ScoreDistributionAt,
+  TopRules,
 } from '@leadscore/contracts';
-import { deadLetterSummaryView, eventsPerDayView, scoreHistoryView, timelineView } from './archive-views.js';
+import {
+  deadLetterSummaryView,
+  distributionAtView,
+  eventsPerDayView,
+  leadFunnelView,
+  scoreHistoryView,
+  timelineView,
+  topRulesView,
+} from './archive-views.js';
 
 export const ARCHIVE_QUERIES = Symbol('ARCHIVE_QUERIES');
 
@@ -14,13 +25,20 @@ const DEFAULT_LIMIT = 500;
 const MAX_LIMIT = 5_000;
 const DEFAULT_PERIOD_DAYS = 30;
 
-function limitOf(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_LIMIT;
-  const limit = Number(text);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
-    throw new BadRequestException(`limit: expected a whole number from 1 to ${MAX_LIMIT}, got "${text}"`);
-  return limit;
+const DEFAULT_BUCKET_WIDTH = 10;
+const MAX_BUCKET_WIDTH = 1_000_000;
+const DEFAULT_TOP_RULES = 20;
+const MAX_TOP_RULES = 1_000;
+
+function wholeNumberOf(name: string, text: string | undefined, fallback: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < 1 || value > max)
+    throw new BadRequestException(`${name}: expected a whole number from 1 to ${max}, got "${text}"`);
+  return value;
 }
+
+const limitOf = (text: string | undefined) => wholeNumberOf('limit', text, DEFAULT_LIMIT, MAX_LIMIT);
 
 function timeOf(name: string, text: string | undefined, fallback: Date): Date {
   if (text === undefined) return fallback;
@@ -91,6 +109,60 @@ export class ArchiveQueriesController {
       to: clickHouseTimeOf(period.to.getTime()),
     });
     return eventsPerDayView(period.from.toISOString(), period.to.toISOString(), rows);
+  }
+
+  @Get('models/:model/distribution')
+  async distribution(
+    @Param('workspace') workspace: string,
+    @Param('model') model: string,
+    @Query('at') at: string | undefined,
+    @Query('bucketWidth') bucketWidth: string | undefined,
+  ): Promise<ScoreDistributionAt> {
+    const time = timeOf('at', at, new Date());
+    const width = wholeNumberOf('bucketWidth', bucketWidth, DEFAULT_BUCKET_WIDTH, MAX_BUCKET_WIDTH);
+    const [row] = await this.queries.run(AnalyticsQueries.scoreDistributionAt, {
+      workspace,
+      model,
+      at: clickHouseTimeOf(time.getTime()),
+      width,
+    });
+    return distributionAtView(model, time.toISOString(), width, row);
+  }
+
+  @Get('models/:model/funnel')
+  async funnel(
+    @Param('workspace') workspace: string,
+    @Param('model') model: string,
+    @Query('from') from: string | undefined,
+    @Query('to') to: string | undefined,
+  ): Promise<LeadFunnel> {
+    const period = periodOf(from, to);
+    const rows = await this.queries.run(AnalyticsQueries.leadFunnel, {
+      workspace,
+      model,
+      from: clickHouseTimeOf(period.from.getTime()),
+      to: clickHouseTimeOf(period.to.getTime()),
+    });
+    return leadFunnelView(model, period.from.toISOString(), period.to.toISOString(), rows);
+  }
+
+  @Get('models/:model/top-rules')
+  async topRules(
+    @Param('workspace') workspace: string,
+    @Param('model') model: string,
+    @Query('from') from: string | undefined,
+    @Query('to') to: string | undefined,
+    @Query('limit') limit: string | undefined,
+  ): Promise<TopRules> {
+    const period = periodOf(from, to);
+    const rows = await this.queries.run(AnalyticsQueries.topRules, {
+      workspace,
+      model,
+      from: clickHouseTimeOf(period.from.getTime()),
+      to: clickHouseTimeOf(period.to.getTime()),
+      limit: wholeNumberOf('limit', limit, DEFAULT_TOP_RULES, MAX_TOP_RULES),
+    });
+    return topRulesView(model, period.from.toISOString(), period.to.toISOString(), rows);
   }
 
   @Get('dead-letters')

@@ -3,14 +3,21 @@ import type {
   ContactTimeline,
   DeadLetterSummary,
   EventsPerDay,
+  LeadFunnel,
+  ScoreDistributionAt,
+  TopRules,
 } from '@leadscore/contracts';
 import {
   isoTimeOf,
   type DeadLettersRow,
+  type DistributionAtRow,
   type EventsPerDayRow,
+  type LeadFunnelRow,
   type ScoreHistoryRow,
   type TimelineRow,
+  type TopRuleRow,
 } from '@leadscore/analytics';
+import { roundScore } from '@leadscore/scoring';
 
 type Change = ContactScoreHistory['changes'][number];
 
@@ -71,6 +78,109 @@ export function deadLetterSummaryView(
       records: Number(row.records),
       latest: isoTimeOf(row.latest),
       example: row.example,
+    })),
+  };
+}
+
+const PERCENTILES = ['p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99'] as const;
+
+export function distributionAtView(
+  modelId: string,
+  at: string,
+  bucketWidth: number,
+  row: DistributionAtRow | undefined,
+): ScoreDistributionAt {
+  const contacts = Number(row?.contacts ?? 0);
+  if (row === undefined || contacts === 0)
+    return {
+      modelId,
+      at,
+      contacts: 0,
+      min: null,
+      max: null,
+      mean: null,
+      percentiles: null,
+      bucketWidth,
+      histogram: [],
+      tiers: [],
+    };
+  const [starts, counts] = row.histogram;
+  const [tiers, tierCounts] = row.tiers;
+  return {
+    modelId,
+    at,
+    contacts,
+    min: roundScore(row.min),
+    max: roundScore(row.max),
+    mean: roundScore(row.mean),
+    percentiles: Object.fromEntries(
+      PERCENTILES.map((name, index) => [name, roundScore(row.percentiles[index] ?? 0)]),
+    ) as Record<(typeof PERCENTILES)[number], number>,
+    bucketWidth,
+    histogram: starts.map((from, index) => ({
+      from,
+      to: from + bucketWidth,
+      contacts: Number(counts[index]),
+    })),
+    tiers: tiers
+      .map((tier, index) => ({ tier: tier === '' ? null : tier, contacts: Number(tierCounts[index]) }))
+      .sort((a, b) => b.contacts - a.contacts || String(a.tier).localeCompare(String(b.tier))),
+  };
+}
+
+/** A rate to four decimals; null when there is nothing to convert from. */
+function rate(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
+}
+
+export function leadFunnelView(
+  modelId: string,
+  from: string,
+  to: string,
+  rows: readonly LeadFunnelRow[],
+): LeadFunnel {
+  return {
+    modelId,
+    from,
+    to,
+    cohorts: rows.map((row) => {
+      const [leads, mqls, sqls] = [Number(row.leads), Number(row.mqls), Number(row.sqls)];
+      return {
+        week: row.cohort_week,
+        leads,
+        mqls,
+        sqls,
+        // A cohort has at least one lead, so its rates from leads are numbers.
+        conversion: {
+          leadToMql: rate(mqls, leads) ?? 0,
+          mqlToSql: rate(sqls, mqls),
+          leadToSql: rate(sqls, leads) ?? 0,
+        },
+        timeToMql:
+          row.to_mql_median_ms === null || row.to_mql_p90_ms === null
+            ? null
+            : { median: Number(row.to_mql_median_ms) / 1000, p90: Number(row.to_mql_p90_ms) / 1000 },
+      };
+    }),
+  };
+}
+
+export function topRulesView(
+  modelId: string,
+  from: string,
+  to: string,
+  rows: readonly TopRuleRow[],
+): TopRules {
+  return {
+    modelId,
+    from,
+    to,
+    rules: rows.map((row) => ({
+      ruleId: row.rule,
+      kind: row.kind as TopRules['rules'][number]['kind'],
+      awards: Number(row.awards),
+      contacts: Number(row.contacts),
+      points: row.points,
     })),
   };
 }

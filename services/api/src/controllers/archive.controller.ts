@@ -4,15 +4,22 @@ import {
   contactTimelineSchema,
   deadLetterSummarySchema,
   eventsPerDaySchema,
+  leadFunnelSchema,
+  scoreDistributionAtSchema,
+  topRulesSchema,
   type ContactScoreHistory,
   type ContactTimeline,
   type DeadLetterSummary,
   type EventsPerDay,
+  type LeadFunnel,
+  type ScoreDistributionAt,
+  type TopRules,
 } from '@leadscore/contracts';
 import { ApiKeyGuard, RequireAnyScope } from '../auth/api-key.guard.js';
 import { AuthenticatedCaller, type Caller } from '../auth/caller.js';
 import { Documented, type ParameterDoc } from '../openapi/route-doc.js';
 import { ReadArchive } from '../usecases/read-archive.usecase.js';
+import { ID_PARAMETER, modelId } from './models.controller.js';
 
 const CONTACT: ParameterDoc = {
   name: 'contact',
@@ -40,6 +47,7 @@ const PERIOD: readonly ParameterDoc[] = [
     schema: { type: 'string', format: 'date-time' },
   },
 ];
+const NO_MODEL = { 404: { description: 'The workspace has no such model' } } as const;
 const ARCHIVE_DOWN = { 503: { description: 'The analytics service (the archive) does not answer' } } as const;
 
 /** Histories and trends from the ClickHouse archive (read or admin), through the analytics service. */
@@ -131,5 +139,98 @@ export class ArchiveController {
     @Query('to') to: string | undefined,
   ): Promise<DeadLetterSummary> {
     return this.archive.deadLetters(caller, { from, to });
+  }
+
+  @Get('analytics/models/:id/distribution')
+  @RequireAnyScope('admin', 'read')
+  @Documented({
+    tag: 'archive',
+    summary: 'How a model’s scores stood at a point in time: percentiles, histogram, tiers',
+    description:
+      'From the archive: each contact’s latest score change at or before `at` (default: now). GET /v1/models/{id}/distribution answers for now from the live scores.',
+    parameters: [
+      ID_PARAMETER,
+      {
+        name: 'at',
+        in: 'query',
+        description: 'The point in time, RFC 3339 (default: now)',
+        schema: { type: 'string', format: 'date-time' },
+      },
+      {
+        name: 'bucketWidth',
+        in: 'query',
+        description: 'Points per histogram bucket (1–1000000, default 10)',
+        schema: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+      },
+    ],
+    responses: {
+      200: { description: 'The distribution at that time', schema: scoreDistributionAtSchema },
+      ...NO_MODEL,
+      ...ARCHIVE_DOWN,
+    },
+  })
+  distributionAt(
+    @AuthenticatedCaller() caller: Caller,
+    @Param('id') id: string,
+    @Query('at') at: string | undefined,
+    @Query('bucketWidth') bucketWidth: string | undefined,
+  ): Promise<ScoreDistributionAt> {
+    return this.archive.distributionAt(caller, modelId(id), { at, bucketWidth });
+  }
+
+  @Get('analytics/models/:id/funnel')
+  @RequireAnyScope('admin', 'read')
+  @Documented({
+    tag: 'archive',
+    summary: 'A model’s funnel by cohort week: leads, MQLs, SQLs, conversion, time to MQL',
+    description:
+      'Contacts that became leads (their first score change under the model) in [from, to), by the week (from Monday, UTC) that happened, with how many have reached MQL and SQL by now and the median and p90 time from lead to MQL.',
+    parameters: [ID_PARAMETER, ...PERIOD],
+    responses: {
+      200: { description: 'The cohorts', schema: leadFunnelSchema },
+      ...NO_MODEL,
+      ...ARCHIVE_DOWN,
+    },
+  })
+  funnel(
+    @AuthenticatedCaller() caller: Caller,
+    @Param('id') id: string,
+    @Query('from') from: string | undefined,
+    @Query('to') to: string | undefined,
+  ): Promise<LeadFunnel> {
+    return this.archive.funnel(caller, modelId(id), { from, to });
+  }
+
+  @Get('analytics/models/:id/top-rules')
+  @RequireAnyScope('admin', 'read')
+  @Documented({
+    tag: 'archive',
+    summary: 'The rules that gave the most points under a model',
+    description:
+      'Each award counts its own points (what the rule is worth after it minus before it), not the rule’s running total; decay is not an award. A score change lists its 10 largest contributions, so a small award to a contact with more than 10 rules is not counted.',
+    parameters: [
+      ID_PARAMETER,
+      ...PERIOD,
+      {
+        name: 'limit',
+        in: 'query',
+        description: 'At most this many rules (1–1000, default 20)',
+        schema: { type: 'integer', minimum: 1, maximum: 1000 },
+      },
+    ],
+    responses: {
+      200: { description: 'Rules by points given', schema: topRulesSchema },
+      ...NO_MODEL,
+      ...ARCHIVE_DOWN,
+    },
+  })
+  topRules(
+    @AuthenticatedCaller() caller: Caller,
+    @Param('id') id: string,
+    @Query('from') from: string | undefined,
+    @Query('to') to: string | undefined,
+    @Query('limit') limit: string | undefined,
+  ): Promise<TopRules> {
+    return this.archive.topRules(caller, modelId(id), { from, to, limit });
   }
 }

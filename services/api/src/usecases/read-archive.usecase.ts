@@ -3,10 +3,14 @@ import type {
   ContactTimeline,
   DeadLetterSummary,
   EventsPerDay,
+  LeadFunnel,
+  ScoreDistributionAt,
+  TopRules,
 } from '@leadscore/contracts';
 import type { ApiContext } from '../app/api.context.js';
 import type { Caller } from '../auth/caller.js';
 import { fail } from '../http/problem-details.js';
+import { liveVersionOrNotFound } from '../scores/model-documents.js';
 import { contactKeyOf } from './contact-key.js';
 
 export interface Period {
@@ -16,7 +20,8 @@ export interface Period {
 
 /**
  * The archive's answers for the caller's workspace (services/analytics over HTTP): a contact's score
- * history and timeline (404 when the archive holds nothing of it), events per day, dead letters.
+ * history and timeline (404 when the archive holds nothing of it), events per day, dead letters; and a
+ * model's distribution at a point in time, funnel and top rules (404 when the workspace has no such model).
  */
 export class ReadArchive {
   constructor(private readonly context: ApiContext) {}
@@ -62,5 +67,42 @@ export class ReadArchive {
 
   deadLetters(caller: Caller, period: Period): Promise<DeadLetterSummary> {
     return this.context.archive.get<DeadLetterSummary>(caller.workspaceId, '/dead-letters', { ...period });
+  }
+
+  async distributionAt(
+    caller: Caller,
+    modelId: string,
+    query: { at?: string | undefined; bucketWidth?: string | undefined },
+  ): Promise<ScoreDistributionAt> {
+    return this.context.archive.get<ScoreDistributionAt>(
+      caller.workspaceId,
+      await this.modelPath(caller, modelId, 'distribution'),
+      query,
+    );
+  }
+
+  async funnel(caller: Caller, modelId: string, period: Period): Promise<LeadFunnel> {
+    return this.context.archive.get<LeadFunnel>(
+      caller.workspaceId,
+      await this.modelPath(caller, modelId, 'funnel'),
+      { ...period },
+    );
+  }
+
+  async topRules(
+    caller: Caller,
+    modelId: string,
+    query: Period & { limit?: string | undefined },
+  ): Promise<TopRules> {
+    return this.context.archive.get<TopRules>(
+      caller.workspaceId,
+      await this.modelPath(caller, modelId, 'top-rules'),
+      { ...query },
+    );
+  }
+
+  private async modelPath(caller: Caller, modelId: string, view: string): Promise<string> {
+    await liveVersionOrNotFound(this.context.dataSource.manager, caller.workspaceId, modelId);
+    return `/models/${encodeURIComponent(modelId)}/${view}`;
   }
 }
