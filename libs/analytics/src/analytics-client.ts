@@ -1,12 +1,13 @@
 import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
+import { CLUSTER_SETTINGS } from './cluster.js';
 
 export type AnalyticsClient = ClickHouseClient;
 type ClientOptions = NonNullable<Parameters<typeof createClient>[0]>;
 
 export type AnalyticsConnection =
-  /** A ClickHouse server over HTTP (compose, production, a cluster). */
-  | { kind: 'server'; url: string }
+  /** A ClickHouse server over HTTP (compose, production), or a node of `cluster` (CLICKHOUSE_CLUSTER). */
+  | { kind: 'server'; url: string; cluster?: string | undefined }
   /** The embedded engine (chDB) in this process, with its data at `path`. One path per process. */
   | { kind: 'embedded'; path: string };
 
@@ -28,7 +29,10 @@ export const ANALYTICS_SETTINGS: ClickHouseSettings = {
  * `database.table`, because chDB ignores the client's `database` option.
  */
 export function createAnalyticsClient(connection: AnalyticsConnection): AnalyticsClient {
-  const clickhouseSettings = { ...ANALYTICS_SETTINGS };
+  const clickhouseSettings = {
+    ...ANALYTICS_SETTINGS,
+    ...(connection.kind === 'server' && connection.cluster ? CLUSTER_SETTINGS : {}),
+  };
   if (connection.kind === 'server') {
     return createClient({ url: connection.url, clickhouse_settings: clickhouseSettings });
   }
@@ -37,11 +41,21 @@ export function createAnalyticsClient(connection: AnalyticsConnection): Analytic
   return createClient({ connection: embedded, clickhouse_settings: clickhouseSettings });
 }
 
-/** `CLICKHOUSE_URL` when set, else the embedded engine at `embeddedPath`. */
+/** `CLICKHOUSE_URL` (and `CLICKHOUSE_CLUSTER`) when set, else the embedded engine at `embeddedPath`. */
 export function analyticsConnectionFromEnv(
   env: Record<string, string | undefined>,
   embeddedPath: string,
 ): AnalyticsConnection {
   const url = env['CLICKHOUSE_URL'];
-  return url ? { kind: 'server', url } : { kind: 'embedded', path: embeddedPath };
+  const cluster = env['CLICKHOUSE_CLUSTER'] || undefined;
+  if (cluster && !url)
+    throw new Error(
+      `CLICKHOUSE_CLUSTER=${cluster} needs CLICKHOUSE_URL (a node of the cluster): the embedded engine is one node`,
+    );
+  return url ? { kind: 'server', url, cluster } : { kind: 'embedded', path: embeddedPath };
+}
+
+/** The cluster the archive is laid out on, if any (for migrateAnalytics). */
+export function clusterOf(connection: AnalyticsConnection): string | undefined {
+  return connection.kind === 'server' ? connection.cluster : undefined;
 }

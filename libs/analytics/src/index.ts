@@ -1,6 +1,7 @@
 export {
   ANALYTICS_SETTINGS,
   analyticsConnectionFromEnv,
+  clusterOf,
   createAnalyticsClient,
   type AnalyticsClient,
   type AnalyticsConnection,
@@ -13,7 +14,14 @@ export {
   type ArchivedRecord,
 } from './archive-rows.js';
 export { ArchiveStore, type ArchiveBatch } from './archive-store.js';
-export { checkedDatabase, migrateAnalytics, readMigrations, type Migration } from './migrate.js';
+export {
+  checkedDatabase,
+  migrateAnalytics,
+  readMigrations,
+  type MigrateOptions,
+  type Migration,
+} from './migrate.js';
+export { CLUSTER_SETTINGS, clusterStatements } from './cluster.js';
 export {
   AnalyticsQueries,
   AnalyticsQueryRunner,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AnalyticsClient } from './analytics-client.js';
+import { clusterStatements } from './cluster.js';
 
 /** libs/analytics/migrations/, from src/ (tests) and dist/ (services) alike. */
 const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
@@ -40,6 +41,13 @@ export function checkedDatabase(database: string): string {
   return database;
 }
 
+export interface MigrateOptions {
+  /** Defaults to libs/analytics/migrations. */
+  readonly migrations?: readonly Migration[];
+  /** A cluster of the server's `remote_servers`: every table is created as in `clusterStatements`. */
+  readonly cluster?: string | undefined;
+}
+
 /**
  * Brings `database` to the newest schema: creates it and `schema_migrations` when missing, then applies
  * each migration not applied yet, in order, recording it. Every statement is idempotent (`IF NOT
@@ -48,15 +56,17 @@ export function checkedDatabase(database: string): string {
 export async function migrateAnalytics(
   client: AnalyticsClient,
   database: string,
-  migrations: readonly Migration[] = readMigrations(),
+  { migrations = readMigrations(), cluster }: MigrateOptions = {},
 ): Promise<{ applied: number[] }> {
   const db = checkedDatabase(database);
-  await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${db}` });
-  await client.command({
-    query: `CREATE TABLE IF NOT EXISTS ${db}.schema_migrations
+  const run = async (statement: string) => {
+    for (const query of cluster ? clusterStatements(statement, cluster) : [statement])
+      await client.command({ query });
+  };
+  await run(`CREATE DATABASE IF NOT EXISTS ${db}`);
+  await run(`CREATE TABLE IF NOT EXISTS ${db}.schema_migrations
       (version UInt32, name String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))
-      ENGINE = ReplacingMergeTree ORDER BY version`,
-  });
+      ENGINE = ReplacingMergeTree ORDER BY version`);
   const done = await client.query({
     query: `SELECT version FROM ${db}.schema_migrations FINAL`,
     format: 'JSONEachRow',
@@ -65,8 +75,7 @@ export async function migrateAnalytics(
   const applied: number[] = [];
   for (const migration of migrations) {
     if (appliedBefore.has(migration.version)) continue;
-    for (const statement of migration.statements)
-      await client.command({ query: statement.replaceAll('{database}', db) });
+    for (const statement of migration.statements) await run(statement.replaceAll('{database}', db));
     await client.insert({
       table: `${db}.schema_migrations`,
       values: [{ version: migration.version, name: migration.name }],

@@ -96,6 +96,12 @@ export const clickhouseEnv = {
       secret: true,
     }),
   ),
+  CLICKHOUSE_CLUSTER: env.optional(
+    env.string({
+      description:
+        'A cluster of the server\'s remote_servers: the archive is created ON CLUSTER as Replicated tables behind Distributed ones, sharded by contact (libs/analytics README, "On a cluster"); needs CLICKHOUSE_URL',
+    }),
+  ),
   CLICKHOUSE_DATA_PATH: env.path({
     description: 'Data directory of the embedded engine (used only when CLICKHOUSE_URL is unset)',
     default: '.local/clickhouse',

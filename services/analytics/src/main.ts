@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import {
   AnalyticsQueryRunner,
   analyticsConnectionFromEnv,
+  clusterOf,
   createAnalyticsClient,
 } from '@leadscore/analytics';
 import { analyticsConfigSchema, loadConfigOrExit } from '@leadscore/config';
@@ -19,13 +20,16 @@ const { logger, registry, kafka } = await connectKafkaInfrastructure({
   kafkaBrokers: config.KAFKA_BROKERS,
 });
 // The embedded engine allows one data path per process, and this is the only process that opens it.
-const clickhouse = createAnalyticsClient(
-  analyticsConnectionFromEnv({ CLICKHOUSE_URL: config.CLICKHOUSE_URL }, config.CLICKHOUSE_DATA_PATH),
+const connection = analyticsConnectionFromEnv(
+  { CLICKHOUSE_URL: config.CLICKHOUSE_URL, CLICKHOUSE_CLUSTER: config.CLICKHOUSE_CLUSTER },
+  config.CLICKHOUSE_DATA_PATH,
 );
+const clickhouse = createAnalyticsClient(connection);
 const runtime = new AnalyticsRuntime({
   kafka,
   clickhouse,
   database: config.ANALYTICS_DATABASE,
+  cluster: clusterOf(connection),
   consumerGroup: config.ANALYTICS_CONSUMER_GROUP,
   topics: {
     events: config.ANALYTICS_EVENTS_TOPIC,

@@ -31,6 +31,8 @@ export interface AnalyticsRuntimeOptions {
   readonly clickhouse: AnalyticsClient;
   /** The ClickHouse database of the archive (created and migrated at start). */
   readonly database: string;
+  /** The server's cluster the archive is laid out on (CLICKHOUSE_CLUSTER); unset on one node. */
+  readonly cluster?: string | undefined;
   /** The consumer group; the offsets it resumes from live in the archive under this name. */
   readonly consumerGroup: string;
   readonly topics?: AnalyticsTopics;
@@ -71,7 +73,7 @@ export class AnalyticsRuntime {
 
   async start(): Promise<void> {
     const { kafka, clickhouse, database, consumerGroup, logger } = this.options;
-    const { applied } = await migrateAnalytics(clickhouse, database);
+    const { applied } = await migrateAnalytics(clickhouse, database, { cluster: this.options.cluster });
     if (applied.length > 0) logger.info({ database, applied }, 'analytics schema migrated');
     this.consumer = createBatchConsumer(kafka, {
       groupId: consumerGroup,
