@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { archiveRowOf, type ArchivedRecord } from './archive-rows.js';
 
 const at = (
@@ -44,6 +45,23 @@ describe('archiveRowOf', () => {
         kafka_partition: 2,
         kafka_offset: '41',
       },
+    });
+  });
+
+  it('makes a contact.erased event a tombstone: a hash of workspace and contact, no contact key, the erasure to apply', () => {
+    const erasure = { ...pageView, id: 'erasure-7', type: 'contact.erased', data: {} };
+    expect(archiveRowOf('events', at(erasure))).toEqual({
+      table: 'erased_contacts',
+      row: {
+        workspace: 'acme',
+        contact_hash: createHash('sha256').update('acme\u0000email:ada@example.com').digest('hex'),
+        erased_at: '2026-12-06 09:29:59.123',
+        id: 'erasure-7',
+        kafka_topic: 't',
+        kafka_partition: 2,
+        kafka_offset: '41',
+      },
+      erasure: { workspace: 'acme', contact: 'email:ada@example.com', erasedAt: '2026-12-06 09:29:59.123' },
     });
   });
 

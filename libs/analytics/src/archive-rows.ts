@@ -1,4 +1,5 @@
-import { Headers } from '@leadscore/contracts';
+import { createHash } from 'node:crypto';
+import { CONTACT_ERASED, Headers } from '@leadscore/contracts';
 import { clickHouseTimeOf } from './clickhouse-time.js';
 
 /**
@@ -16,6 +17,21 @@ export const ARCHIVE_TABLES: Readonly<Record<ArchiveRole, string>> = {
   lifecycleChanges: 'lifecycle_changes',
   deadLetters: 'dead_letters',
 };
+
+/** Tombstones of erased contacts (migrations/0002_erasure.sql), written from `contact.erased` events. */
+export const ERASED_CONTACTS_TABLE = 'erased_contacts';
+
+/** The tables that hold a contact's rows (columns workspace, contact, time), which an erasure empties. */
+export const CONTACT_TABLES: readonly string[] = [
+  ARCHIVE_TABLES.events,
+  ARCHIVE_TABLES.scoreChanges,
+  ARCHIVE_TABLES.lifecycleChanges,
+];
+
+/** How the archive names an erased contact without keeping its key: sha256 of workspace, NUL, contact. */
+export function contactHashOf(workspace: string, contact: string): string {
+  return createHash('sha256').update(`${workspace}\u0000${contact}`).digest('hex');
+}
 
 /** A consumed record and where it was. */
 export interface ArchivedRecord {
@@ -37,6 +53,8 @@ export interface ArchiveRow {
   readonly row: Row;
   /** Set when the record could not be read as its topic's event. */
   readonly unreadable?: string;
+  /** Set for a `contact.erased` event: whose rows dated at or before `erasedAt` the archive deletes. */
+  readonly erasure?: { readonly workspace: string; readonly contact: string; readonly erasedAt: string };
 }
 
 const {
@@ -99,6 +117,20 @@ export function archiveRowOf(role: ArchiveRole, record: ArchivedRecord): Archive
   const { event, time } = read;
   const common = { workspace: text(event['workspace']), id: text(event['id']), time };
   const data = object(event['data']);
+  if (role === 'events' && event['type'] === CONTACT_ERASED) {
+    const contact = text(event['subject']);
+    return {
+      table: ERASED_CONTACTS_TABLE,
+      row: {
+        workspace: common.workspace,
+        contact_hash: contactHashOf(common.workspace, contact),
+        erased_at: time,
+        id: common.id,
+        ...where(record),
+      },
+      erasure: { workspace: common.workspace, contact, erasedAt: time },
+    };
+  }
   if (role === 'events')
     return {
       table: ARCHIVE_TABLES.events,

@@ -21,6 +21,7 @@ describe('the archive on a cluster', () => {
       'lifecycle_changes',
       'dead_letters',
       'archive_offsets',
+      'erased_contacts',
     ]);
     expect(onCluster).toHaveLength(2 * tables.length);
     for (const [index, table] of tables.entries()) {
@@ -58,6 +59,7 @@ describe('the archive on a cluster', () => {
       'workspace, contact',
       'kafka_topic, kafka_partition',
       'consumer_group, topic',
+      'workspace, contact_hash',
     ]);
   });
 

@@ -8,7 +8,10 @@ export {
 } from './analytics-client.js';
 export {
   ARCHIVE_TABLES,
+  CONTACT_TABLES,
+  ERASED_CONTACTS_TABLE,
   archiveRowOf,
+  contactHashOf,
   type ArchiveRole,
   type ArchiveRow,
   type ArchivedRecord,

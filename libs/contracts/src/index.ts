@@ -2,6 +2,7 @@ export {
   Topics,
   TOPIC_DECLARATIONS,
   Headers,
+  CONTACT_ERASED,
   contactKey,
   type TopicName,
   type TopicDeclaration,

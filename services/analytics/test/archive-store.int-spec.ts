@@ -76,12 +76,13 @@ describe('the archive store', () => {
     expect((await tables.json<{ name: string }>()).map((t) => t.name)).toEqual([
       'archive_offsets',
       'dead_letters',
+      'erased_contacts',
       'events',
       'lifecycle_changes',
       'schema_migrations',
       'score_changes',
     ]);
-    expect(readMigrations().map((m) => m.version)).toEqual([1]);
+    expect(readMigrations().map((m) => m.version)).toEqual([1, 2]);
   });
 
   it('drops a batch written again (a retry after a crash) and records where the partition resumes', async () => {

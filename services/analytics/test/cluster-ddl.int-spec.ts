@@ -21,7 +21,7 @@ describe('the cluster layout on the real engine', () => {
     const statements = readMigrations()
       .flatMap((migration) => migration.statements)
       .flatMap((statement) => clusterStatements(statement.replaceAll('{database}', 'leadscore'), 'prod'));
-    expect(statements.length).toBe(10);
+    expect(statements.length).toBe(12);
     for (const statement of statements) {
       const ast = await clickhouse.client.query({
         query: `EXPLAIN AST ${statement}`,

@@ -61,7 +61,7 @@ export class AnalyticsRuntime {
   private running = false;
 
   constructor(private readonly options: AnalyticsRuntimeOptions) {
-    this.store = new ArchiveStore(options.clickhouse, options.database);
+    this.store = new ArchiveStore(options.clickhouse, options.database, { cluster: options.cluster });
     const topics = options.topics ?? DEFAULT_ANALYTICS_TOPICS;
     this.roles = new Map(Object.entries(topics).map(([role, topic]) => [topic, role as ArchiveRole]));
     this.metrics = registerMetrics(options.registry, AnalyticsMetrics);
