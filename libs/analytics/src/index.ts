@@ -18,6 +18,7 @@ export {
 } from './archive-rows.js';
 export { ArchiveStore, type ArchiveBatch } from './archive-store.js';
 export {
+  applyEventsTtl,
   checkedDatabase,
   migrateAnalytics,
   readMigrations,

@@ -85,3 +85,34 @@ export async function migrateAnalytics(
   }
   return { applied };
 }
+
+/**
+ * Sets how long raw events stay (`days`; 0 removes the TTL), only when it differs from the table's: a
+ * changed TTL makes ClickHouse rewrite the events' parts, so a restart must not do it again.
+ */
+export async function applyEventsTtl(
+  client: AnalyticsClient,
+  database: string,
+  days: number,
+  { cluster }: { readonly cluster?: string | undefined } = {},
+): Promise<{ changed: boolean }> {
+  const db = checkedDatabase(database);
+  if (!Number.isInteger(days) || days < 0)
+    throw new Error(`events TTL: expected whole days ≥ 0, got ${days}`);
+  const table = cluster ? 'events_local' : 'events';
+  const found = await client.query({
+    query: `SELECT engine_full FROM system.tables WHERE database = {db:String} AND name = {table:String}`,
+    query_params: { db, table },
+    format: 'JSONEachRow',
+  });
+  const [row] = await found.json<{ engine_full: string }>();
+  if (row === undefined) throw new Error(`events TTL: no table ${db}.${table} (migrate first)`);
+  const current = /\bTTL (.+?)(?: SETTINGS |$)/.exec(row.engine_full)?.[1]?.trim();
+  const wanted = days > 0 ? `toDateTime(time) + toIntervalDay(${days})` : undefined;
+  if (current === wanted) return { changed: false };
+  const onCluster = cluster ? ` ON CLUSTER '${cluster.replaceAll("'", "\\'")}'` : '';
+  await client.command({
+    query: `ALTER TABLE ${db}.${table}${onCluster} ${wanted ? `MODIFY TTL ${wanted}` : 'REMOVE TTL'}`,
+  });
+  return { changed: true };
+}

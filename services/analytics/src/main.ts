@@ -30,6 +30,7 @@ const runtime = new AnalyticsRuntime({
   clickhouse,
   database: config.ANALYTICS_DATABASE,
   cluster: clusterOf(connection),
+  eventsTtlDays: config.ANALYTICS_EVENTS_TTL_DAYS,
   consumerGroup: config.ANALYTICS_CONSUMER_GROUP,
   topics: {
     events: config.ANALYTICS_EVENTS_TOPIC,

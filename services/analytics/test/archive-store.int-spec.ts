@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   ArchiveStore,
+  applyEventsTtl,
   archiveRowOf,
   migrateAnalytics,
   readMigrations,
@@ -114,5 +115,26 @@ describe('the archive store', () => {
     await insert(1001);
     expect((await counts()).final).toBe(before.final + 2);
     await clickhouse.client.command({ query: `SYSTEM START MERGES ${db}.events` });
+  });
+
+  it('sets, keeps and removes the optional TTL of raw events, rewriting nothing when it is unchanged', async () => {
+    const engine = async () => {
+      const result = await clickhouse.client.query({
+        query: `SELECT engine_full FROM system.tables WHERE database = {db:String} AND name = 'events'`,
+        query_params: { db },
+        format: 'JSONEachRow',
+      });
+      return (await result.json<{ engine_full: string }>())[0]?.engine_full ?? '';
+    };
+    expect(await engine()).not.toContain(' TTL ');
+    expect(await applyEventsTtl(clickhouse.client, db, 0)).toEqual({ changed: false });
+    expect(await applyEventsTtl(clickhouse.client, db, 30)).toEqual({ changed: true });
+    expect(await engine()).toContain('TTL toDateTime(time) + toIntervalDay(30) SETTINGS');
+    expect(await applyEventsTtl(clickhouse.client, db, 30)).toEqual({ changed: false });
+    expect(await applyEventsTtl(clickhouse.client, db, 365)).toEqual({ changed: true });
+    expect(await engine()).toContain('toIntervalDay(365)');
+    expect(await applyEventsTtl(clickhouse.client, db, 0)).toEqual({ changed: true });
+    expect(await engine()).not.toContain(' TTL ');
+    await expect(applyEventsTtl(clickhouse.client, db, -1)).rejects.toThrow(/whole days ≥ 0/);
   });
 });

@@ -62,6 +62,13 @@ export const analyticsConfigSchema = envSchema({
     min: 10,
     max: 60_000,
   }),
+  ANALYTICS_EVENTS_TTL_DAYS: env.integer({
+    description:
+      'Days raw events stay in the archive (a TTL on the events table, applied at merges); 0 keeps them for ever. Rescoring and backtests replay from the archive, so they cannot reach past it',
+    default: 0,
+    min: 0,
+    max: 36_500,
+  }),
 });
 
 export type AnalyticsConfig = Config<typeof analyticsConfigSchema>;

@@ -1,6 +1,7 @@
 import {
   ArchiveStore,
   archiveRowOf,
+  applyEventsTtl,
   migrateAnalytics,
   type AnalyticsClient,
   type ArchiveRole,
@@ -33,6 +34,8 @@ export interface AnalyticsRuntimeOptions {
   readonly database: string;
   /** The server's cluster the archive is laid out on (CLICKHOUSE_CLUSTER); unset on one node. */
   readonly cluster?: string | undefined;
+  /** Days raw events stay (ANALYTICS_EVENTS_TTL_DAYS); 0 or unset keeps them. */
+  readonly eventsTtlDays?: number;
   /** The consumer group; the offsets it resumes from live in the archive under this name. */
   readonly consumerGroup: string;
   readonly topics?: AnalyticsTopics;
@@ -75,6 +78,10 @@ export class AnalyticsRuntime {
     const { kafka, clickhouse, database, consumerGroup, logger } = this.options;
     const { applied } = await migrateAnalytics(clickhouse, database, { cluster: this.options.cluster });
     if (applied.length > 0) logger.info({ database, applied }, 'analytics schema migrated');
+    const ttlDays = this.options.eventsTtlDays ?? 0;
+    const ttl = await applyEventsTtl(clickhouse, database, ttlDays, { cluster: this.options.cluster });
+    if (ttl.changed)
+      logger.info({ database, ttlDays }, 'events TTL changed (parts are rewritten in the background)');
     this.consumer = createBatchConsumer(kafka, {
       groupId: consumerGroup,
       topics: [...this.roles.keys()],
