@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { CONTACT_ERASED, Headers } from '@leadscore/contracts';
+import { CONTACT_ERASED, Headers, contactHashOf } from '@leadscore/contracts';
 import { clickHouseTimeOf } from './clickhouse-time.js';
 
 /**
@@ -27,11 +26,6 @@ export const CONTACT_TABLES: readonly string[] = [
   ARCHIVE_TABLES.scoreChanges,
   ARCHIVE_TABLES.lifecycleChanges,
 ];
-
-/** How the archive names an erased contact without keeping its key: sha256 of workspace, NUL, contact. */
-export function contactHashOf(workspace: string, contact: string): string {
-  return createHash('sha256').update(`${workspace}\u0000${contact}`).digest('hex');
-}
 
 /** A consumed record and where it was. */
 export interface ArchivedRecord {

@@ -1,5 +1,6 @@
 import type { AnalyticsClient } from './analytics-client.js';
-import { CONTACT_TABLES, ERASED_CONTACTS_TABLE, contactHashOf, type ArchiveRow } from './archive-rows.js';
+import { contactHashOf } from '@leadscore/contracts';
+import { CONTACT_TABLES, ERASED_CONTACTS_TABLE, type ArchiveRow } from './archive-rows.js';
 import { checkedDatabase } from './migrate.js';
 
 /** How far back each look for new tombstones reaches past the newest seen (inserts finishing late). */

@@ -11,7 +11,6 @@ export {
   CONTACT_TABLES,
   ERASED_CONTACTS_TABLE,
   archiveRowOf,
-  contactHashOf,
   type ArchiveRole,
   type ArchiveRow,
   type ArchivedRecord,

@@ -2,7 +2,6 @@ export {
   Topics,
   TOPIC_DECLARATIONS,
   Headers,
-  CONTACT_ERASED,
   contactKey,
   type TopicName,
   type TopicDeclaration,
@@ -225,3 +224,4 @@ export type { LeaderboardEntry, LeaderboardPage } from './generated/leaderboard-
 export { leaderboardPageSchema } from './generated/leaderboard-page.schema.js';
 export type { ScoreDistribution, ScoreHistogramBucket } from './generated/score-distribution.js';
 export { scoreDistributionSchema } from './generated/score-distribution.schema.js';
+export { CONTACT_ERASED, contactHashOf } from './erasure.js';

@@ -61,13 +61,6 @@ export function contactKey(workspace: string, contact: string): string {
   return `${workspace}:${contact}`;
 }
 
-/**
- * `contact.erased` on leads.events.v1, keyed `workspace:contact` so it follows the contact's other events:
- * the api publishes it when a contact is erased, and every store forgets the contact. Never accepted from
- * ingest's callers.
- */
-export const CONTACT_ERASED = 'contact.erased';
-
 /** Header names carried on Kafka messages. */
 export const Headers = {
   contentType: 'content-type',

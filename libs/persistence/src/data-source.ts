@@ -23,6 +23,7 @@ import { WorkspaceSettings1764500000000 } from './migrations/1764500000000-works
 import { WebhookSubscriptionManagement1764600000000 } from './migrations/1764600000000-webhook-subscription-management.js';
 import { ScoringModelSources1764700000000 } from './migrations/1764700000000-scoring-model-sources.js';
 import { ContactRanks1764800000000 } from './migrations/1764800000000-contact-ranks.js';
+import { ContactErasure1764900000000 } from './migrations/1764900000000-contact-erasure.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   WebhookSubscriptionManagement1764600000000,
   ScoringModelSources1764700000000,
   ContactRanks1764800000000,
+  ContactErasure1764900000000,
 ];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */

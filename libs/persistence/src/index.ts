@@ -74,7 +74,14 @@ export {
   type WebhookSubscriptionRow,
 } from './repositories/webhook-subscription.repository.js';
 export {
+  contactErasureRepository,
+  ERASURE_HISTOGRAM_SHARD,
+  type ContactErasure,
+  type ErasedRows,
+} from './repositories/contact-erasure.repository.js';
+export {
   webhookDeliveryRepository,
+  type ContactWebhookDelivery,
   type ClaimOptions,
   type ClaimedWebhookDelivery,
   type NewWebhookDelivery,

@@ -4,13 +4,12 @@ import {
   AnalyticsQueryRunner,
   ArchiveStore,
   archiveRowOf,
-  contactHashOf,
   migrateAnalytics,
   type AnalyticsClient,
   type ArchiveRole,
   type ArchiveRow,
 } from '@leadscore/analytics';
-import { CONTACT_ERASED } from '@leadscore/contracts';
+import { CONTACT_ERASED, contactHashOf } from '@leadscore/contracts';
 import { startTestClickHouse, uniqueDatabaseName, type TestClickHouse } from '@leadscore/testing';
 
 // Erasure in the archive on the real engine: a contact.erased event deletes the contact's rows dated at

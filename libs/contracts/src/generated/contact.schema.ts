@@ -17,7 +17,8 @@ export const contactSchema: Readonly<Record<string, unknown>> = {
     "contact.identified",
     "contact.updated",
     "contact.merged",
-    "contact.converted"
+    "contact.converted",
+    "contact.erased"
   ],
   "properties": {
     "contact.identified": {
@@ -31,6 +32,9 @@ export const contactSchema: Readonly<Record<string, unknown>> = {
     },
     "contact.converted": {
       "$ref": "#/definitions/ContactConvertedData"
+    },
+    "contact.erased": {
+      "$ref": "#/definitions/ContactErasedData"
     }
   },
   "definitions": {
@@ -136,6 +140,13 @@ export const contactSchema: Readonly<Record<string, unknown>> = {
           "pattern": "^[A-Z]{3}$"
         }
       }
+    },
+    "ContactErasedData": {
+      "title": "ContactErasedData",
+      "description": "The contact was erased (DELETE /v1/contacts/{contact} of the api, which alone publishes this type; ingest refuses it): every consumer forgets it. No personal data beyond the subject; the event id names the erasure.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {}
     }
   }
 };

@@ -13,6 +13,7 @@ export interface ContactEventDataByType {
   'contact.updated': ContactUpdatedData;
   'contact.merged': ContactMergedData;
   'contact.converted': ContactConvertedData;
+  'contact.erased': ContactErasedData;
 }
 export interface ContactIdentifiedData {
   identities: ContactIdentities;
@@ -53,3 +54,7 @@ export interface ContactConvertedData {
   value?: number;
   currency?: string;
 }
+/**
+ * The contact was erased (DELETE /v1/contacts/{contact} of the api, which alone publishes this type; ingest refuses it): every consumer forgets it. No personal data beyond the subject; the event id names the erasure.
+ */
+export interface ContactErasedData {}

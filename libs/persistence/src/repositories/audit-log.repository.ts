@@ -79,4 +79,27 @@ export const auditLogRepository = {
     const last = rows.at(-1);
     return { rows, nextBefore: records.length > options.limit && last ? last.id : null };
   },
+
+  /** The newest `limit` rows naming `target` (e.g. the outcomes recorded for a contact), newest first. */
+  async ofTarget(
+    sql: SqlRunner,
+    workspaceId: WorkspaceId,
+    target: string,
+    limit: number,
+  ): Promise<AuditRow[]> {
+    const records = await sql.query<AuditRecord[]>(
+      `SELECT id::text AS id, workspace_id, actor, action, target, details, at FROM audit_log
+       WHERE workspace_id = $1 AND target = $2 ORDER BY id DESC LIMIT $3`,
+      [workspaceId, target, limit],
+    );
+    return records.map((r) => ({
+      id: r.id,
+      workspaceId: r.workspace_id,
+      actor: r.actor,
+      action: r.action,
+      target: r.target,
+      details: r.details,
+      at: r.at,
+    }));
+  },
 };

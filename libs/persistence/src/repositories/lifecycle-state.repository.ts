@@ -71,6 +71,17 @@ export const lifecycleStateRepository = {
     return new Map(rows.map((r) => [keyOf(toRow(r)), toRow(r)]));
   },
 
+  /** Every model's state of one contact, unlocked (a contact's data export). */
+  async ofContact(sql: SqlRunner, workspaceId: string, contactId: string): Promise<LifecycleStateRow[]> {
+    const rows = await sql.query<LifecycleStateRecord[]>(
+      `SELECT workspace_id, model_id, contact_id, stage, tier, grade, sales_accepted,
+              last_sequence::text AS last_sequence, model_version, scores
+       FROM lifecycle_states WHERE workspace_id = $1 AND contact_id = $2 ORDER BY model_id`,
+      [workspaceId, contactId],
+    );
+    return rows.map(toRow);
+  },
+
   /** Every model's state of these contacts, row-locked until the transaction ends (sales acceptance). */
   async lockContacts(
     sql: SqlRunner,

@@ -32,6 +32,18 @@ export interface WebhookAttemptLog {
 
 export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'dead';
 
+/** A delivery of one contact's transition, with what was sent (a contact's data export). */
+export interface ContactWebhookDelivery {
+  subscriptionId: string;
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  status: WebhookDeliveryStatus;
+  payload: unknown;
+  createdAt: Date;
+  deliveredAt: Date | null;
+}
+
 /** One delivery as the api's delivery log shows it, with every attempt. */
 export interface WebhookDeliveryLogEntry {
   id: string;
@@ -391,6 +403,41 @@ export const webhookDeliveryRepository = {
       eventType: r.event_type,
       status: r.status,
       attempts: r.attempts,
+    }));
+  },
+
+  /** The newest `limit` deliveries about one contact (by their payload's subject), newest first. */
+  async ofContact(
+    sql: SqlRunner,
+    workspaceId: string,
+    contactId: string,
+    limit: number,
+  ): Promise<ContactWebhookDelivery[]> {
+    const rows = await sql.query<
+      {
+        subscription_id: string;
+        webhook_id: string;
+        event_id: string;
+        event_type: string;
+        status: WebhookDeliveryStatus;
+        payload: unknown;
+        created_at: Date;
+        delivered_at: Date | null;
+      }[]
+    >(
+      `SELECT subscription_id, webhook_id, event_id, event_type, status, payload, created_at, delivered_at
+       FROM webhook_deliveries WHERE workspace_id = $1 AND contact_id = $2 ORDER BY id DESC LIMIT $3`,
+      [workspaceId, contactId, limit],
+    );
+    return rows.map((r) => ({
+      subscriptionId: r.subscription_id,
+      webhookId: r.webhook_id,
+      eventId: r.event_id,
+      eventType: r.event_type,
+      status: r.status,
+      payload: r.payload,
+      createdAt: r.created_at,
+      deliveredAt: r.delivered_at,
     }));
   },
 };

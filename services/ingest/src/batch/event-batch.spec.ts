@@ -111,6 +111,19 @@ describe('checkBatch', () => {
     });
   });
 
+  it('refuses contact.erased even from a secret key: only the api erases a contact', () => {
+    const erasure = { id: 'x', type: 'contact.erased', subject: 'user:1', data: {} };
+    const { results, accepted } = checkBatch([erasure, view('a')], ctx);
+    expect(accepted.map((a) => a.index)).toEqual([1]);
+    expect(results[0]).toEqual({
+      index: 0,
+      id: 'x',
+      status: 'rejected',
+      reason: 'forbidden',
+      errors: [{ field: 'type', expected: expect.stringContaining('DELETE /v1/contacts/{contact}') }],
+    });
+  });
+
   it('rejects events above the per-event size limit', () => {
     const { results } = checkBatch(
       [view('big', { data: { url: 'https://example.com/' + 'x'.repeat(3_000) } })],

@@ -3,6 +3,7 @@ import {
   isCustomEvent,
   isOutcomeEventType,
   normalizeSubject,
+  CONTACT_ERASED,
   type CanonicalEvent,
   type EventValidationIssue,
   type EventValidator,
@@ -215,6 +216,16 @@ export function checkBatch(candidates: readonly unknown[], ctx: BatchContext): B
         {
           field: 'type',
           expected: `an event type ingest takes: ${event.type} is an outcome, recorded through the api (POST /v1/contacts/{contact}/outcomes with an admin key)`,
+        },
+      ]);
+      return;
+    }
+    // An erasure deletes the contact everywhere: an admin action of the api, with its audit row.
+    if (event.type === CONTACT_ERASED) {
+      reject('forbidden', [
+        {
+          field: 'type',
+          expected: `an event type ingest takes: ${CONTACT_ERASED} is published by the api when a contact is erased (DELETE /v1/contacts/{contact} with an admin key)`,
         },
       ]);
       return;

@@ -1,0 +1,132 @@
+import { contactHashOf } from '@leadscore/contracts';
+import { type WorkspaceContact } from './contact-score.repository.js';
+import { returnedRows, type SqlRunner } from './sql-types.js';
+
+export interface ContactErasure extends WorkspaceContact {
+  /** The api's id of the erasure (its audit row and the contact.erased event carry it). */
+  readonly erasureId: string;
+  /** Rows dated at or before it are the erased contact's; later activity is a new start. */
+  readonly erasedAt: Date;
+}
+
+/** What an erasure removed from PostgreSQL, per store. */
+export interface ErasedRows {
+  readonly scores: number;
+  readonly ranks: number;
+  readonly profiles: number;
+  readonly lifecycleStates: number;
+  readonly webhookDeliveries: number;
+  /** Audit rows naming the contact, whose target now names the erasure instead. */
+  readonly auditTargets: number;
+}
+
+/** The histogram shard erasures write their decrements to (each writer has its own shard). */
+export const ERASURE_HISTOGRAM_SHARD = 'erasure';
+
+/** A contact as one text (PostgreSQL text cannot hold NUL; U+001F, the unit separator, is never in a key). */
+const lockKeyOf = (c: WorkspaceContact) => `${c.workspaceId}\u001f${c.contactId}`;
+const erasedTarget = (c: WorkspaceContact) => `erased:${contactHashOf(c.workspaceId, c.contactId)}`;
+
+/**
+ * Erasure of contacts, and what keeps it erased. Every writer that could create a contact's rows (the
+ * scorer, the threshold service) takes a shared advisory lock on each contact of its batch, then reads
+ * their tombstones, in its transaction; an erasure takes the exclusive lock. So an erasure waits for the
+ * batches writing the contact to commit (then deletes what they wrote), and a batch that starts after it
+ * sees its tombstone — no row of the contact comes back from a batch in flight.
+ */
+export const contactErasureRepository = {
+  /** Shared locks on the contacts, in one order (key order), until the transaction ends. */
+  async lockShared(sql: SqlRunner, contacts: readonly WorkspaceContact[]): Promise<void> {
+    if (contacts.length === 0) return;
+    await sql.query(
+      `SELECT count(pg_advisory_xact_lock_shared(hashtextextended(k, 0)))
+       FROM (SELECT DISTINCT k FROM unnest($1::text[]) AS k ORDER BY k) AS keys`,
+      [contacts.map(lockKeyOf)],
+    );
+  },
+
+  /** When each of the contacts was last erased, by `keyOf(contact)`; erased contacts only. */
+  async erasedAt(sql: SqlRunner, contacts: readonly WorkspaceContact[]): Promise<Map<string, Date>> {
+    if (contacts.length === 0) return new Map();
+    const unique = [...new Map(contacts.map((c) => [lockKeyOf(c), c])).values()];
+    const hashes = unique.map((c) => contactHashOf(c.workspaceId, c.contactId));
+    const rows = await sql.query<{ workspace_id: string; contact_hash: string; erased_at: Date }[]>(
+      `SELECT e.workspace_id, e.contact_hash, e.erased_at FROM erased_contacts e
+       JOIN unnest($1::text[], $2::text[]) AS t(w, h) ON e.workspace_id = t.w AND e.contact_hash = t.h`,
+      [unique.map((c) => c.workspaceId), hashes],
+    );
+    const byHash = new Map(rows.map((r) => [`${r.workspace_id}/${r.contact_hash}`, r.erased_at]));
+    const erased = new Map<string, Date>();
+    unique.forEach((contact, index) => {
+      const at = byHash.get(`${contact.workspaceId}/${hashes[index] ?? ''}`);
+      if (at !== undefined) erased.set(lockKeyOf(contact), at);
+    });
+    return erased;
+  },
+
+  keyOf: lockKeyOf,
+
+  /**
+   * Erases one contact from every PostgreSQL store in the caller's transaction: its tombstone (kept at
+   * the latest erasure time), its scores, leaderboard ranks (and their histogram counts), profile,
+   * lifecycle states and webhook deliveries (with their attempts), and its key in audit targets.
+   * Repeating it is harmless.
+   */
+  async erase(sql: SqlRunner, erasure: ContactErasure): Promise<ErasedRows> {
+    const { workspaceId, contactId } = erasure;
+    await sql.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKeyOf(erasure)]);
+    await sql.query(
+      `INSERT INTO erased_contacts AS e (workspace_id, contact_hash, erased_at, erasure_id)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (workspace_id, contact_hash) DO UPDATE
+         SET erased_at = EXCLUDED.erased_at, erasure_id = EXCLUDED.erasure_id
+         WHERE EXCLUDED.erased_at > e.erased_at`,
+      [workspaceId, contactHashOf(workspaceId, contactId), erasure.erasedAt.toISOString(), erasure.erasureId],
+    );
+    const count = async (query: string, parameters: unknown[]) => {
+      const [row] = returnedRows<{ n: number }>(await sql.query(query, parameters));
+      return Number(row?.n ?? 0);
+    };
+    const contact = [workspaceId, contactId];
+    return {
+      scores: await count(
+        `WITH gone AS (DELETE FROM contact_scores WHERE workspace_id = $1 AND contact_id = $2 RETURNING 1)
+         SELECT count(*)::int AS n FROM gone`,
+        contact,
+      ),
+      ranks: await count(
+        `WITH gone AS (
+           DELETE FROM contact_ranks WHERE workspace_id = $1 AND contact_id = $2 RETURNING model_id, total),
+         counted AS (
+           INSERT INTO score_histogram AS h (workspace_id, model_id, shard, bucket, contacts)
+           SELECT $1, model_id, $3, score_bucket(total), -count(*) FROM gone
+           GROUP BY model_id, score_bucket(total) ORDER BY model_id, score_bucket(total)
+           ON CONFLICT (workspace_id, model_id, shard, bucket) DO UPDATE SET contacts = h.contacts + EXCLUDED.contacts
+           RETURNING 1)
+         SELECT count(*)::int AS n FROM gone`,
+        [...contact, ERASURE_HISTOGRAM_SHARD],
+      ),
+      profiles: await count(
+        `WITH gone AS (DELETE FROM contact_profiles WHERE workspace_id = $1 AND contact_id = $2 RETURNING 1)
+         SELECT count(*)::int AS n FROM gone`,
+        contact,
+      ),
+      lifecycleStates: await count(
+        `WITH gone AS (DELETE FROM lifecycle_states WHERE workspace_id = $1 AND contact_id = $2 RETURNING 1)
+         SELECT count(*)::int AS n FROM gone`,
+        contact,
+      ),
+      webhookDeliveries: await count(
+        `WITH gone AS (DELETE FROM webhook_deliveries WHERE workspace_id = $1 AND contact_id = $2 RETURNING 1)
+         SELECT count(*)::int AS n FROM gone`,
+        contact,
+      ),
+      auditTargets: await count(
+        `WITH renamed AS (
+           UPDATE audit_log SET target = $3 WHERE workspace_id = $1 AND target = $2 RETURNING 1)
+         SELECT count(*)::int AS n FROM renamed`,
+        [...contact, erasedTarget(erasure)],
+      ),
+    };
+  },
+};
