@@ -28,6 +28,8 @@ export { CLUSTER_SETTINGS, clusterStatements } from './cluster.js';
 export {
   AnalyticsQueries,
   AnalyticsQueryRunner,
+  type ContactEventRow,
+  type ContactLifecycleChangeRow,
   type DeadLettersRow,
   type DistributionAtRow,
   type LeadFunnelRow,

@@ -96,6 +96,26 @@ export interface TopRuleRow {
   readonly points: number;
 }
 
+export interface ContactEventRow {
+  readonly id: string;
+  readonly source: string;
+  readonly type: string;
+  readonly time: ClickHouseTime;
+  /** JSON text of the event's data. */
+  readonly data: string;
+}
+
+export interface ContactLifecycleChangeRow {
+  readonly model: string;
+  readonly time: ClickHouseTime;
+  readonly id: string;
+  readonly kind: string;
+  readonly previous: string;
+  readonly current: string;
+  readonly cause: string;
+  readonly sequence: string;
+}
+
 type Contact = { workspace: string; contact: string };
 type ModelPeriod = Period & { model: string };
 type Period = { workspace: string; from: string; to: string };
@@ -106,6 +126,10 @@ export const AnalyticsQueries = {
     'contact-score-history.sql',
   ),
   contactTimeline: named<Contact & { limit: number }, TimelineRow>('contact-timeline.sql'),
+  contactEvents: named<Contact & { limit: number }, ContactEventRow>('contact-events.sql'),
+  contactLifecycleChanges: named<Contact & { limit: number }, ContactLifecycleChangeRow>(
+    'contact-lifecycle-changes.sql',
+  ),
   eventsPerTypePerDay: named<Period, EventsPerDayRow>('events-per-type-per-day.sql'),
   deadLettersByReason: named<Period, DeadLettersRow>('dead-letters-by-reason.sql'),
   scoreDistributionAt: named<

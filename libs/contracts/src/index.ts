@@ -159,6 +159,13 @@ export type { TopRules, RulePoints } from './generated/top-rules.js';
 export { scoreDistributionAtSchema } from './generated/score-distribution-at.schema.js';
 export { leadFunnelSchema } from './generated/lead-funnel.schema.js';
 export { topRulesSchema } from './generated/top-rules.schema.js';
+// Privacy: erasure and export of a contact (schemas/api/contact-*.schema.json).
+export type { ContactErased } from './generated/contact-erased.js';
+export type { ContactArchive } from './generated/contact-archive.js';
+export type { ContactExport } from './generated/contact-export.js';
+export { contactErasedSchema } from './generated/contact-erased.schema.js';
+export { contactArchiveSchema } from './generated/contact-archive.schema.js';
+export { contactExportSchema } from './generated/contact-export.schema.js';
 // Ingest's answer (schemas/ingest/): clients such as the CLI read it.
 export type { IngestReceipt, ReceiptResult } from './generated/ingest-receipt.js';
 export { ingestReceiptSchema } from './generated/ingest-receipt.schema.js';

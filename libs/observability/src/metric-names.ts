@@ -68,7 +68,7 @@ export const ApiMetrics = {
 export const ScorerMetrics = {
   consumedEvents: counter(
     'leadscore_scorer_consumed_events_total',
-    'Events consumed from leads.events.v1, by result (scored|duplicate|ignored|dead_lettered)',
+    'Events consumed from leads.events.v1, by result (scored|duplicate|erased|ignored|dead_lettered): erased counts contact.erased events and the events of erased contacts dated at or before their erasure',
     ['result'],
   ),
   scoreChangedEvents: counter(
@@ -90,7 +90,7 @@ export const ScorerMetrics = {
   ),
   stageDuration: histogram(
     'leadscore_scorer_batch_stage_duration_seconds',
-    'One stage of a consumed batch, by stage (lock_offset|dedupe|load|plan|write_scores|write_profiles|write_outbox|save_offset|commit|publish)',
+    'One stage of a consumed batch, by stage (lock_offset|dedupe|erasure|load|plan|write_scores|write_profiles|write_outbox|save_offset|commit|publish)',
     ['stage'],
     DURATION_BUCKETS,
   ),
@@ -157,7 +157,7 @@ export const DecayMetrics = {
 export const ThresholdMetrics = {
   consumedEvents: counter(
     'leadscore_threshold_consumed_events_total',
-    'Score-changed events consumed, by result (processed|duplicate|dead_lettered)',
+    'Score-changed events consumed, by result (processed|duplicate|erased|dead_lettered): erased counts the changes of erased contacts dated at or before their erasure',
     ['result'],
   ),
   lifecycleTransitions: counter(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { workspaceId } from '@leadscore/access';
 import { contactHashOf } from '@leadscore/contracts';
 import { createTestDatabase, type TestDatabase } from '@leadscore/testing';
 import {
@@ -18,7 +19,7 @@ import {
 let database: TestDatabase;
 let dataSource: DataSource;
 
-const WS = 'acme';
+const WS = workspaceId('acme');
 const ADA = 'email:ada@example.com';
 const BOB = 'email:bob@example.com';
 const T0 = new Date('2026-12-01T09:00:00Z');
@@ -96,8 +97,9 @@ async function rowsOf(contact: string): Promise<Record<string, number>> {
 }
 
 const erase = (contactId: string, erasedAt: Date, erasureId = `erasure-${erasedAt.getTime()}`) =>
-  dataSource.transaction((sql) =>
-    contactErasureRepository.erase(sql, { workspaceId: WS, contactId, erasureId, erasedAt }),
+  dataSource.transaction(
+    async (sql) =>
+      (await contactErasureRepository.erase(sql, { workspaceId: WS, contactId, erasureId, erasedAt })).rows,
   );
 
 beforeAll(async () => {

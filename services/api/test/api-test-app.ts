@@ -69,6 +69,8 @@ export interface TestApiOptions {
   readonly scoreStatsMaxAgeMs?: number;
   /** ANALYTICS_URL: the built analytics service of the test; default a closed port. */
   readonly analyticsUrl?: string;
+  /** The events topic the api publishes to (e.g. the one a test's analytics service archives); default its own. */
+  readonly eventsTopic?: string;
 }
 
 const UNLIMITED: TokenBucketRate = { perSecond: 100_000, burst: 100_000 };
@@ -89,7 +91,10 @@ export async function startTestApi(
     clientId: uniqueName('api-test'),
     logger: silentLogger,
   });
-  const topics: ApiTopics = { events: uniqueName('api-events'), models: uniqueName('api-models') };
+  const topics: ApiTopics = {
+    events: options.eventsTopic ?? uniqueName('api-events'),
+    models: uniqueName('api-models'),
+  };
   await ensureTopics(kafka, [
     { name: topics.events, partitions: 3, config: {} },
     { name: topics.models, partitions: 1, config: {} },

@@ -25,6 +25,8 @@ export interface ArchiveRecords {
 /** The built analytics service on topics and a ClickHouse archive of its own, for the api's archive routes. */
 export interface TestArchive {
   readonly url: string;
+  /** The topics it archives (an api publishing to `events` has its erasures applied). */
+  readonly topics: { readonly events: string };
   /** Produces the records and waits until the analytics service has archived them. */
   archive(workspace: string, records: ArchiveRecords): Promise<void>;
   stop(): Promise<void>;
@@ -54,6 +56,7 @@ export async function startTestArchive(): Promise<TestArchive> {
   let archivedRowsExpected = 0;
   return {
     url,
+    topics,
     async archive(workspace, records) {
       const keyed = (record: Record<string, unknown>): ProducedMessage => ({
         key: `${workspace}:${String(record['subject'])}`,

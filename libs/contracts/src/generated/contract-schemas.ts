@@ -7,6 +7,9 @@
 
 import { apiKeySchema } from './api-key.schema.js'; // schemas/api/api-key.schema.json
 import { auditPageSchema } from './audit-page.schema.js'; // schemas/api/audit-page.schema.json
+import { contactArchiveSchema } from './contact-archive.schema.js'; // schemas/api/contact-archive.schema.json
+import { contactErasedSchema } from './contact-erased.schema.js'; // schemas/api/contact-erased.schema.json
+import { contactExportSchema } from './contact-export.schema.js'; // schemas/api/contact-export.schema.json
 import { contactScoreHistorySchema } from './contact-score-history.schema.js'; // schemas/api/contact-score-history.schema.json
 import { contactScoresSchema } from './contact-scores.schema.js'; // schemas/api/contact-scores.schema.json
 import { contactTimelineSchema } from './contact-timeline.schema.js'; // schemas/api/contact-timeline.schema.json
@@ -68,6 +71,9 @@ import { scoreChangedSchema } from './score-changed.schema.js'; // schemas/score
 export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   apiKeySchema,
   auditPageSchema,
+  contactArchiveSchema,
+  contactErasedSchema,
+  contactExportSchema,
   contactScoreHistorySchema,
   contactScoresSchema,
   contactTimelineSchema,

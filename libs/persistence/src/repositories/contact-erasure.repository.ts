@@ -5,8 +5,11 @@ import { returnedRows, type SqlRunner } from './sql-types.js';
 export interface ContactErasure extends WorkspaceContact {
   /** The api's id of the erasure (its audit row and the contact.erased event carry it). */
   readonly erasureId: string;
-  /** Rows dated at or before it are the erased contact's; later activity is a new start. */
-  readonly erasedAt: Date;
+  /**
+   * Rows dated at or before it are the erased contact's; later activity is a new start. A function is
+   * called once the stores are emptied, so that the time follows every write the erasure waited for.
+   */
+  readonly erasedAt: Date | (() => Date);
 }
 
 /** What an erasure removed from PostgreSQL, per store. */
@@ -72,30 +75,38 @@ export const contactErasureRepository = {
    * lifecycle states and webhook deliveries (with their attempts), and its key in audit targets.
    * Repeating it is harmless.
    */
-  async erase(sql: SqlRunner, erasure: ContactErasure): Promise<ErasedRows> {
+  async erase(sql: SqlRunner, erasure: ContactErasure): Promise<{ erasedAt: Date; rows: ErasedRows }> {
     const { workspaceId, contactId } = erasure;
     await sql.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKeyOf(erasure)]);
+    const rows = await deleteRowsOf(sql, erasure);
+    const erasedAt = typeof erasure.erasedAt === 'function' ? erasure.erasedAt() : erasure.erasedAt;
     await sql.query(
       `INSERT INTO erased_contacts AS e (workspace_id, contact_hash, erased_at, erasure_id)
        VALUES ($1, $2, $3, $4)
        ON CONFLICT (workspace_id, contact_hash) DO UPDATE
          SET erased_at = EXCLUDED.erased_at, erasure_id = EXCLUDED.erasure_id
          WHERE EXCLUDED.erased_at > e.erased_at`,
-      [workspaceId, contactHashOf(workspaceId, contactId), erasure.erasedAt.toISOString(), erasure.erasureId],
+      [workspaceId, contactHashOf(workspaceId, contactId), erasedAt.toISOString(), erasure.erasureId],
     );
-    const count = async (query: string, parameters: unknown[]) => {
-      const [row] = returnedRows<{ n: number }>(await sql.query(query, parameters));
-      return Number(row?.n ?? 0);
-    };
-    const contact = [workspaceId, contactId];
-    return {
-      scores: await count(
-        `WITH gone AS (DELETE FROM contact_scores WHERE workspace_id = $1 AND contact_id = $2 RETURNING 1)
+    return { erasedAt, rows };
+  },
+};
+
+async function deleteRowsOf(sql: SqlRunner, erasure: ContactErasure): Promise<ErasedRows> {
+  const { workspaceId, contactId } = erasure;
+  const count = async (query: string, parameters: unknown[]) => {
+    const [row] = returnedRows<{ n: number }>(await sql.query(query, parameters));
+    return Number(row?.n ?? 0);
+  };
+  const contact = [workspaceId, contactId];
+  return {
+    scores: await count(
+      `WITH gone AS (DELETE FROM contact_scores WHERE workspace_id = $1 AND contact_id = $2 RETURNING 1)
          SELECT count(*)::int AS n FROM gone`,
-        contact,
-      ),
-      ranks: await count(
-        `WITH gone AS (
+      contact,
+    ),
+    ranks: await count(
+      `WITH gone AS (
            DELETE FROM contact_ranks WHERE workspace_id = $1 AND contact_id = $2 RETURNING model_id, total),
          counted AS (
            INSERT INTO score_histogram AS h (workspace_id, model_id, shard, bucket, contacts)
@@ -104,29 +115,28 @@ export const contactErasureRepository = {
            ON CONFLICT (workspace_id, model_id, shard, bucket) DO UPDATE SET contacts = h.contacts + EXCLUDED.contacts
            RETURNING 1)
          SELECT count(*)::int AS n FROM gone`,
-        [...contact, ERASURE_HISTOGRAM_SHARD],
-      ),
-      profiles: await count(
-        `WITH gone AS (DELETE FROM contact_profiles WHERE workspace_id = $1 AND contact_id = $2 RETURNING 1)
+      [...contact, ERASURE_HISTOGRAM_SHARD],
+    ),
+    profiles: await count(
+      `WITH gone AS (DELETE FROM contact_profiles WHERE workspace_id = $1 AND contact_id = $2 RETURNING 1)
          SELECT count(*)::int AS n FROM gone`,
-        contact,
-      ),
-      lifecycleStates: await count(
-        `WITH gone AS (DELETE FROM lifecycle_states WHERE workspace_id = $1 AND contact_id = $2 RETURNING 1)
+      contact,
+    ),
+    lifecycleStates: await count(
+      `WITH gone AS (DELETE FROM lifecycle_states WHERE workspace_id = $1 AND contact_id = $2 RETURNING 1)
          SELECT count(*)::int AS n FROM gone`,
-        contact,
-      ),
-      webhookDeliveries: await count(
-        `WITH gone AS (DELETE FROM webhook_deliveries WHERE workspace_id = $1 AND contact_id = $2 RETURNING 1)
+      contact,
+    ),
+    webhookDeliveries: await count(
+      `WITH gone AS (DELETE FROM webhook_deliveries WHERE workspace_id = $1 AND contact_id = $2 RETURNING 1)
          SELECT count(*)::int AS n FROM gone`,
-        contact,
-      ),
-      auditTargets: await count(
-        `WITH renamed AS (
+      contact,
+    ),
+    auditTargets: await count(
+      `WITH renamed AS (
            UPDATE audit_log SET target = $3 WHERE workspace_id = $1 AND target = $2 RETURNING 1)
          SELECT count(*)::int AS n FROM renamed`,
-        [...contact, erasedTarget(erasure)],
-      ),
-    };
-  },
-};
+      [...contact, erasedTarget(erasure)],
+    ),
+  };
+}

@@ -1,6 +1,7 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { AnalyticsQueries, clickHouseTimeOf, type AnalyticsQueryRunner } from '@leadscore/analytics';
 import type {
+  ContactArchive,
   ContactScoreHistory,
   ContactTimeline,
   DeadLetterSummary,
@@ -10,6 +11,7 @@ import type {
   TopRules,
 } from '@leadscore/contracts';
 import {
+  contactArchiveView,
   deadLetterSummaryView,
   distributionAtView,
   eventsPerDayView,
@@ -25,6 +27,8 @@ const DEFAULT_LIMIT = 500;
 const MAX_LIMIT = 5_000;
 const DEFAULT_PERIOD_DAYS = 30;
 
+/** Rows of each kind in a contact's data export. */
+const EXPORT_LIMIT = 100_000;
 const DEFAULT_BUCKET_WIDTH = 10;
 const MAX_BUCKET_WIDTH = 1_000_000;
 const DEFAULT_TOP_RULES = 20;
@@ -94,6 +98,21 @@ export class ArchiveQueriesController {
       limit: limitOf(limit),
     });
     return timelineView(contact, rows);
+  }
+
+  /** Everything of one contact, for its data export: up to EXPORT_LIMIT rows of each kind. */
+  @Get('contacts/:contact/archive')
+  async contactArchive(
+    @Param('workspace') workspace: string,
+    @Param('contact') contact: string,
+  ): Promise<ContactArchive> {
+    const params = { workspace, contact, limit: EXPORT_LIMIT };
+    const [events, history, lifecycle] = await Promise.all([
+      this.queries.run(AnalyticsQueries.contactEvents, params),
+      this.queries.run(AnalyticsQueries.contactScoreHistory, { ...params, model: '' }),
+      this.queries.run(AnalyticsQueries.contactLifecycleChanges, params),
+    ]);
+    return contactArchiveView(contact, events, history, lifecycle);
   }
 
   @Get('events-per-day')

@@ -1,4 +1,5 @@
 import type {
+  ContactArchive,
   ContactScoreHistory,
   ContactTimeline,
   DeadLetterSummary,
@@ -9,6 +10,8 @@ import type {
 } from '@leadscore/contracts';
 import {
   isoTimeOf,
+  type ContactEventRow,
+  type ContactLifecycleChangeRow,
   type DeadLettersRow,
   type DistributionAtRow,
   type EventsPerDayRow,
@@ -181,6 +184,35 @@ export function topRulesView(
       awards: Number(row.awards),
       contacts: Number(row.contacts),
       points: row.points,
+    })),
+  };
+}
+
+/** Everything the archive holds of one contact (its data export). */
+export function contactArchiveView(
+  contact: string,
+  events: readonly ContactEventRow[],
+  history: readonly ScoreHistoryRow[],
+  lifecycle: readonly ContactLifecycleChangeRow[],
+): ContactArchive {
+  return {
+    contact,
+    events: events.map((row) => ({
+      id: row.id,
+      source: row.source,
+      type: row.type,
+      time: isoTimeOf(row.time),
+      data: JSON.parse(row.data || '{}') as Record<string, unknown>,
+    })),
+    scoreChanges: scoreHistoryView(contact, history).changes,
+    lifecycleChanges: lifecycle.map((row) => ({
+      model: row.model,
+      time: isoTimeOf(row.time),
+      id: row.id,
+      kind: row.kind as ContactArchive['lifecycleChanges'][number]['kind'],
+      previous: row.previous,
+      current: row.current,
+      sequence: Number(row.sequence),
     })),
   };
 }

@@ -33,6 +33,8 @@ import { ReadSettings } from '../usecases/read-settings.usecase.js';
 import { RemoveProviderSecret } from '../usecases/remove-provider-secret.usecase.js';
 import { RecordOutcome } from '../usecases/record-outcome.usecase.js';
 import { ReadContactScores } from '../usecases/read-contact-scores.usecase.js';
+import { EraseContact } from '../usecases/erase-contact.usecase.js';
+import { ExportContact } from '../usecases/export-contact.usecase.js';
 import { ReadLeaderboard } from '../usecases/read-leaderboard.usecase.js';
 import { ReadScoreDistribution } from '../usecases/read-score-distribution.usecase.js';
 import { RevokeKey } from '../usecases/revoke-key.usecase.js';
@@ -91,6 +93,8 @@ const USE_CASES = [
   RemoveProviderSecret,
   RecordOutcome,
   ReadContactScores,
+  EraseContact,
+  ExportContact,
   ReadLeaderboard,
   ReadScoreDistribution,
 ] as const;

@@ -1,19 +1,44 @@
-import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
-import { contactScoresSchema, type ContactScores } from '@leadscore/contracts';
+import { Controller, Delete, Get, HttpCode, Inject, Param, Query, UseGuards } from '@nestjs/common';
+import {
+  contactErasedSchema,
+  contactExportSchema,
+  contactScoresSchema,
+  type ContactErased,
+  type ContactExport,
+  type ContactScores,
+} from '@leadscore/contracts';
 import { ApiKeyGuard, RequireAnyScope } from '../auth/api-key.guard.js';
 import { AuthenticatedCaller, type Caller } from '../auth/caller.js';
 import { fail } from '../http/problem-details.js';
-import { Documented } from '../openapi/route-doc.js';
+import { Documented, type ParameterDoc } from '../openapi/route-doc.js';
+import { EraseContact } from '../usecases/erase-contact.usecase.js';
+import { ExportContact } from '../usecases/export-contact.usecase.js';
 import { ReadContactScores } from '../usecases/read-contact-scores.usecase.js';
+
+const CONTACT_PARAMETER: ParameterDoc = {
+  name: 'contact',
+  in: 'path',
+  description:
+    'A contact key: email:ada@example.com, phone:+14155550100 (national numbers read in the workspace’s default country), user:<id> or anon:<id>; percent-encoded',
+  schema: { type: 'string', minLength: 1 },
+};
 
 /** The lookups GET /v1/contacts answers, and the contact-key prefix each one means. */
 const LOOKUPS = { email: 'email', phone: 'phone', userId: 'user' } as const;
 
-/** GET /v1/contacts/{contact} and GET /v1/contacts?email=|phone=|userId=: a contact's scores and why (admin or read). */
+/**
+ * GET /v1/contacts/{contact} and GET /v1/contacts?email=|phone=|userId=: a contact's scores and why (admin
+ * or read); DELETE /v1/contacts/{contact} and GET /v1/contacts/{contact}/export: erasure and the right of
+ * access (admin).
+ */
 @Controller('v1/contacts')
 @UseGuards(ApiKeyGuard)
 export class ContactsController {
-  constructor(@Inject(ReadContactScores) private readonly readContactScores: ReadContactScores) {}
+  constructor(
+    @Inject(ReadContactScores) private readonly readContactScores: ReadContactScores,
+    @Inject(EraseContact) private readonly eraseContact: EraseContact,
+    @Inject(ExportContact) private readonly exportContact: ExportContact,
+  ) {}
 
   @Get(':contact')
   @RequireAnyScope('admin', 'read')
@@ -22,15 +47,7 @@ export class ContactsController {
     summary: 'A contact’s scores under every model, as of now and as stored, and why',
     description:
       '`now` applies decay, expiry, absences and inactivity due by the time of the request (decay is analytic, so this is exact); `stored` is what the last event or decay pass published, with its sequence. `contributions` lists every rule with points now; `sinceLastWrite` what came due since `stored` was written.',
-    parameters: [
-      {
-        name: 'contact',
-        in: 'path',
-        description:
-          'A contact key: email:ada@example.com, phone:+14155550100 (national numbers read in the workspace’s default country), user:<id> or anon:<id>; percent-encoded',
-        schema: { type: 'string', minLength: 1 },
-      },
-    ],
+    parameters: [CONTACT_PARAMETER],
     responses: { 200: { description: 'The contact’s scores', schema: contactScoresSchema } },
   })
   read(@AuthenticatedCaller() caller: Caller, @Param('contact') contact: string): Promise<ContactScores> {
@@ -90,5 +107,40 @@ export class ContactsController {
       field: `?${name}`,
       words: `made from ?${name}`,
     });
+  }
+
+  @Delete(':contact')
+  @HttpCode(200)
+  @RequireAnyScope('admin')
+  @Documented({
+    tag: 'contacts',
+    summary: 'Erase a contact everywhere, and keep it erased (GDPR, CCPA)',
+    description:
+      'Empties every PostgreSQL store of the contact (scores, leaderboard, profile, lifecycle, webhook deliveries; audit rows then name a hash instead), leaves a tombstone (a hash of the key) that keeps its events and changes still in flight or replayed from coming back, records the audit row `contact.erased` and publishes `contact.erased` on leads.events.v1; the archive erases the contact when the analytics service reaches that event. Events dated after `erasedAt` (a new consent) start a new contact. 503 and nothing erased when Kafka does not acknowledge; repeating is harmless.',
+    parameters: [CONTACT_PARAMETER],
+    responses: {
+      200: { description: 'Erased', schema: contactErasedSchema },
+      503: { description: 'Kafka did not acknowledge the contact.erased event: nothing is erased; retry' },
+    },
+  })
+  erase(@AuthenticatedCaller() caller: Caller, @Param('contact') contact: string): Promise<ContactErased> {
+    return this.eraseContact.execute(caller, contact);
+  }
+
+  @Get(':contact/export')
+  @RequireAnyScope('admin')
+  @Documented({
+    tag: 'contacts',
+    summary: 'Everything held about a contact, as one document (the right of access)',
+    description:
+      'Profile, scores under every model with their explanation, lifecycle, webhook deliveries with what was sent, audit rows naming it, and from the archive its events, score changes and transitions. Empty parts where nothing is held.',
+    parameters: [CONTACT_PARAMETER],
+    responses: {
+      200: { description: 'The contact’s data', schema: contactExportSchema },
+      503: { description: 'The analytics service (the archive) does not answer: no partial export is given' },
+    },
+  })
+  export(@AuthenticatedCaller() caller: Caller, @Param('contact') contact: string): Promise<ContactExport> {
+    return this.exportContact.execute(caller, contact);
   }
 }

@@ -1,8 +1,6 @@
 import {
   CLOUDEVENTS_SPEC_VERSION,
-  Headers,
   createEventValidator,
-  eventKey,
   normalizeSubject,
   type CanonicalEventOf,
   type OutcomeEventType,
@@ -14,12 +12,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ApiContext } from '../app/api.context.js';
 import type { Caller } from '../auth/caller.js';
 import { fail, failRetryable } from '../http/problem-details.js';
+import { API_EVENT_SOURCE, PUBLISH_RETRY_AFTER_SECONDS, publishEvent } from './publish-event.js';
 
-/** CloudEvents `source` of the events the api publishes: consumers dedupe on workspace + source + id. */
-export const API_EVENT_SOURCE = 'leadscore/api';
-/** How long a route waits for Kafka's ack before answering 503 (the producer retries meanwhile). */
-export const PUBLISH_TIMEOUT_MS = 10_000;
-export const PUBLISH_RETRY_AFTER_SECONDS = 5;
 /** How far `occurredAt` may be ahead of the api's clock (clients' clocks drift). */
 export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 
@@ -139,36 +133,14 @@ export class RecordOutcome {
   }
 
   private async publish(event: CanonicalEventOf<OutcomeEventType>): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`no Kafka ack within ${PUBLISH_TIMEOUT_MS} ms`)),
-        PUBLISH_TIMEOUT_MS,
-      );
-    });
     try {
-      await Promise.race([
-        this.context.producer.send(this.context.topics.events, [
-          {
-            key: eventKey(event),
-            value: JSON.stringify(event),
-            headers: {
-              [Headers.contentType]: 'application/cloudevents+json; charset=utf-8',
-              [Headers.eventType]: event.type,
-              [Headers.eventId]: event.id,
-            },
-          },
-        ]),
-        timeout,
-      ]);
+      await publishEvent(this.context, event);
     } catch (error) {
       failRetryable(
         'unavailable',
         `Kafka did not acknowledge the outcome (${error instanceof Error ? error.message : String(error)}); it is not recorded. Retry after ${PUBLISH_RETRY_AFTER_SECONDS} s with the same Idempotency-Key, so that it counts once.`,
         PUBLISH_RETRY_AFTER_SECONDS,
       );
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

@@ -118,6 +118,7 @@ export class ScorerRuntime {
         stopTimer();
         this.metrics.consumedEvents.inc({ result: 'scored' }, outcome.scored);
         this.metrics.consumedEvents.inc({ result: 'duplicate' }, outcome.duplicates + outcome.skipped);
+        this.metrics.consumedEvents.inc({ result: 'erased' }, outcome.erased + outcome.erasures);
         this.metrics.consumedEvents.inc(
           { result: 'dead_lettered' },
           outcome.undecodable + outcome.unscorable,

@@ -1,4 +1,5 @@
 import {
+  CONTACT_ERASED,
   Headers,
   Topics,
   createEventValidator,
@@ -8,6 +9,7 @@ import {
 import { type ConsumedBatch } from '@leadscore/kafka';
 import {
   consumerOffsetRepository,
+  contactErasureRepository,
   contactProfileRepository,
   contactScoreRepository,
   outboxRepository,
@@ -32,6 +34,10 @@ export interface BatchOutcome {
   readonly unscorable: number;
   /** Records a previous owner of the partition had already handled (evicted-member fence). */
   readonly skipped: number;
+  /** Events of erased contacts dated at or before their erasure (in flight, or replayed): not scored. */
+  readonly erased: number;
+  /** `contact.erased` events applied (the api erased the contact; this repeats it if it did not). */
+  readonly erasures: number;
   readonly changes: number;
   /** The outbox rows the batch committed, in id order: publish them after commit. */
   readonly enqueued: readonly PendingOutboxMessage[];
@@ -41,6 +47,7 @@ export interface BatchOutcome {
 export type BatchStage =
   | 'lock_offset'
   | 'dedupe'
+  | 'erasure'
   | 'load'
   | 'plan'
   | 'write_scores'
@@ -151,7 +158,17 @@ export class ScoringBatchHandler {
     const fresh = batch.messages.filter((m) => stored === undefined || BigInt(m.offset) >= BigInt(stored));
     const skipped = batch.messages.length - fresh.length;
     if (fresh.length === 0)
-      return { scored: 0, duplicates: 0, undecodable: 0, unscorable: 0, skipped, changes: 0, enqueued: [] };
+      return {
+        scored: 0,
+        duplicates: 0,
+        undecodable: 0,
+        unscorable: 0,
+        skipped,
+        erased: 0,
+        erasures: 0,
+        changes: 0,
+        enqueued: [],
+      };
 
     const deadLetters: OutboxMessage[] = [];
     const candidates: ScorableEvent[] = [];
@@ -198,10 +215,13 @@ export class ScoringBatchHandler {
       unique.map(({ event }) => dedupeKeyOf(event)),
       now,
     );
-    const events = unique.filter(({ event }) =>
+    const claimedEvents = unique.filter(({ event }) =>
       claimed.has(processedEventRepository.keyOf(dedupeKeyOf(event))),
     );
 
+    end();
+    end = this.time('erasure');
+    const { events, erased, erasures } = await this.withoutErased(sql, claimedEvents);
     end();
     end = this.time('load');
     const contacts = [
@@ -292,8 +312,52 @@ export class ScoringBatchHandler {
       undecodable: deadLetters.length - plan.failures.length,
       unscorable: plan.failures.length,
       skipped,
+      erased,
+      erasures,
       changes: plan.changes,
       enqueued,
     };
+  }
+
+  /**
+   * The batch's events less those of erased contacts dated at or before their erasure, and less the
+   * `contact.erased` events themselves, applied here in case the api's erasure did not commit (it
+   * publishes before it commits). The contacts' shared locks, held until commit, keep an erasure from
+   * passing this batch unseen (libs/persistence `contactErasureRepository`).
+   */
+  private async withoutErased(
+    sql: EntityManager,
+    candidates: readonly ScorableEvent[],
+  ): Promise<{ events: ScorableEvent[]; erased: number; erasures: number }> {
+    const contacts = candidates.map(({ event }) => ({
+      workspaceId: event.workspace,
+      contactId: event.subject,
+    }));
+    await contactErasureRepository.lockShared(sql, contacts);
+    const erasedAt = await contactErasureRepository.erasedAt(sql, contacts);
+    const keyOf = (event: CanonicalEvent) =>
+      contactErasureRepository.keyOf({ workspaceId: event.workspace, contactId: event.subject });
+    let erasures = 0;
+    for (const { event } of candidates) {
+      if (event.type !== CONTACT_ERASED) continue;
+      const at = new Date(event.time);
+      const known = erasedAt.get(keyOf(event));
+      if (known === undefined || known < at) {
+        await contactErasureRepository.erase(sql, {
+          workspaceId: event.workspace,
+          contactId: event.subject,
+          erasureId: event.id,
+          erasedAt: at,
+        });
+        erasedAt.set(keyOf(event), at);
+      }
+      erasures += 1;
+    }
+    const events = candidates.filter(({ event }) => {
+      if (event.type === CONTACT_ERASED) return false;
+      const at = erasedAt.get(keyOf(event));
+      return at === undefined || Date.parse(event.time) > at.getTime();
+    });
+    return { events, erased: candidates.length - erasures - events.length, erasures };
   }
 }

@@ -132,6 +132,7 @@ export class ThresholdRuntime {
           this.metrics.consumedEvents.inc({ result: 'processed' }, outcome.processed);
           this.metrics.consumedEvents.inc({ result: 'duplicate' }, outcome.duplicates);
           this.metrics.consumedEvents.inc({ result: 'dead_lettered' }, outcome.invalid);
+          this.metrics.consumedEvents.inc({ result: 'erased' }, outcome.erased);
         }
         for (const t of outcome.transitions) {
           this.metrics.lifecycleTransitions.inc({ kind: t.kind, from_stage: t.from, to_stage: t.to });

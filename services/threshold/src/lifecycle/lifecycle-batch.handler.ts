@@ -4,9 +4,11 @@ import { applyScores, INITIAL_LIFECYCLE, type Transition } from '@leadscore/life
 import { type Logger } from '@leadscore/observability';
 import {
   consumerOffsetRepository,
+  contactErasureRepository,
   lifecycleStateRepository,
   webhookSubscriptionRepository,
   type DataSource,
+  type EntityManager,
 } from '@leadscore/persistence';
 import { lifecycleEvent } from './lifecycle-event.js';
 import { type LifecycleModels } from './lifecycle-models.js';
@@ -33,6 +35,8 @@ export interface LifecycleBatchOutcome {
   readonly processed: number;
   readonly duplicates: number;
   readonly invalid: number;
+  /** Records of erased contacts dated at or before their erasure (in flight, or replayed): not applied. */
+  readonly erased: number;
   readonly transitions: readonly Transition[];
   readonly deliveries: number;
 }
@@ -63,11 +67,11 @@ export class LifecycleBatchHandler {
         batch.partition,
       );
       const fresh = batch.messages.filter((m) => stored === undefined || BigInt(m.offset) >= BigInt(stored));
-      const events: ScoreChangedEvent[] = [];
+      const decoded: ScoreChangedEvent[] = [];
       let invalid = 0;
       for (const message of fresh) {
-        const decoded = decodeScoreChanged(message.offset, message.value);
-        if (decoded.ok) events.push(decoded.event);
+        const read = decodeScoreChanged(message.offset, message.value);
+        if (read.ok) decoded.push(read.event);
         else {
           invalid += 1;
           // Nothing downstream can act on it; it stays on the topic for inspection.
@@ -76,13 +80,20 @@ export class LifecycleBatchHandler {
               topic: batch.topic,
               partition: batch.partition,
               offset: message.offset,
-              reason: decoded.reason,
+              reason: read.reason,
             },
             'score-changed record skipped',
           );
         }
       }
 
+      // A contact erased after these changes were made must not get its lifecycle back from them: the
+      // shared locks make an erasure wait for this batch, or this batch see its tombstone.
+      const events = await withoutErased(sql, decoded, (e) => ({
+        workspaceId: e.workspace,
+        contactId: e.data.contact,
+        time: e.time,
+      }));
       const keys = [
         ...new Map(
           events.map((e) => {
@@ -139,9 +150,29 @@ export class LifecycleBatchHandler {
         processed: events.length - duplicates,
         duplicates: duplicates + (batch.messages.length - fresh.length),
         invalid,
+        erased: decoded.length - events.length,
         transitions: writes.transitions,
         deliveries: writes.deliveryCount,
       };
     });
   }
+}
+
+/**
+ * The records less those of erased contacts dated at or before their erasure, under the contacts' shared
+ * erasure locks (held until the transaction ends).
+ */
+export async function withoutErased<T>(
+  sql: EntityManager,
+  records: readonly T[],
+  contactOf: (record: T) => { workspaceId: string; contactId: string; time: string },
+): Promise<T[]> {
+  const contacts = records.map(contactOf);
+  await contactErasureRepository.lockShared(sql, contacts);
+  const erasedAt = await contactErasureRepository.erasedAt(sql, contacts);
+  return records.filter((_, index) => {
+    const contact = contacts[index];
+    const at = contact && erasedAt.get(contactErasureRepository.keyOf(contact));
+    return !contact || at === undefined || Date.parse(contact.time) > at.getTime();
+  });
 }

@@ -15,6 +15,7 @@ import {
 } from '@leadscore/persistence';
 import {
   outboxSourceOf,
+  withoutErased,
   type LifecycleBatchOutcome,
   type ThresholdTopics,
 } from './lifecycle-batch.handler.js';
@@ -98,9 +99,16 @@ export class SalesAcceptanceHandler {
         });
       }
 
+      // A sales flag sent before its contact was erased must not move the lifecycle of whoever the key
+      // names after the erasure.
+      const kept = await withoutErased(sql, flags, (f) => ({
+        workspaceId: f.workspace,
+        contactId: f.contact,
+        time: f.time,
+      }));
       const states = await lifecycleStateRepository.lockContacts(
         sql,
-        flags.map((f) => ({ workspaceId: f.workspace, contactId: f.contact })),
+        kept.map((f) => ({ workspaceId: f.workspace, contactId: f.contact })),
       );
       const statesOf = groupBy(states, (s) => `${s.workspaceId}\u0000${s.contactId}`);
       const subscriptionsOf = groupBy(
@@ -109,7 +117,7 @@ export class SalesAcceptanceHandler {
       );
       const writes = new LifecycleWrites(source, this.topics.lifecycle, subscriptionsOf);
       const { changed } = writes;
-      for (const flag of flags) {
+      for (const flag of kept) {
         const rows = statesOf.get(`${flag.workspace}\u0000${flag.contact}`) ?? [];
         if (rows.length === 0) {
           this.logger.warn(
@@ -143,9 +151,10 @@ export class SalesAcceptanceHandler {
       }
       await writes.commit(sql, new Date(this.clock()), this.consumerGroup, batch);
       return {
-        processed: flags.length,
+        processed: kept.length,
         duplicates: batch.messages.length - fresh.length,
         invalid: 0,
+        erased: flags.length - kept.length,
         transitions: writes.transitions,
         deliveries: writes.deliveryCount,
       };

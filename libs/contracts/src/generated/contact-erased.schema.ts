@@ -1,0 +1,85 @@
+/* eslint-disable */
+/**
+ * generated — do not edit.
+ * Source: schemas/api/contact-erased.schema.json
+ * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
+ */
+
+/** The JSON Schema of schemas/api/contact-erased.schema.json, for validators (no file I/O at runtime). */
+export const contactErasedSchema: Readonly<Record<string, unknown>> = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://schemas.leadscore.dev/api/contact-erased.schema.json",
+  "title": "ContactErased",
+  "description": "Answer of DELETE /v1/contacts/{contact}: the contact is erased from PostgreSQL, a tombstone keeps it erased, and the contact.erased event (its id the erasure's) tells every consumer; the archive deletes the contact's rows when the analytics service reaches that event.",
+  "type": "object",
+  "required": [
+    "erasureId",
+    "contact",
+    "erasedAt",
+    "erased",
+    "archive"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "erasureId": {
+      "type": "string",
+      "description": "Names the erasure in the audit log and on the contact.erased event."
+    },
+    "contact": {
+      "type": "string",
+      "description": "The contact key erased, normalised."
+    },
+    "erasedAt": {
+      "type": "string",
+      "format": "date-time",
+      "description": "The contact's events and changes dated at or before it are erased, even those still in flight; later activity of the same key (a new consent) starts a new contact."
+    },
+    "erased": {
+      "type": "object",
+      "description": "Rows removed from each PostgreSQL store (0 when there was nothing, as on a repeated erasure).",
+      "required": [
+        "scores",
+        "ranks",
+        "profiles",
+        "lifecycleStates",
+        "webhookDeliveries",
+        "auditTargets"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "scores": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "ranks": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "profiles": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "lifecycleStates": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "webhookDeliveries": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "auditTargets": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Audit rows that named the contact and now name the erasure's hash."
+        }
+      }
+    },
+    "archive": {
+      "type": "string",
+      "enum": [
+        "pending"
+      ],
+      "description": "The archive (ClickHouse) erases the contact when the analytics service consumes the contact.erased event."
+    }
+  }
+};

@@ -1,0 +1,275 @@
+/* eslint-disable */
+/**
+ * generated — do not edit.
+ * Source: schemas/api/contact-export.schema.json
+ * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
+ */
+
+export type Changes = {
+  model: string;
+  modelVersion: number;
+  /**
+   * Gapless per contact and model: 1 for the first change.
+   */
+  sequence: number;
+  /**
+   * The time the scores refer to.
+   */
+  time: string;
+  /**
+   * An event scored, a profile change re-computed fit, or a time effect.
+   */
+  cause: 'event' | 'refit' | 'decay' | 'expiry' | 'absence' | 'inactivity' | 'rescore';
+  /**
+   * The event behind it (event and refit causes).
+   */
+  causeEventId: string | null;
+  fit: number;
+  engagement: number;
+  total: number;
+  /**
+   * null for the first change.
+   */
+  previousTotal: number | null;
+  tier: string | null;
+  grade: string | null;
+  /**
+   * The rules that made up the score after this change, largest first (at most 10).
+   */
+  contributions: ScoreContribution[];
+}[];
+
+/**
+ * Answer of GET /v1/contacts/{contact}/export (the right of access): everything leadscore holds about one contact, as one document. Empty parts when it holds nothing of that kind.
+ */
+export interface ContactExport {
+  /**
+   * The contact key, normalised.
+   */
+  contact: string;
+  exportedAt: string;
+  /**
+   * The traits its contact events set (what fit rules match on); null when none.
+   */
+  profile: {
+    traits: {
+      [k: string]: unknown;
+    };
+    updatedAt: string;
+  } | null;
+  /**
+   * Its scores under every model with their explanation, as GET /v1/contacts/{contact} answers; null when no model scored it.
+   */
+  scores: ContactScores | null;
+  /**
+   * Its tier and lifecycle stage under each model now.
+   */
+  lifecycle: ContactLifecycle[];
+  /**
+   * What was sent about it to CRM webhooks, newest first (at most 10,000), with the payload.
+   */
+  webhookDeliveries: ContactWebhookDelivery[];
+  /**
+   * Audit rows naming it (recorded outcomes), newest first (at most 10,000).
+   */
+  auditEntries: ContactAuditEntry[];
+  archive: ContactArchive;
+}
+/**
+ * Answer of GET /v1/contacts/{contact} and GET /v1/contacts?email=|phone=|userId=: the contact's scores under every model that scored it, each as of now and as stored, with why.
+ */
+export interface ContactScores {
+  /**
+   * The contact key, normalised (e.g. email:ada@example.com).
+   */
+  contact: string;
+  models: ContactModelScore[];
+}
+export interface ContactModelScore {
+  modelId: string;
+  /**
+   * The model version the stored figures were computed with.
+   */
+  modelVersion: number;
+  /**
+   * The version `now` is computed with: the live one, which the next event or decay pass applies.
+   */
+  liveVersion: number;
+  now: Figures;
+  /**
+   * As published by the last event or decay pass (leads.score-changed.v1), with its sequence and time.
+   */
+  stored: Figures1 & {
+    sequence: number;
+    [k: string]: unknown;
+  };
+  /**
+   * The lifecycle stage the threshold service last published (lead, mql, sql, recycled); null before it saw the contact.
+   */
+  stage: string | null;
+  /**
+   * ONTRAPORT's relative score of the stored total (unrounded) among the model's contacts, against the model's stats (median, top) as of `statsAsOf`; null when the contact has no rank yet.
+   */
+  relative: {
+    /**
+     * 0–100, two decimals: the top contact is 100, the median 50.
+     */
+    percent: number;
+    /**
+     * Computed from the stored total (as of the last event or decay pass), as the leaderboard ranks it, not from `now`.
+     */
+    basis: 'stored';
+    statsAsOf: string;
+  } | null;
+  /**
+   * Every rule with points now, largest first.
+   */
+  contributions: {
+    ruleId: string;
+    kind: 'fit' | 'engagement' | 'absence' | 'inactivity';
+    /**
+     * What the rule is worth now (after decay), in hundredths.
+     */
+    points: number;
+    /**
+     * The event behind its latest award.
+     */
+    eventId: string | null;
+  }[];
+  /**
+   * Time effects due since the stored figures were written: in `now`, not yet in `stored`.
+   */
+  sinceLastWrite: {
+    ruleId: string;
+    kind: 'fit' | 'engagement' | 'absence' | 'inactivity';
+    outcome: 'awarded' | 'capped' | 'limited' | 'expired' | 'refit';
+    points: number;
+    eventId: string | null;
+    at: string;
+  }[];
+  /**
+   * Awards that still count, soonest to expire first.
+   */
+  runningAwards: {
+    ruleId: string;
+    eventId: string | null;
+    points: number;
+    expiresAt: string;
+  }[];
+  /**
+   * Absence rules waiting for the follow-up: the penalty applies at `dueAt` unless it comes.
+   */
+  waitingAbsences: {
+    ruleId: string;
+    triggerEventId: string;
+    dueAt: string;
+  }[];
+}
+/**
+ * As of the read: decay, expiry, absences and inactivity due by then applied (exact, since decay is analytic).
+ */
+export interface Figures {
+  fit: number;
+  engagement: number;
+  total: number;
+  tier: 'cold' | 'warm' | 'hot' | null;
+  grade: string | null;
+  /**
+   * The time the figures are as of.
+   */
+  at: string;
+  sequence?: number;
+  [k: string]: unknown;
+}
+export interface Figures1 {
+  fit: number;
+  engagement: number;
+  total: number;
+  tier: 'cold' | 'warm' | 'hot' | null;
+  grade: string | null;
+  /**
+   * The time the figures are as of.
+   */
+  at: string;
+  sequence?: number;
+  [k: string]: unknown;
+}
+export interface ContactLifecycle {
+  model: string;
+  stage: 'lead' | 'recycled' | 'mql' | 'sql';
+  tier: 'cold' | 'warm' | 'hot';
+  grade: string | null;
+  salesAccepted: boolean;
+  lastSequence: number;
+}
+export interface ContactWebhookDelivery {
+  subscriptionId: string;
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  status: 'pending' | 'delivered' | 'dead';
+  createdAt: string;
+  deliveredAt: string | null;
+  payload: {
+    [k: string]: unknown;
+  };
+}
+export interface ContactAuditEntry {
+  action: string;
+  actor: string;
+  at: string;
+  details: {
+    [k: string]: unknown;
+  };
+}
+/**
+ * What the archive (ClickHouse) holds of one contact: its events in full, its score changes and its lifecycle transitions, oldest first (part of a contact's data export).
+ */
+export interface ContactArchive {
+  contact: string;
+  events: ArchivedEvent[];
+  scoreChanges: Changes;
+  lifecycleChanges: ArchivedLifecycleChange[];
+}
+export interface ArchivedEvent {
+  id: string;
+  source: string;
+  type: string;
+  time: string;
+  /**
+   * The event's data as ingested.
+   */
+  data: {
+    [k: string]: unknown;
+  };
+}
+/**
+ * One rule's share of the current score.
+ */
+export interface ScoreContribution {
+  /**
+   * The model rule.
+   */
+  ruleId: string;
+  /**
+   * Which part of the model it belongs to.
+   */
+  kind: 'fit' | 'engagement' | 'absence' | 'inactivity';
+  /**
+   * What it is worth now (after decay).
+   */
+  points: number;
+  /**
+   * The event behind its latest award.
+   */
+  eventId: string | null;
+}
+export interface ArchivedLifecycleChange {
+  model: string;
+  time: string;
+  id: string;
+  kind: 'tier' | 'stage';
+  previous: string;
+  current: string;
+  sequence: number;
+}
