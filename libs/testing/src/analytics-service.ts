@@ -1,6 +1,7 @@
-import { createKafkaClient, ensureTopics, silentLogger } from '@leadscore/kafka';
+import { createKafkaClient, ensureTopics, highWatermarks, silentLogger } from '@leadscore/kafka';
 import { startBuiltService, type BuiltService } from './built-service.js';
 import { freePort, waitForPort } from './free-port.js';
+import { pollUntil } from './poll-until.js';
 import { testKafkaBrokers, uniqueName } from './test-environment.js';
 
 /** The topics the analytics service archives, by what they hold (its ANALYTICS_*_TOPIC settings). */
@@ -47,6 +48,8 @@ export interface TestAnalyticsOptions {
   readonly consumerGroup: string;
   /** Further settings, e.g. ANALYTICS_SESSION_TIMEOUT_MS. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Its port (default a free one), e.g. the same one across a restart. */
+  readonly port?: number;
 }
 
 export interface TestAnalytics {
@@ -56,6 +59,11 @@ export interface TestAnalytics {
   readonly metrics: () => Promise<string>;
   /** Rows this process has inserted into the archive so far (its counter starts at 0 with the process). */
   readonly archivedRows: () => Promise<number>;
+  /**
+   * Resolves once the archive ends at every partition's high watermark of its topics as they are when
+   * the wait begins (the offsets it stores after each batch, GET /internal/v1/offsets).
+   */
+  readonly waitUntilArchived: (timeoutMs?: number) => Promise<void>;
 }
 
 /** Rows inserted into the archive, summed over tables, from an analytics service's /metrics text. */
@@ -68,7 +76,7 @@ export function archivedRowsIn(metrics: string): number {
 
 /** The built analytics service (services/analytics/dist/main.js) on the run's Kafka, listening once this resolves. */
 export async function startTestAnalytics(options: TestAnalyticsOptions): Promise<TestAnalytics> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const service = startBuiltService('analytics', {
     HOST: '127.0.0.1',
@@ -88,5 +96,37 @@ export async function startTestAnalytics(options: TestAnalyticsOptions): Promise
   });
   await waitForPort(port);
   const metrics = async () => (await fetch(`${url}/metrics`)).text();
-  return { url, service, metrics, archivedRows: async () => archivedRowsIn(await metrics()) };
+  const kafka = createKafkaClient({
+    brokers: testKafkaBrokers(),
+    clientId: 'archived-wait',
+    logger: silentLogger,
+  });
+  const waitUntilArchived = async (timeoutMs = 120_000) => {
+    const { events, scoreChanges, lifecycleChanges, deadLetters } = options.topics;
+    const archived = [events, scoreChanges, lifecycleChanges, deadLetters];
+    const targets = new Map<string, Map<number, string>>();
+    for (const topic of archived) targets.set(topic, await highWatermarks(kafka, topic));
+    const reached = async () => {
+      const { topics } = (await (await fetch(`${url}/internal/v1/offsets`)).json()) as {
+        topics: Record<string, Record<string, string>>;
+      };
+      return [...targets].every(([topic, highs]) =>
+        [...highs].every(
+          ([partition, high]) => BigInt(topics[topic]?.[String(partition)] ?? '0') >= BigInt(high),
+        ),
+      );
+    };
+    await pollUntil(reached, Boolean, {
+      withinMs: timeoutMs,
+      everyMs: 100,
+      waitingFor: `the archive to reach the end of ${archived.join(', ')} (${service.output.join('').slice(-1500)})`,
+    });
+  };
+  return {
+    url,
+    service,
+    metrics,
+    archivedRows: async () => archivedRowsIn(await metrics()),
+    waitUntilArchived,
+  };
 }

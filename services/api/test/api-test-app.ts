@@ -42,6 +42,8 @@ export interface TestApi {
   /** The app's OpenAPI document. */
   readonly openApi: Record<string, unknown>;
   readonly dataSource: DataSource;
+  /** Its database, for services started beside it. */
+  readonly databaseUrl: string;
   /** Topics of this app alone (read them with libs/testing's readTopic). */
   readonly topics: ApiTopics;
   readonly kafka: KafkaClient;
@@ -71,6 +73,8 @@ export interface TestApiOptions {
   readonly analyticsUrl?: string;
   /** The events topic the api publishes to (e.g. the one a test's analytics service archives); default its own. */
   readonly eventsTopic?: string;
+  /** The models topic the api publishes applied models to (e.g. a test's scorer's); default its own. */
+  readonly modelsTopic?: string;
 }
 
 const UNLIMITED: TokenBucketRate = { perSecond: 100_000, burst: 100_000 };
@@ -93,7 +97,7 @@ export async function startTestApi(
   });
   const topics: ApiTopics = {
     events: options.eventsTopic ?? uniqueName('api-events'),
-    models: uniqueName('api-models'),
+    models: options.modelsTopic ?? uniqueName('api-models'),
   };
   await ensureTopics(kafka, [
     { name: topics.events, partitions: 3, config: {} },
@@ -146,6 +150,7 @@ export async function startTestApi(
     http,
     openApi,
     dataSource,
+    databaseUrl: database.url,
     topics,
     kafka,
     settingsCipher,

@@ -22,6 +22,12 @@ const runtime = new ScorerRuntime({
   logger,
   registry,
   consumerGroup: config.SCORER_CONSUMER_GROUP,
+  topics: {
+    events: config.SCORER_EVENTS_TOPIC,
+    models: config.SCORER_MODELS_TOPIC,
+    scoreChanged: config.SCORER_SCORE_CHANGED_TOPIC,
+    deadLetter: config.SCORER_DEAD_LETTER_TOPIC,
+  },
   sessionTimeoutMs: config.SCORER_SESSION_TIMEOUT_MS,
   partitionsConsumedConcurrently: config.SCORER_PARTITIONS_CONCURRENTLY,
   retention: {

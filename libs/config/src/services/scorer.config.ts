@@ -12,6 +12,22 @@ export const scorerConfigSchema = envSchema({
     description: 'Consumer group of leads.events.v1; its offsets are stored in PostgreSQL under this name',
     default: 'leadscore-scorer',
   }),
+  SCORER_EVENTS_TOPIC: env.string({
+    description: 'Topic the events are scored from (tests use a topic of their own)',
+    default: 'leads.events.v1',
+  }),
+  SCORER_MODELS_TOPIC: env.string({
+    description: 'Topic the scoring models are read from (tests use a topic of their own)',
+    default: 'leads.models.v1',
+  }),
+  SCORER_SCORE_CHANGED_TOPIC: env.string({
+    description: 'Topic the score changes are published to (tests use a topic of their own)',
+    default: 'leads.score-changed.v1',
+  }),
+  SCORER_DEAD_LETTER_TOPIC: env.string({
+    description: 'Topic events that cannot be scored are dead-lettered to (tests use a topic of their own)',
+    default: 'leads.events.dlq.v1',
+  }),
   SCORER_PARTITIONS_CONCURRENTLY: env.integer({
     description:
       "Partitions of leads.events.v1 one scorer works on at once (order within each partition is kept); overlaps one batch's PostgreSQL and Kafka waits with another's scoring",

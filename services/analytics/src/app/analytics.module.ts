@@ -1,4 +1,11 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { ObservabilityModule, type ReadinessCheck } from '@leadscore/observability';
 import { type Registry } from 'prom-client';
 import type { AnalyticsQueryRunner } from '@leadscore/analytics';
@@ -14,6 +21,17 @@ export interface AnalyticsModuleOptions {
 }
 
 const ANALYTICS_RUNTIME = Symbol('ANALYTICS_RUNTIME');
+
+/** GET /internal/v1/offsets: where the archive ends per topic and partition (operators, tests). */
+@Controller('internal/v1/offsets')
+class ArchiveOffsetsController {
+  constructor(@Inject(ANALYTICS_RUNTIME) private readonly runtime: AnalyticsRuntime) {}
+
+  @Get()
+  offsets(): ReturnType<AnalyticsRuntime['archivedOffsets']> {
+    return this.runtime.archivedOffsets();
+  }
+}
 
 /**
  * HTTP surface of analytics: the archive's queries (/internal/v1, for the api), /metrics, /healthz,
@@ -33,7 +51,7 @@ export class AnalyticsModule implements OnApplicationShutdown {
           readinessChecks: options.readinessChecks,
         }),
       ],
-      controllers: [ArchiveQueriesController],
+      controllers: [ArchiveQueriesController, ArchiveOffsetsController],
       providers: [
         { provide: ANALYTICS_RUNTIME, useValue: options.runtime },
         { provide: ARCHIVE_QUERIES, useValue: options.queries },

@@ -74,6 +74,25 @@ export class AnalyticsRuntime {
     return this.running;
   }
 
+  /**
+   * Where the archive ends, per archived topic and partition: the offset each partition resumes from
+   * (what the archive holds, not what was fetched), for operators and tests.
+   */
+  async archivedOffsets(): Promise<{
+    consumerGroup: string;
+    topics: Record<string, Record<string, string>>;
+  }> {
+    const topics: Record<string, Record<string, string>> = {};
+    for (const topic of this.roles.keys())
+      topics[topic] = Object.fromEntries(
+        [...(await this.store.nextOffsets(this.options.consumerGroup, topic))].map(([partition, offset]) => [
+          String(partition),
+          offset,
+        ]),
+      );
+    return { consumerGroup: this.options.consumerGroup, topics };
+  }
+
   async start(): Promise<void> {
     const { kafka, clickhouse, database, consumerGroup, logger } = this.options;
     const { applied } = await migrateAnalytics(clickhouse, database, { cluster: this.options.cluster });
