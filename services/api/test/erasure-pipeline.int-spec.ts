@@ -10,7 +10,6 @@ import {
   startBuiltService,
   startTestAnalytics,
   testKafkaBrokers,
-  uniqueDatabaseName,
   uniqueName,
   waitForPort,
   waitUntilConsumed,
@@ -125,7 +124,7 @@ async function startPipeline(
 /** Until the scorer has the model (read from the models topic), so that no event meets it without one. */
 async function modelLoaded(scorer: BuiltService): Promise<void> {
   await pollUntil(
-    async () => scorer.output.join(''),
+    () => Promise.resolve(scorer.output.join('')),
     (output) => output.includes('scoring model applied'),
     { withinMs: 60_000, everyMs: 100, waitingFor: 'the scorer to load the model' },
   );
