@@ -2,7 +2,13 @@ import yargs from 'yargs';
 import { CommandError } from './api-client.js';
 import { resolveConnection, type Connection, type ConnectionFlags } from './connection.js';
 import { ExitCode, type ExitStatus } from './exit-codes.js';
-import { explainContact, showContact, showLeaderboard } from './contact.commands.js';
+import {
+  eraseContact,
+  explainContact,
+  exportContact,
+  showContact,
+  showLeaderboard,
+} from './contact.commands.js';
 import { createKey, createWorkspace, listWorkspaces, listKeys, revokeKey } from './keys.commands.js';
 import { login } from './login.command.js';
 import {
@@ -157,7 +163,7 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
         )
         .demandCommand(1, 'Name a model command: validate, diff, apply, list or get'),
     )
-    .command('contact', 'A contact’s scores and why: show, explain', (contacts) =>
+    .command('contact', 'A contact’s scores and why, its data export and its erasure', (contacts) =>
       contacts
         .command(
           'show <contact>',
@@ -177,7 +183,34 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
               .example('$0 contact explain email:ada@example.com', 'The rules behind the score'),
           (argv) => remote(argv, (connection, output) => explainContact(connection, argv.contact, output)),
         )
-        .demandCommand(1, 'Name a contact command: show or explain'),
+        .command(
+          'erase <contact>',
+          'Erase the contact everywhere and keep it erased (GDPR/CCPA; admin key; asks for --yes)',
+          (command) =>
+            command
+              .positional('contact', CONTACT)
+              .option('yes', { type: 'boolean', default: false, describe: 'Yes, erase it for good' })
+              .example('$0 contact erase ada@example.com --yes', 'Scores, profile, lifecycle, archive: gone'),
+          (argv) =>
+            remote(argv, (connection, output) => eraseContact(connection, argv.contact, argv.yes, output)),
+        )
+        .command(
+          'export <contact>',
+          'Everything held about the contact as one JSON document (the right of access; admin key)',
+          (command) =>
+            command
+              .positional('contact', CONTACT)
+              .option('output', { alias: 'o', type: 'string', describe: 'Write it to this file' })
+              .example(
+                '$0 contact export ada@example.com -o ada.json',
+                'Profile, scores, events, deliveries',
+              ),
+          (argv) =>
+            remote(argv, (connection, output) =>
+              exportContact(connection, argv.contact, argv.output, output),
+            ),
+        )
+        .demandCommand(1, 'Name a contact command: show, explain, erase or export'),
     )
     .command(
       'leaderboard <model>',

@@ -1,4 +1,5 @@
-import type { ContactScores, LeaderboardPage } from '@leadscore/contracts';
+import { writeFileSync } from 'node:fs';
+import type { ContactErased, ContactExport, ContactScores, LeaderboardPage } from '@leadscore/contracts';
 import { CommandError, callApi } from './api-client.js';
 import type { Connection } from './connection.js';
 import { ExitCode, type ExitStatus } from './exit-codes.js';
@@ -18,6 +19,14 @@ export function contactPath(contact: string): string {
     ExitCode.usage,
     `"${contact}" is not a contact: give a key (email:ada@example.com, phone:+14155550100, user:42, anon:…), an email address or a phone number.`,
   );
+}
+
+/** The contact key a command names (an email address or a phone number made into one), for the key routes. */
+export function contactKeyOf(contact: string): string {
+  if (CONTACT_KEY.test(contact)) return contact;
+  if (contact.includes('@')) return `email:${contact}`;
+  if (/^\+?[\d\s().-]{3,}$/.test(contact)) return `phone:${contact.replace(/[\s().-]/g, '')}`;
+  return contactPath(contact); // throws the usage error
 }
 
 const percent = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(2)} %`);
@@ -145,5 +154,58 @@ export async function showLeaderboard(
   if (page.partial)
     output.out('(the filters matched few of the contacts examined for this page: there may be more)');
   if (page.nextCursor) output.err(`next page: leadscore leaderboard ${model} --cursor ${page.nextCursor}`);
+  return ExitCode.ok;
+}
+
+/**
+ * `leadscore contact erase CONTACT --yes`: erases the contact everywhere and keeps it erased (DELETE
+ * /v1/contacts/{contact}, admin key). Irreversible, so it asks for --yes.
+ */
+export async function eraseContact(
+  connection: Connection,
+  contact: string,
+  confirmed: boolean,
+  output: Output,
+): Promise<ExitStatus> {
+  const key = contactKeyOf(contact);
+  if (!confirmed)
+    throw new CommandError(
+      ExitCode.usage,
+      `Erasing ${key} deletes its scores, profile, lifecycle, webhook deliveries and archived events for good, and keeps its events still in flight out. Add --yes to erase it.`,
+    );
+  const erased = await callApi<ContactErased>(connection, `/v1/contacts/${encodeURIComponent(key)}`, {
+    method: 'DELETE',
+  });
+  if (output.json) {
+    writeJson(output, erased);
+    return ExitCode.ok;
+  }
+  const { erased: rows } = erased;
+  output.out(
+    `${colour.green('✓')} ${erased.contact} erased (${erased.erasureId}, as of ${erased.erasedAt}): ${rows.scores} scores, ${rows.ranks} leaderboard entries, ${rows.profiles} profile, ${rows.lifecycleStates} lifecycle states, ${rows.webhookDeliveries} webhook deliveries; ${rows.auditTargets} audit rows now name a hash. The archive follows when the analytics service reaches the erasure.`,
+  );
+  return ExitCode.ok;
+}
+
+/**
+ * `leadscore contact export CONTACT [--output FILE]`: everything held about the contact as one JSON
+ * document (GET /v1/contacts/{contact}/export, admin key), to standard output or a file.
+ */
+export async function exportContact(
+  connection: Connection,
+  contact: string,
+  file: string | undefined,
+  output: Output,
+): Promise<ExitStatus> {
+  const key = contactKeyOf(contact);
+  const exported = await callApi<ContactExport>(connection, `/v1/contacts/${encodeURIComponent(key)}/export`);
+  if (file === undefined) {
+    writeJson(output, exported);
+    return ExitCode.ok;
+  }
+  writeFileSync(file, `${JSON.stringify(exported, null, 2)}\n`);
+  output.err(
+    `${colour.green('✓')} ${exported.contact}: ${exported.archive.events.length} events, ${exported.archive.scoreChanges.length} score changes, ${exported.webhookDeliveries.length} webhook deliveries written to ${file}`,
+  );
   return ExitCode.ok;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { ContactScores, LeaderboardPage, ScoringModel } from '@leadscore/contracts';
+import type { ContactExport, ContactScores, LeaderboardPage, ScoringModel } from '@leadscore/contracts';
 import {
   contactScoreRepository,
   openDatabase,
@@ -8,10 +8,21 @@ import {
 } from '@leadscore/persistence';
 import { scoreRowOf } from '@leadscore/score-events';
 import { applyEvent, emptyState } from '@leadscore/scoring';
+import {
+  createArchivedTopics,
+  makeTempDir,
+  removeDir,
+  startTestAnalytics,
+  uniqueDatabaseName,
+  uniqueName,
+  type TestAnalytics,
+} from '@leadscore/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startCliTestApi, type CliTestApi } from './cli-api.js';
 import { leadscore } from './cli-process.js';
 
-// `contact show|explain` and `leaderboard`, run as the built CLI against the built api, over contacts
+// `contact show|explain|export|erase` and `leaderboard`, run as the built CLI against the built api, over contacts
 // stored as the scorer stores them (score rows and ranks, in the api's database).
 jest.setTimeout(120_000);
 
@@ -52,8 +63,21 @@ async function score(model: ScoringModel, contact: string, clicks: number): Prom
   );
 }
 
+let analytics: TestAnalytics;
+let analyticsDir: string;
+let exportDir: string;
+
 beforeAll(async () => {
-  api = await startCliTestApi('cli_contacts');
+  // The archive the api's export reads (empty here: these contacts are stored as the scorer stores them).
+  analyticsDir = makeTempDir('cli-contacts-archive');
+  exportDir = makeTempDir('cli-contacts-export');
+  analytics = await startTestAnalytics({
+    topics: await createArchivedTopics('cli-contacts'),
+    dataPath: analyticsDir,
+    database: uniqueDatabaseName('cli_contacts'),
+    consumerGroup: uniqueName('cli-contacts'),
+  });
+  api = await startCliTestApi('cli_contacts', { ANALYTICS_URL: analytics.url });
   dataSource = await openDatabase({ url: api.database.url });
   const model = clickModel(api.workspace);
   await scoringModelRepository.record(dataSource.manager, {
@@ -71,6 +95,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await dataSource?.destroy();
   await api?.stop();
+  await analytics?.service.stop();
+  if (analyticsDir) removeDir(analyticsDir);
+  if (exportDir) removeDir(exportDir);
 });
 
 describe('leadscore contact', () => {
@@ -134,5 +161,48 @@ describe('leadscore leaderboard', () => {
     const bad = await run(['leaderboard', 'clicks', '--stage', 'customer']);
     expect(bad).toMatchObject({ status: 3, stderr: expect.stringContaining('?stage must be') });
     expect((await run(['leaderboard', 'nothing-here'])).status).toBe(6);
+  });
+});
+
+describe('leadscore contact export and erase (admin key)', () => {
+  it('exports everything held about a contact, to standard output or a file', async () => {
+    const printed = await run(['contact', 'export', 'user:42'], api.adminKey);
+    expect(printed.status).toBe(0);
+    const exported = JSON.parse(printed.stdout) as ContactExport;
+    expect(exported.contact).toBe('user:42');
+    expect(exported.scores?.models.map((m) => [m.modelId, m.stored.total])).toEqual([['clicks', 10]]);
+    expect(exported.archive).toEqual({
+      contact: 'user:42',
+      events: [],
+      scoreChanges: [],
+      lifecycleChanges: [],
+    });
+    const file = join(exportDir, 'user-42.json');
+    const written = await run(['contact', 'export', 'user:42', '-o', file], api.adminKey);
+    expect(written).toMatchObject({ status: 0, stdout: '' });
+    expect(written.stderr).toContain(`written to ${file}`);
+    expect((JSON.parse(readFileSync(file, 'utf8')) as ContactExport).contact).toBe('user:42');
+    // A read key may not: exports are admin's (exit 5, the api's words).
+    expect((await run(['contact', 'export', 'user:42'])).status).toBe(5);
+  });
+
+  it('erases only with --yes, then the contact is gone', async () => {
+    const unconfirmed = await run(['contact', 'erase', 'Ada@Example.com'], api.adminKey);
+    expect(unconfirmed).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('Add --yes to erase it'),
+    });
+    expect((await run(['contact', 'show', 'ada@example.com'])).status).toBe(0);
+    const erased = await run(['contact', 'erase', 'ada@example.com', '--yes'], api.adminKey);
+    expect(erased.status).toBe(0);
+    expect(erased.stdout).toMatch(
+      /✓ email:ada@example\.com erased \(erasure-.*\): 1 scores, 1 leaderboard entries/,
+    );
+    expect((await run(['contact', 'show', 'ada@example.com'])).status).toBe(6);
+    const again = JSON.parse(
+      (await run(['contact', 'erase', 'email:ada@example.com', '--yes', '--json'], api.adminKey)).stdout,
+    ) as { erased: { scores: number } };
+    expect(again.erased.scores).toBe(0);
+    expect((await run(['contact', 'erase', 'user:42', '--yes'])).status).toBe(5);
   });
 });

@@ -33,6 +33,10 @@ describe('loadConfig', () => {
       KAFKA_BROKERS: ['127.0.0.1:9092'],
       DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:5432/leadscore',
       SCORER_CONSUMER_GROUP: 'leadscore-scorer',
+      SCORER_EVENTS_TOPIC: 'leads.events.v1',
+      SCORER_MODELS_TOPIC: 'leads.models.v1',
+      SCORER_SCORE_CHANGED_TOPIC: 'leads.score-changed.v1',
+      SCORER_DEAD_LETTER_TOPIC: 'leads.events.dlq.v1',
       SCORER_PARTITIONS_CONCURRENTLY: 3,
       SCORER_SESSION_TIMEOUT_MS: 30_000,
       SCORER_PROCESSED_EVENT_RETENTION_HOURS: 192,
@@ -44,6 +48,8 @@ describe('loadConfig', () => {
     expect(analytics.PORT).toBe(3005);
     expect(analytics.CLICKHOUSE_URL).toBeUndefined();
     expect(analytics.CLICKHOUSE_DATA_PATH).toBe('.local/clickhouse');
+    expect(analytics.CLICKHOUSE_CLUSTER).toBeUndefined();
+    expect(analytics.ANALYTICS_EVENTS_TTL_DAYS).toBe(0);
   });
 
   it('parses set variables into typed values and treats empty as unset', () => {
