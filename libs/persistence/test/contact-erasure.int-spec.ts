@@ -9,6 +9,7 @@ import {
   contactRankRepository,
   lifecycleStateRepository,
   openDatabase,
+  webhookDeliveryRepository,
   workspaceRepository,
   type DataSource,
 } from '../src/index.js';
@@ -146,6 +147,34 @@ describe('erasing a contact in PostgreSQL', () => {
       `SELECT target FROM audit_log WHERE action = 'outcome.recorded' ORDER BY id LIMIT 1`,
     );
     expect(audit?.target).toBe(`erased:${contactHashOf(WS, ADA)}`);
+  });
+
+  it('lets a delivery in flight when its contact was erased settle without a trace', async () => {
+    const [bob] = await dataSource.query<{ id: string }[]>(
+      `SELECT id::text FROM webhook_deliveries WHERE contact_id = $1`,
+      [BOB],
+    );
+    const attempt = (deliveryId: string) => ({
+      deliveryId,
+      attempt: 1,
+      startedAt: T0,
+      latencyMs: 12,
+      statusCode: 200,
+      outcome: 'delivered' as const,
+      responseExcerpt: null,
+      error: null,
+    });
+    // Ada's delivery was erased while a worker sent it: its settlement finds nothing and logs nothing.
+    await dataSource.transaction((sql) =>
+      webhookDeliveryRepository.settle(sql, attempt('999999'), { status: 'delivered' }),
+    );
+    await dataSource.transaction((sql) =>
+      webhookDeliveryRepository.settle(sql, attempt(String(bob?.id)), { status: 'delivered' }),
+    );
+    const attempts = await dataSource.query<{ delivery_id: string }[]>(
+      'SELECT delivery_id::text FROM webhook_delivery_attempts',
+    );
+    expect(attempts).toEqual([{ delivery_id: String(bob?.id) }]);
   });
 
   it('keeps the histogram true: each model counts only the contacts left', async () => {

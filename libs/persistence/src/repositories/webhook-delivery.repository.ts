@@ -205,10 +205,12 @@ export const webhookDeliveryRepository = {
       | { status: 'retry'; nextAttemptAt: Date; error: string }
       | { status: 'dead'; error: string },
   ): Promise<void> {
+    // A delivery may be gone by now (its contact erased, its subscription deleted): nothing to log then.
     await sql.query(
       `INSERT INTO webhook_delivery_attempts
          (delivery_id, attempt, started_at, latency_ms, status_code, outcome, response_excerpt, error)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+       SELECT $1::bigint, $2::int, $3::timestamptz, $4::float8, $5::int, $6::text, $7::text, $8::text
+       FROM webhook_deliveries WHERE id = $1::bigint`,
       [
         log.deliveryId,
         log.attempt,
