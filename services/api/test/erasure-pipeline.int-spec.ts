@@ -157,6 +157,19 @@ async function storedOf(contact: string): Promise<Record<string, number>> {
   return row ?? {};
 }
 
+/** The api's export finds nothing of the contact, in PostgreSQL or in the archive. */
+async function expectNothingHeldOf(contact: string): Promise<void> {
+  expectProblem(
+    await api.http.inject({
+      method: 'GET',
+      url: `/v1/contacts/${encodeURIComponent(contact)}/export`,
+      headers: bearer(admin),
+    }),
+    404,
+    /holds nothing about the contact/,
+  );
+}
+
 const click = (contact: string, n: number, at: number) => ({
   key: `${WS}:${contact}`,
   value: JSON.stringify({
@@ -246,15 +259,7 @@ describe('erasure across the pipeline', () => {
     await drained(groups);
     const nothing = { scores: 0, ranks: 0, profiles: 0, lifecycle: 0, deliveries: 0, audit: 0 };
     expect(await storedOf(ADA)).toEqual(nothing);
-    expectProblem(
-      await api.http.inject({
-        method: 'GET',
-        url: `/v1/contacts/${encodeURIComponent(ADA)}/export`,
-        headers: bearer(admin),
-      }),
-      404,
-      /holds nothing about the contact/,
-    );
+    await expectNothingHeldOf(ADA);
     const bob = await api.dataSource.query<{ sequence: string; total: number }[]>(
       'SELECT sequence::text, total FROM contact_scores WHERE workspace_id = $1 AND contact_id = $2',
       [WS, BOB],
@@ -268,15 +273,7 @@ describe('erasure across the pipeline', () => {
     await modelLoaded(groups.scorerService);
     await drained(groups);
     expect(await storedOf(ADA)).toEqual(nothing);
-    expectProblem(
-      await api.http.inject({
-        method: 'GET',
-        url: `/v1/contacts/${encodeURIComponent(ADA)}/export`,
-        headers: bearer(admin),
-      }),
-      404,
-      /holds nothing about the contact/,
-    );
+    await expectNothingHeldOf(ADA);
     // Bob's data is whole and counted once: the replay added no score change, the archive holds his
     // events and changes once each.
     expect(

@@ -19,7 +19,12 @@ import kafkajs from 'kafkajs';
 import pg from 'pg';
 import { TOPIC_DECLARATIONS, Topics, parseModel } from '@leadscore/contracts';
 import { createKafkaClient, ensureTopics, silentLogger, waitForKafkaReady } from '@leadscore/kafka';
-import { contactRankRepository, openDatabase, type SqlRunner } from '@leadscore/persistence';
+import {
+  contactErasureRepository,
+  contactRankRepository,
+  openDatabase,
+  type SqlRunner,
+} from '@leadscore/persistence';
 import { freePort, startTestInfrastructure, workspaceRoot } from '@leadscore/testing';
 import { formatRate, rateOf, runBenchmark, type Measurement } from './benchmark.harness.js';
 
@@ -232,8 +237,8 @@ try {
   /**
    * A plain kafkajs consumer that per batch upserts the batch's contacts set-based in one transaction and
    * produces one message per event. With `mandated`, the transaction also does the I/O the issue
-   * requires of the scorer beyond that, still with no scoring: record the events' ids (dedupe), load the
-   * contacts' rows by key, record their ranks (contact_ranks and score_histogram, the statement the
+   * requires of the scorer beyond that, still with no scoring: record the events' ids (dedupe), take the
+   * contacts' erasure locks and read their tombstones, load the contacts' rows by key, record their ranks (contact_ranks and score_histogram, the statement the
    * scorer sends), enqueue the outgoing messages (one outbox row per batch) and store the offset;
    * and the produced messages are score-changed sized.
    */
@@ -278,6 +283,10 @@ try {
              SELECT $1, e, now() FROM UNNEST($2::text[]) AS e ON CONFLICT DO NOTHING RETURNING event_id`,
             [WORKSPACE, batch.messages.map((m) => `bench-${batch.partition}-${m.offset}`)],
           );
+          // Erasure holds: the contacts' shared erasure locks and their tombstones, as the scorer reads them.
+          const contacts = [...perContact.keys()].map((contactId) => ({ workspaceId: WORKSPACE, contactId }));
+          await contactErasureRepository.lockShared(sqlRunnerOf(connection), contacts);
+          await contactErasureRepository.erasedAt(sqlRunnerOf(connection), contacts);
           await connection.query(
             `SELECT * FROM baseline_scores WHERE workspace_id = $1 AND contact_id = ANY($2::text[])`,
             [WORKSPACE, [...perContact.keys()]],

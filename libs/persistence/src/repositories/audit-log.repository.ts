@@ -34,6 +34,16 @@ interface AuditRecord {
   at: Date;
 }
 
+const toAuditRow = (r: AuditRecord): AuditRow => ({
+  id: r.id,
+  workspaceId: r.workspace_id,
+  actor: r.actor,
+  action: r.action,
+  target: r.target,
+  details: r.details,
+  at: r.at,
+});
+
 /** The audit log: append-only; written in the transaction of the action it records. */
 export const auditLogRepository = {
   async append(sql: SqlRunner, entries: readonly AuditEntry[]): Promise<void> {
@@ -67,15 +77,7 @@ export const auditLogRepository = {
        ORDER BY audit_log.id DESC LIMIT $3`,
       [workspaceId, options.before ?? null, options.limit + 1],
     );
-    const rows = records.slice(0, options.limit).map((r): AuditRow => ({
-      id: r.id,
-      workspaceId: r.workspace_id,
-      actor: r.actor,
-      action: r.action,
-      target: r.target,
-      details: r.details,
-      at: r.at,
-    }));
+    const rows = records.slice(0, options.limit).map(toAuditRow);
     const last = rows.at(-1);
     return { rows, nextBefore: records.length > options.limit && last ? last.id : null };
   },
@@ -92,14 +94,6 @@ export const auditLogRepository = {
        WHERE workspace_id = $1 AND target = $2 ORDER BY id DESC LIMIT $3`,
       [workspaceId, target, limit],
     );
-    return records.map((r) => ({
-      id: r.id,
-      workspaceId: r.workspace_id,
-      actor: r.actor,
-      action: r.action,
-      target: r.target,
-      details: r.details,
-      at: r.at,
-    }));
+    return records.map(toAuditRow);
   },
 };
