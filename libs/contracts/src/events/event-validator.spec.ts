@@ -16,7 +16,7 @@ const opened = {
 };
 
 describe('event validator', () => {
-  it('knows every canonical type of ARCHITECTURE.md', () => {
+  it('knows every canonical type of ARCHITECTURE.md, and the erasure', () => {
     expect([...validator.eventTypes].sort()).toEqual(
       [
         'email.delivered',
@@ -39,6 +39,8 @@ describe('event validator', () => {
         'contact.updated',
         'contact.merged',
         'contact.converted',
+        // Published by the api's erasure (DELETE /v1/contacts/{contact}) alone; ingest refuses it.
+        'contact.erased',
         'outcome.sales_accepted',
         'outcome.sales_rejected',
         'outcome.converted',
