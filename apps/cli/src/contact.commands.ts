@@ -7,26 +7,30 @@ import { colour, plainTable, writeJson, type Output } from './output.js';
 
 const CONTACT_KEY = /^(email|phone|user|anon):./;
 
-/**
- * The api path that finds a contact: a contact key as it is (`email:…`, `phone:…`, `user:…`, `anon:…`),
- * else an email address (has an @) or a phone number (digits, spaces, +, -, parentheses).
- */
-export function contactPath(contact: string): string {
-  if (CONTACT_KEY.test(contact)) return `/v1/contacts/${encodeURIComponent(contact)}`;
-  if (contact.includes('@')) return `/v1/contacts?email=${encodeURIComponent(contact)}`;
-  if (/^\+?[\d\s().-]{3,}$/.test(contact)) return `/v1/contacts?phone=${encodeURIComponent(contact)}`;
+/** A contact key as it is (`email:…`, `phone:…`, `user:…`, `anon:…`), an email address (has an @) or a phone number. */
+function contactOf(contact: string): { kind: 'key' | 'email' | 'phone'; value: string } {
+  if (CONTACT_KEY.test(contact)) return { kind: 'key', value: contact };
+  if (contact.includes('@')) return { kind: 'email', value: contact };
+  if (/^\+?[\d\s().-]{3,}$/.test(contact)) return { kind: 'phone', value: contact };
   throw new CommandError(
     ExitCode.usage,
     `"${contact}" is not a contact: give a key (email:ada@example.com, phone:+14155550100, user:42, anon:…), an email address or a phone number.`,
   );
 }
 
+/** The api path that finds a contact: its key's route, else the lookup by email or phone. */
+export function contactPath(contact: string): string {
+  const { kind, value } = contactOf(contact);
+  return kind === 'key'
+    ? `/v1/contacts/${encodeURIComponent(value)}`
+    : `/v1/contacts?${kind}=${encodeURIComponent(value)}`;
+}
+
 /** The contact key a command names (an email address or a phone number made into one), for the key routes. */
 export function contactKeyOf(contact: string): string {
-  if (CONTACT_KEY.test(contact)) return contact;
-  if (contact.includes('@')) return `email:${contact}`;
-  if (/^\+?[\d\s().-]{3,}$/.test(contact)) return `phone:${contact.replace(/[\s().-]/g, '')}`;
-  return contactPath(contact); // throws the usage error
+  const { kind, value } = contactOf(contact);
+  if (kind === 'key') return value;
+  return kind === 'email' ? `email:${value}` : `phone:${value.replace(/[\s().-]/g, '')}`;
 }
 
 const percent = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(2)} %`);

@@ -1,6 +1,8 @@
 import type { AnalyticsClient } from './analytics-client.js';
 import { contactHashOf } from '@leadscore/contracts';
 import { CONTACT_TABLES, ERASED_CONTACTS_TABLE, type ArchiveRow } from './archive-rows.js';
+import { clickHouseTimeOf, isoTimeOf } from './clickhouse-time.js';
+import { onClusterOf, storageTableOf } from './cluster.js';
 import { checkedDatabase } from './migrate.js';
 
 /** How far back each look for new tombstones reaches past the newest seen (inserts finishing late). */
@@ -111,13 +113,13 @@ export class ArchiveStore {
 
   /** Tombstones archived since the last look (by any batch or process), into memory. */
   private async learnErasures(): Promise<void> {
-    const since = new Date(Date.parse(`${this.learnedUpTo.replace(' ', 'T')}Z`) - ERASURE_LOOKBACK_MS);
+    const since = clickHouseTimeOf(Date.parse(isoTimeOf(this.learnedUpTo)) - ERASURE_LOOKBACK_MS);
     const result = await this.client.query({
       query: `SELECT workspace, contact_hash, max(erased_at) AS erased_until, max(archived_at) AS last_archived
               FROM ${this.db}.${ERASED_CONTACTS_TABLE}
               WHERE archived_at >= {since:DateTime64(3, 'UTC')}
               GROUP BY workspace, contact_hash`,
-      query_params: { since: since.toISOString().replace('T', ' ').replace('Z', '') },
+      query_params: { since },
       format: 'JSONEachRow',
     });
     for (const row of await result.json<{
@@ -138,7 +140,7 @@ export class ArchiveStore {
       await this.client.command({
         // A lightweight delete: the rows are gone for every query at once, and from disk when their parts
         // merge. On a cluster it runs on each shard's local table.
-        query: `DELETE FROM ${this.db}.${table}${cluster ? `_local ON CLUSTER '${cluster.replaceAll("'", "\\'")}'` : ''}
+        query: `DELETE FROM ${this.db}.${storageTableOf(table, cluster)}${onClusterOf(cluster)}
                 WHERE workspace = {workspace:String} AND contact = {contact:String}
                   AND time <= {erasedAt:DateTime64(3, 'UTC')}`,
         query_params: { workspace, contact, erasedAt },

@@ -17,7 +17,7 @@ import type { ClickHouseSettings } from '@clickhouse/client';
  */
 export function clusterStatements(statement: string, cluster: string): string[] {
   const database = /^CREATE DATABASE IF NOT EXISTS (\S+)$/.exec(statement.trim());
-  if (database) return [`CREATE DATABASE IF NOT EXISTS ${database[1]} ON CLUSTER ${quoted(cluster)}`];
+  if (database) return [`CREATE DATABASE IF NOT EXISTS ${database[1]}${onClusterOf(cluster)}`];
   const table =
     /^CREATE TABLE IF NOT EXISTS (\S+)\.(\w+)\s*(\([\s\S]*?\))\s*ENGINE = ReplacingMergeTree(?:\((\w*)\))?([\s\S]*)$/.exec(
       statement.trim(),
@@ -33,13 +33,14 @@ export function clusterStatements(statement: string, cluster: string): string[] 
     .map((column) => column.trim())
     .filter(Boolean);
   if (keyColumns.length === 0) throw new Error(`${db}.${name}: no ORDER BY to shard by`);
-  const keeperPath = quoted(`/clickhouse/tables/{shard}/${db}/${name}_local`);
+  const local = storageTableOf(name, cluster);
+  const keeperPath = quoted(`/clickhouse/tables/{shard}/${db}/${local}`);
   const engineArguments = [keeperPath, quoted('{replica}'), ...(version ? [version] : [])].join(', ');
   return [
-    `CREATE TABLE IF NOT EXISTS ${db}.${name}_local ON CLUSTER ${quoted(cluster)} ${columns}
+    `CREATE TABLE IF NOT EXISTS ${db}.${local}${onClusterOf(cluster)} ${columns}
 ENGINE = ReplicatedReplacingMergeTree(${engineArguments})${rest.replaceAll('non_replicated_deduplication_window', 'replicated_deduplication_window')}`,
-    `CREATE TABLE IF NOT EXISTS ${db}.${name} ON CLUSTER ${quoted(cluster)} AS ${db}.${name}_local
-ENGINE = Distributed(${quoted(cluster)}, ${quoted(db)}, ${quoted(`${name}_local`)}, cityHash64(${keyColumns.slice(0, 2).join(', ')}))`,
+    `CREATE TABLE IF NOT EXISTS ${db}.${name}${onClusterOf(cluster)} AS ${db}.${local}
+ENGINE = Distributed(${quoted(cluster)}, ${quoted(db)}, ${quoted(local)}, cityHash64(${keyColumns.slice(0, 2).join(', ')}))`,
   ];
 }
 
@@ -52,6 +53,16 @@ export const CLUSTER_SETTINGS: ClickHouseSettings = {
   distributed_foreground_insert: 1,
   distributed_product_mode: 'local',
 };
+
+/** The table a statement that writes rows in place (ALTER, DELETE) names: each shard's on a cluster. */
+export function storageTableOf(table: string, cluster: string | undefined): string {
+  return cluster ? `${table}_local` : table;
+}
+
+/** ` ON CLUSTER 'name'` for a statement every node must run; nothing on one node. */
+export function onClusterOf(cluster: string | undefined): string {
+  return cluster ? ` ON CLUSTER ${quoted(cluster)}` : '';
+}
 
 function quoted(text: string): string {
   return `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AnalyticsClient } from './analytics-client.js';
-import { clusterStatements } from './cluster.js';
+import { clusterStatements, onClusterOf, storageTableOf } from './cluster.js';
 
 /** libs/analytics/migrations/, from src/ (tests) and dist/ (services) alike. */
 const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
@@ -99,7 +99,7 @@ export async function applyEventsTtl(
   const db = checkedDatabase(database);
   if (!Number.isInteger(days) || days < 0)
     throw new Error(`events TTL: expected whole days ≥ 0, got ${days}`);
-  const table = cluster ? 'events_local' : 'events';
+  const table = storageTableOf('events', cluster);
   const found = await client.query({
     query: `SELECT engine_full FROM system.tables WHERE database = {db:String} AND name = {table:String}`,
     query_params: { db, table },
@@ -110,9 +110,8 @@ export async function applyEventsTtl(
   const current = /\bTTL (.+?)(?: SETTINGS |$)/.exec(row.engine_full)?.[1]?.trim();
   const wanted = days > 0 ? `toDateTime(time) + toIntervalDay(${days})` : undefined;
   if (current === wanted) return { changed: false };
-  const onCluster = cluster ? ` ON CLUSTER '${cluster.replaceAll("'", "\\'")}'` : '';
   await client.command({
-    query: `ALTER TABLE ${db}.${table}${onCluster} ${wanted ? `MODIFY TTL ${wanted}` : 'REMOVE TTL'}`,
+    query: `ALTER TABLE ${db}.${table}${onClusterOf(cluster)} ${wanted ? `MODIFY TTL ${wanted}` : 'REMOVE TTL'}`,
   });
   return { changed: true };
 }

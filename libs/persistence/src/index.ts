@@ -75,6 +75,7 @@ export {
 } from './repositories/webhook-subscription.repository.js';
 export {
   contactErasureRepository,
+  ErasureGuard,
   ERASURE_HISTOGRAM_SHARD,
   type ContactErasure,
   type ErasedRows,

@@ -285,8 +285,7 @@ try {
           );
           // Erasure holds: the contacts' shared erasure locks and their tombstones, as the scorer reads them.
           const contacts = [...perContact.keys()].map((contactId) => ({ workspaceId: WORKSPACE, contactId }));
-          await contactErasureRepository.lockShared(sqlRunnerOf(connection), contacts);
-          await contactErasureRepository.erasedAt(sqlRunnerOf(connection), contacts);
+          await contactErasureRepository.guard(sqlRunnerOf(connection), contacts);
           await connection.query(
             `SELECT * FROM baseline_scores WHERE workspace_id = $1 AND contact_id = ANY($2::text[])`,
             [WORKSPACE, [...perContact.keys()]],

@@ -53,18 +53,27 @@ export const contactErasureRepository = {
     if (contacts.length === 0) return new Map();
     const unique = [...new Map(contacts.map((c) => [lockKeyOf(c), c])).values()];
     const hashes = unique.map((c) => contactHashOf(c.workspaceId, c.contactId));
+    const byHash = new Map(unique.map((c, index) => [`${c.workspaceId}/${hashes[index] ?? ''}`, c]));
     const rows = await sql.query<{ workspace_id: string; contact_hash: string; erased_at: Date }[]>(
       `SELECT e.workspace_id, e.contact_hash, e.erased_at FROM erased_contacts e
        JOIN unnest($1::text[], $2::text[]) AS t(w, h) ON e.workspace_id = t.w AND e.contact_hash = t.h`,
       [unique.map((c) => c.workspaceId), hashes],
     );
-    const byHash = new Map(rows.map((r) => [`${r.workspace_id}/${r.contact_hash}`, r.erased_at]));
     const erased = new Map<string, Date>();
-    unique.forEach((contact, index) => {
-      const at = byHash.get(`${contact.workspaceId}/${hashes[index] ?? ''}`);
-      if (at !== undefined) erased.set(lockKeyOf(contact), at);
-    });
+    for (const row of rows) {
+      const contact = byHash.get(`${row.workspace_id}/${row.contact_hash}`);
+      if (contact) erased.set(lockKeyOf(contact), row.erased_at);
+    }
     return erased;
+  },
+
+  /**
+   * What a writer's batch needs to keep erasures holding: the contacts' shared locks (held until the
+   * transaction ends), then their tombstones, as one guard that says which records to drop.
+   */
+  async guard(sql: SqlRunner, contacts: readonly WorkspaceContact[]): Promise<ErasureGuard> {
+    await contactErasureRepository.lockShared(sql, contacts);
+    return new ErasureGuard(await contactErasureRepository.erasedAt(sql, contacts));
   },
 
   keyOf: lockKeyOf,
@@ -99,12 +108,14 @@ async function deleteRowsOf(sql: SqlRunner, erasure: ContactErasure): Promise<Er
     return Number(row?.n ?? 0);
   };
   const contact = [workspaceId, contactId];
-  return {
-    scores: await count(
-      `WITH gone AS (DELETE FROM contact_scores WHERE workspace_id = $1 AND contact_id = $2 RETURNING 1)
-         SELECT count(*)::int AS n FROM gone`,
+  const deleteFrom = (table: string) =>
+    count(
+      `WITH gone AS (DELETE FROM ${table} WHERE workspace_id = $1 AND contact_id = $2 RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
       contact,
-    ),
+    );
+  return {
+    scores: await deleteFrom('contact_scores'),
     ranks: await count(
       `WITH gone AS (
            DELETE FROM contact_ranks WHERE workspace_id = $1 AND contact_id = $2 RETURNING model_id, total),
@@ -117,21 +128,9 @@ async function deleteRowsOf(sql: SqlRunner, erasure: ContactErasure): Promise<Er
          SELECT count(*)::int AS n FROM gone`,
       [...contact, ERASURE_HISTOGRAM_SHARD],
     ),
-    profiles: await count(
-      `WITH gone AS (DELETE FROM contact_profiles WHERE workspace_id = $1 AND contact_id = $2 RETURNING 1)
-         SELECT count(*)::int AS n FROM gone`,
-      contact,
-    ),
-    lifecycleStates: await count(
-      `WITH gone AS (DELETE FROM lifecycle_states WHERE workspace_id = $1 AND contact_id = $2 RETURNING 1)
-         SELECT count(*)::int AS n FROM gone`,
-      contact,
-    ),
-    webhookDeliveries: await count(
-      `WITH gone AS (DELETE FROM webhook_deliveries WHERE workspace_id = $1 AND contact_id = $2 RETURNING 1)
-         SELECT count(*)::int AS n FROM gone`,
-      contact,
-    ),
+    profiles: await deleteFrom('contact_profiles'),
+    lifecycleStates: await deleteFrom('lifecycle_states'),
+    webhookDeliveries: await deleteFrom('webhook_deliveries'),
     auditTargets: await count(
       `WITH renamed AS (
            UPDATE audit_log SET target = $3 WHERE workspace_id = $1 AND target = $2 RETURNING 1)
@@ -139,4 +138,23 @@ async function deleteRowsOf(sql: SqlRunner, erasure: ContactErasure): Promise<Er
       [...contact, erasedTarget(erasure)],
     ),
   };
+}
+
+/**
+ * The tombstones of a batch's contacts: a record of a contact dated at or before its erasure is the
+ * erased contact's, and must not be written; later ones are a new start.
+ */
+export class ErasureGuard {
+  constructor(private readonly erased: Map<string, Date>) {}
+
+  /** Whether an erasure of the contact at or after `time` is known. */
+  covers(contact: WorkspaceContact, time: string | Date): boolean {
+    const at = this.erased.get(lockKeyOf(contact));
+    return at !== undefined && new Date(time).getTime() <= at.getTime();
+  }
+
+  /** Counts an erasure applied in this batch (`erase`) as known. */
+  record(contact: WorkspaceContact, erasedAt: Date): void {
+    if (!this.covers(contact, erasedAt)) this.erased.set(lockKeyOf(contact), erasedAt);
+  }
 }

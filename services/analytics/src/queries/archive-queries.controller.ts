@@ -1,5 +1,10 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { AnalyticsQueries, clickHouseTimeOf, type AnalyticsQueryRunner } from '@leadscore/analytics';
+import {
+  AnalyticsQueries,
+  clickHouseTimeOf,
+  type AnalyticsQueryRunner,
+  type ClickHouseTime,
+} from '@leadscore/analytics';
 import type {
   ContactArchive,
   ContactScoreHistory,
@@ -54,12 +59,19 @@ function timeOf(name: string, text: string | undefined, fallback: Date): Date {
   return time;
 }
 
-/** [from, to): the last 30 days unless given. */
-function periodOf(from: string | undefined, to: string | undefined): { from: Date; to: Date } {
+/** [from, to): the last 30 days unless given; RFC 3339 for answers, ClickHouse text for query parameters. */
+function periodOf(
+  from: string | undefined,
+  to: string | undefined,
+): { from: string; to: string; params: { from: ClickHouseTime; to: ClickHouseTime } } {
   const end = timeOf('to', to, new Date());
   const start = timeOf('from', from, new Date(end.getTime() - DEFAULT_PERIOD_DAYS * 86_400_000));
   if (start >= end) throw new BadRequestException('from: expected a time before to');
-  return { from: start, to: end };
+  return {
+    from: start.toISOString(),
+    to: end.toISOString(),
+    params: { from: clickHouseTimeOf(start.getTime()), to: clickHouseTimeOf(end.getTime()) },
+  };
 }
 
 /**
@@ -124,10 +136,9 @@ export class ArchiveQueriesController {
     const period = periodOf(from, to);
     const rows = await this.queries.run(AnalyticsQueries.eventsPerTypePerDay, {
       workspace,
-      from: clickHouseTimeOf(period.from.getTime()),
-      to: clickHouseTimeOf(period.to.getTime()),
+      ...period.params,
     });
-    return eventsPerDayView(period.from.toISOString(), period.to.toISOString(), rows);
+    return eventsPerDayView(period.from, period.to, rows);
   }
 
   @Get('models/:model/distribution')
@@ -159,10 +170,9 @@ export class ArchiveQueriesController {
     const rows = await this.queries.run(AnalyticsQueries.leadFunnel, {
       workspace,
       model,
-      from: clickHouseTimeOf(period.from.getTime()),
-      to: clickHouseTimeOf(period.to.getTime()),
+      ...period.params,
     });
-    return leadFunnelView(model, period.from.toISOString(), period.to.toISOString(), rows);
+    return leadFunnelView(model, period.from, period.to, rows);
   }
 
   @Get('models/:model/top-rules')
@@ -177,11 +187,10 @@ export class ArchiveQueriesController {
     const rows = await this.queries.run(AnalyticsQueries.topRules, {
       workspace,
       model,
-      from: clickHouseTimeOf(period.from.getTime()),
-      to: clickHouseTimeOf(period.to.getTime()),
+      ...period.params,
       limit: wholeNumberOf('limit', limit, DEFAULT_TOP_RULES, MAX_TOP_RULES),
     });
-    return topRulesView(model, period.from.toISOString(), period.to.toISOString(), rows);
+    return topRulesView(model, period.from, period.to, rows);
   }
 
   @Get('dead-letters')
@@ -193,9 +202,8 @@ export class ArchiveQueriesController {
     const period = periodOf(from, to);
     const rows = await this.queries.run(AnalyticsQueries.deadLettersByReason, {
       workspace,
-      from: clickHouseTimeOf(period.from.getTime()),
-      to: clickHouseTimeOf(period.to.getTime()),
+      ...period.params,
     });
-    return deadLetterSummaryView(period.from.toISOString(), period.to.toISOString(), rows);
+    return deadLetterSummaryView(period.from, period.to, rows);
   }
 }

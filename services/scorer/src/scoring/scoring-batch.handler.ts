@@ -329,35 +329,24 @@ export class ScoringBatchHandler {
     sql: EntityManager,
     candidates: readonly ScorableEvent[],
   ): Promise<{ events: ScorableEvent[]; erased: number; erasures: number }> {
-    const contacts = candidates.map(({ event }) => ({
-      workspaceId: event.workspace,
-      contactId: event.subject,
-    }));
-    await contactErasureRepository.lockShared(sql, contacts);
-    const erasedAt = await contactErasureRepository.erasedAt(sql, contacts);
-    const keyOf = (event: CanonicalEvent) =>
-      contactErasureRepository.keyOf({ workspaceId: event.workspace, contactId: event.subject });
+    const contactOf = (event: CanonicalEvent) => ({ workspaceId: event.workspace, contactId: event.subject });
+    const guard = await contactErasureRepository.guard(
+      sql,
+      candidates.map(({ event }) => contactOf(event)),
+    );
     let erasures = 0;
     for (const { event } of candidates) {
       if (event.type !== CONTACT_ERASED) continue;
-      const at = new Date(event.time);
-      const known = erasedAt.get(keyOf(event));
-      if (known === undefined || known < at) {
-        await contactErasureRepository.erase(sql, {
-          workspaceId: event.workspace,
-          contactId: event.subject,
-          erasureId: event.id,
-          erasedAt: at,
-        });
-        erasedAt.set(keyOf(event), at);
+      const erasedAt = new Date(event.time);
+      if (!guard.covers(contactOf(event), erasedAt)) {
+        await contactErasureRepository.erase(sql, { ...contactOf(event), erasureId: event.id, erasedAt });
+        guard.record(contactOf(event), erasedAt);
       }
       erasures += 1;
     }
-    const events = candidates.filter(({ event }) => {
-      if (event.type === CONTACT_ERASED) return false;
-      const at = erasedAt.get(keyOf(event));
-      return at === undefined || Date.parse(event.time) > at.getTime();
-    });
+    const events = candidates.filter(
+      ({ event }) => event.type !== CONTACT_ERASED && !guard.covers(contactOf(event), event.time),
+    );
     return { events, erased: candidates.length - erasures - events.length, erasures };
   }
 }

@@ -168,11 +168,9 @@ export async function withoutErased<T>(
   contactOf: (record: T) => { workspaceId: string; contactId: string; time: string },
 ): Promise<T[]> {
   const contacts = records.map(contactOf);
-  await contactErasureRepository.lockShared(sql, contacts);
-  const erasedAt = await contactErasureRepository.erasedAt(sql, contacts);
+  const guard = await contactErasureRepository.guard(sql, contacts);
   return records.filter((_, index) => {
     const contact = contacts[index];
-    const at = contact && erasedAt.get(contactErasureRepository.keyOf(contact));
-    return !contact || at === undefined || Date.parse(contact.time) > at.getTime();
+    return contact === undefined || !guard.covers(contact, contact.time);
   });
 }
