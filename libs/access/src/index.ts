@@ -45,3 +45,13 @@ export {
   trackingFormFieldRefusal,
 } from './tracking-form-fields.js';
 export { sendgridPublicKey } from './sendgrid-verification-key.js';
+export { CONSOLE_ROLES, isConsoleRole, scopesOfRole, type ConsoleRole } from './console-role.js';
+export {
+  DEFAULT_PASSWORD_COST,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  hashPassword,
+  passwordRefusal,
+  verifyPassword,
+  type PasswordHashCost,
+} from './password-hash.js';

@@ -1,8 +1,9 @@
 /**
- * What a key may do. `events:write`: send events to ingest; `read`: read the workspace (keys, later
- * scores); `admin`: manage the workspace (create and revoke keys, read the audit log).
+ * What a key (or a signed-in person, by role) may do. `events:write`: send events to ingest; `read`:
+ * read the workspace (scores, models, webhooks, keys); `models:write`: validate and apply scoring models;
+ * `admin`: manage the workspace (keys, users, webhooks, settings, erasure, the audit log — and models).
  */
-export const KEY_SCOPES = ['events:write', 'read', 'admin'] as const;
+export const KEY_SCOPES = ['events:write', 'read', 'models:write', 'admin'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
 /**
@@ -44,7 +45,7 @@ export function scopesForNewKey(kind: KeyKind, requested: readonly string[] | un
     return {
       ok: false,
       reason:
-        'A publishable key is visible to anyone who reads the page it sits in, so it can only have "events:write"; create a secret key for "read" or "admin".',
+        'A publishable key is visible to anyone who reads the page it sits in, so it can only have "events:write"; create a secret key for "read", "models:write" or "admin".',
     };
   return { ok: true, scopes };
 }

@@ -24,6 +24,7 @@ import { WebhookSubscriptionManagement1764600000000 } from './migrations/1764600
 import { ScoringModelSources1764700000000 } from './migrations/1764700000000-scoring-model-sources.js';
 import { ContactRanks1764800000000 } from './migrations/1764800000000-contact-ranks.js';
 import { ContactErasure1764900000000 } from './migrations/1764900000000-contact-erasure.js';
+import { ConsoleUsers1765000000000 } from './migrations/1765000000000-console-users.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -53,6 +54,7 @@ export const MIGRATIONS = [
   ScoringModelSources1764700000000,
   ContactRanks1764800000000,
   ContactErasure1764900000000,
+  ConsoleUsers1765000000000,
 ];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */

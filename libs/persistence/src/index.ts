@@ -120,3 +120,10 @@ export {
   type ProviderSecretRow,
   type SealedProviderSecret,
 } from './repositories/provider-secret.repository.js';
+export {
+  consoleUserRepository,
+  type ConsoleInvitationRow,
+  type ConsoleSessionRow,
+  type ConsoleUserRow,
+  type SignedInUser,
+} from './repositories/console-user.repository.js';
