@@ -315,7 +315,7 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
               .option('scope', {
                 type: 'array',
                 string: true,
-                choices: ['events:write', 'read', 'admin'],
+                choices: ['events:write', 'read', 'models:write', 'admin'],
                 describe: 'Scopes (repeat; default events:write, and read for a secret key)',
               })
               .option('name', { type: 'string', describe: 'What the key is for' })

@@ -166,6 +166,29 @@ export type { ContactExport } from './generated/contact-export.js';
 export { contactErasedSchema } from './generated/contact-erased.schema.js';
 export { contactArchiveSchema } from './generated/contact-archive.schema.js';
 export { contactExportSchema } from './generated/contact-export.schema.js';
+// Console users, invitations and sessions (schemas/api/console-*.schema.json and their requests).
+export type { ConsoleUser } from './generated/console-user.js';
+export type { ConsoleInvitation } from './generated/console-invitation.js';
+export type { ConsoleSession } from './generated/console-session.js';
+export type { ConsoleUserList } from './generated/console-user-list.js';
+export type { SignInRequest } from './generated/sign-in-request.js';
+export type { InviteUserRequest } from './generated/invite-user-request.js';
+export type { InvitationCreated } from './generated/invitation-created.js';
+export type { AcceptInvitationRequest } from './generated/accept-invitation-request.js';
+export type { UpdateUserRequest } from './generated/update-user-request.js';
+export { consoleUserSchema } from './generated/console-user.schema.js';
+export { consoleSessionSchema } from './generated/console-session.schema.js';
+export { consoleUserListSchema } from './generated/console-user-list.schema.js';
+export { signInRequestSchema } from './generated/sign-in-request.schema.js';
+export { inviteUserRequestSchema } from './generated/invite-user-request.schema.js';
+export { invitationCreatedSchema } from './generated/invitation-created.schema.js';
+export { acceptInvitationRequestSchema } from './generated/accept-invitation-request.schema.js';
+export { updateUserRequestSchema } from './generated/update-user-request.schema.js';
+export type { ContactLifecycleLog } from './generated/contact-lifecycle.js';
+export { contactLifecycleSchema } from './generated/contact-lifecycle.schema.js';
+// The pipeline's health from the services' metrics (schemas/api/pipeline-health.schema.json).
+export type { PipelineHealth, PipelineService, ConsumerGroupLag } from './generated/pipeline-health.js';
+export { pipelineHealthSchema } from './generated/pipeline-health.schema.js';
 // Ingest's answer (schemas/ingest/): clients such as the CLI read it.
 export type { IngestReceipt, ReceiptResult } from './generated/ingest-receipt.js';
 export { ingestReceiptSchema } from './generated/ingest-receipt.schema.js';

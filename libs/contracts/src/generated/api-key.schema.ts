@@ -53,6 +53,7 @@ export const apiKeySchema: Readonly<Record<string, unknown>> = {
         "enum": [
           "events:write",
           "read",
+          "models:write",
           "admin"
         ]
       }

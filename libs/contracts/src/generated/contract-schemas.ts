@@ -5,11 +5,17 @@
  * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
  */
 
+import { acceptInvitationRequestSchema } from './accept-invitation-request.schema.js'; // schemas/api/accept-invitation-request.schema.json
 import { apiKeySchema } from './api-key.schema.js'; // schemas/api/api-key.schema.json
 import { auditPageSchema } from './audit-page.schema.js'; // schemas/api/audit-page.schema.json
+import { consoleInvitationSchema } from './console-invitation.schema.js'; // schemas/api/console-invitation.schema.json
+import { consoleSessionSchema } from './console-session.schema.js'; // schemas/api/console-session.schema.json
+import { consoleUserListSchema } from './console-user-list.schema.js'; // schemas/api/console-user-list.schema.json
+import { consoleUserSchema } from './console-user.schema.js'; // schemas/api/console-user.schema.json
 import { contactArchiveSchema } from './contact-archive.schema.js'; // schemas/api/contact-archive.schema.json
 import { contactErasedSchema } from './contact-erased.schema.js'; // schemas/api/contact-erased.schema.json
 import { contactExportSchema } from './contact-export.schema.js'; // schemas/api/contact-export.schema.json
+import { contactLifecycleSchema } from './contact-lifecycle.schema.js'; // schemas/api/contact-lifecycle.schema.json
 import { contactScoreHistorySchema } from './contact-score-history.schema.js'; // schemas/api/contact-score-history.schema.json
 import { contactScoresSchema } from './contact-scores.schema.js'; // schemas/api/contact-scores.schema.json
 import { contactTimelineSchema } from './contact-timeline.schema.js'; // schemas/api/contact-timeline.schema.json
@@ -19,6 +25,8 @@ import { createWorkspaceRequestSchema } from './create-workspace-request.schema.
 import { deadLetterSummarySchema } from './dead-letter-summary.schema.js'; // schemas/api/dead-letter-summary.schema.json
 import { eventsPerDaySchema } from './events-per-day.schema.js'; // schemas/api/events-per-day.schema.json
 import { invalidModelProblemSchema } from './invalid-model-problem.schema.js'; // schemas/api/invalid-model-problem.schema.json
+import { invitationCreatedSchema } from './invitation-created.schema.js'; // schemas/api/invitation-created.schema.json
+import { inviteUserRequestSchema } from './invite-user-request.schema.js'; // schemas/api/invite-user-request.schema.json
 import { keyCreatedSchema } from './key-created.schema.js'; // schemas/api/key-created.schema.json
 import { keyListSchema } from './key-list.schema.js'; // schemas/api/key-list.schema.json
 import { leadFunnelSchema } from './lead-funnel.schema.js'; // schemas/api/lead-funnel.schema.json
@@ -31,6 +39,7 @@ import { modelVersionDetailSchema } from './model-version-detail.schema.js'; // 
 import { modelVersionListSchema } from './model-version-list.schema.js'; // schemas/api/model-version-list.schema.json
 import { modelVersionSchema } from './model-version.schema.js'; // schemas/api/model-version.schema.json
 import { outcomeRecordedSchema } from './outcome-recorded.schema.js'; // schemas/api/outcome-recorded.schema.json
+import { pipelineHealthSchema } from './pipeline-health.schema.js'; // schemas/api/pipeline-health.schema.json
 import { problemSchema } from './problem.schema.js'; // schemas/api/problem.schema.json
 import { providerSecretRequestSchema } from './provider-secret-request.schema.js'; // schemas/api/provider-secret-request.schema.json
 import { providerSecretStatusSchema } from './provider-secret-status.schema.js'; // schemas/api/provider-secret-status.schema.json
@@ -39,8 +48,10 @@ import { rotateWebhookSecretRequestSchema } from './rotate-webhook-secret-reques
 import { scoreDistributionAtSchema } from './score-distribution-at.schema.js'; // schemas/api/score-distribution-at.schema.json
 import { scoreDistributionSchema } from './score-distribution.schema.js'; // schemas/api/score-distribution.schema.json
 import { scoreStatsSchema } from './score-stats.schema.js'; // schemas/api/score-stats.schema.json
+import { signInRequestSchema } from './sign-in-request.schema.js'; // schemas/api/sign-in-request.schema.json
 import { topRulesSchema } from './top-rules.schema.js'; // schemas/api/top-rules.schema.json
 import { updateSettingsRequestSchema } from './update-settings-request.schema.js'; // schemas/api/update-settings-request.schema.json
+import { updateUserRequestSchema } from './update-user-request.schema.js'; // schemas/api/update-user-request.schema.json
 import { updateWebhookRequestSchema } from './update-webhook-request.schema.js'; // schemas/api/update-webhook-request.schema.json
 import { webhookCreatedSchema } from './webhook-created.schema.js'; // schemas/api/webhook-created.schema.json
 import { webhookDeliveryPageSchema } from './webhook-delivery-page.schema.js'; // schemas/api/webhook-delivery-page.schema.json
@@ -69,11 +80,17 @@ import { scoreChangedSchema } from './score-changed.schema.js'; // schemas/score
 
 /** Every schema of schemas/, for resolving `$ref`s by `$id` (the api's OpenAPI document). */
 export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
+  acceptInvitationRequestSchema,
   apiKeySchema,
   auditPageSchema,
+  consoleInvitationSchema,
+  consoleSessionSchema,
+  consoleUserListSchema,
+  consoleUserSchema,
   contactArchiveSchema,
   contactErasedSchema,
   contactExportSchema,
+  contactLifecycleSchema,
   contactScoreHistorySchema,
   contactScoresSchema,
   contactTimelineSchema,
@@ -83,6 +100,8 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   deadLetterSummarySchema,
   eventsPerDaySchema,
   invalidModelProblemSchema,
+  invitationCreatedSchema,
+  inviteUserRequestSchema,
   keyCreatedSchema,
   keyListSchema,
   leadFunnelSchema,
@@ -95,6 +114,7 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   modelVersionListSchema,
   modelVersionSchema,
   outcomeRecordedSchema,
+  pipelineHealthSchema,
   problemSchema,
   providerSecretRequestSchema,
   providerSecretStatusSchema,
@@ -103,8 +123,10 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   scoreDistributionAtSchema,
   scoreDistributionSchema,
   scoreStatsSchema,
+  signInRequestSchema,
   topRulesSchema,
   updateSettingsRequestSchema,
+  updateUserRequestSchema,
   updateWebhookRequestSchema,
   webhookCreatedSchema,
   webhookDeliveryPageSchema,

@@ -32,11 +32,12 @@ export const createKeyRequestSchema: Readonly<Record<string, unknown>> = {
         "enum": [
           "events:write",
           "read",
+          "models:write",
           "admin"
         ]
       },
       "minItems": 1,
-      "maxItems": 3,
+      "maxItems": 4,
       "description": "Default: `events:write` for publishable keys, `events:write` and `read` for secret keys."
     },
     "name": {

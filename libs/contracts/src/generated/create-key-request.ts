@@ -17,9 +17,9 @@ export interface CreateKeyRequest {
    * Default: `events:write` for publishable keys, `events:write` and `read` for secret keys.
    *
    * @minItems 1
-   * @maxItems 3
+   * @maxItems 4
    */
-  scopes?: ('events:write' | 'read' | 'admin')[];
+  scopes?: ('events:write' | 'read' | 'models:write' | 'admin')[];
   /**
    * What the key is for, shown in listings.
    */

@@ -25,7 +25,7 @@ export interface ApiKey {
    * The start of the key, to recognise it: `sk_<id>_abcd…`.
    */
   prefix: string;
-  scopes: ('events:write' | 'read' | 'admin')[];
+  scopes: ('events:write' | 'read' | 'models:write' | 'admin')[];
   createdAt: string;
   /**
    * The key id that created it, `operator` or `local-stack`.
