@@ -133,6 +133,45 @@ function url(
   );
 }
 
+/** A name for one entry of a `name=url` list: a lowercase word (e.g. a service name, `ingest-2`). */
+const ENTRY_NAME = /^[a-z][a-z0-9_-]*$/;
+
+/**
+ * `name=url[,name=url...]`, each URL with one of `protocols`, names unique; parsed into a list of
+ * `{ name, url }` in the order written. Spaces around commas and `=` are allowed.
+ */
+function namedUrlList(
+  options: Described & {
+    readonly protocols: readonly string[];
+    /** Shown in the expected form, e.g. `ingest=http://ingest:3001/metrics`. */
+    readonly example: string;
+    readonly default?: string;
+  },
+): EnvVarSchema<{ readonly name: string; readonly url: string }[]> {
+  const schema = z
+    .string()
+    .transform((text) =>
+      text.split(',').map((entry) => {
+        const equals = entry.indexOf('=');
+        return { name: entry.slice(0, Math.max(equals, 0)).trim(), url: entry.slice(equals + 1).trim() };
+      }),
+    )
+    .refine(
+      (entries) =>
+        entries.every(
+          ({ name, url }) => ENTRY_NAME.test(name) && isUrlWithProtocol(url, options.protocols),
+        ) && new Set(entries.map(({ name }) => name)).size === entries.length,
+    );
+  const schemes = options.protocols.map((p) => `${p}//`).join(' or ');
+  return defineEnvVar(schema, {
+    description: options.description,
+    expected: `name=URL[,name=URL...] with distinct lowercase names and ${schemes} URLs, such as ${options.example}`,
+    default: options.default,
+    secret: false,
+    optional: false,
+  });
+}
+
 /** A TCP port, 1-65535. */
 function port(options: Described & { readonly default: number }): EnvVarSchema<number> {
   return defineEnvVar(z.string().refine(isPort).transform(Number), {
@@ -262,6 +301,7 @@ export const env = {
   hostPortList,
   addressRangeList,
   url,
+  namedUrlList,
   port,
   host,
   integer,

@@ -266,3 +266,36 @@ describe('API_TRUSTED_PROXIES (addressRangeList)', () => {
       );
   });
 });
+
+describe('PIPELINE_METRICS_URLS (namedUrlList)', () => {
+  it('defaults to every pipeline service’s /metrics on its local-stack port and reads name=url pairs', () => {
+    expect(loadConfig(apiConfigSchema, {}).PIPELINE_METRICS_URLS).toEqual([
+      { name: 'ingest', url: 'http://127.0.0.1:3001/metrics' },
+      { name: 'scorer', url: 'http://127.0.0.1:3002/metrics' },
+      { name: 'decay', url: 'http://127.0.0.1:3003/metrics' },
+      { name: 'threshold', url: 'http://127.0.0.1:3004/metrics' },
+      { name: 'analytics', url: 'http://127.0.0.1:3005/metrics' },
+    ]);
+    expect(
+      loadConfig(apiConfigSchema, {
+        PIPELINE_METRICS_URLS: 'ingest = http://ingest:3001/metrics, scorer-2=https://10.0.0.7/metrics?x=1',
+      }).PIPELINE_METRICS_URLS,
+    ).toEqual([
+      { name: 'ingest', url: 'http://ingest:3001/metrics' },
+      { name: 'scorer-2', url: 'https://10.0.0.7/metrics?x=1' },
+    ]);
+  });
+
+  it('refuses entries without a name, with another scheme or a repeated name, saying what it expects', () => {
+    for (const value of [
+      'http://ingest:3001/metrics',
+      'ingest=ftp://ingest/metrics',
+      'Ingest=http://ingest:3001/metrics',
+      'ingest=http://a:1/metrics,ingest=http://b:1/metrics',
+      'ingest=http://a:1/metrics,',
+    ])
+      expect(() => loadConfig(apiConfigSchema, { PIPELINE_METRICS_URLS: value })).toThrow(
+        /PIPELINE_METRICS_URLS.*name=URL\[,name=URL\.\.\.\]/s,
+      );
+  });
+});

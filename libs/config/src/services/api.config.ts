@@ -26,6 +26,21 @@ export const apiConfigSchema = envSchema({
     example: 'http://analytics:3005',
     default: `http://127.0.0.1:${SERVICE_DEFAULT_PORTS.analytics}`,
   }),
+  CONSOLE_DIR: env.optional(
+    env.path({
+      description:
+        'The built web console (apps/console/dist) the api serves under /console; unset = the one beside the api in this checkout or image',
+    }),
+  ),
+  PIPELINE_METRICS_URLS: env.namedUrlList({
+    description:
+      'The Prometheus /metrics endpoints of the pipeline services, by name, that GET /v1/pipeline/health scrapes (each at most 1.5 s; one that does not answer is shown down)',
+    protocols: ['http:', 'https:'],
+    example: 'ingest=http://ingest:3001/metrics,scorer=http://scorer:3002/metrics',
+    default: (['ingest', 'scorer', 'decay', 'threshold', 'analytics'] as const)
+      .map((service) => `${service}=http://127.0.0.1:${SERVICE_DEFAULT_PORTS[service]}/metrics`)
+      .join(','),
+  }),
   API_RATE_LIMIT_PER_SECOND: env.integer({
     description:
       'Requests per second one API key may make to this instance (a token bucket per key, in memory: each instance behind a load balancer holds its own) before 429',
