@@ -11,7 +11,9 @@ import { WebhookTargetGuard, webhookTargetPolicyOf } from '@leadscore/webhooks';
 import { createApiApp } from './app/api.app.js';
 import { ModelDocuments } from './scores/model-documents.js';
 import { ScoreStatsCache } from './scores/score-stats.js';
+import { fileURLToPath } from 'node:url';
 import { ArchiveGateway } from './archive/archive-gateway.js';
+import { PipelineMetricsGateway } from './pipeline/pipeline-metrics-gateway.js';
 
 /** A ping answers while the caller waits: a receiver gets as long as one threshold attempt by default. */
 const WEBHOOK_PING_TIMEOUT_MS = 10_000;
@@ -53,11 +55,14 @@ const app = await createApiApp({
     scoreStats: new ScoreStatsCache(dataSource, config.API_SCORE_STATS_MAX_AGE_MS, () => new Date()),
     modelDocuments: new ModelDocuments(dataSource),
     archive: new ArchiveGateway(config.ANALYTICS_URL),
+    pipelineMetrics: new PipelineMetricsGateway(config.PIPELINE_METRICS_URLS),
     now: () => new Date(),
   },
   operatorToken: config.OPERATOR_TOKEN,
   rateLimit: { perSecond: config.API_RATE_LIMIT_PER_SECOND, burst: config.API_RATE_LIMIT_BURST },
   trustedProxies: config.API_TRUSTED_PROXIES,
+  // services/api/dist/main.js → apps/console/dist of the same checkout (or image).
+  consoleDir: config.CONSOLE_DIR ?? fileURLToPath(new URL('../../../apps/console/dist', import.meta.url)),
   registry,
   logger,
   readinessChecks: [

@@ -32,6 +32,7 @@ import { ModelDocuments } from '../src/scores/model-documents.js';
 import { ScoreStatsCache } from '../src/scores/score-stats.js';
 import { OpenApiConformance } from './openapi-conformance.js';
 import { ArchiveGateway } from '../src/archive/archive-gateway.js';
+import { PipelineMetricsGateway } from '../src/pipeline/pipeline-metrics-gateway.js';
 
 export const OPERATOR = 'operator-token-for-api-tests-0123456789';
 
@@ -75,6 +76,12 @@ export interface TestApiOptions {
   readonly eventsTopic?: string;
   /** The models topic the api publishes applied models to (e.g. a test's scorer's); default its own. */
   readonly modelsTopic?: string;
+  /** The real clock instead of the settable one (then `advance` moves nothing). */
+  readonly realClock?: boolean;
+  /** The built console to serve under /console (CONSOLE_DIR); default none (/console answers 404). */
+  readonly consoleDir?: string;
+  /** PIPELINE_METRICS_URLS: the services GET /v1/pipeline/health scrapes; default none. */
+  readonly pipelineMetrics?: ConstructorParameters<typeof PipelineMetricsGateway>[0];
 }
 
 const UNLIMITED: TokenBucketRate = { perSecond: 100_000, burst: 100_000 };
@@ -106,6 +113,8 @@ export async function startTestApi(
   const producer = createBatchingProducer(kafka);
   await producer.connect();
   let now = Date.parse('2026-04-01T09:00:00Z');
+  // A browser drops a session cookie that expired by its own clock: tests that drive one run on real time.
+  const clock = options.realClock ? () => new Date() : () => new Date(now);
   const settingsCipher = new SettingsCipher(randomBytes(32));
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
@@ -129,13 +138,16 @@ export async function startTestApi(
       },
       settingsCipher,
       // Figures fresh on every request unless a test asks for the cache.
-      scoreStats: new ScoreStatsCache(dataSource, options.scoreStatsMaxAgeMs ?? 0, () => new Date(now)),
+      scoreStats: new ScoreStatsCache(dataSource, options.scoreStatsMaxAgeMs ?? 0, clock),
       modelDocuments: new ModelDocuments(dataSource),
       // Nothing listens on port 9 unless a test gives its analytics service: archive routes answer 503.
       archive: new ArchiveGateway(options.analyticsUrl ?? 'http://127.0.0.1:9'),
-      now: () => new Date(now),
+      // No pipeline service in api tests unless a test gives its metrics endpoints.
+      pipelineMetrics: new PipelineMetricsGateway(options.pipelineMetrics ?? []),
+      now: clock,
     },
     operatorToken: operatorToken ?? undefined,
+    ...(options.consoleDir !== undefined ? { consoleDir: options.consoleDir } : {}),
     rateLimit: options.rateLimit ?? UNLIMITED,
     authFailureRate: options.authFailureRate ?? UNLIMITED,
     registry: createMetricsRegistry({ service: 'api', processMetrics: false }),

@@ -5,9 +5,9 @@ import {
   createArchivedTopics,
   freePort,
   makeTempDir,
-  pollUntil,
   removeDir,
   startBuiltService,
+  startTestScorer,
   startTestAnalytics,
   testKafkaBrokers,
   uniqueName,
@@ -17,6 +17,7 @@ import {
   type ArchivedTopics,
   type BuiltService,
   type TestAnalytics,
+  type TestScorer,
 } from '@leadscore/testing';
 import {
   OPERATOR,
@@ -72,33 +73,23 @@ const kafka = createKafkaClient({
 
 async function startPipeline(
   round: string,
-): Promise<{ scorer: string; threshold: string; scorerService: BuiltService }> {
+): Promise<{ scorer: string; threshold: string; scorerService: TestScorer }> {
   const scorer = uniqueName(`scorer-${round}`);
   const threshold = uniqueName(`threshold-${round}`);
-  const shared = {
-    HOST: '127.0.0.1',
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
-    DATABASE_URL: api.databaseUrl,
-  };
-  const scorerPort = await freePort();
-  const scorerService = startBuiltService('scorer', {
-    ...shared,
-    // Info: the test waits for its "scoring model applied" line.
-    LOG_LEVEL: 'info',
-    PORT: String(scorerPort),
-    SCORER_CONSUMER_GROUP: scorer,
-    SCORER_EVENTS_TOPIC: topics.events,
-    SCORER_MODELS_TOPIC: topics.models,
-    SCORER_SCORE_CHANGED_TOPIC: topics.scoreChanges,
-    SCORER_DEAD_LETTER_TOPIC: topics.deadLetters,
+  const scorerService = await startTestScorer({
+    topics,
+    databaseUrl: api.databaseUrl,
+    consumerGroup: scorer,
   });
-  services.push(scorerService);
+  services.push(scorerService.service);
   const thresholdPort = await freePort();
   services.push(
     startBuiltService('threshold', {
-      ...shared,
+      HOST: '127.0.0.1',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      DATABASE_URL: api.databaseUrl,
       PORT: String(thresholdPort),
       THRESHOLD_CONSUMER_GROUP: threshold,
       THRESHOLD_SCORE_CHANGED_TOPIC: topics.scoreChanges,
@@ -117,17 +108,8 @@ async function startPipeline(
     port: analyticsPort,
   });
   services.push(analytics.service);
-  await Promise.all([waitForPort(scorerPort), waitForPort(thresholdPort)]);
+  await waitForPort(thresholdPort);
   return { scorer, threshold, scorerService };
-}
-
-/** Until the scorer has the model (read from the models topic), so that no event meets it without one. */
-async function modelLoaded(scorer: BuiltService): Promise<void> {
-  await pollUntil(
-    () => Promise.resolve(scorer.output.join('')),
-    (output) => output.includes('scoring model applied'),
-    { withinMs: 60_000, everyMs: 100, waitingFor: 'the scorer to load the model' },
-  );
 }
 
 async function stopPipeline(): Promise<void> {
@@ -216,7 +198,7 @@ describe('erasure across the pipeline', () => {
       payload: MODEL,
     });
     expect({ status: applied.statusCode, body: applied.body.slice(0, 300) }).toMatchObject({ status: 201 });
-    await modelLoaded(groups.scorerService);
+    await groups.scorerService.modelsApplied();
     // A CRM receiver of stage transitions (its answers do not matter here: what it was sent does).
     receiver = new WebhookReceiver('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
     await receiver.start();
@@ -270,7 +252,7 @@ describe('erasure across the pipeline', () => {
     await stopPipeline();
     const callsBeforeReplay = receiver.calls.length;
     groups = await startPipeline('replay');
-    await modelLoaded(groups.scorerService);
+    await groups.scorerService.modelsApplied();
     await drained(groups);
     expect(await storedOf(ADA)).toEqual(nothing);
     await expectNothingHeldOf(ADA);

@@ -172,7 +172,7 @@ describe('HTTP conventions', () => {
     expect(response.headers['x-request-id']).toBe('trace-abc-123');
     const line = api.logs.find((l) => l['requestId'] === 'trace-abc-123');
     expect(line).toMatchObject({ msg: 'request', route: '/v1/keys', status: 200, workspace: 'hostile' });
-    expect(String(line?.['keyId'])).toMatch(/^[0-9a-f]{16}$/);
+    expect(String(line?.['actor'])).toMatch(/^[0-9a-f]{16}$/);
     const generated = await api.http.inject({
       method: 'GET',
       url: '/v1/keys',

@@ -196,7 +196,7 @@ describe('keys: create, list, revoke', () => {
     );
     const unknownScope = expectProblem(await post({ kind: 'secret', scopes: ['root'] }), 400, /scopes\[0\]/);
     expect(unknownScope['errors']).toEqual([
-      { field: 'scopes[0]', expected: 'one of "events:write", "read", "admin"' },
+      { field: 'scopes[0]', expected: 'one of "events:write", "read", "models:write", "admin"' },
     ]);
     expectProblem(await post({ kind: 'secret', owner: 'me' }), 400, /owner: expected no such field/);
     expectProblem(await post({}), 400, /kind: expected a value/);

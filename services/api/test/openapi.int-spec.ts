@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { KeyCreated, WebhookCreated, WorkspaceCreated } from '@leadscore/contracts';
+import type {
+  ConsoleSession,
+  InvitationCreated,
+  KeyCreated,
+  WebhookCreated,
+  WorkspaceCreated,
+} from '@leadscore/contracts';
 import { webhookDeliveryRepository } from '@leadscore/persistence';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { registeredRoutes } from '../src/http/http-setup.js';
@@ -165,6 +171,7 @@ describe('every key route, walked from /openapi.json', () => {
   /** A valid body for each route taking one, by `METHOD template`: the 404 must not be a 400. */
   const bodies: Record<string, unknown> = {
     'PATCH /v1/webhooks/{id}': { description: 'walked' },
+    'PATCH /v1/users/{id}': { role: 'editor' },
   };
 
   async function post(key: string, url: string, payload: unknown): Promise<Json> {
@@ -260,6 +267,23 @@ describe('every key route, walked from /openapi.json', () => {
         },
       ],
     });
+    // A console user of the owner and an open invitation, for the routes about one of them.
+    const invite = (email: string) =>
+      api.http.inject({
+        method: 'POST',
+        url: '/v1/users/invitations',
+        headers: { ...bearer(owner.adminKey.key), 'content-type': 'application/json' },
+        payload: { email, role: 'viewer' },
+      });
+    const joined = json(await invite('walker@example.com')) as unknown as InvitationCreated;
+    const accepted = await api.http.inject({
+      method: 'POST',
+      url: '/v1/invitations/accept',
+      headers: { 'content-type': 'application/json' },
+      payload: { token: joined.token, name: 'Walker', password: 'a walk in the park, twice' },
+    });
+    const walker = (json(accepted) as unknown as ConsoleSession).user;
+    const pending = (json(await invite('pending@example.com')) as unknown as InvitationCreated).invitation;
     const webhook = { id: subscription.id };
     ownersThings = {
       '/v1/contacts/{contact}/history': { contact: 'email:walk@example.com' },
@@ -281,6 +305,9 @@ describe('every key route, walked from /openapi.json', () => {
       '/v1/contacts/{contact}/outcomes': { contact: 'email:walk@example.com' },
       '/v1/contacts/{contact}': { contact: 'email:walk@example.com' },
       '/v1/contacts/{contact}/export': { contact: 'email:walk@example.com' },
+      '/v1/contacts/{contact}/lifecycle': { contact: 'email:walk@example.com' },
+      '/v1/users/{id}': { id: walker.id },
+      '/v1/users/invitations/{id}': { id: pending.id },
       '/v1/models/{id}/versions/{version}': { id: 'walked', version: '1' },
     };
   });

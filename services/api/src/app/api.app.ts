@@ -1,6 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PinoNestLogger, type Logger } from '@leadscore/observability';
+import fastifyCookie from '@fastify/cookie';
+import { serveConsole } from '../console/serve-console.js';
 import { configureApiHttp, requestIdOf } from '../http/http-setup.js';
 import { API_BODY_LIMIT_BYTES } from '../http/http-limits.js';
 import { ApiModule, type ApiModuleOptions } from './api.module.js';
@@ -12,6 +14,8 @@ export interface ApiAppOptions extends ApiModuleOptions {
    * connecting address is the client's, so nobody can name another's address to the auth throttle.
    */
   readonly trustedProxies?: readonly string[];
+  /** The built web console (apps/console/dist), served under /console; undefined: not served. */
+  readonly consoleDir?: string;
 }
 
 /** Builds (not listens) the api app: main.ts and the integration tests share this. */
@@ -29,6 +33,8 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestFastifyA
     bodyParser: false,
   });
   configureApiHttp(app, options.logger);
+  await app.register(fastifyCookie);
+  await serveConsole(app, options.consoleDir);
   await app.init();
   return app;
 }

@@ -3,6 +3,7 @@ import type { BatchingProducer } from '@leadscore/kafka';
 import type { DataSource } from '@leadscore/persistence';
 import type { WebhookTargetGuard } from '@leadscore/webhooks';
 import type { ArchiveGateway } from '../archive/archive-gateway.js';
+import type { PipelineMetricsGateway } from '../pipeline/pipeline-metrics-gateway.js';
 import type { ModelDocuments } from '../scores/model-documents.js';
 import type { ScoreStatsCache } from '../scores/score-stats.js';
 
@@ -39,5 +40,7 @@ export interface ApiContext {
   readonly modelDocuments: ModelDocuments;
   /** The analytics service (ANALYTICS_URL), which alone reads the ClickHouse archive. */
   readonly archive: ArchiveGateway;
+  /** The pipeline services' /metrics (PIPELINE_METRICS_URLS), scraped for GET /v1/pipeline/health. */
+  readonly pipelineMetrics: PipelineMetricsGateway;
   readonly now: () => Date;
 }

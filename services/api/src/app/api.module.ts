@@ -17,6 +17,20 @@ import { SettingsController } from '../controllers/settings.controller.js';
 import { OutcomesController } from '../controllers/outcomes.controller.js';
 import { WorkspacesController } from '../controllers/workspaces.controller.js';
 import { OpenApiController } from '../openapi/openapi.controller.js';
+import { PipelineController } from '../pipeline/pipeline.controller.js';
+import { ReadPipelineHealth } from '../pipeline/read-pipeline-health.usecase.js';
+import { SessionController } from '../controllers/session.controller.js';
+import { UsersController } from '../controllers/users.controller.js';
+import { AcceptInvitation } from '../usecases/console/accept-invitation.usecase.js';
+import { InviteUser } from '../usecases/console/invite-user.usecase.js';
+import {
+  ChangeUserRole,
+  ListUsers,
+  RemoveUser,
+  RevokeInvitation,
+} from '../usecases/console/manage-users.usecase.js';
+import { SignIn } from '../usecases/console/sign-in.usecase.js';
+import { ReadContactLifecycle } from '../usecases/read-contact-lifecycle.usecase.js';
 import { CreateKey } from '../usecases/create-key.usecase.js';
 import { CreateWorkspace } from '../usecases/create-workspace.usecase.js';
 import { ListWorkspaces } from '../usecases/list-workspaces.usecase.js';
@@ -97,6 +111,15 @@ const USE_CASES = [
   ExportContact,
   ReadLeaderboard,
   ReadScoreDistribution,
+  ReadContactLifecycle,
+  SignIn,
+  AcceptInvitation,
+  InviteUser,
+  ListUsers,
+  ChangeUserRole,
+  RemoveUser,
+  RevokeInvitation,
+  ReadPipelineHealth,
 ] as const;
 
 /**
@@ -127,6 +150,9 @@ export class ApiModule {
         ContactsController,
         ScoresController,
         ArchiveController,
+        SessionController,
+        UsersController,
+        PipelineController,
         OpenApiController,
       ],
       providers: [

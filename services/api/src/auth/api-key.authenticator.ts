@@ -33,7 +33,7 @@ export class ApiKeyAuthenticator {
         `The key ${key.prefix} was revoked at ${key.revokedAt.toISOString()}; ask an admin of your workspace for a new key (POST /v1/keys).`,
       );
     await this.recordUse(key.id);
-    return { workspaceId: key.workspaceId, keyId: key.id, kind: key.kind, scopes: key.scopes };
+    return { workspaceId: key.workspaceId, actor: key.id, kind: key.kind, scopes: key.scopes };
   }
 
   private async recordUse(keyId: string): Promise<void> {

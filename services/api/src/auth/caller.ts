@@ -1,11 +1,14 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { KeyKind, KeyScope, WorkspaceId } from '@leadscore/access';
 
-/** Who is calling: the key's workspace, id, kind and scopes (set by ApiKeyGuard). */
+/**
+ * Who is calling (set by ApiKeyGuard): a workspace key, or a person signed in to the console, whose
+ * role gives the scopes. `actor` is what the audit log records: the key id, or `user:<id>`.
+ */
 export interface Caller {
   readonly workspaceId: WorkspaceId;
-  readonly keyId: string;
-  readonly kind: KeyKind;
+  readonly actor: string;
+  readonly kind: KeyKind | 'user';
   readonly scopes: readonly KeyScope[];
 }
 

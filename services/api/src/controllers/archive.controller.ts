@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import {
+  contactLifecycleSchema,
   contactScoreHistorySchema,
   contactTimelineSchema,
   deadLetterSummarySchema,
@@ -7,6 +8,7 @@ import {
   leadFunnelSchema,
   scoreDistributionAtSchema,
   topRulesSchema,
+  type ContactLifecycleLog,
   type ContactScoreHistory,
   type ContactTimeline,
   type DeadLetterSummary,
@@ -19,6 +21,7 @@ import { ApiKeyGuard, RequireAnyScope } from '../auth/api-key.guard.js';
 import { AuthenticatedCaller, type Caller } from '../auth/caller.js';
 import { Documented, type ParameterDoc } from '../openapi/route-doc.js';
 import { ReadArchive } from '../usecases/read-archive.usecase.js';
+import { ReadContactLifecycle } from '../usecases/read-contact-lifecycle.usecase.js';
 import { ID_PARAMETER, modelId } from './models.controller.js';
 
 const CONTACT: ParameterDoc = {
@@ -54,7 +57,10 @@ const ARCHIVE_DOWN = { 503: { description: 'The analytics service (the archive) 
 @Controller('v1')
 @UseGuards(ApiKeyGuard)
 export class ArchiveController {
-  constructor(@Inject(ReadArchive) private readonly archive: ReadArchive) {}
+  constructor(
+    @Inject(ReadArchive) private readonly archive: ReadArchive,
+    @Inject(ReadContactLifecycle) private readonly readLifecycle: ReadContactLifecycle,
+  ) {}
 
   @Get('contacts/:contact/history')
   @RequireAnyScope('admin', 'read')
@@ -101,6 +107,27 @@ export class ArchiveController {
     @Query('limit') limit: string | undefined,
   ): Promise<ContactTimeline> {
     return this.archive.timeline(caller, contact, { limit });
+  }
+
+  @Get('contacts/:contact/lifecycle')
+  @RequireAnyScope('admin', 'read')
+  @Documented({
+    tag: 'archive',
+    summary: 'A contact’s tier and stage transitions and the webhook deliveries about it',
+    description:
+      'Transitions under every model from the archive, and the newest 200 CRM webhook deliveries from PostgreSQL; both newest first.',
+    parameters: [CONTACT],
+    responses: {
+      200: { description: 'Transitions and deliveries', schema: contactLifecycleSchema },
+      404: { description: 'No score, transition or delivery of this contact in the caller’s workspace' },
+      ...ARCHIVE_DOWN,
+    },
+  })
+  lifecycle(
+    @AuthenticatedCaller() caller: Caller,
+    @Param('contact') contact: string,
+  ): Promise<ContactLifecycleLog> {
+    return this.readLifecycle.execute(caller, contact);
   }
 
   @Get('analytics/events-per-day')

@@ -123,7 +123,7 @@ export class ModelsController {
   @Post()
   @HttpCode(201)
   @ModelBodyRoute()
-  @RequireAnyScope('admin')
+  @RequireAnyScope('admin', 'models:write')
   @Documented({
     summary: 'Apply a scoring model',
     description:

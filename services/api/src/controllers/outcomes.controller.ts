@@ -76,7 +76,7 @@ export class OutcomesController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Body() body: unknown,
   ): Promise<OutcomeRecorded> {
-    if (caller.kind !== 'secret')
+    if (caller.kind === 'publishable')
       fail(
         'forbidden',
         'Outcomes need a secret key (server to server): a publishable key sits in web pages, where anyone can read it.',

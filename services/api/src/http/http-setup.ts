@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Registry, type Histogram } from 'prom-client';
 import { callerOf } from '../auth/caller.js';
+import { CONSOLE_PREFIX } from '../console/serve-console.js';
 import { API_BODY_LIMIT_BYTES, MODEL_BODY_LIMIT_BYTES, YAML_MEDIA_TYPES } from './http-limits.js';
 import { isModelBodyRoute } from './model-body.js';
 import { ProblemError, problem } from './problem-details.js';
@@ -44,6 +45,8 @@ export function configureApiHttp(app: NestFastifyApplication, logger: Logger): v
   const routes: RegisteredRoute[] = [];
   registered.set(fastify, routes);
   fastify.addHook('onRoute', (route) => {
+    // The console's files and pages (console/serve-console.ts) are not routes of the api.
+    if (route.url === CONSOLE_PREFIX || route.url.startsWith(`${CONSOLE_PREFIX}/`)) return;
     for (const method of [route.method].flat())
       if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
@@ -98,7 +101,7 @@ export function configureApiHttp(app: NestFastifyApplication, logger: Logger): v
         route,
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 10) / 10,
-        ...(caller ? { workspace: caller.workspaceId, keyId: caller.keyId } : {}),
+        ...(caller ? { workspace: caller.workspaceId, actor: caller.actor } : {}),
       },
       'request',
     );

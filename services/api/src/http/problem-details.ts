@@ -34,8 +34,11 @@ export type ProblemKind =
 const KINDS: Record<ProblemKind, { title: string; status: number }> = {
   'malformed-request': { title: 'Malformed request', status: 400 },
   'invalid-request': { title: 'Invalid request', status: 400 },
-  unauthenticated: { title: 'Missing, unknown or revoked key', status: 401 },
-  forbidden: { title: 'Key not allowed here', status: 403 },
+  unauthenticated: {
+    title: 'Not authenticated: no session, or a missing, unknown or revoked key',
+    status: 401,
+  },
+  forbidden: { title: 'Not allowed here', status: 403 },
   'not-found': { title: 'Not found', status: 404 },
   conflict: { title: 'Conflict', status: 409 },
   'payload-too-large': { title: 'Request too large', status: 413 },

@@ -13,7 +13,7 @@ export type BodyValidator<T> = (raw: unknown) => T;
 
 // verbose: errors carry their parentSchema, which names the allowed fields of an unknown one.
 const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
-addFormats.default(ajv, ['date-time']);
+addFormats.default(ajv, ['date-time', 'email']);
 
 function fieldOf(error: ErrorObject): string {
   const path = error.instancePath

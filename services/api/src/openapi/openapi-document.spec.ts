@@ -24,7 +24,11 @@ describe('buildOpenApiDocument', () => {
       paths: Record<string, Record<string, Record<string, unknown>>>;
     };
     const operation = document.paths['/v1/keys']?.['get'];
-    expect(operation?.['security']).toEqual([{ apiKey: ['admin'] }, { apiKey: ['read'] }]);
+    expect(operation?.['security']).toEqual([
+      { apiKey: ['admin'] },
+      { apiKey: ['read'] },
+      { consoleSession: [] },
+    ]);
     expect(Object.keys(operation?.['responses'] as object)).toEqual(['200', '401', '403', '429', '500']);
   });
 

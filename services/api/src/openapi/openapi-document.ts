@@ -33,7 +33,7 @@ const SCHEMA_BASE = 'https://schemas.leadscore.dev/';
 const COMMON_PROBLEMS = {
   badRequest:
     'The body or query is malformed or invalid: `detail` and `errors` say which field and what it expects',
-  unauthenticated: 'Missing, unknown or revoked key',
+  unauthenticated: 'Not authenticated: no console session, or a missing, unknown or revoked key',
   forbidden: 'The key lacks the scope this route needs',
   notFound: 'Nothing with this id in the caller’s workspace (also what another workspace’s ids get)',
   tooLarge: 'The body is larger than this route accepts',
@@ -216,7 +216,9 @@ function operation(route: DiscoveredRoute, path: string, components: ComponentSc
       ? []
       : doc.auth === 'operator'
         ? [{ operatorToken: [] }]
-        : (route.scopes ?? []).map((scope) => ({ apiKey: [scope] }));
+        : doc.auth === 'session'
+          ? [{ consoleSession: [] }]
+          : [...(route.scopes ?? []).map((scope) => ({ apiKey: [scope] })), { consoleSession: [] }];
   if (doc.auth === undefined && (route.scopes ?? []).length === 0)
     throw new Error(`${route.method} ${path} (${route.handler}): a key route without @RequireAnyScope`);
 
@@ -279,6 +281,13 @@ export function buildOpenApiDocument(routes: readonly DiscoveredRoute[], info: O
           scheme: 'bearer',
           description:
             'A workspace key (`sk_…`; publishable `pk_…` keys only send events to ingest). Each route needs any one of the scopes listed with it.',
+        },
+        consoleSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'leadscore_session',
+          description:
+            'A person signed in to the console (POST /v1/session). Their role gives the scopes: viewer `read`; editor `read`, `models:write`; admin also `admin`. Unsafe requests (POST, PUT, PATCH, DELETE) must also send the session’s `X-CSRF-Token`.',
         },
         operatorToken: {
           type: 'http',

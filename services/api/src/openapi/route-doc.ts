@@ -44,8 +44,8 @@ export interface RouteDoc {
   readonly parameters?: readonly ParameterDoc[];
   /** Success responses and route-specific errors, by status code. */
   readonly responses: Readonly<Record<number, ResponseDoc>>;
-  /** Who may call it when not a workspace key: `operator` (OPERATOR_TOKEN) or `public` (no auth). */
-  readonly auth?: 'operator' | 'public';
+  /** Who may call it when not a workspace key: `operator` (OPERATOR_TOKEN), `public` (no auth) or `session` (the console's cookie alone). */
+  readonly auth?: 'operator' | 'public' | 'session';
 }
 
 export const ROUTE_DOC = 'leadscore:route-doc';

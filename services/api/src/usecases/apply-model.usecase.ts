@@ -40,7 +40,7 @@ export class ApplyModel {
         appliedAt: at,
         source: input.text,
         sourceFormat: input.format,
-        appliedBy: caller.keyId,
+        appliedBy: caller.actor,
       });
       if (!recorded)
         // Only a version below the live one can exist already: the live one was checked above.
@@ -51,7 +51,7 @@ export class ApplyModel {
       await auditLogRepository.append(sql, [
         {
           workspaceId: caller.workspaceId,
-          actor: caller.keyId,
+          actor: caller.actor,
           action: 'model.applied',
           target: model.id,
           details: {
@@ -84,7 +84,7 @@ export class ApplyModel {
           version: model.version,
           name: model.name,
           appliedAt: at,
-          appliedBy: caller.keyId,
+          appliedBy: caller.actor,
           sourceFormat: input.format,
         },
         model.version,

@@ -20,7 +20,7 @@ export class CreateKey {
         kind: command.kind,
         scopes: scopes.scopes,
         name: command.name ?? null,
-        actor: caller.keyId,
+        actor: caller.actor,
         at,
       }),
     );

@@ -43,7 +43,7 @@ export class EraseContact {
       await auditLogRepository.append(sql, [
         {
           workspaceId: caller.workspaceId,
-          actor: caller.keyId,
+          actor: caller.actor,
           action: 'contact.erased',
           target: `erased:${contactHashOf(caller.workspaceId, contact)}`,
           details: { erasureId, erasedAt, erased: erased.rows },

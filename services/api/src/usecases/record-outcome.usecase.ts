@@ -81,7 +81,7 @@ export class RecordOutcome {
         ...(amount !== undefined ? { amount } : {}),
         ...(currency !== undefined ? { currency } : {}),
         ...(reason !== undefined ? { reason } : {}),
-        actor: { key_id: caller.keyId },
+        actor: { key_id: caller.actor },
       },
     };
     const validation = this.validator.validate(event);
@@ -92,7 +92,7 @@ export class RecordOutcome {
       await auditLogRepository.append(sql, [
         {
           workspaceId: caller.workspaceId,
-          actor: caller.keyId,
+          actor: caller.actor,
           action: 'outcome.recorded',
           target: contact.value,
           details: {

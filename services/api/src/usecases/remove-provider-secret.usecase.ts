@@ -21,7 +21,7 @@ export class RemoveProviderSecret {
         await auditLogRepository.append(sql, [
           {
             workspaceId: caller.workspaceId,
-            actor: caller.keyId,
+            actor: caller.actor,
             action: 'provider-secret.removed',
             target: provider,
             details: {},

@@ -23,7 +23,7 @@ export class RevokeKey {
         await auditLogRepository.append(sql, [
           {
             workspaceId: caller.workspaceId,
-            actor: caller.keyId,
+            actor: caller.actor,
             action: 'key.revoked',
             target: keyId,
             details: { prefix: result.key.prefix },

@@ -47,12 +47,12 @@ export class SetProviderSecret {
         sealed,
         hint,
         updatedAt: at,
-        updatedBy: caller.keyId,
+        updatedBy: caller.actor,
       });
       await auditLogRepository.append(sql, [
         {
           workspaceId: caller.workspaceId,
-          actor: caller.keyId,
+          actor: caller.actor,
           action: 'provider-secret.set',
           target: provider,
           details: { replaced, keyId: sealed.keyId },
@@ -64,7 +64,7 @@ export class SetProviderSecret {
         hint,
         keyId: sealed.keyId,
         updatedAt: at,
-        updatedBy: caller.keyId,
+        updatedBy: caller.actor,
       });
     });
   }

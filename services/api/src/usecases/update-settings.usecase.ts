@@ -66,11 +66,11 @@ export class UpdateSettings {
     const change = normalized(command);
     const at = this.context.now();
     return this.context.dataSource.transaction(async (sql) => {
-      const row = await workspaceSettingsRepository.change(sql, caller.workspaceId, change, at, caller.keyId);
+      const row = await workspaceSettingsRepository.change(sql, caller.workspaceId, change, at, caller.actor);
       await auditLogRepository.append(sql, [
         {
           workspaceId: caller.workspaceId,
-          actor: caller.keyId,
+          actor: caller.actor,
           action: 'settings.changed',
           target: caller.workspaceId,
           details: { ...change },

@@ -45,7 +45,7 @@ export class CreateWebhook {
       await auditLogRepository.append(sql, [
         {
           workspaceId: caller.workspaceId,
-          actor: caller.keyId,
+          actor: caller.actor,
           action: 'webhook.created',
           target: id,
           details: {

@@ -16,7 +16,7 @@ export class DeleteWebhook {
       await auditLogRepository.append(sql, [
         {
           workspaceId: caller.workspaceId,
-          actor: caller.keyId,
+          actor: caller.actor,
           action: 'webhook.deleted',
           target: id,
           details: { url: auditedUrl(subscription.url) },

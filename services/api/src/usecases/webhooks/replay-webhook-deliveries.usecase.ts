@@ -41,7 +41,7 @@ export class ReplayWebhookDeliveries {
         await auditLogRepository.append(sql, [
           {
             workspaceId: caller.workspaceId,
-            actor: caller.keyId,
+            actor: caller.actor,
             action: 'webhook.replayed',
             target: id,
             details: { deliveryIds: replayed },

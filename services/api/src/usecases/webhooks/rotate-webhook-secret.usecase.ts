@@ -48,7 +48,7 @@ export class RotateWebhookSecret {
       await auditLogRepository.append(sql, [
         {
           workspaceId: caller.workspaceId,
-          actor: caller.keyId,
+          actor: caller.actor,
           action: 'webhook.secret-rotated',
           target: id,
           details: {

@@ -38,7 +38,7 @@ export class UpdateWebhook {
       await auditLogRepository.append(sql, [
         {
           workspaceId: caller.workspaceId,
-          actor: caller.keyId,
+          actor: caller.actor,
           action: 'webhook.updated',
           target: id,
           details: { ...changes, ...(changes.url !== undefined ? { url: auditedUrl(changes.url) } : {}) },
