@@ -41,3 +41,9 @@ export {
   type TestAnalytics,
   type TestAnalyticsOptions,
 } from './analytics-service.js';
+export {
+  startTestScorer,
+  type ScorerTopics,
+  type TestScorer,
+  type TestScorerOptions,
+} from './scorer-service.js';
