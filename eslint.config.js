@@ -71,7 +71,7 @@ function restrictionsFor(project) {
     });
   }
   return {
-    files: [`${project.dir}/**/*.ts`],
+    files: [`${project.dir}/**/*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': ['error', { paths: [...forbiddenProjects, ...forbiddenPackages], patterns }],
     },

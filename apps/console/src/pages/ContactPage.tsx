@@ -1,0 +1,321 @@
+import type { ColumnDef } from '@tanstack/react-table';
+import { useState, type ReactNode } from 'react';
+import { Link, useParams } from 'wouter';
+import { ApiError, api, enc } from '../api/client';
+import type {
+  ContactErased,
+  ContactLifecycle,
+  ContactModelScore,
+  ContactScoreHistory,
+  ContactScores,
+  ContactTimeline,
+  Contribution,
+  LifecycleDelivery,
+  LifecycleTransition,
+  TimelineEvent,
+} from '../api/types';
+import { ConfirmButton } from '../components/ConfirmButton';
+import { DataTable } from '../components/DataTable';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { ScoreHistoryChart } from '../components/ScoreHistoryChart';
+import { dateTime, decodeSegment, num, text } from '../format';
+import { useApi, type Loadable } from '../hooks/useApi';
+import { useTitle } from '../hooks/useTitle';
+import { useSession } from '../session/SessionContext';
+
+const isNotArchived = (error: unknown) => error instanceof ApiError && error.status === 404;
+
+const contributionColumns: ColumnDef<Contribution>[] = [
+  { id: 'rule', header: 'Rule', accessorKey: 'ruleId' },
+  { id: 'kind', header: 'Kind', accessorKey: 'kind' },
+  { id: 'points', header: 'Points', accessorKey: 'points', cell: ({ row }) => num(row.original.points) },
+  { id: 'event', header: 'Latest award from event', accessorFn: (c) => c.eventId ?? '—' },
+];
+
+const timelineColumns: ColumnDef<TimelineEvent>[] = [
+  {
+    id: 'time',
+    header: 'Time',
+    accessorKey: 'time',
+    cell: ({ row }) => <time dateTime={row.original.time}>{dateTime(row.original.time)}</time>,
+  },
+  { id: 'type', header: 'Event type', accessorKey: 'type' },
+  {
+    id: 'points',
+    header: 'Points per model',
+    cell: ({ row }) =>
+      row.original.scores.length === 0 ? (
+        'none'
+      ) : (
+        <ul className="plain">
+          {row.original.scores.map((score) => (
+            <li key={score.model}>
+              {score.model}: {score.points > 0 ? '+' : ''}
+              {num(score.points)}
+            </li>
+          ))}
+        </ul>
+      ),
+  },
+  {
+    id: 'rules',
+    header: 'Rules',
+    cell: ({ row }) => {
+      const rules = row.original.scores.flatMap((score) =>
+        score.rules.map((rule) => `${score.model}/${rule}`),
+      );
+      return rules.length ? rules.join(', ') : '—';
+    },
+  },
+];
+
+const transitionColumns: ColumnDef<LifecycleTransition>[] = [
+  { id: 'at', header: 'Time', accessorKey: 'at', cell: ({ row }) => dateTime(row.original.at) },
+  { id: 'model', header: 'Model', accessorKey: 'model' },
+  { id: 'kind', header: 'Kind', accessorKey: 'kind' },
+  { id: 'from', header: 'From', accessorKey: 'from' },
+  { id: 'to', header: 'To', accessorKey: 'to' },
+  { id: 'sequence', header: 'Score change no.', accessorKey: 'sequence' },
+];
+
+const deliveryColumns: ColumnDef<LifecycleDelivery>[] = [
+  {
+    id: 'created',
+    header: 'Created',
+    accessorKey: 'createdAt',
+    cell: ({ row }) => dateTime(row.original.createdAt),
+  },
+  { id: 'event', header: 'Event type', accessorKey: 'eventType' },
+  { id: 'status', header: 'Status', accessorKey: 'status' },
+  { id: 'delivered', header: 'Delivered', accessorFn: (d) => dateTime(d.deliveredAt) },
+  {
+    id: 'subscription',
+    header: 'Webhook',
+    accessorKey: 'subscriptionId',
+    cell: ({ row }) => <Link href="/webhooks">{row.original.subscriptionId}</Link>,
+  },
+  { id: 'webhookId', header: 'webhook-id', accessorKey: 'webhookId' },
+];
+
+function ModelScoreCard({ score }: { score: ContactModelScore }) {
+  const now = score.now;
+  const headingId = `model-${score.modelId}`;
+  return (
+    <article className="panel" aria-labelledby={headingId}>
+      <h3 id={headingId}>Model {score.modelId}</h3>
+      <dl className="cards">
+        <div className="card">
+          <dt>Total</dt>
+          <dd>{num(now.total)}</dd>
+        </div>
+        <div className="card">
+          <dt>Fit</dt>
+          <dd>{num(now.fit)}</dd>
+        </div>
+        <div className="card">
+          <dt>Engagement</dt>
+          <dd>{num(now.engagement)}</dd>
+        </div>
+        <div className="card">
+          <dt>Tier</dt>
+          <dd>{text(now.tier)}</dd>
+        </div>
+        <div className="card">
+          <dt>Grade</dt>
+          <dd>{text(now.grade)}</dd>
+        </div>
+        <div className="card">
+          <dt>Stage</dt>
+          <dd>{text(score.stage)}</dd>
+        </div>
+        <div className="card">
+          <dt>Relative</dt>
+          <dd>{score.relative ? `${num(score.relative.percent)} %` : '—'}</dd>
+        </div>
+      </dl>
+      <p className="hint">
+        Now (as of {dateTime(now.at)}, version {score.liveVersion}); stored total {num(score.stored.total)}{' '}
+        (version {score.modelVersion}, {dateTime(score.stored.at)}).
+      </p>
+      <DataTable
+        caption={`Explanation: points per rule under ${score.modelId}`}
+        data={score.contributions}
+        columns={contributionColumns}
+        empty="No rule gives points now."
+      />
+      {score.sinceLastWrite.length > 0 ? (
+        <>
+          <h4>Due since the last write</h4>
+          <ul>
+            {score.sinceLastWrite.map((effect, index) => (
+              <li key={`${effect.ruleId}-${index}`}>
+                {effect.ruleId} ({effect.kind}) {effect.outcome}: {num(effect.points)} at{' '}
+                {dateTime(effect.at)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {score.waitingAbsences.length > 0 ? (
+        <>
+          <h4>Absences waiting</h4>
+          <ul>
+            {score.waitingAbsences.map((absence) => (
+              <li key={`${absence.ruleId}-${absence.triggerEventId}`}>
+                {absence.ruleId}: penalty due {dateTime(absence.dueAt)} unless the follow-up comes
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </article>
+  );
+}
+
+function ModelHistory({ contact, model }: { contact: string; model: string }) {
+  const history = useApi(`${contact}|${model}`, (signal) =>
+    api.get<ContactScoreHistory>(`/v1/contacts/${enc(contact)}/history`, { model }, signal),
+  );
+  return (
+    <section aria-labelledby={`history-${model}`} className="panel">
+      <h3 id={`history-${model}`}>Score history: {model}</h3>
+      {history.status === 'loading' ? <p className="loading">Loading the history…</p> : null}
+      {history.status === 'error' && isNotArchived(history.error) ? (
+        <p className="calm">Nothing archived yet for this contact under {model}.</p>
+      ) : (
+        <ErrorMessage error={history.error} />
+      )}
+      {history.status === 'ok' ? (
+        history.data.changes.length === 0 ? (
+          <p className="calm">Nothing archived yet for this contact under {model}.</p>
+        ) : (
+          <ScoreHistoryChart contact={contact} model={model} changes={history.data.changes} />
+        )
+      ) : null}
+    </section>
+  );
+}
+
+function Archived<T>({ state, children }: { state: Loadable<T>; children: (data: T) => ReactNode }) {
+  if (state.status === 'loading') return <p className="loading">Loading…</p>;
+  if (state.status === 'error')
+    return isNotArchived(state.error) ? (
+      <p className="calm">Nothing archived yet for this contact.</p>
+    ) : (
+      <ErrorMessage error={state.error} />
+    );
+  return <>{children(state.data)}</>;
+}
+
+export function ContactPage() {
+  const params = useParams<{ contact: string }>();
+  const contact = decodeSegment(params.contact);
+  useTitle(`Contact ${contact}`);
+  const { can } = useSession();
+  const [erased, setErased] = useState<ContactErased | null>(null);
+  const [eraseError, setEraseError] = useState<unknown>(null);
+
+  const scores = useApi(`scores|${contact}`, (signal) =>
+    api.get<ContactScores>(`/v1/contacts/${enc(contact)}`, undefined, signal),
+  );
+  const timeline = useApi(`timeline|${contact}`, (signal) =>
+    api.get<ContactTimeline>(`/v1/contacts/${enc(contact)}/timeline`, undefined, signal),
+  );
+  const lifecycle = useApi(`lifecycle|${contact}`, (signal) =>
+    api.get<ContactLifecycle>(`/v1/contacts/${enc(contact)}/lifecycle`, undefined, signal),
+  );
+
+  const erase = async () => {
+    setEraseError(null);
+    try {
+      setErased(await api.delete<ContactErased>(`/v1/contacts/${enc(contact)}`));
+    } catch (error) {
+      setEraseError(error);
+    }
+  };
+
+  return (
+    <>
+      <p>
+        <Link href="/">← Leaderboard</Link>
+      </p>
+      <h1>
+        Contact <span className="mono">{contact}</span>
+      </h1>
+      {can('admin') ? (
+        <div className="actions">
+          <ConfirmButton
+            label="Erase contact"
+            question={`Erase ${contact} everywhere? This cannot be undone.`}
+            confirmLabel="Yes, erase"
+            onConfirm={erase}
+            disabled={erased !== null}
+          />
+        </div>
+      ) : null}
+      <ErrorMessage error={eraseError} />
+      {erased ? (
+        <p role="status" className="success">
+          Erased {erased.contact} at {dateTime(erased.erasedAt)} (erasure {erased.erasureId}); the archive
+          follows.
+        </p>
+      ) : null}
+
+      <section aria-labelledby="scores-heading">
+        <h2 id="scores-heading">Scores</h2>
+        {scores.status === 'loading' ? <p className="loading">Loading the scores…</p> : null}
+        <ErrorMessage error={scores.error} />
+        {scores.data?.models.length === 0 ? (
+          <p className="calm">No model has scored this contact yet.</p>
+        ) : null}
+        {scores.data?.models.map((score) => (
+          <ModelScoreCard key={score.modelId} score={score} />
+        ))}
+      </section>
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">Score history</h2>
+        {scores.data?.models.map((score) => (
+          <ModelHistory key={score.modelId} contact={contact} model={score.modelId} />
+        ))}
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        <Archived state={timeline}>
+          {(data) => (
+            <DataTable
+              caption="Events, newest first"
+              data={data.events}
+              columns={timelineColumns}
+              getRowId={(event) => event.id}
+              empty="No events archived yet."
+            />
+          )}
+        </Archived>
+      </section>
+
+      <section aria-labelledby="lifecycle-heading">
+        <h2 id="lifecycle-heading">Lifecycle</h2>
+        {lifecycle.status === 'loading' ? <p className="loading">Loading…</p> : null}
+        <ErrorMessage error={lifecycle.error} />
+        {lifecycle.data ? (
+          <>
+            <DataTable
+              caption="Transitions, newest first"
+              data={lifecycle.data.transitions}
+              columns={transitionColumns}
+              empty="No tier or stage transition yet."
+            />
+            <DataTable
+              caption="Webhook deliveries"
+              data={lifecycle.data.deliveries}
+              columns={deliveryColumns}
+              empty="No webhook delivery for this contact."
+            />
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}

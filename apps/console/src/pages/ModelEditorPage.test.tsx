@@ -1,0 +1,211 @@
+import { EditorView } from '@codemirror/view';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ModelDiff, ModelValidation, ModelVersionDetail, Role } from '../api/types';
+import { session } from '../test/fixtures';
+import { mockApi, problem, type Handler, type RecordedRequest } from '../test/mock-api';
+import { renderApp } from '../test/render';
+import { stubRangeGeometry } from '../test/codemirror';
+
+beforeAll(stubRangeGeometry);
+
+const SOURCE =
+  'id: ontraport\nversion: 3\nname: ONTRAPORT-style\nengagement:\n  - id: email-click\n    event: email.clicked\n    points: 5\n';
+
+const live: ModelVersionDetail = {
+  version: {
+    id: 'ontraport',
+    version: 3,
+    name: 'ONTRAPORT-style',
+    live: true,
+    appliedAt: '2025-05-01T10:00:00.000Z',
+    appliedBy: 'key_admin',
+    sourceFormat: 'yaml',
+  },
+  document: { id: 'ontraport', version: 3, workspace: 'acme', name: 'ONTRAPORT-style' },
+  source: SOURCE,
+};
+
+const diff: ModelDiff = {
+  modelId: 'ontraport',
+  fromVersion: 3,
+  toVersion: 4,
+  unchanged: false,
+  rules: {
+    added: [
+      { section: 'engagement', id: 'webinar-attended', rule: { event: 'webinar.attended', points: 20 } },
+    ],
+    removed: [],
+    changed: [{ section: 'engagement', id: 'email-click', changes: [{ path: 'points', from: 5, to: 7 }] }],
+  },
+  sections: [{ section: 'tiers', changes: [{ path: 'tiers.hot', from: 60, to: 70 }] }],
+};
+
+/** Validation: an issue at line 7 when the points are not a number. */
+function validate(request: RecordedRequest): { body: ModelValidation } {
+  return /points: [a-z]/.test(request.body ?? '')
+    ? {
+        body: {
+          valid: false,
+          model: null,
+          issues: [
+            {
+              path: 'engagement[0].points',
+              pointer: '/engagement/0/points',
+              line: 7,
+              column: 13,
+              message: 'must be number',
+              check: 'schema:type',
+            },
+          ],
+        },
+      }
+    : {
+        body: {
+          valid: true,
+          model: { id: 'ontraport', version: 3, workspace: 'acme', name: 'x' },
+          issues: [],
+        },
+      };
+}
+
+function routes(role: Role, overrides: Record<string, Handler> = {}) {
+  return mockApi({
+    'GET /v1/session': { body: session(role) },
+    'GET /v1/models/ontraport/versions/live': { body: live },
+    'POST /v1/models/validate': validate,
+    'POST /v1/models/diff': { body: diff },
+    ...overrides,
+  });
+}
+
+async function editor() {
+  const box = await screen.findByRole('textbox', { name: 'Model source (YAML)' });
+  const view = EditorView.findFromDOM(box);
+  if (!view) throw new Error('no CodeMirror view');
+  return { box, view };
+}
+
+describe('model editor', () => {
+  it('loads the live source and validates it as YAML', async () => {
+    const api = routes('editor');
+    renderApp('/models/ontraport/edit');
+    const { box } = await editor();
+    await waitFor(() => expect(box).toHaveTextContent('version: 3'));
+    expect(screen.getByRole('heading', { level: 1, name: 'Edit model ontraport' })).toBeInTheDocument();
+    expect(await screen.findByText('No problems: the model is valid.')).toBeInTheDocument();
+    const [request] = api.find('POST', '/v1/models/validate');
+    expect(request?.headers['content-type']).toBe('application/yaml');
+    expect(request?.body).toBe(SOURCE);
+    expect(request?.headers['x-csrf-token']).toBe('csrf-123');
+  });
+
+  it('shows "Line N: message" under the editor and marks the line after an edit', async () => {
+    const api = routes('editor');
+    const { container } = renderApp('/models/ontraport/edit');
+    const { view } = await editor();
+    await waitFor(() => expect(view.state.doc.toString()).toBe(SOURCE));
+    await screen.findByText('No problems: the model is valid.');
+    const at = SOURCE.indexOf('points: 5') + 'points: '.length;
+    act(() => view.dispatch({ changes: { from: at, to: at + 1, insert: 'lots' } }));
+
+    const problems = screen.getByRole('list', { name: 'Problems' });
+    await waitFor(() => expect(within(problems).getByText(/Line 7: must be number/)).toBeInTheDocument());
+    expect(problems).toHaveAttribute('aria-live', 'polite');
+    expect(api.find('POST', '/v1/models/validate').at(-1)?.body).toContain('points: lots');
+    await waitFor(() => expect(container.querySelector('.cm-lintRange-error')).toHaveTextContent('lots'));
+  });
+
+  it('shows the diff against the live version readably', async () => {
+    const api = routes('viewer');
+    renderApp('/models/ontraport/edit');
+    await editor();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Show diff' }));
+    const section = await screen.findByRole('region', { name: 'Changes from version 3 to 4' });
+    expect(within(section).getByText('Rules added (1)')).toBeInTheDocument();
+    expect(within(section).getByText('webinar-attended')).toBeInTheDocument();
+    expect(within(section).getByText('Rules changed (1)')).toBeInTheDocument();
+    expect(within(section).getByText('5')).toBeInTheDocument();
+    expect(within(section).getByText('7')).toBeInTheDocument();
+    expect(within(section).getByText('tiers.hot')).toBeInTheDocument();
+    expect(api.find('POST', '/v1/models/diff')[0]?.body).toBe(SOURCE);
+  });
+
+  it('bumps the version above live and applies it', async () => {
+    const api = routes('editor', {
+      'POST /v1/models': { status: 201, body: { version: { ...live.version, version: 4 }, diff } },
+    });
+    renderApp('/models/ontraport/edit');
+    const { view } = await editor();
+    await waitFor(() => expect(view.state.doc.toString()).toBe(SOURCE));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Bump version' }));
+    await waitFor(() => expect(view.state.doc.toString()).toContain('version: 4'));
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByText('Applied version 4')).toBeInTheDocument();
+    expect(api.find('POST', '/v1/models')[0]?.body).toContain('version: 4');
+    expect(api.find('POST', '/v1/models')[0]?.headers['content-type']).toBe('application/yaml');
+  });
+
+  it('shows the detail of a 409 (not above live)', async () => {
+    routes('admin', {
+      'POST /v1/models': {
+        status: 409,
+        body: problem(409, 'Version 3 of ontraport is not above the live version 3: use version 4.'),
+      },
+    });
+    renderApp('/models/ontraport/edit');
+    await editor();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('use version 4');
+    expect(screen.queryByText(/Applied version/)).not.toBeInTheDocument();
+  });
+
+  it('lists the issues of a 422 from apply', async () => {
+    routes('admin', {
+      'POST /v1/models': {
+        status: 422,
+        body: problem(422, '1 problem: engagement[0].points must be number (line 7, column 13)', {
+          errors: [{ field: 'engagement[0].points', expected: 'must be number (line 7, column 13)' }],
+          issues: [
+            {
+              path: 'engagement[0].points',
+              pointer: '/engagement/0/points',
+              line: 7,
+              column: 13,
+              message: 'must be number',
+              check: 'schema:type',
+            },
+          ],
+        }),
+      },
+    });
+    renderApp('/models/ontraport/edit');
+    await editor();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '1 problem: engagement[0].points must be number',
+    );
+    expect(
+      within(screen.getByRole('list', { name: 'Problems' })).getByText(/Line 7: must be number/),
+    ).toBeInTheDocument();
+  });
+
+  it('gives a viewer no Apply button', async () => {
+    routes('viewer');
+    renderApp('/models/ontraport/edit');
+    await editor();
+    expect(screen.getByRole('button', { name: 'Show diff' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Apply' })).not.toBeInTheDocument();
+  });
+
+  it('starts a new model from a template at version 1', async () => {
+    routes('editor');
+    renderApp('/models/new');
+    const { view } = await editor();
+    expect(view.state.doc.toString()).toMatch(/^id: my-model\nversion: 1\n/);
+    expect(screen.getByRole('heading', { level: 1, name: 'New model' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Bump version' })).not.toBeInTheDocument();
+  });
+});

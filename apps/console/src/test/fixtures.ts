@@ -1,0 +1,241 @@
+// Bodies shaped as schemas/api/*.schema.json (and the announced session/users/lifecycle/health routes).
+import type {
+  ContactLifecycle,
+  ContactScoreHistory,
+  ContactScores,
+  ContactTimeline,
+  LeaderboardPage,
+  ModelList,
+  PipelineHealth,
+  Role,
+  Session,
+} from '../api/types';
+
+export function session(role: Role = 'admin'): Session {
+  return {
+    user: {
+      id: 'usr_1',
+      workspaceId: 'acme',
+      email: 'ada@example.com',
+      name: 'Ada Lovelace',
+      role,
+      createdAt: '2025-01-01T00:00:00.000Z',
+      lastSignInAt: '2025-06-01T08:00:00.000Z',
+    },
+    csrfToken: 'csrf-123',
+    expiresAt: '2025-06-02T08:00:00.000Z',
+  };
+}
+
+export const modelList: ModelList = {
+  models: [
+    {
+      id: 'ontraport',
+      version: 3,
+      name: 'ONTRAPORT-style',
+      live: true,
+      appliedAt: '2025-05-01T10:00:00.000Z',
+      appliedBy: 'key_admin',
+      sourceFormat: 'yaml',
+    },
+    {
+      id: 'webinar',
+      version: 1,
+      name: 'Webinar funnel',
+      live: true,
+      appliedAt: '2025-05-02T10:00:00.000Z',
+      appliedBy: null,
+      sourceFormat: null,
+    },
+  ],
+};
+
+export function leaderboard(overrides: Partial<LeaderboardPage> = {}): LeaderboardPage {
+  return {
+    modelId: 'ontraport',
+    entries: [
+      {
+        contact: 'email:ada@example.com',
+        total: 88.5,
+        relativePercent: 100,
+        tier: 'hot',
+        grade: 'A',
+        stage: 'sql',
+        modelVersion: 3,
+        updatedAt: '2025-06-01T09:00:00.000Z',
+      },
+      {
+        contact: 'email:bob@example.com',
+        total: 41.25,
+        relativePercent: 50,
+        tier: 'warm',
+        grade: 'C',
+        stage: 'mql',
+        modelVersion: 3,
+        updatedAt: '2025-06-01T07:00:00.000Z',
+      },
+      {
+        contact: 'phone:+4930123456',
+        total: 12,
+        relativePercent: 14.55,
+        tier: 'cold',
+        grade: null,
+        stage: 'lead',
+        modelVersion: 2,
+        updatedAt: '2025-05-20T07:00:00.000Z',
+      },
+    ],
+    nextCursor: 'cur_page2',
+    partial: false,
+    stats: {
+      count: 1234,
+      top: { contact: 'email:ada@example.com', total: 88.5 },
+      median: 41.25,
+      min: 0,
+      asOf: '2025-06-01T09:00:05.000Z',
+    },
+    walkStartedAt: '2025-06-01T09:00:05.000Z',
+    ...overrides,
+  };
+}
+
+export const contactScores: ContactScores = {
+  contact: 'email:ada@example.com',
+  models: [
+    {
+      modelId: 'ontraport',
+      modelVersion: 3,
+      liveVersion: 3,
+      now: {
+        fit: 35,
+        engagement: 26.96,
+        total: 61.96,
+        tier: 'hot',
+        grade: 'A',
+        at: '2025-06-01T10:00:00.000Z',
+      },
+      stored: {
+        fit: 35,
+        engagement: 33,
+        total: 68,
+        tier: 'hot',
+        grade: 'A',
+        at: '2025-05-22T10:00:00.000Z',
+        sequence: 7,
+      },
+      stage: 'mql',
+      relative: { percent: 77.5, basis: 'stored', statsAsOf: '2025-06-01T09:59:00.000Z' },
+      contributions: [
+        { ruleId: 'job-title-ceo', kind: 'fit', points: 15, eventId: null },
+        { ruleId: 'membership-login', kind: 'engagement', points: 14.71, eventId: 'evt_3' },
+        { ruleId: 'pricing-page-view', kind: 'engagement', points: 8.17, eventId: 'evt_2' },
+      ],
+      sinceLastWrite: [],
+      runningAwards: [],
+      waitingAbsences: [],
+    },
+  ],
+};
+
+export const history: ContactScoreHistory = {
+  contact: 'email:ada@example.com',
+  changes: [
+    {
+      model: 'ontraport',
+      modelVersion: 3,
+      sequence: 1,
+      time: '2025-05-20T10:00:00.000Z',
+      cause: 'event',
+      causeEventId: 'evt_1',
+      fit: 35,
+      engagement: 5,
+      total: 40,
+      previousTotal: null,
+      tier: 'warm',
+      grade: 'A',
+      contributions: [],
+    },
+    {
+      model: 'ontraport',
+      modelVersion: 3,
+      sequence: 2,
+      time: '2025-05-21T03:00:00.000Z',
+      cause: 'decay',
+      causeEventId: null,
+      fit: 35,
+      engagement: 4.9,
+      total: 39.9,
+      previousTotal: 40,
+      tier: 'warm',
+      grade: 'A',
+      contributions: [],
+    },
+  ],
+};
+
+export const timeline: ContactTimeline = {
+  contact: 'email:ada@example.com',
+  events: [
+    {
+      id: 'evt_3',
+      type: 'web.page_viewed',
+      time: '2025-05-22T10:00:00.000Z',
+      scores: [{ model: 'ontraport', points: 18, rules: ['membership-login'] }],
+    },
+    {
+      id: 'evt_2',
+      type: 'email.clicked',
+      time: '2025-05-21T10:00:00.000Z',
+      scores: [],
+    },
+  ],
+};
+
+export const lifecycle: ContactLifecycle = {
+  contact: 'email:ada@example.com',
+  transitions: [
+    {
+      model: 'ontraport',
+      from: 'lead',
+      to: 'mql',
+      kind: 'stage',
+      at: '2025-05-22T10:00:01.000Z',
+      sequence: 7,
+    },
+    {
+      model: 'ontraport',
+      from: 'warm',
+      to: 'hot',
+      kind: 'tier',
+      at: '2025-05-22T10:00:00.500Z',
+      sequence: 7,
+    },
+  ],
+  deliveries: [
+    {
+      webhookId: 'msg_abc',
+      subscriptionId: 'wh_0123456789abcdef',
+      eventType: 'lead.stage_changed',
+      status: 'delivered',
+      createdAt: '2025-05-22T10:00:02.000Z',
+      deliveredAt: '2025-05-22T10:00:03.000Z',
+    },
+  ],
+};
+
+export function health(overrides: Partial<PipelineHealth> = {}): PipelineHealth {
+  return {
+    at: '2025-06-01T10:00:00.000Z',
+    services: [
+      { name: 'ingest', up: true },
+      { name: 'scorer', up: false },
+    ],
+    eventsInPerSecond: 42.5,
+    scoresChangedPerSecond: 17.25,
+    consumerLag: [{ group: 'scorer', lag: 1520 }],
+    deadLetters: { total: 3, perSecond: 0 },
+    webhooks: { delivered: 97, failed: 3, successRatio: 0.97 },
+    decayRuns: { total: 12, lastAt: '2025-06-01T03:00:00.000Z' },
+    ...overrides,
+  };
+}
