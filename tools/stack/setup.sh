@@ -37,6 +37,8 @@ fi
 command -v mvn >/dev/null || apt_install Maven maven
 # kcat: an independent Kafka client the conformance tests cross-check kafkajs with.
 command -v kcat >/dev/null || apt_install kcat kcat
+# Chromium: the console's end-to-end tests drive Debian's build through playwright-core (which downloads nothing).
+command -v chromium >/dev/null || apt_install Chromium chromium
 
 # --- npm dependencies ------------------------------------------------------------------------------
 # `npm ci` rejects our lockfile on this registry: it lacks some other platforms' optional binaries

@@ -179,7 +179,7 @@ function startApi(databaseUrl: string, unusedPort: number, statsMaxAgeMs: number
 
 await withDatabase('bench_reads', async (url) => {
   // The local workspace and its development keys, as npm start seeds them (the api takes sk_local_dev).
-  await seedLocalWorkspace(url, new Date(T0));
+  await seedLocalWorkspace(url, 'bench console password', new Date(T0));
   const dataSource = await openDatabase({ url, applicationName: 'bench-reads', poolSize: 4 });
   const servers: ServerProcess[] = [];
   try {

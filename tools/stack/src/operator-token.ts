@@ -18,3 +18,18 @@ export function localOperatorToken(dataDir: string, env: NodeJS.ProcessEnv = pro
   writeFileSync(file, `${token}\n`, { mode: 0o600 });
   return token;
 }
+
+/**
+ * The local console admin's password: made at the first start and kept in `<dataDir>/console-password`
+ * (mode 0600), like the operator token; `npm start` prints where it is.
+ */
+export function localConsolePassword(dataDir: string): string {
+  const file = join(dataDir, 'console-password');
+  if (existsSync(file)) {
+    const kept = readFileSync(file, 'utf8').trim();
+    if (kept.length >= 12) return kept;
+  }
+  const password = randomBytes(12).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}

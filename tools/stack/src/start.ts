@@ -10,10 +10,10 @@ import { assertPortFree, startKafkaAndPostgres, type KafkaAndPostgres } from '@l
 import { discoverServices, type ServiceEntry } from './service-catalog.js';
 import { ensureDatabase } from './stack-database.js';
 import { portFromEnv, stackSettings } from './stack-settings.js';
-import { localOperatorToken } from './operator-token.js';
+import { localConsolePassword, localOperatorToken } from './operator-token.js';
 import { createStackTopics } from './stack-topics.js';
 import { LOCAL_WORKSPACE, publishSampleModel } from './sample-model.js';
-import { seedLocalWorkspace } from './local-workspace.js';
+import { LOCAL_CONSOLE_ADMIN, seedLocalWorkspace } from './local-workspace.js';
 
 const settings = stackSettings();
 const log = (message: string) => process.stdout.write(`[stack] ${message}\n`);
@@ -70,9 +70,10 @@ try {
   const databaseUrl = postgres.urlFor(settings.database);
   await ensureDatabase(postgres.url, settings.database);
   // The api (and, later, ingest) find the local workspace's development keys in PostgreSQL.
-  const seeded = await seedLocalWorkspace(databaseUrl);
+  const seeded = await seedLocalWorkspace(databaseUrl, localConsolePassword(settings.dataDir));
   if (seeded.insertedKeys.length > 0)
     log(`seeded workspace "${seeded.workspace}" with keys ${seeded.insertedKeys.join(', ')}`);
+  if (seeded.insertedConsoleAdmin) log(`seeded console user ${LOCAL_CONSOLE_ADMIN} (admin)`);
   await createStackTopics(kafka.brokers, TOPIC_DECLARATIONS);
   const sampleModel = await publishSampleModel(settings.root, kafka.brokers);
   const clickhouseVersion = await prepareClickHouse();
@@ -246,6 +247,7 @@ function printWhereToLook(stack: {
     lines.push(
       '',
       `API: http://127.0.0.1:${api.port}  docs: http://127.0.0.1:${api.port}/docs (OpenAPI: /openapi.json); try GET /v1/keys with Authorization: Bearer sk_local_dev`,
+      `Console: http://127.0.0.1:${api.port}/console  sign in to workspace "${LOCAL_WORKSPACE}" as ${LOCAL_CONSOLE_ADMIN}, password in ${join(settings.dataDir, 'console-password')}`,
     );
   }
   const ingest = started.find((s) => s.name === 'ingest');
