@@ -1,7 +1,9 @@
-# One image for every leadscore service: `docker compose` picks the service by its command.
+# One image for every leadscore service: `docker compose` picks the service by its command. The api serves
+# the web console built into apps/console/dist.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
+COPY apps ./apps
 COPY libs ./libs
 COPY services ./services
 COPY tools ./tools
