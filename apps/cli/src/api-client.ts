@@ -26,7 +26,7 @@ function exitStatusOf(httpStatus: number): ExitStatus {
 }
 
 export interface ApiRequest {
-  readonly method?: 'GET' | 'POST' | 'DELETE';
+  readonly method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   readonly body?: { readonly text: string; readonly contentType: string };
 }
 

@@ -10,6 +10,7 @@ import {
   showLeaderboard,
 } from './contact.commands.js';
 import { createKey, createWorkspace, listWorkspaces, listKeys, revokeKey } from './keys.commands.js';
+import { CONSOLE_ROLES, changeUserRole, inviteUser, listUsers, removeUser } from './user.commands.js';
 import { login } from './login.command.js';
 import {
   addWebhook,
@@ -341,6 +342,62 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
           (argv) => remote(argv, (connection, output) => revokeKey(connection, argv.id, output)),
         )
         .demandCommand(1, 'Name a key command: create, list or revoke'),
+    )
+    .command(
+      'user',
+      'People of the workspace who sign in to the console: invite, list, role, remove',
+      (users) =>
+        users
+          .command(
+            'invite <email>',
+            'Invite someone to the console (admin); the link is shown once',
+            (command) =>
+              command
+                .positional('email', { type: 'string', demandOption: true, describe: 'Their email address' })
+                .option('role', {
+                  choices: CONSOLE_ROLES,
+                  default: 'viewer' as const,
+                  describe:
+                    'viewer reads; editor also applies models; admin also manages users, keys, webhooks',
+                })
+                .example(
+                  '$0 user invite grace@example.com --role admin',
+                  "A new workspace's first console admin",
+                ),
+            (argv) =>
+              remote(argv, (connection, output) =>
+                inviteUser(connection, { email: argv.email, role: argv.role }, output),
+              ),
+          )
+          .command(
+            'list',
+            'The console users and open invitations (admin)',
+            (command) => command.example('$0 user list --json', 'As JSON'),
+            (argv) => remote(argv, listUsers),
+          )
+          .command(
+            'role <id> <role>',
+            "Change a user's role (admin); the last admin stays one",
+            (command) =>
+              command
+                .positional('id', { type: 'string', demandOption: true, describe: 'The user id (user list)' })
+                .positional('role', { choices: CONSOLE_ROLES, demandOption: true })
+                .example('$0 user role usr_3f9c… editor', 'Let them apply models'),
+            (argv) =>
+              remote(argv, (connection, output) => changeUserRole(connection, argv.id, argv.role, output)),
+          )
+          .command(
+            'remove <id>',
+            'Remove a user (admin); their sessions end at once',
+            (command) =>
+              command.positional('id', {
+                type: 'string',
+                demandOption: true,
+                describe: 'The user id (user list)',
+              }),
+            (argv) => remote(argv, (connection, output) => removeUser(connection, argv.id, output)),
+          )
+          .demandCommand(1, 'Name a user command: invite, list, role or remove'),
     )
     .command(
       'webhook',
