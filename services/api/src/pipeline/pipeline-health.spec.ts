@@ -168,6 +168,21 @@ describe('pipelineHealthOf', () => {
     ]);
   });
 
+  it("shows the scorer's own events lag (labelled by partition only) under the scraped service's name", () => {
+    const health = pipelineHealthOf(
+      snapshot(
+        0,
+        up(
+          'scorer',
+          'leadscore_scorer_consumer_lag_messages{partition="0",service="scorer"} 40',
+          'leadscore_scorer_consumer_lag_messages{partition="1",service="scorer"} 2',
+        ),
+      ),
+      undefined,
+    );
+    expect(health.consumerLag).toEqual([{ group: 'scorer (events)', lag: 42 }]);
+  });
+
   it('gives webhook attempts and their success ratio, and decay passes with the last check', () => {
     const threshold = up(
       'threshold',

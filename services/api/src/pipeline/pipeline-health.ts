@@ -31,6 +31,11 @@ export const PipelineSeries = {
   decayLastRun: 'leadscore_decay_last_successful_run_timestamp_seconds',
   /** KafkaClientMetrics.consumerLag, by group, topic and partition (libs/kafka's batch consumer). */
   consumerLag: 'leadscore_kafka_consumer_lag_messages',
+  /**
+   * ScorerMetrics.consumerLag: the scorer's events consumer (its own runtime, not libs/kafka's batch
+   * consumer) labels partitions only; it is shown under the scraped service's name.
+   */
+  scorerLag: 'leadscore_scorer_consumer_lag_messages',
 } as const satisfies Record<string, readonly SeriesSelector[] | string>;
 
 /** Samples of one name whose labels include `labels`. */
@@ -169,8 +174,15 @@ function restarted(before: PrometheusExposition, now: PrometheusExposition): boo
 function consumerLagOf(up: readonly Extract<ServiceScrape, { up: true }>[]): PipelineHealth['consumerLag'] {
   const partitions = new Map<string, { group: string; lag: number }>();
   for (const service of up)
-    for (const sample of service.metrics.samples(PipelineSeries.consumerLag)) {
-      const { group, topic = '', partition = '' } = sample.labels;
+    for (const sample of [
+      ...service.metrics.samples(PipelineSeries.consumerLag),
+      ...service.metrics.samples(PipelineSeries.scorerLag).map((scorer) => ({
+        ...scorer,
+        labels: { ...scorer.labels, group: `${service.name} (events)` },
+      })),
+    ]) {
+      const labels: Readonly<Record<string, string | undefined>> = sample.labels;
+      const { group, topic = '', partition = '' } = labels;
       if (group === undefined) continue;
       const key = JSON.stringify([group, topic, partition]);
       const lag = Math.max(0, finite(sample.value));
