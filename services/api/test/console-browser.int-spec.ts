@@ -326,12 +326,12 @@ describe('the console in Chromium', () => {
   it('shows webhooks, keys, users and pipeline health, and fits a phone', async () => {
     for (const [link, heading, name] of [
       ['Webhooks', 'Webhooks', 'webhooks'],
-      ['Keys', 'Keys', 'keys'],
+      ['Keys', 'API keys', 'keys'],
       ['Users', 'Users', 'users'],
       ['Pipeline health', 'Pipeline health', 'pipeline-health'],
     ] as const) {
       await page.getByRole('link', { name: link, exact: true }).click();
-      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page.getByRole('heading', { name: heading, level: 1, exact: true }).waitFor();
       expect({ page: name, violations: await accessibilityViolations() }).toEqual({
         page: name,
         violations: [],
@@ -342,17 +342,28 @@ describe('the console in Chromium', () => {
     await page.getByText('analytics: up').waitFor();
 
     await page.setViewportSize({ width: 375, height: 812 });
+    // Nothing wider than the phone's screen but the tables' own scrolling containers.
+    const overflow = () =>
+      page.evaluate(() => {
+        const phone = globalThis as unknown as {
+          document: { documentElement: { scrollWidth: number } };
+          innerWidth: number;
+        };
+        return phone.document.documentElement.scrollWidth - phone.innerWidth;
+      });
     await page.getByRole('link', { name: 'Leaderboard' }).click();
     await page.getByRole('table', { name: 'Leaderboard of model clicks' }).waitFor();
-    // Nothing wider than the phone's screen but the table's own scrolling container.
-    const overflow = await page.evaluate(() => {
-      const phone = globalThis as unknown as {
-        document: { documentElement: { scrollWidth: number } };
-        innerWidth: number;
-      };
-      return phone.document.documentElement.scrollWidth - phone.innerWidth;
-    });
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await overflow()).toBeLessThanOrEqual(0);
     await screenshot('leaderboard-phone');
+    await page
+      .getByRole('link', { name: /ada@example\.com/ })
+      .first()
+      .click();
+    await page.getByRole('img', { name: /Score history of email:ada@example\.com/ }).waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot('contact-phone');
+    await page.getByRole('link', { name: 'Webhooks', exact: true }).click();
+    await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
   });
 });

@@ -23,6 +23,8 @@ export class ApiError extends Error {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The session's own route: its 401 means "not signed in" (or a wrong password), not "session ended". */
+const SESSION_PATH = '/v1/session';
 
 let csrfToken: string | null = null;
 let onUnauthorized: (() => void) | null = null;
@@ -114,7 +116,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   if (!response.ok) {
     const error = await problemOf(response);
-    if (error.status === 401 && !path.startsWith('/v1/session') && onUnauthorized) onUnauthorized();
+    if (error.status === 401 && path !== SESSION_PATH && onUnauthorized) onUnauthorized();
     throw error;
   }
   if (response.status === 204) return undefined as T;

@@ -1,6 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
-/** A destructive button that asks once more, inline, before it acts. */
+/**
+ * A destructive button that asks once more, inline, before it acts. Asking moves focus to Cancel (the
+ * harmless choice); answering brings it back to the button, since the buttons focus was on are gone.
+ */
 export function ConfirmButton({
   label,
   question,
@@ -11,14 +14,48 @@ export function ConfirmButton({
   label: string;
   question: string;
   confirmLabel: string;
-  onConfirm: () => void | Promise<void>;
+  /** Handles its own errors (e.g. with useSubmit): a rejection is not caught here. */
+  onConfirm: () => void | Promise<unknown>;
   disabled?: boolean;
 }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const answered = useRef(false);
+
+  useEffect(() => {
+    if (asking) cancel.current?.focus();
+    else if (answered.current) {
+      answered.current = false;
+      trigger.current?.focus();
+    }
+  }, [asking]);
+
+  const close = () => {
+    answered.current = true;
+    setAsking(false);
+  };
+
+  const confirm = async () => {
+    setBusy(true);
+    try {
+      await onConfirm();
+    } finally {
+      setBusy(false);
+      close();
+    }
+  };
+
   if (!asking)
     return (
-      <button type="button" className="danger" disabled={disabled} onClick={() => setAsking(true)}>
+      <button
+        ref={trigger}
+        type="button"
+        className="danger"
+        disabled={disabled}
+        onClick={() => setAsking(true)}
+      >
         {label}
       </button>
     );
@@ -28,18 +65,14 @@ export function ConfirmButton({
       <button
         type="button"
         className="danger"
-        disabled={busy}
+        aria-disabled={busy || undefined}
         onClick={() => {
-          setBusy(true);
-          void Promise.resolve(onConfirm()).finally(() => {
-            setBusy(false);
-            setAsking(false);
-          });
+          if (!busy) void confirm();
         }}
       >
         {confirmLabel}
       </button>{' '}
-      <button type="button" onClick={() => setAsking(false)}>
+      <button ref={cancel} type="button" onClick={close}>
         Cancel
       </button>
     </span>

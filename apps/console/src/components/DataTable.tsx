@@ -1,9 +1,10 @@
 import {
-  flexRender,
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
   type ColumnDef,
+  type ColumnDefTemplate,
+  type OnChangeFn,
   type SortingState,
 } from '@tanstack/react-table';
 import { useId, useState, type ReactNode } from 'react';
@@ -17,11 +18,26 @@ export interface DataTableProps<T> {
   columns: ColumnDef<T>[];
   /** Client-side sorting by clicking a header (within the rows given). */
   sortable?: boolean;
+  /** The sort, when the page keeps it (e.g. across the table's reloads); else the table keeps its own. */
+  sorting?: SortingState;
+  onSortingChange?: OnChangeFn<SortingState>;
   getRowId?: (row: T, index: number) => string;
   empty?: ReactNode;
 }
 
 const SORT_LABEL = { asc: 'ascending', desc: 'descending' } as const;
+
+/**
+ * A header or cell template, called as a function. (react-table's flexRender mounts it as a component
+ * instead: the columns a page builds while rendering are new functions each time, so every cell would be
+ * unmounted and mounted again on each render of the page, losing an open confirmation and the focus.)
+ */
+function renderTemplate<P extends object>(template: ColumnDefTemplate<P> | undefined, props: P): ReactNode {
+  if (typeof template !== 'function') return template ?? null;
+  // The console's templates return elements or text (react-table types their result as any).
+  const render: (props: P) => ReactNode = template;
+  return render(props);
+}
 
 /** Every table of the console: react-table for the model, a plain accessible table for the markup. */
 export function DataTable<T>({
@@ -30,15 +46,17 @@ export function DataTable<T>({
   data,
   columns,
   sortable = false,
+  sorting,
+  onSortingChange,
   getRowId,
   empty = 'Nothing to show.',
 }: DataTableProps<T>) {
-  const [sorting, setSorting] = useState<SortingState>([]);
+  const [ownSorting, setOwnSorting] = useState<SortingState>([]);
   const table = useReactTable({
     data,
     columns,
-    state: { sorting },
-    onSortingChange: setSorting,
+    state: { sorting: sorting ?? ownSorting },
+    onSortingChange: onSortingChange ?? setOwnSorting,
     enableSorting: sortable,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
@@ -59,7 +77,7 @@ export function DataTable<T>({
                 const sorted = header.column.getIsSorted();
                 const label = header.isPlaceholder
                   ? null
-                  : flexRender(header.column.columnDef.header, header.getContext());
+                  : renderTemplate(header.column.columnDef.header, header.getContext());
                 return (
                   <th
                     key={header.id}
@@ -103,7 +121,7 @@ export function DataTable<T>({
             table.getRowModel().rows.map((row) => (
               <tr key={row.id}>
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                  <td key={cell.id}>{renderTemplate(cell.column.columnDef.cell, cell.getContext())}</td>
                 ))}
               </tr>
             ))

@@ -1,9 +1,41 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { CopyButton } from './CopyButton';
 
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Where focus goes back to on close: the element that had it, else the page's main region. */
+function restoreFocus(previous: HTMLElement | null): void {
+  if (previous && previous !== document.body && previous.isConnected) {
+    previous.focus();
+    if (document.activeElement === previous) return;
+  }
+  document.getElementById('main')?.focus();
+}
+
+/** Tab and Shift+Tab stay among the dialog's controls (aria-modal: the page behind is out of reach). */
+function trapTab(event: KeyboardEvent<HTMLElement>): void {
+  if (event.key !== 'Tab') return;
+  const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) {
+    event.preventDefault();
+    return;
+  }
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || active === event.currentTarget)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
 /**
- * A modal dialog: focus moves into it and returns to where it was on close; Escape closes.
- * (A div with role=dialog rather than <dialog>.showModal(), which jsdom lacks.)
+ * A modal dialog: focus moves into it, stays in it while it is open and returns to where it was on close;
+ * Escape closes. (A div with role=dialog rather than <dialog>.showModal(), which jsdom lacks.)
  */
 export function Dialog({
   title,
@@ -20,7 +52,7 @@ export function Dialog({
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     ref.current?.focus();
-    return () => previous?.focus();
+    return () => restoreFocus(previous);
   }, []);
 
   return (
@@ -33,7 +65,10 @@ export function Dialog({
         aria-labelledby={titleId}
         tabIndex={-1}
         onKeyDown={(event) => {
-          if (event.key === 'Escape') onClose();
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            onClose();
+          } else trapTab(event);
         }}
       >
         <h2 id={titleId}>{title}</h2>
@@ -48,7 +83,10 @@ export function Dialog({
   );
 }
 
-/** A secret shown this once, with a copy button. */
+/**
+ * A secret shown this once, with a copy button. The page holds the secret only while this is open: its
+ * `onClose` must drop it (set the state that holds it back to null).
+ */
 export function SecretDialog({
   title,
   label,
@@ -68,7 +106,15 @@ export function SecretDialog({
       <p>{note}</p>
       <label htmlFor={id}>{label}</label>
       <div className="copy-row">
-        <input id={id} readOnly value={secret} className="mono" onFocus={(event) => event.target.select()} />
+        <input
+          id={id}
+          readOnly
+          value={secret}
+          className="mono"
+          autoComplete="off"
+          spellCheck={false}
+          onFocus={(event) => event.target.select()}
+        />
         <CopyButton text={secret} />
       </div>
     </Dialog>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ModelDiff, ModelFieldChange } from '../api/types';
 
 function show(value: unknown): string {
@@ -17,6 +18,25 @@ function Changes({ changes }: { changes: ModelFieldChange[] }) {
   );
 }
 
+/** A heading and a list of `items`, or nothing when there are none. */
+function Section<T>({
+  heading,
+  items,
+  children,
+}: {
+  heading: string;
+  items: readonly T[];
+  children: (item: T) => ReactNode;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h3>{heading}</h3>
+      <ul>{items.map(children)}</ul>
+    </>
+  );
+}
+
 /** The answer of POST /v1/models/diff (and of an apply), for people. */
 export function DiffView({ diff }: { diff: ModelDiff }) {
   const { added, removed, changed } = diff.rules;
@@ -28,57 +48,37 @@ export function DiffView({ diff }: { diff: ModelDiff }) {
           : `Changes from version ${diff.fromVersion} to ${diff.toVersion}`}
       </h2>
       {diff.unchanged ? <p>Nothing but the version number differs.</p> : null}
-      {added.length > 0 ? (
-        <>
-          <h3>Rules added ({added.length})</h3>
-          <ul>
-            {added.map((rule) => (
-              <li key={`${rule.section}/${rule.id}`} className="added">
-                + {rule.section} <code>{rule.id}</code>
-                {typeof rule.rule.points === 'number' ? ` (${rule.rule.points} points)` : ''}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {removed.length > 0 ? (
-        <>
-          <h3>Rules removed ({removed.length})</h3>
-          <ul>
-            {removed.map((rule) => (
-              <li key={`${rule.section}/${rule.id}`} className="removed">
-                − {rule.section} <code>{rule.id}</code>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {changed.length > 0 ? (
-        <>
-          <h3>Rules changed ({changed.length})</h3>
-          <ul>
-            {changed.map((rule) => (
-              <li key={`${rule.section}/${rule.id}`}>
-                {rule.section} <code>{rule.id}</code>
-                <Changes changes={rule.changes} />
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {diff.sections.length > 0 ? (
-        <>
-          <h3>Other sections changed</h3>
-          <ul>
-            {diff.sections.map((section) => (
-              <li key={section.section}>
-                {section.section}
-                <Changes changes={section.changes} />
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <Section heading={`Rules added (${added.length})`} items={added}>
+        {(rule) => (
+          <li key={`${rule.section}/${rule.id}`} className="added">
+            + {rule.section} <code>{rule.id}</code>
+            {typeof rule.rule.points === 'number' ? ` (${rule.rule.points} points)` : ''}
+          </li>
+        )}
+      </Section>
+      <Section heading={`Rules removed (${removed.length})`} items={removed}>
+        {(rule) => (
+          <li key={`${rule.section}/${rule.id}`} className="removed">
+            − {rule.section} <code>{rule.id}</code>
+          </li>
+        )}
+      </Section>
+      <Section heading={`Rules changed (${changed.length})`} items={changed}>
+        {(rule) => (
+          <li key={`${rule.section}/${rule.id}`}>
+            {rule.section} <code>{rule.id}</code>
+            <Changes changes={rule.changes} />
+          </li>
+        )}
+      </Section>
+      <Section heading="Other sections changed" items={diff.sections}>
+        {(section) => (
+          <li key={section.section}>
+            {section.section}
+            <Changes changes={section.changes} />
+          </li>
+        )}
+      </Section>
     </section>
   );
 }

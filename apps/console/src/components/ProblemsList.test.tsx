@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { modelIssue } from '../test/fixtures';
 import { ProblemsList } from './ProblemsList';
 
 describe('Problems list', () => {
@@ -8,22 +9,15 @@ describe('Problems list', () => {
       <ProblemsList
         state="invalid"
         issues={[
-          {
-            path: 'engagement[0].points',
-            pointer: '/engagement/0/points',
-            line: 7,
-            column: 13,
-            message: 'must be number',
-            check: 'schema:type',
-          },
-          {
+          modelIssue(),
+          modelIssue({
             path: 'tiers',
             pointer: '/tiers',
             line: 20,
             column: 3,
             message: 'hot must be above warm',
             check: 'semantic:tiers',
-          },
+          }),
         ]}
       />,
     );

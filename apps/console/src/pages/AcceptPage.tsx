@@ -1,8 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { api } from '../api/client';
 import type { AcceptInvitationRequest, Session } from '../api/types';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { Field } from '../components/Field';
+import { SubmitRow } from '../components/SubmitRow';
+import { useSubmit } from '../hooks/useSubmit';
 import { useTitle } from '../hooks/useTitle';
 import { useSession } from '../session/SessionContext';
 
@@ -19,73 +21,42 @@ export function AcceptPage() {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (password !== confirm) {
-      setError(new Error('The passwords do not match.'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const body: AcceptInvitationRequest = { token: token ?? '', name: name.trim(), password };
-      const session = await api.post<Session>('/v1/invitations/accept', body);
-      adopt(session);
-      navigate('/', { replace: true });
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
+  const accept = async () => {
+    if (!token) return;
+    if (password !== confirm) throw new Error('The passwords do not match.');
+    const body: AcceptInvitationRequest = { token, name: name.trim(), password };
+    adopt(await api.post<Session>('/v1/invitations/accept', body));
+    navigate('/', { replace: true });
   };
 
   return (
     <main id="main" className="auth-page">
-      <form
-        className="auth-card stack"
-        onSubmit={(event) => void submit(event)}
-        aria-labelledby="accept-title"
-      >
+      <form className="auth-card stack" onSubmit={submit.onSubmit(accept)} aria-labelledby="accept-title">
         <h1 id="accept-title">Accept your invitation</h1>
         {token ? (
           <>
             <p>Choose your name and a password of at least 12 characters.</p>
-            <label htmlFor="accept-name">Name</label>
-            <input
-              id="accept-name"
-              autoComplete="name"
-              required
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
-            <label htmlFor="accept-password">Password</label>
-            <input
-              id="accept-password"
+            <Field label="Name" autoComplete="name" required value={name} onChange={setName} />
+            <Field
+              label="Password"
               type="password"
               autoComplete="new-password"
               required
-              aria-describedby="accept-password-hint"
+              hint="At least 12 characters."
               value={password}
-              onChange={(event) => setPassword(event.target.value)}
+              onChange={setPassword}
             />
-            <p id="accept-password-hint" className="hint">
-              At least 12 characters.
-            </p>
-            <label htmlFor="accept-confirm">Confirm password</label>
-            <input
-              id="accept-confirm"
+            <Field
+              label="Confirm password"
               type="password"
               autoComplete="new-password"
               required
               value={confirm}
-              onChange={(event) => setConfirm(event.target.value)}
+              onChange={setConfirm}
             />
-            <ErrorMessage error={error} />
-            <button type="submit" className="primary" disabled={busy}>
-              Create account
-            </button>
+            <SubmitRow submit={submit} label="Create account" />
           </>
         ) : (
           <div className="error" role="alert">

@@ -1,7 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'wouter';
-import { ApiError, api, enc } from '../api/client';
+import { api, enc } from '../api/client';
 import type {
   ContactErased,
   ContactLifecycle,
@@ -14,16 +14,18 @@ import type {
   LifecycleTransition,
   TimelineEvent,
 } from '../api/types';
+import { Card, Cards } from '../components/Cards';
+import { dateColumn } from '../components/columns';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { DataTable } from '../components/DataTable';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { Loaded } from '../components/Loaded';
 import { ScoreHistoryChart } from '../components/ScoreHistoryChart';
 import { dateTime, decodeSegment, num, text } from '../format';
-import { useApi, type Loadable } from '../hooks/useApi';
+import { useApi } from '../hooks/useApi';
+import { useSubmit } from '../hooks/useSubmit';
 import { useTitle } from '../hooks/useTitle';
 import { useSession } from '../session/SessionContext';
-
-const isNotArchived = (error: unknown) => error instanceof ApiError && error.status === 404;
 
 const contributionColumns: ColumnDef<Contribution>[] = [
   { id: 'rule', header: 'Rule', accessorKey: 'ruleId' },
@@ -33,12 +35,7 @@ const contributionColumns: ColumnDef<Contribution>[] = [
 ];
 
 const timelineColumns: ColumnDef<TimelineEvent>[] = [
-  {
-    id: 'time',
-    header: 'Time',
-    accessorKey: 'time',
-    cell: ({ row }) => <time dateTime={row.original.time}>{dateTime(row.original.time)}</time>,
-  },
+  dateColumn('time', 'Time', (event) => event.time),
   { id: 'type', header: 'Event type', accessorKey: 'type' },
   {
     id: 'points',
@@ -70,7 +67,7 @@ const timelineColumns: ColumnDef<TimelineEvent>[] = [
 ];
 
 const transitionColumns: ColumnDef<LifecycleTransition>[] = [
-  { id: 'at', header: 'Time', accessorKey: 'at', cell: ({ row }) => dateTime(row.original.at) },
+  dateColumn('at', 'Time', (transition) => transition.at),
   { id: 'model', header: 'Model', accessorKey: 'model' },
   { id: 'kind', header: 'Kind', accessorKey: 'kind' },
   { id: 'from', header: 'From', accessorKey: 'from' },
@@ -79,15 +76,10 @@ const transitionColumns: ColumnDef<LifecycleTransition>[] = [
 ];
 
 const deliveryColumns: ColumnDef<LifecycleDelivery>[] = [
-  {
-    id: 'created',
-    header: 'Created',
-    accessorKey: 'createdAt',
-    cell: ({ row }) => dateTime(row.original.createdAt),
-  },
+  dateColumn('created', 'Created', (delivery) => delivery.createdAt),
   { id: 'event', header: 'Event type', accessorKey: 'eventType' },
   { id: 'status', header: 'Status', accessorKey: 'status' },
-  { id: 'delivered', header: 'Delivered', accessorFn: (d) => dateTime(d.deliveredAt) },
+  dateColumn('delivered', 'Delivered', (delivery) => delivery.deliveredAt),
   {
     id: 'subscription',
     header: 'Webhook',
@@ -103,36 +95,15 @@ function ModelScoreCard({ score }: { score: ContactModelScore }) {
   return (
     <article className="panel" aria-labelledby={headingId}>
       <h3 id={headingId}>Model {score.modelId}</h3>
-      <dl className="cards">
-        <div className="card">
-          <dt>Total</dt>
-          <dd>{num(now.total)}</dd>
-        </div>
-        <div className="card">
-          <dt>Fit</dt>
-          <dd>{num(now.fit)}</dd>
-        </div>
-        <div className="card">
-          <dt>Engagement</dt>
-          <dd>{num(now.engagement)}</dd>
-        </div>
-        <div className="card">
-          <dt>Tier</dt>
-          <dd>{text(now.tier)}</dd>
-        </div>
-        <div className="card">
-          <dt>Grade</dt>
-          <dd>{text(now.grade)}</dd>
-        </div>
-        <div className="card">
-          <dt>Stage</dt>
-          <dd>{text(score.stage)}</dd>
-        </div>
-        <div className="card">
-          <dt>Relative</dt>
-          <dd>{score.relative ? `${num(score.relative.percent)} %` : '—'}</dd>
-        </div>
-      </dl>
+      <Cards>
+        <Card title="Total">{num(now.total)}</Card>
+        <Card title="Fit">{num(now.fit)}</Card>
+        <Card title="Engagement">{num(now.engagement)}</Card>
+        <Card title="Tier">{text(now.tier)}</Card>
+        <Card title="Grade">{text(now.grade)}</Card>
+        <Card title="Stage">{text(score.stage)}</Card>
+        <Card title="Relative">{score.relative ? `${num(score.relative.percent)} %` : '—'}</Card>
+      </Cards>
       <p className="hint">
         Now (as of {dateTime(now.at)}, version {score.liveVersion}); stored total {num(score.stored.total)}{' '}
         (version {score.modelVersion}, {dateTime(score.stored.at)}).
@@ -176,35 +147,21 @@ function ModelHistory({ contact, model }: { contact: string; model: string }) {
   const history = useApi(`${contact}|${model}`, (signal) =>
     api.get<ContactScoreHistory>(`/v1/contacts/${enc(contact)}/history`, { model }, signal),
   );
+  const nothing = `Nothing archived yet for this contact under ${model}.`;
   return (
     <section aria-labelledby={`history-${model}`} className="panel">
       <h3 id={`history-${model}`}>Score history: {model}</h3>
-      {history.status === 'loading' ? <p className="loading">Loading the history…</p> : null}
-      {history.status === 'error' && isNotArchived(history.error) ? (
-        <p className="calm">Nothing archived yet for this contact under {model}.</p>
-      ) : (
-        <ErrorMessage error={history.error} />
-      )}
-      {history.status === 'ok' ? (
-        history.data.changes.length === 0 ? (
-          <p className="calm">Nothing archived yet for this contact under {model}.</p>
-        ) : (
-          <ScoreHistoryChart contact={contact} model={model} changes={history.data.changes} />
-        )
-      ) : null}
+      <Loaded state={history} loading="Loading the history…" missing={nothing}>
+        {(data) =>
+          data.changes.length === 0 ? (
+            <p className="calm">{nothing}</p>
+          ) : (
+            <ScoreHistoryChart contact={contact} model={model} changes={data.changes} />
+          )
+        }
+      </Loaded>
     </section>
   );
-}
-
-function Archived<T>({ state, children }: { state: Loadable<T>; children: (data: T) => ReactNode }) {
-  if (state.status === 'loading') return <p className="loading">Loading…</p>;
-  if (state.status === 'error')
-    return isNotArchived(state.error) ? (
-      <p className="calm">Nothing archived yet for this contact.</p>
-    ) : (
-      <ErrorMessage error={state.error} />
-    );
-  return <>{children(state.data)}</>;
 }
 
 export function ContactPage() {
@@ -213,7 +170,7 @@ export function ContactPage() {
   useTitle(`Contact ${contact}`);
   const { can } = useSession();
   const [erased, setErased] = useState<ContactErased | null>(null);
-  const [eraseError, setEraseError] = useState<unknown>(null);
+  const erasing = useSubmit();
 
   const scores = useApi(`scores|${contact}`, (signal) =>
     api.get<ContactScores>(`/v1/contacts/${enc(contact)}`, undefined, signal),
@@ -225,14 +182,10 @@ export function ContactPage() {
     api.get<ContactLifecycle>(`/v1/contacts/${enc(contact)}/lifecycle`, undefined, signal),
   );
 
-  const erase = async () => {
-    setEraseError(null);
-    try {
+  const erase = () =>
+    erasing.run(async () => {
       setErased(await api.delete<ContactErased>(`/v1/contacts/${enc(contact)}`));
-    } catch (error) {
-      setEraseError(error);
-    }
-  };
+    });
 
   return (
     <>
@@ -253,24 +206,24 @@ export function ContactPage() {
           />
         </div>
       ) : null}
-      <ErrorMessage error={eraseError} />
-      {erased ? (
-        <p role="status" className="success">
-          Erased {erased.contact} at {dateTime(erased.erasedAt)} (erasure {erased.erasureId}); the archive
-          follows.
-        </p>
-      ) : null}
+      <ErrorMessage error={erasing.error} />
+      <p role="status" className={erased ? 'success' : undefined}>
+        {erased
+          ? `Erased ${erased.contact} at ${dateTime(erased.erasedAt)} (erasure ${erased.erasureId}); the archive follows.`
+          : ''}
+      </p>
 
       <section aria-labelledby="scores-heading">
         <h2 id="scores-heading">Scores</h2>
-        {scores.status === 'loading' ? <p className="loading">Loading the scores…</p> : null}
-        <ErrorMessage error={scores.error} />
-        {scores.data?.models.length === 0 ? (
-          <p className="calm">No model has scored this contact yet.</p>
-        ) : null}
-        {scores.data?.models.map((score) => (
-          <ModelScoreCard key={score.modelId} score={score} />
-        ))}
+        <Loaded state={scores} loading="Loading the scores…">
+          {(data) =>
+            data.models.length === 0 ? (
+              <p className="calm">No model has scored this contact yet.</p>
+            ) : (
+              data.models.map((score) => <ModelScoreCard key={score.modelId} score={score} />)
+            )
+          }
+        </Loaded>
       </section>
 
       <section aria-labelledby="history-heading">
@@ -282,7 +235,7 @@ export function ContactPage() {
 
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
-        <Archived state={timeline}>
+        <Loaded state={timeline} missing="Nothing archived yet for this contact.">
           {(data) => (
             <DataTable
               caption="Events, newest first"
@@ -292,29 +245,29 @@ export function ContactPage() {
               empty="No events archived yet."
             />
           )}
-        </Archived>
+        </Loaded>
       </section>
 
       <section aria-labelledby="lifecycle-heading">
         <h2 id="lifecycle-heading">Lifecycle</h2>
-        {lifecycle.status === 'loading' ? <p className="loading">Loading…</p> : null}
-        <ErrorMessage error={lifecycle.error} />
-        {lifecycle.data ? (
-          <>
-            <DataTable
-              caption="Transitions, newest first"
-              data={lifecycle.data.transitions}
-              columns={transitionColumns}
-              empty="No tier or stage transition yet."
-            />
-            <DataTable
-              caption="Webhook deliveries"
-              data={lifecycle.data.deliveries}
-              columns={deliveryColumns}
-              empty="No webhook delivery for this contact."
-            />
-          </>
-        ) : null}
+        <Loaded state={lifecycle}>
+          {(data) => (
+            <>
+              <DataTable
+                caption="Transitions, newest first"
+                data={data.transitions}
+                columns={transitionColumns}
+                empty="No tier or stage transition yet."
+              />
+              <DataTable
+                caption="Webhook deliveries"
+                data={data.deliveries}
+                columns={deliveryColumns}
+                empty="No webhook delivery for this contact."
+              />
+            </>
+          )}
+        </Loaded>
       </section>
     </>
   );

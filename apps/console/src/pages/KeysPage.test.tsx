@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ApiKey } from '../api/types';
 import { session } from '../test/fixtures';
-import { mockApi } from '../test/mock-api';
+import { mockApi, problem } from '../test/mock-api';
 import { renderApp } from '../test/render';
 
 const key: ApiKey = {
@@ -41,6 +41,26 @@ describe('keys', () => {
       scopes: ['read'],
       name: 'Reporting',
     });
+    expect(dialog).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    // Shown once: after the dialog, the key is nowhere in the page, and focus is back where it was.
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.queryByDisplayValue('sk_key_2_secretsecret')).not.toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent('sk_key_2_secretsecret');
+    expect(screen.getByRole('button', { name: 'Create key' })).toHaveFocus();
+  });
+
+  it('shows the api’s detail when creating a key fails', async () => {
+    mockApi({
+      'GET /v1/session': { body: session('admin') },
+      'GET /v1/keys': { body: { keys: [key] } },
+      'POST /v1/keys': { status: 400, body: problem(400, 'A publishable key takes events:write only.') },
+    });
+    renderApp('/keys');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Create key' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('A publishable key takes events:write only.');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
   it('revokes a key after confirmation', async () => {

@@ -1,54 +1,49 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api, enc } from '../api/client';
 import type { ApiKey, CreateKeyRequest, KeyCreated, KeyList } from '../api/types';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { DataTable } from '../components/DataTable';
 import { SecretDialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { dateTime, text } from '../format';
+import { Field, SelectField, type SelectOption } from '../components/Field';
+import { Loaded } from '../components/Loaded';
+import { SubmitRow } from '../components/SubmitRow';
+import { dateColumn } from '../components/columns';
+import { text } from '../format';
 import { useApi } from '../hooks/useApi';
+import { useSubmit } from '../hooks/useSubmit';
 import { useTitle } from '../hooks/useTitle';
 import { useSession } from '../session/SessionContext';
 
 type Scope = ApiKey['scopes'][number];
 const SCOPES: readonly Scope[] = ['events:write', 'read', 'models:write', 'admin'];
 
+const KINDS: readonly SelectOption<CreateKeyRequest['kind']>[] = [
+  { value: 'secret', label: 'secret (server to server)' },
+  { value: 'publishable', label: 'publishable (web pages: events:write only)' },
+];
+
 function CreateKeyForm({ onCreated }: { onCreated: (created: KeyCreated) => void }) {
   const [kind, setKind] = useState<CreateKeyRequest['kind']>('secret');
   const [scopes, setScopes] = useState<Scope[]>([]);
   const [name, setName] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const body: CreateKeyRequest = { kind };
-    if (scopes.length) body.scopes = scopes;
-    if (name.trim()) body.name = name.trim();
-    try {
-      onCreated(await api.post<KeyCreated>('/v1/keys', body));
-      setName('');
-      setScopes([]);
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const submit = useSubmit();
   return (
     <form
       className="panel stack"
-      onSubmit={(event) => void submit(event)}
+      onSubmit={submit.onSubmit(async () => {
+        const body: CreateKeyRequest = { kind };
+        if (scopes.length) body.scopes = scopes;
+        if (name.trim()) body.name = name.trim();
+        onCreated(await api.post<KeyCreated>('/v1/keys', body));
+        setName('');
+        setScopes([]);
+      })}
       aria-labelledby="create-key-heading"
     >
       <h2 id="create-key-heading">New key</h2>
-      <label htmlFor="key-kind">Kind</label>
-      <select
-        id="key-kind"
-        value={kind}
-        onChange={(event) => setKind(event.target.value as CreateKeyRequest['kind'])}
-      >
-        <option value="secret">secret (server to server)</option>
-        <option value="publishable">publishable (web pages: events:write only)</option>
-      </select>
+      <SelectField label="Kind" value={kind} options={KINDS} onChange={setKind} />
       <fieldset>
         <legend>Scopes (default: events:write, plus read for secret keys)</legend>
         {SCOPES.map((scope) => (
@@ -65,14 +60,8 @@ function CreateKeyForm({ onCreated }: { onCreated: (created: KeyCreated) => void
           </label>
         ))}
       </fieldset>
-      <label htmlFor="key-name">Name</label>
-      <input id="key-name" value={name} onChange={(event) => setName(event.target.value)} />
-      <ErrorMessage error={error} />
-      <div>
-        <button type="submit" className="primary">
-          Create key
-        </button>
-      </div>
+      <Field label="Name" value={name} onChange={setName} />
+      <SubmitRow submit={submit} label="Create key" />
     </form>
   );
 }
@@ -82,18 +71,15 @@ export function KeysPage() {
   const { can } = useSession();
   const admin = can('admin');
   const keys = useApi('keys', (signal) => api.get<KeyList>('/v1/keys', undefined, signal));
+  // The key itself (only its hash is stored): kept only while its dialog is open.
   const [created, setCreated] = useState<KeyCreated | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const action = useSubmit();
 
-  const revoke = async (key: ApiKey) => {
-    setError(null);
-    try {
+  const revoke = (key: ApiKey) =>
+    action.run(async () => {
       await api.delete<ApiKey>(`/v1/keys/${enc(key.id)}`);
       keys.reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+    });
 
   const columns: ColumnDef<ApiKey>[] = [
     { id: 'name', header: 'Name', accessorFn: (k) => text(k.name) },
@@ -105,9 +91,9 @@ export function KeysPage() {
       cell: ({ row }) => <code>{row.original.prefix}</code>,
     },
     { id: 'scopes', header: 'Scopes', accessorFn: (k) => k.scopes.join(', ') },
-    { id: 'created', header: 'Created', accessorFn: (k) => dateTime(k.createdAt) },
-    { id: 'lastUsed', header: 'Last used', accessorFn: (k) => dateTime(k.lastUsedAt) },
-    { id: 'revoked', header: 'Revoked', accessorFn: (k) => dateTime(k.revokedAt) },
+    dateColumn('created', 'Created', (k) => k.createdAt),
+    dateColumn('lastUsed', 'Last used', (k) => k.lastUsedAt),
+    dateColumn('revoked', 'Revoked', (k) => k.revokedAt),
     {
       id: 'actions',
       header: 'Actions',
@@ -126,17 +112,18 @@ export function KeysPage() {
   return (
     <>
       <h1>API keys</h1>
-      <ErrorMessage error={keys.error} />
-      <ErrorMessage error={error} />
-      {keys.data ? (
-        <DataTable
-          caption="API keys"
-          data={keys.data.keys}
-          columns={columns}
-          getRowId={(k) => k.id}
-          empty="No key."
-        />
-      ) : null}
+      <ErrorMessage error={action.error} />
+      <Loaded state={keys} loading="Loading the keys…">
+        {(data) => (
+          <DataTable
+            caption="API keys"
+            data={data.keys}
+            columns={columns}
+            getRowId={(k) => k.id}
+            empty="No key."
+          />
+        )}
+      </Loaded>
       {admin ? (
         <CreateKeyForm
           onCreated={(result) => {

@@ -1,6 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { leaderboard, modelList, session } from '../test/fixtures';
 import { mockApi } from '../test/mock-api';
 import { renderApp } from '../test/render';
@@ -95,14 +95,73 @@ describe('leaderboard', () => {
     renderApp('/');
     await table();
     const user = userEvent.setup();
-    expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled();
-    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    const previous = screen.getByRole('button', { name: 'Previous page' });
+    const next = screen.getByRole('button', { name: 'Next page' });
+    // aria-disabled, not disabled: the button keeps the focus of whoever pressed it.
+    expect(previous).toHaveAttribute('aria-disabled', 'true');
+    const firstPageRequests = api.find('GET', '/v1/models/ontraport/leaderboard').length;
+    await user.click(previous);
+    expect(api.find('GET', '/v1/models/ontraport/leaderboard')).toHaveLength(firstPageRequests);
+    expect(screen.getByText('Page 1')).toBeInTheDocument();
+
+    await user.click(next);
     expect(await screen.findByRole('link', { name: 'email:zed@example.com' })).toBeInTheDocument();
     expect(api.find('GET', '/v1/models/ontraport/leaderboard').at(-1)?.query.get('cursor')).toBe('cur_page2');
-    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
-    await user.click(screen.getByRole('button', { name: 'Previous page' }));
+    expect(next).toHaveAttribute('aria-disabled', 'true');
+    expect(next).toHaveFocus();
+    expect(screen.getByText('Page 2')).toHaveAttribute('aria-live', 'polite');
+    await user.click(next);
+    expect(api.find('GET', '/v1/models/ontraport/leaderboard').at(-1)?.query.get('cursor')).toBe('cur_page2');
+
+    await user.click(previous);
     expect(await screen.findByRole('link', { name: 'email:bob@example.com' })).toBeInTheDocument();
     expect(api.find('GET', '/v1/models/ontraport/leaderboard').at(-1)?.query.has('cursor')).toBe(false);
+    expect(previous).toHaveAttribute('aria-disabled', 'true');
+    expect(previous).toHaveFocus();
+  });
+
+  it('keeps the page and the sort when it polls, and stops polling when left', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const second = leaderboard().entries.map((entry, index) => ({
+      ...entry,
+      contact: `email:page2-${index}@example.com`,
+    }));
+    let polls = 0;
+    const api = mockApi({
+      'GET /v1/session': { body: session('viewer') },
+      'GET /v1/models': { body: modelList },
+      'GET /v1/models/ontraport/leaderboard': (request) =>
+        request.query.get('cursor') === 'cur_page2'
+          ? // Each answer in another order: the table's sort, not the api's, decides what is shown.
+            { body: leaderboard({ entries: ++polls % 2 ? second : [...second].reverse(), nextCursor: null }) }
+          : { body: leaderboard() },
+    });
+    const { unmount } = renderApp('/');
+    const tableElement = await table();
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByRole('link', { name: 'email:page2-0@example.com' });
+    await user.click(within(tableElement).getByRole('button', { name: /Score/ }));
+    const header = within(tableElement).getByRole('columnheader', { name: /Score/ });
+    const sort = header.getAttribute('aria-sort');
+    const sorted = contactColumn(tableElement);
+    const requests = () => api.find('GET', '/v1/models/ontraport/leaderboard');
+    const before = requests().length;
+
+    await act(() => vi.advanceTimersByTimeAsync(5000));
+    await waitFor(() => expect(requests()).toHaveLength(before + 1));
+    await waitFor(() => expect(polls).toBe(2));
+    expect(requests().at(-1)?.query.get('cursor')).toBe('cur_page2');
+    expect(screen.getByText('Page 2')).toBeInTheDocument();
+    expect(within(tableElement).getByRole('columnheader', { name: /Score/ })).toHaveAttribute(
+      'aria-sort',
+      sort,
+    );
+    expect(contactColumn(tableElement)).toEqual(sorted);
+
+    unmount();
+    await act(() => vi.advanceTimersByTimeAsync(30_000));
+    expect(requests()).toHaveLength(before + 1);
   });
 
   it('sorts the page by a column header', async () => {

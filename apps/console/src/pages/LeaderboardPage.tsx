@@ -1,10 +1,14 @@
-import type { ColumnDef } from '@tanstack/react-table';
+import type { ColumnDef, SortingState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { api, enc } from '../api/client';
 import type { LeaderboardEntry, LeaderboardPage as Page, ModelList, ScoreStats } from '../api/types';
+import { Card, Cards } from '../components/Cards';
+import { dateColumn } from '../components/columns';
 import { DataTable } from '../components/DataTable';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { SelectField, type SelectOption } from '../components/Field';
+import { Pager, useCursorWalk } from '../components/Pager';
 import { contactHref, dateTime, num, text } from '../format';
 import { useApi } from '../hooks/useApi';
 import { useTitle } from '../hooks/useTitle';
@@ -48,12 +52,7 @@ const columns: ColumnDef<LeaderboardEntry>[] = [
   },
   { id: 'stage', header: 'Stage', accessorKey: 'stage' },
   { id: 'modelVersion', header: 'Model version', accessorKey: 'modelVersion' },
-  {
-    id: 'updatedAt',
-    header: 'Last activity',
-    accessorKey: 'updatedAt',
-    cell: ({ row }) => <time dateTime={row.original.updatedAt}>{dateTime(row.original.updatedAt)}</time>,
-  },
+  dateColumn('updatedAt', 'Last activity', (entry) => entry.updatedAt),
 ];
 
 function Stats({ stats, partial }: { stats: ScoreStats; partial: boolean }) {
@@ -62,35 +61,23 @@ function Stats({ stats, partial }: { stats: ScoreStats; partial: boolean }) {
       <h2 id="stats-heading" className="visually-hidden">
         Statistics
       </h2>
-      <dl className="cards">
-        <div className="card">
-          <dt>Contacts scored</dt>
-          <dd>{num(stats.count, 0)}</dd>
-        </div>
-        <div className="card">
-          <dt>Top score</dt>
-          <dd>
-            {stats.top ? (
-              <>
-                {num(stats.top.total)}{' '}
-                <span className="hint">
-                  (<Link href={contactHref(stats.top.contact)}>{stats.top.contact}</Link>)
-                </span>
-              </>
-            ) : (
-              '—'
-            )}
-          </dd>
-        </div>
-        <div className="card">
-          <dt>Median score</dt>
-          <dd>{num(stats.median)}</dd>
-        </div>
-        <div className="card">
-          <dt>Lowest score</dt>
-          <dd>{num(stats.min)}</dd>
-        </div>
-      </dl>
+      <Cards>
+        <Card title="Contacts scored">{num(stats.count, 0)}</Card>
+        <Card title="Top score">
+          {stats.top ? (
+            <>
+              {num(stats.top.total)}{' '}
+              <span className="hint">
+                (<Link href={contactHref(stats.top.contact)}>{stats.top.contact}</Link>)
+              </span>
+            </>
+          ) : (
+            '—'
+          )}
+        </Card>
+        <Card title="Median score">{num(stats.median)}</Card>
+        <Card title="Lowest score">{num(stats.min)}</Card>
+      </Cards>
       <p className="hint">
         Statistics as of <time dateTime={stats.asOf}>{dateTime(stats.asOf)}</time>.
         {partial ? ' Few contacts matched the filters on this page; the next page goes on.' : ''}
@@ -99,23 +86,36 @@ function Stats({ stats, partial }: { stats: ScoreStats; partial: boolean }) {
   );
 }
 
+/** "All tiers" and the like first: the empty value, no filter. */
+const anyOf = (label: string, values: readonly string[]): SelectOption<string>[] => [
+  { value: '', label },
+  ...values,
+];
+/** The filters besides the model: query parameter, label, choices. */
+const FILTERS = [
+  { name: 'tier', label: 'Tier', options: anyOf('All tiers', TIERS) },
+  { name: 'grade', label: 'Grade', options: anyOf('All grades', GRADES) },
+  { name: 'stage', label: 'Stage', options: anyOf('All stages', STAGES) },
+] as const;
+
 export function LeaderboardPage() {
   useTitle('Leaderboard');
   const [params, setParams] = useSearchParams();
   const models = useApi('models', (signal) => api.get<ModelList>('/v1/models', undefined, signal));
   const modelId = params.get('model') ?? models.data?.models[0]?.id ?? '';
-  const tier = params.get('tier') ?? '';
-  const grade = params.get('grade') ?? '';
-  const stage = params.get('stage') ?? '';
+  const filters = {
+    tier: params.get('tier') ?? '',
+    grade: params.get('grade') ?? '',
+    stage: params.get('stage') ?? '',
+  };
+  const { tier, grade, stage } = filters;
 
   const viewKey = `${modelId}|${tier}|${grade}|${stage}`;
-  // Cursors of the pages walked so far; the last is the page shown (null: the first page).
-  const [walk, setWalk] = useState<{ key: string; cursors: (string | null)[] }>({
-    key: viewKey,
-    cursors: [null],
-  });
-  const cursors = walk.key === viewKey ? walk.cursors : [null];
-  const cursor = cursors[cursors.length - 1] ?? null;
+  // The cursors walked so far: back to the first page when the view changes, kept while polling.
+  const walk = useCursorWalk(viewKey);
+  const { cursor } = walk;
+  // The table's sort (within the page), kept across polls, pages and filters.
+  const [sorting, setSorting] = useState<SortingState>([]);
 
   const page = useApi(
     `${viewKey}|${cursor ?? ''}`,
@@ -125,7 +125,7 @@ export function LeaderboardPage() {
         { limit: PAGE_SIZE, tier, grade, stage, cursor },
         signal,
       ),
-    { pollMs: POLL_MS, enabled: modelId !== '' },
+    { pollMs: POLL_MS, enabled: modelId !== '', keepData: true },
   );
 
   const setFilter = (name: string, value: string) => {
@@ -143,44 +143,28 @@ export function LeaderboardPage() {
       <h1>Leaderboard</h1>
       <ErrorMessage error={models.error} />
       <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label="Leaderboard filters">
-        <div className="field">
-          <label htmlFor="lb-model">Model</label>
-          <select id="lb-model" value={modelId} onChange={(event) => setFilter('model', event.target.value)}>
-            {models.data?.models.length === 0 ? <option value="">No models yet</option> : null}
-            {models.data?.models.map((model) => (
-              <option key={model.id} value={model.id}>
-                {model.name} ({model.id} v{model.version})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="lb-tier">Tier</label>
-          <select id="lb-tier" value={tier} onChange={(event) => setFilter('tier', event.target.value)}>
-            <option value="">All tiers</option>
-            {TIERS.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="lb-grade">Grade</label>
-          <select id="lb-grade" value={grade} onChange={(event) => setFilter('grade', event.target.value)}>
-            <option value="">All grades</option>
-            {GRADES.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="lb-stage">Stage</label>
-          <select id="lb-stage" value={stage} onChange={(event) => setFilter('stage', event.target.value)}>
-            <option value="">All stages</option>
-            {STAGES.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Model"
+          value={modelId}
+          options={
+            models.data?.models.length === 0
+              ? [{ value: '', label: 'No models yet' }]
+              : (models.data?.models.map((model) => ({
+                  value: model.id,
+                  label: `${model.name} (${model.id} v${model.version})`,
+                })) ?? [])
+          }
+          onChange={(value) => setFilter('model', value)}
+        />
+        {FILTERS.map((filter) => (
+          <SelectField
+            key={filter.name}
+            label={filter.label}
+            value={filters[filter.name]}
+            options={filter.options}
+            onChange={(value) => setFilter(filter.name, value)}
+          />
+        ))}
       </form>
 
       {models.status === 'ok' && models.data.models.length === 0 ? (
@@ -200,29 +184,12 @@ export function LeaderboardPage() {
             data={entries}
             columns={columns}
             sortable
+            sorting={sorting}
+            onSortingChange={setSorting}
             getRowId={(entry) => entry.contact}
             empty="No contact matches these filters."
           />
-          <div className="pager">
-            <button
-              type="button"
-              disabled={cursors.length <= 1}
-              onClick={() => setWalk({ key: viewKey, cursors: cursors.slice(0, -1) })}
-            >
-              Previous page
-            </button>
-            <span className="hint">Page {cursors.length}</span>
-            <button
-              type="button"
-              disabled={!page.data.nextCursor}
-              onClick={() => {
-                const nextCursor = page.data?.nextCursor;
-                if (nextCursor) setWalk({ key: viewKey, cursors: [...cursors, nextCursor] });
-              }}
-            >
-              Next page
-            </button>
-          </div>
+          <Pager walk={walk} nextCursor={page.data.nextCursor} />
           <p className="hint">Refreshes every 5 seconds while this tab is visible.</p>
         </>
       ) : null}

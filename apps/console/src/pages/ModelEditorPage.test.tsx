@@ -3,7 +3,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelDiff, ModelValidation, ModelVersionDetail, Role } from '../api/types';
-import { session } from '../test/fixtures';
+import { modelIssue, ontraport, session } from '../test/fixtures';
 import { mockApi, problem, type Handler, type RecordedRequest } from '../test/mock-api';
 import { renderApp } from '../test/render';
 import { stubRangeGeometry } from '../test/codemirror';
@@ -14,15 +14,7 @@ const SOURCE =
   'id: ontraport\nversion: 3\nname: ONTRAPORT-style\nengagement:\n  - id: email-click\n    event: email.clicked\n    points: 5\n';
 
 const live: ModelVersionDetail = {
-  version: {
-    id: 'ontraport',
-    version: 3,
-    name: 'ONTRAPORT-style',
-    live: true,
-    appliedAt: '2025-05-01T10:00:00.000Z',
-    appliedBy: 'key_admin',
-    sourceFormat: 'yaml',
-  },
+  version: ontraport,
   document: { id: 'ontraport', version: 3, workspace: 'acme', name: 'ONTRAPORT-style' },
   source: SOURCE,
 };
@@ -49,16 +41,7 @@ function validate(request: RecordedRequest): { body: ModelValidation } {
         body: {
           valid: false,
           model: null,
-          issues: [
-            {
-              path: 'engagement[0].points',
-              pointer: '/engagement/0/points',
-              line: 7,
-              column: 13,
-              message: 'must be number',
-              check: 'schema:type',
-            },
-          ],
+          issues: [modelIssue()],
         },
       }
     : {
@@ -168,16 +151,7 @@ describe('model editor', () => {
         status: 422,
         body: problem(422, '1 problem: engagement[0].points must be number (line 7, column 13)', {
           errors: [{ field: 'engagement[0].points', expected: 'must be number (line 7, column 13)' }],
-          issues: [
-            {
-              path: 'engagement[0].points',
-              pointer: '/engagement/0/points',
-              line: 7,
-              column: 13,
-              message: 'must be number',
-              check: 'schema:type',
-            },
-          ],
+          issues: [modelIssue()],
         }),
       },
     });
@@ -190,6 +164,21 @@ describe('model editor', () => {
     expect(
       within(screen.getByRole('list', { name: 'Problems' })).getByText(/Line 7: must be number/),
     ).toBeInTheDocument();
+  });
+
+  it('lists no issues from a 422 whose issues are not shaped as the schema says, but shows its detail', async () => {
+    routes('admin', {
+      'POST /v1/models': {
+        status: 422,
+        body: problem(422, 'The model is invalid.', { issues: [{ line: 'seven', message: 42 }] }),
+      },
+    });
+    renderApp('/models/ontraport/edit');
+    await editor();
+    await screen.findByText('No problems: the model is valid.');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The model is invalid.');
+    expect(within(screen.getByRole('list', { name: 'Problems' })).queryAllByRole('listitem')).toHaveLength(0);
   });
 
   it('gives a viewer no Apply button', async () => {

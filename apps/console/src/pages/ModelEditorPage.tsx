@@ -2,7 +2,6 @@ import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { ApiError, api, enc } from '../api/client';
 import type {
-  InvalidModelProblem,
   ModelApplied,
   ModelDiff,
   ModelIssueDetail,
@@ -54,11 +53,28 @@ tiers:
   hot: 60
 `;
 
-/** The issues of a 422 invalid-model problem, if the error is one. */
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+const isOptionalNumber = (value: unknown) => value === undefined || typeof value === 'number';
+
+/** An element of InvalidModelProblem['issues'], checked: the problem body is whatever the server sent. */
+function isIssue(value: unknown): value is ModelIssueDetail {
+  return (
+    isRecord(value) &&
+    typeof value['path'] === 'string' &&
+    typeof value['pointer'] === 'string' &&
+    typeof value['message'] === 'string' &&
+    typeof value['check'] === 'string' &&
+    isOptionalNumber(value['line']) &&
+    isOptionalNumber(value['column'])
+  );
+}
+
+/** The issues of a 422 invalid-model problem (InvalidModelProblem), if the error is one. */
 function invalidModelIssues(error: unknown): ModelIssueDetail[] | null {
   if (!(error instanceof ApiError) || error.status !== 422 || !error.problem) return null;
-  const issues = (error.problem as Partial<InvalidModelProblem>).issues;
-  return Array.isArray(issues) ? issues : null;
+  const issues: unknown = error.problem['issues'];
+  return Array.isArray(issues) && issues.every(isIssue) ? issues : null;
 }
 
 export function ModelEditorPage() {

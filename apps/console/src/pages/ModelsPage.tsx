@@ -3,8 +3,9 @@ import { Link } from 'wouter';
 import { api } from '../api/client';
 import type { ModelList, ModelVersion } from '../api/types';
 import { DataTable } from '../components/DataTable';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { dateTime, text } from '../format';
+import { dateColumn } from '../components/columns';
+import { Loaded } from '../components/Loaded';
+import { text } from '../format';
 import { useApi } from '../hooks/useApi';
 import { useTitle } from '../hooks/useTitle';
 import { useSession } from '../session/SessionContext';
@@ -19,12 +20,7 @@ export function ModelsPage() {
     { id: 'id', header: 'Id', accessorKey: 'id', cell: ({ row }) => <code>{row.original.id}</code> },
     { id: 'name', header: 'Name', accessorKey: 'name' },
     { id: 'version', header: 'Live version', accessorKey: 'version' },
-    {
-      id: 'appliedAt',
-      header: 'Applied',
-      accessorKey: 'appliedAt',
-      cell: ({ row }) => dateTime(row.original.appliedAt),
-    },
+    dateColumn('appliedAt', 'Applied', (m) => m.appliedAt),
     { id: 'appliedBy', header: 'Applied by', accessorFn: (m) => text(m.appliedBy) },
     {
       id: 'actions',
@@ -50,18 +46,18 @@ export function ModelsPage() {
           </Link>
         </p>
       ) : null}
-      <ErrorMessage error={models.error} />
-      {models.status === 'loading' ? <p className="loading">Loading…</p> : null}
-      {models.data ? (
-        <DataTable
-          caption="Models and their live versions"
-          data={models.data.models}
-          columns={columns}
-          sortable
-          getRowId={(model) => model.id}
-          empty="No model yet."
-        />
-      ) : null}
+      <Loaded state={models} loading="Loading the models…">
+        {(data) => (
+          <DataTable
+            caption="Models and their live versions"
+            data={data.models}
+            columns={columns}
+            sortable
+            getRowId={(model) => model.id}
+            empty="No model yet."
+          />
+        )}
+      </Loaded>
     </>
   );
 }

@@ -54,6 +54,31 @@ describe('sign-in', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Unknown workspace, email or password.');
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Sign in' })).not.toHaveAttribute('aria-disabled');
+    expect(screen.getByRole('heading', { name: 'Sign in to leadscore' })).toBeInTheDocument();
+  });
+
+  it('sends a session that ends meanwhile (401 from another route) to sign-in, remembering the page', async () => {
+    const api = mockApi({
+      'GET /v1/session': { body: session('admin') },
+      'GET /v1/models': { status: 401, body: problem(401, 'The session expired.') },
+      'DELETE /v1/keys/key_1': { body: {} },
+    });
+    const { location } = renderApp('/models?sort=name');
+    expect(await screen.findByRole('heading', { name: 'Sign in to leadscore' })).toBeInTheDocument();
+    expect(location.history.at(-1)).toBe(`/sign-in?next=${encodeURIComponent('/models?sort=name')}`);
+    // The session's CSRF token went with it: nothing unsafe is sent with it any more.
+    const { api: client } = await import('../api/client');
+    await client.delete('/v1/keys/key_1');
+    expect(api.find('DELETE', '/v1/keys/key_1')[0]?.headers['x-csrf-token']).toBeUndefined();
+  });
+
+  it('says why the console cannot start when the api answers the session with a problem', async () => {
+    mockApi({ 'GET /v1/session': { status: 503, body: problem(503, 'The database is not reachable.') } });
+    renderApp('/');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The console could not reach the api: The database is not reachable.',
+    );
   });
 
   it('signs out with DELETE /v1/session and the CSRF token, back to the sign-in form', async () => {

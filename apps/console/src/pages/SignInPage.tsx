@@ -1,6 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Redirect, useLocation, useSearch } from 'wouter';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { Field } from '../components/Field';
+import { SubmitRow } from '../components/SubmitRow';
+import { useSubmit } from '../hooks/useSubmit';
 import { useTitle } from '../hooks/useTitle';
 import { useSession } from '../session/SessionContext';
 
@@ -18,66 +20,49 @@ export function SignInPage() {
   const [workspace, setWorkspace] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
   const next = safeNext(search);
 
   if (state.status === 'signed-in') return <Redirect to={next} replace />;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn({ workspace: workspace.trim(), email: email.trim(), password });
-      navigate(next, { replace: true });
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  };
 
   return (
     <main id="main" className="auth-page">
       <form
         className="auth-card stack"
-        onSubmit={(event) => void submit(event)}
+        onSubmit={submit.onSubmit(async () => {
+          await signIn({ workspace: workspace.trim(), email: email.trim(), password });
+          navigate(next, { replace: true });
+        })}
         aria-labelledby="sign-in-title"
       >
         <h1 id="sign-in-title">Sign in to leadscore</h1>
-        <label htmlFor="sign-in-workspace">Workspace</label>
-        <input
-          id="sign-in-workspace"
+        <Field
+          label="Workspace"
           name="workspace"
           autoComplete="organization"
           required
           value={workspace}
-          onChange={(event) => setWorkspace(event.target.value)}
+          onChange={setWorkspace}
         />
-        <label htmlFor="sign-in-email">Email</label>
-        <input
-          id="sign-in-email"
+        <Field
+          label="Email"
           name="email"
           type="email"
           autoComplete="username"
           required
           value={email}
-          onChange={(event) => setEmail(event.target.value)}
+          onChange={setEmail}
         />
-        <label htmlFor="sign-in-password">Password</label>
-        <input
-          id="sign-in-password"
+        <Field
+          label="Password"
           name="password"
           type="password"
           autoComplete="current-password"
           required
           value={password}
-          onChange={(event) => setPassword(event.target.value)}
+          onChange={setPassword}
         />
-        <ErrorMessage error={error} />
-        <button type="submit" className="primary" disabled={busy}>
-          Sign in
-        </button>
+        <SubmitRow submit={submit} label="Sign in" />
       </form>
     </main>
   );

@@ -79,6 +79,10 @@ describe('users', () => {
       email: 'dan@example.com',
       role: 'editor',
     });
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent('inv_tok');
+    expect(screen.queryByDisplayValue(/inv_tok/)).not.toBeInTheDocument();
   });
 
   it('tells a non-admin the page is not theirs, without asking the api', async () => {

@@ -1,5 +1,5 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api, enc } from '../api/client';
 import type {
   Invitation,
@@ -14,8 +14,13 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { DataTable } from '../components/DataTable';
 import { SecretDialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { Field, Select, SelectField } from '../components/Field';
+import { Loaded } from '../components/Loaded';
+import { SubmitRow } from '../components/SubmitRow';
+import { dateColumn } from '../components/columns';
 import { dateTime } from '../format';
 import { useApi } from '../hooks/useApi';
+import { useSubmit } from '../hooks/useSubmit';
 import { useTitle } from '../hooks/useTitle';
 import { ROLES } from '../session/roles';
 import { useSession } from '../session/SessionContext';
@@ -23,41 +28,21 @@ import { useSession } from '../session/SessionContext';
 function InviteForm({ onCreated }: { onCreated: (created: InvitationCreated) => void }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('viewer');
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      const body: InviteUserRequest = { email: email.trim(), role };
-      onCreated(await api.post<InvitationCreated>('/v1/users/invitations', body));
-      setEmail('');
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const submit = useSubmit();
   return (
-    <form className="panel stack" onSubmit={(event) => void submit(event)} aria-labelledby="invite-heading">
+    <form
+      className="panel stack"
+      onSubmit={submit.onSubmit(async () => {
+        const body: InviteUserRequest = { email: email.trim(), role };
+        onCreated(await api.post<InvitationCreated>('/v1/users/invitations', body));
+        setEmail('');
+      })}
+      aria-labelledby="invite-heading"
+    >
       <h2 id="invite-heading">Invite someone</h2>
-      <label htmlFor="invite-email">Email</label>
-      <input
-        id="invite-email"
-        type="email"
-        required
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-      />
-      <label htmlFor="invite-role">Role</label>
-      <select id="invite-role" value={role} onChange={(event) => setRole(event.target.value as Role)}>
-        {ROLES.map((value) => (
-          <option key={value}>{value}</option>
-        ))}
-      </select>
-      <ErrorMessage error={error} />
-      <div>
-        <button type="submit" className="primary">
-          Create invitation
-        </button>
-      </div>
+      <Field label="Email" type="email" required value={email} onChange={setEmail} />
+      <SelectField label="Role" value={role} options={ROLES} onChange={setRole} />
+      <SubmitRow submit={submit} label="Create invitation" />
     </form>
   );
 }
@@ -69,28 +54,15 @@ export function UsersPage() {
   const list = useApi('users', (signal) => api.get<UserList>('/v1/users', undefined, signal), {
     enabled: admin,
   });
+  // The accept link holds the invitation's token: kept only while its dialog is open.
   const [invited, setInvited] = useState<InvitationCreated | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const action = useSubmit();
 
-  const act = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
+  const act = (change: () => Promise<unknown>) =>
+    action.run(async () => {
+      await change();
       list.reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
-
-  if (!admin)
-    return (
-      <>
-        <h1>Users</h1>
-        <p className="error" role="alert">
-          Only admins manage users.
-        </p>
-      </>
-    );
+    });
 
   const userColumns: ColumnDef<User>[] = [
     { id: 'name', header: 'Name', accessorKey: 'name' },
@@ -100,25 +72,20 @@ export function UsersPage() {
       header: 'Role',
       accessorKey: 'role',
       cell: ({ row }) => (
-        <select
+        <Select
           aria-label={`Role of ${row.original.email}`}
           value={row.original.role}
+          options={ROLES}
           disabled={row.original.id === me?.id}
-          onChange={(event) =>
+          onChange={(role) =>
             void act(() =>
-              api.patch<User>(`/v1/users/${enc(row.original.id)}`, {
-                role: event.target.value as Role,
-              } satisfies UpdateUserRequest),
+              api.patch<User>(`/v1/users/${enc(row.original.id)}`, { role } satisfies UpdateUserRequest),
             )
           }
-        >
-          {ROLES.map((value) => (
-            <option key={value}>{value}</option>
-          ))}
-        </select>
+        />
       ),
     },
-    { id: 'lastSignIn', header: 'Last sign-in', accessorFn: (u) => dateTime(u.lastSignInAt) },
+    dateColumn('lastSignIn', 'Last sign-in', (u) => u.lastSignInAt),
     {
       id: 'actions',
       header: 'Actions',
@@ -139,8 +106,8 @@ export function UsersPage() {
   const invitationColumns: ColumnDef<Invitation>[] = [
     { id: 'email', header: 'Email', accessorKey: 'email' },
     { id: 'role', header: 'Role', accessorKey: 'role' },
-    { id: 'created', header: 'Invited', accessorFn: (i) => dateTime(i.createdAt) },
-    { id: 'expires', header: 'Expires', accessorFn: (i) => dateTime(i.expiresAt) },
+    dateColumn('created', 'Invited', (i) => i.createdAt),
+    dateColumn('expires', 'Expires', (i) => i.expiresAt),
     {
       id: 'actions',
       header: 'Actions',
@@ -155,23 +122,34 @@ export function UsersPage() {
     },
   ];
 
+  if (!admin)
+    return (
+      <>
+        <h1>Users</h1>
+        <p className="error" role="alert">
+          Only admins manage users.
+        </p>
+      </>
+    );
+
   return (
     <>
       <h1>Users</h1>
-      <ErrorMessage error={list.error} />
-      <ErrorMessage error={error} />
-      {list.data ? (
-        <>
-          <DataTable caption="Users" data={list.data.users} columns={userColumns} getRowId={(u) => u.id} />
-          <DataTable
-            caption="Pending invitations"
-            data={list.data.invitations}
-            columns={invitationColumns}
-            getRowId={(i) => i.id}
-            empty="No pending invitation."
-          />
-        </>
-      ) : null}
+      <ErrorMessage error={action.error} />
+      <Loaded state={list} loading="Loading the users…">
+        {(data) => (
+          <>
+            <DataTable caption="Users" data={data.users} columns={userColumns} getRowId={(u) => u.id} />
+            <DataTable
+              caption="Pending invitations"
+              data={data.invitations}
+              columns={invitationColumns}
+              getRowId={(i) => i.id}
+              empty="No pending invitation."
+            />
+          </>
+        )}
+      </Loaded>
       <InviteForm
         onCreated={(created) => {
           setInvited(created);

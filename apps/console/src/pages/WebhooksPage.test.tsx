@@ -105,7 +105,11 @@ describe('webhooks', () => {
     });
     renderApp('/webhooks');
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Deliveries of CRM' }));
+    const toggle = await screen.findByRole('button', { name: 'Deliveries of CRM' });
+    await user.click(toggle);
+    // The page re-renders its table: the toggle stays the same element, pressed and focused.
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    expect(toggle).toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Send test ping' }));
     expect(await screen.findByText('Ping delivered: HTTP 204 in 35 ms')).toBeInTheDocument();
 

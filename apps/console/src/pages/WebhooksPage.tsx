@@ -1,5 +1,5 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api, enc } from '../api/client';
 import type {
   CreateWebhookRequest,
@@ -15,11 +15,17 @@ import type {
   WebhookReplayResult,
   WebhookSubscription,
 } from '../api/types';
+import { dateColumn } from '../components/columns';
 import { DataTable } from '../components/DataTable';
 import { SecretDialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { dateTime, text } from '../format';
+import { Field, SelectField, type SelectOption } from '../components/Field';
+import { Loaded } from '../components/Loaded';
+import { Pager, useCursorWalk } from '../components/Pager';
+import { SubmitRow } from '../components/SubmitRow';
+import { text } from '../format';
 import { useApi } from '../hooks/useApi';
+import { useSubmit } from '../hooks/useSubmit';
 import { useTitle } from '../hooks/useTitle';
 import { useSession } from '../session/SessionContext';
 
@@ -27,7 +33,12 @@ import { useSession } from '../session/SessionContext';
 const EVENTS: readonly WebhookEvent[] = ['tier', 'stage', 'score'];
 const TIERS: readonly Tier[] = ['cold', 'warm', 'hot'];
 const STAGES: readonly Stage[] = ['lead', 'recycled', 'mql', 'sql'];
-const STATUSES: readonly DeliveryStatus[] = ['pending', 'delivered', 'dead'];
+const STATUS_OPTIONS: readonly SelectOption<DeliveryStatus | ''>[] = [
+  { value: '', label: 'All' },
+  'pending',
+  'delivered',
+  'dead',
+];
 
 function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
   return on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
@@ -71,43 +82,28 @@ function CreateWebhookForm({ onCreated }: { onCreated: (created: WebhookCreated)
   const [tiers, setTiers] = useState<Tier[]>([]);
   const [stages, setStages] = useState<Stage[]>([]);
   const [description, setDescription] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const create = async () => {
     const body: CreateWebhookRequest = { url: url.trim(), events };
     if (tiers.length && events.includes('tier')) body.tiers = tiers;
     if (stages.length && events.includes('stage')) body.stages = stages;
     if (description.trim()) body.description = description.trim();
-    try {
-      onCreated(await api.post<WebhookCreated>('/v1/webhooks', body));
-      setUrl('');
-      setDescription('');
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    onCreated(await api.post<WebhookCreated>('/v1/webhooks', body));
+    setUrl('');
+    setDescription('');
   };
 
   return (
-    <form
-      className="panel stack"
-      onSubmit={(event) => void submit(event)}
-      aria-labelledby="create-webhook-heading"
-    >
+    <form className="panel stack" onSubmit={submit.onSubmit(create)} aria-labelledby="create-webhook-heading">
       <h2 id="create-webhook-heading">New webhook</h2>
-      <label htmlFor="webhook-url">URL</label>
-      <input
-        id="webhook-url"
+      <Field
+        label="URL"
         type="url"
         required
         placeholder="https://crm.example.com/hooks/leadscore"
         value={url}
-        onChange={(event) => setUrl(event.target.value)}
+        onChange={setUrl}
       />
       <div className="fieldsets">
         <Checkboxes legend="Events" name="events" options={EVENTS} value={events} onChange={setEvents} />
@@ -126,58 +122,42 @@ function CreateWebhookForm({ onCreated }: { onCreated: (created: WebhookCreated)
           onChange={setStages}
         />
       </div>
-      <label htmlFor="webhook-description">Description</label>
-      <input
-        id="webhook-description"
-        value={description}
-        onChange={(event) => setDescription(event.target.value)}
-      />
-      <ErrorMessage error={error} />
-      <div>
-        <button type="submit" className="primary" disabled={busy || events.length === 0}>
-          Create webhook
-        </button>
-      </div>
+      <Field label="Description" value={description} onChange={setDescription} />
+      <SubmitRow submit={submit} label="Create webhook" disabled={events.length === 0} />
     </form>
   );
 }
 
 function Deliveries({ webhook, admin }: { webhook: WebhookSubscription; admin: boolean }) {
   const [status, setStatus] = useState<DeliveryStatus | ''>('');
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const cursor = cursors[cursors.length - 1] ?? null;
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const page = useApi(`${webhook.id}|${status}|${cursor ?? ''}`, (signal) =>
-    api.get<WebhookDeliveryPage>(
-      `/v1/webhooks/${enc(webhook.id)}/deliveries`,
-      { status, cursor, limit: 20 },
-      signal,
-    ),
+  const walk = useCursorWalk(`${webhook.id}|${status}`);
+  const { cursor } = walk;
+  const [message, setMessage] = useState('');
+  const replaying = useSubmit();
+  const page = useApi(
+    `${webhook.id}|${status}|${cursor ?? ''}`,
+    (signal) =>
+      api.get<WebhookDeliveryPage>(
+        `/v1/webhooks/${enc(webhook.id)}/deliveries`,
+        { status, cursor, limit: 20 },
+        signal,
+      ),
+    { keepData: true },
   );
 
-  const replay = async (deliveryId: string | null) => {
-    setError(null);
-    setMessage(null);
-    try {
+  const replay = (deliveryId: string | null) =>
+    replaying.run(async () => {
+      setMessage('');
       const path = deliveryId
         ? `/v1/webhooks/${enc(webhook.id)}/deliveries/${enc(deliveryId)}/replay`
         : `/v1/webhooks/${enc(webhook.id)}/replay`;
       const result = await api.post<WebhookReplayResult>(path);
       setMessage(`Replayed ${result.replayed} ${result.replayed === 1 ? 'delivery' : 'deliveries'}.`);
       page.reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+    });
 
   const columns: ColumnDef<WebhookDelivery>[] = [
-    {
-      id: 'created',
-      header: 'Created',
-      accessorKey: 'createdAt',
-      cell: ({ row }) => dateTime(row.original.createdAt),
-    },
+    dateColumn('created', 'Created', (delivery) => delivery.createdAt),
     { id: 'event', header: 'Event type', accessorKey: 'eventType' },
     { id: 'status', header: 'Status', accessorKey: 'status' },
     { id: 'attempts', header: 'Attempts', accessorFn: (d) => d.attempts.length },
@@ -206,81 +186,49 @@ function Deliveries({ webhook, admin }: { webhook: WebhookSubscription; admin: b
     <section aria-labelledby={`deliveries-${webhook.id}`}>
       <h3 id={`deliveries-${webhook.id}`}>Delivery log</h3>
       <div className="filters">
-        <div className="field">
-          <label htmlFor={`status-${webhook.id}`}>Status</label>
-          <select
-            id={`status-${webhook.id}`}
-            value={status}
-            onChange={(event) => {
-              setStatus(event.target.value as DeliveryStatus | '');
-              setCursors([null]);
-            }}
-          >
-            <option value="">All</option>
-            {STATUSES.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="Status" value={status} options={STATUS_OPTIONS} onChange={setStatus} />
         {admin ? (
           <button type="button" onClick={() => void replay(null)}>
             Replay dead deliveries
           </button>
         ) : null}
       </div>
-      <ErrorMessage error={error} />
-      {message ? <p role="status">{message}</p> : null}
-      <ErrorMessage error={page.error} />
-      {page.data ? (
-        <>
-          <DataTable
-            caption={`Deliveries of ${webhook.url}`}
-            data={page.data.deliveries}
-            columns={columns}
-            getRowId={(d) => d.id}
-            empty="No delivery."
-          />
-          <div className="pager">
-            <button
-              type="button"
-              disabled={cursors.length <= 1}
-              onClick={() => setCursors(cursors.slice(0, -1))}
-            >
-              Previous page
-            </button>
-            <button
-              type="button"
-              disabled={!page.data.nextCursor}
-              onClick={() => {
-                const next = page.data?.nextCursor;
-                if (next) setCursors([...cursors, next]);
-              }}
-            >
-              Next page
-            </button>
-          </div>
-        </>
-      ) : null}
+      <ErrorMessage error={replaying.error} />
+      <p role="status">{message}</p>
+      <Loaded state={page} loading="Loading the deliveries…">
+        {(data) => (
+          <>
+            <DataTable
+              caption={`Deliveries of ${webhook.url}`}
+              data={data.deliveries}
+              columns={columns}
+              getRowId={(d) => d.id}
+              empty="No delivery."
+            />
+            <Pager walk={walk} nextCursor={data.nextCursor} />
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }
 
+/** "Ping delivered: HTTP 204 in 35 ms", with what of it the answer holds. */
+function pingText(ping: WebhookPingResult): string {
+  const status = ping.statusCode !== null ? `: HTTP ${ping.statusCode}` : '';
+  const latency = ping.latencyMs !== null ? ` in ${ping.latencyMs} ms` : '';
+  const error = ping.error ? ` (${ping.error})` : '';
+  return `Ping ${ping.outcome}${status}${latency}${error}`;
+}
+
 function WebhookDetail({ webhook, admin }: { webhook: WebhookSubscription; admin: boolean }) {
   const [ping, setPing] = useState<WebhookPingResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const sendPing = async () => {
-    setBusy(true);
-    setError(null);
-    setPing(null);
-    try {
+  const pinging = useSubmit();
+  const sendPing = () =>
+    pinging.run(async () => {
+      setPing(null);
       setPing(await api.post<WebhookPingResult>(`/v1/webhooks/${enc(webhook.id)}/ping`));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section className="panel" aria-labelledby={`webhook-${webhook.id}`}>
       <h2 id={`webhook-${webhook.id}`}>
@@ -291,20 +239,21 @@ function WebhookDetail({ webhook, admin }: { webhook: WebhookSubscription; admin
       </p>
       {admin ? (
         <div className="actions">
-          <button type="button" disabled={busy} onClick={() => void sendPing()}>
+          <button
+            type="button"
+            aria-disabled={pinging.busy || undefined}
+            onClick={() => {
+              if (!pinging.busy) void sendPing();
+            }}
+          >
             Send test ping
           </button>
         </div>
       ) : null}
-      <ErrorMessage error={error} />
-      {ping ? (
-        <p role="status" className={ping.outcome === 'delivered' ? 'success' : 'error'}>
-          Ping {ping.outcome}
-          {ping.statusCode !== null ? `: HTTP ${ping.statusCode}` : ''}
-          {ping.latencyMs !== null ? ` in ${ping.latencyMs} ms` : ''}
-          {ping.error ? ` (${ping.error})` : ''}
-        </p>
-      ) : null}
+      <ErrorMessage error={pinging.error} />
+      <p role="status" className={ping ? (ping.outcome === 'delivered' ? 'success' : 'error') : undefined}>
+        {ping ? pingText(ping) : ''}
+      </p>
       <Deliveries webhook={webhook} admin={admin} />
     </section>
   );
@@ -315,6 +264,7 @@ export function WebhooksPage() {
   const { can } = useSession();
   const admin = can('admin');
   const list = useApi('webhooks', (signal) => api.get<WebhookList>('/v1/webhooks', undefined, signal));
+  // The signing secret: kept only while its dialog is open.
   const [created, setCreated] = useState<WebhookCreated | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
 
@@ -337,7 +287,7 @@ export function WebhooksPage() {
         <button
           type="button"
           aria-pressed={selected === row.original.id}
-          onClick={() => setSelected(selected === row.original.id ? null : row.original.id)}
+          onClick={() => setSelected((current) => (current === row.original.id ? null : row.original.id))}
         >
           Deliveries of {row.original.description ?? row.original.id}
         </button>
@@ -350,16 +300,17 @@ export function WebhooksPage() {
   return (
     <>
       <h1>Webhooks</h1>
-      <ErrorMessage error={list.error} />
-      {list.data ? (
-        <DataTable
-          caption="Webhook subscriptions"
-          data={list.data.subscriptions}
-          columns={columns}
-          getRowId={(w) => w.id}
-          empty="No webhook yet."
-        />
-      ) : null}
+      <Loaded state={list} loading="Loading the webhooks…">
+        {(data) => (
+          <DataTable
+            caption="Webhook subscriptions"
+            data={data.subscriptions}
+            columns={columns}
+            getRowId={(w) => w.id}
+            empty="No webhook yet."
+          />
+        )}
+      </Loaded>
       {chosen ? <WebhookDetail key={chosen.id} webhook={chosen} admin={admin} /> : null}
       {admin ? (
         <CreateWebhookForm

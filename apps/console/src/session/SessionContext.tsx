@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, api, setCsrfToken, setUnauthorizedHandler } from '../api/client';
+import { ApiError, api, errorText, setCsrfToken, setUnauthorizedHandler } from '../api/client';
 import type { Session, SignInRequest, User } from '../api/types';
 import { can, type Permission } from './roles';
 
@@ -43,7 +43,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       (error: unknown) => {
         if (!live) return;
         if (error instanceof ApiError && error.status === 401) forget();
-        else setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+        else setState({ status: 'error', message: errorText(error) });
       },
     );
     setUnauthorizedHandler(forget);

@@ -5,7 +5,9 @@ import type {
   ContactScores,
   ContactTimeline,
   LeaderboardPage,
+  ModelIssueDetail,
   ModelList,
+  ModelVersion,
   PipelineHealth,
   Role,
   Session,
@@ -27,17 +29,20 @@ export function session(role: Role = 'admin'): Session {
   };
 }
 
+/** The live version 3 of the model `ontraport`. */
+export const ontraport: ModelVersion = {
+  id: 'ontraport',
+  version: 3,
+  name: 'ONTRAPORT-style',
+  live: true,
+  appliedAt: '2025-05-01T10:00:00.000Z',
+  appliedBy: 'key_admin',
+  sourceFormat: 'yaml',
+};
+
 export const modelList: ModelList = {
   models: [
-    {
-      id: 'ontraport',
-      version: 3,
-      name: 'ONTRAPORT-style',
-      live: true,
-      appliedAt: '2025-05-01T10:00:00.000Z',
-      appliedBy: 'key_admin',
-      sourceFormat: 'yaml',
-    },
+    ontraport,
     {
       id: 'webinar',
       version: 1,
@@ -49,6 +54,19 @@ export const modelList: ModelList = {
     },
   ],
 };
+
+/** The api's issue for `points: <a word>` at line 7 of a model's text. */
+export function modelIssue(overrides: Partial<ModelIssueDetail> = {}): ModelIssueDetail {
+  return {
+    path: 'engagement[0].points',
+    pointer: '/engagement/0/points',
+    line: 7,
+    column: 13,
+    message: 'must be number',
+    check: 'schema:type',
+    ...overrides,
+  };
+}
 
 export function leaderboard(overrides: Partial<LeaderboardPage> = {}): LeaderboardPage {
   return {
