@@ -69,6 +69,10 @@ interface InvitationRecord {
 
 const USER_COLUMNS =
   'id, workspace_id, email, name, role, password_hash, created_at, created_by, last_sign_in_at';
+/** The user columns of queries that name console_users `u` (joins, UPDATE … FROM). */
+const USER_COLUMNS_OF_U = USER_COLUMNS.split(', ')
+  .map((column) => `u.${column}`)
+  .join(', ');
 const INVITATION_COLUMNS =
   'id, workspace_id, email, role, token_hash, created_at, created_by, expires_at, accepted_at';
 
@@ -159,9 +163,7 @@ export const consoleUserRepository = {
         `UPDATE console_users u SET role = $3
          FROM (SELECT id, role AS before FROM console_users WHERE workspace_id = $1 AND id = $2 FOR UPDATE) old
          WHERE u.id = old.id
-         RETURNING ${USER_COLUMNS.split(', ')
-           .map((column) => `u.${column}`)
-           .join(', ')}, old.before`,
+         RETURNING ${USER_COLUMNS_OF_U}, old.before`,
         [workspaceId, id, role],
       ),
     );
@@ -267,9 +269,7 @@ export const consoleUserRepository = {
       session_created_at: Date;
       expires_at: Date;
     })[] = await sql.query(
-      `SELECT ${USER_COLUMNS.split(', ')
-        .map((column) => `u.${column}`)
-        .join(', ')}, s.token_hash, s.csrf_token, s.created_at AS session_created_at, s.expires_at
+      `SELECT ${USER_COLUMNS_OF_U}, s.token_hash, s.csrf_token, s.created_at AS session_created_at, s.expires_at
        FROM console_sessions s JOIN console_users u ON u.id = s.user_id
        WHERE s.token_hash = $1 AND s.expires_at > $2`,
       [tokenHash, now],
