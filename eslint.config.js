@@ -63,19 +63,24 @@ function restrictionsFor(project) {
   const patterns = [
     { group: ['@leadscore/*/*'], message: 'import a library through its public API (src/index.ts)' },
   ];
-  if (project.name === '@leadscore/scoring') {
-    patterns.push({ group: frameworkPackages, message: 'libs/scoring is pure: no I/O or framework imports' });
-    patterns.push({
-      group: ['node:*', 'fs', 'net', 'http', 'child_process'],
-      message: 'libs/scoring is pure: no I/O',
-    });
-  }
-  return {
+  const paths = [...forbiddenProjects, ...forbiddenPackages];
+  const everywhere = {
     files: [`${project.dir}/**/*.{ts,tsx}`],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [...forbiddenProjects, ...forbiddenPackages], patterns }],
-    },
+    rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
   };
+  if (project.name !== '@leadscore/scoring') return [everywhere];
+  // The engine is pure; its tests may read fixture files (test/example-models.int-spec.ts reads the examples).
+  const pure = [
+    { group: frameworkPackages, message: 'libs/scoring is pure: no I/O or framework imports' },
+    { group: ['node:*', 'fs', 'net', 'http', 'child_process'], message: 'libs/scoring is pure: no I/O' },
+  ];
+  return [
+    everywhere,
+    {
+      files: [`${project.dir}/src/**/*.ts`],
+      rules: { 'no-restricted-imports': ['error', { paths, patterns: [...patterns, ...pure] }] },
+    },
+  ];
 }
 
 export default tseslint.config(
@@ -115,5 +120,5 @@ export default tseslint.config(
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'tools/**/*.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/unbound-method': 'off' },
   },
-  ...projects.map(restrictionsFor),
+  ...projects.flatMap(restrictionsFor),
 );
