@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { Condition, FitRule } from '@leadscore/contracts';
 import { conditionHolds, fieldAt, filtersHold } from './field-conditions.js';
 
 describe('field conditions', () => {
@@ -86,5 +87,62 @@ describe('field conditions', () => {
         { a: 1 },
       ),
     ).toBe(false);
+  });
+});
+
+describe('compound conditions (all, any, not)', () => {
+  const enterpriseConditions: Condition[] = [
+    { field: 'country', operator: 'in', values: ['US', 'CA'] },
+    {
+      operator: 'any',
+      conditions: [
+        { field: 'company.employees', operator: 'range', min: 1000 },
+        { field: 'industry', operator: 'in', values: ['finance', 'health'] },
+      ],
+    },
+    { operator: 'not', condition: { field: 'email', operator: 'regex', pattern: '@(gmail|yahoo)\\.com$' } },
+  ];
+  const enterprise: Condition = { operator: 'all', conditions: enterpriseConditions };
+
+  // Worked by hand: country ∈ {US, CA} AND (employees ≥ 1000 OR industry ∈ {finance, health}) AND NOT free mail.
+  it.each([
+    [{ country: 'US', company: { employees: 5000 }, email: 'a@corp.com' }, true],
+    [{ country: 'CA', industry: 'health', company: { employees: 20 }, email: 'a@clinic.ca' }, true],
+    [{ country: 'US', company: { employees: 20 }, industry: 'retail', email: 'a@shop.com' }, false],
+    [{ country: 'DE', company: { employees: 5000 }, email: 'a@corp.de' }, false],
+    [{ country: 'US', company: { employees: 5000 }, email: 'ceo@gmail.com' }, false],
+    [{ 'company.employees': '1200', country: 'US', email: 'a@corp.com' }, true],
+  ])('%j → %s', (profile, expected) => {
+    expect(conditionHolds(enterprise, profile)).toBe(expected);
+  });
+
+  it('reads an "any" as at least one and a "not" as the opposite, with simple conditions inside', () => {
+    const anyOf: Condition = {
+      operator: 'any',
+      conditions: [
+        { field: 'path', operator: 'equals', value: '/pricing' },
+        { field: 'path', operator: 'regex', pattern: '^/plans/' },
+      ],
+    };
+    expect(filtersHold([anyOf], { path: '/plans/team' })).toBe(true);
+    expect(filtersHold([anyOf], { path: '/blog' })).toBe(false);
+    expect(filtersHold([{ operator: 'not', condition: anyOf }], { path: '/blog' })).toBe(true);
+    // Filters stay a list that must all hold: a group is one of them.
+    expect(filtersHold([anyOf, { field: 'utm.source', operator: 'exists' }], { path: '/pricing' })).toBe(
+      false,
+    );
+  });
+
+  it('treats a compound fit rule like its group of conditions', () => {
+    const rule: FitRule = {
+      id: 'us-enterprise',
+      operator: 'all',
+      conditions: enterpriseConditions,
+      points: 20,
+    };
+    expect(conditionHolds(rule, { country: 'US', company: { employees: 5000 }, email: 'a@corp.com' })).toBe(
+      true,
+    );
+    expect(conditionHolds(rule, {})).toBe(false);
   });
 });

@@ -63,8 +63,21 @@ function anyElement(value: unknown, test: (element: unknown) => boolean): boolea
   return Array.isArray(value) ? value.some(test) : test(value);
 }
 
-/** Whether a fit rule's or a filter's condition holds for the field it names in `root`. */
+/**
+ * Whether a fit rule's or a filter's condition holds in `root`: for a condition on one field, of the value
+ * it names; for a group, of its conditions (`all`, `any`, `not`; their nesting is bounded by the model's
+ * validation).
+ */
 export function conditionHolds(condition: Condition | FitRule, root: unknown): boolean {
+  if (condition.operator === 'all') return condition.conditions.every((inner) => conditionHolds(inner, root));
+  if (condition.operator === 'any') return condition.conditions.some((inner) => conditionHolds(inner, root));
+  if (condition.operator === 'not') return !conditionHolds(condition.condition, root);
+  return fieldConditionHolds(condition, root);
+}
+
+type FieldCondition = Exclude<Condition | FitRule, { operator: 'all' | 'any' | 'not' }>;
+
+function fieldConditionHolds(condition: FieldCondition, root: unknown): boolean {
   const value = fieldAt(root, condition.field);
   let holds: boolean;
   switch (condition.operator) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { ScoringModel } from '@leadscore/contracts';
 import { ONTRAPORT, PRODUCT, WEBINAR, days, T0 } from '../test/scoring-fixtures.js';
 import { applyEvent } from './apply-event.js';
 import { pointsFromCloseRates } from './close-rates.js';
@@ -299,5 +300,78 @@ describe('product events worked example (custom events, examples/models/product.
     ]);
     const called = play([[event('c1', 'Call Scheduled'), days(3)]], applied);
     expect(dueAbsences(PRODUCT, called, days(7))).toEqual([]);
+  });
+});
+
+describe('compound conditions worked example (all, any, not)', () => {
+  const model: ScoringModel = {
+    id: 'b2b',
+    version: 1,
+    workspace: 'acme',
+    name: 'B2B',
+    fit: [
+      {
+        id: 'north-american-enterprise',
+        operator: 'all',
+        conditions: [
+          { field: 'country', operator: 'in', values: ['US', 'CA'] },
+          {
+            operator: 'any',
+            conditions: [
+              { field: 'employees', operator: 'range', min: 1000 },
+              { field: 'industry', operator: 'equals', value: 'finance' },
+            ],
+          },
+        ],
+        points: 20,
+      },
+      {
+        id: 'not-free-mail',
+        operator: 'not',
+        condition: { field: 'email', operator: 'regex', pattern: '@(gmail|yahoo)\\.com$' },
+        points: 5,
+      },
+    ],
+    engagement: [
+      {
+        id: 'pricing-or-plans',
+        event: 'web.page_viewed',
+        filters: [
+          {
+            operator: 'any',
+            conditions: [
+              { field: 'path', operator: 'equals', value: '/pricing' },
+              { field: 'path', operator: 'regex', pattern: '^/plans/' },
+            ],
+          },
+        ],
+        points: 10,
+        decay: 'none',
+      },
+    ],
+  };
+
+  it('scores a US bank on a corporate address 25 fit, and 20 for /pricing and /plans/team but not /blog', () => {
+    let state = refit(
+      model,
+      emptyState(model, T0),
+      { country: 'US', industry: 'finance', employees: 40, email: 'cfo@bank.example' },
+      T0,
+    ).state;
+    for (const [id, path] of [
+      ['p1', '/pricing'],
+      ['p2', '/plans/team'],
+      ['p3', '/blog'],
+    ] as const)
+      state = applyEvent(model, state, { id, type: 'web.page_viewed', data: { path } }, T0).state;
+    expect(scoreAt(model, state, T0)).toMatchObject({ fit: 25, engagement: 20, total: 45 });
+    // The same company on a free-mail address in Germany: neither fit rule applies.
+    const german = refit(
+      model,
+      state,
+      { country: 'DE', industry: 'finance', email: 'x@gmail.com' },
+      T0,
+    ).state;
+    expect(scoreAt(model, german, T0)).toMatchObject({ fit: 0, engagement: 20, total: 20 });
   });
 });

@@ -8,7 +8,87 @@
 /**
  * One fit rule.
  */
-export type FitRule = EqualsFitRule | InFitRule | RangeFitRule | RegexFitRule | ExistsFitRule;
+export type FitRule =
+  | EqualsFitRule
+  | InFitRule
+  | RangeFitRule
+  | RegexFitRule
+  | ExistsFitRule
+  | AllFitRule
+  | AnyFitRule
+  | NotFitRule;
+/**
+ * One condition or nested group.
+ */
+export type Condition =
+  | EqualsCondition
+  | InCondition
+  | RangeCondition
+  | RegexCondition
+  | ExistsCondition
+  | AllCondition
+  | AnyCondition
+  | NotCondition;
+/**
+ * One condition or nested group.
+ */
+export type Condition1 =
+  | EqualsCondition
+  | InCondition
+  | RangeCondition
+  | RegexCondition
+  | ExistsCondition
+  | AllCondition
+  | AnyCondition
+  | NotCondition;
+/**
+ * One condition or nested group.
+ */
+export type Condition2 =
+  | EqualsCondition
+  | InCondition
+  | RangeCondition
+  | RegexCondition
+  | ExistsCondition
+  | AllCondition
+  | AnyCondition
+  | NotCondition;
+/**
+ * The condition or group that must not hold.
+ */
+export type Condition3 =
+  | EqualsCondition
+  | InCondition
+  | RangeCondition
+  | RegexCondition
+  | ExistsCondition
+  | AllCondition
+  | AnyCondition
+  | NotCondition;
+/**
+ * One condition or nested group.
+ */
+export type Condition4 =
+  | EqualsCondition
+  | InCondition
+  | RangeCondition
+  | RegexCondition
+  | ExistsCondition
+  | AllCondition
+  | AnyCondition
+  | NotCondition;
+/**
+ * The condition or group that must not hold.
+ */
+export type Condition5 =
+  | EqualsCondition
+  | InCondition
+  | RangeCondition
+  | RegexCondition
+  | ExistsCondition
+  | AllCondition
+  | AnyCondition
+  | NotCondition;
 /**
  * The grade given to fit scores in this band.
  */
@@ -20,11 +100,19 @@ export type EventType = string;
 /**
  * One condition on the event data.
  */
-export type Condition = EqualsCondition | InCondition | RangeCondition | RegexCondition | ExistsCondition;
+export type Condition6 =
+  | EqualsCondition
+  | InCondition
+  | RangeCondition
+  | RegexCondition
+  | ExistsCondition
+  | AllCondition
+  | AnyCondition
+  | NotCondition;
 /**
  * Conditions on the event `data` that must all hold for the rule to apply.
  */
-export type Filters = Condition[];
+export type Filters = Condition6[];
 /**
  * Decay this rule's points at this rate.
  */
@@ -36,11 +124,19 @@ export type EventType1 = string;
 /**
  * One condition on the event data.
  */
-export type Condition1 = EqualsCondition | InCondition | RangeCondition | RegexCondition | ExistsCondition;
+export type Condition7 =
+  | EqualsCondition
+  | InCondition
+  | RangeCondition
+  | RegexCondition
+  | ExistsCondition
+  | AllCondition
+  | AnyCondition
+  | NotCondition;
 /**
  * Conditions on the event `data` that must all hold.
  */
-export type Filters1 = Condition1[];
+export type Filters1 = Condition7[];
 /**
  * Decay this rule's points at this rate.
  */
@@ -340,6 +436,247 @@ export interface ExistsFitRule {
   points: number;
 }
 /**
+ * A fit rule that applies while every condition in `conditions` holds for the profile (AND).
+ */
+export interface AllFitRule {
+  /**
+   * Unique id of this rule within the model; explanations and counters refer to it.
+   */
+  id: string;
+  /**
+   * What this rule rewards, for people reading the model.
+   */
+  description?: string;
+  /**
+   * A fit rule that applies while every condition in `conditions` holds for the profile (AND).
+   */
+  operator: 'all';
+  /**
+   * The conditions of the group (1–50), each a condition on one field or a nested group.
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  conditions: Condition[];
+  /**
+   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   */
+  points: number;
+}
+/**
+ * A filter that holds when the field equals `value` (for a list field: any element equals it).
+ */
+export interface EqualsCondition {
+  /**
+   * Dot path of the field: inside the event `data` in filters and absence expectations (e.g. "path" or "utm.campaign"), of the contact profile inside a compound fit rule (e.g. "company.employees").
+   */
+  field: string;
+  /**
+   * "equals": the field equals `value` (for a list field: any element equals it).
+   */
+  operator: 'equals';
+  /**
+   * The value the field must equal. Numbers also match numeric text ("42").
+   */
+  value: string | number | boolean;
+  /**
+   * Compare text case-insensitively ("ceo" matches "CEO"). Default false.
+   */
+  ignoreCase?: boolean;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * A filter that holds when the field equals one of `values` (for a list field: any element does).
+ */
+export interface InCondition {
+  /**
+   * Dot path of the field: inside the event `data` in filters and absence expectations (e.g. "path" or "utm.campaign"), of the contact profile inside a compound fit rule (e.g. "company.employees").
+   */
+  field: string;
+  /**
+   * "in": the field equals one of `values` (for a list field: any element does).
+   */
+  operator: 'in';
+  /**
+   * The accepted values; the condition holds when the field equals any of them.
+   *
+   * @minItems 1
+   *
+   * Items: One accepted value.
+   */
+  values: (string | number | boolean)[];
+  /**
+   * Compare text case-insensitively. Default false.
+   */
+  ignoreCase?: boolean;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * A filter that holds when the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.
+ */
+export interface RangeCondition {
+  /**
+   * Dot path of the field: inside the event `data` in filters and absence expectations (e.g. "path" or "utm.campaign"), of the contact profile inside a compound fit rule (e.g. "company.employees").
+   */
+  field: string;
+  /**
+   * "range": the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.
+   */
+  operator: 'range';
+  /**
+   * Inclusive lower bound; omit for no lower bound.
+   */
+  min?: number;
+  /**
+   * Inclusive upper bound; omit for no upper bound.
+   */
+  max?: number;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * A filter that holds when the field, as text, matches the regular expression `pattern`.
+ */
+export interface RegexCondition {
+  /**
+   * Dot path of the field: inside the event `data` in filters and absence expectations (e.g. "path" or "utm.campaign"), of the contact profile inside a compound fit rule (e.g. "company.employees").
+   */
+  field: string;
+  /**
+   * "regex": the field, as text, matches the regular expression `pattern`.
+   */
+  operator: 'regex';
+  /**
+   * A JavaScript regular expression, without slashes, e.g. "^/pricing(/|$)".
+   */
+  pattern: string;
+  /**
+   * Regular-expression flags: any of i (ignore case), m, s, u. Default none.
+   */
+  flags?: string;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * A filter that holds when the field is present and not empty (not null, not "", not an empty list).
+ */
+export interface ExistsCondition {
+  /**
+   * Dot path of the field: inside the event `data` in filters and absence expectations (e.g. "path" or "utm.campaign"), of the contact profile inside a compound fit rule (e.g. "company.employees").
+   */
+  field: string;
+  /**
+   * "exists": the field is present and not empty (not null, not "", not an empty list).
+   */
+  operator: 'exists';
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * A group that holds when every condition in it holds (AND).
+ */
+export interface AllCondition {
+  /**
+   * "all": every condition in `conditions` holds.
+   */
+  operator: 'all';
+  /**
+   * The conditions of the group (1–50), each a condition on one field or a nested group.
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  conditions: Condition1[];
+}
+/**
+ * A group that holds when at least one condition in it holds (OR).
+ */
+export interface AnyCondition {
+  /**
+   * "any": at least one condition in `conditions` holds.
+   */
+  operator: 'any';
+  /**
+   * The conditions of the group (1–50), each a condition on one field or a nested group.
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  conditions: Condition2[];
+}
+/**
+ * Holds when the condition (or group) inside does not hold (NOT).
+ */
+export interface NotCondition {
+  /**
+   * "not": `condition` does not hold.
+   */
+  operator: 'not';
+  condition: Condition3;
+}
+/**
+ * A fit rule that applies while at least one condition in `conditions` holds for the profile (OR).
+ */
+export interface AnyFitRule {
+  /**
+   * Unique id of this rule within the model; explanations and counters refer to it.
+   */
+  id: string;
+  /**
+   * What this rule rewards, for people reading the model.
+   */
+  description?: string;
+  /**
+   * A fit rule that applies while at least one condition in `conditions` holds for the profile (OR).
+   */
+  operator: 'any';
+  /**
+   * The conditions of the group (1–50), each a condition on one field or a nested group.
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  conditions: Condition4[];
+  /**
+   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   */
+  points: number;
+}
+/**
+ * A fit rule that applies while `condition` does not hold for the profile (NOT).
+ */
+export interface NotFitRule {
+  /**
+   * Unique id of this rule within the model; explanations and counters refer to it.
+   */
+  id: string;
+  /**
+   * What this rule rewards, for people reading the model.
+   */
+  description?: string;
+  /**
+   * A fit rule that applies while `condition` does not hold for the profile (NOT).
+   */
+  operator: 'not';
+  condition: Condition5;
+  /**
+   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   */
+  points: number;
+}
+/**
  * One grade band.
  */
 export interface GradeBand {
@@ -384,127 +721,6 @@ export interface EngagementRule {
    * This rule's own decay: "none" keeps its points at full value (e.g. demo requests), a rate object decays them at that rate instead of the model's `decay`. Omit to use the model's `decay`.
    */
   decay?: 'none' | DecayRate;
-}
-/**
- * A filter that holds when the field equals `value` (for a list field: any element equals it).
- */
-export interface EqualsCondition {
-  /**
-   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
-   */
-  field: string;
-  /**
-   * "equals": the field equals `value` (for a list field: any element equals it).
-   */
-  operator: 'equals';
-  /**
-   * The value the field must equal. Numbers also match numeric text ("42").
-   */
-  value: string | number | boolean;
-  /**
-   * Compare text case-insensitively ("ceo" matches "CEO"). Default false.
-   */
-  ignoreCase?: boolean;
-  /**
-   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
-   */
-  negate?: boolean;
-}
-/**
- * A filter that holds when the field equals one of `values` (for a list field: any element does).
- */
-export interface InCondition {
-  /**
-   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
-   */
-  field: string;
-  /**
-   * "in": the field equals one of `values` (for a list field: any element does).
-   */
-  operator: 'in';
-  /**
-   * The accepted values; the condition holds when the field equals any of them.
-   *
-   * @minItems 1
-   *
-   * Items: One accepted value.
-   */
-  values: (string | number | boolean)[];
-  /**
-   * Compare text case-insensitively. Default false.
-   */
-  ignoreCase?: boolean;
-  /**
-   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
-   */
-  negate?: boolean;
-}
-/**
- * A filter that holds when the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.
- */
-export interface RangeCondition {
-  /**
-   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
-   */
-  field: string;
-  /**
-   * "range": the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.
-   */
-  operator: 'range';
-  /**
-   * Inclusive lower bound; omit for no lower bound.
-   */
-  min?: number;
-  /**
-   * Inclusive upper bound; omit for no upper bound.
-   */
-  max?: number;
-  /**
-   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
-   */
-  negate?: boolean;
-}
-/**
- * A filter that holds when the field, as text, matches the regular expression `pattern`.
- */
-export interface RegexCondition {
-  /**
-   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
-   */
-  field: string;
-  /**
-   * "regex": the field, as text, matches the regular expression `pattern`.
-   */
-  operator: 'regex';
-  /**
-   * A JavaScript regular expression, without slashes, e.g. "^/pricing(/|$)".
-   */
-  pattern: string;
-  /**
-   * Regular-expression flags: any of i (ignore case), m, s, u. Default none.
-   */
-  flags?: string;
-  /**
-   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
-   */
-  negate?: boolean;
-}
-/**
- * A filter that holds when the field is present and not empty (not null, not "", not an empty list).
- */
-export interface ExistsCondition {
-  /**
-   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
-   */
-  field: string;
-  /**
-   * "exists": the field is present and not empty (not null, not "", not an empty list).
-   */
-  operator: 'exists';
-  /**
-   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
-   */
-  negate?: boolean;
 }
 /**
  * How often this rule may award points per contact.

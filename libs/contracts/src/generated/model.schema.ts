@@ -179,7 +179,7 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
     },
     "fitRule": {
       "title": "FitRule",
-      "description": "A fit rule: a condition on one profile field and the points it is worth. The `operator` decides which other properties apply.",
+      "description": "A fit rule: a condition on one profile field, or a compound condition over several (`all`, `any`, `not`), and the points it is worth while the profile matches. The `operator` decides which other properties apply.",
       "type": "object",
       "discriminator": {
         "propertyName": "operator"
@@ -199,6 +199,15 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
         },
         {
           "$ref": "#/$defs/existsFitRule"
+        },
+        {
+          "$ref": "#/$defs/allFitRule"
+        },
+        {
+          "$ref": "#/$defs/anyFitRule"
+        },
+        {
+          "$ref": "#/$defs/notFitRule"
         }
       ]
     },
@@ -254,7 +263,17 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "description": "Fit points added while the profile matches (negative allowed). Fit points never decay.",
           "type": "number"
         }
-      }
+      },
+      "examples": [
+        {
+          "id": "ceo",
+          "field": "jobTitle",
+          "operator": "equals",
+          "value": "CEO",
+          "ignoreCase": true,
+          "points": 15
+        }
+      ]
     },
     "inFitRule": {
       "title": "InFitRule",
@@ -362,7 +381,17 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "description": "Fit points added while the profile matches (negative allowed). Fit points never decay.",
           "type": "number"
         }
-      }
+      },
+      "examples": [
+        {
+          "id": "mid-market",
+          "field": "company.employees",
+          "operator": "range",
+          "min": 200,
+          "max": 5000,
+          "points": 10
+        }
+      ]
     },
     "regexFitRule": {
       "title": "RegexFitRule",
@@ -459,7 +488,7 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
     },
     "condition": {
       "title": "Condition",
-      "description": "A condition on one field of the event `data`. The `operator` decides which other properties apply.",
+      "description": "A condition on one field, or a group of conditions: `all` (every one holds), `any` (at least one holds), `not` (the one inside does not hold), nested up to 4 groups deep. In filters and absence expectations fields are read from the event `data`; inside a compound fit rule, from the contact profile. The `operator` decides which other properties apply.",
       "type": "object",
       "discriminator": {
         "propertyName": "operator"
@@ -479,6 +508,15 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
         },
         {
           "$ref": "#/$defs/existsCondition"
+        },
+        {
+          "$ref": "#/$defs/allCondition"
+        },
+        {
+          "$ref": "#/$defs/anyCondition"
+        },
+        {
+          "$ref": "#/$defs/notCondition"
         }
       ]
     },
@@ -494,7 +532,7 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
       ],
       "properties": {
         "field": {
-          "description": "Dot path of the field inside the event `data`, e.g. \"path\" or \"utm.campaign\".",
+          "description": "Dot path of the field: inside the event `data` in filters and absence expectations (e.g. \"path\" or \"utm.campaign\"), of the contact profile inside a compound fit rule (e.g. \"company.employees\").",
           "type": "string",
           "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
         },
@@ -532,7 +570,7 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
       ],
       "properties": {
         "field": {
-          "description": "Dot path of the field inside the event `data`, e.g. \"path\" or \"utm.campaign\".",
+          "description": "Dot path of the field: inside the event `data` in filters and absence expectations (e.g. \"path\" or \"utm.campaign\"), of the contact profile inside a compound fit rule (e.g. \"company.employees\").",
           "type": "string",
           "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
         },
@@ -574,7 +612,7 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
       ],
       "properties": {
         "field": {
-          "description": "Dot path of the field inside the event `data`, e.g. \"path\" or \"utm.campaign\".",
+          "description": "Dot path of the field: inside the event `data` in filters and absence expectations (e.g. \"path\" or \"utm.campaign\"), of the contact profile inside a compound fit rule (e.g. \"company.employees\").",
           "type": "string",
           "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
         },
@@ -608,7 +646,7 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
       ],
       "properties": {
         "field": {
-          "description": "Dot path of the field inside the event `data`, e.g. \"path\" or \"utm.campaign\".",
+          "description": "Dot path of the field: inside the event `data` in filters and absence expectations (e.g. \"path\" or \"utm.campaign\"), of the contact profile inside a compound fit rule (e.g. \"company.employees\").",
           "type": "string",
           "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
         },
@@ -643,7 +681,7 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
       ],
       "properties": {
         "field": {
-          "description": "Dot path of the field inside the event `data`, e.g. \"path\" or \"utm.campaign\".",
+          "description": "Dot path of the field: inside the event `data` in filters and absence expectations (e.g. \"path\" or \"utm.campaign\"), of the contact profile inside a compound fit rule (e.g. \"company.employees\").",
           "type": "string",
           "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
         },
@@ -735,7 +773,17 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "description": "Award at most once per contact (the same as lifetime: 1).",
           "type": "boolean"
         }
-      }
+      },
+      "examples": [
+        {
+          "perDay": 1,
+          "window": {
+            "days": 30,
+            "max": 5
+          },
+          "lifetime": 20
+        }
+      ]
     },
     "decayRate": {
       "title": "DecayRate",
@@ -831,7 +879,39 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
             }
           ]
         }
-      }
+      },
+      "examples": [
+        {
+          "id": "pricing-view",
+          "event": "web.page_viewed",
+          "filters": [
+            {
+              "operator": "any",
+              "conditions": [
+                {
+                  "field": "path",
+                  "operator": "equals",
+                  "value": "/pricing"
+                },
+                {
+                  "field": "path",
+                  "operator": "regex",
+                  "pattern": "^/plans/"
+                }
+              ]
+            }
+          ],
+          "points": 10,
+          "limits": {
+            "perDay": 1,
+            "window": {
+              "days": 30,
+              "max": 5
+            }
+          },
+          "expiresAfterDays": 90
+        }
+      ]
     },
     "eventMatch": {
       "title": "EventMatch",
@@ -921,7 +1001,23 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
             }
           ]
         }
-      }
+      },
+      "examples": [
+        {
+          "id": "webinar-no-show",
+          "trigger": {
+            "event": "webinar.registered"
+          },
+          "expect": {
+            "event": "webinar.attended"
+          },
+          "correlateOn": [
+            "webinar_id"
+          ],
+          "windowDays": 7,
+          "points": -10
+        }
+      ]
     },
     "inactivityRule": {
       "title": "InactivityRule",
@@ -976,7 +1072,15 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
             }
           ]
         }
-      }
+      },
+      "examples": [
+        {
+          "id": "quiet-month",
+          "afterDays": 30,
+          "points": -5,
+          "repeat": true
+        }
+      ]
     },
     "caps": {
       "title": "Caps",
@@ -1000,7 +1104,14 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "description": "The total score (fit + engagement) is never reported above this.",
           "type": "number"
         }
-      }
+      },
+      "examples": [
+        {
+          "maxEngagement": 100,
+          "minEngagement": -50,
+          "minTotal": 0
+        }
+      ]
     },
     "tiers": {
       "title": "Tiers",
@@ -1020,7 +1131,13 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "description": "Lowest total score of the hot tier; must be above `warm`.",
           "type": "number"
         }
-      }
+      },
+      "examples": [
+        {
+          "warm": 20,
+          "hot": 50
+        }
+      ]
     },
     "scoreThreshold": {
       "title": "ScoreThreshold",
@@ -1212,6 +1329,360 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "minLength": 1
         }
       }
+    },
+    "allCondition": {
+      "title": "AllCondition",
+      "description": "A group that holds when every condition in it holds (AND).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "operator",
+        "conditions"
+      ],
+      "properties": {
+        "operator": {
+          "description": "\"all\": every condition in `conditions` holds.",
+          "const": "all"
+        },
+        "conditions": {
+          "description": "The conditions of the group (1–50), each a condition on one field or a nested group.",
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "$ref": "#/$defs/condition",
+            "description": "One condition or nested group."
+          }
+        }
+      },
+      "examples": [
+        {
+          "operator": "all",
+          "conditions": [
+            {
+              "field": "utm.source",
+              "operator": "equals",
+              "value": "linkedin"
+            },
+            {
+              "field": "utm.campaign",
+              "operator": "exists"
+            }
+          ]
+        }
+      ]
+    },
+    "anyCondition": {
+      "title": "AnyCondition",
+      "description": "A group that holds when at least one condition in it holds (OR).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "operator",
+        "conditions"
+      ],
+      "properties": {
+        "operator": {
+          "description": "\"any\": at least one condition in `conditions` holds.",
+          "const": "any"
+        },
+        "conditions": {
+          "description": "The conditions of the group (1–50), each a condition on one field or a nested group.",
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "$ref": "#/$defs/condition",
+            "description": "One condition or nested group."
+          }
+        }
+      },
+      "examples": [
+        {
+          "operator": "any",
+          "conditions": [
+            {
+              "field": "path",
+              "operator": "equals",
+              "value": "/pricing"
+            },
+            {
+              "field": "path",
+              "operator": "regex",
+              "pattern": "^/plans/"
+            }
+          ]
+        }
+      ]
+    },
+    "notCondition": {
+      "title": "NotCondition",
+      "description": "Holds when the condition (or group) inside does not hold (NOT).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "operator",
+        "condition"
+      ],
+      "properties": {
+        "operator": {
+          "description": "\"not\": `condition` does not hold.",
+          "const": "not"
+        },
+        "condition": {
+          "$ref": "#/$defs/condition",
+          "description": "The condition or group that must not hold."
+        }
+      },
+      "examples": [
+        {
+          "operator": "not",
+          "condition": {
+            "field": "path",
+            "operator": "regex",
+            "pattern": "^/(careers|jobs)"
+          }
+        }
+      ]
+    },
+    "allFitRule": {
+      "title": "AllFitRule",
+      "description": "A fit rule that applies while every condition in `conditions` holds for the profile (AND).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "operator",
+        "conditions",
+        "points"
+      ],
+      "properties": {
+        "id": {
+          "description": "Unique id of this rule within the model; explanations and counters refer to it.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
+        "description": {
+          "description": "What this rule rewards, for people reading the model.",
+          "type": "string",
+          "maxLength": 2000
+        },
+        "operator": {
+          "description": "A fit rule that applies while every condition in `conditions` holds for the profile (AND).",
+          "const": "all"
+        },
+        "conditions": {
+          "description": "The conditions of the group (1–50), each a condition on one field or a nested group.",
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "$ref": "#/$defs/condition",
+            "description": "One condition or nested group."
+          }
+        },
+        "points": {
+          "description": "Fit points added while the profile matches (negative allowed). Fit points never decay.",
+          "type": "number"
+        }
+      },
+      "examples": [
+        {
+          "id": "north-american-enterprise",
+          "operator": "all",
+          "conditions": [
+            {
+              "field": "country",
+              "operator": "in",
+              "values": [
+                "US",
+                "CA"
+              ]
+            },
+            {
+              "operator": "any",
+              "conditions": [
+                {
+                  "field": "company.employees",
+                  "operator": "range",
+                  "min": 1000
+                },
+                {
+                  "field": "industry",
+                  "operator": "in",
+                  "values": [
+                    "finance",
+                    "health"
+                  ]
+                }
+              ]
+            }
+          ],
+          "points": 20
+        }
+      ]
+    },
+    "anyFitRule": {
+      "title": "AnyFitRule",
+      "description": "A fit rule that applies while at least one condition in `conditions` holds for the profile (OR).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "operator",
+        "conditions",
+        "points"
+      ],
+      "properties": {
+        "id": {
+          "description": "Unique id of this rule within the model; explanations and counters refer to it.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
+        "description": {
+          "description": "What this rule rewards, for people reading the model.",
+          "type": "string",
+          "maxLength": 2000
+        },
+        "operator": {
+          "description": "A fit rule that applies while at least one condition in `conditions` holds for the profile (OR).",
+          "const": "any"
+        },
+        "conditions": {
+          "description": "The conditions of the group (1–50), each a condition on one field or a nested group.",
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "$ref": "#/$defs/condition",
+            "description": "One condition or nested group."
+          }
+        },
+        "points": {
+          "description": "Fit points added while the profile matches (negative allowed). Fit points never decay.",
+          "type": "number"
+        }
+      },
+      "examples": [
+        {
+          "id": "technical-buyer",
+          "operator": "any",
+          "conditions": [
+            {
+              "field": "jobTitle",
+              "operator": "regex",
+              "pattern": "engineer|architect",
+              "flags": "i"
+            },
+            {
+              "field": "department",
+              "operator": "equals",
+              "value": "IT"
+            }
+          ],
+          "points": 5
+        }
+      ]
+    },
+    "notFitRule": {
+      "title": "NotFitRule",
+      "description": "A fit rule that applies while `condition` does not hold for the profile (NOT).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "operator",
+        "condition",
+        "points"
+      ],
+      "properties": {
+        "id": {
+          "description": "Unique id of this rule within the model; explanations and counters refer to it.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
+        "description": {
+          "description": "What this rule rewards, for people reading the model.",
+          "type": "string",
+          "maxLength": 2000
+        },
+        "operator": {
+          "description": "A fit rule that applies while `condition` does not hold for the profile (NOT).",
+          "const": "not"
+        },
+        "condition": {
+          "$ref": "#/$defs/condition",
+          "description": "The condition or group that must not hold."
+        },
+        "points": {
+          "description": "Fit points added while the profile matches (negative allowed). Fit points never decay.",
+          "type": "number"
+        }
+      },
+      "examples": [
+        {
+          "id": "corporate-address",
+          "operator": "not",
+          "condition": {
+            "field": "email",
+            "operator": "regex",
+            "pattern": "@(gmail|yahoo|outlook)\\.com$"
+          },
+          "points": 5
+        }
+      ]
     }
-  }
+  },
+  "examples": [
+    {
+      "id": "b2b",
+      "version": 1,
+      "workspace": "acme",
+      "name": "B2B SaaS",
+      "fit": [
+        {
+          "id": "decision-maker",
+          "field": "jobTitle",
+          "operator": "regex",
+          "pattern": "^(CEO|CTO|VP)",
+          "flags": "i",
+          "points": 15
+        }
+      ],
+      "grades": [
+        {
+          "grade": "A",
+          "min": 15
+        },
+        {
+          "grade": "C",
+          "max": 15
+        }
+      ],
+      "engagement": [
+        {
+          "id": "pricing-view",
+          "event": "web.page_viewed",
+          "filters": [
+            {
+              "field": "path",
+              "operator": "equals",
+              "value": "/pricing"
+            }
+          ],
+          "points": 10,
+          "limits": {
+            "perDay": 1
+          }
+        }
+      ],
+      "decay": {
+        "percentPerDay": 2
+      },
+      "tiers": {
+        "warm": 20,
+        "hot": 50
+      }
+    }
+  ]
 };

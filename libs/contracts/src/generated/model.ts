@@ -6,9 +6,29 @@
  */
 
 /**
- * A fit rule: a condition on one profile field and the points it is worth. The `operator` decides which other properties apply.
+ * A fit rule: a condition on one profile field, or a compound condition over several (`all`, `any`, `not`), and the points it is worth while the profile matches. The `operator` decides which other properties apply.
  */
-export type FitRule = EqualsFitRule | InFitRule | RangeFitRule | RegexFitRule | ExistsFitRule;
+export type FitRule =
+  | EqualsFitRule
+  | InFitRule
+  | RangeFitRule
+  | RegexFitRule
+  | ExistsFitRule
+  | AllFitRule
+  | AnyFitRule
+  | NotFitRule;
+/**
+ * A condition on one field, or a group of conditions: `all` (every one holds), `any` (at least one holds), `not` (the one inside does not hold), nested up to 4 groups deep. In filters and absence expectations fields are read from the event `data`; inside a compound fit rule, from the contact profile. The `operator` decides which other properties apply.
+ */
+export type Condition =
+  | EqualsCondition
+  | InCondition
+  | RangeCondition
+  | RegexCondition
+  | ExistsCondition
+  | AllCondition
+  | AnyCondition
+  | NotCondition;
 /**
  * A grade letter, A (best) to F (worst).
  */
@@ -17,10 +37,6 @@ export type Grade = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
  * The type of the events a rule reacts to: a canonical CloudEvents type of the platform (e.g. `web.page_viewed`), or a custom event `custom.<name>` with your own event name verbatim (e.g. `custom.Demo Requested`).
  */
 export type EventType = string;
-/**
- * A condition on one field of the event `data`. The `operator` decides which other properties apply.
- */
-export type Condition = EqualsCondition | InCondition | RangeCondition | RegexCondition | ExistsCondition;
 /**
  * Conditions on the event `data`; all must hold. Omit to match every event of the type.
  */
@@ -270,6 +286,247 @@ export interface ExistsFitRule {
   points: number;
 }
 /**
+ * A fit rule that applies while every condition in `conditions` holds for the profile (AND).
+ */
+export interface AllFitRule {
+  /**
+   * Unique id of this rule within the model; explanations and counters refer to it.
+   */
+  id: string;
+  /**
+   * What this rule rewards, for people reading the model.
+   */
+  description?: string;
+  /**
+   * A fit rule that applies while every condition in `conditions` holds for the profile (AND).
+   */
+  operator: 'all';
+  /**
+   * The conditions of the group (1–50), each a condition on one field or a nested group.
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  conditions: Condition[];
+  /**
+   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   */
+  points: number;
+}
+/**
+ * A filter that holds when the field equals `value` (for a list field: any element equals it).
+ */
+export interface EqualsCondition {
+  /**
+   * Dot path of the field: inside the event `data` in filters and absence expectations (e.g. "path" or "utm.campaign"), of the contact profile inside a compound fit rule (e.g. "company.employees").
+   */
+  field: string;
+  /**
+   * "equals": the field equals `value` (for a list field: any element equals it).
+   */
+  operator: 'equals';
+  /**
+   * The value the field must equal. Numbers also match numeric text ("42").
+   */
+  value: string | number | boolean;
+  /**
+   * Compare text case-insensitively ("ceo" matches "CEO"). Default false.
+   */
+  ignoreCase?: boolean;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * A filter that holds when the field equals one of `values` (for a list field: any element does).
+ */
+export interface InCondition {
+  /**
+   * Dot path of the field: inside the event `data` in filters and absence expectations (e.g. "path" or "utm.campaign"), of the contact profile inside a compound fit rule (e.g. "company.employees").
+   */
+  field: string;
+  /**
+   * "in": the field equals one of `values` (for a list field: any element does).
+   */
+  operator: 'in';
+  /**
+   * The accepted values; the condition holds when the field equals any of them.
+   *
+   * @minItems 1
+   *
+   * Items: One accepted value.
+   */
+  values: (string | number | boolean)[];
+  /**
+   * Compare text case-insensitively. Default false.
+   */
+  ignoreCase?: boolean;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * A filter that holds when the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.
+ */
+export interface RangeCondition {
+  /**
+   * Dot path of the field: inside the event `data` in filters and absence expectations (e.g. "path" or "utm.campaign"), of the contact profile inside a compound fit rule (e.g. "company.employees").
+   */
+  field: string;
+  /**
+   * "range": the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.
+   */
+  operator: 'range';
+  /**
+   * Inclusive lower bound; omit for no lower bound.
+   */
+  min?: number;
+  /**
+   * Inclusive upper bound; omit for no upper bound.
+   */
+  max?: number;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * A filter that holds when the field, as text, matches the regular expression `pattern`.
+ */
+export interface RegexCondition {
+  /**
+   * Dot path of the field: inside the event `data` in filters and absence expectations (e.g. "path" or "utm.campaign"), of the contact profile inside a compound fit rule (e.g. "company.employees").
+   */
+  field: string;
+  /**
+   * "regex": the field, as text, matches the regular expression `pattern`.
+   */
+  operator: 'regex';
+  /**
+   * A JavaScript regular expression, without slashes, e.g. "^/pricing(/|$)".
+   */
+  pattern: string;
+  /**
+   * Regular-expression flags: any of i (ignore case), m, s, u. Default none.
+   */
+  flags?: string;
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * A filter that holds when the field is present and not empty (not null, not "", not an empty list).
+ */
+export interface ExistsCondition {
+  /**
+   * Dot path of the field: inside the event `data` in filters and absence expectations (e.g. "path" or "utm.campaign"), of the contact profile inside a compound fit rule (e.g. "company.employees").
+   */
+  field: string;
+  /**
+   * "exists": the field is present and not empty (not null, not "", not an empty list).
+   */
+  operator: 'exists';
+  /**
+   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
+   */
+  negate?: boolean;
+}
+/**
+ * A group that holds when every condition in it holds (AND).
+ */
+export interface AllCondition {
+  /**
+   * "all": every condition in `conditions` holds.
+   */
+  operator: 'all';
+  /**
+   * The conditions of the group (1–50), each a condition on one field or a nested group.
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  conditions: Condition[];
+}
+/**
+ * A group that holds when at least one condition in it holds (OR).
+ */
+export interface AnyCondition {
+  /**
+   * "any": at least one condition in `conditions` holds.
+   */
+  operator: 'any';
+  /**
+   * The conditions of the group (1–50), each a condition on one field or a nested group.
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  conditions: Condition[];
+}
+/**
+ * Holds when the condition (or group) inside does not hold (NOT).
+ */
+export interface NotCondition {
+  /**
+   * "not": `condition` does not hold.
+   */
+  operator: 'not';
+  condition: Condition;
+}
+/**
+ * A fit rule that applies while at least one condition in `conditions` holds for the profile (OR).
+ */
+export interface AnyFitRule {
+  /**
+   * Unique id of this rule within the model; explanations and counters refer to it.
+   */
+  id: string;
+  /**
+   * What this rule rewards, for people reading the model.
+   */
+  description?: string;
+  /**
+   * A fit rule that applies while at least one condition in `conditions` holds for the profile (OR).
+   */
+  operator: 'any';
+  /**
+   * The conditions of the group (1–50), each a condition on one field or a nested group.
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  conditions: Condition[];
+  /**
+   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   */
+  points: number;
+}
+/**
+ * A fit rule that applies while `condition` does not hold for the profile (NOT).
+ */
+export interface NotFitRule {
+  /**
+   * Unique id of this rule within the model; explanations and counters refer to it.
+   */
+  id: string;
+  /**
+   * What this rule rewards, for people reading the model.
+   */
+  description?: string;
+  /**
+   * A fit rule that applies while `condition` does not hold for the profile (NOT).
+   */
+  operator: 'not';
+  condition: Condition;
+  /**
+   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   */
+  points: number;
+}
+/**
  * A grade for fit scores in [min, max).
  */
 export interface GradeBand {
@@ -314,127 +571,6 @@ export interface EngagementRule {
    * This rule's own decay: "none" keeps its points at full value (e.g. demo requests), a rate object decays them at that rate instead of the model's `decay`. Omit to use the model's `decay`.
    */
   decay?: 'none' | DecayRate;
-}
-/**
- * A filter that holds when the field equals `value` (for a list field: any element equals it).
- */
-export interface EqualsCondition {
-  /**
-   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
-   */
-  field: string;
-  /**
-   * "equals": the field equals `value` (for a list field: any element equals it).
-   */
-  operator: 'equals';
-  /**
-   * The value the field must equal. Numbers also match numeric text ("42").
-   */
-  value: string | number | boolean;
-  /**
-   * Compare text case-insensitively ("ceo" matches "CEO"). Default false.
-   */
-  ignoreCase?: boolean;
-  /**
-   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
-   */
-  negate?: boolean;
-}
-/**
- * A filter that holds when the field equals one of `values` (for a list field: any element does).
- */
-export interface InCondition {
-  /**
-   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
-   */
-  field: string;
-  /**
-   * "in": the field equals one of `values` (for a list field: any element does).
-   */
-  operator: 'in';
-  /**
-   * The accepted values; the condition holds when the field equals any of them.
-   *
-   * @minItems 1
-   *
-   * Items: One accepted value.
-   */
-  values: (string | number | boolean)[];
-  /**
-   * Compare text case-insensitively. Default false.
-   */
-  ignoreCase?: boolean;
-  /**
-   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
-   */
-  negate?: boolean;
-}
-/**
- * A filter that holds when the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.
- */
-export interface RangeCondition {
-  /**
-   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
-   */
-  field: string;
-  /**
-   * "range": the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.
-   */
-  operator: 'range';
-  /**
-   * Inclusive lower bound; omit for no lower bound.
-   */
-  min?: number;
-  /**
-   * Inclusive upper bound; omit for no upper bound.
-   */
-  max?: number;
-  /**
-   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
-   */
-  negate?: boolean;
-}
-/**
- * A filter that holds when the field, as text, matches the regular expression `pattern`.
- */
-export interface RegexCondition {
-  /**
-   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
-   */
-  field: string;
-  /**
-   * "regex": the field, as text, matches the regular expression `pattern`.
-   */
-  operator: 'regex';
-  /**
-   * A JavaScript regular expression, without slashes, e.g. "^/pricing(/|$)".
-   */
-  pattern: string;
-  /**
-   * Regular-expression flags: any of i (ignore case), m, s, u. Default none.
-   */
-  flags?: string;
-  /**
-   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
-   */
-  negate?: boolean;
-}
-/**
- * A filter that holds when the field is present and not empty (not null, not "", not an empty list).
- */
-export interface ExistsCondition {
-  /**
-   * Dot path of the field inside the event `data`, e.g. "path" or "utm.campaign".
-   */
-  field: string;
-  /**
-   * "exists": the field is present and not empty (not null, not "", not an empty list).
-   */
-  operator: 'exists';
-  /**
-   * Invert the condition: the rule applies when the condition does NOT hold. Default false.
-   */
-  negate?: boolean;
 }
 /**
  * How often a rule may award points. Every limit given applies; a blocked event awards nothing from this rule.

@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { stringify } from 'yaml';
 import { modelSchema } from '../generated/model.schema.js';
+import { parseModel } from './parse-model.js';
 
 type Schema = Record<string, unknown>;
 const isSchema = (value: unknown): value is Schema =>
@@ -38,5 +41,24 @@ describe('model schema', () => {
       )
       .map(([name]) => name);
     expect(open).toEqual([]);
+  });
+
+  // The model reference (docs/models.md) shows these examples: each must be what it illustrates.
+  it('gives examples that are valid: each definition’s against it, the model’s through parseModel', () => {
+    const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, discriminator: true });
+    ajv.addSchema(modelSchema);
+    const defs = modelSchema['$defs'] as Record<string, Schema>;
+    const withExamples = Object.entries(defs).filter(([, schema]) => Array.isArray(schema['examples']));
+    expect(withExamples.length).toBeGreaterThanOrEqual(10);
+    const invalid = withExamples.flatMap(([name, schema]) => {
+      const validate = ajv.getSchema(`${String(modelSchema['$id'])}#/$defs/${name}`);
+      if (!validate) throw new Error(`no definition ${name}`);
+      return (schema['examples'] as unknown[]).flatMap((example) =>
+        validate(example) ? [] : [`${name}: ${ajv.errorsText(validate.errors)}`],
+      );
+    });
+    expect(invalid).toEqual([]);
+    for (const example of modelSchema['examples'] as unknown[])
+      expect(() => parseModel(stringify(example), 'yaml', 'example.yaml')).not.toThrow();
   });
 });

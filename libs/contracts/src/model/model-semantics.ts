@@ -12,8 +12,12 @@ import { type ModelProblem } from './model-problem.js';
 /**
  * Checks a schema-valid model for what JSON Schema cannot express: duplicate rule ids, grade bands that
  * overlap, leave gaps or are out of order, tiers out of order, hysteresis exits above their enters,
- * empty or inverted ranges, invalid regular expressions, contradictory caps and limits.
+ * empty or inverted ranges, invalid regular expressions (inside groups too), groups of conditions nested
+ * too deep, contradictory caps and limits.
  */
+/** How deep `all` / `any` / `not` groups of conditions may nest (a group inside a group is depth 2). */
+export const MAX_CONDITION_DEPTH = 4;
+
 export function semanticProblems(model: ScoringModel): ModelProblem[] {
   const problems: ModelProblem[] = [];
   const report = (check: string, message: string, ...segments: (string | number)[]): void => {
@@ -44,7 +48,26 @@ export function semanticProblems(model: ScoringModel): ModelProblem[] {
     });
   }
 
-  const checkCondition = (condition: Condition | FitRule, ...at: (string | number)[]): void => {
+  const checkCondition = (condition: Condition | FitRule, ...at: (string | number)[]): void =>
+    checkNested(condition, 0, at);
+  // Groups (`all`, `any`, `not`) nest at most MAX_CONDITION_DEPTH deep: deeper logic is unreadable, and
+  // a bound keeps evaluation and validation of hostile models cheap.
+  const checkNested = (condition: Condition | FitRule, depth: number, at: (string | number)[]): void => {
+    if (condition.operator === 'all' || condition.operator === 'any' || condition.operator === 'not') {
+      if (depth === MAX_CONDITION_DEPTH) {
+        report(
+          'condition-depth',
+          `groups of conditions nest at most ${MAX_CONDITION_DEPTH} deep; this "${condition.operator}" is group ${depth + 1}: flatten it (e.g. merge nested "all" groups into one)`,
+          ...at,
+          'operator',
+        );
+        return;
+      }
+      if (condition.operator === 'not') checkNested(condition.condition, depth + 1, [...at, 'condition']);
+      else
+        condition.conditions.forEach((inner, i) => checkNested(inner, depth + 1, [...at, 'conditions', i]));
+      return;
+    }
     if (condition.operator === 'range') {
       if (condition.min === undefined && condition.max === undefined)
         report('empty-range', 'a range needs "min", "max" or both', ...at);

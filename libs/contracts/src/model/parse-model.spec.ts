@@ -182,7 +182,7 @@ name: Demo
     const [issue] = issuesOf(text);
     expect(issue).toMatchObject({ path: 'fit[0].operator', line: 12, column: 15 });
     expect(issue?.message).toBe(
-      'expected one of "equals", "in", "range", "regex", "exists", got "eq"; did you mean "equals"?',
+      'expected one of "equals", "in", "range", "regex", "exists", "all", "any", "not", got "eq"; did you mean "equals"?',
     );
   });
 
@@ -346,6 +346,76 @@ engagement:
       'semantic:invalid-regex',
       'semantic:empty-range',
       'semantic:limits-contradict',
+    ]);
+  });
+});
+
+describe('compound conditions', () => {
+  const compound = `id: demo
+version: 1
+workspace: acme
+name: Demo
+fit:
+  - id: us-enterprise
+    operator: all
+    conditions:
+      - { field: country, operator: in, values: [US, CA] }
+      - operator: any
+        conditions:
+          - { field: company.employees, operator: range, min: 1000 }
+          - { field: industry, operator: in, values: [finance, health] }
+      - operator: not
+        condition: { field: email, operator: regex, pattern: '@(gmail|yahoo)\\.com$' }
+    points: 20
+engagement:
+  - id: pricing
+    event: web.page_viewed
+    filters:
+      - operator: any
+        conditions:
+          - { field: path, operator: equals, value: /pricing }
+          - { field: path, operator: regex, pattern: ^/plans/ }
+    points: 5
+`;
+
+  it('accepts all, any and not groups in fit rules and filters', () => {
+    const model = parseModel(compound, 'yaml', 'demo.yaml');
+    expect(model.fit?.[0]).toMatchObject({ id: 'us-enterprise', operator: 'all', points: 20 });
+    expect(model.engagement?.[0]?.filters?.[0]).toMatchObject({ operator: 'any' });
+  });
+
+  it('points at the line of a problem inside a group', () => {
+    const broken = compound.replace('pattern: ^/plans/', 'pattern: ^/plans/(');
+    const issues = issuesOf(broken);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({
+      path: 'engagement[0].filters[0].conditions[1].pattern',
+      line: 24,
+      message: expect.stringMatching(/not a valid regular expression/),
+    });
+    const wrongType = issuesOf(compound.replace('min: 1000', 'min: many'));
+    expect(wrongType[0]).toMatchObject({ path: 'fit[0].conditions[1].conditions[0].min', line: 12 });
+    const empty = issuesOf(
+      compound.replace(/conditions:\n {6}- \{ field: country[^\n]*\n/, 'conditions: []\n'),
+    );
+    expect(empty.length).toBeGreaterThan(0);
+  });
+
+  it('refuses groups nested deeper than four, at the line of the fifth', () => {
+    const nested = (depth: number, indent: string): string =>
+      depth === 0
+        ? `${indent}- { field: country, operator: equals, value: US }\n`
+        : `${indent}- operator: all\n${indent}  conditions:\n${nested(depth - 1, `${indent}    `)}`;
+    const model = (groups: number) =>
+      `id: demo\nversion: 1\nworkspace: acme\nname: Demo\nengagement:\n  - id: deep\n    event: web.page_viewed\n    filters:\n${nested(groups, '      ')}    points: 1\n`;
+    expect(() => parseModel(model(4), 'yaml', 'demo.yaml')).not.toThrow();
+    const issues = issuesOf(model(5));
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: 'engagement[0].filters[0].conditions[0].conditions[0].conditions[0].conditions[0].operator',
+        line: 17,
+        message: expect.stringMatching(/nest at most 4 deep/),
+      }),
     ]);
   });
 });
