@@ -10,8 +10,9 @@ status=0
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 if [ -f tools/codegen/generate-types.mjs ]; then
-  step "generated types are up to date"
+  step "generated types and the model reference are up to date"
   node tools/codegen/generate-types.mjs --check || status=1
+  node tools/codegen/generate-model-reference.mjs --check || status=1
 fi
 
 step "formatting (prettier --check; fix with npx prettier --write .)"
