@@ -9,6 +9,7 @@ import {
 import { ruleDecayKey } from './decay-rate.js';
 import { award, type AppliedPoints } from './engagement-points.js';
 import { fieldAt, filtersHold } from './field-conditions.js';
+import { pointsOf } from './value-points.js';
 import { limitsAllow, recordAward } from './rule-limits.js';
 import { finish, type ScoringResult } from './score-change.js';
 import { DAY_MS, effectiveTime } from './scoring-time.js';
@@ -105,7 +106,10 @@ export function applyEvent(
   let engaged = false;
   for (const rule of model.engagement ?? []) {
     if (rule.event !== event.type || !filtersHold(rule.filters, event.data)) continue;
-    if (rule.points > 0) engaged = true;
+    const points = pointsOf(rule.points, event.data);
+    // Points from a field the event lacks (or that is not a number): the rule does not apply.
+    if (points === undefined) continue;
+    if (points > 0) engaged = true;
     if (!limitsAllow(draft, rule.id, rule.limits, time)) {
       applied.push({
         ruleId: rule.id,
@@ -120,7 +124,7 @@ export function applyEvent(
     const result = award(model, draft, {
       ruleId: rule.id,
       kind: 'engagement',
-      points: rule.points,
+      points,
       decay: ruleDecayKey(model, rule.decay),
       expiresAfterDays: rule.expiresAfterDays,
       eventId: event.id,

@@ -35,7 +35,8 @@ function valueAt(current: unknown, segments: readonly string[], from: number): u
   return undefined;
 }
 
-function asNumber(value: unknown): number | undefined {
+/** A finite number, or numeric text as its number; undefined otherwise. */
+export function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value === 'string' && value.trim() !== '') {
     const number = Number(value);

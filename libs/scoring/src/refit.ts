@@ -2,6 +2,7 @@ import { type ScoringModel } from '@leadscore/contracts';
 import { draftOf, PROCESSED_EVENT_IDS_KEPT, type ContactScoreState } from './contact-score.state.js';
 import { type AppliedPoints } from './engagement-points.js';
 import { conditionHolds } from './field-conditions.js';
+import { pointsOf } from './value-points.js';
 import { finish, type ScoringResult } from './score-change.js';
 import { effectiveTime } from './scoring-time.js';
 import { settle } from './time-effects.js';
@@ -26,8 +27,10 @@ export function refit(
   const draft = draftOf(state, model);
   const applied: AppliedPoints[] = settle(model, draft, time);
   const rules: Record<string, number> = {};
-  for (const rule of model.fit ?? [])
-    if (conditionHolds(rule, profile)) rules[rule.id] = (rules[rule.id] ?? 0) + rule.points;
+  for (const rule of model.fit ?? []) {
+    const points = conditionHolds(rule, profile) ? pointsOf(rule.points, profile) : undefined;
+    if (points !== undefined) rules[rule.id] = (rules[rule.id] ?? 0) + points;
+  }
   for (const ruleId of new Set([...Object.keys(state.fit.rules), ...Object.keys(rules)])) {
     const delta = (rules[ruleId] ?? 0) - (state.fit.rules[ruleId] ?? 0);
     if (delta !== 0)

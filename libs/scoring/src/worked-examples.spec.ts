@@ -375,3 +375,46 @@ describe('compound conditions worked example (all, any, not)', () => {
     expect(scoreAt(model, german, T0)).toMatchObject({ fit: 0, engagement: 20, total: 20 });
   });
 });
+
+describe('points from a value worked example', () => {
+  const model: ScoringModel = {
+    id: 'orders',
+    version: 1,
+    workspace: 'acme',
+    name: 'Orders',
+    fit: [
+      {
+        id: 'company-size',
+        field: 'employees',
+        operator: 'exists',
+        points: { from: 'employees', per: 100, max: 20 },
+      },
+    ],
+    engagement: [
+      {
+        id: 'order-value',
+        event: 'custom.Order Placed',
+        points: { from: 'amount', per: 10, round: 'nearest', max: 50 },
+        decay: 'none',
+      },
+    ],
+  };
+
+  it('gives 1 fit point per 100 employees (at most 20) and 1 point per 10 of order value (at most 50)', () => {
+    let state = refit(model, emptyState(model, T0), { employees: 1_250 }, T0).state;
+    for (const [id, amount] of [
+      ['o1', 45], // 4.5 steps, rounded to nearest: 5
+      ['o2', 2_000], // 200 steps: 50 at most
+      ['o3', undefined], // no amount: the rule does not apply
+    ] as const)
+      state = applyEvent(
+        model,
+        state,
+        { id, type: 'custom.Order Placed', data: amount === undefined ? {} : { amount } },
+        T0,
+      ).state;
+    expect(scoreAt(model, state, T0)).toMatchObject({ fit: 12, engagement: 55, total: 67 });
+    // A company of 9,000 is worth the ceiling of 20.
+    expect(scoreAt(model, refit(model, state, { employees: 9_000 }, T0).state, T0).fit).toBe(20);
+  });
+});

@@ -10,7 +10,7 @@
 // leaderboard ranks and score histogram, score-changed-sized messages) with no scoring, i.e. the best
 // ratio any scorer could reach here.
 // Run: npm run bench:scorer -w @leadscore/bench
-// (knobs: BENCH_EVENTS, BENCH_CONTACTS, BENCH_ROUNDS, BENCH_SCORER_NODE_ARGS, BENCH_FLOOR=0 to skip the floor)
+// (knobs: BENCH_EVENTS, BENCH_CONTACTS, BENCH_ROUNDS, BENCH_MODEL, BENCH_SCORER_NODE_ARGS, BENCH_FLOOR=0 to skip the floor)
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -31,6 +31,8 @@ import { formatRate, rateOf, runBenchmark, type Measurement } from './benchmark.
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 1_000_000);
 const CONTACTS = Number(process.env['BENCH_CONTACTS'] ?? 100_000);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 1);
+/** The model scored (from the workspace root); models/model-language.yaml says the same with the newer constructs. */
+const MODEL_FILE = process.env['BENCH_MODEL'] ?? 'examples/models/ontraport.yaml';
 // BENCH_FLOOR=0 skips measuring the floor (the mandated I/O without scoring) against the baseline.
 const FLOOR = process.env['BENCH_FLOOR'] !== '0';
 // Extra node flags for the scorer process, e.g. BENCH_SCORER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
@@ -146,8 +148,8 @@ try {
     logLevel: kafkajs.logLevel.NOTHING,
   });
 
-  const modelText = readFileSync(join(workspaceRoot(), 'examples/models/ontraport.yaml'), 'utf8');
-  const model = { ...parseModel(modelText, 'yaml', 'ontraport.yaml'), workspace: WORKSPACE };
+  const modelText = readFileSync(join(workspaceRoot(), MODEL_FILE), 'utf8');
+  const model = { ...parseModel(modelText, 'yaml', MODEL_FILE), workspace: WORKSPACE, id: 'ontraport' };
   const filler = kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,

@@ -287,9 +287,38 @@ export interface EqualsFitRule {
    */
   negate?: boolean;
   /**
-   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
-  points: number;
+  points: number | ValuePoints;
+}
+/**
+ * Points computed from a numeric field of the contact profile.
+ */
+export interface ValuePoints {
+  /**
+   * Dot path of the numeric field: in the event `data` for engagement rules (e.g. "amount"), in the contact profile for fit rules (e.g. "company.employees"). Numeric text ("120") counts as its number.
+   */
+  from: string;
+  /**
+   * Units of the field per step; default 1. 10 means one step per 10 units.
+   */
+  per?: number;
+  /**
+   * Points per step; default 1. Negative values penalise.
+   */
+  each?: number;
+  /**
+   * How steps are rounded: "down" (the default: whole steps only, 25 units at `per: 10` are 2 steps), "up" (3), "nearest" (3; halves round up), or "none" (2.5).
+   */
+  round?: 'down' | 'up' | 'nearest' | 'none';
+  /**
+   * Fewest points the rule gives (after rounding); omit for no floor.
+   */
+  min?: number;
+  /**
+   * Most points the rule gives (after rounding); omit for no ceiling.
+   */
+  max?: number;
 }
 /**
  * A fit rule that applies when the field equals one of `values` (for a list field: any element does).
@@ -328,9 +357,38 @@ export interface InFitRule {
    */
   negate?: boolean;
   /**
-   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
-  points: number;
+  points: number | ValuePoints1;
+}
+/**
+ * Points computed from a numeric field of the contact profile.
+ */
+export interface ValuePoints1 {
+  /**
+   * Dot path of the numeric field: in the event `data` for engagement rules (e.g. "amount"), in the contact profile for fit rules (e.g. "company.employees"). Numeric text ("120") counts as its number.
+   */
+  from: string;
+  /**
+   * Units of the field per step; default 1. 10 means one step per 10 units.
+   */
+  per?: number;
+  /**
+   * Points per step; default 1. Negative values penalise.
+   */
+  each?: number;
+  /**
+   * How steps are rounded: "down" (the default: whole steps only, 25 units at `per: 10` are 2 steps), "up" (3), "nearest" (3; halves round up), or "none" (2.5).
+   */
+  round?: 'down' | 'up' | 'nearest' | 'none';
+  /**
+   * Fewest points the rule gives (after rounding); omit for no floor.
+   */
+  min?: number;
+  /**
+   * Most points the rule gives (after rounding); omit for no ceiling.
+   */
+  max?: number;
 }
 /**
  * A fit rule that applies when the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.
@@ -365,9 +423,38 @@ export interface RangeFitRule {
    */
   negate?: boolean;
   /**
-   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
-  points: number;
+  points: number | ValuePoints2;
+}
+/**
+ * Points computed from a numeric field of the contact profile.
+ */
+export interface ValuePoints2 {
+  /**
+   * Dot path of the numeric field: in the event `data` for engagement rules (e.g. "amount"), in the contact profile for fit rules (e.g. "company.employees"). Numeric text ("120") counts as its number.
+   */
+  from: string;
+  /**
+   * Units of the field per step; default 1. 10 means one step per 10 units.
+   */
+  per?: number;
+  /**
+   * Points per step; default 1. Negative values penalise.
+   */
+  each?: number;
+  /**
+   * How steps are rounded: "down" (the default: whole steps only, 25 units at `per: 10` are 2 steps), "up" (3), "nearest" (3; halves round up), or "none" (2.5).
+   */
+  round?: 'down' | 'up' | 'nearest' | 'none';
+  /**
+   * Fewest points the rule gives (after rounding); omit for no floor.
+   */
+  min?: number;
+  /**
+   * Most points the rule gives (after rounding); omit for no ceiling.
+   */
+  max?: number;
 }
 /**
  * A fit rule that applies when the field, as text, matches the regular expression `pattern`.
@@ -402,9 +489,38 @@ export interface RegexFitRule {
    */
   negate?: boolean;
   /**
-   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
-  points: number;
+  points: number | ValuePoints3;
+}
+/**
+ * Points computed from a numeric field of the contact profile.
+ */
+export interface ValuePoints3 {
+  /**
+   * Dot path of the numeric field: in the event `data` for engagement rules (e.g. "amount"), in the contact profile for fit rules (e.g. "company.employees"). Numeric text ("120") counts as its number.
+   */
+  from: string;
+  /**
+   * Units of the field per step; default 1. 10 means one step per 10 units.
+   */
+  per?: number;
+  /**
+   * Points per step; default 1. Negative values penalise.
+   */
+  each?: number;
+  /**
+   * How steps are rounded: "down" (the default: whole steps only, 25 units at `per: 10` are 2 steps), "up" (3), "nearest" (3; halves round up), or "none" (2.5).
+   */
+  round?: 'down' | 'up' | 'nearest' | 'none';
+  /**
+   * Fewest points the rule gives (after rounding); omit for no floor.
+   */
+  min?: number;
+  /**
+   * Most points the rule gives (after rounding); omit for no ceiling.
+   */
+  max?: number;
 }
 /**
  * A fit rule that applies when the field is present and not empty (not null, not "", not an empty list).
@@ -431,9 +547,38 @@ export interface ExistsFitRule {
    */
   negate?: boolean;
   /**
-   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
-  points: number;
+  points: number | ValuePoints4;
+}
+/**
+ * Points computed from a numeric field of the contact profile.
+ */
+export interface ValuePoints4 {
+  /**
+   * Dot path of the numeric field: in the event `data` for engagement rules (e.g. "amount"), in the contact profile for fit rules (e.g. "company.employees"). Numeric text ("120") counts as its number.
+   */
+  from: string;
+  /**
+   * Units of the field per step; default 1. 10 means one step per 10 units.
+   */
+  per?: number;
+  /**
+   * Points per step; default 1. Negative values penalise.
+   */
+  each?: number;
+  /**
+   * How steps are rounded: "down" (the default: whole steps only, 25 units at `per: 10` are 2 steps), "up" (3), "nearest" (3; halves round up), or "none" (2.5).
+   */
+  round?: 'down' | 'up' | 'nearest' | 'none';
+  /**
+   * Fewest points the rule gives (after rounding); omit for no floor.
+   */
+  min?: number;
+  /**
+   * Most points the rule gives (after rounding); omit for no ceiling.
+   */
+  max?: number;
 }
 /**
  * A fit rule that applies while every condition in `conditions` holds for the profile (AND).
@@ -459,9 +604,9 @@ export interface AllFitRule {
    */
   conditions: Condition[];
   /**
-   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
-  points: number;
+  points: number | ValuePoints5;
 }
 /**
  * A filter that holds when the field equals `value` (for a list field: any element equals it).
@@ -627,6 +772,35 @@ export interface NotCondition {
   condition: Condition3;
 }
 /**
+ * Points computed from a numeric field of the contact profile.
+ */
+export interface ValuePoints5 {
+  /**
+   * Dot path of the numeric field: in the event `data` for engagement rules (e.g. "amount"), in the contact profile for fit rules (e.g. "company.employees"). Numeric text ("120") counts as its number.
+   */
+  from: string;
+  /**
+   * Units of the field per step; default 1. 10 means one step per 10 units.
+   */
+  per?: number;
+  /**
+   * Points per step; default 1. Negative values penalise.
+   */
+  each?: number;
+  /**
+   * How steps are rounded: "down" (the default: whole steps only, 25 units at `per: 10` are 2 steps), "up" (3), "nearest" (3; halves round up), or "none" (2.5).
+   */
+  round?: 'down' | 'up' | 'nearest' | 'none';
+  /**
+   * Fewest points the rule gives (after rounding); omit for no floor.
+   */
+  min?: number;
+  /**
+   * Most points the rule gives (after rounding); omit for no ceiling.
+   */
+  max?: number;
+}
+/**
  * A fit rule that applies while at least one condition in `conditions` holds for the profile (OR).
  */
 export interface AnyFitRule {
@@ -650,9 +824,38 @@ export interface AnyFitRule {
    */
   conditions: Condition4[];
   /**
-   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
-  points: number;
+  points: number | ValuePoints6;
+}
+/**
+ * Points computed from a numeric field of the contact profile.
+ */
+export interface ValuePoints6 {
+  /**
+   * Dot path of the numeric field: in the event `data` for engagement rules (e.g. "amount"), in the contact profile for fit rules (e.g. "company.employees"). Numeric text ("120") counts as its number.
+   */
+  from: string;
+  /**
+   * Units of the field per step; default 1. 10 means one step per 10 units.
+   */
+  per?: number;
+  /**
+   * Points per step; default 1. Negative values penalise.
+   */
+  each?: number;
+  /**
+   * How steps are rounded: "down" (the default: whole steps only, 25 units at `per: 10` are 2 steps), "up" (3), "nearest" (3; halves round up), or "none" (2.5).
+   */
+  round?: 'down' | 'up' | 'nearest' | 'none';
+  /**
+   * Fewest points the rule gives (after rounding); omit for no floor.
+   */
+  min?: number;
+  /**
+   * Most points the rule gives (after rounding); omit for no ceiling.
+   */
+  max?: number;
 }
 /**
  * A fit rule that applies while `condition` does not hold for the profile (NOT).
@@ -672,9 +875,38 @@ export interface NotFitRule {
   operator: 'not';
   condition: Condition5;
   /**
-   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
-  points: number;
+  points: number | ValuePoints7;
+}
+/**
+ * Points computed from a numeric field of the contact profile.
+ */
+export interface ValuePoints7 {
+  /**
+   * Dot path of the numeric field: in the event `data` for engagement rules (e.g. "amount"), in the contact profile for fit rules (e.g. "company.employees"). Numeric text ("120") counts as its number.
+   */
+  from: string;
+  /**
+   * Units of the field per step; default 1. 10 means one step per 10 units.
+   */
+  per?: number;
+  /**
+   * Points per step; default 1. Negative values penalise.
+   */
+  each?: number;
+  /**
+   * How steps are rounded: "down" (the default: whole steps only, 25 units at `per: 10` are 2 steps), "up" (3), "nearest" (3; halves round up), or "none" (2.5).
+   */
+  round?: 'down' | 'up' | 'nearest' | 'none';
+  /**
+   * Fewest points the rule gives (after rounding); omit for no floor.
+   */
+  min?: number;
+  /**
+   * Most points the rule gives (after rounding); omit for no ceiling.
+   */
+  max?: number;
 }
 /**
  * One grade band.
@@ -709,9 +941,9 @@ export interface EngagementRule {
   event: EventType;
   filters?: Filters;
   /**
-   * Points awarded per matching event; negative points penalise (e.g. unsubscribes).
+   * Points awarded per matching event: a number (negative points penalise, e.g. unsubscribes), or points computed from a numeric field of the event's data (`from`, `per`, `each`, `round`, `min`, `max`).
    */
-  points: number;
+  points: number | ValuePoints8;
   limits?: RuleLimits;
   /**
    * Points lifetime: each award is removed exactly this many days (fractions allowed) after it was made. Omit to keep points until they decay away.
@@ -721,6 +953,35 @@ export interface EngagementRule {
    * This rule's own decay: "none" keeps its points at full value (e.g. demo requests), a rate object decays them at that rate instead of the model's `decay`. Omit to use the model's `decay`.
    */
   decay?: 'none' | DecayRate;
+}
+/**
+ * Points computed from a numeric field of the event data.
+ */
+export interface ValuePoints8 {
+  /**
+   * Dot path of the numeric field: in the event `data` for engagement rules (e.g. "amount"), in the contact profile for fit rules (e.g. "company.employees"). Numeric text ("120") counts as its number.
+   */
+  from: string;
+  /**
+   * Units of the field per step; default 1. 10 means one step per 10 units.
+   */
+  per?: number;
+  /**
+   * Points per step; default 1. Negative values penalise.
+   */
+  each?: number;
+  /**
+   * How steps are rounded: "down" (the default: whole steps only, 25 units at `per: 10` are 2 steps), "up" (3), "nearest" (3; halves round up), or "none" (2.5).
+   */
+  round?: 'down' | 'up' | 'nearest' | 'none';
+  /**
+   * Fewest points the rule gives (after rounding); omit for no floor.
+   */
+  min?: number;
+  /**
+   * Most points the rule gives (after rounding); omit for no ceiling.
+   */
+  max?: number;
 }
 /**
  * How often this rule may award points per contact.

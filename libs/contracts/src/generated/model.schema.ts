@@ -260,8 +260,17 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "type": "boolean"
         },
         "points": {
-          "description": "Fit points added while the profile matches (negative allowed). Fit points never decay.",
-          "type": "number"
+          "description": "Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.",
+          "anyOf": [
+            {
+              "type": "number",
+              "description": "A fixed number of points."
+            },
+            {
+              "$ref": "#/$defs/valuePoints",
+              "description": "Points computed from a numeric field of the contact profile."
+            }
+          ]
         }
       },
       "examples": [
@@ -329,8 +338,17 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "type": "boolean"
         },
         "points": {
-          "description": "Fit points added while the profile matches (negative allowed). Fit points never decay.",
-          "type": "number"
+          "description": "Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.",
+          "anyOf": [
+            {
+              "type": "number",
+              "description": "A fixed number of points."
+            },
+            {
+              "$ref": "#/$defs/valuePoints",
+              "description": "Points computed from a numeric field of the contact profile."
+            }
+          ]
         }
       }
     },
@@ -378,8 +396,17 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "type": "boolean"
         },
         "points": {
-          "description": "Fit points added while the profile matches (negative allowed). Fit points never decay.",
-          "type": "number"
+          "description": "Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.",
+          "anyOf": [
+            {
+              "type": "number",
+              "description": "A fixed number of points."
+            },
+            {
+              "$ref": "#/$defs/valuePoints",
+              "description": "Points computed from a numeric field of the contact profile."
+            }
+          ]
         }
       },
       "examples": [
@@ -440,8 +467,17 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "type": "boolean"
         },
         "points": {
-          "description": "Fit points added while the profile matches (negative allowed). Fit points never decay.",
-          "type": "number"
+          "description": "Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.",
+          "anyOf": [
+            {
+              "type": "number",
+              "description": "A fixed number of points."
+            },
+            {
+              "$ref": "#/$defs/valuePoints",
+              "description": "Points computed from a numeric field of the contact profile."
+            }
+          ]
         }
       }
     },
@@ -481,10 +517,32 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "type": "boolean"
         },
         "points": {
-          "description": "Fit points added while the profile matches (negative allowed). Fit points never decay.",
-          "type": "number"
+          "description": "Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.",
+          "anyOf": [
+            {
+              "type": "number",
+              "description": "A fixed number of points."
+            },
+            {
+              "$ref": "#/$defs/valuePoints",
+              "description": "Points computed from a numeric field of the contact profile."
+            }
+          ]
         }
-      }
+      },
+      "examples": [
+        {
+          "id": "company-size",
+          "field": "company.employees",
+          "operator": "exists",
+          "points": {
+            "from": "company.employees",
+            "per": 100,
+            "round": "down",
+            "max": 20
+          }
+        }
+      ]
     },
     "condition": {
       "title": "Condition",
@@ -854,8 +912,17 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "description": "Conditions on the event `data` that must all hold for the rule to apply."
         },
         "points": {
-          "description": "Points awarded per matching event; negative points penalise (e.g. unsubscribes).",
-          "type": "number"
+          "description": "Points awarded per matching event: a number (negative points penalise, e.g. unsubscribes), or points computed from a numeric field of the event's data (`from`, `per`, `each`, `round`, `min`, `max`).",
+          "anyOf": [
+            {
+              "type": "number",
+              "description": "A fixed number of points."
+            },
+            {
+              "$ref": "#/$defs/valuePoints",
+              "description": "Points computed from a numeric field of the event data."
+            }
+          ]
         },
         "limits": {
           "$ref": "#/$defs/limits",
@@ -910,6 +977,15 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
             }
           },
           "expiresAfterDays": 90
+        },
+        {
+          "id": "purchase-value",
+          "event": "custom.Order Placed",
+          "points": {
+            "from": "amount",
+            "per": 10,
+            "max": 50
+          }
         }
       ]
     },
@@ -1482,8 +1558,17 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           }
         },
         "points": {
-          "description": "Fit points added while the profile matches (negative allowed). Fit points never decay.",
-          "type": "number"
+          "description": "Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.",
+          "anyOf": [
+            {
+              "type": "number",
+              "description": "A fixed number of points."
+            },
+            {
+              "$ref": "#/$defs/valuePoints",
+              "description": "Points computed from a numeric field of the contact profile."
+            }
+          ]
         }
       },
       "examples": [
@@ -1559,8 +1644,17 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           }
         },
         "points": {
-          "description": "Fit points added while the profile matches (negative allowed). Fit points never decay.",
-          "type": "number"
+          "description": "Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.",
+          "anyOf": [
+            {
+              "type": "number",
+              "description": "A fixed number of points."
+            },
+            {
+              "$ref": "#/$defs/valuePoints",
+              "description": "Points computed from a numeric field of the contact profile."
+            }
+          ]
         }
       },
       "examples": [
@@ -1615,8 +1709,17 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "description": "The condition or group that must not hold."
         },
         "points": {
-          "description": "Fit points added while the profile matches (negative allowed). Fit points never decay.",
-          "type": "number"
+          "description": "Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.",
+          "anyOf": [
+            {
+              "type": "number",
+              "description": "A fixed number of points."
+            },
+            {
+              "$ref": "#/$defs/valuePoints",
+              "description": "Points computed from a numeric field of the contact profile."
+            }
+          ]
         }
       },
       "examples": [
@@ -1629,6 +1732,59 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
             "pattern": "@(gmail|yahoo|outlook)\\.com$"
           },
           "points": 5
+        }
+      ]
+    },
+    "valuePoints": {
+      "title": "ValuePoints",
+      "description": "Points computed from a numeric field instead of a fixed number: the field's value divided by `per` gives steps, rounded as `round` says, times `each` points, kept within [`min`, `max`]. A rule whose field is missing or not a number gives no points and makes no award.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "from"
+      ],
+      "properties": {
+        "from": {
+          "description": "Dot path of the numeric field: in the event `data` for engagement rules (e.g. \"amount\"), in the contact profile for fit rules (e.g. \"company.employees\"). Numeric text (\"120\") counts as its number.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
+        },
+        "per": {
+          "description": "Units of the field per step; default 1. 10 means one step per 10 units.",
+          "type": "number",
+          "exclusiveMinimum": 0
+        },
+        "each": {
+          "description": "Points per step; default 1. Negative values penalise.",
+          "type": "number"
+        },
+        "round": {
+          "description": "How steps are rounded: \"down\" (the default: whole steps only, 25 units at `per: 10` are 2 steps), \"up\" (3), \"nearest\" (3; halves round up), or \"none\" (2.5).",
+          "type": "string",
+          "enum": [
+            "down",
+            "up",
+            "nearest",
+            "none"
+          ]
+        },
+        "min": {
+          "description": "Fewest points the rule gives (after rounding); omit for no floor.",
+          "type": "number"
+        },
+        "max": {
+          "description": "Most points the rule gives (after rounding); omit for no ceiling.",
+          "type": "number"
+        }
+      },
+      "examples": [
+        {
+          "from": "amount",
+          "per": 10,
+          "each": 1,
+          "round": "down",
+          "min": 0,
+          "max": 50
         }
       ]
     }

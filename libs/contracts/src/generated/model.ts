@@ -137,9 +137,38 @@ export interface EqualsFitRule {
    */
   negate?: boolean;
   /**
-   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
-  points: number;
+  points: number | ValuePoints;
+}
+/**
+ * Points computed from a numeric field instead of a fixed number: the field's value divided by `per` gives steps, rounded as `round` says, times `each` points, kept within [`min`, `max`]. A rule whose field is missing or not a number gives no points and makes no award.
+ */
+export interface ValuePoints {
+  /**
+   * Dot path of the numeric field: in the event `data` for engagement rules (e.g. "amount"), in the contact profile for fit rules (e.g. "company.employees"). Numeric text ("120") counts as its number.
+   */
+  from: string;
+  /**
+   * Units of the field per step; default 1. 10 means one step per 10 units.
+   */
+  per?: number;
+  /**
+   * Points per step; default 1. Negative values penalise.
+   */
+  each?: number;
+  /**
+   * How steps are rounded: "down" (the default: whole steps only, 25 units at `per: 10` are 2 steps), "up" (3), "nearest" (3; halves round up), or "none" (2.5).
+   */
+  round?: 'down' | 'up' | 'nearest' | 'none';
+  /**
+   * Fewest points the rule gives (after rounding); omit for no floor.
+   */
+  min?: number;
+  /**
+   * Most points the rule gives (after rounding); omit for no ceiling.
+   */
+  max?: number;
 }
 /**
  * A fit rule that applies when the field equals one of `values` (for a list field: any element does).
@@ -178,9 +207,9 @@ export interface InFitRule {
    */
   negate?: boolean;
   /**
-   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
-  points: number;
+  points: number | ValuePoints;
 }
 /**
  * A fit rule that applies when the field is a number (or numeric text) within [`min`, `max`], both inclusive; give at least one bound.
@@ -215,9 +244,9 @@ export interface RangeFitRule {
    */
   negate?: boolean;
   /**
-   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
-  points: number;
+  points: number | ValuePoints;
 }
 /**
  * A fit rule that applies when the field, as text, matches the regular expression `pattern`.
@@ -252,9 +281,9 @@ export interface RegexFitRule {
    */
   negate?: boolean;
   /**
-   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
-  points: number;
+  points: number | ValuePoints;
 }
 /**
  * A fit rule that applies when the field is present and not empty (not null, not "", not an empty list).
@@ -281,9 +310,9 @@ export interface ExistsFitRule {
    */
   negate?: boolean;
   /**
-   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
-  points: number;
+  points: number | ValuePoints;
 }
 /**
  * A fit rule that applies while every condition in `conditions` holds for the profile (AND).
@@ -309,9 +338,9 @@ export interface AllFitRule {
    */
   conditions: Condition[];
   /**
-   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
-  points: number;
+  points: number | ValuePoints;
 }
 /**
  * A filter that holds when the field equals `value` (for a list field: any element equals it).
@@ -500,9 +529,9 @@ export interface AnyFitRule {
    */
   conditions: Condition[];
   /**
-   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
-  points: number;
+  points: number | ValuePoints;
 }
 /**
  * A fit rule that applies while `condition` does not hold for the profile (NOT).
@@ -522,9 +551,9 @@ export interface NotFitRule {
   operator: 'not';
   condition: Condition;
   /**
-   * Fit points added while the profile matches (negative allowed). Fit points never decay.
+   * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
-  points: number;
+  points: number | ValuePoints;
 }
 /**
  * A grade for fit scores in [min, max).
@@ -559,9 +588,9 @@ export interface EngagementRule {
   event: EventType;
   filters?: Filters;
   /**
-   * Points awarded per matching event; negative points penalise (e.g. unsubscribes).
+   * Points awarded per matching event: a number (negative points penalise, e.g. unsubscribes), or points computed from a numeric field of the event's data (`from`, `per`, `each`, `round`, `min`, `max`).
    */
-  points: number;
+  points: number | ValuePoints;
   limits?: RuleLimits;
   /**
    * Points lifetime: each award is removed exactly this many days (fractions allowed) after it was made. Omit to keep points until they decay away.

@@ -7,6 +7,12 @@ const examples = fileURLToPath(new URL('../../../../examples/models/', import.me
 const load = (file: string) =>
   parseModel(readFileSync(`${examples}${file}`, 'utf8'), 'yaml', `examples/models/${file}`);
 
+/** The example models give fixed points (a computed one fails here, saying so). */
+const fixed = (points: unknown): number => {
+  if (typeof points !== 'number') throw new Error(`expected fixed points, got ${JSON.stringify(points)}`);
+  return points;
+};
+
 describe('example models', () => {
   it('ships the ONTRAPORT, HubSpot, webinar and product (custom events) examples', () => {
     expect(
@@ -22,8 +28,8 @@ describe('example models', () => {
 
   it('gives the ONTRAPORT model 35 explicit points, 33 behavioral points and 2 % daily decay', () => {
     const model = load('ontraport.yaml');
-    expect((model.fit ?? []).reduce((sum, rule) => sum + rule.points, 0)).toBe(35);
-    expect((model.engagement ?? []).reduce((sum, rule) => sum + rule.points, 0)).toBe(33);
+    expect((model.fit ?? []).reduce((sum, rule) => sum + fixed(rule.points), 0)).toBe(35);
+    expect((model.engagement ?? []).reduce((sum, rule) => sum + fixed(rule.points), 0)).toBe(33);
     expect(model.decay).toEqual({ percentPerDay: 2 });
   });
 

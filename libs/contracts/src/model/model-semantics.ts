@@ -5,6 +5,7 @@ import {
   type LifecycleCondition,
   type RuleLimits,
   type ScoringModel,
+  type ValuePoints,
 } from '../generated/model.js';
 import { pointerOf } from './model-path.js';
 import { type ModelProblem } from './model-problem.js';
@@ -93,10 +94,24 @@ export function semanticProblems(model: ScoringModel): ModelProblem[] {
       }
     }
   };
-  (model.fit ?? []).forEach((rule, index) => checkCondition(rule, 'fit', index));
+  const checkPoints = (points: number | ValuePoints, ...at: (string | number)[]): void => {
+    if (typeof points === 'number' || points.min === undefined || points.max === undefined) return;
+    if (points.min > points.max)
+      report(
+        'inverted-points',
+        `min (${points.min}) is above max (${points.max}); the rule could give no points at all`,
+        ...at,
+        'min',
+      );
+  };
+  (model.fit ?? []).forEach((rule, index) => {
+    checkCondition(rule, 'fit', index);
+    checkPoints(rule.points, 'fit', index, 'points');
+  });
   (model.engagement ?? []).forEach((rule, index) => {
     (rule.filters ?? []).forEach((filter, f) => checkCondition(filter, 'engagement', index, 'filters', f));
     checkLimits(rule.limits, report, 'engagement', index, 'limits');
+    checkPoints(rule.points, 'engagement', index, 'points');
   });
   (model.absence ?? []).forEach((rule, index) => {
     for (const part of ['trigger', 'expect'] as const) {

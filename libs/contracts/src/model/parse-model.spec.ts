@@ -80,7 +80,7 @@ describe('parseModel', () => {
       column: 13,
     });
     expect(issue && formatModelIssue(issue)).toBe(
-      'engagement[1].points: expected a number, got "ten" (line 11, column 13)',
+      'engagement[1].points: expected a number or {from: text}, got "ten" (line 11, column 13)',
     );
   });
 
@@ -121,7 +121,10 @@ name: Demo
       }),
     );
     expect(issues).toContainEqual(
-      expect.objectContaining({ path: 'engagement[0].points', message: 'missing; expected a number' }),
+      expect.objectContaining({
+        path: 'engagement[0].points',
+        message: 'missing; expected a number or {from: text}',
+      }),
     );
   });
 
@@ -417,5 +420,36 @@ engagement:
         message: expect.stringMatching(/nest at most 4 deep/),
       }),
     ]);
+  });
+});
+
+describe('points from a value', () => {
+  const model = `id: demo
+version: 1
+workspace: acme
+name: Demo
+engagement:
+  - id: order-value
+    event: custom.Order Placed
+    points:
+      from: amount
+      per: 10
+      min: 50
+      max: 5
+`;
+
+  it('accepts a fixed number or a computed value, and refuses a floor above the ceiling at its line', () => {
+    expect(() => parseModel(model.replace('min: 50', 'min: 0'), 'yaml', 'demo.yaml')).not.toThrow();
+    expect(issuesOf(model)).toEqual([
+      expect.objectContaining({
+        path: 'engagement[0].points.min',
+        line: 11,
+        message: expect.stringMatching(/above max/),
+      }),
+    ]);
+    expect(issuesOf(model.replace('per: 10', 'per: 0'))[0]).toMatchObject({
+      path: 'engagement[0].points.per',
+      line: 10,
+    });
   });
 });
