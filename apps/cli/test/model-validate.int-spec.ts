@@ -67,7 +67,7 @@ describe('leadscore model validate (offline: no server, no key)', () => {
     expect(body.valid).toBe(false);
     expect(body.issues.map((i) => [i.path, i.line, i.check])).toEqual([
       ['engagement[0].event', 7, 'schema:enum'],
-      ['engagement[0].points', 8, 'schema:type'],
+      ['engagement[0].points', 8, 'schema:anyOf'],
     ]);
   });
 
