@@ -1,0 +1,140 @@
+import { describe, expect, it } from '@jest/globals';
+import { type Condition, type ScoringModel, type ValuePoints } from '@leadscore/contracts';
+import fc from 'fast-check';
+import { T0, modelWith } from '../test/scoring-fixtures.js';
+import { applyEvent } from './apply-event.js';
+import { emptyState } from './contact-score.state.js';
+import { conditionHolds } from './field-conditions.js';
+import { scoreAt } from './score-at.js';
+import { pointsOf } from './value-points.js';
+
+/** Property tests of the model language's compound conditions and value points (issue #26). */
+const FIELDS = ['a', 'b', 'c'] as const;
+
+const simpleCondition: fc.Arbitrary<Condition> = fc.oneof(
+  fc.record({
+    field: fc.constantFrom(...FIELDS),
+    operator: fc.constant('equals' as const),
+    value: fc.integer({ min: 0, max: 3 }),
+  }),
+  fc.record({
+    field: fc.constantFrom(...FIELDS),
+    operator: fc.constant('range' as const),
+    min: fc.integer({ min: 0, max: 3 }),
+  }),
+  fc.record({ field: fc.constantFrom(...FIELDS), operator: fc.constant('exists' as const) }),
+);
+
+/** Conditions nested up to four groups deep, as the model's validation allows. */
+const condition: fc.Arbitrary<Condition> = fc.letrec<{ condition: Condition }>((tie) => ({
+  condition: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    simpleCondition,
+    fc.record({
+      operator: fc.constantFrom('all' as const, 'any' as const),
+      conditions: fc.array(tie('condition'), { minLength: 1, maxLength: 3 }),
+    }),
+    fc.record({ operator: fc.constant('not' as const), condition: tie('condition') }),
+  ),
+})).condition;
+
+const profile = fc.record(
+  { a: fc.integer({ min: 0, max: 3 }), b: fc.integer({ min: 0, max: 3 }), c: fc.integer({ min: 0, max: 3 }) },
+  { requiredKeys: [] },
+);
+
+describe('compound conditions', () => {
+  it('obey De Morgan: not(all) is any(not …) and not(any) is all(not …)', () => {
+    fc.assert(
+      fc.property(fc.array(condition, { minLength: 1, maxLength: 4 }), profile, (conditions, data) => {
+        const negated = conditions.map((inner): Condition => ({ operator: 'not', condition: inner }));
+        expect(conditionHolds({ operator: 'not', condition: { operator: 'all', conditions } }, data)).toBe(
+          conditionHolds({ operator: 'any', conditions: negated }, data),
+        );
+        expect(conditionHolds({ operator: 'not', condition: { operator: 'any', conditions } }, data)).toBe(
+          conditionHolds({ operator: 'all', conditions: negated }, data),
+        );
+      }),
+    );
+  });
+
+  it('read a group of one as that condition, and not(not c) as c', () => {
+    fc.assert(
+      fc.property(condition, profile, (inner, data) => {
+        const alone = conditionHolds(inner, data);
+        expect(conditionHolds({ operator: 'all', conditions: [inner] }, data)).toBe(alone);
+        expect(conditionHolds({ operator: 'any', conditions: [inner] }, data)).toBe(alone);
+        expect(
+          conditionHolds({ operator: 'not', condition: { operator: 'not', condition: inner } }, data),
+        ).toBe(alone);
+      }),
+    );
+  });
+});
+
+describe('points from a value', () => {
+  const valuePoints: fc.Arbitrary<ValuePoints> = fc
+    .record(
+      {
+        per: fc.double({ min: 0.5, max: 100, noNaN: true }),
+        each: fc.double({ min: -5, max: 5, noNaN: true }),
+        round: fc.constantFrom('down' as const, 'up' as const, 'nearest' as const, 'none' as const),
+        min: fc.integer({ min: -100, max: 0 }),
+        max: fc.integer({ min: 0, max: 100 }),
+      },
+      { requiredKeys: [] },
+    )
+    .map((rule) => ({ from: 'amount', ...rule }));
+
+  it('stay within [min, max] for every value', () => {
+    fc.assert(
+      fc.property(valuePoints, fc.double({ min: -1e6, max: 1e6, noNaN: true }), (rule, amount) => {
+        const points = pointsOf(rule, { amount });
+        expect(points).toBeDefined();
+        expect(points).toBeGreaterThanOrEqual(rule.min ?? -Infinity);
+        expect(points).toBeLessThanOrEqual(rule.max ?? Infinity);
+      }),
+    );
+  });
+
+  it('never fall as the value grows when each step is worth a positive amount', () => {
+    fc.assert(
+      fc.property(
+        valuePoints.filter((rule) => (rule.each ?? 1) > 0),
+        fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        (rule, amount, more) => {
+          expect(pointsOf(rule, { amount: amount + more })).toBeGreaterThanOrEqual(
+            pointsOf(rule, { amount }) ?? 0,
+          );
+        },
+      ),
+    );
+  });
+
+  it('score like the fixed points they compute: an engagement rule from a value equals one of its number', () => {
+    fc.assert(
+      fc.property(
+        valuePoints,
+        fc.array(fc.integer({ min: 0, max: 500 }), { maxLength: 8 }),
+        (rule, amounts) => {
+          const computed: ScoringModel = modelWith({
+            engagement: [{ id: 'order', event: 'custom.Order Placed', points: rule, decay: 'none' }],
+          });
+          let state = emptyState(computed, T0);
+          let expected = 0;
+          amounts.forEach((amount, n) => {
+            state = applyEvent(
+              computed,
+              state,
+              { id: `o${n}`, type: 'custom.Order Placed', data: { amount } },
+              T0 + n,
+            ).state;
+            expected += pointsOf(rule, { amount }) ?? 0;
+          });
+          expect(scoreAt(computed, state, T0 + amounts.length).engagement).toBeCloseTo(expected, 9);
+        },
+      ),
+    );
+  });
+});
