@@ -65,6 +65,7 @@ export type {
   AnyFitRule,
   NotFitRule,
   ValuePoints,
+  ScoreGroup,
   Condition,
   AllCondition,
   AnyCondition,

@@ -6,6 +6,7 @@ import {
   type StateDraft,
 } from './contact-score.state.js';
 import { decayFactor, type DecayKey } from './decay-rate.js';
+import { groupsOf } from './score-groups.js';
 import { DAY_MS } from './scoring-time.js';
 
 /** Below this, a bucket or rule contribution is floating-point residue and is dropped. */
@@ -105,14 +106,23 @@ export interface AwardRequest {
 }
 
 /**
- * Awards a rule's points at `at`. Points that would push engagement beyond the model's caps are cut
- * (HubSpot-style maximum: further points are not awarded, so decay brings the score down from the cap).
+ * Awards a rule's points at `at`. Points that would push the rule's score group beyond its limits, or
+ * engagement beyond the model's caps, are cut (HubSpot-style maximum: further points are not awarded,
+ * so decay brings the score down from the limit).
  */
 export function award(model: ScoringModel, draft: StateDraft, request: AwardRequest): AppliedPoints {
-  const raw = rawEngagementAt(draft, Math.max(request.at, draft.asOf));
+  const time = Math.max(request.at, draft.asOf);
+  let points = request.points;
+  // The rule's score group first (its rules together within the group's limits), then the model's caps.
+  const group = groupsOf(model).byRule.get(request.ruleId);
+  if (group) {
+    const value = group.rules.reduce((total, ruleId) => total + ruleValueAt(draft, ruleId, time), 0);
+    if (points > 0 && group.max !== undefined) points = Math.min(points, Math.max(0, group.max - value));
+    if (points < 0 && group.min !== undefined) points = Math.max(points, Math.min(0, group.min - value));
+  }
+  const raw = rawEngagementAt(draft, time);
   const max = model.caps?.maxEngagement;
   const min = model.caps?.minEngagement;
-  let points = request.points;
   if (points > 0 && max !== undefined) points = Math.min(points, Math.max(0, max - raw));
   if (points < 0 && min !== undefined) points = Math.max(points, Math.min(0, min - raw));
   if (points !== 0) {

@@ -59,7 +59,7 @@ export function explainAt(model: ScoringModel, state: ContactScoreState, now: nu
   return {
     score,
     snapshot: snapshotOf(score),
-    contributions: contributionsOf(draft, time, Infinity),
+    contributions: contributionsOf(model, draft, time, Infinity),
     sinceLastWrite,
     runningAwards: draft.awards
       .map((award) => ({

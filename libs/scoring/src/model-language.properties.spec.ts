@@ -5,7 +5,11 @@ import { T0, modelWith } from '../test/scoring-fixtures.js';
 import { applyEvent } from './apply-event.js';
 import { emptyState } from './contact-score.state.js';
 import { conditionHolds } from './field-conditions.js';
+import { ruleValueAt } from './engagement-points.js';
+import { explainAt } from './explain-score.js';
+import { refit } from './refit.js';
 import { scoreAt } from './score-at.js';
+import { DAY_MS } from './scoring-time.js';
 import { pointsOf } from './value-points.js';
 
 /** Property tests of the model language's compound conditions and value points (issue #26). */
@@ -133,6 +137,85 @@ describe('points from a value', () => {
             expected += pointsOf(rule, { amount }) ?? 0;
           });
           expect(scoreAt(computed, state, T0 + amounts.length).engagement).toBeCloseTo(expected, 9);
+        },
+      ),
+    );
+  });
+});
+
+describe('score groups', () => {
+  const RULES = ['click', 'open', 'unsubscribe'] as const;
+  const TYPES = { click: 'email.clicked', open: 'email.opened', unsubscribe: 'email.unsubscribed' } as const;
+  const groupModel = (max: number, min: number, points: readonly number[], halfLife: number): ScoringModel =>
+    modelWith({
+      groups: [{ id: 'email', max, min }],
+      engagement: RULES.map((id, index) => ({
+        id,
+        event: TYPES[id],
+        points: points[index] ?? 1,
+        group: 'email',
+        decay: { halfLifeDays: halfLife },
+      })),
+    });
+
+  it('never let a group’s engagement leave [min, max], whatever the events and their timing', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 50 }),
+        fc.integer({ min: -50, max: 0 }),
+        fc.array(fc.integer({ min: -40, max: 40 }), { minLength: 3, maxLength: 3 }),
+        fc.double({ min: 0.5, max: 60, noNaN: true }),
+        fc.array(
+          fc.record({
+            rule: fc.constantFrom(...RULES),
+            hoursLater: fc.double({ min: 0, max: 72, noNaN: true }),
+          }),
+          {
+            maxLength: 40,
+          },
+        ),
+        (max, min, points, halfLife, events) => {
+          const model = groupModel(max, min, points, halfLife);
+          let state = emptyState(model, T0);
+          let time = T0;
+          events.forEach(({ rule, hoursLater }, n) => {
+            time += hoursLater * 3_600_000;
+            state = applyEvent(model, state, { id: `e${n}`, type: TYPES[rule], data: {} }, time).state;
+            const value = RULES.reduce((sum, id) => sum + ruleValueAt(state, id, time), 0);
+            expect(value).toBeLessThanOrEqual(max + 1e-9);
+            expect(value).toBeGreaterThanOrEqual(min - 1e-9);
+          });
+        },
+      ),
+    );
+  });
+
+  it('hold a fit group within its limits, the clip explained as the group’s own contribution', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40 }),
+        fc.array(fc.integer({ min: -20, max: 30 }), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+        (max, points, matches) => {
+          const model = modelWith({
+            groups: [{ id: 'firmographics', max, min: -10 }],
+            fit: points.map((p, i) => ({
+              id: `f${i}`,
+              field: `f${i}`,
+              operator: 'exists' as const,
+              points: p,
+              group: 'firmographics',
+            })),
+          });
+          const profile = Object.fromEntries(matches.flatMap((m, i) => (m ? [[`f${i}`, 'yes']] : [])));
+          const state = refit(model, emptyState(model, T0), profile, T0).state;
+          const sum = points.reduce((total, p, i) => total + (matches[i] ? p : 0), 0);
+          const fit = scoreAt(model, state, T0 + DAY_MS).fit;
+          expect(fit).toBe(Math.min(max, Math.max(-10, sum)));
+          const clip = explainAt(model, state, T0).contributions.find(
+            (c) => c.ruleId === 'group:firmographics',
+          );
+          expect(clip?.points ?? 0).toBe(fit - sum);
         },
       ),
     );

@@ -2,6 +2,7 @@ import { type ScoringModel } from '@leadscore/contracts';
 import { draftOf, PROCESSED_EVENT_IDS_KEPT, type ContactScoreState } from './contact-score.state.js';
 import { type AppliedPoints } from './engagement-points.js';
 import { conditionHolds } from './field-conditions.js';
+import { withFitGroupLimits } from './score-groups.js';
 import { pointsOf } from './value-points.js';
 import { finish, type ScoringResult } from './score-change.js';
 import { effectiveTime } from './scoring-time.js';
@@ -26,11 +27,12 @@ export function refit(
   const time = effectiveTime(now, state.asOf);
   const draft = draftOf(state, model);
   const applied: AppliedPoints[] = settle(model, draft, time);
-  const rules: Record<string, number> = {};
+  const matched: Record<string, number> = {};
   for (const rule of model.fit ?? []) {
     const points = conditionHolds(rule, profile) ? pointsOf(rule.points, profile) : undefined;
-    if (points !== undefined) rules[rule.id] = (rules[rule.id] ?? 0) + points;
+    if (points !== undefined) matched[rule.id] = (matched[rule.id] ?? 0) + points;
   }
+  const rules = withFitGroupLimits(model, matched);
   for (const ruleId of new Set([...Object.keys(state.fit.rules), ...Object.keys(rules)])) {
     const delta = (rules[ruleId] ?? 0) - (state.fit.rules[ruleId] ?? 0);
     if (delta !== 0)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { scoreChangedSchema } from '@leadscore/contracts';
 import { Ajv } from 'ajv';
-import { ONTRAPORT, T0, days } from '../test/scoring-fixtures.js';
+import { ONTRAPORT, T0, days, modelWith } from '../test/scoring-fixtures.js';
 import { applyEvent } from './apply-event.js';
 import { emptyState } from './contact-score.state.js';
 import { refit } from './refit.js';
@@ -32,5 +32,32 @@ describe('toScoreChangedData', () => {
       expect(validateData(data) ? [] : validateData.errors).toEqual([]);
       expect(data.sequence).toBe(change.sequence);
     }
+  });
+
+  it('names each contribution’s score group, and the group’s clip, in data leads.score-changed.v1 accepts', () => {
+    const model = modelWith({
+      groups: [{ id: 'firmographics', max: 10 }],
+      fit: [
+        {
+          id: 'ceo',
+          field: 'jobTitle',
+          operator: 'equals',
+          value: 'CEO',
+          points: 15,
+          group: 'firmographics',
+        },
+        { id: 'colorado', field: 'state', operator: 'equals', value: 'CO', points: 5 },
+      ],
+    });
+    const change = refit(model, emptyState(model, T0), { jobTitle: 'CEO', state: 'CO' }, T0).change;
+    if (!change) throw new Error('expected a change');
+    const data = toScoreChangedData(change, 'email:ceo@acme.test');
+    expect(validateData(data) ? [] : validateData.errors).toEqual([]);
+    expect(data.contributions).toEqual([
+      { ruleId: 'ceo', kind: 'fit', points: 15, eventId: null, group: 'firmographics' },
+      { ruleId: 'colorado', kind: 'fit', points: 5, eventId: null },
+      { ruleId: 'group:firmographics', kind: 'fit', points: -5, eventId: null, group: 'firmographics' },
+    ]);
+    expect(data.current.fit).toBe(15);
   });
 });

@@ -94,7 +94,7 @@ export function finish(
       previous,
       current,
       applied,
-      contributions: contributionsOf(draft, time),
+      contributions: contributionsOf(model, draft, time),
     },
   };
 }

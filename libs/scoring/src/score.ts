@@ -6,6 +6,7 @@ import {
   type Tier,
 } from './contact-score.state.js';
 import { rawEngagementAt, ruleValueAt } from './engagement-points.js';
+import { groupOfContribution } from './score-groups.js';
 
 /** A contact's scores at one time, unrounded. */
 export interface Score {
@@ -27,6 +28,8 @@ export interface Contribution {
   readonly points: number;
   /** The event behind the rule's latest award (null for fit and inactivity rules). */
   readonly eventId: string | null;
+  /** The rule's score group (or, for a `group:<id>` clip, that group), when it has one. */
+  readonly group?: string;
 }
 
 /** How many contributions a change carries. */
@@ -83,6 +86,7 @@ export function snapshotOf(score: Score): ScoreSnapshot {
 
 /** The rules that make up the score at `time`, largest first (by absolute value), at most `limit`. */
 export function contributionsOf(
+  model: ScoringModel,
   state: ContactScoreState,
   time: number,
   limit = TOP_CONTRIBUTIONS,
@@ -102,7 +106,10 @@ export function contributionsOf(
     })),
   ];
   return all
-    .map((c) => ({ ...c, points: roundScore(c.points) }))
+    .map((c) => {
+      const group = groupOfContribution(model, c.ruleId);
+      return { ...c, points: roundScore(c.points), ...(group === undefined ? {} : { group }) };
+    })
     .filter((c) => c.points !== 0)
     .sort(
       (a, b) =>

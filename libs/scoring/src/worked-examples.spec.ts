@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ScoringModel } from '@leadscore/contracts';
 import { ONTRAPORT, PRODUCT, WEBINAR, days, T0 } from '../test/scoring-fixtures.js';
-import { applyEvent } from './apply-event.js';
+import { applyEvent, type ScoringEvent } from './apply-event.js';
+import { explainAt } from './explain-score.js';
 import { pointsFromCloseRates } from './close-rates.js';
 import { emptyState, type ContactScoreState } from './contact-score.state.js';
 import { refit } from './refit.js';
@@ -416,5 +417,98 @@ describe('points from a value worked example', () => {
     expect(scoreAt(model, state, T0)).toMatchObject({ fit: 12, engagement: 55, total: 67 });
     // A company of 9,000 is worth the ceiling of 20.
     expect(scoreAt(model, refit(model, state, { employees: 9_000 }, T0).state, T0).fit).toBe(20);
+  });
+});
+
+describe('score groups worked example', () => {
+  const model: ScoringModel = {
+    id: 'grouped',
+    version: 1,
+    workspace: 'acme',
+    name: 'Grouped',
+    groups: [
+      { id: 'firmographics', max: 25 },
+      { id: 'email', max: 12, min: -8 },
+    ],
+    fit: [
+      {
+        id: 'enterprise',
+        field: 'employees',
+        operator: 'range',
+        min: 1000,
+        points: 20,
+        group: 'firmographics',
+      },
+      {
+        id: 'finance',
+        field: 'industry',
+        operator: 'equals',
+        value: 'finance',
+        points: 15,
+        group: 'firmographics',
+      },
+      { id: 'decision-maker', field: 'title', operator: 'equals', value: 'CFO', points: 10 },
+    ],
+    engagement: [
+      { id: 'click', event: 'email.clicked', points: 5, group: 'email', decay: { halfLifeDays: 10 } },
+      { id: 'open', event: 'email.opened', points: 1, group: 'email', decay: { halfLifeDays: 10 } },
+      { id: 'unsubscribe', event: 'email.unsubscribed', points: -30, group: 'email', decay: 'none' },
+      { id: 'pricing', event: 'web.page_viewed', points: 10, decay: 'none' },
+    ],
+  };
+  const fitOf = (profile: Record<string, unknown>) => refit(model, emptyState(model, T0), profile, T0).state;
+
+  it('holds fit groups at their limit and shows the clip as the group’s own contribution', () => {
+    // 20 + 15 = 35 in firmographics, held at 25 (a −10 clip); the CFO's 10 is in no group: fit 35.
+    const state = fitOf({ employees: 5_000, industry: 'finance', title: 'CFO' });
+    expect(scoreAt(model, state, T0).fit).toBe(35);
+    const explained = explainAt(model, state, T0).contributions;
+    expect(explained).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ruleId: 'enterprise', points: 20, group: 'firmographics' }),
+        expect.objectContaining({ ruleId: 'finance', points: 15, group: 'firmographics' }),
+        expect.objectContaining({
+          ruleId: 'group:firmographics',
+          kind: 'fit',
+          points: -10,
+          group: 'firmographics',
+        }),
+        expect.objectContaining({ ruleId: 'decision-maker', points: 10 }),
+      ]),
+    );
+    expect(explained.find((c) => c.ruleId === 'decision-maker')).not.toHaveProperty('group');
+    // Under the limit nothing is clipped.
+    const smaller = fitOf({ employees: 5_000 });
+    expect(scoreAt(model, smaller, T0).fit).toBe(20);
+    expect(explainAt(model, smaller, T0).contributions.map((c) => c.ruleId)).toEqual(['enterprise']);
+  });
+
+  it('awards engagement in a group up to its limit, lets decay bring it down, and floors its penalties', () => {
+    let state = emptyState(model, T0);
+    const send = (id: string, type: ScoringEvent['type'], at: number) => {
+      const result = applyEvent(model, state, { id, type, data: {} }, at);
+      state = result.state;
+      return result.change?.applied ?? [];
+    };
+    send('c1', 'email.clicked', T0);
+    send('c2', 'email.clicked', T0);
+    // 10 in the group: the third click may add 2 only (capped), the open nothing.
+    expect(send('c3', 'email.clicked', T0)).toEqual([
+      expect.objectContaining({ ruleId: 'click', outcome: 'capped', points: 2 }),
+    ]);
+    send('o1', 'email.opened', T0);
+    send('p1', 'web.page_viewed', T0);
+    expect(scoreAt(model, state, T0)).toMatchObject({ engagement: 22 });
+    // Ten days on (one half-life) the group is worth 6: a click adds its 5 in full.
+    const later = days(10);
+    expect(send('c4', 'email.clicked', later)).toEqual([
+      expect.objectContaining({ ruleId: 'click', outcome: 'awarded', points: 5 }),
+    ]);
+    expect(scoreAt(model, state, later).engagement).toBeCloseTo(6 + 5 + 10, 9);
+    // The unsubscribe's −30 is floored at −8 for the group: 11 − 19 = −8.
+    expect(send('u1', 'email.unsubscribed', later)).toEqual([
+      expect.objectContaining({ ruleId: 'unsubscribe', outcome: 'capped', points: -19 }),
+    ]);
+    expect(scoreAt(model, state, later).engagement).toBeCloseTo(-8 + 10, 9);
   });
 });

@@ -80,6 +80,10 @@ export interface ScoreContribution {
    * The event behind its latest award.
    */
   eventId: string | null;
+  /**
+   * The model's score group the rule belongs to, when it belongs to one (`group:<id>` contributions are the group's own clip at its limit). Optional: added in the v1 contract without a version change, as consumers may ignore it.
+   */
+  group?: string;
 }
 export interface ArchivedLifecycleChange {
   model: string;

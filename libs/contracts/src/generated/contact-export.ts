@@ -135,6 +135,10 @@ export interface ContactModelScore {
      * The event behind its latest award.
      */
     eventId: string | null;
+    /**
+     * The model's score group the rule belongs to, when it belongs to one.
+     */
+    group?: string;
   }[];
   /**
    * Time effects due since the stored figures were written: in `now`, not yet in `stored`.
@@ -146,6 +150,10 @@ export interface ContactModelScore {
     points: number;
     eventId: string | null;
     at: string;
+    /**
+     * The model's score group the rule belongs to, when it belongs to one.
+     */
+    group?: string;
   }[];
   /**
    * Awards that still count, soonest to expire first.
@@ -263,6 +271,10 @@ export interface ScoreContribution {
    * The event behind its latest award.
    */
   eventId: string | null;
+  /**
+   * The model's score group the rule belongs to, when it belongs to one (`group:<id>` contributions are the group's own clip at its limit). Optional: added in the v1 contract without a version change, as consumers may ignore it.
+   */
+  group?: string;
 }
 export interface ArchivedLifecycleChange {
   model: string;

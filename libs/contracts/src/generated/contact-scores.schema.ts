@@ -153,6 +153,10 @@ export const contactScoresSchema: Readonly<Record<string, unknown>> = {
                     "null"
                   ],
                   "description": "The event behind its latest award."
+                },
+                "group": {
+                  "type": "string",
+                  "description": "The model's score group the rule belongs to, when it belongs to one."
                 }
               }
             }
@@ -206,6 +210,10 @@ export const contactScoresSchema: Readonly<Record<string, unknown>> = {
                 "at": {
                   "type": "string",
                   "format": "date-time"
+                },
+                "group": {
+                  "type": "string",
+                  "description": "The model's score group the rule belongs to, when it belongs to one."
                 }
               }
             }

@@ -65,6 +65,10 @@ export interface ContactModelScore {
      * The event behind its latest award.
      */
     eventId: string | null;
+    /**
+     * The model's score group the rule belongs to, when it belongs to one.
+     */
+    group?: string;
   }[];
   /**
    * Time effects due since the stored figures were written: in `now`, not yet in `stored`.
@@ -76,6 +80,10 @@ export interface ContactModelScore {
     points: number;
     eventId: string | null;
     at: string;
+    /**
+     * The model's score group the rule belongs to, when it belongs to one.
+     */
+    group?: string;
   }[];
   /**
    * Awards that still count, soonest to expire first.

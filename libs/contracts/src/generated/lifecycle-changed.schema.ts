@@ -265,6 +265,10 @@ export const lifecycleChangedSchema: Readonly<Record<string, unknown>> = {
               "type": "null"
             }
           ]
+        },
+        "group": {
+          "type": "string",
+          "description": "The model's score group the rule belongs to, when it belongs to one (optional, as in leads.score-changed.v1)."
         }
       }
     }

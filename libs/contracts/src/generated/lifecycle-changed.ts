@@ -139,4 +139,8 @@ export interface LifecycleContribution {
    * The event behind its latest award.
    */
   eventId: string | null;
+  /**
+   * The model's score group the rule belongs to, when it belongs to one (optional, as in leads.score-changed.v1).
+   */
+  group?: string;
 }

@@ -229,6 +229,10 @@ export interface ScoringModel {
    */
   description?: string;
   /**
+   * Score groups: named groups of fit or engagement rules, each with its own limits, applied before the model's caps.
+   */
+  groups?: ScoreGroup[];
+  /**
    * Fit (explicit) rules: who the contact is, from profile fields. Every matching rule adds its points; fit never decays.
    */
   fit?: FitRule[];
@@ -253,6 +257,27 @@ export interface ScoringModel {
   tiers?: Tiers;
   lifecycle?: Lifecycle;
   schedule?: Schedule;
+}
+/**
+ * One score group.
+ */
+export interface ScoreGroup {
+  /**
+   * Unique id of the group within the model; rules name it in `group`.
+   */
+  id: string;
+  /**
+   * What the group measures, for people reading the model.
+   */
+  description?: string;
+  /**
+   * The floor of the group's penalties: its rules together never go below it (0 or less); omit for no floor.
+   */
+  min?: number;
+  /**
+   * The most points the group's rules give together (0 or more); omit for no ceiling.
+   */
+  max?: number;
 }
 /**
  * A fit rule that applies when the field equals `value` (for a list field: any element equals it).
@@ -286,6 +311,10 @@ export interface EqualsFitRule {
    * Invert the condition: the rule applies when the condition does NOT hold. Default false.
    */
   negate?: boolean;
+  /**
+   * The score group (`groups[].id`) whose limits this rule's points count against; omit for none.
+   */
+  group?: string;
   /**
    * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
@@ -357,6 +386,10 @@ export interface InFitRule {
    */
   negate?: boolean;
   /**
+   * The score group (`groups[].id`) whose limits this rule's points count against; omit for none.
+   */
+  group?: string;
+  /**
    * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
   points: number | ValuePoints1;
@@ -422,6 +455,10 @@ export interface RangeFitRule {
    * Invert the condition: the rule applies when the condition does NOT hold. Default false.
    */
   negate?: boolean;
+  /**
+   * The score group (`groups[].id`) whose limits this rule's points count against; omit for none.
+   */
+  group?: string;
   /**
    * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
@@ -489,6 +526,10 @@ export interface RegexFitRule {
    */
   negate?: boolean;
   /**
+   * The score group (`groups[].id`) whose limits this rule's points count against; omit for none.
+   */
+  group?: string;
+  /**
    * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
   points: number | ValuePoints3;
@@ -547,6 +588,10 @@ export interface ExistsFitRule {
    */
   negate?: boolean;
   /**
+   * The score group (`groups[].id`) whose limits this rule's points count against; omit for none.
+   */
+  group?: string;
+  /**
    * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
   points: number | ValuePoints4;
@@ -603,6 +648,10 @@ export interface AllFitRule {
    * @maxItems 50
    */
   conditions: Condition[];
+  /**
+   * The score group (`groups[].id`) whose limits this rule's points count against; omit for none.
+   */
+  group?: string;
   /**
    * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
@@ -824,6 +873,10 @@ export interface AnyFitRule {
    */
   conditions: Condition4[];
   /**
+   * The score group (`groups[].id`) whose limits this rule's points count against; omit for none.
+   */
+  group?: string;
+  /**
    * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
   points: number | ValuePoints6;
@@ -874,6 +927,10 @@ export interface NotFitRule {
    */
   operator: 'not';
   condition: Condition5;
+  /**
+   * The score group (`groups[].id`) whose limits this rule's points count against; omit for none.
+   */
+  group?: string;
   /**
    * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
@@ -940,6 +997,10 @@ export interface EngagementRule {
   description?: string;
   event: EventType;
   filters?: Filters;
+  /**
+   * The score group (`groups[].id`) whose limits this rule's points count against; omit for none.
+   */
+  group?: string;
   /**
    * Points awarded per matching event: a number (negative points penalise, e.g. unsubscribes), or points computed from a numeric field of the event's data (`from`, `per`, `each`, `round`, `min`, `max`).
    */

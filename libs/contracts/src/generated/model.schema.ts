@@ -50,6 +50,14 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
       "type": "string",
       "maxLength": 2000
     },
+    "groups": {
+      "description": "Score groups: named groups of fit or engagement rules, each with its own limits, applied before the model's caps.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/scoreGroup",
+        "description": "One score group."
+      }
+    },
     "fit": {
       "description": "Fit (explicit) rules: who the contact is, from profile fields. Every matching rule adds its points; fit never decays.",
       "type": "array",
@@ -259,6 +267,11 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "description": "Invert the condition: the rule applies when the condition does NOT hold. Default false.",
           "type": "boolean"
         },
+        "group": {
+          "description": "The score group (`groups[].id`) whose limits this rule's points count against; omit for none.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
         "points": {
           "description": "Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.",
           "anyOf": [
@@ -337,6 +350,11 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "description": "Invert the condition: the rule applies when the condition does NOT hold. Default false.",
           "type": "boolean"
         },
+        "group": {
+          "description": "The score group (`groups[].id`) whose limits this rule's points count against; omit for none.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
         "points": {
           "description": "Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.",
           "anyOf": [
@@ -394,6 +412,11 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
         "negate": {
           "description": "Invert the condition: the rule applies when the condition does NOT hold. Default false.",
           "type": "boolean"
+        },
+        "group": {
+          "description": "The score group (`groups[].id`) whose limits this rule's points count against; omit for none.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
         },
         "points": {
           "description": "Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.",
@@ -466,6 +489,11 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "description": "Invert the condition: the rule applies when the condition does NOT hold. Default false.",
           "type": "boolean"
         },
+        "group": {
+          "description": "The score group (`groups[].id`) whose limits this rule's points count against; omit for none.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
         "points": {
           "description": "Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.",
           "anyOf": [
@@ -515,6 +543,11 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
         "negate": {
           "description": "Invert the condition: the rule applies when the condition does NOT hold. Default false.",
           "type": "boolean"
+        },
+        "group": {
+          "description": "The score group (`groups[].id`) whose limits this rule's points count against; omit for none.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
         },
         "points": {
           "description": "Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.",
@@ -910,6 +943,11 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
         "filters": {
           "$ref": "#/$defs/filters",
           "description": "Conditions on the event `data` that must all hold for the rule to apply."
+        },
+        "group": {
+          "description": "The score group (`groups[].id`) whose limits this rule's points count against; omit for none.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
         },
         "points": {
           "description": "Points awarded per matching event: a number (negative points penalise, e.g. unsubscribes), or points computed from a numeric field of the event's data (`from`, `per`, `each`, `round`, `min`, `max`).",
@@ -1557,6 +1595,11 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
             "description": "One condition or nested group."
           }
         },
+        "group": {
+          "description": "The score group (`groups[].id`) whose limits this rule's points count against; omit for none.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
         "points": {
           "description": "Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.",
           "anyOf": [
@@ -1643,6 +1686,11 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
             "description": "One condition or nested group."
           }
         },
+        "group": {
+          "description": "The score group (`groups[].id`) whose limits this rule's points count against; omit for none.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
         "points": {
           "description": "Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.",
           "anyOf": [
@@ -1707,6 +1755,11 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
         "condition": {
           "$ref": "#/$defs/condition",
           "description": "The condition or group that must not hold."
+        },
+        "group": {
+          "description": "The score group (`groups[].id`) whose limits this rule's points count against; omit for none.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
         },
         "points": {
           "description": "Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.",
@@ -1785,6 +1838,49 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "round": "down",
           "min": 0,
           "max": 50
+        }
+      ]
+    },
+    "scoreGroup": {
+      "title": "ScoreGroup",
+      "description": "A named group of rules with its own limits (HubSpot's score groups): the points of its rules together stay within [`min`, `max`]; the model's caps apply after the groups. A group holds fit rules or engagement rules, not both (fit never decays while engagement does, so one limit over both would move with time). Fit points beyond a limit are shown as the group's own contribution (`group:<id>`, negative at a maximum); engagement points beyond it are not awarded (the award is `capped`), so decay brings the group down from its limit.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id"
+      ],
+      "properties": {
+        "id": {
+          "description": "Unique id of the group within the model; rules name it in `group`.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
+        "description": {
+          "description": "What the group measures, for people reading the model.",
+          "type": "string",
+          "maxLength": 2000
+        },
+        "min": {
+          "description": "The floor of the group's penalties: its rules together never go below it (0 or less); omit for no floor.",
+          "type": "number",
+          "maximum": 0
+        },
+        "max": {
+          "description": "The most points the group's rules give together (0 or more); omit for no ceiling.",
+          "type": "number",
+          "minimum": 0
+        }
+      },
+      "examples": [
+        {
+          "id": "firmographics",
+          "description": "Company size, industry and region together count at most 40.",
+          "max": 40
+        },
+        {
+          "id": "email-engagement",
+          "max": 30,
+          "min": -20
         }
       ]
     }

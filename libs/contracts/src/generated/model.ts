@@ -79,6 +79,10 @@ export interface ScoringModel {
    */
   description?: string;
   /**
+   * Score groups: named groups of fit or engagement rules, each with its own limits, applied before the model's caps.
+   */
+  groups?: ScoreGroup[];
+  /**
    * Fit (explicit) rules: who the contact is, from profile fields. Every matching rule adds its points; fit never decays.
    */
   fit?: FitRule[];
@@ -103,6 +107,27 @@ export interface ScoringModel {
   tiers?: Tiers;
   lifecycle?: Lifecycle;
   schedule?: Schedule;
+}
+/**
+ * A named group of rules with its own limits (HubSpot's score groups): the points of its rules together stay within [`min`, `max`]; the model's caps apply after the groups. A group holds fit rules or engagement rules, not both (fit never decays while engagement does, so one limit over both would move with time). Fit points beyond a limit are shown as the group's own contribution (`group:<id>`, negative at a maximum); engagement points beyond it are not awarded (the award is `capped`), so decay brings the group down from its limit.
+ */
+export interface ScoreGroup {
+  /**
+   * Unique id of the group within the model; rules name it in `group`.
+   */
+  id: string;
+  /**
+   * What the group measures, for people reading the model.
+   */
+  description?: string;
+  /**
+   * The floor of the group's penalties: its rules together never go below it (0 or less); omit for no floor.
+   */
+  min?: number;
+  /**
+   * The most points the group's rules give together (0 or more); omit for no ceiling.
+   */
+  max?: number;
 }
 /**
  * A fit rule that applies when the field equals `value` (for a list field: any element equals it).
@@ -136,6 +161,10 @@ export interface EqualsFitRule {
    * Invert the condition: the rule applies when the condition does NOT hold. Default false.
    */
   negate?: boolean;
+  /**
+   * The score group (`groups[].id`) whose limits this rule's points count against; omit for none.
+   */
+  group?: string;
   /**
    * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
@@ -207,6 +236,10 @@ export interface InFitRule {
    */
   negate?: boolean;
   /**
+   * The score group (`groups[].id`) whose limits this rule's points count against; omit for none.
+   */
+  group?: string;
+  /**
    * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
   points: number | ValuePoints;
@@ -243,6 +276,10 @@ export interface RangeFitRule {
    * Invert the condition: the rule applies when the condition does NOT hold. Default false.
    */
   negate?: boolean;
+  /**
+   * The score group (`groups[].id`) whose limits this rule's points count against; omit for none.
+   */
+  group?: string;
   /**
    * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
@@ -281,6 +318,10 @@ export interface RegexFitRule {
    */
   negate?: boolean;
   /**
+   * The score group (`groups[].id`) whose limits this rule's points count against; omit for none.
+   */
+  group?: string;
+  /**
    * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
   points: number | ValuePoints;
@@ -310,6 +351,10 @@ export interface ExistsFitRule {
    */
   negate?: boolean;
   /**
+   * The score group (`groups[].id`) whose limits this rule's points count against; omit for none.
+   */
+  group?: string;
+  /**
    * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
   points: number | ValuePoints;
@@ -337,6 +382,10 @@ export interface AllFitRule {
    * @maxItems 50
    */
   conditions: Condition[];
+  /**
+   * The score group (`groups[].id`) whose limits this rule's points count against; omit for none.
+   */
+  group?: string;
   /**
    * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
@@ -529,6 +578,10 @@ export interface AnyFitRule {
    */
   conditions: Condition[];
   /**
+   * The score group (`groups[].id`) whose limits this rule's points count against; omit for none.
+   */
+  group?: string;
+  /**
    * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
   points: number | ValuePoints;
@@ -550,6 +603,10 @@ export interface NotFitRule {
    */
   operator: 'not';
   condition: Condition;
+  /**
+   * The score group (`groups[].id`) whose limits this rule's points count against; omit for none.
+   */
+  group?: string;
   /**
    * Fit points while the profile matches: a number (negative allowed), or points computed from a numeric profile field (`from`, `per`, `each`, `round`, `min`, `max`). Fit points never decay.
    */
@@ -587,6 +644,10 @@ export interface EngagementRule {
   description?: string;
   event: EventType;
   filters?: Filters;
+  /**
+   * The score group (`groups[].id`) whose limits this rule's points count against; omit for none.
+   */
+  group?: string;
   /**
    * Points awarded per matching event: a number (negative points penalise, e.g. unsubscribes), or points computed from a numeric field of the event's data (`from`, `per`, `each`, `round`, `min`, `max`).
    */

@@ -258,6 +258,10 @@ export const scoreChangedSchema: Readonly<Record<string, unknown>> = {
               "type": "null"
             }
           ]
+        },
+        "group": {
+          "type": "string",
+          "description": "The model's score group the rule belongs to, when it belongs to one (`group:<id>` contributions are the group's own clip at its limit). Optional: added in the v1 contract without a version change, as consumers may ignore it."
         }
       }
     }

@@ -16,6 +16,9 @@ import { type ModelProblem } from './model-problem.js';
  * empty or inverted ranges, invalid regular expressions (inside groups too), groups of conditions nested
  * too deep, contradictory caps and limits.
  */
+/** Records a problem at the path of `segments`. */
+type Report = (check: string, message: string, ...segments: (string | number)[]) => void;
+
 /** How deep `all` / `any` / `not` groups of conditions may nest (a group inside a group is depth 2). */
 export const MAX_CONDITION_DEPTH = 4;
 
@@ -121,6 +124,8 @@ export function semanticProblems(model: ScoringModel): ModelProblem[] {
     }
   });
 
+  checkGroups(model, report);
+
   checkGrades(model.grades ?? [], report);
 
   if (model.tiers && model.tiers.hot <= model.tiers.warm) {
@@ -188,11 +193,7 @@ export function semanticProblems(model: ScoringModel): ModelProblem[] {
   return problems;
 }
 
-function checkLimits(
-  limits: RuleLimits | undefined,
-  report: (check: string, message: string, ...segments: (string | number)[]) => void,
-  ...at: (string | number)[]
-): void {
+function checkLimits(limits: RuleLimits | undefined, report: Report, ...at: (string | number)[]): void {
   if (limits?.once === true && limits.lifetime !== undefined && limits.lifetime > 1) {
     report(
       'limits-contradict',
@@ -205,10 +206,7 @@ function checkLimits(
 
 const GRADE_ORDER = ['A', 'B', 'C', 'D', 'E', 'F'];
 
-function checkGrades(
-  bands: readonly GradeBand[],
-  report: (check: string, message: string, ...segments: (string | number)[]) => void,
-): void {
+function checkGrades(bands: readonly GradeBand[], report: Report): void {
   const low = (band: GradeBand): number => band.min ?? -Infinity;
   const high = (band: GradeBand): number => band.max ?? Infinity;
   const seen = new Map<string, number>();
@@ -275,4 +273,47 @@ function checkGrades(
       );
     }
   }
+}
+
+/**
+ * Score groups: unique ids, floors not above ceilings, every rule's `group` known, and a group holding
+ * fit rules or engagement rules, not both (fit never decays while engagement does: one limit over both
+ * would move with time).
+ */
+function checkGroups(model: ScoringModel, report: Report): void {
+  const groups = new Map<string, 'fit' | 'engagement' | undefined>();
+  (model.groups ?? []).forEach((group, index) => {
+    if (groups.has(group.id))
+      report('duplicate-group-id', `duplicate group id "${group.id}"`, 'groups', index, 'id');
+    groups.set(group.id, undefined);
+    if (group.min !== undefined && group.max !== undefined && group.min > group.max)
+      report('inverted-group', `min (${group.min}) is above max (${group.max})`, 'groups', index, 'min');
+  });
+  const known = [...groups.keys()].map((id) => `"${id}"`).join(', ');
+  const check = (kind: 'fit' | 'engagement', rules: readonly { group?: string }[]): void =>
+    rules.forEach((rule, index) => {
+      if (rule.group === undefined) return;
+      if (!groups.has(rule.group)) {
+        report(
+          'unknown-group',
+          `no group "${rule.group}" in "groups"${known ? `; the model has ${known}` : '; declare it there'}`,
+          kind,
+          index,
+          'group',
+        );
+        return;
+      }
+      const holds = groups.get(rule.group);
+      if (holds === undefined) groups.set(rule.group, kind);
+      else if (holds !== kind)
+        report(
+          'mixed-group',
+          `group "${rule.group}" already holds ${holds} rules; a group holds fit rules or engagement rules, not both (fit never decays, engagement does): give this rule a group of its own kind`,
+          kind,
+          index,
+          'group',
+        );
+    });
+  check('fit', model.fit ?? []);
+  check('engagement', model.engagement ?? []);
 }

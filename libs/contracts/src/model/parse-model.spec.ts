@@ -453,3 +453,49 @@ engagement:
     });
   });
 });
+
+describe('score groups', () => {
+  const model = `id: demo
+version: 1
+workspace: acme
+name: Demo
+groups:
+  - { id: firmographics, max: 40 }
+  - { id: email, max: 30, min: -20 }
+fit:
+  - { id: big, field: employees, operator: range, min: 1000, points: 20, group: firmographics }
+engagement:
+  - { id: click, event: email.clicked, points: 5, group: email }
+`;
+
+  it('accepts rules in groups of their own kind', () => {
+    expect(parseModel(model, 'yaml', 'demo.yaml').groups).toEqual([
+      { id: 'firmographics', max: 40 },
+      { id: 'email', max: 30, min: -20 },
+    ]);
+  });
+
+  it('refuses an unknown group, a group of both kinds and a duplicate id, each at its line', () => {
+    expect(issuesOf(model.replace('group: email }', 'group: emails }'))).toEqual([
+      expect.objectContaining({
+        path: 'engagement[0].group',
+        line: 11,
+        message: expect.stringMatching(/no group "emails".*"firmographics", "email"/),
+      }),
+    ]);
+    expect(issuesOf(model.replace('group: email }', 'group: firmographics }'))).toEqual([
+      expect.objectContaining({
+        path: 'engagement[0].group',
+        line: 11,
+        message: expect.stringMatching(/not both/),
+      }),
+    ]);
+    expect(issuesOf(model.replace('id: email,', 'id: firmographics,'))).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'groups[1].id', line: 7 })]),
+    );
+    expect(issuesOf(model.replace('min: -20', 'min: 5'))[0]).toMatchObject({
+      path: 'groups[1].min',
+      line: 7,
+    });
+  });
+});
