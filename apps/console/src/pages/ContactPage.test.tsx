@@ -44,6 +44,14 @@ describe('contact page', () => {
     const login = within(explanation).getByRole('row', { name: /membership-login/ });
     expect(within(login).getByText('14.71')).toBeInTheDocument();
     expect(within(login).getByText('engagement')).toBeInTheDocument();
+    // The score group a rule belongs to, and a dash for a rule in none.
+    expect(within(login).getByText('website')).toBeInTheDocument();
+    const ceo = within(explanation).getByRole('row', { name: /job-title-ceo/ });
+    expect(
+      within(ceo)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['job-title-ceo', 'fit', '—', '15', '—']);
     expect(document.title).toBe(`Contact ${CONTACT} · leadscore console`);
   });
 

@@ -30,6 +30,8 @@ import { useSession } from '../session/SessionContext';
 const contributionColumns: ColumnDef<Contribution>[] = [
   { id: 'rule', header: 'Rule', accessorKey: 'ruleId' },
   { id: 'kind', header: 'Kind', accessorKey: 'kind' },
+  // A `group:<id>` row is the group's own clip at its limit (models with score groups).
+  { id: 'group', header: 'Group', accessorFn: (c) => c.group ?? '—' },
   { id: 'points', header: 'Points', accessorKey: 'points', cell: ({ row }) => num(row.original.points) },
   { id: 'event', header: 'Latest award from event', accessorFn: (c) => c.eventId ?? '—' },
 ];

@@ -145,7 +145,7 @@ export const contactScores: ContactScores = {
       relative: { percent: 77.5, basis: 'stored', statsAsOf: '2025-06-01T09:59:00.000Z' },
       contributions: [
         { ruleId: 'job-title-ceo', kind: 'fit', points: 15, eventId: null },
-        { ruleId: 'membership-login', kind: 'engagement', points: 14.71, eventId: 'evt_3' },
+        { ruleId: 'membership-login', kind: 'engagement', points: 14.71, eventId: 'evt_3', group: 'website' },
         { ruleId: 'pricing-page-view', kind: 'engagement', points: 8.17, eventId: 'evt_2' },
       ],
       sinceLastWrite: [],
