@@ -4,6 +4,7 @@ import { Layout } from './components/Layout';
 import { AcceptPage } from './pages/AcceptPage';
 import { ContactPage } from './pages/ContactPage';
 import { HealthPage } from './pages/HealthPage';
+import { AccountPage } from './pages/AccountPage';
 import { KeysPage } from './pages/KeysPage';
 import { LeaderboardPage } from './pages/LeaderboardPage';
 import { ModelEditorPage } from './pages/ModelEditorPage';
@@ -56,6 +57,7 @@ export function AppRoutes() {
               <Route path="/keys" component={KeysPage} />
               <Route path="/users" component={UsersPage} />
               <Route path="/health" component={HealthPage} />
+              <Route path="/account" component={AccountPage} />
               <Route component={NotFoundPage} />
             </Switch>
           </Layout>

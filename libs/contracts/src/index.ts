@@ -184,6 +184,8 @@ export type { InviteUserRequest } from './generated/invite-user-request.js';
 export type { InvitationCreated } from './generated/invitation-created.js';
 export type { AcceptInvitationRequest } from './generated/accept-invitation-request.js';
 export type { UpdateUserRequest } from './generated/update-user-request.js';
+export type { ChangePasswordRequest } from './generated/change-password-request.js';
+export { changePasswordRequestSchema } from './generated/change-password-request.schema.js';
 export { consoleUserSchema } from './generated/console-user.schema.js';
 export { consoleSessionSchema } from './generated/console-session.schema.js';
 export { consoleUserListSchema } from './generated/console-user-list.schema.js';

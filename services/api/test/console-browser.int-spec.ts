@@ -323,7 +323,7 @@ describe('the console in Chromium', () => {
     await screenshot('leaderboard-after-apply');
   });
 
-  it('shows webhooks, keys, users and pipeline health, and fits a phone', async () => {
+  it('shows webhooks, keys, users, pipeline health and the account page, and fits a phone', async () => {
     for (const [link, heading, name] of [
       ['Webhooks', 'Webhooks', 'webhooks'],
       ['Keys', 'API keys', 'keys'],
@@ -340,6 +340,11 @@ describe('the console in Chromium', () => {
     }
     await page.getByText('scorer: up').waitFor({ timeout: 15_000 });
     await page.getByText('analytics: up').waitFor();
+
+    await page.getByRole('link', { name: /^Your account:/ }).click();
+    await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
+    expect(await accessibilityViolations()).toEqual([]);
+    await screenshot('account');
 
     await page.setViewportSize({ width: 375, height: 812 });
     // Nothing wider than the phone's screen but the tables' own scrolling containers.

@@ -385,6 +385,52 @@ describe('sessions and CSRF', () => {
   });
 });
 
+describe('changing one’s password', () => {
+  it('needs the current password and the CSRF token, keeps this session, ends the others', async () => {
+    const adminKey = (await createWorkspace(api, 'passwords')).adminKey.key;
+    const here = await join(bearer(adminKey), 'ada@passwords.example', 'viewer');
+    const elsewhere = browserOf(await signIn('passwords', 'ada@passwords.example'));
+    const change = (browser: Browser, body: Record<string, string>, csrf = true) =>
+      api.http.inject({
+        method: 'POST',
+        url: '/v1/session/password',
+        headers: {
+          cookie: browser.cookie,
+          ...(csrf ? { 'x-csrf-token': browser.csrf } : {}),
+          'content-type': 'application/json',
+        },
+        payload: body,
+      });
+    const next = 'an entirely new passphrase';
+    expectProblem(await change(here, { currentPassword: PASSWORD, newPassword: next }, false), 403, /CSRF/);
+    expectProblem(
+      await change(here, { currentPassword: 'not it at all', newPassword: next }),
+      403,
+      /current password is wrong/,
+    );
+    expectProblem(
+      await change(here, { currentPassword: PASSWORD, newPassword: 'short' }),
+      400,
+      /at least 12/,
+    );
+    expect((await change(here, { currentPassword: PASSWORD, newPassword: next })).statusCode).toBe(204);
+
+    const readKeys = (browser: Browser) =>
+      api.http.inject({ method: 'GET', url: '/v1/keys', headers: asBrowser(browser) });
+    expect((await readKeys(here)).statusCode).toBe(200);
+    expectProblem(await readKeys(elsewhere), 401, /session ended/);
+    expectProblem(await signIn('passwords', 'ada@passwords.example'), 401, /wrong/);
+    expect((await signIn('passwords', 'ada@passwords.example', next)).statusCode).toBe(200);
+    const audit = json(
+      await api.http.inject({ method: 'GET', url: '/v1/audit', headers: bearer(adminKey) }),
+    ) as unknown as AuditPage;
+    expect(audit.entries[0]).toMatchObject({
+      action: 'user.password-changed',
+      actor: `user:${here.session.user.id}`,
+    });
+  });
+});
+
 describe('failed sign-ins are throttled per address', () => {
   let throttled: TestApi;
   beforeAll(async () => {

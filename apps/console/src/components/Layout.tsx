@@ -47,7 +47,13 @@ export function Layout({ children }: { children: ReactNode }) {
         {user ? (
           <div className="user-box">
             <span>
-              <span className="user-name">{user.name || user.email}</span>{' '}
+              <Link
+                href="/account"
+                className="user-name"
+                aria-label={`Your account: ${user.name || user.email}`}
+              >
+                {user.name || user.email}
+              </Link>{' '}
               <span className="role-badge" aria-label={`role ${user.role}`}>
                 {user.role}
               </span>

@@ -8,6 +8,7 @@
 import { acceptInvitationRequestSchema } from './accept-invitation-request.schema.js'; // schemas/api/accept-invitation-request.schema.json
 import { apiKeySchema } from './api-key.schema.js'; // schemas/api/api-key.schema.json
 import { auditPageSchema } from './audit-page.schema.js'; // schemas/api/audit-page.schema.json
+import { changePasswordRequestSchema } from './change-password-request.schema.js'; // schemas/api/change-password-request.schema.json
 import { consoleInvitationSchema } from './console-invitation.schema.js'; // schemas/api/console-invitation.schema.json
 import { consoleSessionSchema } from './console-session.schema.js'; // schemas/api/console-session.schema.json
 import { consoleUserListSchema } from './console-user-list.schema.js'; // schemas/api/console-user-list.schema.json
@@ -83,6 +84,7 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   acceptInvitationRequestSchema,
   apiKeySchema,
   auditPageSchema,
+  changePasswordRequestSchema,
   consoleInvitationSchema,
   consoleSessionSchema,
   consoleUserListSchema,

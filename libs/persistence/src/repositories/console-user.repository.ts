@@ -292,6 +292,12 @@ export const consoleUserRepository = {
     await sql.query('DELETE FROM console_sessions WHERE token_hash = $1', [tokenHash]);
   },
 
+  /** A new password hash; every session of the user but `keep` ends. */
+  async changePassword(sql: SqlRunner, userId: string, passwordHash: string, keep: Buffer): Promise<void> {
+    await sql.query('UPDATE console_users SET password_hash = $2 WHERE id = $1', [userId, passwordHash]);
+    await sql.query('DELETE FROM console_sessions WHERE user_id = $1 AND token_hash <> $2', [userId, keep]);
+  },
+
   /** Forgets sessions that expired before `now`; the number removed. */
   async endExpiredSessions(sql: SqlRunner, now: Date): Promise<number> {
     const rows = returnedRows<{ user_id: string }>(

@@ -22,6 +22,7 @@ import { ReadPipelineHealth } from '../pipeline/read-pipeline-health.usecase.js'
 import { SessionController } from '../controllers/session.controller.js';
 import { UsersController } from '../controllers/users.controller.js';
 import { AcceptInvitation } from '../usecases/console/accept-invitation.usecase.js';
+import { ChangePassword } from '../usecases/console/change-password.usecase.js';
 import { InviteUser } from '../usecases/console/invite-user.usecase.js';
 import {
   ChangeUserRole,
@@ -114,6 +115,7 @@ const USE_CASES = [
   ReadContactLifecycle,
   SignIn,
   AcceptInvitation,
+  ChangePassword,
   InviteUser,
   ListUsers,
   ChangeUserRole,

@@ -1,9 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import {
   acceptInvitationRequestSchema,
+  changePasswordRequestSchema,
   consoleSessionSchema,
   signInRequestSchema,
   type AcceptInvitationRequest,
+  type ChangePasswordRequest,
   type ConsoleSession,
   type SignInRequest,
 } from '@leadscore/contracts';
@@ -26,6 +28,7 @@ import { ProblemError, fail } from '../http/problem-details.js';
 import { bodyValidator } from '../http/request-body.js';
 import { Documented } from '../openapi/route-doc.js';
 import { AcceptInvitation } from '../usecases/console/accept-invitation.usecase.js';
+import { ChangePassword } from '../usecases/console/change-password.usecase.js';
 import { SignIn } from '../usecases/console/sign-in.usecase.js';
 import { consoleUserRepository } from '@leadscore/persistence';
 
@@ -36,6 +39,11 @@ const parseSignIn = bodyValidator<SignInRequest>(
 const parseAccept = bodyValidator<AcceptInvitationRequest>(
   acceptInvitationRequestSchema,
   '{"token": "inv_…", "name": "Ada Lovelace", "password": "a long passphrase"}',
+);
+
+const parseChangePassword = bodyValidator<ChangePasswordRequest>(
+  changePasswordRequestSchema,
+  '{"currentPassword": "the one you have", "newPassword": "a new long passphrase"}',
 );
 
 const SESSION_ANSWER = {
@@ -54,6 +62,7 @@ export class SessionController {
   constructor(
     @Inject(SignIn) private readonly signIn: SignIn,
     @Inject(AcceptInvitation) private readonly acceptInvitation: AcceptInvitation,
+    @Inject(ChangePassword) private readonly changePasswordOf: ChangePassword,
     @Inject(API_RATE_LIMITS) private readonly limits: ApiRateLimits,
     @Inject(API_CONTEXT) private readonly context: ApiContext,
   ) {}
@@ -129,6 +138,25 @@ export class SessionController {
       if (token) await consoleUserRepository.endSession(this.context.dataSource.manager, tokenHashOf(token));
     }
     clearSessionCookie(request, reply);
+  }
+
+  @Post('session/password')
+  @HttpCode(204)
+  @Documented({
+    tag: 'console',
+    auth: 'session',
+    summary: 'Change your password',
+    description: `The signed-in person's: the current password too (403 when wrong), the new one at least 12 characters (400). Every other session of theirs ends; this one stays. Needs the session's \`${CSRF_HEADER}\`. Audited as \`user.password-changed\`.`,
+    body: changePasswordRequestSchema,
+    responses: { 204: { description: 'Changed' } },
+  })
+  async changePassword(@Req() request: FastifyRequest, @Body() body: unknown): Promise<void> {
+    const signedIn = await signedInOf(this.context.dataSource, request, this.context.now());
+    if (!signedIn)
+      return fail('unauthenticated', 'Not signed in (or the session ended): POST /v1/session signs in.');
+    if (!csrfAdmits(request, signedIn))
+      fail('forbidden', `Changing the password needs the session's CSRF token in ${CSRF_HEADER}.`);
+    await this.changePasswordOf.execute(signedIn, parseChangePassword(body));
   }
 
   @Post('invitations/accept')
