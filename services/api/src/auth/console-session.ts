@@ -120,26 +120,32 @@ export async function signedInOf(
     : consoleUserRepository.signedIn(dataSource.manager, tokenHashOf(token), now);
 }
 
+const NOT_SIGNED_IN =
+  'Not signed in, or your console session ended (12 hours after sign-in, or at sign-out): sign in again with POST /v1/session.';
+export const CSRF_MISSING = `A request made with the session cookie that changes something needs the session's CSRF token in the header ${CSRF_HEADER}: the csrfToken of POST /v1/session or GET /v1/session.`;
+
 /**
- * The caller a session cookie makes (for ApiKeyGuard): 401 when it ended, 403 when an unsafe request
- * lacks the session's CSRF token.
+ * The live session of a request's cookie: 401 when there is none (or it ended), 403 when an unsafe
+ * request lacks the session's CSRF token.
  */
+export async function requireSession(
+  dataSource: DataSource,
+  request: FastifyRequest,
+  now: Date,
+): Promise<SignedInUser> {
+  const signedIn = await signedInOf(dataSource, request, now);
+  if (!signedIn) return fail('unauthenticated', NOT_SIGNED_IN);
+  if (!csrfAdmits(request, signedIn)) fail('forbidden', CSRF_MISSING);
+  return signedIn;
+}
+
+/** The caller a session cookie makes (for ApiKeyGuard), with its role's scopes. */
 export async function sessionCaller(
   dataSource: DataSource,
   request: FastifyRequest,
   now: Date,
 ): Promise<Caller> {
-  const signedIn = await signedInOf(dataSource, request, now);
-  if (!signedIn)
-    return fail(
-      'unauthenticated',
-      'Your console session ended (12 hours after sign-in, or at sign-out): sign in again.',
-    );
-  if (!csrfAdmits(request, signedIn))
-    fail(
-      'forbidden',
-      `A request made with the session cookie that changes something needs the header ${CSRF_HEADER}: the csrfToken of POST /v1/session or GET /v1/session.`,
-    );
+  const signedIn = await requireSession(dataSource, request, now);
   return {
     workspaceId: signedIn.user.workspaceId,
     actor: `user:${signedIn.user.id}`,

@@ -15,13 +15,13 @@ import { API_CONTEXT, API_RATE_LIMITS } from '../app/api.tokens.js';
 import { ApiRateLimits } from '../auth/api-rate-limits.js';
 import {
   CSRF_HEADER,
+  CSRF_MISSING,
   clearSessionCookie,
   csrfAdmits,
+  requireSession,
   sessionAnswer,
   setSessionCookie,
   signedInOf,
-  tokenHashOf,
-  sessionTokenOf,
   type NewSession,
 } from '../auth/console-session.js';
 import { ProblemError, fail } from '../http/problem-details.js';
@@ -111,10 +111,7 @@ export class SessionController {
     responses: { 200: { description: 'The session', schema: consoleSessionSchema } },
   })
   async read(@Req() request: FastifyRequest): Promise<ConsoleSession> {
-    const signedIn = await signedInOf(this.context.dataSource, request, this.context.now());
-    if (!signedIn)
-      return fail('unauthenticated', 'Not signed in (or the session ended): POST /v1/session signs in.');
-    return sessionAnswer(signedIn);
+    return sessionAnswer(await requireSession(this.context.dataSource, request, this.context.now()));
   }
 
   @Delete('session')
@@ -131,11 +128,10 @@ export class SessionController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     const signedIn = await signedInOf(this.context.dataSource, request, this.context.now());
+    // Without a live session there is nothing to end (204 all the same); with one, it takes its CSRF token.
     if (signedIn) {
-      if (!csrfAdmits(request, signedIn))
-        fail('forbidden', `Signing out needs the session's CSRF token in ${CSRF_HEADER}.`);
-      const token = sessionTokenOf(request);
-      if (token) await consoleUserRepository.endSession(this.context.dataSource.manager, tokenHashOf(token));
+      if (!csrfAdmits(request, signedIn)) fail('forbidden', CSRF_MISSING);
+      await consoleUserRepository.endSession(this.context.dataSource.manager, signedIn.session.tokenHash);
     }
     clearSessionCookie(request, reply);
   }
@@ -151,11 +147,7 @@ export class SessionController {
     responses: { 204: { description: 'Changed' } },
   })
   async changePassword(@Req() request: FastifyRequest, @Body() body: unknown): Promise<void> {
-    const signedIn = await signedInOf(this.context.dataSource, request, this.context.now());
-    if (!signedIn)
-      return fail('unauthenticated', 'Not signed in (or the session ended): POST /v1/session signs in.');
-    if (!csrfAdmits(request, signedIn))
-      fail('forbidden', `Changing the password needs the session's CSRF token in ${CSRF_HEADER}.`);
+    const signedIn = await requireSession(this.context.dataSource, request, this.context.now());
     await this.changePasswordOf.execute(signedIn, parseChangePassword(body));
   }
 
