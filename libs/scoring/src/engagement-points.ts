@@ -8,6 +8,7 @@ import {
 import { decayFactor, type DecayKey } from './decay-rate.js';
 import { groupsOf } from './score-groups.js';
 import { DAY_MS } from './scoring-time.js';
+import { pointsWithinLimits } from './limits.js';
 
 /** Below this, a bucket or rule contribution is floating-point residue and is dropped. */
 const NEGLIGIBLE = 1e-9;
@@ -117,14 +118,10 @@ export function award(model: ScoringModel, draft: StateDraft, request: AwardRequ
   const group = groupsOf(model).byRule.get(request.ruleId);
   if (group) {
     const value = group.rules.reduce((total, ruleId) => total + ruleValueAt(draft, ruleId, time), 0);
-    if (points > 0 && group.max !== undefined) points = Math.min(points, Math.max(0, group.max - value));
-    if (points < 0 && group.min !== undefined) points = Math.max(points, Math.min(0, group.min - value));
+    points = pointsWithinLimits(points, value, group.min, group.max);
   }
-  const raw = rawEngagementAt(draft, time);
-  const max = model.caps?.maxEngagement;
-  const min = model.caps?.minEngagement;
-  if (points > 0 && max !== undefined) points = Math.min(points, Math.max(0, max - raw));
-  if (points < 0 && min !== undefined) points = Math.max(points, Math.min(0, min - raw));
+  const caps = model.caps;
+  points = pointsWithinLimits(points, rawEngagementAt(draft, time), caps?.minEngagement, caps?.maxEngagement);
   if (points !== 0) {
     addEngagement(draft, { ...request, points });
     if (request.expiresAfterDays !== undefined) {

@@ -10,6 +10,7 @@ import {
   tierOf,
   type Contribution,
 } from './score.js';
+import { clamp } from './limits.js';
 
 /** Why a score changed. */
 export type ScoreCause =
@@ -56,8 +57,8 @@ function sameScores(a: ScoreSnapshot | null, b: ScoreSnapshot): boolean {
 /** What a contact nobody has scored yet is taken to have: no change is published until this moves. */
 function zeroSnapshot(model: ScoringModel): ScoreSnapshot {
   const caps = model.caps;
-  const engagement = Math.min(caps?.maxEngagement ?? Infinity, Math.max(caps?.minEngagement ?? -Infinity, 0));
-  const total = Math.min(caps?.maxTotal ?? Infinity, Math.max(caps?.minTotal ?? -Infinity, engagement));
+  const engagement = clamp(0, caps?.minEngagement, caps?.maxEngagement);
+  const total = clamp(engagement, caps?.minTotal, caps?.maxTotal);
   return {
     fit: 0,
     engagement: roundScore(engagement),

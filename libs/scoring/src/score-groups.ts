@@ -1,4 +1,5 @@
 import { type ScoreGroup, type ScoringModel } from '@leadscore/contracts';
+import { clamp } from './limits.js';
 
 /** The prefix of the contribution that carries a fit group's clip at its limit (rule ids hold no colon). */
 export const GROUP_CONTRIBUTION_PREFIX = 'group:';
@@ -55,7 +56,7 @@ export function withFitGroupLimits(
   const limited = { ...rules };
   for (const group of groupsOf(model).fit) {
     const sum = group.rules.reduce((total, ruleId) => total + (rules[ruleId] ?? 0), 0);
-    const held = Math.min(group.max ?? Infinity, Math.max(group.min ?? -Infinity, sum));
+    const held = clamp(sum, group.min, group.max);
     if (held !== sum) limited[`${GROUP_CONTRIBUTION_PREFIX}${group.id}`] = held - sum;
   }
   return limited;

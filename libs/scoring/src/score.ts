@@ -7,6 +7,7 @@ import {
 } from './contact-score.state.js';
 import { rawEngagementAt, ruleValueAt } from './engagement-points.js';
 import { groupOfContribution } from './score-groups.js';
+import { clamp } from './limits.js';
 
 /** A contact's scores at one time, unrounded. */
 export interface Score {
@@ -34,9 +35,6 @@ export interface Contribution {
 
 /** How many contributions a change carries. */
 export const TOP_CONTRIBUTIONS = 10;
-
-const clamp = (value: number, min: number | undefined, max: number | undefined): number =>
-  Math.min(max ?? Infinity, Math.max(min ?? -Infinity, value));
 
 export function tierOf(model: ScoringModel, total: number): Tier | null {
   if (!model.tiers) return null;

@@ -1,5 +1,6 @@
 import { type ValuePoints } from '@leadscore/contracts';
 import { asNumber, fieldAt } from './field-conditions.js';
+import { clamp } from './limits.js';
 
 const ROUNDINGS: Readonly<Record<NonNullable<ValuePoints['round']>, (steps: number) => number>> = {
   down: Math.floor,
@@ -20,7 +21,7 @@ export function pointsOf(points: number | ValuePoints, root: unknown): number | 
   const round = ROUNDINGS[points.round ?? 'down'];
   const steps = round(value / (points.per ?? 1));
   const computed = steps * (points.each ?? 1);
-  const clamped = Math.min(points.max ?? Infinity, Math.max(points.min ?? -Infinity, computed));
+  const clamped = clamp(computed, points.min, points.max);
   // No negative zero in scores or explanations.
   return clamped === 0 ? 0 : clamped;
 }
