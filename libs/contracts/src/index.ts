@@ -65,6 +65,8 @@ export type {
   AnyFitRule,
   NotFitRule,
   ValuePoints,
+  FrequencyPoints,
+  FrequencyRange,
   ScoreGroup,
   Condition,
   AllCondition,

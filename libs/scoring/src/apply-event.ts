@@ -9,6 +9,7 @@ import {
 import { ruleDecayKey } from './decay-rate.js';
 import { award, type AppliedPoints } from './engagement-points.js';
 import { fieldAt, filtersHold } from './field-conditions.js';
+import { countEvent, isFrequencyPoints } from './frequency-points.js';
 import { pointsOf } from './value-points.js';
 import { limitsAllow, recordAward } from './rule-limits.js';
 import { finish, type ScoringResult } from './score-change.js';
@@ -75,7 +76,8 @@ function rememberEvent(draft: StateDraft, eventId: string): void {
 /**
  * Scores one event at `now` (the scorer passes the event's own time, so replays give the same result).
  * Time effects that came due before it apply first; then every engagement rule whose type and filters
- * match awards its points within its limits; pending absences the event fulfils are cleared, and
+ * match awards its points within its limits (a frequency rule counts the event, and gives points when
+ * the count enters a new range); pending absences the event fulfils are cleared, and
  * absence rules it triggers start waiting. An event seen before (same source and id) changes nothing.
  */
 export function applyEvent(
@@ -106,7 +108,13 @@ export function applyEvent(
   let engaged = false;
   for (const rule of model.engagement ?? []) {
     if (rule.event !== event.type || !filtersHold(rule.filters, event.data)) continue;
-    const points = pointsOf(rule.points, event.data);
+    const rulePoints = rule.points;
+    if (isFrequencyPoints(rulePoints)) {
+      if (rulePoints.ranges.some((range) => range.points > 0)) engaged = true;
+      applied.push(...countEvent(model, draft, rule, rulePoints, time, event.id));
+      continue;
+    }
+    const points = pointsOf(rulePoints, event.data);
     // Points from a field the event lacks (or that is not a number): the rule does not apply.
     if (points === undefined) continue;
     if (points > 0) engaged = true;

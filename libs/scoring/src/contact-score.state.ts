@@ -27,6 +27,11 @@ export interface ContactScoreState {
   readonly awards: readonly ExpiringAward[];
   /** Award counts of rules with limits. */
   readonly counters: Readonly<Record<string, RuleCounter>>;
+  /**
+   * Frequency rules' counts of recent matching events, per rule; absent until a frequency rule first
+   * counts, so states of models without one keep their shape.
+   */
+  readonly frequency?: Readonly<Record<string, FrequencyMark>>;
   /** Absence rules waiting for their follow-up event. */
   readonly pendingAbsences: readonly PendingAbsence[];
   /** Inactivity penalties applied during the current stretch of inactivity, per rule. */
@@ -73,6 +78,30 @@ export interface RuleCounter {
   readonly lifetime: number;
   /** Times of the recent awards that per-day and rolling-window limits still need. */
   readonly recent: readonly number[];
+}
+
+/** Bounds of a frequency range as the model gave them (null: no max, "or more"). */
+export interface CountRange {
+  readonly min: number;
+  readonly max: number | null;
+}
+
+/** Where a frequency rule's count stands. */
+export interface FrequencyMark {
+  /**
+   * Times of the latest matching events still in the window, oldest first: at most as many as the rule's
+   * ranges tell apart (beyond that number the count is in the same range however large it grows).
+   */
+  readonly times: readonly number[];
+  /** The range the count entered last (null: none). */
+  readonly range: CountRange | null;
+  /** The points given for entering it, to take back when the count leaves it (null: none to take back). */
+  readonly award: {
+    readonly points: number;
+    readonly decay: DecayKey;
+    readonly awardedAt: number;
+    readonly eventId: string | null;
+  } | null;
 }
 
 /** A correlation value copied from the trigger event's data. */
@@ -146,6 +175,7 @@ export interface StateDraft {
   };
   awards: ExpiringAward[];
   counters: Record<string, { lifetime: number; recent: number[] }>;
+  frequency?: Record<string, FrequencyMark>;
   pendingAbsences: PendingAbsence[];
   inactivity: Record<string, InactivityMark>;
   lastEngagementAt: number | null;
@@ -172,6 +202,7 @@ export function draftOf(state: ContactScoreState, model: ScoringModel): StateDra
         { lifetime: counter.lifetime, recent: [...counter.recent] },
       ]),
     ),
+    ...(state.frequency === undefined ? {} : { frequency: { ...state.frequency } }),
     pendingAbsences: [...state.pendingAbsences],
     inactivity: { ...state.inactivity },
     lastEngagementAt: state.lastEngagementAt,

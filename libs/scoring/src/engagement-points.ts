@@ -29,7 +29,10 @@ export interface AppliedPoints {
   readonly at: number;
 }
 
-export function awardValueAt(award: ExpiringAward, time: number): number {
+export function awardValueAt(
+  award: Pick<ExpiringAward, 'points' | 'decay' | 'awardedAt'>,
+  time: number,
+): number {
   return award.points * decayFactor(award.decay, time - award.awardedAt);
 }
 
@@ -148,27 +151,37 @@ export function award(model: ScoringModel, draft: StateDraft, request: AwardRequ
   };
 }
 
-/** Removes the first award (the next to expire), taking away exactly what it is worth at its expiry. */
-export function expireFirstAward(draft: StateDraft): AppliedPoints | undefined {
-  const expiring = draft.awards.shift();
-  if (!expiring) return undefined;
-  const worth = awardValueAt(expiring, expiring.expiresAt);
+/** An award to take back, as it was made. */
+export type GivenAward = Omit<ExpiringAward, 'expiresAt'>;
+
+/**
+ * Ends an award at `at`, taking away exactly what it is still worth then (its points after decay): an
+ * `expired` step, whether its lifetime ended or the frequency range it was given for was left.
+ */
+export function takeBackAward(draft: StateDraft, given: GivenAward, at: number): AppliedPoints {
+  const worth = awardValueAt(given, at);
   addEngagement(draft, {
-    ruleId: expiring.ruleId,
-    kind: expiring.kind,
-    decay: expiring.decay,
+    ruleId: given.ruleId,
+    kind: given.kind,
+    decay: given.decay,
     points: -worth,
-    at: expiring.expiresAt,
+    at,
     eventId: null,
   });
   return {
-    ruleId: expiring.ruleId,
-    kind: expiring.kind,
+    ruleId: given.ruleId,
+    kind: given.kind,
     outcome: 'expired',
     points: -worth,
-    eventId: expiring.eventId,
-    at: expiring.expiresAt,
+    eventId: given.eventId,
+    at,
   };
+}
+
+/** Removes the first award (the next to expire), taking away exactly what it is worth at its expiry. */
+export function expireFirstAward(draft: StateDraft): AppliedPoints | undefined {
+  const expiring = draft.awards.shift();
+  return expiring && takeBackAward(draft, expiring, expiring.expiresAt);
 }
 
 /** Rewrites every bucket and rule contribution as of `time` (same score, fresher `asOf`). */

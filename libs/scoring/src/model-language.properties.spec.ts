@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { type Condition, type ScoringModel, type ValuePoints } from '@leadscore/contracts';
+import {
+  type Condition,
+  type FrequencyPoints,
+  type ScoringModel,
+  type ValuePoints,
+} from '@leadscore/contracts';
 import fc from 'fast-check';
 import { T0, modelWith } from '../test/scoring-fixtures.js';
 import { applyEvent } from './apply-event.js';
@@ -9,10 +14,11 @@ import { ruleValueAt } from './engagement-points.js';
 import { explainAt } from './explain-score.js';
 import { refit } from './refit.js';
 import { scoreAt } from './score-at.js';
+import { advanceTo } from './time-effects.js';
 import { DAY_MS } from './scoring-time.js';
 import { pointsOf } from './value-points.js';
 
-/** Property tests of the model language's compound conditions and value points (issue #26). */
+/** Property tests of the model language's compound conditions, value points, score groups and frequency points (issue #26). */
 const FIELDS = ['a', 'b', 'c'] as const;
 
 const simpleCondition: fc.Arbitrary<Condition> = fc.oneof(
@@ -136,7 +142,9 @@ describe('points from a value', () => {
             ).state;
             expected += pointsOf(rule, { amount }) ?? 0;
           });
-          expect(scoreAt(computed, state, T0 + amounts.length).engagement).toBeCloseTo(expected, 9);
+          // Within 5e-8: the engine drops contributions below 1e-9 as float residue, and a rule worth
+          // 1e-13 a step may lose a few of them.
+          expect(scoreAt(computed, state, T0 + amounts.length).engagement).toBeCloseTo(expected, 7);
         },
       ),
     );
@@ -216,6 +224,131 @@ describe('score groups', () => {
             (c) => c.ruleId === 'group:firmographics',
           );
           expect(clip?.points ?? 0).toBe(fit - sum);
+        },
+      ),
+    );
+  });
+});
+
+describe('frequency points', () => {
+  const ranges = fc
+    .uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 4 })
+    .chain((bounds) => {
+      const sorted = [...bounds].sort((a, b) => a - b);
+      return fc
+        .tuple(
+          fc.array(fc.integer({ min: -10, max: 20 }), { minLength: sorted.length, maxLength: sorted.length }),
+          fc.boolean(),
+        )
+        .map(([points, openEnded]) =>
+          sorted.map((min, i) => {
+            const next = sorted[i + 1];
+            const max = next !== undefined ? next - 1 : openEnded ? undefined : min + 1;
+            return { min, ...(max === undefined ? {} : { max }), points: points[i] ?? 0 };
+          }),
+        );
+    });
+  const hoursApart = fc.array(fc.double({ min: 0, max: 48, noNaN: true }), { maxLength: 30 });
+
+  it('with take-back, are worth exactly the points of the range the count is in, at any time', () => {
+    fc.assert(
+      fc.property(
+        ranges,
+        fc.double({ min: 0.5, max: 5, noNaN: true }),
+        hoursApart,
+        fc.array(fc.double({ min: 0, max: 7, noNaN: true }), { minLength: 1, maxLength: 4 }),
+        (rangeList, withinDays, gaps, probes) => {
+          const points: FrequencyPoints = { withinDays, ranges: rangeList };
+          const model = modelWith({
+            engagement: [{ id: 'views', event: 'web.page_viewed', points, decay: 'none' }],
+          });
+          let state = emptyState(model, T0);
+          const times: number[] = [];
+          let time = T0;
+          gaps.forEach((hours, n) => {
+            time += Math.round(hours * 3_600_000);
+            times.push(time);
+            state = applyEvent(model, state, { id: `v${n}`, type: 'web.page_viewed' }, time).state;
+          });
+          const window = Math.round(withinDays * DAY_MS);
+          for (const daysLater of probes) {
+            const at = time + Math.round(daysLater * DAY_MS);
+            const count = times.filter((t) => t > at - window && t <= at).length;
+            const range = rangeList.find((r) => count >= r.min && (r.max === undefined || count <= r.max));
+            expect(scoreAt(model, state, at).engagement).toBeCloseTo(range?.points ?? 0, 9);
+          }
+        },
+      ),
+    );
+  });
+
+  it('without take-back, give a range’s points each time the count enters it from below, and never take any', () => {
+    fc.assert(
+      fc.property(
+        ranges,
+        fc.double({ min: 0.5, max: 5, noNaN: true }),
+        hoursApart,
+        (rangeList, withinDays, gaps) => {
+          const model = modelWith({
+            engagement: [
+              {
+                id: 'views',
+                event: 'web.page_viewed',
+                points: { withinDays, ranges: rangeList, takeBack: false },
+                decay: 'none',
+              },
+            ],
+          });
+          let state = emptyState(model, T0);
+          const times: number[] = [];
+          let time = T0;
+          let expected = 0;
+          const window = Math.round(withinDays * DAY_MS);
+          const rangeOf = (count: number) =>
+            rangeList.find((r) => count >= r.min && (r.max === undefined || count <= r.max));
+          gaps.forEach((hours, n) => {
+            time += Math.round(hours * 3_600_000);
+            // The count as the window slid to this instant, then with this event.
+            const before = rangeOf(times.filter((t) => t > time - window).length);
+            times.push(time);
+            const after = rangeOf(times.filter((t) => t > time - window).length);
+            if (after !== undefined && after !== before) expected += after.points;
+            state = applyEvent(model, state, { id: `v${n}`, type: 'web.page_viewed' }, time).state;
+            expect(scoreAt(model, state, time).engagement).toBeCloseTo(expected, 9);
+          });
+        },
+      ),
+    );
+  });
+
+  it('settle a window’s slide at its exact time whether the decay service runs once or often', () => {
+    fc.assert(
+      fc.property(
+        ranges,
+        hoursApart,
+        fc.array(fc.double({ min: 0.1, max: 3, noNaN: true }), { maxLength: 8 }),
+        (rangeList, gaps, steps) => {
+          const model = modelWith({
+            decay: { halfLifeDays: 3 },
+            engagement: [
+              { id: 'views', event: 'web.page_viewed', points: { withinDays: 2, ranges: rangeList } },
+            ],
+          });
+          let state = emptyState(model, T0);
+          let time = T0;
+          gaps.forEach((hours, n) => {
+            time += Math.round(hours * 3_600_000);
+            state = applyEvent(model, state, { id: `v${n}`, type: 'web.page_viewed' }, time).state;
+          });
+          let stepped = state;
+          let at = time;
+          for (const daysLater of steps) {
+            at += Math.round(daysLater * DAY_MS);
+            stepped = advanceTo(model, stepped, at).state;
+          }
+          const once = advanceTo(model, state, at).state;
+          expect(scoreAt(model, stepped, at).engagement).toBeCloseTo(scoreAt(model, once, at).engagement, 9);
+          expect(stepped.frequency).toEqual(once.frequency);
         },
       ),
     );

@@ -3,6 +3,8 @@ import {
   type DecayRate,
   type EngagementRule,
   type FitRule,
+  type FrequencyPoints,
+  type FrequencyRange,
   type InactivityRule,
   type ScoringModel,
 } from '@leadscore/contracts';
@@ -55,6 +57,39 @@ const engagementRules = fc
   )
   .map((rules): EngagementRule[] => rules.map((rule, index) => ({ id: `rule-${index}`, ...rule })));
 
+/** Frequency rules: ranges going up without overlap, the last one open-ended or not. */
+const frequencyPoints: fc.Arbitrary<FrequencyPoints> = fc
+  .record({
+    withinDays: fc.double({ min: 0.25, max: 10, noNaN: true }),
+    bounds: fc.uniqueArray(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 4 }),
+    points: fc.array(fc.integer({ min: -20, max: 30 }), { minLength: 4, maxLength: 4 }),
+    openEnded: fc.boolean(),
+    takeBack: fc.boolean(),
+  })
+  .map(({ withinDays, bounds, points, openEnded, takeBack }) => {
+    const sorted = [...bounds].sort((a, b) => a - b);
+    const ranges: FrequencyRange[] = sorted.map((min, i) => {
+      const next = sorted[i + 1];
+      const max = next !== undefined ? next - 1 : openEnded ? undefined : min + 2;
+      return { min, ...(max === undefined ? {} : { max }), points: points[i] ?? 1 };
+    });
+    return { withinDays, ranges, takeBack };
+  });
+
+const frequencyRules = fc
+  .array(
+    fc.record(
+      {
+        event: fc.constantFrom(...EVENT_TYPES),
+        points: frequencyPoints,
+        decay: fc.oneof(fc.constant('none' as const), decayRate),
+      },
+      { requiredKeys: ['event', 'points'] },
+    ),
+    { maxLength: 2 },
+  )
+  .map((rules): EngagementRule[] => rules.map((rule, index) => ({ id: `frequency-${index}`, ...rule })));
+
 const caps = fc.record(
   {
     maxEngagement: fc.integer({ min: 0, max: 80 }),
@@ -68,7 +103,9 @@ const caps = fc.record(
 const models: fc.Arbitrary<ScoringModel> = fc
   .record(
     {
-      engagement: engagementRules,
+      engagement: fc
+        .tuple(engagementRules, frequencyRules)
+        .map(([perEvent, byFrequency]) => [...perEvent, ...byFrequency]),
       decay: decayRate,
       caps,
       inactivity: fc.constant<InactivityRule[]>([{ id: 'quiet', afterDays: 5, points: -3, repeat: true }]),

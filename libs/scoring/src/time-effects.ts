@@ -9,11 +9,13 @@ import {
   type AppliedPoints,
 } from './engagement-points.js';
 import { finish, type ScoreCause, type ScoringResult } from './score-change.js';
+import { forgetVanishedFrequencyRules, nextSlide, slideWindow } from './frequency-points.js';
 import { DAY_MS, effectiveTime } from './scoring-time.js';
 
-export type TimeEffect = 'expiry' | 'absence' | 'inactivity';
+/** `frequency`: events leaving the rolling window of a frequency rule. */
+export type TimeEffect = 'expiry' | 'absence' | 'frequency' | 'inactivity';
 
-const ALL_EFFECTS: ReadonlySet<TimeEffect> = new Set(['expiry', 'absence', 'inactivity']);
+const ALL_EFFECTS: ReadonlySet<TimeEffect> = new Set(['expiry', 'absence', 'frequency', 'inactivity']);
 
 /** An absence whose window has ended without the expected follow-up. */
 export interface DueAbsence {
@@ -52,8 +54,8 @@ function nextAbsence(draft: StateDraft): number {
 
 /**
  * Applies, in time order and each at its own exact time, every time effect that has come due by `until`:
- * awards whose lifetime ended, absences whose window ended, inactivity penalties. At equal times expiry
- * goes first, then absences, then inactivity.
+ * awards whose lifetime ended, absences whose window ended, events leaving a frequency rule's window,
+ * inactivity penalties. At equal times expiry goes first, then absences, then frequency, then inactivity.
  */
 export function settle(
   model: ScoringModel,
@@ -62,12 +64,14 @@ export function settle(
   effects: ReadonlySet<TimeEffect> = ALL_EFFECTS,
 ): AppliedPoints[] {
   const applied: AppliedPoints[] = [];
+  forgetVanishedFrequencyRules(model, draft);
   for (;;) {
     const expiry = effects.has('expiry') ? draft.awards[0]?.expiresAt : undefined;
     const absenceIndex = effects.has('absence') ? nextAbsence(draft) : -1;
     const absence = draft.pendingAbsences[absenceIndex];
+    const slide = effects.has('frequency') ? nextSlide(model, draft) : undefined;
     const inactivity = effects.has('inactivity') ? nextInactivityPenalty(model, draft) : undefined;
-    const times = [expiry, absence?.dueAt, inactivity?.at].filter(
+    const times = [expiry, absence?.dueAt, slide?.at, inactivity?.at].filter(
       (t): t is number => t !== undefined && t <= until,
     );
     if (times.length === 0) return applied;
@@ -92,6 +96,8 @@ export function settle(
           }),
         );
       }
+    } else if (slide && slide.at === at) {
+      applied.push(...slideWindow(model, draft, slide.ruleId, at));
     } else if (inactivity) {
       const rule = (model.inactivity ?? []).find((r) => r.id === inactivity.ruleId);
       if (!rule) return applied;
@@ -116,7 +122,9 @@ export function settle(
 function causeOf(applied: readonly AppliedPoints[], otherwise: ScoreCause): ScoreCause {
   const last = applied[applied.length - 1];
   if (!last) return otherwise;
-  if (last.outcome === 'expired') return { type: 'expiry' };
+  // Settling gives engagement points only where a frequency rule's count slid into a lower range: the
+  // window's end, like an expiry.
+  if (last.outcome === 'expired' || last.kind === 'engagement') return { type: 'expiry' };
   return last.kind === 'absence'
     ? { type: 'absence' }
     : last.kind === 'inactivity'

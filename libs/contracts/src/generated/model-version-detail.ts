@@ -1002,9 +1002,9 @@ export interface EngagementRule {
    */
   group?: string;
   /**
-   * Points awarded per matching event: a number (negative points penalise, e.g. unsubscribes), or points computed from a numeric field of the event's data (`from`, `per`, `each`, `round`, `min`, `max`).
+   * Points awarded per matching event: a number (negative points penalise, e.g. unsubscribes); points computed from a numeric field of the event's data (`from`, `per`, `each`, `round`, `min`, `max`); or points by how many matching events the contact had within a rolling window (`withinDays`, `ranges`, `takeBack`).
    */
-  points: number | ValuePoints8;
+  points: number | ValuePoints8 | FrequencyPoints;
   limits?: RuleLimits;
   /**
    * Points lifetime: each award is removed exactly this many days (fractions allowed) after it was made. Omit to keep points until they decay away.
@@ -1043,6 +1043,43 @@ export interface ValuePoints8 {
    * Most points the rule gives (after rounding); omit for no ceiling.
    */
   max?: number;
+}
+/**
+ * Points by the count of matching events within a rolling window.
+ */
+export interface FrequencyPoints {
+  /**
+   * Length of the rolling window in days (fractions allowed): an event counts until exactly this long after it happened.
+   */
+  withinDays: number;
+  /**
+   * The count ranges and their points, lowest first; ranges must not overlap, and only the last may be open-ended. A count in no range is worth nothing.
+   *
+   * @minItems 1
+   * @maxItems 20
+   */
+  ranges: FrequencyRange[];
+  /**
+   * Take a range's points back when the count leaves it (default true), so the rule is worth the points of the range the count is in; false keeps points given.
+   */
+  takeBack?: boolean;
+}
+/**
+ * One count range.
+ */
+export interface FrequencyRange {
+  /**
+   * Fewest matching events within the window for this range (1 or more).
+   */
+  min: number;
+  /**
+   * Most matching events within the window for this range; omit on the last range for "or more".
+   */
+  max?: number;
+  /**
+   * Points given when the count enters this range (negative points penalise).
+   */
+  points: number;
 }
 /**
  * How often this rule may award points per contact.

@@ -950,7 +950,7 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
         },
         "points": {
-          "description": "Points awarded per matching event: a number (negative points penalise, e.g. unsubscribes), or points computed from a numeric field of the event's data (`from`, `per`, `each`, `round`, `min`, `max`).",
+          "description": "Points awarded per matching event: a number (negative points penalise, e.g. unsubscribes); points computed from a numeric field of the event's data (`from`, `per`, `each`, `round`, `min`, `max`); or points by how many matching events the contact had within a rolling window (`withinDays`, `ranges`, `takeBack`).",
           "anyOf": [
             {
               "type": "number",
@@ -959,6 +959,10 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
             {
               "$ref": "#/$defs/valuePoints",
               "description": "Points computed from a numeric field of the event data."
+            },
+            {
+              "$ref": "#/$defs/frequencyPoints",
+              "description": "Points by the count of matching events within a rolling window."
             }
           ]
         },
@@ -1838,6 +1842,103 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "round": "down",
           "min": 0,
           "max": 50
+        }
+      ]
+    },
+    "frequencyPoints": {
+      "title": "FrequencyPoints",
+      "description": "Points by frequency (HubSpot's frequency ranges, \"visited pricing 3–5 times in 30 days\"): the rule counts the contact's matching events within the last `withinDays` days, and when the count enters one of the `ranges` it gives that range's points, once per entry. With `takeBack` (the default) the rule is worth the points of the range the count is in: the points of a range are taken back (what they are still worth after decay) when the count leaves it, whether a new event lifts the count into the next range or old events leave the window; the decay service makes the window's slide visible on time, as it does expiry. With `takeBack: false` points given stay: a count falling out of a range takes nothing back and gives nothing for a lower range, and entering a range again from below gives its points again. Points go through the rule's score group and the model's caps like any award; a frequency rule takes no `limits` or `expiresAfterDays` (its ranges and window say when it gives and ends points).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "withinDays",
+        "ranges"
+      ],
+      "properties": {
+        "withinDays": {
+          "description": "Length of the rolling window in days (fractions allowed): an event counts until exactly this long after it happened.",
+          "type": "number",
+          "exclusiveMinimum": 0
+        },
+        "ranges": {
+          "description": "The count ranges and their points, lowest first; ranges must not overlap, and only the last may be open-ended. A count in no range is worth nothing.",
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 20,
+          "items": {
+            "$ref": "#/$defs/frequencyRange",
+            "description": "One count range."
+          }
+        },
+        "takeBack": {
+          "description": "Take a range's points back when the count leaves it (default true), so the rule is worth the points of the range the count is in; false keeps points given.",
+          "type": "boolean"
+        }
+      },
+      "examples": [
+        {
+          "withinDays": 7,
+          "ranges": [
+            {
+              "min": 3,
+              "points": 15
+            }
+          ]
+        },
+        {
+          "withinDays": 30,
+          "ranges": [
+            {
+              "min": 1,
+              "max": 2,
+              "points": 5
+            },
+            {
+              "min": 3,
+              "max": 5,
+              "points": 10
+            },
+            {
+              "min": 6,
+              "points": 20
+            }
+          ],
+          "takeBack": true
+        }
+      ]
+    },
+    "frequencyRange": {
+      "title": "FrequencyRange",
+      "description": "A range of counts, [`min`, `max`] inclusive, and the points a count entering it gives.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "min",
+        "points"
+      ],
+      "properties": {
+        "min": {
+          "description": "Fewest matching events within the window for this range (1 or more).",
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 1000
+        },
+        "max": {
+          "description": "Most matching events within the window for this range; omit on the last range for \"or more\".",
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 1000
+        },
+        "points": {
+          "description": "Points given when the count enters this range (negative points penalise).",
+          "type": "number"
+        }
+      },
+      "examples": [
+        {
+          "min": 3,
+          "max": 5,
+          "points": 10
         }
       ]
     },

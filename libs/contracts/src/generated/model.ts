@@ -649,9 +649,9 @@ export interface EngagementRule {
    */
   group?: string;
   /**
-   * Points awarded per matching event: a number (negative points penalise, e.g. unsubscribes), or points computed from a numeric field of the event's data (`from`, `per`, `each`, `round`, `min`, `max`).
+   * Points awarded per matching event: a number (negative points penalise, e.g. unsubscribes); points computed from a numeric field of the event's data (`from`, `per`, `each`, `round`, `min`, `max`); or points by how many matching events the contact had within a rolling window (`withinDays`, `ranges`, `takeBack`).
    */
-  points: number | ValuePoints;
+  points: number | ValuePoints | FrequencyPoints;
   limits?: RuleLimits;
   /**
    * Points lifetime: each award is removed exactly this many days (fractions allowed) after it was made. Omit to keep points until they decay away.
@@ -661,6 +661,43 @@ export interface EngagementRule {
    * This rule's own decay: "none" keeps its points at full value (e.g. demo requests), a rate object decays them at that rate instead of the model's `decay`. Omit to use the model's `decay`.
    */
   decay?: 'none' | DecayRate;
+}
+/**
+ * Points by frequency (HubSpot's frequency ranges, "visited pricing 3–5 times in 30 days"): the rule counts the contact's matching events within the last `withinDays` days, and when the count enters one of the `ranges` it gives that range's points, once per entry. With `takeBack` (the default) the rule is worth the points of the range the count is in: the points of a range are taken back (what they are still worth after decay) when the count leaves it, whether a new event lifts the count into the next range or old events leave the window; the decay service makes the window's slide visible on time, as it does expiry. With `takeBack: false` points given stay: a count falling out of a range takes nothing back and gives nothing for a lower range, and entering a range again from below gives its points again. Points go through the rule's score group and the model's caps like any award; a frequency rule takes no `limits` or `expiresAfterDays` (its ranges and window say when it gives and ends points).
+ */
+export interface FrequencyPoints {
+  /**
+   * Length of the rolling window in days (fractions allowed): an event counts until exactly this long after it happened.
+   */
+  withinDays: number;
+  /**
+   * The count ranges and their points, lowest first; ranges must not overlap, and only the last may be open-ended. A count in no range is worth nothing.
+   *
+   * @minItems 1
+   * @maxItems 20
+   */
+  ranges: FrequencyRange[];
+  /**
+   * Take a range's points back when the count leaves it (default true), so the rule is worth the points of the range the count is in; false keeps points given.
+   */
+  takeBack?: boolean;
+}
+/**
+ * A range of counts, [`min`, `max`] inclusive, and the points a count entering it gives.
+ */
+export interface FrequencyRange {
+  /**
+   * Fewest matching events within the window for this range (1 or more).
+   */
+  min: number;
+  /**
+   * Most matching events within the window for this range; omit on the last range for "or more".
+   */
+  max?: number;
+  /**
+   * Points given when the count enters this range (negative points penalise).
+   */
+  points: number;
 }
 /**
  * How often a rule may award points. Every limit given applies; a blocked event awards nothing from this rule.

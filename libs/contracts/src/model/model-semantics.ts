@@ -1,6 +1,9 @@
 import {
   type Condition,
+  type EngagementRule,
   type FitRule,
+  type FrequencyPoints,
+  type FrequencyRange,
   type GradeBand,
   type LifecycleCondition,
   type RuleLimits,
@@ -114,7 +117,9 @@ export function semanticProblems(model: ScoringModel): ModelProblem[] {
   (model.engagement ?? []).forEach((rule, index) => {
     (rule.filters ?? []).forEach((filter, f) => checkCondition(filter, 'engagement', index, 'filters', f));
     checkLimits(rule.limits, report, 'engagement', index, 'limits');
-    checkPoints(rule.points, 'engagement', index, 'points');
+    if (typeof rule.points === 'object' && 'ranges' in rule.points)
+      checkFrequency(rule, report, 'engagement', index);
+    else checkPoints(rule.points, 'engagement', index, 'points');
   });
   (model.absence ?? []).forEach((rule, index) => {
     for (const part of ['trigger', 'expect'] as const) {
@@ -191,6 +196,56 @@ export function semanticProblems(model: ScoringModel): ModelProblem[] {
     checkConditions(model.lifecycle?.[stage]?.conditions ?? [], ['lifecycle', stage, 'conditions']);
   }
   return problems;
+}
+
+/**
+ * A frequency rule's ranges go up without overlapping (each count falls in one range at most), only the
+ * last is open-ended, and the rule has no limits or lifetime of its own: its ranges say when it gives
+ * points and its window when they end.
+ */
+function checkFrequency(rule: EngagementRule, report: Report, ...at: (string | number)[]): void {
+  const points = rule.points as FrequencyPoints;
+  let below: FrequencyRange | undefined;
+  points.ranges.forEach((range, r) => {
+    const where = [...at, 'points', 'ranges', r];
+    if (range.max !== undefined && range.min > range.max)
+      report(
+        'inverted-range',
+        `min (${range.min}) is above max (${range.max}); no count can match`,
+        ...where,
+        'min',
+      );
+    if (below !== undefined) {
+      if (below.max === undefined)
+        report(
+          'open-range',
+          `only the last range may leave out "max": the range before this one already covers every count from ${below.min}`,
+          ...where,
+        );
+      else if (range.min <= below.max)
+        report(
+          'overlapping-ranges',
+          `min (${range.min}) is not above the previous range's max (${below.max}); ranges go up without overlapping, e.g. min: ${below.max + 1}`,
+          ...where,
+          'min',
+        );
+    }
+    below = range;
+  });
+  if (rule.limits !== undefined)
+    report(
+      'frequency-limits',
+      'a frequency rule gives points when the count enters a range, once per entry: it takes no "limits" (remove them, or use plain points)',
+      ...at,
+      'limits',
+    );
+  if (rule.expiresAfterDays !== undefined)
+    report(
+      'frequency-lifetime',
+      'a frequency rule\'s points end when the count leaves their range as the window slides (`takeBack`): it takes no "expiresAfterDays"',
+      ...at,
+      'expiresAfterDays',
+    );
 }
 
 function checkLimits(limits: RuleLimits | undefined, report: Report, ...at: (string | number)[]): void {

@@ -80,7 +80,7 @@ describe('parseModel', () => {
       column: 13,
     });
     expect(issue && formatModelIssue(issue)).toBe(
-      'engagement[1].points: expected a number or {from: text}, got "ten" (line 11, column 13)',
+      'engagement[1].points: expected a number, {from: text} or {withinDays: a number, ranges: a list}, got "ten" (line 11, column 13)',
     );
   });
 
@@ -123,7 +123,7 @@ name: Demo
     expect(issues).toContainEqual(
       expect.objectContaining({
         path: 'engagement[0].points',
-        message: 'missing; expected a number or {from: text}',
+        message: 'missing; expected a number, {from: text} or {withinDays: a number, ranges: a list}',
       }),
     );
   });
@@ -497,5 +497,71 @@ engagement:
       path: 'groups[1].min',
       line: 7,
     });
+  });
+});
+
+describe('frequency points', () => {
+  const model = `id: demo
+version: 1
+workspace: acme
+name: Demo
+engagement:
+  - id: pricing-frequency
+    event: web.page_viewed
+    points:
+      withinDays: 30
+      ranges:
+        - { min: 1, max: 2, points: 5 }
+        - { min: 3, max: 5, points: 10 }
+        - { min: 6, points: 20 }
+`;
+
+  it('accepts ranges that go up without overlapping, the last open-ended', () => {
+    expect(parseModel(model, 'yaml', 'demo.yaml').engagement?.[0]?.points).toEqual({
+      withinDays: 30,
+      ranges: [
+        { min: 1, max: 2, points: 5 },
+        { min: 3, max: 5, points: 10 },
+        { min: 6, points: 20 },
+      ],
+    });
+  });
+
+  it('refuses overlapping, inverted and open ranges before the last, each at its line', () => {
+    expect(issuesOf(model.replace('min: 3, max: 5', 'min: 2, max: 5'))).toEqual([
+      expect.objectContaining({
+        path: 'engagement[0].points.ranges[1].min',
+        line: 12,
+        check: 'semantic:overlapping-ranges',
+        message: expect.stringMatching(/previous range's max \(2\).*min: 3/),
+      }),
+    ]);
+    expect(issuesOf(model.replace('min: 3, max: 5', 'min: 5, max: 3'))[0]).toMatchObject({
+      path: 'engagement[0].points.ranges[1].min',
+      check: 'semantic:inverted-range',
+    });
+    expect(issuesOf(model.replace('min: 1, max: 2,', 'min: 1,'))[0]).toMatchObject({
+      path: 'engagement[0].points.ranges[1]',
+      line: 12,
+      check: 'semantic:open-range',
+    });
+    expect(issuesOf(model.replace('min: 1, max: 2', 'min: 0, max: 2'))[0]).toMatchObject({
+      path: 'engagement[0].points.ranges[0].min',
+      line: 11,
+    });
+  });
+
+  it('refuses limits and a points lifetime on a frequency rule', () => {
+    const limited = model.replace(
+      '    points:\n',
+      '    limits: { perDay: 1 }\n    expiresAfterDays: 7\n    points:\n',
+    );
+    expect(issuesOf(limited)).toEqual([
+      expect.objectContaining({ path: 'engagement[0].limits', check: 'semantic:frequency-limits' }),
+      expect.objectContaining({
+        path: 'engagement[0].expiresAfterDays',
+        check: 'semantic:frequency-lifetime',
+      }),
+    ]);
   });
 });
