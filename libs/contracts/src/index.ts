@@ -91,6 +91,8 @@ export type {
   InactivityRule,
   Caps,
   Tiers,
+  NamedTier,
+  NamedTiers,
   Lifecycle,
   LifecycleStage,
   LifecycleCondition,

@@ -1,18 +1,27 @@
-import { type LifecycleStageName, type TierName, type Transition } from './transitions.js';
+import { type LifecycleStageName, type Transition } from './transitions.js';
 
 /** Which messages a webhook subscription receives. */
 export interface SubscriptionFilter {
   /** Message kinds: tier transitions, stage transitions, every score change. */
   readonly events: readonly ('tier' | 'stage' | 'score')[];
-  /** Only tier transitions into these tiers (all when absent). */
-  readonly tiers?: readonly TierName[] | null;
+  /**
+   * Only tier transitions into these tiers (all when absent): cold, warm or hot match a transition that
+   * changes the v1 tier into it; a named tier matches a transition into that named tier.
+   */
+  readonly tiers?: readonly string[] | null;
   /** Only stage transitions into these stages (all when absent). */
   readonly stages?: readonly LifecycleStageName[] | null;
 }
 
 export function wantsTransition(filter: SubscriptionFilter, transition: Transition): boolean {
   if (!filter.events.includes(transition.kind)) return false;
-  if (transition.kind === 'tier') return !filter.tiers || filter.tiers.includes(transition.to);
+  if (transition.kind === 'tier') {
+    if (!filter.tiers) return true;
+    if (transition.toName !== undefined && filter.tiers.includes(transition.toName)) return true;
+    // A step between two named tiers that count as the same v1 tier is no entry into that tier: a
+    // subscriber to "hot" hears once when a contact becomes hot, not at every named step within hot.
+    return transition.from !== transition.to && filter.tiers.includes(transition.to);
+  }
   return !filter.stages || filter.stages.includes(transition.to);
 }
 

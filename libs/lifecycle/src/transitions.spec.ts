@@ -135,3 +135,54 @@ describe('tierTransitions', () => {
     expect(tierTransitions('warm', 'warm')).toEqual([]);
   });
 });
+
+describe('named tiers', () => {
+  const tiers = [
+    { id: 'nurture', countsAs: 'cold' as const },
+    { id: 'engaged', countsAs: 'warm' as const, enter: 25, exit: 20 },
+    { id: 'active', countsAs: 'warm' as const, enter: 45, exit: 40 },
+    { id: 'sales-ready', countsAs: 'hot' as const, enter: 70, exit: 60 },
+  ];
+  const named = (tier: TierName, tierName: string) => ({ ...scores(50), tier, tierName });
+
+  it('steps through every named tier crossed, each step with the v1 tiers it is published as', () => {
+    const up = applyScores(undefined, INITIAL_LIFECYCLE, named('hot', 'sales-ready'), tiers);
+    expect(up.transitions).toEqual([
+      { kind: 'tier', from: 'cold', to: 'warm', fromName: 'nurture', toName: 'engaged' },
+      { kind: 'tier', from: 'warm', to: 'warm', fromName: 'engaged', toName: 'active' },
+      { kind: 'tier', from: 'warm', to: 'hot', fromName: 'active', toName: 'sales-ready' },
+    ]);
+    expect(up.next).toMatchObject({ tier: 'hot', tierName: 'sales-ready' });
+    const down = applyScores(undefined, up.next, named('warm', 'engaged'), tiers);
+    expect(down.transitions).toEqual([
+      { kind: 'tier', from: 'hot', to: 'warm', fromName: 'sales-ready', toName: 'active' },
+      { kind: 'tier', from: 'warm', to: 'warm', fromName: 'active', toName: 'engaged' },
+    ]);
+    expect(applyScores(undefined, down.next, named('warm', 'engaged'), tiers).transitions).toEqual([]);
+  });
+
+  it('starts a contact tiered before the model had names from the lowest named tier of its v1 tier', () => {
+    const before: ContactLifecycle = { ...INITIAL_LIFECYCLE, tier: 'warm' };
+    expect(applyScores(undefined, before, named('hot', 'sales-ready'), tiers).transitions).toEqual([
+      { kind: 'tier', from: 'warm', to: 'warm', fromName: 'engaged', toName: 'active' },
+      { kind: 'tier', from: 'warm', to: 'hot', fromName: 'active', toName: 'sales-ready' },
+    ]);
+  });
+
+  it('crosses in one step when the model’s tiers are unknown or no longer hold the contact’s tier', () => {
+    const stale: ContactLifecycle = { ...INITIAL_LIFECYCLE, tier: 'warm', tierName: 'renamed' };
+    expect(applyScores(undefined, stale, named('hot', 'sales-ready'), tiers).transitions).toEqual([
+      { kind: 'tier', from: 'warm', to: 'hot', fromName: 'renamed', toName: 'sales-ready' },
+    ]);
+    expect(applyScores(undefined, INITIAL_LIFECYCLE, named('warm', 'active')).transitions).toEqual([
+      { kind: 'tier', from: 'cold', to: 'warm', toName: 'active' },
+    ]);
+  });
+
+  it('drops the name when the model goes back to cold/warm/hot', () => {
+    const namedState: ContactLifecycle = { ...INITIAL_LIFECYCLE, tier: 'warm', tierName: 'active' };
+    const plan = applyScores(undefined, namedState, scores(80, 'B', 'hot'));
+    expect(plan.next).toMatchObject({ tier: 'hot', tierName: null });
+    expect(plan.transitions).toEqual([{ kind: 'tier', from: 'warm', to: 'hot' }]);
+  });
+});

@@ -1,22 +1,40 @@
-import { type Lifecycle } from '@leadscore/contracts';
+import { type Lifecycle, type ScoringModel } from '@leadscore/contracts';
 import { stageMet, type ScoreReading } from './stage-conditions.js';
 
 export type LifecycleStageName = 'lead' | 'recycled' | 'mql' | 'sql';
 export type TierName = 'cold' | 'warm' | 'hot';
 
+/**
+ * A line crossed. A tier transition's `from` and `to` are the v1 tiers (cold, warm, hot); under named
+ * tiers `fromName` and `toName` are the named tiers, and a step between two that count as the same v1
+ * tier has `from` equal to `to`.
+ */
 export type Transition =
-  | { readonly kind: 'tier'; readonly from: TierName; readonly to: TierName }
+  | {
+      readonly kind: 'tier';
+      readonly from: TierName;
+      readonly to: TierName;
+      readonly fromName?: string;
+      readonly toName?: string;
+    }
   | { readonly kind: 'stage'; readonly from: LifecycleStageName; readonly to: LifecycleStageName };
 
 /** What the threshold service keeps per (workspace, model, contact). */
 export interface ContactLifecycle {
   readonly stage: LifecycleStageName;
   readonly tier: TierName;
+  /** The named tier, under a model with named tiers (null otherwise). */
+  readonly tierName: string | null;
   /** Sales accepted the lead: SQL holds whatever the score does, until cleared. */
   readonly salesAccepted: boolean;
 }
 
-export const INITIAL_LIFECYCLE: ContactLifecycle = { stage: 'lead', tier: 'cold', salesAccepted: false };
+export const INITIAL_LIFECYCLE: ContactLifecycle = {
+  stage: 'lead',
+  tier: 'cold',
+  tierName: null,
+  salesAccepted: false,
+};
 
 const TIER_ORDER: readonly TierName[] = ['cold', 'warm', 'hot'];
 
@@ -32,6 +50,65 @@ export function tierTransitions(from: TierName, to: TierName): Transition[] {
     transitions.push({ kind: 'tier', from: TIER_ORDER[i] as TierName, to: TIER_ORDER[i + step] as TierName });
   }
   return transitions;
+}
+
+/** A tier as the lifecycle ladder sees it: its name (cold, warm or hot without named tiers) and v1 tier. */
+interface LadderTier {
+  readonly name: string;
+  readonly countsAs: TierName;
+}
+
+/**
+ * Every named-tier line crossed from the contact's tier to `to`, one step per tier passed, each with the
+ * v1 tiers it is published as. A contact without a named tier yet (new, or scored before the model had
+ * named tiers) starts from the lowest named tier counting as its v1 tier. A tier the ladder does not
+ * hold (a model changed since) is crossed in one step.
+ */
+function namedTierTransitions(
+  ladder: readonly LadderTier[],
+  current: ContactLifecycle,
+  to: LadderTier,
+): Transition[] {
+  const from =
+    current.tierName === null
+      ? Math.max(
+          0,
+          ladder.findIndex((t) => t.countsAs === current.tier),
+        )
+      : ladder.findIndex((t) => t.name === current.tierName);
+  const target = ladder.findIndex((t) => t.name === to.name);
+  const step = (a: LadderTier, b: LadderTier): Transition => ({
+    kind: 'tier',
+    from: a.countsAs,
+    to: b.countsAs,
+    fromName: a.name,
+    toName: b.name,
+  });
+  const start = ladder[from];
+  if (start === undefined || target === -1) {
+    if (current.tierName === to.name) return [];
+    return [
+      {
+        kind: 'tier',
+        from: current.tier,
+        to: to.countsAs,
+        ...(current.tierName === null ? {} : { fromName: current.tierName }),
+        toName: to.name,
+      },
+    ];
+  }
+  const transitions: Transition[] = [];
+  const direction = target > from ? 1 : -1;
+  for (let i = from; i !== target; i += direction) {
+    const a = ladder[i];
+    const b = ladder[i + direction];
+    if (a && b) transitions.push(step(a, b));
+  }
+  return transitions;
+}
+
+function ladderOf(tiers: ScoringModel['tiers']): readonly LadderTier[] {
+  return Array.isArray(tiers) ? tiers.map((tier) => ({ name: tier.id, countsAs: tier.countsAs })) : [];
 }
 
 /** The stage a contact should hold: SQL over MQL over the bottom, each judged with hysteresis. */
@@ -76,22 +153,32 @@ export interface LifecyclePlan {
 
 /**
  * Applies one score snapshot to a contact's lifecycle: the tier moves to the snapshot's tier (a null tier,
- * a model without tiers, leaves it), the stage moves to the one the model's conditions give.
+ * a model without tiers, leaves it), the stage moves to the one the model's conditions give. Under named
+ * tiers (the snapshot carries `tierName`) the tier moves along the model's `tiers` one named line at a
+ * time.
  */
 export function applyScores(
   lifecycle: Lifecycle | undefined,
   current: ContactLifecycle,
-  scores: ScoreReading & { readonly tier: TierName | null },
+  scores: ScoreReading & { readonly tier: TierName | null; readonly tierName?: string },
+  tiers?: ScoringModel['tiers'],
 ): LifecyclePlan {
   const tier = scores.tier ?? current.tier;
+  const named = scores.tierName;
+  const tierSteps =
+    named !== undefined && scores.tier !== null
+      ? namedTierTransitions(ladderOf(tiers), current, { name: named, countsAs: scores.tier })
+      : tierTransitions(current.tier, tier);
   const targetRank = targetStage(lifecycle, current, scores);
-  const transitions = [
-    ...tierTransitions(current.tier, tier),
-    ...stageTransitions(lifecycle, current.stage, targetRank),
-  ];
+  const transitions = [...tierSteps, ...stageTransitions(lifecycle, current.stage, targetRank)];
   const lastStage = [...transitions].reverse().find((t) => t.kind === 'stage');
   return {
-    next: { ...current, tier, stage: lastStage ? lastStage.to : current.stage },
+    next: {
+      ...current,
+      tier,
+      tierName: named ?? (scores.tier === null ? current.tierName : null),
+      stage: lastStage ? lastStage.to : current.stage,
+    },
     transitions,
   };
 }

@@ -129,8 +129,10 @@ export interface ScoreSnapshot {
   readonly fit: number;
   readonly engagement: number;
   readonly total: number;
-  /** null when the model defines no tiers. */
+  /** null when the model defines no tiers; under named tiers, what the named tier counts as. */
   readonly tier: Tier | null;
+  /** The named tier, under a model with named tiers (absent otherwise). */
+  readonly tierName?: string;
   /** null when the model defines no grade band for the fit score. */
   readonly grade: Grade | null;
 }

@@ -7,10 +7,10 @@ import {
   roundScore,
   scoreOfState,
   snapshotOf,
-  tierOf,
   type Contribution,
 } from './score.js';
 import { clamp } from './limits.js';
+import { tierOf } from './tiers.js';
 
 /** Why a score changed. */
 export type ScoreCause =
@@ -50,6 +50,7 @@ function sameScores(a: ScoreSnapshot | null, b: ScoreSnapshot): boolean {
     a.engagement === b.engagement &&
     a.total === b.total &&
     a.tier === b.tier &&
+    a.tierName === b.tierName &&
     a.grade === b.grade
   );
 }
@@ -63,7 +64,7 @@ function zeroSnapshot(model: ScoringModel): ScoreSnapshot {
     fit: 0,
     engagement: roundScore(engagement),
     total: roundScore(total),
-    tier: tierOf(model, total),
+    ...tierOf(model, total),
     grade: gradeOf(model, 0),
   };
 }

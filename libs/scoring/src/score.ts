@@ -8,6 +8,7 @@ import {
 import { rawEngagementAt, ruleValueAt } from './engagement-points.js';
 import { groupOfContribution } from './score-groups.js';
 import { clamp } from './limits.js';
+import { tierOf } from './tiers.js';
 
 /** A contact's scores at one time, unrounded. */
 export interface Score {
@@ -17,6 +18,8 @@ export interface Score {
   /** fit + engagement, clamped to the model's [minTotal, maxTotal]. */
   readonly total: number;
   readonly tier: Tier | null;
+  /** The named tier, under a model with named tiers. */
+  readonly tierName?: string;
   readonly grade: Grade | null;
   readonly at: number;
 }
@@ -36,12 +39,6 @@ export interface Contribution {
 /** How many contributions a change carries. */
 export const TOP_CONTRIBUTIONS = 10;
 
-export function tierOf(model: ScoringModel, total: number): Tier | null {
-  if (!model.tiers) return null;
-  if (total >= model.tiers.hot) return 'hot';
-  return total >= model.tiers.warm ? 'warm' : 'cold';
-}
-
 /** The grade of the band [min, max) holding the fit score. */
 export function gradeOf(model: ScoringModel, fit: number): Grade | null {
   const band = (model.grades ?? []).find((b) => fit >= (b.min ?? -Infinity) && fit < (b.max ?? Infinity));
@@ -55,12 +52,12 @@ export function scoreOfState(model: ScoringModel, state: ContactScoreState, time
   const engagement = clamp(rawEngagementAt(state, time), caps?.minEngagement, caps?.maxEngagement);
   const total = clamp(fit + engagement, caps?.minTotal, caps?.maxTotal);
   // Tier and grade follow the published (rounded) scores: a total published as 50 is never below a line
-  // at 50 because it is 49.9999 unrounded.
+  // at 50 because it is 49.9999 unrounded. Named tiers hold from the tier last published (hysteresis).
   return {
     fit,
     engagement,
     total,
-    tier: tierOf(model, roundScore(total)),
+    ...tierOf(model, roundScore(total), state.reported?.tierName),
     grade: gradeOf(model, roundScore(fit)),
     at: time,
   };
@@ -78,6 +75,7 @@ export function snapshotOf(score: Score): ScoreSnapshot {
     engagement: roundScore(score.engagement),
     total: roundScore(score.total),
     tier: score.tier,
+    ...(score.tierName === undefined ? {} : { tierName: score.tierName }),
     grade: score.grade,
   };
 }
@@ -122,6 +120,8 @@ export interface Rank {
   readonly total: number;
   /** Tier and grade as last published. */
   readonly tier: Tier | null;
+  /** The named tier as last published, under a model with named tiers (else null). */
+  readonly tierName: string | null;
   readonly grade: Grade | null;
 }
 
@@ -129,6 +129,7 @@ export function rankOf(model: ScoringModel, state: ContactScoreState): Rank {
   return {
     total: scoreOfState(model, state, state.asOf).total,
     tier: state.reported?.tier ?? null,
+    tierName: state.reported?.tierName ?? null,
     grade: state.reported?.grade ?? null,
   };
 }

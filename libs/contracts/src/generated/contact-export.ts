@@ -181,6 +181,10 @@ export interface Figures {
   engagement: number;
   total: number;
   tier: 'cold' | 'warm' | 'hot' | null;
+  /**
+   * The named tier (the model's `tiers[].id`) when the model has named tiers; absent otherwise. `tier` holds the cold, warm or hot it counts as.
+   */
+  tierName?: string;
   grade: string | null;
   /**
    * The time the figures are as of.
@@ -194,6 +198,10 @@ export interface Figures1 {
   engagement: number;
   total: number;
   tier: 'cold' | 'warm' | 'hot' | null;
+  /**
+   * The named tier (the model's `tiers[].id`) when the model has named tiers; absent otherwise. `tier` holds the cold, warm or hot it counts as.
+   */
+  tierName?: string;
   grade: string | null;
   /**
    * The time the figures are as of.

@@ -312,6 +312,11 @@ export const contactScoresSchema: Readonly<Record<string, unknown>> = {
             null
           ]
         },
+        "tierName": {
+          "description": "The named tier (the model's `tiers[].id`) when the model has named tiers; absent otherwise. `tier` holds the cold, warm or hot it counts as.",
+          "type": "string",
+          "pattern": "^[a-z][a-z0-9-]{0,31}$"
+        },
         "grade": {
           "type": [
             "string",

@@ -144,6 +144,16 @@ export const lifecycleChangedSchema: Readonly<Record<string, unknown>> = {
           ],
           "description": "The tier or stage after."
         },
+        "previousName": {
+          "description": "For a tier transition under a model with named tiers: the named tier before (`previous` holds the cold, warm or hot it counts as). Absent otherwise.",
+          "type": "string",
+          "pattern": "^[a-z][a-z0-9-]{0,31}$"
+        },
+        "currentName": {
+          "description": "For a tier transition under a model with named tiers: the named tier after (`current` holds the cold, warm or hot it counts as; a move between two tiers that count as the same one has `previous` equal to `current`). Absent otherwise.",
+          "type": "string",
+          "pattern": "^[a-z][a-z0-9-]{0,31}$"
+        },
         "sequence": {
           "type": "integer",
           "minimum": 1,
@@ -212,6 +222,11 @@ export const lifecycleChangedSchema: Readonly<Record<string, unknown>> = {
               "type": "null"
             }
           ]
+        },
+        "tierName": {
+          "description": "The named tier (the model's `tiers[].id`) when the model has named tiers; absent otherwise. `tier` holds the cold, warm or hot it counts as.",
+          "type": "string",
+          "pattern": "^[a-z][a-z0-9-]{0,31}$"
         },
         "grade": {
           "description": "A–F; null when no band matches.",

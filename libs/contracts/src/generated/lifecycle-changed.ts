@@ -77,6 +77,14 @@ export interface LifecycleChangedData {
    */
   current: 'cold' | 'warm' | 'hot' | 'lead' | 'recycled' | 'mql' | 'sql';
   /**
+   * For a tier transition under a model with named tiers: the named tier before (`previous` holds the cold, warm or hot it counts as). Absent otherwise.
+   */
+  previousName?: string;
+  /**
+   * For a tier transition under a model with named tiers: the named tier after (`current` holds the cold, warm or hot it counts as; a move between two tiers that count as the same one has `previous` equal to `current`). Absent otherwise.
+   */
+  currentName?: string;
+  /**
    * The score-changed sequence that caused it.
    */
   sequence: number;
@@ -114,6 +122,10 @@ export interface LifecycleScores {
    * cold, warm or hot; null when the model has no tiers.
    */
   tier: ('cold' | 'warm' | 'hot') | null;
+  /**
+   * The named tier (the model's `tiers[].id`) when the model has named tiers; absent otherwise. `tier` holds the cold, warm or hot it counts as.
+   */
+  tierName?: string;
   /**
    * A–F; null when no band matches.
    */

@@ -150,6 +150,13 @@ export type DecayRate2 = PercentPerDayDecay | HalfLifeDecay;
  */
 export type DecayRate3 = PercentPerDayDecay | HalfLifeDecay;
 /**
+ * Named tiers, lowest first.
+ *
+ * @minItems 2
+ * @maxItems 12
+ */
+export type NamedTiers = NamedTier[];
+/**
  * One condition.
  */
 export type LifecycleCondition = ScoreThreshold | GradeCondition | ConditionGroup;
@@ -254,7 +261,10 @@ export interface ScoringModel {
   inactivity?: InactivityRule[];
   decay?: DecayRate3;
   caps?: Caps;
-  tiers?: Tiers;
+  /**
+   * Tiers on the total score: the cold/warm/hot thresholds (`{warm, hot}`), or any number of named tiers, lowest first, each with enter/exit thresholds and the cold, warm or hot it counts as in the v1 events.
+   */
+  tiers?: Tiers | NamedTiers;
   lifecycle?: Lifecycle;
   schedule?: Schedule;
 }
@@ -1235,7 +1245,7 @@ export interface Caps {
   maxTotal?: number;
 }
 /**
- * Total-score thresholds that place a contact in the cold, warm or hot tier.
+ * Cold, warm and hot by two thresholds.
  */
 export interface Tiers {
   /**
@@ -1246,6 +1256,31 @@ export interface Tiers {
    * Lowest total score of the hot tier; must be above `warm`.
    */
   hot: number;
+}
+/**
+ * One tier.
+ */
+export interface NamedTier {
+  /**
+   * The tier's name, unique within the model: lower case letters, digits and dashes, e.g. "sales-ready". It travels as `tierName` in the events, and webhook subscriptions and leaderboards filter on it. A tier named cold, warm or hot must count as itself.
+   */
+  id: string;
+  /**
+   * What the tier means for sales and marketing.
+   */
+  description?: string;
+  /**
+   * The v1 tier this one is published as in `tier` (cold, warm or hot); never lower than the previous tier's.
+   */
+  countsAs: 'cold' | 'warm' | 'hot';
+  /**
+   * The total at which a contact enters this tier; every tier but the first has one, each above the one before.
+   */
+  enter?: number;
+  /**
+   * Once in the tier, the contact stays until the total falls below this; at most `enter`, and `enter` when omitted.
+   */
+  exit?: number;
 }
 /**
  * Lifecycle thresholds (MQL, SQL) with hysteresis; evaluated by the threshold service.

@@ -107,8 +107,17 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
       "description": "Limits on the engagement score and the total score."
     },
     "tiers": {
-      "$ref": "#/$defs/tiers",
-      "description": "Total-score thresholds that place a contact in the cold, warm or hot tier."
+      "description": "Tiers on the total score: the cold/warm/hot thresholds (`{warm, hot}`), or any number of named tiers, lowest first, each with enter/exit thresholds and the cold, warm or hot it counts as in the v1 events.",
+      "anyOf": [
+        {
+          "$ref": "#/$defs/tiers",
+          "description": "Cold, warm and hot by two thresholds."
+        },
+        {
+          "$ref": "#/$defs/namedTiers",
+          "description": "Named tiers, lowest first."
+        }
+      ]
     },
     "lifecycle": {
       "$ref": "#/$defs/lifecycle",
@@ -1254,6 +1263,90 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
         {
           "warm": 20,
           "hot": 50
+        }
+      ]
+    },
+    "namedTiers": {
+      "title": "NamedTiers",
+      "description": "Named tiers, lowest first: every contact is in the first until its total reaches the `enter` of a higher one; it stays in a tier until the total falls below that tier's `exit` (hysteresis, as lifecycle stages have), then drops to the highest lower tier whose `exit` it still meets. Each tier says which of cold, warm and hot it counts as (`countsAs`, never lower than the tier below's): score-changed and lifecycle events carry that in `tier`, as v1 consumers expect, and the name in `tierName`.",
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 12,
+      "items": {
+        "$ref": "#/$defs/namedTier",
+        "description": "One tier."
+      },
+      "examples": [
+        [
+          {
+            "id": "nurture",
+            "countsAs": "cold"
+          },
+          {
+            "id": "engaged",
+            "countsAs": "warm",
+            "enter": 25,
+            "exit": 20
+          },
+          {
+            "id": "active",
+            "countsAs": "warm",
+            "enter": 45,
+            "exit": 40
+          },
+          {
+            "id": "sales-ready",
+            "countsAs": "hot",
+            "enter": 70,
+            "exit": 60
+          }
+        ]
+      ]
+    },
+    "namedTier": {
+      "title": "NamedTier",
+      "description": "One named tier: its name, what it counts as in the v1 events, and (above the first) its enter and exit thresholds.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "countsAs"
+      ],
+      "properties": {
+        "id": {
+          "description": "The tier's name, unique within the model: lower case letters, digits and dashes, e.g. \"sales-ready\". It travels as `tierName` in the events, and webhook subscriptions and leaderboards filter on it. A tier named cold, warm or hot must count as itself.",
+          "type": "string",
+          "pattern": "^[a-z][a-z0-9-]{0,31}$"
+        },
+        "description": {
+          "description": "What the tier means for sales and marketing.",
+          "type": "string",
+          "maxLength": 2000
+        },
+        "countsAs": {
+          "description": "The v1 tier this one is published as in `tier` (cold, warm or hot); never lower than the previous tier's.",
+          "type": "string",
+          "enum": [
+            "cold",
+            "warm",
+            "hot"
+          ]
+        },
+        "enter": {
+          "description": "The total at which a contact enters this tier; every tier but the first has one, each above the one before.",
+          "type": "number"
+        },
+        "exit": {
+          "description": "Once in the tier, the contact stays until the total falls below this; at most `enter`, and `enter` when omitted.",
+          "type": "number"
+        }
+      },
+      "examples": [
+        {
+          "id": "sales-ready",
+          "countsAs": "hot",
+          "enter": 70,
+          "exit": 60
         }
       ]
     },

@@ -46,6 +46,13 @@ export type Filters = Condition[];
  */
 export type DecayRate = PercentPerDayDecay | HalfLifeDecay;
 /**
+ * Named tiers, lowest first: every contact is in the first until its total reaches the `enter` of a higher one; it stays in a tier until the total falls below that tier's `exit` (hysteresis, as lifecycle stages have), then drops to the highest lower tier whose `exit` it still meets. Each tier says which of cold, warm and hot it counts as (`countsAs`, never lower than the tier below's): score-changed and lifecycle events carry that in `tier`, as v1 consumers expect, and the name in `tierName`.
+ *
+ * @minItems 2
+ * @maxItems 12
+ */
+export type NamedTiers = NamedTier[];
+/**
  * One condition of a lifecycle stage; `metric` decides its shape: a score threshold, a grade condition, or a nested group ("all"/"any").
  */
 export type LifecycleCondition = ScoreThreshold | GradeCondition | ConditionGroup;
@@ -104,7 +111,10 @@ export interface ScoringModel {
   inactivity?: InactivityRule[];
   decay?: DecayRate;
   caps?: Caps;
-  tiers?: Tiers;
+  /**
+   * Tiers on the total score: the cold/warm/hot thresholds (`{warm, hot}`), or any number of named tiers, lowest first, each with enter/exit thresholds and the cold, warm or hot it counts as in the v1 events.
+   */
+  tiers?: Tiers | NamedTiers;
   lifecycle?: Lifecycle;
   schedule?: Schedule;
 }
@@ -857,6 +867,31 @@ export interface Tiers {
    * Lowest total score of the hot tier; must be above `warm`.
    */
   hot: number;
+}
+/**
+ * One named tier: its name, what it counts as in the v1 events, and (above the first) its enter and exit thresholds.
+ */
+export interface NamedTier {
+  /**
+   * The tier's name, unique within the model: lower case letters, digits and dashes, e.g. "sales-ready". It travels as `tierName` in the events, and webhook subscriptions and leaderboards filter on it. A tier named cold, warm or hot must count as itself.
+   */
+  id: string;
+  /**
+   * What the tier means for sales and marketing.
+   */
+  description?: string;
+  /**
+   * The v1 tier this one is published as in `tier` (cold, warm or hot); never lower than the previous tier's.
+   */
+  countsAs: 'cold' | 'warm' | 'hot';
+  /**
+   * The total at which a contact enters this tier; every tier but the first has one, each above the one before.
+   */
+  enter?: number;
+  /**
+   * Once in the tier, the contact stays until the total falls below this; at most `enter`, and `enter` when omitted.
+   */
+  exit?: number;
 }
 /**
  * Lifecycle stages reached by score; a contact moves lead → MQL → SQL, and on the way down to `recycled` when configured (else `lead`).

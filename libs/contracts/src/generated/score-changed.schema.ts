@@ -206,6 +206,11 @@ export const scoreChangedSchema: Readonly<Record<string, unknown>> = {
             }
           ]
         },
+        "tierName": {
+          "description": "The named tier (the model's `tiers[].id`) when the model has named tiers; absent otherwise. `tier` holds the cold, warm or hot it counts as.",
+          "type": "string",
+          "pattern": "^[a-z][a-z0-9-]{0,31}$"
+        },
         "grade": {
           "description": "A–F from fit; null when no band matches.",
           "oneOf": [

@@ -117,6 +117,10 @@ export interface ScoreSnapshot {
    */
   tier: ('cold' | 'warm' | 'hot') | null;
   /**
+   * The named tier (the model's `tiers[].id`) when the model has named tiers; absent otherwise. `tier` holds the cold, warm or hot it counts as.
+   */
+  tierName?: string;
+  /**
    * A–F from fit; null when no band matches.
    */
   grade: string | null;

@@ -6,6 +6,7 @@ import {
   type FrequencyRange,
   type GradeBand,
   type LifecycleCondition,
+  type NamedTiers,
   type RuleLimits,
   type ScoringModel,
   type ValuePoints,
@@ -133,7 +134,8 @@ export function semanticProblems(model: ScoringModel): ModelProblem[] {
 
   checkGrades(model.grades ?? [], report);
 
-  if (model.tiers && model.tiers.hot <= model.tiers.warm) {
+  if (Array.isArray(model.tiers)) checkNamedTiers(model.tiers, report);
+  else if (model.tiers && model.tiers.hot <= model.tiers.warm) {
     report(
       'tiers-order',
       `hot (${model.tiers.hot}) must be above warm (${model.tiers.warm})`,
@@ -246,6 +248,74 @@ function checkFrequency(rule: EngagementRule, report: Report, ...at: (string | n
       ...at,
       'expiresAfterDays',
     );
+}
+
+const V1_TIERS = ['cold', 'warm', 'hot'] as const;
+
+/**
+ * Named tiers go up: the first is where every contact starts (no thresholds), each later one has an
+ * `enter` above the one before and an `exit` at or below its `enter`; what they count as in the v1
+ * events never goes down; names are unique, and cold, warm or hot name only themselves.
+ */
+function checkNamedTiers(tiers: NamedTiers, report: Report): void {
+  const seen = new Set<string>();
+  tiers.forEach((tier, index) => {
+    if (seen.has(tier.id)) report('duplicate-tier', `duplicate tier "${tier.id}"`, 'tiers', index, 'id');
+    seen.add(tier.id);
+    if ((V1_TIERS as readonly string[]).includes(tier.id) && tier.countsAs !== tier.id)
+      report(
+        'tier-counts-as',
+        `a tier named "${tier.id}" must count as "${tier.id}" (v1 consumers would read "${tier.countsAs}"); rename it or set countsAs: ${tier.id}`,
+        'tiers',
+        index,
+        'countsAs',
+      );
+    const below = tiers[index - 1];
+    if (below === undefined) {
+      if (tier.enter !== undefined || tier.exit !== undefined)
+        report(
+          'first-tier-threshold',
+          `the first tier ("${tier.id}") is where every contact starts: remove its ${tier.enter !== undefined ? '"enter"' : '"exit"'}, or add a lower tier before it`,
+          'tiers',
+          index,
+          tier.enter !== undefined ? 'enter' : 'exit',
+        );
+      return;
+    }
+    if (V1_TIERS.indexOf(tier.countsAs) < V1_TIERS.indexOf(below.countsAs))
+      report(
+        'tier-counts-as',
+        `"${tier.id}" counts as ${tier.countsAs}, below the ${below.countsAs} of "${below.id}" under it: tiers go up, so what they count as never goes down`,
+        'tiers',
+        index,
+        'countsAs',
+      );
+    if (tier.enter === undefined) {
+      report(
+        'missing-enter',
+        `"${tier.id}" needs an "enter": the total at which contacts reach it`,
+        'tiers',
+        index,
+      );
+      return;
+    }
+    if (below.enter !== undefined && tier.enter <= below.enter)
+      report(
+        'tiers-order',
+        `enter (${tier.enter}) must be above the enter of "${below.id}" (${below.enter}): tiers are listed lowest first`,
+        'tiers',
+        index,
+        'enter',
+      );
+    if (tier.exit !== undefined && tier.exit > tier.enter)
+      report(
+        'hysteresis',
+        `exit (${tier.exit}) is above enter (${tier.enter}); a contact would leave the tier while still qualifying for it. Use an exit at or below the enter value`,
+        'tiers',
+        index,
+        'exit',
+      );
+  });
 }
 
 function checkLimits(limits: RuleLimits | undefined, report: Report, ...at: (string | number)[]): void {

@@ -565,3 +565,62 @@ engagement:
     ]);
   });
 });
+
+describe('named tiers', () => {
+  const model = `id: demo
+version: 1
+workspace: acme
+name: Demo
+tiers:
+  - { id: nurture, countsAs: cold }
+  - { id: engaged, countsAs: warm, enter: 25, exit: 20 }
+  - { id: active, countsAs: warm, enter: 45, exit: 40 }
+  - { id: sales-ready, countsAs: hot, enter: 70, exit: 60 }
+`;
+
+  it('accepts ordered tiers, and the cold/warm/hot form as before', () => {
+    expect(parseModel(model, 'yaml', 'demo.yaml').tiers).toHaveLength(4);
+    const classic = model.slice(0, model.indexOf('tiers:')) + 'tiers: { warm: 20, hot: 50 }\n';
+    expect(parseModel(classic, 'yaml', 'demo.yaml').tiers).toEqual({ warm: 20, hot: 50 });
+  });
+
+  it('refuses tiers out of order, exits above enters and v1 tiers that go down, each at its line', () => {
+    expect(issuesOf(model.replace('enter: 45, exit: 40', 'enter: 25, exit: 20'))).toEqual([
+      expect.objectContaining({ path: 'tiers[2].enter', line: 8, check: 'semantic:tiers-order' }),
+    ]);
+    expect(issuesOf(model.replace('exit: 60', 'exit: 75'))).toEqual([
+      expect.objectContaining({ path: 'tiers[3].exit', line: 9, check: 'semantic:hysteresis' }),
+    ]);
+    expect(issuesOf(model.replace('active, countsAs: warm', 'active, countsAs: cold'))).toEqual([
+      expect.objectContaining({
+        path: 'tiers[2].countsAs',
+        line: 8,
+        message: expect.stringMatching(/never goes down/),
+      }),
+    ]);
+  });
+
+  it('refuses a threshold on the first tier, a later tier without one, a duplicate and a misleading name', () => {
+    expect(
+      issuesOf(
+        model.replace('{ id: nurture, countsAs: cold }', '{ id: nurture, countsAs: cold, enter: 0 }'),
+      )[0],
+    ).toMatchObject({
+      path: 'tiers[0].enter',
+      check: 'semantic:first-tier-threshold',
+    });
+    expect(issuesOf(model.replace('enter: 25, exit: 20', 'exit: 20'))[0]).toMatchObject({
+      path: 'tiers[1]',
+      check: 'semantic:missing-enter',
+    });
+    expect(issuesOf(model.replace('id: active', 'id: engaged'))[0]).toMatchObject({
+      path: 'tiers[2].id',
+      check: 'semantic:duplicate-tier',
+    });
+    expect(issuesOf(model.replace('id: engaged', 'id: hot'))[0]).toMatchObject({
+      path: 'tiers[1].countsAs',
+      message: expect.stringMatching(/must count as "hot"/),
+    });
+    expect(issuesOf(model.replace('id: engaged', 'id: Engaged'))[0]).toMatchObject({ path: 'tiers[1].id' });
+  });
+});
