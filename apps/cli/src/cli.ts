@@ -424,8 +424,8 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
                 .option('tier', {
                   type: 'array',
                   string: true,
-                  choices: ['cold', 'warm', 'hot'],
-                  describe: 'Only transitions into these tiers',
+                  describe:
+                    'Only transitions into these tiers: cold, warm or hot, or a named tier of a model (e.g. sales-ready)',
                 })
                 .option('stage', {
                   type: 'array',
@@ -445,7 +445,7 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
                   {
                     url: argv.receiver,
                     events: argv.event as ('tier' | 'stage' | 'score')[],
-                    ...(argv.tier ? { tiers: argv.tier as ('cold' | 'warm' | 'hot')[] } : {}),
+                    ...(argv.tier ? { tiers: argv.tier } : {}),
                     ...(argv.stage ? { stages: argv.stage as ('lead' | 'recycled' | 'mql' | 'sql')[] } : {}),
                     ...(argv.description ? { description: argv.description } : {}),
                   },

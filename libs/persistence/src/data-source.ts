@@ -25,6 +25,7 @@ import { ScoringModelSources1764700000000 } from './migrations/1764700000000-sco
 import { ContactRanks1764800000000 } from './migrations/1764800000000-contact-ranks.js';
 import { ContactErasure1764900000000 } from './migrations/1764900000000-contact-erasure.js';
 import { ConsoleUsers1765000000000 } from './migrations/1765000000000-console-users.js';
+import { NamedTiers1765100000000 } from './migrations/1765100000000-named-tiers.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   ContactRanks1764800000000,
   ContactErasure1764900000000,
   ConsoleUsers1765000000000,
+  NamedTiers1765100000000,
 ];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */

@@ -58,6 +58,7 @@ async function seed(contact: string): Promise<void> {
             modelId: model,
             contactId: contact,
             stage: 'mql',
+            tierName: null,
             tier: 'warm',
             grade: null,
             salesAccepted: false,

@@ -111,6 +111,7 @@ beforeAll(async () => {
       contactId: r.contactId,
       stage: i % 2 === 0 ? 'mql' : 'sql',
       tier: r.rank.tier ?? 'cold',
+      tierName: null,
       grade: r.rank.grade,
       salesAccepted: false,
       lastSequence: 1,

@@ -512,6 +512,7 @@ describe('lifecycle states', () => {
       ...key,
       stage: 'mql' as const,
       tier: 'hot' as const,
+      tierName: null,
       grade: 'B',
       salesAccepted: false,
       lastSequence: 3,
@@ -530,6 +531,31 @@ describe('lifecycle states', () => {
       false,
     );
     expect([...loaded.values()]).toEqual([{ ...row, stage: 'sql', lastSequence: 4 }]);
+  });
+
+  it('keeps a named tier beside the v1 tier, and refuses a name the model language would not give', async () => {
+    const key = { workspaceId: 'ws-life', modelId: 'm1', contactId: 'c-named' };
+    const row = {
+      ...key,
+      stage: 'lead' as const,
+      tier: 'warm' as const,
+      tierName: 'sales-ready',
+      grade: null,
+      salesAccepted: false,
+      lastSequence: 1,
+      modelVersion: 1,
+      scores: { total: 50 },
+    };
+    await lifecycleStateRepository.upsertMany(dataSource.manager, [row], new Date());
+    const loaded = await lifecycleStateRepository.loadMany(dataSource.manager, [key], false);
+    expect([...loaded.values()]).toEqual([row]);
+    await expect(
+      lifecycleStateRepository.upsertMany(
+        dataSource.manager,
+        [{ ...row, tierName: 'Sales Ready' }],
+        new Date(),
+      ),
+    ).rejects.toThrow(/check constraint/);
   });
 });
 

@@ -20,6 +20,7 @@ export { scoreAt } from './score-at.js';
 export { explainAt, type RunningAward, type ScoreExplanation, type WaitingAbsence } from './explain-score.js';
 export { rankStatsOf, relativeScore, type RankStats } from './relative-score.js';
 export { rankOf, roundScore, TOP_CONTRIBUTIONS, type Contribution, type Rank, type Score } from './score.js';
+export { tierOf, type TierPlacement } from './tiers.js';
 export { toScoreChangedData, type ScoreCause, type ScoreChange, type ScoringResult } from './score-change.js';
 export { type AppliedPoints } from './engagement-points.js';
 export {

@@ -80,6 +80,7 @@ describe('the example models keep their meaning', () => {
         engagement: roundScore(score.engagement),
         total: roundScore(score.total),
         tier: score.tier,
+        ...(score.tierName === undefined ? {} : { tierName: score.tierName }),
         grade: score.grade,
       };
     });

@@ -140,7 +140,7 @@ describe('webhook subscriptions: create, list, get, update, delete', () => {
     const response = await call(strict, admin, 'PATCH', `/v1/webhooks/${subscription.id}`, {
       url: 'https://b.rebind.example/new',
       events: ['tier'],
-      tiers: ['hot'],
+      tiers: ['hot', 'sales-ready'],
       description: null,
       enabled: false,
     });
@@ -149,7 +149,7 @@ describe('webhook subscriptions: create, list, get, update, delete', () => {
     expect(updated).toMatchObject({
       url: 'https://b.rebind.example/new',
       events: ['tier'],
-      tiers: ['hot'],
+      tiers: ['hot', 'sales-ready'],
       stages: null,
       enabled: false,
     });
@@ -157,7 +157,12 @@ describe('webhook subscriptions: create, list, get, update, delete', () => {
     expect((await audit(strict, admin))[0]).toMatchObject({
       action: 'webhook.updated',
       target: subscription.id,
-      details: { url: 'https://b.rebind.example/new', events: ['tier'], tiers: ['hot'], enabled: false },
+      details: {
+        url: 'https://b.rebind.example/new',
+        events: ['tier'],
+        tiers: ['hot', 'sales-ready'],
+        enabled: false,
+      },
     });
     expectProblem(
       await call(strict, admin, 'PATCH', `/v1/webhooks/${subscription.id}`, {}),
@@ -218,6 +223,15 @@ describe('webhook subscriptions: create, list, get, update, delete', () => {
       }),
       400,
       /^tiers: .*add "tier" to events/,
+    );
+    expectProblem(
+      await call(strict, admin, 'POST', '/v1/webhooks', {
+        url: 'https://x.rebind.example/',
+        events: ['tier'],
+        tiers: ['Sales Ready'],
+      }),
+      400,
+      /^tiers\[0\]: expected text matching/,
     );
     expectProblem(
       await call(strict, admin, 'POST', '/v1/webhooks', {

@@ -67,6 +67,26 @@ lifecycle:
   );
 }
 
+/** A model with named tiers: nurture, engaged (25/20), active (45/40), sales-ready (70/60). */
+export function namedTiersModel(workspace: string): ScoringModel {
+  return parseModel(
+    `id: named-tiers
+version: 1
+workspace: ${workspace}
+name: Named tiers
+engagement:
+  - { id: click, event: email.clicked, points: 5 }
+tiers:
+  - { id: nurture, countsAs: cold }
+  - { id: engaged, countsAs: warm, enter: 25, exit: 20 }
+  - { id: active, countsAs: warm, enter: 45, exit: 40 }
+  - { id: sales-ready, countsAs: hot, enter: 70, exit: 60 }
+`,
+    'yaml',
+    'named-tiers.yaml',
+  );
+}
+
 export async function recordModel(dataSource: DataSource, model: ScoringModel): Promise<void> {
   await scoringModelRepository.record(dataSource.manager, {
     workspaceId: model.workspace,

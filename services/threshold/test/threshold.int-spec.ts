@@ -8,6 +8,8 @@ import {
   webhookSubscriptionRepository,
   type DataSource,
 } from '@leadscore/persistence';
+import { scoreChangedEvent } from '@leadscore/score-events';
+import { tierOf, type ScoreSnapshot } from '@leadscore/scoring';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@leadscore/testing';
 import { ThresholdRuntime, type WebhookSettings } from '../src/app/threshold.runtime.js';
 import { type ThresholdTopics } from '../src/lifecycle/lifecycle-batch.handler.js';
@@ -17,6 +19,7 @@ import {
   localReceiversGuard,
   testSettingsCipher,
   lifecycleModel,
+  namedTiersModel,
   produceRecords,
   produceScoreChanges,
   readTopic,
@@ -290,5 +293,101 @@ describe('threshold service (real Kafka and PostgreSQL)', () => {
       [4, 200, 'delivered'],
     ]);
     expect(attempts[3]!.responseExcerpt).toBe('status 200');
+  });
+  it('walks named tiers one step at a time with their names, and filters webhooks by v1 tier or by name', async () => {
+    const workspace = uniqueName('ws');
+    const model = namedTiersModel(workspace);
+    await recordModel(dataSource, model);
+    // The scorer's own tier placement (hysteresis from the tier last published), as it would publish.
+    let previous: ScoreSnapshot | null = null;
+    const walk = [30, 50, 42, 39, 75, 10].map((total, i) => {
+      const placed = tierOf(model, total, previous?.tierName);
+      const current = { fit: 0, engagement: total, total, ...placed, grade: null };
+      const event = scoreChangedEvent(
+        workspace,
+        'ladder',
+        {
+          model: { id: model.id, version: model.version },
+          sequence: i + 1,
+          at: Date.UTC(2026, 10, 1) + i * 60_000,
+          cause: { type: 'event', eventId: `ladder-e${i}`, eventType: 'email.clicked' },
+          previous,
+          current,
+          applied: [],
+          contributions: [],
+        },
+        'leadscore/scorer',
+      );
+      previous = current;
+      return event;
+    });
+    const receiver = new WebhookReceiver(testSecret(7));
+    await receiver.start();
+    for (const [id, tiers] of [
+      ['into-hot', ['hot']],
+      ['into-active', ['active']],
+    ] as const)
+      await webhookSubscriptionRepository.create(
+        dataSource.manager,
+        {
+          id: `${workspace}-${id}`,
+          workspaceId: workspace,
+          url: receiver.url,
+          secrets: [testSecret(7)],
+          events: ['tier'],
+          tiers: [...tiers],
+          stages: null,
+          enabled: true,
+        },
+        new Date(),
+      );
+    const group = uniqueName('threshold');
+    const service = runtime(group);
+    try {
+      await service.start();
+      await produceScoreChanges(kafka, topics.scoreChanged, walk);
+      await waitUntilConsumed(kafka, dataSource, group, topics.scoreChanged);
+    } finally {
+      await service.stop();
+      await receiver.stop();
+    }
+
+    const steps = transitionsOf(await readTopic(kafka, topics.lifecycle), workspace)
+      .filter((e) => e.data.kind === 'tier')
+      .sort((a, b) => a.data.sequence - b.data.sequence || a.id.localeCompare(b.id))
+      .map(
+        (e) =>
+          `${e.data.sequence}: ${e.data.previousName}>${e.data.currentName} (${e.data.previous}>${e.data.current})`,
+      );
+    // 42 holds "active" (exit 40); 39 does not; 75 climbs two tiers; 10 falls through three.
+    expect(steps.sort()).toEqual(
+      [
+        '1: nurture>engaged (cold>warm)',
+        '2: engaged>active (warm>warm)',
+        '4: active>engaged (warm>warm)',
+        '5: engaged>active (warm>warm)',
+        '5: active>sales-ready (warm>hot)',
+        '6: sales-ready>active (hot>warm)',
+        '6: active>engaged (warm>warm)',
+        '6: engaged>nurture (warm>cold)',
+      ].sort(),
+    );
+    const deliveries = await dataSource.query<{ subscription_id: string; entered: string }[]>(
+      `SELECT subscription_id, payload->'data'->>'currentName' AS entered FROM webhook_deliveries
+       WHERE workspace_id = $1 ORDER BY id`,
+      [workspace],
+    );
+    // "hot" hears the one entry into hot; "active" each of the three entries into "active".
+    expect(deliveries).toEqual([
+      { subscription_id: `${workspace}-into-active`, entered: 'active' },
+      { subscription_id: `${workspace}-into-active`, entered: 'active' },
+      { subscription_id: `${workspace}-into-hot`, entered: 'sales-ready' },
+      { subscription_id: `${workspace}-into-active`, entered: 'active' },
+    ]);
+    const [state] = await dataSource.query<{ tier: string; tier_name: string }[]>(
+      'SELECT tier, tier_name FROM lifecycle_states WHERE workspace_id = $1',
+      [workspace],
+    );
+    expect(state).toEqual({ tier: 'cold', tier_name: 'nurture' });
   });
 });

@@ -28,6 +28,19 @@ describe('contact page', () => {
     plots.length = 0;
   });
 
+  it('shows a named tier with the cold, warm or hot it counts as', async () => {
+    const [first] = contactScores.models;
+    if (!first) throw new Error('fixture without a model');
+    const named = {
+      ...contactScores,
+      models: [{ ...first, now: { ...first.now, tierName: 'sales-ready' } }],
+    };
+    routes('viewer', { [`GET ${BASE}`]: { body: named } });
+    open();
+    const card = await screen.findByRole('article', { name: 'Model ontraport' });
+    expect(within(card).getByText('Tier').nextSibling).toHaveTextContent('sales-ready (hot)');
+  });
+
   it('shows each model’s current scores and the points of every rule', async () => {
     routes();
     open();

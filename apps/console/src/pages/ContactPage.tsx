@@ -101,7 +101,7 @@ function ModelScoreCard({ score }: { score: ContactModelScore }) {
         <Card title="Total">{num(now.total)}</Card>
         <Card title="Fit">{num(now.fit)}</Card>
         <Card title="Engagement">{num(now.engagement)}</Card>
-        <Card title="Tier">{text(now.tier)}</Card>
+        <Card title="Tier">{now.tierName ? `${now.tierName} (${text(now.tier)})` : text(now.tier)}</Card>
         <Card title="Grade">{text(now.grade)}</Card>
         <Card title="Stage">{text(score.stage)}</Card>
         <Card title="Relative">{score.relative ? `${num(score.relative.percent)} %` : '—'}</Card>

@@ -70,6 +70,10 @@ describe('webhooks', () => {
     await user.click(
       within(screen.getByRole('group', { name: 'Only into tiers (optional)' })).getByLabelText('hot'),
     );
+    await user.type(
+      screen.getByLabelText('Only into named tiers (optional, comma-separated)'),
+      ' sales-ready, ,active ',
+    );
     await user.type(screen.getByLabelText('Description'), 'CRM');
     await user.click(screen.getByRole('button', { name: 'Create webhook' }));
 
@@ -79,7 +83,7 @@ describe('webhooks', () => {
     expect(JSON.parse(api.find('POST', '/v1/webhooks')[0]?.body ?? '')).toEqual({
       url: 'https://crm.example.com/hooks',
       events: ['stage', 'tier'],
-      tiers: ['hot'],
+      tiers: ['hot', 'sales-ready', 'active'],
       description: 'CRM',
     });
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));

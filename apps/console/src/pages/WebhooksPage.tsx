@@ -80,18 +80,24 @@ function CreateWebhookForm({ onCreated }: { onCreated: (created: WebhookCreated)
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEvent[]>(['stage']);
   const [tiers, setTiers] = useState<Tier[]>([]);
+  const [namedTiers, setNamedTiers] = useState('');
   const [stages, setStages] = useState<Stage[]>([]);
   const [description, setDescription] = useState('');
   const submit = useSubmit();
 
   const create = async () => {
     const body: CreateWebhookRequest = { url: url.trim(), events };
-    if (tiers.length && events.includes('tier')) body.tiers = tiers;
+    const named = namedTiers
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '');
+    if ((tiers.length || named.length) && events.includes('tier')) body.tiers = [...tiers, ...named];
     if (stages.length && events.includes('stage')) body.stages = stages;
     if (description.trim()) body.description = description.trim();
     onCreated(await api.post<WebhookCreated>('/v1/webhooks', body));
     setUrl('');
     setDescription('');
+    setNamedTiers('');
   };
 
   return (
@@ -113,6 +119,12 @@ function CreateWebhookForm({ onCreated }: { onCreated: (created: WebhookCreated)
           options={TIERS}
           value={tiers}
           onChange={setTiers}
+        />
+        <Field
+          label="Only into named tiers (optional, comma-separated)"
+          placeholder="sales-ready, active"
+          value={namedTiers}
+          onChange={setNamedTiers}
         />
         <Checkboxes
           legend="Only into stages (optional)"

@@ -104,6 +104,11 @@ export const contactExportSchema: Readonly<Record<string, unknown>> = {
               "hot"
             ]
           },
+          "tierName": {
+            "type": "string",
+            "description": "The named tier, under a model with named tiers (absent otherwise).",
+            "pattern": "^[a-z][a-z0-9-]{0,31}$"
+          },
           "grade": {
             "type": [
               "string",

@@ -214,6 +214,10 @@ export interface ContactLifecycle {
   model: string;
   stage: 'lead' | 'recycled' | 'mql' | 'sql';
   tier: 'cold' | 'warm' | 'hot';
+  /**
+   * The named tier, under a model with named tiers (absent otherwise).
+   */
+  tierName?: string;
   grade: string | null;
   salesAccepted: boolean;
   lastSequence: number;

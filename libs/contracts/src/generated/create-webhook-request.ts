@@ -21,11 +21,11 @@ export interface CreateWebhookRequest {
    */
   events: ('tier' | 'stage' | 'score')[];
   /**
-   * Only tier transitions into these tiers; absent or null: all.
+   * Only tier transitions into these tiers; absent or null: all. cold, warm or hot match a transition that changes the v1 tier into it (not a step between two named tiers counting as the same one); a named tier (a model's `tiers[].id`, e.g. "sales-ready") matches a transition into it.
    *
    * @minItems 1
    */
-  tiers?: ('cold' | 'warm' | 'hot')[] | null;
+  tiers?: string[] | null;
   /**
    * Only stage transitions into these stages; absent or null: all.
    *

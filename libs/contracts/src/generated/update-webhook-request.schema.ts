@@ -42,15 +42,12 @@ export const updateWebhookRequestSchema: Readonly<Record<string, unknown>> = {
       ],
       "items": {
         "type": "string",
-        "enum": [
-          "cold",
-          "warm",
-          "hot"
-        ]
+        "pattern": "^[a-z][a-z0-9-]{0,31}$",
+        "maxLength": 32
       },
       "minItems": 1,
       "uniqueItems": true,
-      "description": "Only tier transitions into these tiers; absent or null: all."
+      "description": "Only tier transitions into these tiers; absent or null: all. cold, warm or hot match a transition that changes the v1 tier into it (not a step between two named tiers counting as the same one); a named tier (a model's `tiers[].id`, e.g. \"sales-ready\") matches a transition into it."
     },
     "stages": {
       "type": [

@@ -51,11 +51,8 @@ export const webhookSubscriptionSchema: Readonly<Record<string, unknown>> = {
       ],
       "items": {
         "type": "string",
-        "enum": [
-          "cold",
-          "warm",
-          "hot"
-        ]
+        "pattern": "^[a-z][a-z0-9-]{0,31}$",
+        "maxLength": 32
       }
     },
     "stages": {

@@ -15,7 +15,7 @@ export interface WebhookSubscription {
   id: string;
   url: string;
   events: ('tier' | 'stage' | 'score')[];
-  tiers: ('cold' | 'warm' | 'hot')[] | null;
+  tiers: string[] | null;
   stages: ('lead' | 'recycled' | 'mql' | 'sql')[] | null;
   description: string | null;
   enabled: boolean;

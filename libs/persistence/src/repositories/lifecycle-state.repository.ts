@@ -9,6 +9,8 @@ export interface LifecycleKey {
 export interface LifecycleStateRow extends LifecycleKey {
   stage: 'lead' | 'recycled' | 'mql' | 'sql';
   tier: 'cold' | 'warm' | 'hot';
+  /** The named tier under a model with named tiers (null otherwise). */
+  tierName: string | null;
   grade: string | null;
   salesAccepted: boolean;
   /** The last score-changed sequence applied: an event at or below it is a duplicate or a replay. */
@@ -25,6 +27,7 @@ interface LifecycleStateRecord {
   contact_id: string;
   stage: LifecycleStateRow['stage'];
   tier: LifecycleStateRow['tier'];
+  tier_name: string | null;
   grade: string | null;
   sales_accepted: boolean;
   last_sequence: string;
@@ -38,6 +41,7 @@ const toRow = (r: LifecycleStateRecord): LifecycleStateRow => ({
   contactId: r.contact_id,
   stage: r.stage,
   tier: r.tier,
+  tierName: r.tier_name,
   grade: r.grade,
   salesAccepted: r.sales_accepted,
   lastSequence: Number(r.last_sequence),
@@ -59,7 +63,7 @@ export const lifecycleStateRepository = {
   ): Promise<Map<string, LifecycleStateRow>> {
     if (keys.length === 0) return new Map();
     const rows = await sql.query<LifecycleStateRecord[]>(
-      `SELECT s.workspace_id, s.model_id, s.contact_id, s.stage, s.tier, s.grade, s.sales_accepted,
+      `SELECT s.workspace_id, s.model_id, s.contact_id, s.stage, s.tier, s.tier_name, s.grade, s.sales_accepted,
               s.last_sequence::text AS last_sequence, s.model_version, s.scores
        FROM lifecycle_states s
        JOIN UNNEST($1::text[], $2::text[], $3::text[]) AS k(w, m, c)
@@ -74,7 +78,7 @@ export const lifecycleStateRepository = {
   /** Every model's state of one contact, unlocked (a contact's data export). */
   async ofContact(sql: SqlRunner, workspaceId: string, contactId: string): Promise<LifecycleStateRow[]> {
     const rows = await sql.query<LifecycleStateRecord[]>(
-      `SELECT workspace_id, model_id, contact_id, stage, tier, grade, sales_accepted,
+      `SELECT workspace_id, model_id, contact_id, stage, tier, tier_name, grade, sales_accepted,
               last_sequence::text AS last_sequence, model_version, scores
        FROM lifecycle_states WHERE workspace_id = $1 AND contact_id = $2 ORDER BY model_id`,
       [workspaceId, contactId],
@@ -89,7 +93,7 @@ export const lifecycleStateRepository = {
   ): Promise<LifecycleStateRow[]> {
     if (contacts.length === 0) return [];
     const rows = await sql.query<LifecycleStateRecord[]>(
-      `SELECT s.workspace_id, s.model_id, s.contact_id, s.stage, s.tier, s.grade, s.sales_accepted,
+      `SELECT s.workspace_id, s.model_id, s.contact_id, s.stage, s.tier, s.tier_name, s.grade, s.sales_accepted,
               s.last_sequence::text AS last_sequence, s.model_version, s.scores
        FROM lifecycle_states s
        JOIN UNNEST($1::text[], $2::text[]) AS k(w, c) ON s.workspace_id = k.w AND s.contact_id = k.c
@@ -106,13 +110,13 @@ export const lifecycleStateRepository = {
     await sql.query(
       `INSERT INTO lifecycle_states
          (workspace_id, model_id, contact_id, stage, tier, grade, sales_accepted, last_sequence, updated_at,
-          model_version, scores)
-       SELECT w, m, c, s, t, g, a, q, $9, v, j
+          model_version, scores, tier_name)
+       SELECT w, m, c, s, t, g, a, q, $9, v, j, n
        FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[],
-                   $8::bigint[], $10::int[], $11::jsonb[])
-         AS u(w, m, c, s, t, g, a, q, v, j)
+                   $8::bigint[], $10::int[], $11::jsonb[], $12::text[])
+         AS u(w, m, c, s, t, g, a, q, v, j, n)
        ON CONFLICT (workspace_id, model_id, contact_id) DO UPDATE SET
-         stage = EXCLUDED.stage, tier = EXCLUDED.tier, grade = EXCLUDED.grade,
+         stage = EXCLUDED.stage, tier = EXCLUDED.tier, tier_name = EXCLUDED.tier_name, grade = EXCLUDED.grade,
          sales_accepted = EXCLUDED.sales_accepted, last_sequence = EXCLUDED.last_sequence,
          model_version = EXCLUDED.model_version, scores = EXCLUDED.scores, updated_at = EXCLUDED.updated_at`,
       [
@@ -127,6 +131,7 @@ export const lifecycleStateRepository = {
         updatedAt,
         rows.map((r) => r.modelVersion),
         rows.map((r) => JSON.stringify(r.scores)),
+        rows.map((r) => r.tierName),
       ],
     );
   },

@@ -9,8 +9,8 @@ export interface WebhookSubscriptionRow {
   secrets: string[];
   /** Message kinds: `tier`, `stage`, `score`. */
   events: ('tier' | 'stage' | 'score')[];
-  /** Only transitions into these tiers / stages; null for all. */
-  tiers: ('cold' | 'warm' | 'hot')[] | null;
+  /** Only transitions into these tiers (cold, warm, hot or named tiers) / stages; null for all. */
+  tiers: string[] | null;
   stages: ('lead' | 'recycled' | 'mql' | 'sql')[] | null;
   enabled: boolean;
 }

@@ -59,6 +59,7 @@ export class ExportContact {
         model: state.modelId,
         stage: state.stage,
         tier: state.tier,
+        ...(state.tierName === null ? {} : { tierName: state.tierName }),
         grade: state.grade,
         salesAccepted: state.salesAccepted,
         lastSequence: state.lastSequence,

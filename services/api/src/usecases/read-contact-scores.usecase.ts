@@ -11,12 +11,16 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 const NOTHING_PUBLISHED = { fit: 0, engagement: 0, total: 0, tier: null, grade: null } as const;
 
-function figures(score: Pick<Score, 'fit' | 'engagement' | 'total' | 'tier' | 'grade'>, at: number) {
+function figures(
+  score: Pick<Score, 'fit' | 'engagement' | 'total' | 'tier' | 'tierName' | 'grade'>,
+  at: number,
+) {
   return {
     fit: score.fit,
     engagement: score.engagement,
     total: score.total,
     tier: score.tier,
+    ...(score.tierName === undefined ? {} : { tierName: score.tierName }),
     grade: score.grade,
     at: iso(at),
   };

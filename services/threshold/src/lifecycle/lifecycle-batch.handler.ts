@@ -132,7 +132,12 @@ export class LifecycleBatchHandler {
             'model version not recorded; only the tier is tracked for this change',
           );
         }
-        const plan = applyScores(model?.lifecycle, current ?? { ...INITIAL_LIFECYCLE }, data.current);
+        const plan = applyScores(
+          model?.lifecycle,
+          current ?? { ...INITIAL_LIFECYCLE },
+          data.current,
+          model?.tiers,
+        );
         changed.set(stateKey, {
           ...key,
           ...plan.next,

@@ -24,6 +24,15 @@ export function lifecycleEventId(
     .digest('hex');
 }
 
+/** A tier transition's named tiers, under a model with named tiers (v1 consumers read previous/current). */
+function transitionNames(transition: Transition): { previousName?: string; currentName?: string } {
+  if (transition.kind !== 'tier') return {};
+  return {
+    ...(transition.fromName === undefined ? {} : { previousName: transition.fromName }),
+    ...(transition.toName === undefined ? {} : { currentName: transition.toName }),
+  };
+}
+
 /** The leads.lifecycle.v1 CloudEvent of one transition, with the score snapshot and explanation behind it. */
 export function lifecycleEvent(
   scoreChanged: ScoreChangedEvent,
@@ -46,6 +55,7 @@ export function lifecycleEvent(
       kind: transition.kind,
       previous: transition.from,
       current: transition.to,
+      ...transitionNames(transition),
       sequence: data.sequence,
       scoreChangedId: scoreChanged.id,
       scores: { ...data.current },

@@ -1,9 +1,11 @@
-import { type Lifecycle } from '@leadscore/contracts';
+import { type Lifecycle, type ScoringModel } from '@leadscore/contracts';
 import { scoringModelRepository, storedModelOf, type SqlRunner } from '@leadscore/persistence';
 
 /** The part of a model the threshold service reads. */
 export interface LifecycleModel {
   readonly lifecycle: Lifecycle | undefined;
+  /** The tiers, whose named steps (under named tiers) transitions walk. */
+  readonly tiers: ScoringModel['tiers'];
 }
 
 /**
@@ -26,7 +28,7 @@ export class LifecycleModels {
     // Not cached when missing: the scorer may record it a moment later.
     if (!row) return null;
     const model = storedModelOf(row);
-    const found: LifecycleModel = { lifecycle: model.lifecycle };
+    const found: LifecycleModel = { lifecycle: model.lifecycle, tiers: model.tiers };
     this.cache.set(key, found);
     return found;
   }
