@@ -112,6 +112,12 @@ const models: fc.Arbitrary<ScoringModel> = fc
       fit: fc.constant<FitRule[]>([
         { id: 'pro-plan', field: 'plan', operator: 'equals', value: 'pro', points: 20 },
       ]),
+      tiers: fc.constantFrom<NonNullable<ScoringModel['tiers']>>({ warm: 20, hot: 50 }, [
+        { id: 'nurture', countsAs: 'cold' },
+        { id: 'engaged', countsAs: 'warm', enter: 15, exit: 5 },
+        { id: 'active', countsAs: 'warm', enter: 30, exit: 22 },
+        { id: 'sales-ready', countsAs: 'hot', enter: 50, exit: 40 },
+      ]),
     },
     { requiredKeys: ['engagement'] },
   )

@@ -46,7 +46,7 @@ export type Filters = Condition[];
  */
 export type DecayRate = PercentPerDayDecay | HalfLifeDecay;
 /**
- * Named tiers, lowest first: every contact is in the first until its total reaches the `enter` of a higher one; it stays in a tier until the total falls below that tier's `exit` (hysteresis, as lifecycle stages have), then drops to the highest lower tier whose `exit` it still meets. Each tier says which of cold, warm and hot it counts as (`countsAs`, never lower than the tier below's): score-changed and lifecycle events carry that in `tier`, as v1 consumers expect, and the name in `tierName`.
+ * Named tiers, lowest first: every contact is in the first until its total reaches the `enter` of a higher one; it stays in a tier until the total falls below that tier's `exit` (hysteresis, as lifecycle stages have), then drops to the highest lower tier whose `exit` it still meets. Each tier says which of cold, warm and hot it counts as (`countsAs`, never lower than the tier below's): score-changed and lifecycle events carry that in `tier`, as v1 consumers expect, and the name in `tierName`. Like lifecycle stages, tiers are judged on the published scores: the decay service publishes on its schedule, so a dip below an exit that ends between two of its passes is not seen.
  *
  * @minItems 2
  * @maxItems 12
