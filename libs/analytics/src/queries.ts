@@ -112,6 +112,9 @@ export interface ContactLifecycleChangeRow {
   readonly kind: string;
   readonly previous: string;
   readonly current: string;
+  /** Named tiers of a tier transition under a model with named tiers ('' otherwise). */
+  readonly previousName: string;
+  readonly currentName: string;
   readonly cause: string;
   readonly sequence: string;
 }

@@ -111,7 +111,7 @@ export function applyEvent(
     const rulePoints = rule.points;
     if (isFrequencyPoints(rulePoints)) {
       if (rulePoints.ranges.some((range) => range.points > 0)) engaged = true;
-      applied.push(...countEvent(model, draft, rule, rulePoints, time, event.id));
+      applied.push(...countEvent(model, draft, rule.id, time, event.id));
       continue;
     }
     const points = pointsOf(rulePoints, event.data);

@@ -28,10 +28,12 @@ export interface ContactScoreState {
   /** Award counts of rules with limits. */
   readonly counters: Readonly<Record<string, RuleCounter>>;
   /**
-   * Frequency rules' counts of recent matching events, per rule; absent until a frequency rule first
-   * counts, so states of models without one keep their shape.
+   * Per frequency rule, the times of its latest matching events still in its window, oldest first: at
+   * most as many as its ranges tell apart (from that count on every count is in the same range). The
+   * count gives the range; the rule's points in `engagement.rules` are what a take-back removes. Absent
+   * until a frequency rule first counts, so states of models without one keep their shape.
    */
-  readonly frequency?: Readonly<Record<string, FrequencyMark>>;
+  readonly frequency?: Readonly<Record<string, readonly number[]>>;
   /** Absence rules waiting for their follow-up event. */
   readonly pendingAbsences: readonly PendingAbsence[];
   /** Inactivity penalties applied during the current stretch of inactivity, per rule. */
@@ -78,30 +80,6 @@ export interface RuleCounter {
   readonly lifetime: number;
   /** Times of the recent awards that per-day and rolling-window limits still need. */
   readonly recent: readonly number[];
-}
-
-/** Bounds of a frequency range as the model gave them (null: no max, "or more"). */
-export interface CountRange {
-  readonly min: number;
-  readonly max: number | null;
-}
-
-/** Where a frequency rule's count stands. */
-export interface FrequencyMark {
-  /**
-   * Times of the latest matching events still in the window, oldest first: at most as many as the rule's
-   * ranges tell apart (beyond that number the count is in the same range however large it grows).
-   */
-  readonly times: readonly number[];
-  /** The range the count entered last (null: none). */
-  readonly range: CountRange | null;
-  /** The points given for entering it, to take back when the count leaves it (null: none to take back). */
-  readonly award: {
-    readonly points: number;
-    readonly decay: DecayKey;
-    readonly awardedAt: number;
-    readonly eventId: string | null;
-  } | null;
 }
 
 /** A correlation value copied from the trigger event's data. */
@@ -177,7 +155,7 @@ export interface StateDraft {
   };
   awards: ExpiringAward[];
   counters: Record<string, { lifetime: number; recent: number[] }>;
-  frequency?: Record<string, FrequencyMark>;
+  frequency?: Record<string, readonly number[]>;
   pendingAbsences: PendingAbsence[];
   inactivity: Record<string, InactivityMark>;
   lastEngagementAt: number | null;

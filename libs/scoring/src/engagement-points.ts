@@ -178,6 +178,18 @@ export function takeBackAward(draft: StateDraft, given: GivenAward, at: number):
   };
 }
 
+/**
+ * Takes back everything a rule is worth at `at` (its points after decay): an `expired` step for the
+ * award behind its latest points. Undefined when the rule is worth nothing.
+ */
+export function withdrawRule(draft: StateDraft, ruleId: string, at: number): AppliedPoints | undefined {
+  const rule = draft.engagement.rules[ruleId];
+  const worth = ruleValueAt(draft, ruleId, at);
+  if (!rule || Math.abs(worth) < NEGLIGIBLE) return undefined;
+  addEngagement(draft, { ruleId, kind: rule.kind, decay: rule.decay, points: -worth, at, eventId: null });
+  return { ruleId, kind: rule.kind, outcome: 'expired', points: -worth, eventId: rule.lastEventId, at };
+}
+
 /** Removes the first award (the next to expire), taking away exactly what it is worth at its expiry. */
 export function expireFirstAward(draft: StateDraft): AppliedPoints | undefined {
   const expiring = draft.awards.shift();

@@ -90,7 +90,7 @@ describe('frequency points: "1–2 views in 7 days → 5, 3–5 → 10, 6+ → 2
     const { state, changes } = viewed(model, [0, 7]);
     expect(changes[1]).toBeUndefined();
     expect(scoreAt(model, state, days(7)).engagement).toBe(5);
-    expect(state.frequency?.['pricing-frequency']?.times).toEqual([days(7)]);
+    expect(state.frequency?.['pricing-frequency']).toEqual([days(7)]);
   });
 
   it('takes back what the points are still worth after decay', () => {
@@ -107,7 +107,7 @@ describe('frequency points: "1–2 views in 7 days → 5, 3–5 → 10, 6+ → 2
   it('remembers no more views than its ranges tell apart', () => {
     const { state } = viewed(model, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(scoreAt(model, state, days(0)).engagement).toBe(20);
-    expect(state.frequency?.['pricing-frequency']?.times).toHaveLength(6);
+    expect(state.frequency?.['pricing-frequency']).toHaveLength(6);
     // Ten views at day 0 and four at day 1: from day 7 the four still count (3–5, worth 10).
     const later = viewed(model, [1, 1, 1, 1], state).state;
     expect(scoreAt(model, later, days(7)).engagement).toBe(10);

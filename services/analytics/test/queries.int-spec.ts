@@ -41,6 +41,7 @@ let queries: AnalyticsQueryRunner;
 const ADA = 'email:ada@example.com';
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 9, minute)).toISOString();
 let offset = 0;
+let store: ArchiveStore;
 
 function record(role: ArchiveRole, value: unknown, headers: Record<string, string> = {}) {
   offset += 1;
@@ -174,7 +175,7 @@ beforeAll(async () => {
   clickhouse = await startTestClickHouse(db);
   await migrateAnalytics(clickhouse.client, db);
   queries = new AnalyticsQueryRunner(clickhouse.client, db);
-  const store = new ArchiveStore(clickhouse.client, db);
+  store = new ArchiveStore(clickhouse.client, db);
   const seq2 = change('m1', 2, 2, { type: 'event', eventId: 'e2' }, 15, 10, [
     { ruleId: 'pricing', points: 10, eventId: 'e1' },
     { ruleId: 'click', points: 5, eventId: 'e2' },
@@ -336,6 +337,48 @@ describe('the archive queries', () => {
       ['e2', 'email.clicked', 'm3', 4.6, ['click']],
       ['e1', 'web.page_viewed', 'm1', 10, ['pricing']],
       ['e1', 'web.page_viewed', 'm2', 3, ['any-page']],
+    ]);
+  });
+
+  it('gives a contact’s transitions with the named tiers their events carry', async () => {
+    const ZOE = 'email:zoe@example.com';
+    const named = (sequence: number, previous: string, current: string, names: [string, string] | null) =>
+      record('lifecycleChanges', {
+        specversion: '1.0',
+        id: `zoe-${sequence}`,
+        source: 'leadscore/threshold',
+        type: 'tier.changed',
+        time: at(sequence),
+        subject: ZOE,
+        workspace: 'acme',
+        datacontenttype: 'application/json',
+        data: {
+          contact: ZOE,
+          model: { id: 'b2b', version: 1 },
+          kind: 'tier',
+          previous,
+          current,
+          ...(names ? { previousName: names[0], currentName: names[1] } : {}),
+          sequence,
+          cause: 'score',
+        },
+      });
+    await store.write({
+      consumerGroup: 'g',
+      topic: 't',
+      partition: 2,
+      firstOffset: '0',
+      nextOffset: '2',
+      rows: [named(1, 'cold', 'warm', null), named(2, 'warm', 'warm', ['engaged', 'evaluating'])],
+    });
+    const rows = await queries.run(AnalyticsQueries.contactLifecycleChanges, {
+      workspace: 'acme',
+      contact: ZOE,
+      limit: 10,
+    });
+    expect(rows.map((r) => [r.previous, r.current, r.previousName, r.currentName])).toEqual([
+      ['cold', 'warm', '', ''],
+      ['warm', 'warm', 'engaged', 'evaluating'],
     ]);
   });
 

@@ -111,6 +111,9 @@ describe('contact page', () => {
     const transitions = await screen.findByRole('table', { name: 'Transitions, newest first' });
     expect(within(transitions).getByRole('row', { name: /stage lead mql/ })).toBeInTheDocument();
     expect(within(transitions).getByRole('row', { name: /tier warm hot/ })).toBeInTheDocument();
+    expect(
+      within(transitions).getByRole('row', { name: /tier engaged \(warm\) evaluating \(warm\)/ }),
+    ).toBeInTheDocument();
     const deliveries = screen.getByRole('table', { name: 'Webhook deliveries' });
     expect(within(deliveries).getByText('lead.stage_changed')).toBeInTheDocument();
     expect(within(deliveries).getByText('delivered')).toBeInTheDocument();

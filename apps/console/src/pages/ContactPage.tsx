@@ -72,8 +72,13 @@ const transitionColumns: ColumnDef<LifecycleTransition>[] = [
   dateColumn('at', 'Time', (transition) => transition.at),
   { id: 'model', header: 'Model', accessorKey: 'model' },
   { id: 'kind', header: 'Kind', accessorKey: 'kind' },
-  { id: 'from', header: 'From', accessorKey: 'from' },
-  { id: 'to', header: 'To', accessorKey: 'to' },
+  // A named tier shows with the cold, warm or hot it counts as.
+  {
+    id: 'from',
+    header: 'From',
+    accessorFn: (t) => (t.fromName ? `${t.fromName} (${t.from})` : t.from),
+  },
+  { id: 'to', header: 'To', accessorFn: (t) => (t.toName ? `${t.toName} (${t.to})` : t.to) },
   { id: 'sequence', header: 'Score change no.', accessorKey: 'sequence' },
 ];
 

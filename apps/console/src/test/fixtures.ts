@@ -228,6 +228,16 @@ export const lifecycle: ContactLifecycle = {
       at: '2025-05-22T10:00:00.500Z',
       sequence: 7,
     },
+    {
+      model: 'b2b-saas',
+      from: 'warm',
+      fromName: 'engaged',
+      to: 'warm',
+      toName: 'evaluating',
+      kind: 'tier',
+      at: '2025-05-21T10:00:00.000Z',
+      sequence: 3,
+    },
   ],
   deliveries: [
     {

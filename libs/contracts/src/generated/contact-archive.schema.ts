@@ -99,6 +99,14 @@ export const contactArchiveSchema: Readonly<Record<string, unknown>> = {
           "current": {
             "type": "string"
           },
+          "previousName": {
+            "type": "string",
+            "description": "The named tier before, for a tier transition under a model with named tiers."
+          },
+          "currentName": {
+            "type": "string",
+            "description": "The named tier after, for a tier transition under a model with named tiers."
+          },
           "sequence": {
             "type": "integer",
             "minimum": 1

@@ -295,5 +295,13 @@ export interface ArchivedLifecycleChange {
   kind: 'tier' | 'stage';
   previous: string;
   current: string;
+  /**
+   * The named tier before, for a tier transition under a model with named tiers.
+   */
+  previousName?: string;
+  /**
+   * The named tier after, for a tier transition under a model with named tiers.
+   */
+  currentName?: string;
   sequence: number;
 }

@@ -53,6 +53,14 @@ export const contactLifecycleSchema: Readonly<Record<string, unknown>> = {
           "to": {
             "type": "string"
           },
+          "fromName": {
+            "type": "string",
+            "description": "The named tier before, for a tier transition under a model with named tiers (`from` is the cold, warm or hot it counts as)."
+          },
+          "toName": {
+            "type": "string",
+            "description": "The named tier after, for a tier transition under a model with named tiers (`to` is the cold, warm or hot it counts as)."
+          },
           "at": {
             "type": "string",
             "format": "date-time"

@@ -18,6 +18,14 @@ export interface ContactTransition {
   kind: 'tier' | 'stage';
   from: string;
   to: string;
+  /**
+   * The named tier before, for a tier transition under a model with named tiers (`from` is the cold, warm or hot it counts as).
+   */
+  fromName?: string;
+  /**
+   * The named tier after, for a tier transition under a model with named tiers (`to` is the cold, warm or hot it counts as).
+   */
+  toName?: string;
   at: string;
   /**
    * The contact's score-changed sequence under the model that moved it.

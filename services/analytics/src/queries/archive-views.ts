@@ -212,6 +212,8 @@ export function contactArchiveView(
       kind: row.kind as ContactArchive['lifecycleChanges'][number]['kind'],
       previous: row.previous,
       current: row.current,
+      ...(row.previousName === '' ? {} : { previousName: row.previousName }),
+      ...(row.currentName === '' ? {} : { currentName: row.currentName }),
       sequence: Number(row.sequence),
     })),
   };

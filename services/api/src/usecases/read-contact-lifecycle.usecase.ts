@@ -40,6 +40,8 @@ export class ReadContactLifecycle {
           kind: change.kind,
           from: change.previous,
           to: change.current,
+          ...(change.previousName === undefined ? {} : { fromName: change.previousName }),
+          ...(change.currentName === undefined ? {} : { toName: change.currentName }),
           at: change.time,
           sequence: change.sequence,
         }))
