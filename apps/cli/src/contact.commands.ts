@@ -108,8 +108,24 @@ export async function explainContact(
       );
     for (const a of m.waitingAbsences)
       output.out(`waiting: ${a.ruleId} (after event ${a.triggerEventId}) is due at ${a.dueAt}`);
+    for (const f of m.frequencyCounts)
+      output.out(
+        `counting: ${f.ruleId} has ${f.count}${f.orMore ? ' or more' : ''} in ${f.withinDays} days (${rangeText(f.range)})${f.oldestLeavesAt ? `; the oldest leaves at ${f.oldestLeavesAt}` : ''}`,
+      );
   }
   return ExitCode.ok;
+}
+
+/** "3–5: 10 points", "6 or more: 20 points", "no range". */
+export function rangeText(range: { min: number; max: number | null; points: number } | null): string {
+  if (range === null) return 'no range';
+  const counts =
+    range.max === null
+      ? `${range.min} or more`
+      : range.min === range.max
+        ? `${range.min}`
+        : `${range.min}–${range.max}`;
+  return `${counts}: ${range.points} points`;
 }
 
 export interface LeaderboardOptions {

@@ -155,7 +155,7 @@ export interface StateDraft {
   };
   awards: ExpiringAward[];
   counters: Record<string, { lifetime: number; recent: number[] }>;
-  frequency?: Record<string, readonly number[]>;
+  frequency?: Record<string, readonly number[]> | undefined;
   pendingAbsences: PendingAbsence[];
   inactivity: Record<string, InactivityMark>;
   lastEngagementAt: number | null;
@@ -182,7 +182,8 @@ export function draftOf(state: ContactScoreState, model: ScoringModel): StateDra
         { lifetime: counter.lifetime, recent: [...counter.recent] },
       ]),
     ),
-    ...(state.frequency === undefined ? {} : { frequency: { ...state.frequency } }),
+    // Not a conditional spread: a spread makes V8 build the whole draft on its slow path.
+    frequency: state.frequency === undefined ? undefined : { ...state.frequency },
     pendingAbsences: [...state.pendingAbsences],
     inactivity: { ...state.inactivity },
     lastEngagementAt: state.lastEngagementAt,

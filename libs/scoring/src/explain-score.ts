@@ -9,6 +9,7 @@ import {
   type Contribution,
   type Score,
 } from './score.js';
+import { frequencyCountsOf, type FrequencyCount } from './frequency-points.js';
 import { effectiveTime } from './scoring-time.js';
 import { settle } from './time-effects.js';
 
@@ -45,6 +46,8 @@ export interface ScoreExplanation {
   readonly runningAwards: readonly RunningAward[];
   /** Absences still waiting, soonest due first. */
   readonly waitingAbsences: readonly WaitingAbsence[];
+  /** Every frequency rule's count, its range and when the oldest counted event leaves the window. */
+  readonly frequencyCounts: readonly FrequencyCount[];
 }
 
 /**
@@ -72,5 +75,6 @@ export function explainAt(model: ScoringModel, state: ContactScoreState, now: nu
     waitingAbsences: draft.pendingAbsences
       .map(({ ruleId, triggerEventId, dueAt }) => ({ ruleId, triggerEventId, dueAt }))
       .sort((a, b) => a.dueAt - b.dueAt),
+    frequencyCounts: frequencyCountsOf(model, draft),
   };
 }

@@ -3,6 +3,7 @@ import { type FrequencyPoints, type ScoringModel } from '@leadscore/contracts';
 import { days, modelWith, T0 } from '../test/scoring-fixtures.js';
 import { applyEvent } from './apply-event.js';
 import { emptyState, type ContactScoreState } from './contact-score.state.js';
+import { explainAt } from './explain-score.js';
 import { scoreAt } from './score-at.js';
 import { advanceTo } from './time-effects.js';
 
@@ -155,5 +156,35 @@ describe('frequency points within a score group', () => {
     expect(scoreAt(grouped, state, days(2)).engagement).toBe(8);
     // At day 7 the count falls to 2: the 8 given are taken back and 5 given for 1–2.
     expect(scoreAt(grouped, state, days(7)).engagement).toBe(5);
+  });
+});
+
+describe('frequency counts in the explanation', () => {
+  it('say how many events are counted, the range they are in and when the oldest leaves', () => {
+    const model = pricingModel(pricingRanges);
+    const { state } = viewed(model, [0, 1, 2]);
+    expect(explainAt(model, state, days(3)).frequencyCounts).toEqual([
+      {
+        ruleId: 'pricing-frequency',
+        count: 3,
+        orMore: false,
+        withinDays: 7,
+        range: { min: 3, max: 5, points: 10 },
+        oldestLeavesAt: days(7),
+      },
+    ]);
+    // At day 8 the first two views have left: one counted, in 1–2.
+    expect(explainAt(model, state, days(8)).frequencyCounts[0]).toMatchObject({
+      count: 1,
+      range: { min: 1, max: 2, points: 5 },
+      oldestLeavesAt: days(9),
+    });
+    const many = viewed(model, [0, 0, 0, 0, 0, 0, 0, 0]).state;
+    expect(explainAt(model, many, days(1)).frequencyCounts[0]).toMatchObject({ count: 6, orMore: true });
+    expect(explainAt(model, emptyState(model, T0), T0).frequencyCounts[0]).toMatchObject({
+      count: 0,
+      range: null,
+      oldestLeavesAt: null,
+    });
   });
 });

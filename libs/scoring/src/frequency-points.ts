@@ -158,3 +158,33 @@ export function forgetVanishedFrequencyRules(model: ScoringModel, draft: StateDr
   const rules = frequencyRulesOf(model);
   for (const ruleId of Object.keys(draft.frequency)) if (!rules.has(ruleId)) store(draft, ruleId, []);
 }
+
+/** Where a frequency rule's count stands at a time, for explanations. */
+export interface FrequencyCount {
+  readonly ruleId: string;
+  /** Matching events within the window; with `orMore`, at least this many (the ranges tell no more apart). */
+  readonly count: number;
+  readonly orMore: boolean;
+  readonly withinDays: number;
+  /** The range the count is in (null: none). */
+  readonly range: { readonly min: number; readonly max: number | null; readonly points: number } | null;
+  /** When the oldest counted event leaves the window (null: none counted). */
+  readonly oldestLeavesAt: number | null;
+}
+
+/** Every frequency rule's count in `draft` (settled to the time asked), in the model's order. */
+export function frequencyCountsOf(model: ScoringModel, draft: StateDraft): FrequencyCount[] {
+  return [...frequencyRulesOf(model).values()].map(({ rule, points, window, kept }) => {
+    const times = draft.frequency?.[rule.id] ?? [];
+    const range = rangeOf(points, times.length);
+    const oldest = times[0];
+    return {
+      ruleId: rule.id,
+      count: times.length,
+      orMore: times.length === kept,
+      withinDays: points.withinDays,
+      range: range ? { min: range.min, max: range.max ?? null, points: range.points } : null,
+      oldestLeavesAt: oldest === undefined ? null : oldest + window,
+    };
+  });
+}

@@ -18,6 +18,7 @@ export { applyEvent, rememberedEventKey, type ScoringEvent } from './apply-event
 export { refit, type ContactProfile } from './refit.js';
 export { scoreAt } from './score-at.js';
 export { explainAt, type RunningAward, type ScoreExplanation, type WaitingAbsence } from './explain-score.js';
+export { type FrequencyCount } from './frequency-points.js';
 export { rankStatsOf, relativeScore, type RankStats } from './relative-score.js';
 export { rankOf, roundScore, TOP_CONTRIBUTIONS, type Contribution, type Rank, type Score } from './score.js';
 export { tierOf, type TierPlacement } from './tiers.js';

@@ -53,14 +53,12 @@ export function scoreOfState(model: ScoringModel, state: ContactScoreState, time
   const total = clamp(fit + engagement, caps?.minTotal, caps?.maxTotal);
   // Tier and grade follow the published (rounded) scores: a total published as 50 is never below a line
   // at 50 because it is 49.9999 unrounded. Named tiers hold from the tier last published (hysteresis).
-  return {
-    fit,
-    engagement,
-    total,
-    ...tierOf(model, roundScore(total), state.reported?.tierName),
-    grade: gradeOf(model, roundScore(fit)),
-    at: time,
-  };
+  const { tier, tierName } = tierOf(model, roundScore(total), state.reported?.tierName);
+  const grade = gradeOf(model, roundScore(fit));
+  // Literals of one shape each, no spreads: this runs for every event.
+  return tierName === undefined
+    ? { fit, engagement, total, tier, grade, at: time }
+    : { fit, engagement, total, tier, tierName, grade, at: time };
 }
 
 /** Hundredths, without negative zero. */
@@ -70,14 +68,13 @@ export function roundScore(value: number): number {
 }
 
 export function snapshotOf(score: Score): ScoreSnapshot {
-  return {
-    fit: roundScore(score.fit),
-    engagement: roundScore(score.engagement),
-    total: roundScore(score.total),
-    tier: score.tier,
-    ...(score.tierName === undefined ? {} : { tierName: score.tierName }),
-    grade: score.grade,
-  };
+  const fit = roundScore(score.fit);
+  const engagement = roundScore(score.engagement);
+  const total = roundScore(score.total);
+  const { tier, tierName, grade } = score;
+  return tierName === undefined
+    ? { fit, engagement, total, tier, grade }
+    : { fit, engagement, total, tier, tierName, grade };
 }
 
 /** The rules that make up the score at `time`, largest first (by absolute value), at most `limit`. */
@@ -87,26 +84,21 @@ export function contributionsOf(
   time: number,
   limit = TOP_CONTRIBUTIONS,
 ): Contribution[] {
-  const all: Contribution[] = [
-    ...Object.entries(state.fit.rules).map(([ruleId, points]) => ({
-      ruleId,
-      kind: 'fit' as const,
-      points,
-      eventId: null,
-    })),
-    ...Object.entries(state.engagement.rules).map(([ruleId, rule]) => ({
-      ruleId,
-      kind: rule.kind,
-      points: ruleValueAt(state, ruleId, time),
-      eventId: rule.lastEventId,
-    })),
-  ];
+  const all: Contribution[] = [];
+  // Object literals of one shape (no spreads): this runs for every published change.
+  const add = (ruleId: string, kind: ContributionKind, points: number, eventId: string | null): void => {
+    if (points === 0) return;
+    const group = groupOfContribution(model, ruleId);
+    all.push(
+      group === undefined ? { ruleId, kind, points, eventId } : { ruleId, kind, points, eventId, group },
+    );
+  };
+  for (const ruleId in state.fit.rules) add(ruleId, 'fit', roundScore(state.fit.rules[ruleId] ?? 0), null);
+  for (const ruleId in state.engagement.rules) {
+    const rule = state.engagement.rules[ruleId];
+    if (rule) add(ruleId, rule.kind, roundScore(ruleValueAt(state, ruleId, time)), rule.lastEventId);
+  }
   return all
-    .map((c) => {
-      const group = groupOfContribution(model, c.ruleId);
-      return { ...c, points: roundScore(c.points), ...(group === undefined ? {} : { group }) };
-    })
-    .filter((c) => c.points !== 0)
     .sort(
       (a, b) =>
         Math.abs(b.points) - Math.abs(a.points) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),

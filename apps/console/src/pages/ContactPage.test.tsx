@@ -28,6 +28,45 @@ describe('contact page', () => {
     plots.length = 0;
   });
 
+  it('says where each frequency rule’s count stands and when its oldest event leaves the window', async () => {
+    const [first] = contactScores.models;
+    if (!first) throw new Error('fixture without a model');
+    const counting = {
+      ...contactScores,
+      models: [
+        {
+          ...first,
+          frequencyCounts: [
+            {
+              ruleId: 'pricing-frequency',
+              count: 6,
+              orMore: true,
+              withinDays: 30,
+              range: { min: 6, max: null, points: 20 },
+              oldestLeavesAt: '2025-06-20T10:00:00.000Z',
+            },
+            {
+              ruleId: 'email-burst',
+              count: 1,
+              orMore: false,
+              withinDays: 7,
+              range: null,
+              oldestLeavesAt: '2025-06-03T10:00:00.000Z',
+            },
+          ],
+        },
+      ],
+    };
+    routes('viewer', { [`GET ${BASE}`]: { body: counting } });
+    open();
+    const card = await screen.findByRole('article', { name: 'Model ontraport' });
+    expect(within(card).getByRole('heading', { name: 'Counting' })).toBeInTheDocument();
+    expect(
+      within(card).getByText(/^pricing-frequency: 6 or more in 30 days, worth 20; the oldest leaves/),
+    ).toBeInTheDocument();
+    expect(within(card).getByText(/^email-burst: 1 in 7 days, in no range/)).toBeInTheDocument();
+  });
+
   it('shows a named tier with the cold, warm or hot it counts as', async () => {
     const [first] = contactScores.models;
     if (!first) throw new Error('fixture without a model');

@@ -146,6 +146,21 @@ function ModelScoreCard({ score }: { score: ContactModelScore }) {
           </ul>
         </>
       ) : null}
+      {score.frequencyCounts.length > 0 ? (
+        <>
+          <h4>Counting</h4>
+          <ul>
+            {score.frequencyCounts.map((count) => (
+              <li key={count.ruleId}>
+                {count.ruleId}: {count.count}
+                {count.orMore ? ' or more' : ''} in {num(count.withinDays)} days,{' '}
+                {count.range ? `worth ${num(count.range.points)}` : 'in no range'}
+                {count.oldestLeavesAt ? `; the oldest leaves ${dateTime(count.oldestLeavesAt)}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </article>
   );
 }

@@ -151,6 +151,7 @@ export const contactScores: ContactScores = {
       sinceLastWrite: [],
       runningAwards: [],
       waitingAbsences: [],
+      frequencyCounts: [],
     },
   ],
 };

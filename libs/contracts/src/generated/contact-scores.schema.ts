@@ -38,7 +38,8 @@ export const contactScoresSchema: Readonly<Record<string, unknown>> = {
           "contributions",
           "sinceLastWrite",
           "runningAwards",
-          "waitingAbsences"
+          "waitingAbsences",
+          "frequencyCounts"
         ],
         "additionalProperties": false,
         "properties": {
@@ -270,6 +271,77 @@ export const contactScoresSchema: Readonly<Record<string, unknown>> = {
                 },
                 "dueAt": {
                   "type": "string",
+                  "format": "date-time"
+                }
+              }
+            }
+          },
+          "frequencyCounts": {
+            "type": "array",
+            "description": "Every frequency rule's count of matching events within its window, the range it is in, and when the oldest counted event leaves the window (the count then drops, and the rule's points may change).",
+            "items": {
+              "type": "object",
+              "required": [
+                "ruleId",
+                "count",
+                "orMore",
+                "withinDays",
+                "range",
+                "oldestLeavesAt"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "ruleId": {
+                  "type": "string"
+                },
+                "count": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Matching events within the window; with `orMore`, at least this many."
+                },
+                "orMore": {
+                  "type": "boolean",
+                  "description": "The count is at least `count`: the rule's ranges tell no more apart, so no more are kept."
+                },
+                "withinDays": {
+                  "type": "number"
+                },
+                "range": {
+                  "description": "The range the count is in, and its points; null when in none.",
+                  "oneOf": [
+                    {
+                      "type": "object",
+                      "required": [
+                        "min",
+                        "max",
+                        "points"
+                      ],
+                      "additionalProperties": false,
+                      "properties": {
+                        "min": {
+                          "type": "integer"
+                        },
+                        "max": {
+                          "type": [
+                            "integer",
+                            "null"
+                          ]
+                        },
+                        "points": {
+                          "type": "number"
+                        }
+                      }
+                    },
+                    {
+                      "type": "null"
+                    }
+                  ]
+                },
+                "oldestLeavesAt": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
                   "format": "date-time"
                 }
               }

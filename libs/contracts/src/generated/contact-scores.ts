@@ -102,6 +102,30 @@ export interface ContactModelScore {
     triggerEventId: string;
     dueAt: string;
   }[];
+  /**
+   * Every frequency rule's count of matching events within its window, the range it is in, and when the oldest counted event leaves the window (the count then drops, and the rule's points may change).
+   */
+  frequencyCounts: {
+    ruleId: string;
+    /**
+     * Matching events within the window; with `orMore`, at least this many.
+     */
+    count: number;
+    /**
+     * The count is at least `count`: the rule's ranges tell no more apart, so no more are kept.
+     */
+    orMore: boolean;
+    withinDays: number;
+    /**
+     * The range the count is in, and its points; null when in none.
+     */
+    range: {
+      min: number;
+      max: number | null;
+      points: number;
+    } | null;
+    oldestLeavesAt: string | null;
+  }[];
 }
 export interface Figures {
   fit: number;

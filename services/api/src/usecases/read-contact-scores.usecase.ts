@@ -79,6 +79,10 @@ export class ReadContactScores {
           ...absence,
           dueAt: iso(absence.dueAt),
         })),
+        frequencyCounts: explained.frequencyCounts.map((count) => ({
+          ...count,
+          oldestLeavesAt: count.oldestLeavesAt === null ? null : iso(count.oldestLeavesAt),
+        })),
       });
     }
     return { contact, models };
