@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ContactScores } from '@leadscore/contracts';
+import type { ContactScores, ScoringModel } from '@leadscore/contracts';
 import {
   bearer,
   clickModel,
@@ -81,6 +81,50 @@ describe('GET /v1/contacts/{contact}', () => {
     });
     expect(clicks?.runningAwards).toEqual([
       { ruleId: 'click', eventId: 'click-1', points: 7.07, expiresAt: new Date(NOW + 2 * DAY).toISOString() },
+    ]);
+  });
+
+  it('says where frequency rules’ counts stand, and the named tier with the v1 tier it counts as', async () => {
+    const admin = (await createWorkspace(api, 'counting')).adminKey.key;
+    const model: ScoringModel = {
+      id: 'bursts',
+      version: 1,
+      workspace: 'counting',
+      name: 'Click bursts',
+      engagement: [
+        {
+          id: 'click-burst',
+          event: 'email.clicked',
+          decay: 'none',
+          points: {
+            withinDays: 7,
+            ranges: [
+              { min: 1, max: 2, points: 5 },
+              { min: 3, points: 15 },
+            ],
+          },
+        },
+      ],
+      tiers: [
+        { id: 'quiet', countsAs: 'cold' },
+        { id: 'bursting', countsAs: 'hot', enter: 15, exit: 10 },
+      ],
+    };
+    // Clicks 6, 5 and 4 days before the read: three within 7 days (15 points, "bursting").
+    await seedContactScore(api, model, 'user:burst', [NOW - 6 * DAY, NOW - 5 * DAY, NOW - 4 * DAY]);
+    const response = await read(admin, 'user:burst');
+    expect(response.statusCode).toBe(200);
+    const [bursts] = (json(response) as unknown as ContactScores).models;
+    expect(bursts?.now).toMatchObject({ total: 15, tier: 'hot', tierName: 'bursting' });
+    expect(bursts?.frequencyCounts).toEqual([
+      {
+        ruleId: 'click-burst',
+        count: 3,
+        orMore: true,
+        withinDays: 7,
+        range: { min: 3, max: null, points: 15 },
+        oldestLeavesAt: new Date(NOW + DAY).toISOString(),
+      },
     ]);
   });
 
