@@ -53,7 +53,7 @@ describe('leadscore model validate (offline: no server, no key)', () => {
       expect.stringMatching(
         new RegExp(`^${bad}:7:12: engagement\\[0\\]\\.event: .*did you mean "email\\.clicked"\\?$`),
       ),
-      `${bad}:8:13: engagement[0].points: expected a number or {from: text}, got "ten"`,
+      `${bad}:8:13: engagement[0].points: expected a number, {from: text} or {withinDays: a number, ranges: a list}, got "ten"`,
       `✗ ${bad}: 2 problems`,
     ]);
     // Piped output is plain: no colour codes.

@@ -155,7 +155,7 @@ export interface StateDraft {
   };
   awards: ExpiringAward[];
   counters: Record<string, { lifetime: number; recent: number[] }>;
-  frequency?: Record<string, readonly number[]> | undefined;
+  frequency?: Record<string, readonly number[]>;
   pendingAbsences: PendingAbsence[];
   inactivity: Record<string, InactivityMark>;
   lastEngagementAt: number | null;
@@ -168,7 +168,7 @@ const copyValues = <T extends object>(record: Readonly<Record<string, T>>): Reco
   Object.fromEntries(Object.entries(record).map(([key, value]) => [key, { ...value }]));
 
 export function draftOf(state: ContactScoreState, model: ScoringModel): StateDraft {
-  return {
+  const draft: StateDraft = {
     format: 1,
     model: { id: model.id, version: model.version },
     createdAt: state.createdAt,
@@ -182,8 +182,6 @@ export function draftOf(state: ContactScoreState, model: ScoringModel): StateDra
         { lifetime: counter.lifetime, recent: [...counter.recent] },
       ]),
     ),
-    // Not a conditional spread: a spread makes V8 build the whole draft on its slow path.
-    frequency: state.frequency === undefined ? undefined : { ...state.frequency },
     pendingAbsences: [...state.pendingAbsences],
     inactivity: { ...state.inactivity },
     lastEngagementAt: state.lastEngagementAt,
@@ -191,6 +189,10 @@ export function draftOf(state: ContactScoreState, model: ScoringModel): StateDra
     reported: state.reported,
     sequence: state.sequence,
   };
+  // Added afterwards rather than by a conditional spread in the literal (V8 builds a literal with a
+  // spread on its slow path), and only when present: a state without frequency rules has no such key.
+  if (state.frequency !== undefined) draft.frequency = { ...state.frequency };
+  return draft;
 }
 
 /** The fields of a state that publishing a change rewrites; the rest is the score's substance. */

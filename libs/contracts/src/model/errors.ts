@@ -14,7 +14,7 @@ export interface ModelIssue {
   readonly check: string;
 }
 
-/** `engagement[2].points: expected a number or {from: text}, got "ten" (line 14, column 13)` */
+/** `engagement[2].points: expected a number, {from: text} or {withinDays: a number, ranges: a list}, got "ten" (line 14, column 13)` */
 export function formatModelIssue(issue: ModelIssue): string {
   const where = issue.line === undefined ? '' : ` (line ${issue.line}, column ${issue.column ?? 1})`;
   return `${issue.path}: ${issue.message}${where}`;
