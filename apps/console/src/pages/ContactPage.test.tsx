@@ -115,6 +115,8 @@ describe('contact page', () => {
     });
     expect(chart.getAttribute('aria-label')).toContain('2 changes, 1 of them decay steps');
     expect(api.find('GET', `${BASE}/history`)[0]?.query.get('model')).toBe('ontraport');
+    // The figure's element renders first; uPlot draws into it from an effect, a moment later.
+    await waitFor(() => expect(plots.length).toBeGreaterThan(0));
     const plot = plots.at(-1)!;
     expect(plot.options.series.map((s) => s.label)).toEqual([
       undefined,
