@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
 import { testKafkaBrokers } from '@leadscore/testing';
+import { clickQuery } from '../src/pixel/click-signature.js';
 import { pixelQuery } from '../src/pixel/pixel-signature.js';
 import { twilioBodyHash, twilioSignature } from '../src/signatures/twilio.signature.js';
 import { zoomSignature } from '../src/signatures/zoom.signature.js';
@@ -314,6 +315,71 @@ describe('ingest endpoints end to end (real Kafka)', () => {
       plainToken: 'qgg8vlvZRS6UYooatFL8Aw',
       encryptedToken: createHmac('sha256', ZOOM_TOKEN).update('qgg8vlvZRS6UYooatFL8Aw').digest('hex'),
     });
+  });
+
+  it('GET /v1/click records email.clicked and redirects to the signed target, and nowhere else', async () => {
+    const claims = {
+      workspace: WORKSPACE,
+      subject: 'email:clicker@example.com',
+      messageId: 'click-msg-1',
+      campaignId: 'spring',
+      target: 'https://acme.example/pricing?plan=pro&utm_source=email',
+    };
+    const query = clickQuery(PIXEL_SECRET, claims);
+    const person = await t.http.inject({
+      method: 'GET',
+      url: `/v1/click?${query}`,
+      headers: {
+        'user-agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Safari/605.1.15',
+      },
+    });
+    expect(person.statusCode).toBe(302);
+    expect(person.headers['location']).toBe(claims.target);
+    expect(person.headers['cache-control']).toBe('no-store');
+    const scanner = await t.http.inject({
+      method: 'GET',
+      url: `/v1/click?${query}`,
+      headers: { 'user-agent': 'Mozilla/5.0 (compatible; Barracuda Sentinel)' },
+    });
+    expect(scanner.statusCode).toBe(302);
+
+    // A link whose target was changed after signing is not followed: an open redirect helps phishers.
+    const changed = new URLSearchParams(query);
+    changed.set('u', 'https://evil.example/login');
+    const refused = await t.http.inject({ method: 'GET', url: `/v1/click?${changed.toString()}` });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers['location']).toBeUndefined();
+    expect(refused.body).toMatch(/not valid: it was changed or cut short/);
+    const metrics = await t.http.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toMatch(
+      /leadscore_ingest_received_events_total\{[^}]*source="link"[^}]*result="rejected"[^}]*\} 1/,
+    );
+
+    const clicks = (
+      await readEventsUntil(
+        t.client,
+        t.topic,
+        (events) => events.filter((e) => e.value['source'] === '/v1/click').length >= 2,
+        'the two clicks',
+      )
+    ).filter((e) => e.value['source'] === '/v1/click');
+    expect(clicks.map((e) => e.value)).toEqual([
+      expect.objectContaining({
+        type: 'email.clicked',
+        subject: 'email:clicker@example.com',
+        data: expect.objectContaining({
+          message_id: 'click-msg-1',
+          campaign_id: 'spring',
+          provider: 'link',
+          url: claims.target,
+          bot: false,
+        }),
+      }),
+      expect.objectContaining({
+        data: expect.objectContaining({ bot: true, bot_reason: 'link_scanner:barracuda' }),
+      }),
+    ]);
+    expect(clicks[0]?.key).toBe(`${WORKSPACE}:email:clicker@example.com`);
   });
 
   it('serves /healthz, /readyz and /metrics', async () => {

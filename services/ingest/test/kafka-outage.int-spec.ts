@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { freePort, makeTempDir, removeDir, startKafkaServer, type KafkaServer } from '@leadscore/testing';
 import { EventPublisher } from '../src/app/event.publisher.js';
+import { clickQuery } from '../src/pixel/click-signature.js';
 import { pixelQuery } from '../src/pixel/pixel-signature.js';
 import {
   bearer,
@@ -18,9 +19,10 @@ const MAX_DETACHED_SENDS = 3;
 /**
  * Never a 202 for an event that is not in Kafka: with a broker of our own, requests keep coming while
  * the broker stops and starts again on the same data dir and ports. Every event that got a 202 must
- * be on the topic afterwards; while the broker is down, requests get 503 with Retry-After. Pixels,
- * answered before the ack, keep getting the GIF, and every signed open is accounted for: acknowledged
- * (and on the topic) or counted as unacknowledged, never silently gone.
+ * be on the topic afterwards; while the broker is down, requests get 503 with Retry-After. Pixels and
+ * email click links, answered before the ack, keep getting the GIF and the redirect, and every signed
+ * open and click is accounted for: acknowledged (and on the topic) or counted as unacknowledged, never
+ * silently gone.
  */
 describe('Kafka stopped mid-test', () => {
   const dataDir = makeTempDir('ingest-outage');
@@ -99,8 +101,29 @@ describe('Kafka stopped mid-test', () => {
       }
     }
 
+    // Email clicks: a redirect answered before the ack, like the pixel; the person is never kept waiting.
+    const clickStatuses: number[] = [];
+    async function clicks(): Promise<void> {
+      while (sending) {
+        const query = clickQuery(PIXEL_SECRET, {
+          workspace: WORKSPACE,
+          subject: 'email:outage@example.com',
+          messageId: `outage-click-${clickStatuses.length}`,
+          target: 'https://acme.test/pricing',
+        });
+        const response = await t.http.inject({ method: 'GET', url: `/v1/click?${query}` });
+        clickStatuses.push(
+          response.statusCode === 302 && response.headers['location'] === 'https://acme.test/pricing'
+            ? 302
+            : response.statusCode,
+        );
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+
     const lanes = [0, 1, 2, 3].map((lane) => sender(lane));
     const pixelLane = pixels();
+    const clickLane = clicks();
     await new Promise((r) => setTimeout(r, 1_500));
     const beforeOutage = acknowledged.length;
     await broker.stop();
@@ -113,7 +136,7 @@ describe('Kafka stopped mid-test', () => {
       await new Promise((r) => setTimeout(r, 200));
     await new Promise((r) => setTimeout(r, 1_000));
     sending = false;
-    await Promise.all([...lanes, pixelLane]);
+    await Promise.all([...lanes, pixelLane, clickLane]);
     await t.app.get(EventPublisher).drain();
 
     console.info(
@@ -151,7 +174,29 @@ describe('Kafka stopped mid-test', () => {
     expect(pixelsUnacknowledged).toBeGreaterThan(0);
     expect(await metricValue(t.registry, 'leadscore_ingest_awaiting_ack_events')).toBe(0);
 
-    const events = await readEvents(t.client, t.topic, acknowledged.length + pixelsAcknowledged, 60_000);
+    // Clicks: always the redirect, whatever Kafka does; each click acknowledged or counted.
+    expect(clickStatuses.length).toBeGreaterThan(0);
+    expect(clickStatuses.filter((status) => status !== 302)).toEqual([]);
+    const clicksAcknowledged = await metricValue(t.registry, 'leadscore_ingest_received_events_total', {
+      source: 'link',
+      result: 'accepted',
+    });
+    const clicksUnacknowledged = await metricValue(
+      t.registry,
+      'leadscore_ingest_unacknowledged_events_total',
+      { source: 'link', topic: 'events' },
+    );
+    console.info(
+      `outage test: ${clickStatuses.length} clicks, ${clicksAcknowledged} acknowledged, ${clicksUnacknowledged} unacknowledged`,
+    );
+    expect(clicksAcknowledged + clicksUnacknowledged).toBe(clickStatuses.length);
+
+    const events = await readEvents(
+      t.client,
+      t.topic,
+      acknowledged.length + pixelsAcknowledged + clicksAcknowledged,
+      60_000,
+    );
     const onTopic = new Set(events.map((e) => String(e.value['id'])));
     const missing = acknowledged.filter((id) => !onTopic.has(id));
     expect(missing).toEqual([]);

@@ -64,10 +64,11 @@ export const emailSchema: Readonly<Record<string, unknown>> = {
             "sendgrid",
             "mailgun",
             "pixel",
+            "link",
             "segment",
             "api"
           ],
-          "description": "Which integration reported the event."
+          "description": "Which integration reported the event (`link`: a signed click-tracking link, GET /v1/click)."
         }
       }
     },

@@ -23,9 +23,9 @@ export interface EmailDeliveredData {
   message_id?: string;
   campaign_id?: string;
   /**
-   * Which integration reported the event.
+   * Which integration reported the event (`link`: a signed click-tracking link, GET /v1/click).
    */
-  provider?: 'sendgrid' | 'mailgun' | 'pixel' | 'segment' | 'api';
+  provider?: 'sendgrid' | 'mailgun' | 'pixel' | 'link' | 'segment' | 'api';
 }
 export interface EmailOpenedData {
   /**
@@ -34,9 +34,9 @@ export interface EmailOpenedData {
   message_id?: string;
   campaign_id?: string;
   /**
-   * Which integration reported the event.
+   * Which integration reported the event (`link`: a signed click-tracking link, GET /v1/click).
    */
-  provider?: 'sendgrid' | 'mailgun' | 'pixel' | 'segment' | 'api';
+  provider?: 'sendgrid' | 'mailgun' | 'pixel' | 'link' | 'segment' | 'api';
   /**
    * True when the open was most likely made by a machine (Apple Mail Privacy Protection proxy, security scanner, bot user agent). Kept, not dropped: the scoring model decides.
    */
@@ -54,9 +54,9 @@ export interface EmailClickedData {
   message_id?: string;
   campaign_id?: string;
   /**
-   * Which integration reported the event.
+   * Which integration reported the event (`link`: a signed click-tracking link, GET /v1/click).
    */
-  provider?: 'sendgrid' | 'mailgun' | 'pixel' | 'segment' | 'api';
+  provider?: 'sendgrid' | 'mailgun' | 'pixel' | 'link' | 'segment' | 'api';
   /**
    * The link that was clicked.
    */
@@ -75,9 +75,9 @@ export interface EmailBouncedData {
   message_id?: string;
   campaign_id?: string;
   /**
-   * Which integration reported the event.
+   * Which integration reported the event (`link`: a signed click-tracking link, GET /v1/click).
    */
-  provider?: 'sendgrid' | 'mailgun' | 'pixel' | 'segment' | 'api';
+  provider?: 'sendgrid' | 'mailgun' | 'pixel' | 'link' | 'segment' | 'api';
   /**
    * hard: address does not exist; soft: temporary failure; blocked: rejected by the receiving server.
    */
@@ -91,9 +91,9 @@ export interface EmailUnsubscribedData {
   message_id?: string;
   campaign_id?: string;
   /**
-   * Which integration reported the event.
+   * Which integration reported the event (`link`: a signed click-tracking link, GET /v1/click).
    */
-  provider?: 'sendgrid' | 'mailgun' | 'pixel' | 'segment' | 'api';
+  provider?: 'sendgrid' | 'mailgun' | 'pixel' | 'link' | 'segment' | 'api';
   /**
    * list: one mailing list or group; all: every marketing email.
    */
@@ -107,7 +107,7 @@ export interface EmailSpamReportedData {
   message_id?: string;
   campaign_id?: string;
   /**
-   * Which integration reported the event.
+   * Which integration reported the event (`link`: a signed click-tracking link, GET /v1/click).
    */
-  provider?: 'sendgrid' | 'mailgun' | 'pixel' | 'segment' | 'api';
+  provider?: 'sendgrid' | 'mailgun' | 'pixel' | 'link' | 'segment' | 'api';
 }

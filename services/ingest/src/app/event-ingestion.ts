@@ -69,8 +69,9 @@ export class EventIngestion {
   }
 
   /** A forged, unsigned or malformed pixel: served, never produced, counted. */
-  countRejectedPixel(_reason: 'unsigned' | 'malformed' | 'forged'): void {
-    this.metrics.receivedEvents.inc({ source: 'pixel', result: 'rejected' });
+  /** A pixel or click link that was unsigned, malformed or forged: counted, never produced. */
+  countRejected(channel: 'pixel' | 'link'): void {
+    this.metrics.receivedEvents.inc({ source: channel, result: 'rejected' });
   }
 
   /** Checks the events and answers only once Kafka acknowledged the accepted ones (503 otherwise). */

@@ -1,2 +1,2 @@
 /** Where events came from, as the `source` label of the received-events metric. */
-export type IngestChannel = 'api' | 'segment' | 'pixel' | 'webhook';
+export type IngestChannel = 'api' | 'segment' | 'pixel' | 'link' | 'webhook';

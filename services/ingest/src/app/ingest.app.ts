@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PinoNestLogger } from '@leadscore/observability';
+import { registerClickRoute } from '../controllers/click.route.js';
 import { registerPixelRoute } from '../controllers/pixel.route.js';
 import { configureIngestHttp } from '../http/http-setup.js';
 import { IngestModule, type IngestModuleOptions } from './ingest.module.js';
@@ -16,6 +17,7 @@ export async function createIngestApp(options: IngestModuleOptions): Promise<Nes
   });
   configureIngestHttp(app, options.logger, options.settings.bodyLimitBytes);
   registerPixelRoute(app);
+  registerClickRoute(app);
   await app.init();
   return app;
 }

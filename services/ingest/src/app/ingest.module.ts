@@ -4,6 +4,7 @@ import { ObservabilityModule, type Logger, type ReadinessCheck } from '@leadscor
 import type { Registry } from 'prom-client';
 import type { WorkspaceDirectory } from '../auth/workspace-directory.js';
 import { EventsController } from '../controllers/events.controller.js';
+import { ClickEndpoint } from '../controllers/click.route.js';
 import { PixelEndpoint } from '../controllers/pixel.route.js';
 import { SegmentController } from '../controllers/segment.controller.js';
 import { WebhooksController } from '../controllers/webhooks.controller.js';
@@ -70,6 +71,7 @@ export class IngestModule {
         EventPublisher,
         EventIngestion,
         PixelEndpoint,
+        ClickEndpoint,
         ProducerShutdown,
       ],
     };

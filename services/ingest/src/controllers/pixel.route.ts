@@ -34,7 +34,7 @@ export class PixelEndpoint {
   serve(request: FastifyRequest, reply: FastifyReply): Promise<void> | undefined {
     const verification = verifyPixel(this.settings.pixelSecret, request.query as Record<string, unknown>);
     if (!verification.valid) {
-      this.ingestion.countRejectedPixel(verification.reason);
+      this.ingestion.countRejected('pixel');
       sendGif(reply);
       return undefined;
     }
