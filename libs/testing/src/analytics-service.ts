@@ -106,10 +106,16 @@ export async function startTestAnalytics(options: TestAnalyticsOptions): Promise
     const archived = [events, scoreChanges, lifecycleChanges, deadLetters];
     const targets = new Map<string, Map<number, string>>();
     for (const topic of archived) targets.set(topic, await highWatermarks(kafka, topic));
+    let lastAnswer = '';
     const reached = async () => {
-      const { topics } = (await (await fetch(`${url}/internal/v1/offsets`)).json()) as {
-        topics: Record<string, Record<string, string>>;
-      };
+      const response = await fetch(`${url}/internal/v1/offsets`);
+      // A failed read of the offsets (the archive busy with a merge or a migration) is "not yet", not a
+      // failure of the test: the poll's timeout reports the last answer if it never comes right.
+      if (!response.ok) {
+        lastAnswer = `${response.status} ${await response.text()}`;
+        return false;
+      }
+      const { topics } = (await response.json()) as { topics: Record<string, Record<string, string>> };
       return [...targets].every(([topic, highs]) =>
         [...highs].every(
           ([partition, high]) => BigInt(topics[topic]?.[String(partition)] ?? '0') >= BigInt(high),
@@ -120,6 +126,7 @@ export async function startTestAnalytics(options: TestAnalyticsOptions): Promise
       withinMs: timeoutMs,
       everyMs: 100,
       waitingFor: `the archive to reach the end of ${archived.join(', ')} (${service.output.join('').slice(-1500)})`,
+      show: () => (lastAnswer === '' ? 'offsets behind' : `offsets unreadable: ${lastAnswer}`),
     });
   };
   return {
