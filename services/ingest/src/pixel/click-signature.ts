@@ -1,5 +1,5 @@
 import { digestsEqual, hmac } from '../signatures/hmac.js';
-import { workspacePixelKey } from './pixel-signature.js';
+import { single, workspacePixelKey } from './pixel-signature.js';
 
 /**
  * Click-tracking links for emails: `/v1/click?w=<workspace>&c=<contact key>&m=<message id>[&cp=<campaign
@@ -44,11 +44,6 @@ export function clickQuery(pixelSecret: string, claims: ClickClaims): string {
 export type ClickVerification =
   | { readonly valid: true; readonly claims: ClickClaims }
   | { readonly valid: false; readonly reason: 'unsigned' | 'malformed' | 'forged' };
-
-function single(query: Readonly<Record<string, unknown>>, name: string, maxLength = 512): string | undefined {
-  const value = query[name];
-  return typeof value === 'string' && value.length > 0 && value.length <= maxLength ? value : undefined;
-}
 
 /** An absolute http(s) URL: the only kind of target a redirect may go to. */
 function isWebUrl(text: string): boolean {

@@ -67,9 +67,14 @@ export type PixelVerification =
   | { readonly valid: true; readonly claims: PixelClaims }
   | { readonly valid: false; readonly reason: 'unsigned' | 'malformed' | 'forged' };
 
-function single(query: Readonly<Record<string, unknown>>, name: string): string | undefined {
+/** One query parameter given once, non-empty and at most `maxLength` long (a repeated one is an array). */
+export function single(
+  query: Readonly<Record<string, unknown>>,
+  name: string,
+  maxLength = 512,
+): string | undefined {
   const value = query[name];
-  return typeof value === 'string' && value.length > 0 && value.length <= 512 ? value : undefined;
+  return typeof value === 'string' && value.length > 0 && value.length <= maxLength ? value : undefined;
 }
 
 /** Reads and verifies the pixel query. Never throws; the caller serves the GIF either way. */
