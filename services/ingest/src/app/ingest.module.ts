@@ -6,6 +6,7 @@ import type { WorkspaceDirectory } from '../auth/workspace-directory.js';
 import { EventsController } from '../controllers/events.controller.js';
 import { ClickEndpoint } from '../controllers/click.route.js';
 import { PixelEndpoint } from '../controllers/pixel.route.js';
+import { TrackedRequests } from '../controllers/tracked-request.js';
 import { SegmentController } from '../controllers/segment.controller.js';
 import { WebhooksController } from '../controllers/webhooks.controller.js';
 import { EventIngestion } from './event-ingestion.js';
@@ -70,6 +71,7 @@ export class IngestModule {
         { provide: CLOCK, useValue: options.clock ?? Date.now },
         EventPublisher,
         EventIngestion,
+        TrackedRequests,
         PixelEndpoint,
         ClickEndpoint,
         ProducerShutdown,

@@ -1,13 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Logger } from '@leadscore/observability';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { WorkspaceDirectory } from '../auth/workspace-directory.js';
-import { EventIngestion } from '../app/event-ingestion.js';
 import { INGEST_SETTINGS, type IngestSettings } from '../app/ingest.settings.js';
-import { INGEST_LOGGER, WORKSPACE_DIRECTORY } from '../app/ingest.tokens.js';
-import { ProblemError } from '../http/problem-details.js';
+import { TrackedRequests } from './tracked-request.js';
 import { verifyClick } from '../pixel/click-signature.js';
 import { classifyClick } from '../traffic/machine-traffic.js';
 
@@ -29,16 +25,14 @@ const INVALID_LINK_PAGE =
 @Injectable()
 export class ClickEndpoint {
   constructor(
-    private readonly ingestion: EventIngestion,
-    @Inject(WORKSPACE_DIRECTORY) private readonly directory: WorkspaceDirectory,
+    private readonly tracked: TrackedRequests,
     @Inject(INGEST_SETTINGS) private readonly settings: IngestSettings,
-    @Inject(INGEST_LOGGER) private readonly logger: Logger,
   ) {}
 
   serve(request: FastifyRequest, reply: FastifyReply): Promise<void> | undefined {
     const verification = verifyClick(this.settings.pixelSecret, request.query as Record<string, unknown>);
     if (!verification.valid) {
-      this.ingestion.countRejected('link');
+      this.tracked.refused('link');
       void reply
         .status(400)
         .headers({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
@@ -55,38 +49,21 @@ export class ClickEndpoint {
     data['bot'] = verdict.machine;
     if (verdict.machine) data['bot_reason'] = verdict.reason;
     if (userAgent) data['user_agent'] = userAgent.slice(0, 1024);
-    let backPressure: Promise<void> | undefined;
-    try {
-      backPressure = this.ingestion.submit({
-        channel: 'link',
-        workspace: claims.workspace,
-        keyKind: 'publishable',
-        identity: this.directory.settings(claims.workspace)?.identity ?? {},
-        defaultSource: CLICK_PATH,
-        candidates: [
-          {
-            id: `click:${randomUUID()}`,
-            source: CLICK_PATH,
-            type: 'email.clicked',
-            subject: claims.subject,
-            data,
-          },
-        ],
-      });
-    } catch (error) {
-      // Rate limit or an invalid subject: the person still reaches the page; logged and counted.
-      const status = error instanceof ProblemError ? error.problem.status : 500;
-      this.logger.warn({ err: error, workspace: claims.workspace, status }, 'email click not recorded');
-    }
+    const event = {
+      id: `click:${randomUUID()}`,
+      source: CLICK_PATH,
+      type: 'email.clicked',
+      subject: claims.subject,
+      data,
+    };
     const redirect = (): void => {
       void reply
         .status(302)
         .headers({ location: claims.target, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' })
         .send();
     };
-    if (backPressure) return backPressure.then(redirect);
-    redirect();
-    return undefined;
+    // Rate limit or an invalid subject: the person still reaches the page; logged and counted.
+    return this.tracked.record('link', claims.workspace, event, redirect, 'email click not recorded');
   }
 }
 

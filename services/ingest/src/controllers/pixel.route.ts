@@ -1,13 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Logger } from '@leadscore/observability';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { WorkspaceDirectory } from '../auth/workspace-directory.js';
-import { EventIngestion } from '../app/event-ingestion.js';
 import { INGEST_SETTINGS, type IngestSettings } from '../app/ingest.settings.js';
-import { INGEST_LOGGER, WORKSPACE_DIRECTORY } from '../app/ingest.tokens.js';
-import { ProblemError } from '../http/problem-details.js';
+import { TrackedRequests } from './tracked-request.js';
 import { PIXEL_HEADERS, TRANSPARENT_GIF } from '../pixel/transparent-gif.js';
 import { verifyPixel } from '../pixel/pixel-signature.js';
 import { classifyOpen } from '../traffic/machine-traffic.js';
@@ -24,17 +20,15 @@ export const PIXEL_PATH = '/v1/pixel.gif';
 @Injectable()
 export class PixelEndpoint {
   constructor(
-    private readonly ingestion: EventIngestion,
-    @Inject(WORKSPACE_DIRECTORY) private readonly directory: WorkspaceDirectory,
+    private readonly tracked: TrackedRequests,
     @Inject(INGEST_SETTINGS) private readonly settings: IngestSettings,
-    @Inject(INGEST_LOGGER) private readonly logger: Logger,
   ) {}
 
   /** Serves one pixel request; synchronous unless the producer pushes back (then the promise of the answer). */
   serve(request: FastifyRequest, reply: FastifyReply): Promise<void> | undefined {
     const verification = verifyPixel(this.settings.pixelSecret, request.query as Record<string, unknown>);
     if (!verification.valid) {
-      this.ingestion.countRejected('pixel');
+      this.tracked.refused('pixel');
       sendGif(reply);
       return undefined;
     }
@@ -56,24 +50,14 @@ export class PixelEndpoint {
       subject: claims.subject,
       data,
     };
-    let backPressure: Promise<void> | undefined;
-    try {
-      backPressure = this.ingestion.submit({
-        channel: 'pixel',
-        workspace: claims.workspace,
-        keyKind: 'publishable',
-        identity: this.directory.settings(claims.workspace)?.identity ?? {},
-        defaultSource: PIXEL_PATH,
-        candidates: [candidate],
-      });
-    } catch (error) {
-      // Rate limit or an invalid subject: the image is served regardless; logged and counted.
-      const status = error instanceof ProblemError ? error.problem.status : 500;
-      this.logger.warn({ err: error, workspace: claims.workspace, status }, 'pixel open not recorded');
-    }
-    if (backPressure) return backPressure.then(() => sendGif(reply));
-    sendGif(reply);
-    return undefined;
+    // Rate limit or an invalid subject: the image is served regardless; logged and counted.
+    return this.tracked.record(
+      'pixel',
+      claims.workspace,
+      candidate,
+      () => sendGif(reply),
+      'pixel open not recorded',
+    );
   }
 }
 
