@@ -29,10 +29,7 @@ export interface AppliedPoints {
   readonly at: number;
 }
 
-export function awardValueAt(
-  award: Pick<ExpiringAward, 'points' | 'decay' | 'awardedAt'>,
-  time: number,
-): number {
+export function awardValueAt(award: ExpiringAward, time: number): number {
   return award.points * decayFactor(award.decay, time - award.awardedAt);
 }
 
@@ -151,49 +148,39 @@ export function award(model: ScoringModel, draft: StateDraft, request: AwardRequ
   };
 }
 
-/** An award to take back, as it was made. */
-export type GivenAward = Omit<ExpiringAward, 'expiresAt'>;
-
 /**
- * Ends an award at `at`, taking away exactly what it is still worth then (its points after decay): an
- * `expired` step, whether its lifetime ended or the frequency range it was given for was left.
+ * Takes `worth` off a rule's engagement at `at`: an `expired` step, whether an award's lifetime ended or
+ * the frequency range its points were given for was left.
  */
-export function takeBackAward(draft: StateDraft, given: GivenAward, at: number): AppliedPoints {
-  const worth = awardValueAt(given, at);
-  addEngagement(draft, {
-    ruleId: given.ruleId,
-    kind: given.kind,
-    decay: given.decay,
-    points: -worth,
-    at,
-    eventId: null,
-  });
-  return {
-    ruleId: given.ruleId,
-    kind: given.kind,
-    outcome: 'expired',
-    points: -worth,
-    eventId: given.eventId,
-    at,
-  };
+function takeBack(
+  draft: StateDraft,
+  rule: { ruleId: string; kind: Exclude<ContributionKind, 'fit'>; decay: DecayKey },
+  worth: number,
+  eventId: string | null,
+  at: number,
+): AppliedPoints {
+  const { ruleId, kind, decay } = rule;
+  addEngagement(draft, { ruleId, kind, decay, points: -worth, at, eventId: null });
+  return { ruleId, kind, outcome: 'expired', points: -worth, eventId, at };
 }
 
 /**
- * Takes back everything a rule is worth at `at` (its points after decay): an `expired` step for the
- * award behind its latest points. Undefined when the rule is worth nothing.
+ * Takes back everything a rule is worth at `at` (its points after decay), reported with the event behind
+ * its latest points. Undefined when the rule is worth nothing.
  */
 export function withdrawRule(draft: StateDraft, ruleId: string, at: number): AppliedPoints | undefined {
   const rule = draft.engagement.rules[ruleId];
   const worth = ruleValueAt(draft, ruleId, at);
   if (!rule || Math.abs(worth) < NEGLIGIBLE) return undefined;
-  addEngagement(draft, { ruleId, kind: rule.kind, decay: rule.decay, points: -worth, at, eventId: null });
-  return { ruleId, kind: rule.kind, outcome: 'expired', points: -worth, eventId: rule.lastEventId, at };
+  return takeBack(draft, { ruleId, kind: rule.kind, decay: rule.decay }, worth, rule.lastEventId, at);
 }
 
 /** Removes the first award (the next to expire), taking away exactly what it is worth at its expiry. */
 export function expireFirstAward(draft: StateDraft): AppliedPoints | undefined {
   const expiring = draft.awards.shift();
-  return expiring && takeBackAward(draft, expiring, expiring.expiresAt);
+  if (!expiring) return undefined;
+  const worth = awardValueAt(expiring, expiring.expiresAt);
+  return takeBack(draft, expiring, worth, expiring.eventId, expiring.expiresAt);
 }
 
 /** Rewrites every bucket and rule contribution as of `time` (same score, fresher `asOf`). */
