@@ -40,19 +40,28 @@ const TIER_ORDER: readonly TierName[] = ['cold', 'warm', 'hot'];
 
 const rankOf = (stage: LifecycleStageName): number => (stage === 'sql' ? 2 : stage === 'mql' ? 1 : 0);
 
-/** Every tier line crossed from `from` to `to`, in the order crossed (cold → hot fires cold→warm, warm→hot). */
-export function tierTransitions(from: TierName, to: TierName): Transition[] {
-  const a = TIER_ORDER.indexOf(from);
-  const b = TIER_ORDER.indexOf(to);
-  const step = b > a ? 1 : -1;
-  const transitions: Transition[] = [];
-  for (let i = a; i !== b; i += step) {
-    transitions.push({ kind: 'tier', from: TIER_ORDER[i] as TierName, to: TIER_ORDER[i + step] as TierName });
+/** The pairs of neighbouring rungs passed going from index `from` to index `to`, in the order passed. */
+function stepsAlong<T>(ladder: readonly T[], from: number, to: number): [T, T][] {
+  const steps: [T, T][] = [];
+  const direction = to > from ? 1 : -1;
+  for (let i = from; i !== to; i += direction) {
+    const a = ladder[i];
+    const b = ladder[i + direction];
+    if (a !== undefined && b !== undefined) steps.push([a, b]);
   }
-  return transitions;
+  return steps;
 }
 
-/** A tier as the lifecycle ladder sees it: its name (cold, warm or hot without named tiers) and v1 tier. */
+/** Every tier line crossed from `from` to `to`, in the order crossed (cold → hot fires cold→warm, warm→hot). */
+export function tierTransitions(from: TierName, to: TierName): Transition[] {
+  return stepsAlong(TIER_ORDER, TIER_ORDER.indexOf(from), TIER_ORDER.indexOf(to)).map(([a, b]) => ({
+    kind: 'tier',
+    from: a,
+    to: b,
+  }));
+}
+
+/** A named tier as the lifecycle ladder sees it: its name and the v1 tier it counts as. */
 interface LadderTier {
   readonly name: string;
   readonly countsAs: TierName;
@@ -77,15 +86,7 @@ function namedTierTransitions(
         )
       : ladder.findIndex((t) => t.name === current.tierName);
   const target = ladder.findIndex((t) => t.name === to.name);
-  const step = (a: LadderTier, b: LadderTier): Transition => ({
-    kind: 'tier',
-    from: a.countsAs,
-    to: b.countsAs,
-    fromName: a.name,
-    toName: b.name,
-  });
-  const start = ladder[from];
-  if (start === undefined || target === -1) {
+  if (ladder[from] === undefined || target === -1) {
     if (current.tierName === to.name) return [];
     return [
       {
@@ -97,14 +98,13 @@ function namedTierTransitions(
       },
     ];
   }
-  const transitions: Transition[] = [];
-  const direction = target > from ? 1 : -1;
-  for (let i = from; i !== target; i += direction) {
-    const a = ladder[i];
-    const b = ladder[i + direction];
-    if (a && b) transitions.push(step(a, b));
-  }
-  return transitions;
+  return stepsAlong(ladder, from, target).map(([a, b]) => ({
+    kind: 'tier',
+    from: a.countsAs,
+    to: b.countsAs,
+    fromName: a.name,
+    toName: b.name,
+  }));
 }
 
 function ladderOf(tiers: ScoringModel['tiers']): readonly LadderTier[] {
