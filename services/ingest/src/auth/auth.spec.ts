@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { hashKey, keyFromAuthorization, mayWrite } from './workspace-key.js';
+import { workspaceDirectoryFromConfig } from './workspace-directory.config.js';
 
 describe('workspace keys', () => {
   it('reads bearer and Segment-style basic credentials', () => {
@@ -31,5 +32,23 @@ describe('workspace keys', () => {
     expect(mayWrite('publishable', 'custom.Demo Requested')).toBe(true);
     expect(mayWrite('publishable', 'contact.updated')).toBe(false);
     expect(mayWrite('secret', 'contact.updated')).toBe(true);
+  });
+});
+
+describe('INGEST_WORKSPACES', () => {
+  const entry = (trackingFormFields: string[]) =>
+    JSON.stringify([
+      { workspace: 'acme', keys: [{ kind: 'publishable', sha256: hashKey('pk_acme') }], trackingFormFields },
+    ]);
+
+  it('carries the form fields the tracking snippet captures', () => {
+    const directory = workspaceDirectoryFromConfig(entry(['email', 'company']), true);
+    expect([...(directory.settings('acme')?.trackingFormFields ?? [])]).toEqual(['email', 'company']);
+  });
+
+  it('refuses a password, token or payment field, naming the variable and not its value', () => {
+    expect(() => workspaceDirectoryFromConfig(entry(['email', 'password']), true)).toThrow(
+      /INGEST_WORKSPACES[\s\S]*trackingFormFields/,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { Logger } from '@leadscore/observability';
+import { trackedFormFieldNames } from '../tracking/tracked-form-fields.js';
 import type { WorkspaceDirectory, WorkspaceSettings } from './workspace-directory.js';
 import type { WorkspaceKey } from './workspace-key.js';
 import type { StoredKey, StoredWorkspace, WorkspaceSnapshot } from './workspace-snapshot.js';
@@ -20,10 +21,15 @@ export interface DatabaseKeyDirectoryOptions {
  */
 function withStored(bootstrap: WorkspaceSettings | undefined, stored: StoredWorkspace): WorkspaceSettings {
   const defaultCountry = stored.defaultCountry ?? bootstrap?.identity.defaultCountry;
+  const trackingFormFields =
+    stored.trackingFormFields === null
+      ? bootstrap?.trackingFormFields
+      : trackedFormFieldNames(stored.trackingFormFields);
   return {
     workspace: stored.workspace,
     identity: { ...bootstrap?.identity, ...(defaultCountry !== undefined ? { defaultCountry } : {}) },
     providers: { ...bootstrap?.providers, ...stored.providers },
+    ...(trackingFormFields ? { trackingFormFields } : {}),
   };
 }
 

@@ -1,7 +1,8 @@
-import { sendgridPublicKey } from '@leadscore/access';
+import { sendgridPublicKey, trackingFormFieldRefusal } from '@leadscore/access';
 import { isSupportedCountry } from '@leadscore/contracts';
 import { ConfigError } from '@leadscore/config';
 import { z } from 'zod';
+import { trackedFormFieldNames } from '../tracking/tracked-form-fields.js';
 import { hashKey } from './workspace-key.js';
 import { InMemoryWorkspaceDirectory, type WorkspaceSettings } from './workspace-directory.js';
 import type { WorkspaceKey } from './workspace-key.js';
@@ -18,10 +19,14 @@ const workspaceEntry = z.object({
   twilio: z.object({ authToken: z.string().min(1) }).optional(),
   zoom: z.object({ secretToken: z.string().min(1) }).optional(),
   mailgun: z.object({ signingKey: z.string().min(1) }).optional(),
+  trackingFormFields: z
+    .array(z.string().refine((name) => trackingFormFieldRefusal(name) === undefined))
+    .max(100)
+    .optional(),
 });
 
 const EXPECTED =
-  'a JSON array of {"workspace":"acme","defaultCountry":"US","keys":[{"kind":"publishable"|"secret","sha256":"<hex SHA-256 of the key>"}],"sendgrid":{"publicKey":"<base64 DER>"},"twilio":{"authToken"},"zoom":{"secretToken"},"mailgun":{"signingKey"}}';
+  'a JSON array of {"workspace":"acme","defaultCountry":"US","keys":[{"kind":"publishable"|"secret","sha256":"<hex SHA-256 of the key>"}],"sendgrid":{"publicKey":"<base64 DER>"},"twilio":{"authToken"},"zoom":{"secretToken"},"mailgun":{"signingKey"},"trackingFormFields":["email","company"]} (form field names: no password, token or payment field)';
 
 /** Keys and secrets of the local stack (NODE_ENV other than production, INGEST_WORKSPACES unset). */
 export const LOCAL_WORKSPACE = {
@@ -96,6 +101,9 @@ export function workspaceDirectoryFromConfig(
       workspace: entry.workspace,
       identity: entry.defaultCountry ? { defaultCountry: entry.defaultCountry } : {},
       providers: { sendgrid, twilio: entry.twilio, zoom: entry.zoom, mailgun: entry.mailgun },
+      ...(entry.trackingFormFields
+        ? { trackingFormFields: trackedFormFieldNames(entry.trackingFormFields) }
+        : {}),
     });
   }
   return new InMemoryWorkspaceDirectory(keys, settings);

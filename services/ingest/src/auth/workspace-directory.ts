@@ -14,6 +14,11 @@ export interface WorkspaceSettings {
   readonly workspace: string;
   readonly identity: IdentityRules;
   readonly providers: ProviderSecrets;
+  /**
+   * The form fields the tracking snippet captures (`trackingFormFields`, trackedFormFieldNames):
+   * absent or empty, none.
+   */
+  readonly trackingFormFields?: ReadonlySet<string>;
 }
 
 /**

@@ -23,6 +23,8 @@ export interface StoredKey extends WorkspaceKey {
 export interface StoredWorkspace {
   readonly workspace: string;
   readonly defaultCountry: string | null;
+  /** The `trackingFormFields` setting (null: not set through the api). */
+  readonly trackingFormFields: readonly string[] | null;
   /**
    * The secrets set through the api, opened. A provider present with `undefined` has a stored secret
    * that cannot be opened: it is refused rather than replaced by the bootstrap's.
@@ -106,6 +108,7 @@ export async function loadWorkspaceSnapshot(
     workspaces: settings.map((entry) => ({
       workspace: entry.workspaceId,
       defaultCountry: entry.defaultCountry,
+      trackingFormFields: entry.trackingFormFields,
       providers: providers.get(entry.workspaceId) ?? {},
     })),
     unreadable,

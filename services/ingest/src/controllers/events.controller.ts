@@ -7,6 +7,7 @@ import { WORKSPACE_DIRECTORY } from '../app/ingest.tokens.js';
 import { fail } from '../http/problem-details.js';
 import { isPlainObject, parseJsonBody } from '../http/request-body.js';
 import { authenticate, rawBody, requireMediaType } from '../http/request-guards.js';
+import { withTrackedFormFields } from '../tracking/tracked-form-fields.js';
 
 export const JSON_TYPES = [
   'application/json',
@@ -55,13 +56,18 @@ export class EventsController {
         },
       );
     }
+    const workspace = this.directory.settings(key.workspace);
     return this.ingestion.execute({
       channel: 'api',
       workspace: key.workspace,
       keyKind: key.kind,
-      identity: this.directory.settings(key.workspace)?.identity ?? {},
+      identity: workspace?.identity ?? {},
       defaultSource: '/v1/events',
-      candidates: events,
+      // A web page (publishable key) sends only the configured form fields; a server sends what it has.
+      candidates:
+        key.kind === 'publishable'
+          ? withTrackedFormFields(events, workspace?.trackingFormFields ?? new Set())
+          : events,
     });
   }
 }

@@ -17,6 +17,8 @@ import {
 } from '../segment/segment.mapper.js';
 import { segmentEventTime } from '../segment/segment-time.js';
 
+const NO_FORM_FIELDS: ReadonlySet<string> = new Set();
+
 // Segment's browser SDK posts JSON as text/plain (sendBeacon).
 const SEGMENT_TYPES = ['application/json', 'text/plain'];
 
@@ -96,13 +98,16 @@ export class SegmentController {
     calls: readonly unknown[],
     defaults: Omit<SegmentCallDefaults, 'receivedAtMs' | 'isRequestKey'>,
   ): Promise<IngestReceipt> {
-    const identity = this.directory.settings(key.workspace)?.identity ?? {};
+    const workspace = this.directory.settings(key.workspace);
+    const identity = workspace?.identity ?? {};
     const { candidates, derivedIds } = mapSegmentCalls(
       calls,
       {
         ...defaults,
         receivedAtMs: this.clock(),
         isRequestKey: (writeKey) => hashKey(writeKey) === key.keyHash,
+        formFields:
+          key.kind === 'publishable' ? (workspace?.trackingFormFields ?? NO_FORM_FIELDS) : undefined,
       },
       identity,
     );

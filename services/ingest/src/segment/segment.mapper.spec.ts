@@ -38,6 +38,40 @@ const context = {
 };
 
 describe('Segment calls → canonical events', () => {
+  it('maps a Form Submitted call to web.form_submitted with its fields, only the configured ones from a web page', () => {
+    const call = {
+      type: 'track',
+      messageId: 'f1',
+      anonymousId: 'a-1',
+      event: 'Form Submitted',
+      properties: {
+        form_id: 'demo',
+        fields: { email: 'ada@example.com', company: 'Acme', password: 'hunter2', notes: 'call me' },
+      },
+      context,
+    };
+    const fromPage = map(call, 'track', { formFields: new Set(['email', 'company']) });
+    expect(fromPage).toMatchObject({
+      type: 'web.form_submitted',
+      data: { form_id: 'demo', fields: { email: 'ada@example.com', company: 'Acme' }, url: context.page.url },
+    });
+    expect((fromPage as { data: { fields: object } }).data.fields).not.toHaveProperty('password');
+    // Nothing configured: a web page's submission carries no field at all.
+    expect((map(call, 'track', { formFields: new Set() }) as { data: object }).data).not.toHaveProperty(
+      'fields',
+    );
+    // A server (secret key) sends what it has.
+    expect(map(call, 'track')).toMatchObject({ data: { fields: call.properties.fields } });
+    // The canonical name passes through the same filter.
+    expect(
+      map({ ...call, event: 'web.form_submitted' }, 'track', { formFields: new Set(['email']) }),
+    ).toMatchObject({
+      type: 'web.form_submitted',
+      data: { form_id: 'demo', fields: { email: 'ada@example.com' } },
+    });
+    expect(accepted([fromPage])).toEqual(['accepted']);
+  });
+
   it('maps a page call to web.page_viewed with context', () => {
     const candidate = map(
       {

@@ -8,6 +8,7 @@ import {
 import { MappingFailure } from '../batch/event-batch.js';
 import { hostileContentIssue } from '../batch/hostile-content.js';
 import { isPlainObject } from '../http/request-body.js';
+import { keepTrackedFields } from '../tracking/tracked-form-fields.js';
 import { deriveMessageId } from './segment-message-id.js';
 import { segmentEventTime } from './segment-time.js';
 
@@ -100,6 +101,7 @@ const TRACK_NAMES: Readonly<Record<string, TrackMapping>> = {
     type: 'web.form_submitted',
     data: (p, c) => ({
       form_id: str(p['form_id']) ?? str(p['form_name']),
+      fields: p['fields'],
       url: pageUrl(p, c),
       user_agent: userAgent(c),
       utm: utm(c),
@@ -220,6 +222,11 @@ export interface SegmentCallDefaults {
   readonly receivedAtMs: number;
   /** Whether a `writeKey` inside a call is the key the request authenticated with. */
   readonly isRequestKey: (writeKey: string) => boolean;
+  /**
+   * Set for calls written with a publishable key (web pages): a form submission keeps only these
+   * fields (the workspace's `trackingFormFields`, keepTrackedFields). Unset: the fields as sent.
+   */
+  readonly formFields?: ReadonlySet<string> | undefined;
 }
 
 export interface MappedSegmentCall {
@@ -341,9 +348,13 @@ function mapCall(
       if (!name)
         return new MappingFailure([{ field: 'event', expected: 'the name of the tracked event' }], id);
       const mapping = TRACK_NAMES[name];
-      if (mapping) return { ...base, type: mapping.type, data: compact(mapping.data(properties, context)) };
+      if (mapping) {
+        const data = mapping.data(properties, context);
+        return { ...base, type: mapping.type, data: compact(withFormFields(mapping.type, data, defaults)) };
+      }
       // Canonical names pass straight through, with properties as data.
-      if (CANONICAL_NAME.test(name)) return { ...base, type: name, data: properties };
+      if (CANONICAL_NAME.test(name))
+        return { ...base, type: name, data: withFormFields(name, properties, defaults) };
       // Any other name is the team's own event: custom.<name>, verbatim (also when sent as custom.<name>).
       const type = name.startsWith(CUSTOM_EVENT_TYPE_PREFIX) ? name : `${CUSTOM_EVENT_TYPE_PREFIX}${name}`;
       if (!isWellFormedCustomEventType(type))
@@ -359,6 +370,18 @@ function mapCall(
       return { ...base, type, data: customData(properties, context) };
     }
   }
+}
+
+/** A form submission's data with only the fields a web page may send (when `defaults.formFields` is set). */
+function withFormFields(
+  type: string,
+  data: Record<string, unknown>,
+  defaults: SegmentCallDefaults,
+): Record<string, unknown> {
+  if (type !== 'web.form_submitted' || !defaults.formFields || data['fields'] === undefined) return data;
+  const { fields, ...rest } = data;
+  const kept = keepTrackedFields(fields, defaults.formFields);
+  return kept === undefined ? rest : { ...rest, fields: kept };
 }
 
 /** Maps the calls of one request, in order; `derivedIds` holds the indexes whose id was derived. */
