@@ -16,6 +16,16 @@ export {
 } from './contact-score.state.js';
 export { applyEvent, rememberedEventKey, type ScoringEvent } from './apply-event.js';
 export { refit, type ContactProfile } from './refit.js';
+export {
+  adoptState,
+  profileAfter,
+  profileChangeOf,
+  replayContact,
+  scoreContactEvent,
+  type ContactReplay,
+  type ContactStep,
+  type ReplayEvent,
+} from './replay.js';
 export { scoreAt } from './score-at.js';
 export { explainAt, type RunningAward, type ScoreExplanation, type WaitingAbsence } from './explain-score.js';
 export { type FrequencyCount } from './frequency-points.js';

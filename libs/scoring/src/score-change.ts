@@ -19,7 +19,11 @@ export type ScoreCause =
   | { readonly type: 'decay' }
   | { readonly type: 'expiry' }
   | { readonly type: 'absence' }
-  | { readonly type: 'inactivity' };
+  | { readonly type: 'inactivity' }
+  /** On the survivor of a merge: the contact merged into it. */
+  | { readonly type: 'merge'; readonly mergedSubject: string }
+  /** On the merged-away contact: the contact it now lives on. */
+  | { readonly type: 'merge'; readonly survivor: string };
 
 /** A visible change of a contact's scores, with its explanation: what leads.score-changed.v1 carries. */
 export interface ScoreChange {

@@ -17,9 +17,9 @@ export type Changes = {
    */
   time: string;
   /**
-   * An event scored, a profile change re-computed fit, or a time effect.
+   * An event scored, a profile change re-computed fit, a time effect, or a merge of two contacts (the survivor's scores re-derived from both contacts' events; the merged-away contact's last change).
    */
-  cause: 'event' | 'refit' | 'decay' | 'expiry' | 'absence' | 'inactivity' | 'rescore';
+  cause: 'event' | 'refit' | 'decay' | 'expiry' | 'absence' | 'inactivity' | 'rescore' | 'merge';
   /**
    * The event behind it (event and refit causes).
    */

@@ -152,9 +152,18 @@ export const scoreChangedSchema: Readonly<Record<string, unknown>> = {
             "expiry",
             "absence",
             "inactivity",
-            "rescore"
+            "rescore",
+            "merge"
           ],
-          "description": "An event scored, a profile change re-computed fit, or a time effect."
+          "description": "An event scored, a profile change re-computed fit, a time effect, or a merge of two contacts (the survivor's scores re-derived from both contacts' events; the merged-away contact's last change)."
+        },
+        "mergedSubject": {
+          "type": "string",
+          "description": "Merge cause, on the survivor: the contact key merged into it."
+        },
+        "survivor": {
+          "type": "string",
+          "description": "Merge cause, on the merged-away contact: the contact key it now lives on."
         },
         "eventId": {
           "type": "string",

@@ -84,9 +84,17 @@ export interface ScoreChangedData {
  */
 export interface ScoreChangeCause {
   /**
-   * An event scored, a profile change re-computed fit, or a time effect.
+   * An event scored, a profile change re-computed fit, a time effect, or a merge of two contacts (the survivor's scores re-derived from both contacts' events; the merged-away contact's last change).
    */
-  type: 'event' | 'refit' | 'decay' | 'expiry' | 'absence' | 'inactivity' | 'rescore';
+  type: 'event' | 'refit' | 'decay' | 'expiry' | 'absence' | 'inactivity' | 'rescore' | 'merge';
+  /**
+   * Merge cause, on the survivor: the contact key merged into it.
+   */
+  mergedSubject?: string;
+  /**
+   * Merge cause, on the merged-away contact: the contact key it now lives on.
+   */
+  survivor?: string;
   /**
    * The event behind it (event and refit causes).
    */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Topics, type CanonicalEvent } from '@leadscore/contracts';
 import { type ContactScoreRow } from '@leadscore/persistence';
+import { replayContact } from '@leadscore/scoring';
 import { eventStream, ontraportModel, referenceScores } from '../../test/scoring-fixtures.js';
 import { contactsNeedingProfiles, planBatch, type ScorableEvent } from './batch-plan.js';
 
@@ -44,6 +45,29 @@ describe('planBatch', () => {
     for (const row of plan.scores) expect(row.state).toEqual(reference.get(row.contactId));
     expect(plan.processed).toHaveLength(400);
     expect(plan.failures).toEqual([]);
+  });
+
+  it('reaches for each contact the state the pure replay of that contact’s events gives (merges and rescores use it)', () => {
+    const events = eventStream('ws', 12, 300, 7);
+    const plan = planBatch({
+      events: events.map((event, i) => ({ offset: String(i), event })),
+      scores: [],
+      profiles: [],
+      modelsFor,
+      outboxSource: 'scorer:0',
+    });
+    expect(plan.scores.length).toBeGreaterThan(1);
+    for (const row of plan.scores) {
+      const own = events.filter((event) => event.subject === row.contactId);
+      const replayed = replayContact(
+        model,
+        own.map((event) => ({ ...event, time: Date.parse(event.time) })),
+      );
+      expect(row.state).toEqual(replayed.state);
+      expect(plan.outbox.filter((message) => message.key === `ws:${row.contactId}`)).toHaveLength(
+        replayed.changes.length,
+      );
+    }
   });
 
   it('gives identical results when the same events arrive split over two batches', () => {

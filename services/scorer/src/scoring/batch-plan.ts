@@ -8,17 +8,13 @@ import type {
   WorkspaceEventId,
 } from '@leadscore/persistence';
 import {
-  applyEvent,
-  emptyState,
-  refit,
+  profileAfter,
+  profileChangeOf,
+  scoreContactEvent,
   type ContactScoreState,
   type ScoreChange,
-  type ScoringResult,
 } from '@leadscore/scoring';
 import { scoreChangedEvent, scoreRowOf } from '@leadscore/score-events';
-
-/** Profile changes that re-compute fit. */
-const PROFILE_EVENT_TYPES = new Set(['contact.identified', 'contact.updated']);
 
 export const SCORER_EVENT_SOURCE = 'leadscore/scorer';
 
@@ -62,11 +58,6 @@ const scoreKey = (workspace: string, model: string, contact: string) =>
   `${workspace}\u0000${model}\u0000${contact}`;
 const profileKey = (workspace: string, contact: string) => `${workspace}\u0000${contact}`;
 
-function traitsOf(event: CanonicalEvent): Record<string, unknown> {
-  const data = event.data as { traits?: Record<string, unknown> } | undefined;
-  return data?.traits ?? {};
-}
-
 /**
  * The contacts whose stored profile a plan reads: those with a profile change (merged into the profile,
  * then refit) and those without a stored score under some model in force (a new state starts from the
@@ -82,7 +73,7 @@ export function contactsNeedingProfiles(
   for (const { event } of events) {
     const { workspace, subject } = event;
     const needed =
-      PROFILE_EVENT_TYPES.has(event.type) ||
+      profileChangeOf(event) !== undefined ||
       modelsFor(workspace).some((model) => !stored.has(scoreKey(workspace, model.id, subject)));
     if (needed) contacts.set(profileKey(workspace, subject), { workspaceId: workspace, contactId: subject });
   }
@@ -114,34 +105,23 @@ export function planBatch(input: PlanInput): BatchPlan {
   for (const { offset, event } of input.events) {
     const { workspace, subject: contact } = event;
     const time = Date.parse(event.time);
-    const isProfileChange = PROFILE_EVENT_TYPES.has(event.type);
+    const profileChange = profileChangeOf(event);
     const pKey = profileKey(workspace, contact);
-    const profile = isProfileChange
-      ? { ...(profiles.get(pKey)?.traits ?? {}), ...traitsOf(event) }
-      : undefined;
+    const profile = profileChange ? profileAfter(profiles.get(pKey)?.traits, profileChange) : undefined;
 
     // Score every model on copies first, so an event that fails under one model changes none.
-    const results: { key: string; working: Working; changes: ScoreChange[] }[] = [];
+    const results: { key: string; working: Working; changes: readonly ScoreChange[] }[] = [];
     try {
       for (const model of input.modelsFor(workspace)) {
         const key = scoreKey(workspace, model.id, contact);
         const current = written.get(key)?.state ?? (stored.get(key)?.state as ContactScoreState | undefined);
-        let state = current ?? emptyState(model, time);
-        const changes: ScoreChange[] = [];
-        const collect = (result: ScoringResult) => {
-          state = result.state;
-          if (result.change) changes.push(result.change);
-        };
-        // A profile change refits; so does a new state, from the contact's stored profile.
-        const fitFrom = profile ?? (current ? undefined : profiles.get(pKey)?.traits);
-        if (fitFrom) collect(refit(model, state, fitFrom, time, null));
-        collect(
-          applyEvent(
-            model,
-            state,
-            { id: event.id, source: event.source, type: event.type, data: event.data },
-            time,
-          ),
+        // The one step replays share (libs/scoring replayContact): a replay reaches this same state.
+        const { state, changes } = scoreContactEvent(
+          model,
+          current,
+          { id: event.id, source: event.source, type: event.type, data: event.data },
+          time,
+          { changed: profile !== undefined, fields: profile ?? profiles.get(pKey)?.traits },
         );
         results.push({ key, working: { model, state }, changes });
       }
