@@ -29,6 +29,7 @@ export {
   AnalyticsQueries,
   AnalyticsQueryRunner,
   type ContactEventRow,
+  type ReplayEventRow,
   type ContactLifecycleChangeRow,
   type DeadLettersRow,
   type DistributionAtRow,

@@ -105,6 +105,13 @@ export interface ContactEventRow {
   readonly data: string;
 }
 
+export interface ReplayEventRow extends ContactEventRow {
+  readonly contact: string;
+  readonly partition: number;
+  /** Kafka offset (int64) as decimal text. */
+  readonly offset: string;
+}
+
 export interface ContactLifecycleChangeRow {
   readonly model: string;
   readonly time: ClickHouseTime;
@@ -130,6 +137,9 @@ export const AnalyticsQueries = {
   ),
   contactTimeline: named<Contact & { limit: number }, TimelineRow>('contact-timeline.sql'),
   contactEvents: named<Contact & { limit: number }, ContactEventRow>('contact-events.sql'),
+  replayEvents: named<{ workspace: string; contacts: string; limit: number }, ReplayEventRow>(
+    'replay-events.sql',
+  ),
   contactLifecycleChanges: named<Contact & { limit: number }, ContactLifecycleChangeRow>(
     'contact-lifecycle-changes.sql',
   ),

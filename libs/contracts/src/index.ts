@@ -178,6 +178,9 @@ export type { ContactExport } from './generated/contact-export.js';
 export { contactErasedSchema } from './generated/contact-erased.schema.js';
 export { contactArchiveSchema } from './generated/contact-archive.schema.js';
 export { contactExportSchema } from './generated/contact-export.schema.js';
+// Identity stitching: the archive's events for a replay (internal, analytics → scorer).
+export type { ReplayEvents, ReplayEvent as ArchivedReplayEvent } from './generated/replay-events.js';
+export { replayEventsSchema } from './generated/replay-events.schema.js';
 // Console users, invitations and sessions (schemas/api/console-*.schema.json and their requests).
 export type { ConsoleUser } from './generated/console-user.js';
 export type { ConsoleInvitation } from './generated/console-invitation.js';

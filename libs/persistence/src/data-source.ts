@@ -26,6 +26,7 @@ import { ContactRanks1764800000000 } from './migrations/1764800000000-contact-ra
 import { ContactErasure1764900000000 } from './migrations/1764900000000-contact-erasure.js';
 import { ConsoleUsers1765000000000 } from './migrations/1765000000000-console-users.js';
 import { NamedTiers1765100000000 } from './migrations/1765100000000-named-tiers.js';
+import { ContactAliases1765200000000 } from './migrations/1765200000000-contact-aliases.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -57,6 +58,7 @@ export const MIGRATIONS = [
   ContactErasure1764900000000,
   ConsoleUsers1765000000000,
   NamedTiers1765100000000,
+  ContactAliases1765200000000,
 ];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */

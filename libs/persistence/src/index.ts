@@ -61,6 +61,11 @@ export {
 } from './repositories/scoring-model.repository.js';
 export { withAdvisoryLock } from './advisory-lock.js';
 export {
+  contactAliasRepository,
+  type ContactAlias,
+  type EventPositions,
+} from './repositories/contact-alias.repository.js';
+export {
   lifecycleStateRepository,
   type LifecycleKey,
   type LifecycleStateRow,

@@ -15,7 +15,9 @@ import {
   deadLetterSummarySchema,
   eventsPerDaySchema,
   leadFunnelSchema,
+  replayEventsSchema,
   scoreDistributionAtSchema,
+  type ReplayEvents,
   topRulesSchema,
 } from '@leadscore/contracts';
 import { createKafkaClient, silentLogger } from '@leadscore/kafka';
@@ -645,6 +647,38 @@ describe('the archive queries', () => {
       expect(response.statusCode).toBe(400);
       expect(response.body).toMatch(message);
     }
+  });
+
+  it('serves a replay the events of the contacts it names, each in the order the scorer saw them, with their positions', async () => {
+    const http = (await analyticsHttp()).getHttpAdapter().getInstance();
+    const base = '/internal/v1/workspaces/acme/replay-events';
+    const response = await http.inject({
+      method: 'GET',
+      url: `${base}?contact=${encodeURIComponent(ADA)}&contact=${encodeURIComponent(BOB)}`,
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<ReplayEvents>();
+    const ajv = new Ajv({ strict: false });
+    addFormats.default(ajv);
+    expect(ajv.validate(replayEventsSchema, body)).toBe(true);
+    const own = await queries.run(AnalyticsQueries.contactEvents, {
+      workspace: 'acme',
+      contact: ADA,
+      limit: 1000,
+    });
+    const ada = body.events.filter((event) => event.contact === ADA);
+    expect(ada.map((event) => event.id).sort()).toEqual(own.map((row) => row.id).sort());
+    expect(new Set(body.events.map((event) => event.contact))).toEqual(new Set([ADA, BOB]));
+    for (const contact of [ADA, BOB]) {
+      const offsets = body.events
+        .filter((event) => event.contact === contact)
+        .map((event) => BigInt(event.offset));
+      expect(offsets).toEqual([...offsets].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    expect(body.archivedThrough).toEqual(expect.any(Object));
+    const missing = await http.inject({ method: 'GET', url: base });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json<{ message: string }>().message).toContain('?contact=');
   });
 
   it('reads only the asked contact’s granules for its history and timeline (EXPLAIN indexes = 1)', async () => {

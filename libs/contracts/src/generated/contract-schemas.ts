@@ -45,6 +45,7 @@ import { problemSchema } from './problem.schema.js'; // schemas/api/problem.sche
 import { providerSecretRequestSchema } from './provider-secret-request.schema.js'; // schemas/api/provider-secret-request.schema.json
 import { providerSecretStatusSchema } from './provider-secret-status.schema.js'; // schemas/api/provider-secret-status.schema.json
 import { recordOutcomeRequestSchema } from './record-outcome-request.schema.js'; // schemas/api/record-outcome-request.schema.json
+import { replayEventsSchema } from './replay-events.schema.js'; // schemas/api/replay-events.schema.json
 import { rotateWebhookSecretRequestSchema } from './rotate-webhook-secret-request.schema.js'; // schemas/api/rotate-webhook-secret-request.schema.json
 import { scoreDistributionAtSchema } from './score-distribution-at.schema.js'; // schemas/api/score-distribution-at.schema.json
 import { scoreDistributionSchema } from './score-distribution.schema.js'; // schemas/api/score-distribution.schema.json
@@ -121,6 +122,7 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   providerSecretRequestSchema,
   providerSecretStatusSchema,
   recordOutcomeRequestSchema,
+  replayEventsSchema,
   rotateWebhookSecretRequestSchema,
   scoreDistributionAtSchema,
   scoreDistributionSchema,

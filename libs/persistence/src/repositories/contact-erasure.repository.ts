@@ -48,6 +48,14 @@ export const contactErasureRepository = {
     );
   },
 
+  /**
+   * The exclusive lock on one contact until the transaction ends: it waits for every batch holding the
+   * contact's shared lock to commit, and holds off those that ask after it (an erasure, a merge).
+   */
+  async lockExclusive(sql: SqlRunner, contact: WorkspaceContact): Promise<void> {
+    await sql.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKeyOf(contact)]);
+  },
+
   /** When each of the contacts was last erased, by `keyOf(contact)`; erased contacts only. */
   async erasedAt(sql: SqlRunner, contacts: readonly WorkspaceContact[]): Promise<Map<string, Date>> {
     if (contacts.length === 0) return new Map();
@@ -86,7 +94,7 @@ export const contactErasureRepository = {
    */
   async erase(sql: SqlRunner, erasure: ContactErasure): Promise<{ erasedAt: Date; rows: ErasedRows }> {
     const { workspaceId, contactId } = erasure;
-    await sql.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKeyOf(erasure)]);
+    await contactErasureRepository.lockExclusive(sql, erasure);
     const rows = await deleteRowsOf(sql, erasure);
     const erasedAt = typeof erasure.erasedAt === 'function' ? erasure.erasedAt() : erasure.erasedAt;
     await sql.query(

@@ -1,15 +1,21 @@
 import {
+  BadRequestException,
   Controller,
   Get,
   Inject,
   Module,
+  Param,
+  PayloadTooLargeException,
+  Query,
   type DynamicModule,
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { ObservabilityModule, type ReadinessCheck } from '@leadscore/observability';
 import { type Registry } from 'prom-client';
-import type { AnalyticsQueryRunner } from '@leadscore/analytics';
+import { AnalyticsQueries, type AnalyticsQueryRunner } from '@leadscore/analytics';
+import type { ReplayEvents } from '@leadscore/contracts';
 import { ARCHIVE_QUERIES, ArchiveQueriesController } from '../queries/archive-queries.controller.js';
+import { replayEventsView } from '../queries/archive-views.js';
 import { AnalyticsRuntime } from './analytics.runtime.js';
 
 export interface AnalyticsModuleOptions {
@@ -33,6 +39,47 @@ class ArchiveOffsetsController {
   }
 }
 
+/** Contacts one replay may ask for (a survivor and the contacts merged into it). */
+const MAX_REPLAY_CONTACTS = 100;
+/** Events one replay may read; beyond, the caller is told rather than given a cut history. */
+const MAX_REPLAY_EVENTS = 200_000;
+
+/**
+ * GET /internal/v1/workspaces/:workspace/replay-events?contact=…&contact=…: the archived events of those
+ * contacts with their Kafka positions, for the scorer's merges. Where the archive ends is read before
+ * the events, so every event before `archivedThrough` is in the answer.
+ */
+@Controller('internal/v1/workspaces/:workspace/replay-events')
+class ReplayEventsController {
+  constructor(
+    @Inject(ANALYTICS_RUNTIME) private readonly runtime: AnalyticsRuntime,
+    @Inject(ARCHIVE_QUERIES) private readonly queries: AnalyticsQueryRunner,
+  ) {}
+
+  @Get()
+  async replayEvents(
+    @Param('workspace') workspace: string,
+    @Query('contact') contact: string | string[] | undefined,
+  ): Promise<ReplayEvents> {
+    const contacts = contact === undefined ? [] : Array.isArray(contact) ? contact : [contact];
+    if (contacts.length === 0 || contacts.length > MAX_REPLAY_CONTACTS)
+      throw new BadRequestException(
+        `contact: name 1 to ${MAX_REPLAY_CONTACTS} contacts, as ?contact=<key>&contact=<key>`,
+      );
+    const { topics } = await this.runtime.archivedOffsets();
+    const rows = await this.queries.run(AnalyticsQueries.replayEvents, {
+      workspace,
+      contacts: JSON.stringify(contacts),
+      limit: MAX_REPLAY_EVENTS + 1,
+    });
+    if (rows.length > MAX_REPLAY_EVENTS)
+      throw new PayloadTooLargeException(
+        `these contacts have more than ${MAX_REPLAY_EVENTS} archived events: too many to replay at once`,
+      );
+    return replayEventsView(rows, topics);
+  }
+}
+
 /**
  * HTTP surface of analytics: the archive's queries (/internal/v1, for the api), /metrics, /healthz,
  * /readyz; on shutdown the consumer finishes its batch.
@@ -51,7 +98,7 @@ export class AnalyticsModule implements OnApplicationShutdown {
           readinessChecks: options.readinessChecks,
         }),
       ],
-      controllers: [ArchiveQueriesController, ArchiveOffsetsController],
+      controllers: [ArchiveQueriesController, ArchiveOffsetsController, ReplayEventsController],
       providers: [
         { provide: ANALYTICS_RUNTIME, useValue: options.runtime },
         { provide: ARCHIVE_QUERIES, useValue: options.queries },

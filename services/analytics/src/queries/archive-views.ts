@@ -5,6 +5,7 @@ import type {
   DeadLetterSummary,
   EventsPerDay,
   LeadFunnel,
+  ReplayEvents,
   ScoreDistributionAt,
   TopRules,
 } from '@leadscore/contracts';
@@ -16,6 +17,7 @@ import {
   type DistributionAtRow,
   type EventsPerDayRow,
   type LeadFunnelRow,
+  type ReplayEventRow,
   type ScoreHistoryRow,
   type TimelineRow,
   type TopRuleRow,
@@ -216,5 +218,25 @@ export function contactArchiveView(
       ...(row.currentName === '' ? {} : { currentName: row.currentName }),
       sequence: Number(row.sequence),
     })),
+  };
+}
+
+/** The archive's events for a replay, with where the archive ends (analytics.runtime archivedOffsets). */
+export function replayEventsView(
+  rows: readonly ReplayEventRow[],
+  archivedThrough: ReplayEvents['archivedThrough'],
+): ReplayEvents {
+  return {
+    events: rows.map((row) => ({
+      contact: row.contact,
+      id: row.id,
+      source: row.source,
+      type: row.type,
+      time: isoTimeOf(row.time),
+      data: JSON.parse(row.data || '{}') as Record<string, unknown>,
+      partition: Number(row.partition),
+      offset: row.offset,
+    })),
+    archivedThrough,
   };
 }
