@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PinoNestLogger } from '@leadscore/observability';
 import { registerClickRoute } from '../controllers/click.route.js';
+import { registerPageViewRoute } from '../controllers/page-view.route.js';
 import { registerPixelRoute } from '../controllers/pixel.route.js';
 import { configureIngestHttp } from '../http/http-setup.js';
 import { IngestModule, type IngestModuleOptions } from './ingest.module.js';
@@ -18,6 +19,7 @@ export async function createIngestApp(options: IngestModuleOptions): Promise<Nes
   configureIngestHttp(app, options.logger, options.settings.bodyLimitBytes);
   registerPixelRoute(app);
   registerClickRoute(app);
+  registerPageViewRoute(app);
   await app.init();
   return app;
 }

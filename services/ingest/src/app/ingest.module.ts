@@ -5,6 +5,7 @@ import type { Registry } from 'prom-client';
 import type { WorkspaceDirectory } from '../auth/workspace-directory.js';
 import { EventsController } from '../controllers/events.controller.js';
 import { ClickEndpoint } from '../controllers/click.route.js';
+import { PageViewEndpoint } from '../controllers/page-view.route.js';
 import { PixelEndpoint } from '../controllers/pixel.route.js';
 import { TrackedRequests } from '../controllers/tracked-request.js';
 import { SegmentController } from '../controllers/segment.controller.js';
@@ -74,6 +75,7 @@ export class IngestModule {
         TrackedRequests,
         PixelEndpoint,
         ClickEndpoint,
+        PageViewEndpoint,
         ProducerShutdown,
       ],
     };

@@ -46,7 +46,7 @@ export type ClickVerification =
   | { readonly valid: false; readonly reason: 'unsigned' | 'malformed' | 'forged' };
 
 /** An absolute http(s) URL: the only kind of target a redirect may go to. */
-function isWebUrl(text: string): boolean {
+export function isWebUrl(text: string): boolean {
   if (!URL.canParse(text)) return false;
   const { protocol } = new URL(text);
   return protocol === 'https:' || protocol === 'http:';

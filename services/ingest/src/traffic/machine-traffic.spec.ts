@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { classifyClick, classifyOpen } from './machine-traffic.js';
+import { classifyClick, classifyOpen, isPrefetch } from './machine-traffic.js';
 
 const IPHONE_MAIL =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148';
@@ -57,5 +57,26 @@ describe('classifyClick', () => {
 
   it('never treats the Apple proxy agent rule as a click signal', () => {
     expect(classifyClick({ userAgent: CHROME, ip: '17.1.1.1' })).toEqual({ machine: false });
+  });
+});
+
+describe('prefetches', () => {
+  const chrome =
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+
+  it('recognises the browsers’ prefetch and prerender headers', () => {
+    expect(isPrefetch({ 'sec-purpose': 'prefetch;prerender' })).toBe(true);
+    expect(isPrefetch({ purpose: 'prefetch' })).toBe(true);
+    expect(isPrefetch({ 'x-moz': 'prefetch' })).toBe(true);
+    expect(isPrefetch({ 'x-purpose': 'preview' })).toBe(true);
+    expect(isPrefetch({ 'user-agent': chrome })).toBe(false);
+  });
+
+  it('marks a prefetched page view as machine traffic, even from a real browser', () => {
+    expect(classifyClick({ userAgent: chrome, prefetch: true })).toEqual({
+      machine: true,
+      reason: 'prefetch',
+    });
+    expect(classifyClick({ userAgent: chrome, prefetch: false })).toEqual({ machine: false });
   });
 });

@@ -11,6 +11,8 @@ export interface TrafficSignals {
   readonly providerSaysMachine?: boolean | undefined;
   /** Milliseconds between the message being delivered and this interaction, when known. */
   readonly msSinceDelivery?: number | undefined;
+  /** The browser fetched ahead of the visitor (isPrefetch): nobody has seen the page yet. */
+  readonly prefetch?: boolean | undefined;
 }
 
 export type TrafficVerdict =
@@ -62,6 +64,7 @@ export function classifyOpen(signals: TrafficSignals): TrafficVerdict {
 /** Classifies a click or page view: link scanners and bots, never privacy proxies. */
 export function classifyClick(signals: TrafficSignals): TrafficVerdict {
   if (signals.providerSaysMachine) return { machine: true, reason: 'provider_flagged' };
+  if (signals.prefetch) return { machine: true, reason: 'prefetch' };
   return classifyAgent(signals.userAgent?.trim() ?? '', signals.msSinceDelivery);
 }
 
@@ -73,4 +76,18 @@ function classifyAgent(ua: string, msSinceDelivery: number | undefined): Traffic
     return { machine: true, reason: 'instant_after_delivery' };
   }
   return HUMAN;
+}
+
+const PREFETCH_HEADERS = ['sec-purpose', 'purpose', 'x-purpose', 'x-moz'];
+
+/**
+ * Whether a request is the browser fetching ahead of the visitor: link prefetch and prerendering
+ * (`Sec-Purpose: prefetch`, older `Purpose: prefetch`), Firefox's `X-Moz: prefetch`, Safari's
+ * `X-Purpose: preview` of its top sites.
+ */
+export function isPrefetch(headers: Readonly<Record<string, string | string[] | undefined>>): boolean {
+  return PREFETCH_HEADERS.some((name) => {
+    const value = headers[name];
+    return typeof value === 'string' && /prefetch|prerender|preview/i.test(value);
+  });
 }
