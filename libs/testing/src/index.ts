@@ -47,3 +47,4 @@ export {
   type TestScorer,
   type TestScorerOptions,
 } from './scorer-service.js';
+export { chromiumPath, launchChromium } from './chromium.js';

@@ -4,6 +4,7 @@ import { createBatchingProducer, createKafkaClient, ensureTopics, silentLogger }
 import {
   createArchivedTopics,
   freePort,
+  launchChromium,
   makeTempDir,
   removeDir,
   startTestAnalytics,
@@ -19,7 +20,7 @@ import {
 import axe from 'axe-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { OPERATOR, bearer, createWorkspace, json, startTestApi, type TestApi } from './api-test-app.js';
 
 /**
@@ -31,7 +32,6 @@ import { OPERATOR, bearer, createWorkspace, json, startTestApi, type TestApi } f
  */
 jest.setTimeout(600_000);
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const ARTIFACTS = join(workspaceRoot(), '.local', 'artifacts', 'console');
 const WS = 'console-e2e';
 const PASSWORD = 'correct horse battery staple';
@@ -177,7 +177,7 @@ beforeAll(async () => {
   for (const [contact, clicks] of Object.entries(CLICKS)) await sendClicks(contact, clicks);
   await scoredAndArchived();
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 });
 

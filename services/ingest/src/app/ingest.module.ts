@@ -9,6 +9,7 @@ import { PageViewEndpoint } from '../controllers/page-view.route.js';
 import { PixelEndpoint } from '../controllers/pixel.route.js';
 import { TrackedRequests } from '../controllers/tracked-request.js';
 import { SegmentController } from '../controllers/segment.controller.js';
+import { TrackerController } from '../controllers/tracker.controller.js';
 import { WebhooksController } from '../controllers/webhooks.controller.js';
 import { EventIngestion } from './event-ingestion.js';
 import { EventPublisher } from './event.publisher.js';
@@ -63,7 +64,7 @@ export class IngestModule {
           readinessChecks: options.readinessChecks ?? [],
         }),
       ],
-      controllers: [EventsController, SegmentController, WebhooksController],
+      controllers: [EventsController, SegmentController, TrackerController, WebhooksController],
       providers: [
         { provide: INGEST_SETTINGS, useValue: options.settings },
         { provide: WORKSPACE_DIRECTORY, useValue: options.directory },

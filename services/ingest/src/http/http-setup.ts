@@ -14,6 +14,9 @@ const BODY_TYPES = [
   'text/plain',
 ];
 
+/** The Segment routes, which browsers call from customers' pages. */
+const CROSS_ORIGIN_ROUTES = new Set(['/v1/batch', '/v1/track', '/v1/identify', '/v1/page']);
+
 /**
  * Fastify-level wiring the controllers rely on; call after NestFactory.create and before init/listen.
  * Bodies stay Buffers and every response is timed. Fastify's own errors (body limit, media type)
@@ -33,6 +36,21 @@ export function configureIngestHttp(
       done(null, body);
     },
   );
+
+  // Web pages on any site call the Segment routes (the tracking snippet, analytics.js): their answers
+  // may be read cross-origin (no cookies are involved; the key is in the body), so that the snippet
+  // sees a 429 or 5xx and retries. Added per route when it is registered: no hook on other routes.
+  fastify.addHook('onRoute', (route) => {
+    if (!CROSS_ORIGIN_ROUTES.has(route.url)) return;
+    const existing = route.onRequest ?? [];
+    route.onRequest = [
+      ...(Array.isArray(existing) ? existing : [existing]),
+      (_request, reply, done) => {
+        void reply.header('access-control-allow-origin', '*');
+        done();
+      },
+    ];
+  });
 
   const metrics = registerMetrics(app.get(Registry), IngestMetrics);
   // Labelled children cached per route and status: prom-client would otherwise hash the label object

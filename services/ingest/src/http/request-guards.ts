@@ -23,7 +23,8 @@ export function authenticate(request: FastifyRequest, directory: WorkspaceDirect
   return knownKey(credential.key, directory);
 }
 
-function knownKey(key: string, directory: WorkspaceDirectory): WorkspaceKey {
+/** The workspace key `key`, or 401 (unknown, revoked) or 403 (without "events:write"). */
+export function knownKey(key: string, directory: WorkspaceDirectory): WorkspaceKey {
   const found = directory.findKeyByHash(hashKey(key));
   if (!found)
     fail(
