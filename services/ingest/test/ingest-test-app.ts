@@ -2,7 +2,9 @@ import { expect } from '@jest/globals';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
   createBatchingProducer,
   createKafkaClient,
@@ -129,6 +131,17 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     registry,
     close: () => app.close(),
   };
+}
+
+/**
+ * Builds the tracking snippet from its source as it is now (tracker/build.mjs, as the package's build
+ * does): GET /v1/tracker.js serves the built file, read when the app starts, so call this first.
+ */
+export function buildTrackerScript(): void {
+  const script = fileURLToPath(new URL('../tracker/build.mjs', import.meta.url));
+  const built = spawnSync(process.execPath, [script], { encoding: 'utf8' });
+  if (built.status !== 0)
+    throw new Error(`building the tracking snippet failed:\n${built.stdout}${built.stderr}`);
 }
 
 export function sendgridSign(privateKey: KeyObject, timestamp: string, body: string | Buffer): string {

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { freePort, launchChromium, pollUntil, testKafkaBrokers } from '@leadscore/testing';
-import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { WorkspaceDirectory } from '../src/auth/workspace-directory.js';
 import { pageViewQuery } from '../src/pixel/page-view-signature.js';
@@ -12,6 +10,7 @@ import {
   PUBLISHABLE_KEY,
   SECRET_KEY,
   WORKSPACE,
+  buildTrackerScript,
   expectProblem,
   readEventsUntil,
   startTestApp,
@@ -29,7 +28,6 @@ jest.setTimeout(300_000);
 
 /** The workspace lists a password too: ingest never lets it through. */
 const FORM_FIELDS = ['email', 'company', 'password'];
-const TRACKER = fileURLToPath(new URL('../tracker/build.mjs', import.meta.url));
 const UTM = 'utm_source=newsletter&utm_medium=email&utm_campaign=spring&utm_term=scoring&utm_content=hero';
 
 let t: TestApp;
@@ -127,10 +125,7 @@ const ofType = (events: readonly ReadEvent[], type: string) => events.filter((e)
 const data = (event: ReadEvent | undefined) => (event?.value['data'] ?? {}) as Record<string, unknown>;
 
 beforeAll(async () => {
-  // The snippet as the source is now (the route serves the built file).
-  const built = spawnSync(process.execPath, [TRACKER], { encoding: 'utf8' });
-  if (built.status !== 0)
-    throw new Error(`building the tracking snippet failed:\n${built.stdout}${built.stderr}`);
+  buildTrackerScript();
   t = await startTestApp({ brokers: testKafkaBrokers(), directory: withFormFields });
   const port = await freePort();
   await t.app.listen({ host: '127.0.0.1', port });

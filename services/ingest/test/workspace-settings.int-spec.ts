@@ -27,12 +27,15 @@ import { DatabaseKeyDirectory } from '../src/auth/database-key-directory.js';
 import { InMemoryWorkspaceDirectory } from '../src/auth/workspace-directory.js';
 import { loadWorkspaceSnapshot } from '../src/auth/workspace-snapshot.js';
 import {
+  PUBLISHABLE_KEY,
   SECRET_KEY,
   TWILIO_TOKEN,
   WORKSPACE,
   ZOOM_TOKEN,
   bearer,
+  buildTrackerScript,
   readEvents,
+  readEventsUntil,
   startTestApp,
   type TestApp,
 } from './ingest-test-app.js';
@@ -67,6 +70,7 @@ beforeAll(async () => {
       done();
     },
   });
+  buildTrackerScript();
   t = await startTestApp({
     brokers: testKafkaBrokers(),
     directory: (bootstrap) => {
@@ -285,5 +289,73 @@ describe('default phone country from the api', () => {
         show: (response) => `${response.statusCode} ${response.body}`,
       },
     );
+  });
+});
+
+describe('form fields the tracking snippet captures, from the api', () => {
+  const script = async () =>
+    (await t.http.inject({ method: 'GET', url: `/v1/tracker.js?key=${PUBLISHABLE_KEY}` })).body;
+  const configured = (fields: string[]) => JSON.stringify({ k: PUBLISHABLE_KEY, f: fields });
+  const until = (fields: string[]) =>
+    pollUntil(script, (body) => body.includes(configured(fields)), {
+      withinMs: REFRESH_MS * 10,
+      waitingFor: `the snippet configured with ${fields.join(', ') || 'no field'}`,
+      show: (body) => body.slice(-200),
+    });
+  const submit = (messageId: string) =>
+    t.http.inject({
+      method: 'POST',
+      url: '/v1/batch',
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+      payload: JSON.stringify({
+        writeKey: PUBLISHABLE_KEY,
+        batch: [
+          {
+            type: 'track',
+            event: 'Form Submitted',
+            messageId,
+            anonymousId: 'visitor-1',
+            properties: {
+              form_id: 'demo',
+              fields: { email: 'ada@example.com', company: 'Acme', notes: 'x' },
+            },
+          },
+        ],
+      }),
+    });
+
+  it('reach the served snippet and the filter of form submissions within a reload; unset, none again', async () => {
+    expect(await script()).toContain(configured([]));
+    await workspaceSettingsRepository.change(
+      dataSource.manager,
+      acme,
+      { trackingFormFields: ['email', 'company'] },
+      new Date(),
+      'k',
+    );
+    await until(['email', 'company']);
+    expect((await submit('form-configured')).statusCode).toBe(202);
+    await workspaceSettingsRepository.change(
+      dataSource.manager,
+      acme,
+      { trackingFormFields: null },
+      new Date(),
+      'k',
+    );
+    await until([]);
+    // An old copy of the snippet still sends the fields: ingest keeps none of them now.
+    expect((await submit('form-unset')).statusCode).toBe(202);
+    const events = await readEventsUntil(
+      t.client,
+      t.topic,
+      (all) => ['form-configured', 'form-unset'].every((id) => all.some((e) => e.value['id'] === id)),
+      'both form submissions',
+    );
+    const data = (id: string) => events.find((e) => e.value['id'] === id)?.value['data'];
+    expect(data('form-configured')).toEqual({
+      form_id: 'demo',
+      fields: { email: 'ada@example.com', company: 'Acme' },
+    });
+    expect(data('form-unset')).toEqual({ form_id: 'demo' });
   });
 });
