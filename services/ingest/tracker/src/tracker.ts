@@ -164,7 +164,11 @@ function start(): void {
   );
 }
 
-// A prerendered page (speculation rules) is not a page view until the visitor actually opens it.
-if ((document as Document & { prerendering?: boolean }).prerendering)
-  document.addEventListener('prerenderingchange', start, { once: true });
-else start();
+// Embedded twice (a template and a tag manager): the first copy does the work.
+const running = typeof (globals.leadscore as Partial<Leadscore> | undefined)?.consent === 'function';
+if (!running) {
+  // A prerendered page (speculation rules) is not a page view until the visitor actually opens it.
+  if ((document as Document & { prerendering?: boolean }).prerendering)
+    document.addEventListener('prerenderingchange', start, { once: true });
+  else start();
+}
