@@ -70,6 +70,13 @@ describe('Segment calls → canonical events', () => {
       data: { form_id: 'demo', fields: { email: 'ada@example.com' } },
     });
     expect(accepted([fromPage])).toEqual(['accepted']);
+    // A refused call's dead-letter copy (the call as received) holds only the configured fields too.
+    const refused = map({ ...call, timestamp: 'yesterday' }, 'track', { formFields: new Set(['email']) });
+    expect(refused).toBeInstanceOf(MappingFailure);
+    expect((refused as MappingFailure).original).toMatchObject({
+      properties: { fields: { email: 'ada@example.com' } },
+    });
+    expect(JSON.stringify((refused as MappingFailure).original)).not.toContain('hunter2');
   });
 
   it('maps a page call to web.page_viewed with context', () => {

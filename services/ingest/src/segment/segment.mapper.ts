@@ -8,7 +8,7 @@ import {
 import { MappingFailure } from '../batch/event-batch.js';
 import { hostileContentIssue } from '../batch/hostile-content.js';
 import { isPlainObject } from '../http/request-body.js';
-import { keepTrackedFields } from '../tracking/tracked-form-fields.js';
+import { withTrackedFields } from '../tracking/tracked-form-fields.js';
 import { deriveMessageId } from './segment-message-id.js';
 import { segmentEventTime } from './segment-time.js';
 
@@ -210,6 +210,21 @@ function identityData(message: Record<string, unknown>, rules: IdentityRules): R
   });
 }
 
+/**
+ * A form submission from a web page with only the fields the workspace lets pages send, before
+ * anything reads it: neither the event nor the dead-letter copy of a refused call holds another one.
+ */
+function withTrackedFormSubmission(
+  call: Record<string, unknown>,
+  allowed: ReadonlySet<string>,
+): Record<string, unknown> {
+  const event = call['event'];
+  const properties = call['properties'];
+  if ((event !== 'Form Submitted' && event !== 'web.form_submitted') || !isPlainObject(properties))
+    return call;
+  return { ...call, properties: withTrackedFields(properties, allowed) };
+}
+
 /** What a request adds to each of its calls. */
 export interface SegmentCallDefaults {
   /** The route's call type (`/v1/track`, ...); in /v1/batch each call names its own `type`. */
@@ -251,10 +266,14 @@ export function mapSegmentCall(
       idDerived: false,
     };
   // The credential never travels on: not to Kafka, not to the dead-letter topic, not into an id.
-  const { writeKey, ...call } = message;
-  const hostile = hostileContentIssue(call, '(message)');
+  const { writeKey, ...received } = message;
+  const hostile = hostileContentIssue(received, '(message)');
   if (hostile)
-    return { candidate: new MappingFailure([hostile], str(call['messageId']), call), idDerived: false };
+    return {
+      candidate: new MappingFailure([hostile], str(received['messageId']), received),
+      idDerived: false,
+    };
+  const call = defaults.formFields ? withTrackedFormSubmission(received, defaults.formFields) : received;
   const callType = defaults.callType ?? str(call['type']) ?? str(call['action']) ?? '';
   const messageId = call['messageId'];
   const idDerived = messageId === undefined || messageId === null || messageId === '';
@@ -348,13 +367,9 @@ function mapCall(
       if (!name)
         return new MappingFailure([{ field: 'event', expected: 'the name of the tracked event' }], id);
       const mapping = TRACK_NAMES[name];
-      if (mapping) {
-        const data = mapping.data(properties, context);
-        return { ...base, type: mapping.type, data: compact(withFormFields(mapping.type, data, defaults)) };
-      }
+      if (mapping) return { ...base, type: mapping.type, data: compact(mapping.data(properties, context)) };
       // Canonical names pass straight through, with properties as data.
-      if (CANONICAL_NAME.test(name))
-        return { ...base, type: name, data: withFormFields(name, properties, defaults) };
+      if (CANONICAL_NAME.test(name)) return { ...base, type: name, data: properties };
       // Any other name is the team's own event: custom.<name>, verbatim (also when sent as custom.<name>).
       const type = name.startsWith(CUSTOM_EVENT_TYPE_PREFIX) ? name : `${CUSTOM_EVENT_TYPE_PREFIX}${name}`;
       if (!isWellFormedCustomEventType(type))
@@ -370,18 +385,6 @@ function mapCall(
       return { ...base, type, data: customData(properties, context) };
     }
   }
-}
-
-/** A form submission's data with only the fields a web page may send (when `defaults.formFields` is set). */
-function withFormFields(
-  type: string,
-  data: Record<string, unknown>,
-  defaults: SegmentCallDefaults,
-): Record<string, unknown> {
-  if (type !== 'web.form_submitted' || !defaults.formFields || data['fields'] === undefined) return data;
-  const { fields, ...rest } = data;
-  const kept = keepTrackedFields(fields, defaults.formFields);
-  return kept === undefined ? rest : { ...rest, fields: kept };
 }
 
 /** Maps the calls of one request, in order; `derivedIds` holds the indexes whose id was derived. */

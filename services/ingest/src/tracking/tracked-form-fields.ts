@@ -1,5 +1,4 @@
 import { trackingFormFieldRefusal } from '@leadscore/access';
-import { hostileContentIssue } from '../batch/hostile-content.js';
 import { isPlainObject } from '../http/request-body.js';
 
 /**
@@ -24,9 +23,24 @@ export function keepTrackedFields(fields: unknown, allowed: ReadonlySet<string>)
 }
 
 /**
+ * A form submission's `data`, or a Segment call's `properties`, with `fields` reduced to the allowed
+ * names (keepTrackedFields); without `fields` when none is left.
+ */
+export function withTrackedFields(
+  container: Record<string, unknown>,
+  allowed: ReadonlySet<string>,
+): Record<string, unknown> {
+  if (container['fields'] === undefined) return container;
+  const { fields, ...rest } = container;
+  const kept = keepTrackedFields(fields, allowed);
+  return kept === undefined ? rest : { ...rest, fields: kept };
+}
+
+/**
  * Canonical events of /v1/events written with a publishable key: each `web.form_submitted` keeps only
- * the configured fields (keepTrackedFields). An event with hostile content is left as it is: the batch
- * check refuses it whole.
+ * the configured fields, before anything else reads it, so that neither the topic nor the dead-letter
+ * copy of a refused event holds another one. (Content the batch check refuses may go with them: an
+ * unconfigured field is dropped whatever it holds.)
  */
 export function withTrackedFormFields(
   candidates: readonly unknown[],
@@ -35,10 +49,6 @@ export function withTrackedFormFields(
   return candidates.map((candidate) => {
     if (!isPlainObject(candidate) || candidate['type'] !== 'web.form_submitted') return candidate;
     const data = candidate['data'];
-    if (!isPlainObject(data) || data['fields'] === undefined) return candidate;
-    if (hostileContentIssue(candidate, '(event)')) return candidate;
-    const { fields, ...rest } = data;
-    const kept = keepTrackedFields(fields, allowed);
-    return { ...candidate, data: kept === undefined ? rest : { ...rest, fields: kept } };
+    return isPlainObject(data) ? { ...candidate, data: withTrackedFields(data, allowed) } : candidate;
   });
 }
