@@ -1,7 +1,7 @@
 // Builds the tracking snippet (src/tracker.ts) into one minified IIFE, dist/tracker/leadscore.js, and
 // checks its gzipped size against the budget: over it, the build fails. Run by the package's build.
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -31,7 +31,10 @@ if (placeholders !== 1) {
 }
 const gzipped = gzipSync(code, { level: 9 }).length;
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, code);
+// Written aside and renamed: test suites build it in parallel while others read it.
+const partial = `${out}.${process.pid}.tmp`;
+writeFileSync(partial, code);
+renameSync(partial, out);
 console.log(
   `tracker: ${code.length} bytes minified, ${gzipped} bytes gzipped (budget ${BUDGET_GZIP_BYTES}) → dist/tracker/leadscore.js`,
 );
