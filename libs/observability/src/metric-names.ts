@@ -68,7 +68,7 @@ export const ApiMetrics = {
 export const ScorerMetrics = {
   consumedEvents: counter(
     'leadscore_scorer_consumed_events_total',
-    'Events consumed from leads.events.v1, by result (scored|duplicate|erased|ignored|dead_lettered): erased counts contact.erased events and the events of erased contacts dated at or before their erasure',
+    'Events consumed from leads.events.v1, by result (scored|duplicate|erased|ignored|dead_lettered|merged|forwarded): erased counts contact.erased events and the events of erased contacts dated at or before their erasure; merged counts contact.merged events applied; forwarded counts events of merged-away contacts sent on to their survivor',
     ['result'],
   ),
   scoreChangedEvents: counter(
@@ -90,8 +90,14 @@ export const ScorerMetrics = {
   ),
   stageDuration: histogram(
     'leadscore_scorer_batch_stage_duration_seconds',
-    'One stage of a consumed batch, by stage (lock_offset|dedupe|erasure|load|plan|write_scores|write_profiles|write_outbox|save_offset|commit|publish)',
+    'One stage of a consumed batch, by stage (lock_offset|dedupe|erasure|aliases|load|plan|write_scores|write_profiles|write_outbox|save_offset|commit|publish)',
     ['stage'],
+    DURATION_BUCKETS,
+  ),
+  mergeDuration: histogram(
+    'leadscore_scorer_merge_duration_seconds',
+    'One merge of two contacts, from its contact.merged event to its commit: the wait for the archive to hold both contacts’ events, and the replay',
+    [],
     DURATION_BUCKETS,
   ),
   outboxBacklog: gauge(

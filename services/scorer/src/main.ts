@@ -28,6 +28,7 @@ const runtime = new ScorerRuntime({
     scoreChanged: config.SCORER_SCORE_CHANGED_TOPIC,
     deadLetter: config.SCORER_DEAD_LETTER_TOPIC,
   },
+  analyticsUrl: config.SCORER_ANALYTICS_URL,
   sessionTimeoutMs: config.SCORER_SESSION_TIMEOUT_MS,
   partitionsConsumedConcurrently: config.SCORER_PARTITIONS_CONCURRENTLY,
   retention: {

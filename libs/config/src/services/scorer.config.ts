@@ -1,7 +1,7 @@
 import { env } from '../env-kinds.js';
 import { envSchema } from '../env-schema.js';
 import { type Config } from '../load-config.js';
-import { databaseEnv, httpEnv, kafkaEnv, runtimeEnv } from '../shared.env.js';
+import { databaseEnv, httpEnv, kafkaEnv, runtimeEnv, SERVICE_DEFAULT_PORTS } from '../shared.env.js';
 
 export const scorerConfigSchema = envSchema({
   ...runtimeEnv,
@@ -27,6 +27,13 @@ export const scorerConfigSchema = envSchema({
   SCORER_DEAD_LETTER_TOPIC: env.string({
     description: 'Topic events that cannot be scored are dead-lettered to (tests use a topic of their own)',
     default: 'leads.events.dlq.v1',
+  }),
+  SCORER_ANALYTICS_URL: env.url({
+    description:
+      'Base URL of the analytics service: a merge of two contacts replays both contacts’ archived events, read from it',
+    protocols: ['http:', 'https:'],
+    example: 'http://analytics:3005',
+    default: `http://127.0.0.1:${SERVICE_DEFAULT_PORTS.analytics}`,
   }),
   SCORER_PARTITIONS_CONCURRENTLY: env.integer({
     description:

@@ -240,6 +240,27 @@ export const outboxRepository = {
     );
   },
 
+  /** The newest outbox row committed so far (0 when none): later rows get larger ids. */
+  async newestId(sql: SqlRunner): Promise<string> {
+    const [row] = await sql.query<{ id: string }[]>('SELECT coalesce(max(id), 0)::text AS id FROM outbox');
+    return row?.id ?? '0';
+  },
+
+  /** Of `sources`, those with a row up to `id` still unpublished (each read along its own index range). */
+  async behindAt(sql: SqlRunner, sources: readonly string[], id: string): Promise<string[]> {
+    const behind: string[] = [];
+    for (const source of sources) {
+      const [row] = await sql.query<{ pending: boolean }[]>(
+        `SELECT EXISTS (
+           SELECT 1 FROM outbox WHERE source = $1 AND published_at IS NULL AND id > ${WATERMARK} AND id <= $2
+         ) AS pending`,
+        [source, id],
+      );
+      if (row?.pending) behind.push(source);
+    }
+    return behind;
+  },
+
   /** Messages not yet published (a batch row counts its messages). */
   async backlog(sql: SqlRunner): Promise<number> {
     const [row] = await sql.query<{ n: number }[]>(

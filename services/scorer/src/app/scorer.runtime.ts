@@ -1,3 +1,4 @@
+import { SERVICE_DEFAULT_PORTS } from '@leadscore/config';
 import {
   createBatchConsumer,
   createBatchingProducer,
@@ -13,6 +14,8 @@ import { type Registry } from 'prom-client';
 import { pruneExpiredRows, type PruneResult, type RetentionSettings } from '../housekeeping/housekeeping.js';
 import { ModelRegistry } from '../models/model-registry.js';
 import { ModelsConsumer } from '../models/models.consumer.js';
+import { HttpArchiveReader, type ArchiveReader } from '../identity/archive-reader.js';
+import { ContactMerger } from '../identity/contact-merger.js';
 import { OutboxPublisher } from '@leadscore/outbox';
 import {
   DEFAULT_SCORER_TOPICS,
@@ -35,7 +38,13 @@ export interface ScorerRuntimeOptions {
   /** Partitions handled at once (default 1); each keeps its order. */
   readonly partitionsConsumedConcurrently?: number;
   readonly retention?: RetentionSettings;
+  /** Where merges read both contacts' history (default: analytics at `analyticsUrl`). */
+  readonly archive?: ArchiveReader;
+  /** Base URL of the analytics service (default http://127.0.0.1:3005). */
+  readonly analyticsUrl?: string;
 }
+
+const DEFAULT_ANALYTICS_URL = `http://127.0.0.1:${SERVICE_DEFAULT_PORTS.analytics}`;
 
 const DEFAULT_RETENTION: RetentionSettings = {
   processedEventRetentionHours: 192,
@@ -68,11 +77,23 @@ export class ScorerRuntime {
       options.logger,
       topics.models,
     );
+    const merger = new ContactMerger({
+      dataSource: options.dataSource,
+      models: this.models,
+      archive: options.archive ?? new HttpArchiveReader(options.analyticsUrl ?? DEFAULT_ANALYTICS_URL),
+      consumerGroup: options.consumerGroup,
+      logger: options.logger,
+      eventsTopic: topics.events,
+      scoreChangedTopic: topics.scoreChanged,
+      outboxSourceOf,
+      timeMerge: () => this.metrics.mergeDuration.startTimer(),
+    });
     this.handler = new ScoringBatchHandler(
       options.dataSource,
       this.models,
       options.consumerGroup,
       options.logger,
+      merger,
       topics,
       (stage) => this.metrics.stageDuration.startTimer({ stage }),
     );
@@ -110,7 +131,9 @@ export class ScorerRuntime {
       handler: async (batch) => {
         const stopTimer = this.metrics.batchDuration.startTimer();
         const stopTransactionTimer = this.metrics.transactionDuration.startTimer();
-        const outcome = await this.handler.handle(batch);
+        const outcome = await this.handler.handle(batch, async (enqueued) => {
+          await this.publisher.publishCommitted(outboxSourceOf(batch.partition), enqueued);
+        });
         stopTransactionTimer();
         const stopPublishTimer = this.metrics.stageDuration.startTimer({ stage: 'publish' });
         await this.publisher.publishCommitted(outboxSourceOf(batch.partition), outcome.enqueued);
@@ -125,6 +148,8 @@ export class ScorerRuntime {
         );
         this.metrics.deadLetteredEvents.inc({ stage: 'decode' }, outcome.undecodable);
         this.metrics.deadLetteredEvents.inc({ stage: 'scoring' }, outcome.unscorable);
+        this.metrics.consumedEvents.inc({ result: 'merged' }, outcome.merged);
+        this.metrics.consumedEvents.inc({ result: 'forwarded' }, outcome.forwarded);
         this.metrics.scoreChangedEvents.inc({ cause: 'event' }, outcome.changes);
       },
       onFatalError: (error) => {

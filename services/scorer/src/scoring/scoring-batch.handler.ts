@@ -9,6 +9,7 @@ import {
 import { type ConsumedBatch } from '@leadscore/kafka';
 import {
   consumerOffsetRepository,
+  contactAliasRepository,
   contactErasureRepository,
   contactProfileRepository,
   contactScoreRepository,
@@ -24,6 +25,7 @@ import { type Logger } from '@leadscore/observability';
 import { type ModelRegistry } from '../models/model-registry.js';
 import { contactsNeedingProfiles, planBatch, type ScorableEvent } from './batch-plan.js';
 import { decodeEventMessage } from './event-decoder.js';
+import { type ContactMerger } from '../identity/contact-merger.js';
 
 export interface BatchOutcome {
   readonly scored: number;
@@ -38,6 +40,10 @@ export interface BatchOutcome {
   readonly erased: number;
   /** `contact.erased` events applied (the api erased the contact; this repeats it if it did not). */
   readonly erasures: number;
+  /** `contact.merged` events applied (two contacts became one). */
+  readonly merged: number;
+  /** Events of merged-away contacts (and merges naming one as survivor) sent on to their survivor. */
+  readonly forwarded: number;
   readonly changes: number;
   /** The outbox rows the batch committed, in id order: publish them after commit. */
   readonly enqueued: readonly PendingOutboxMessage[];
@@ -48,6 +54,7 @@ export type BatchStage =
   | 'lock_offset'
   | 'dedupe'
   | 'erasure'
+  | 'aliases'
   | 'load'
   | 'plan'
   | 'write_scores'
@@ -62,6 +69,42 @@ export type StageTimer = (stage: BatchStage) => () => void;
 const untimed: StageTimer = () => () => undefined;
 
 export const outboxSourceOf = (partition: number) => `scorer:${partition}`;
+
+/** Publishes committed outbox rows (the runtime's OutboxPublisher for the batch's partition). */
+export type Publish = (enqueued: readonly PendingOutboxMessage[]) => Promise<void>;
+
+const CONTACT_MERGED = 'contact.merged';
+const MERGE_MARKER = Buffer.from(`"${CONTACT_MERGED}"`);
+
+const EMPTY_OUTCOME: BatchOutcome = {
+  scored: 0,
+  duplicates: 0,
+  undecodable: 0,
+  unscorable: 0,
+  skipped: 0,
+  erased: 0,
+  erasures: 0,
+  merged: 0,
+  forwarded: 0,
+  changes: 0,
+  enqueued: [],
+};
+
+function sumOutcomes(a: BatchOutcome, b: BatchOutcome): BatchOutcome {
+  return {
+    scored: a.scored + b.scored,
+    duplicates: a.duplicates + b.duplicates,
+    undecodable: a.undecodable + b.undecodable,
+    unscorable: a.unscorable + b.unscorable,
+    skipped: a.skipped + b.skipped,
+    erased: a.erased + b.erased,
+    erasures: a.erasures + b.erasures,
+    merged: a.merged + b.merged,
+    forwarded: a.forwarded + b.forwarded,
+    changes: a.changes + b.changes,
+    enqueued: [...a.enqueued, ...b.enqueued],
+  };
+}
 
 /** The topics the scorer reads and writes; tests give each run topics of its own. */
 export interface ScorerTopics {
@@ -130,11 +173,50 @@ export class ScoringBatchHandler {
     private readonly models: ModelRegistry,
     private readonly consumerGroup: string,
     private readonly logger: Logger,
+    private readonly merger: ContactMerger,
     private readonly topics: ScorerTopics = DEFAULT_SCORER_TOPICS,
     private readonly time: StageTimer = untimed,
   ) {}
 
-  async handle(batch: ConsumedBatch): Promise<BatchOutcome> {
+  /**
+   * Handles a batch in order. A `contact.merged` event is applied on its own (ContactMerger: it waits for
+   * the archive and commits in steps), so the batch is cut around each one: the events before it commit
+   * first, with the partition's offset at the merge event.
+   */
+  async handle(batch: ConsumedBatch, publish: Publish = () => Promise.resolve()): Promise<BatchOutcome> {
+    const at = batch.messages.findIndex(
+      (message) => this.mergeOf(message.offset, message.value) !== undefined,
+    );
+    if (at < 0) return this.handleScoring(batch);
+    const merge = batch.messages[at]!;
+    const event = this.mergeOf(merge.offset, merge.value)!;
+    let before = EMPTY_OUTCOME;
+    if (at > 0) {
+      before = await this.handleScoring({
+        ...batch,
+        messages: batch.messages.slice(0, at),
+        nextOffset: merge.offset,
+      });
+      // Out before the merge waits: another partition's merge may be waiting for exactly these.
+      await publish(before.enqueued);
+      before = { ...before, enqueued: [] };
+    }
+    const merged = { ...EMPTY_OUTCOME, ...(await this.merger.merge(batch, merge.offset, event)) };
+    const after =
+      at + 1 < batch.messages.length
+        ? await this.handle({ ...batch, messages: batch.messages.slice(at + 1) }, publish)
+        : EMPTY_OUTCOME;
+    return [before, merged, after].reduce(sumOutcomes);
+  }
+
+  /** The event of a record that is a valid `contact.merged`, else undefined (a cheap test comes first). */
+  private mergeOf(offset: string, value: Buffer | null): CanonicalEvent | undefined {
+    if (value === null || !value.includes(MERGE_MARKER)) return undefined;
+    const decoded = decodeEventMessage(this.validator, offset, value);
+    return decoded.ok && decoded.event.type === CONTACT_MERGED ? decoded.event : undefined;
+  }
+
+  private async handleScoring(batch: ConsumedBatch): Promise<BatchOutcome> {
     let endCommit: () => void = () => undefined;
     const outcome = await this.dataSource.transaction(async (sql) => {
       const result = await this.handleIn(sql, batch);
@@ -157,18 +239,7 @@ export class ScoringBatchHandler {
     end();
     const fresh = batch.messages.filter((m) => stored === undefined || BigInt(m.offset) >= BigInt(stored));
     const skipped = batch.messages.length - fresh.length;
-    if (fresh.length === 0)
-      return {
-        scored: 0,
-        duplicates: 0,
-        undecodable: 0,
-        unscorable: 0,
-        skipped,
-        erased: 0,
-        erasures: 0,
-        changes: 0,
-        enqueued: [],
-      };
+    if (fresh.length === 0) return { ...EMPTY_OUTCOME, skipped };
 
     const deadLetters: OutboxMessage[] = [];
     const candidates: ScorableEvent[] = [];
@@ -221,7 +292,12 @@ export class ScoringBatchHandler {
 
     end();
     end = this.time('erasure');
-    const { events, erased, erasures } = await this.withoutErased(sql, claimedEvents);
+    const { events: living, erased, erasures } = await this.withoutErased(sql, claimedEvents);
+    end();
+    end = this.time('aliases');
+    // Read under the contacts' shared locks (taken by the erasure guard): a merge that took effect
+    // before them forwards the events of its merged-away contact to the survivor.
+    const { events, forwards } = await this.withoutAliases(sql, batch, living);
     end();
     end = this.time('load');
     const contacts = [
@@ -288,17 +364,22 @@ export class ScoringBatchHandler {
     end();
     // A scoring failure is not applied: its id must not count as processed (a resend is scored again).
     end = this.time('dedupe');
-    await processedEventRepository.forget(
-      sql,
-      plan.failures.map(({ event }) => dedupeKeyOf(event)),
-    );
+    // A forwarded event is scored under its survivor's key, where its id must still be new.
+    await processedEventRepository.forget(sql, [
+      ...plan.failures.map(({ event }) => dedupeKeyOf(event)),
+      ...forwards.map(({ event }) => dedupeKeyOf(event)),
+    ]);
     end();
     end = this.time('write_outbox');
     // Score changes as one batch row; dead letters one row each, whose ids (topic, partition, offset)
     // keep a replay from rewound offsets from enqueuing them twice. Both in id order.
     const enqueued = [
       ...(await outboxRepository.enqueueBatch(sql, source, plan.outbox, now)),
-      ...(await outboxRepository.enqueue(sql, deadLetters, now)),
+      ...(await outboxRepository.enqueue(
+        sql,
+        [...deadLetters, ...forwards.map(({ message }) => message)],
+        now,
+      )),
     ];
     end();
     end = this.time('save_offset');
@@ -308,15 +389,48 @@ export class ScoringBatchHandler {
     end();
     return {
       scored: plan.processed.length,
-      duplicates: candidates.length - events.length,
+      duplicates: candidates.length - living.length,
       undecodable: deadLetters.length - plan.failures.length,
       unscorable: plan.failures.length,
       skipped,
       erased,
       erasures,
+      merged: 0,
+      forwarded: forwards.length,
       changes: plan.changes,
       enqueued,
     };
+  }
+
+  /** The events to score here, and those of merged-away contacts with the message forwarding each. */
+  private async withoutAliases(
+    sql: EntityManager,
+    batch: ConsumedBatch,
+    candidates: readonly ScorableEvent[],
+  ): Promise<{
+    events: readonly ScorableEvent[];
+    forwards: { event: CanonicalEvent; message: OutboxMessage }[];
+  }> {
+    const aliases = await contactAliasRepository.aliasesAmong(
+      sql,
+      candidates.map(({ event }) => ({ workspaceId: event.workspace, contactId: event.subject })),
+    );
+    if (aliases.size === 0) return { events: candidates, forwards: [] };
+    const events: ScorableEvent[] = [];
+    const forwards: { event: CanonicalEvent; message: OutboxMessage }[] = [];
+    for (const candidate of candidates) {
+      const { event } = candidate;
+      const alias = aliases.get(
+        contactAliasRepository.keyOf({ workspaceId: event.workspace, contactId: event.subject }),
+      );
+      if (alias === undefined) events.push(candidate);
+      else
+        forwards.push({
+          event,
+          message: this.merger.forwardOf(batch, candidate.offset, event, alias.survivor),
+        });
+    }
+    return { events, forwards };
   }
 
   /**
