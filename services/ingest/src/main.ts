@@ -9,8 +9,9 @@ import {
   kafkaLogAdapter,
 } from '@leadscore/observability';
 import { SettingsCipher, parseSettingsKey } from '@leadscore/access';
-import { createDataSource, type DataSource } from '@leadscore/persistence';
+import { contactAliasRepository, createDataSource, type DataSource } from '@leadscore/persistence';
 import { DatabaseKeyDirectory } from './auth/database-key-directory.js';
+import { DatabaseContactAliases } from './identity/contact-aliases.js';
 import { workspaceDirectoryFromConfig } from './auth/workspace-directory.config.js';
 import { loadWorkspaceSnapshot } from './auth/workspace-snapshot.js';
 import { createIngestApp } from './app/ingest.app.js';
@@ -52,6 +53,16 @@ async function main(): Promise<void> {
     },
   });
   await directory.start();
+  const aliases = new DatabaseContactAliases({
+    refreshMs: config.INGEST_KEYS_REFRESH_MS,
+    logger,
+    load: async (since, limit) => {
+      // The same read-only connection as the keys' (opened by their first load).
+      if (!dataSource?.isInitialized) return [];
+      return contactAliasRepository.since(dataSource.manager, since, limit);
+    },
+  });
+  await aliases.start();
   const registry = createMetricsRegistry({ service: 'ingest' });
   const kafka = createKafkaClient({
     brokers: [...config.KAFKA_BROKERS],
@@ -72,6 +83,7 @@ async function main(): Promise<void> {
   const app = await createIngestApp({
     settings,
     directory,
+    aliases,
     producer,
     registry,
     logger,

@@ -149,14 +149,14 @@ describe('bad input corpus (real Kafka)', () => {
       400,
       /None of the 1 events/,
     );
-    const alias = { type: 'alias', messageId: 'dlq-alias', userId: 'u-1', previousId: 'anon-1' };
+    const group = { type: 'group', messageId: 'dlq-group', userId: 'u-1', groupId: 'acme-inc' };
     expect(
       (
         await post(
           '/v1/batch',
           JSON.stringify({
             batch: [
-              alias,
+              group,
               {
                 type: 'page',
                 messageId: 'dlq-page',
@@ -170,7 +170,7 @@ describe('bad input corpus (real Kafka)', () => {
     ).toBe(202);
     await t.app.get(EventPublisher).drain();
 
-    const ours = new Set(['dlq-bad-url', 'dlq-bad-subject', 'dlq-only', 'dlq-alias']);
+    const ours = new Set(['dlq-bad-url', 'dlq-bad-subject', 'dlq-only', 'dlq-group']);
     const found = (events: readonly { headers: Readonly<Record<string, string>> }[]) =>
       events.filter((e) => ours.has(e.headers[Headers.eventId] ?? ''));
     const letters = found(
@@ -198,22 +198,22 @@ describe('bad input corpus (real Kafka)', () => {
       [Headers.deadLetterReason]: expect.stringContaining('invalid: type: expected a known event type'),
       [Headers.eventType]: 'web.teleported',
     });
-    expect(byId.get('dlq-alias')).toMatchObject({
-      value: alias,
+    expect(byId.get('dlq-group')).toMatchObject({
+      value: group,
       headers: {
         [Headers.deadLetterReason]: expect.stringContaining(
           'invalid: type: expected one of track, identify, page',
         ),
       },
     });
-    expect(byId.get('dlq-alias')?.headers[Headers.eventType]).toBeUndefined();
+    expect(byId.get('dlq-group')?.headers[Headers.eventType]).toBeUndefined();
     expect(letters).toHaveLength(ours.size);
 
     const all = await readEventsUntil(
       t.client,
       t.deadLetterTopic,
-      (events) => events.some((e) => e.headers[Headers.eventId] === 'dlq-alias'),
-      'dlq-alias',
+      (events) => events.some((e) => e.headers[Headers.eventId] === 'dlq-group'),
+      'dlq-group',
     );
     expect(all.map((e) => e.headers[Headers.eventId])).not.toContain('dlq-foreign');
     expect(all.map((e) => e.headers[Headers.eventId])).not.toContain('dlq-good');

@@ -24,6 +24,7 @@ import { createIngestApp } from '../src/app/ingest.app.js';
 import type { IngestSettings } from '../src/app/ingest.settings.js';
 import { InMemoryWorkspaceDirectory, type WorkspaceDirectory } from '../src/auth/workspace-directory.js';
 import { hashKey } from '../src/auth/workspace-key.js';
+import type { ContactAliases } from '../src/identity/contact-aliases.js';
 
 export const WORKSPACE = 'acme';
 export const PUBLISHABLE_KEY = 'pk_test_acme_publishable';
@@ -55,6 +56,8 @@ export interface TestAppOptions {
   readonly clock?: () => number;
   /** Replaces the test workspaces (acme, globex), e.g. by keys from PostgreSQL in front of them. */
   readonly directory?: (testWorkspaces: WorkspaceDirectory) => WorkspaceDirectory;
+  /** Merged-away contacts and their survivors (default none). */
+  readonly aliases?: ContactAliases;
 }
 
 /** The real ingest app (Nest + Fastify) against a real broker, producing to a topic of its own. */
@@ -119,6 +122,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     registry,
     logger: createLogger({ service: 'ingest', level: 'silent' }),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.aliases ? { aliases: options.aliases } : {}),
   });
   return {
     app,

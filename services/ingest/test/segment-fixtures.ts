@@ -18,6 +18,7 @@ function fixture<K extends string>(file: string): SegmentExamples<K> {
 
 export type HttpApiExample = 'identify' | 'track' | 'page' | 'batch' | 'identifyWithIntegrations';
 export type SpecExample = 'track' | 'page' | 'commonFields';
+export type AliasExample = 'basic' | 'complete';
 
 /** One example body of Segment's HTTP API documentation (test/fixtures/segment/README.md), a fresh copy. */
 export function segmentHttpApiExample(name: HttpApiExample): SegmentCall {
@@ -27,4 +28,9 @@ export function segmentHttpApiExample(name: HttpApiExample): SegmentCall {
 /** One complete call of Segment's Spec (track, page, common fields), a fresh copy. */
 export function segmentSpecExample(name: SpecExample): SegmentCall {
   return structuredClone(fixture<SpecExample>('spec-examples.json').examples[name]);
+}
+
+/** One alias call of Segment's Spec: Alias (the basic payload, the complete example), a fresh copy. */
+export function segmentAliasExample(name: AliasExample): SegmentCall {
+  return structuredClone(fixture<AliasExample>('alias-examples.json').examples[name]);
 }

@@ -267,17 +267,25 @@ describe('the tracking snippet in Chromium', () => {
       ]),
     );
 
+    // identify() names the visitor: keyed by the email, and the anonymous contact merged into it.
     const [identified] = ofType(events, 'contact.identified');
     expect(identified?.value).toMatchObject({
-      subject: `anon:${aid}`,
+      subject: 'email:ada@example.com',
       source: '/v1/identify',
       data: {
         identities: { anonymous_id: aid, email: 'ada@example.com' },
         traits: { company: 'Acme', email: 'ada@example.com' },
       },
     });
-    // Every call of every page carried the same anonymous id and a messageId of its own.
-    expect(events.every((e) => e.value['subject'] === `anon:${aid}`)).toBe(true);
+    expect(ofType(events, 'contact.merged').map((e) => [e.value['subject'], e.value['data']])).toEqual([
+      ['email:ada@example.com', { merged_subject: `anon:${aid}` }],
+    ]);
+    // Every other call of every page carried the same anonymous id, and each a messageId of its own.
+    expect(
+      events
+        .filter((e) => !['contact.identified', 'contact.merged'].includes(String(e.value['type'])))
+        .every((e) => e.value['subject'] === `anon:${aid}`),
+    ).toBe(true);
     expect(new Set(events.map((e) => e.value['id'])).size).toBe(events.length);
 
     // A reload keeps the visitor: the same cookie, the next page view under the same id.

@@ -12,7 +12,7 @@ export const ingestConfigSchema = envSchema({
   ...settingsEncryptionEnv,
   INGEST_KEYS_REFRESH_MS: env.integer({
     description:
-      'How often ingest reloads the workspace keys, settings and provider secrets from PostgreSQL: the longest a key revoked or a secret rotated through the api keeps working',
+      'How often ingest reloads the workspace keys, settings and provider secrets from PostgreSQL (the longest a key revoked or a secret rotated through the api keeps working), and reads the contact aliases recorded since (until then a merged-away contact’s events take a hop through the scorer)',
     default: 2_000,
     min: 100,
     max: 60_000,

@@ -11,7 +11,9 @@ import { senderResults, type IgnoredResult, type ProviderDelivery } from '../pro
 import { EventPublisher } from './event.publisher.js';
 import type { IngestChannel } from './ingest-channel.js';
 import { INGEST_SETTINGS, type IngestSettings } from './ingest.settings.js';
-import { CLOCK, type Clock } from './ingest.tokens.js';
+import { CLOCK, CONTACT_ALIASES, type Clock } from './ingest.tokens.js';
+import { type ContactAliases } from '../identity/contact-aliases.js';
+import { stitchIdentities } from '../identity/stitching.js';
 
 export interface IngestCommand {
   readonly channel: IngestChannel;
@@ -59,6 +61,7 @@ export class EventIngestion {
     private readonly publisher: EventPublisher,
     @Inject(INGEST_SETTINGS) private readonly settings: IngestSettings,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONTACT_ALIASES) private readonly aliases: ContactAliases,
     registry: Registry,
   ) {
     this.limiter = new TokenBucketLimiter({
@@ -145,7 +148,7 @@ export class EventIngestion {
         },
       );
     }
-    return { receipt, accepted };
+    return { receipt, accepted: stitchIdentities(accepted, this.aliases) };
   }
 
   private receivedAtText(nowMs: number): string {

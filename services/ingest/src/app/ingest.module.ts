@@ -14,7 +14,15 @@ import { WebhooksController } from '../controllers/webhooks.controller.js';
 import { EventIngestion } from './event-ingestion.js';
 import { EventPublisher } from './event.publisher.js';
 import { INGEST_SETTINGS, type IngestSettings } from './ingest.settings.js';
-import { BATCHING_PRODUCER, CLOCK, INGEST_LOGGER, WORKSPACE_DIRECTORY, type Clock } from './ingest.tokens.js';
+import {
+  BATCHING_PRODUCER,
+  CLOCK,
+  CONTACT_ALIASES,
+  INGEST_LOGGER,
+  WORKSPACE_DIRECTORY,
+  type Clock,
+} from './ingest.tokens.js';
+import { NO_ALIASES, type ContactAliases } from '../identity/contact-aliases.js';
 
 export interface IngestModuleOptions {
   readonly settings: IngestSettings;
@@ -25,6 +33,8 @@ export interface IngestModuleOptions {
   readonly logger: Logger;
   readonly readinessChecks?: readonly ReadinessCheck[];
   readonly clock?: Clock;
+  /** Merged-away contacts and their survivors (default: none known; the scorer forwards their events). */
+  readonly aliases?: ContactAliases;
 }
 
 /**
@@ -71,6 +81,7 @@ export class IngestModule {
         { provide: BATCHING_PRODUCER, useValue: options.producer },
         { provide: INGEST_LOGGER, useValue: options.logger },
         { provide: CLOCK, useValue: options.clock ?? Date.now },
+        { provide: CONTACT_ALIASES, useValue: options.aliases ?? NO_ALIASES },
         EventPublisher,
         EventIngestion,
         TrackedRequests,

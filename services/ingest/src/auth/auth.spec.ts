@@ -33,6 +33,13 @@ describe('workspace keys', () => {
     expect(mayWrite('publishable', 'contact.updated')).toBe(false);
     expect(mayWrite('secret', 'contact.updated')).toBe(true);
   });
+
+  it('lets publishable keys merge an anonymous visitor into a contact, never two known contacts', () => {
+    expect(mayWrite('publishable', 'contact.merged', { merged_subject: 'anon:v-1' })).toBe(true);
+    expect(mayWrite('publishable', 'contact.merged', { merged_subject: 'email:a@b.io' })).toBe(false);
+    expect(mayWrite('publishable', 'contact.merged')).toBe(false);
+    expect(mayWrite('secret', 'contact.merged', { merged_subject: 'email:a@b.io' })).toBe(true);
+  });
 });
 
 describe('INGEST_WORKSPACES', () => {

@@ -29,8 +29,15 @@ export function hashKey(key: string): string {
  */
 const PROFILE_TYPES = new Set(['contact.updated', 'contact.merged', 'contact.converted']);
 
-export function mayWrite(kind: KeyKind, eventType: string): boolean {
-  return kind === 'secret' || !PROFILE_TYPES.has(eventType);
+/**
+ * Whether a key of `kind` may write the event. A publishable key may merge an anonymous visitor into a
+ * contact (what a page learns when its visitor identifies, as an identify does), never two known contacts.
+ */
+export function mayWrite(kind: KeyKind, eventType: string, data?: unknown): boolean {
+  if (kind === 'secret' || !PROFILE_TYPES.has(eventType)) return true;
+  if (eventType !== 'contact.merged') return false;
+  const merged = (data as { merged_subject?: unknown } | undefined)?.merged_subject;
+  return typeof merged === 'string' && merged.startsWith('anon:');
 }
 
 export type CredentialParse =

@@ -230,9 +230,15 @@ export function checkBatch(candidates: readonly unknown[], ctx: BatchContext): B
       ]);
       return;
     }
-    if (!mayWrite(ctx.keyKind, event.type)) {
+    if (!mayWrite(ctx.keyKind, event.type, event.data)) {
       reject('forbidden', [
-        { field: 'type', expected: `an engagement event type: ${event.type} needs a secret key` },
+        {
+          field: 'type',
+          expected:
+            event.type === 'contact.merged'
+              ? 'a merge of an anonymous visitor (merged_subject anon:<id>): merging two known contacts needs a secret key'
+              : `an engagement event type: ${event.type} needs a secret key`,
+        },
       ]);
       return;
     }

@@ -50,6 +50,12 @@ export class SegmentController {
     return this.single(request, 'page');
   }
 
+  @Post('alias')
+  @HttpCode(202)
+  alias(@Req() request: FastifyRequest): Promise<IngestReceipt> {
+    return this.single(request, 'alias');
+  }
+
   @Post('batch')
   @HttpCode(202)
   async batch(@Req() request: FastifyRequest): Promise<IngestReceipt> {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { createEventValidator } from '@leadscore/contracts';
-import { segmentHttpApiExample, segmentSpecExample } from '../../test/segment-fixtures.js';
+import {
+  segmentAliasExample,
+  segmentHttpApiExample,
+  segmentSpecExample,
+} from '../../test/segment-fixtures.js';
 import { checkBatch, MappingFailure } from '../batch/event-batch.js';
 import {
   mapSegmentCall,
@@ -108,6 +112,31 @@ describe('Segment calls → canonical events', () => {
       },
     });
     expect(accepted([candidate])).toEqual(['accepted']);
+  });
+
+  it('keys an identify by its user id, else by the email its traits name, else by the anonymous id', () => {
+    const subjectOf = (call: Record<string, unknown>) =>
+      (map(call, 'identify') as { subject?: string }).subject;
+    expect(subjectOf({ userId: 'u-1', anonymousId: 'v-1', traits: { email: 'a@b.io' } })).toBe('user:u-1');
+    expect(subjectOf({ anonymousId: 'v-1', traits: { email: 'Ann@B.io' } })).toBe('email:ann@b.io');
+    expect(subjectOf({ anonymousId: 'v-1', traits: { plan: 'pro' } })).toBe('anon:v-1');
+  });
+
+  it('maps Segment’s published alias calls to merges: into the userId, the previousId as an anonymous id when it is the call’s own', () => {
+    expect(map(segmentAliasExample('basic'), 'alias')).toMatchObject({
+      subject: 'user:507f191e81',
+      type: 'contact.merged',
+      data: { merged_subject: 'user:jen@email.com' },
+    });
+    const complete = segmentAliasExample('complete');
+    expect(map(complete, 'alias')).toMatchObject({
+      id: '022bb90c-bbac-11e4-8dfc-aa07a5b093db',
+      data: { merged_subject: 'user:39239-239239-239239-23923' },
+    });
+    expect(map({ ...complete, previousId: complete['anonymousId'] }, 'alias')).toMatchObject({
+      data: { merged_subject: 'anon:507f191e810c19729de860ea' },
+    });
+    expect(map({ userId: 'u-1' }, 'alias')).toMatchObject({ issues: [{ field: 'previousId' }] });
   });
 
   it('maps identify to contact.identified with normalised identities and flattened traits', () => {

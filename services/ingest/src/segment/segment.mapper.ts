@@ -21,9 +21,9 @@ import { segmentEventTime } from './segment-time.js';
  * services README lists every mapping. Candidates still go through the batch check (schema, identity
  * rules, duplicates).
  */
-export type SegmentCallType = 'track' | 'identify' | 'page';
+export type SegmentCallType = 'track' | 'identify' | 'page' | 'alias';
 
-export const SEGMENT_CALL_TYPES: readonly SegmentCallType[] = ['track', 'identify', 'page'];
+export const SEGMENT_CALL_TYPES: readonly SegmentCallType[] = ['track', 'identify', 'page', 'alias'];
 
 type Candidate = Record<string, unknown>;
 
@@ -309,7 +309,7 @@ function mapCall(
       [
         {
           field: 'type',
-          expected: 'one of track, identify, page (group, alias and screen are not ingested)',
+          expected: 'one of track, identify, page, alias (group and screen are not ingested)',
         },
       ],
       id,
@@ -332,8 +332,33 @@ function mapCall(
   const base = compact({ id, subject, time: time.time, source: `/v1/${callType}` });
 
   switch (callType as SegmentCallType) {
-    case 'identify':
-      return { ...base, type: 'contact.identified', data: identityData(message, rules) };
+    case 'identify': {
+      const data = identityData(message, rules);
+      // Keyed by who the visitor is: the user id, else the email the traits name (the anonymous id in
+      // the identities is merged into that contact: identity/stitching.ts).
+      const email = (data['identities'] as { email?: string } | undefined)?.email;
+      const known =
+        str(message['userId']) === undefined && email !== undefined ? `email:${email}` : undefined;
+      return { ...base, ...(known ? { subject: known } : {}), type: 'contact.identified', data };
+    }
+    case 'alias': {
+      const userId = str(message['userId']);
+      const previousId = str(message['previousId']);
+      if (!userId || !previousId)
+        return new MappingFailure(
+          [
+            {
+              field: userId ? 'previousId' : 'userId',
+              expected: 'the id to keep (userId) and the one merged into it (previousId)',
+            },
+          ],
+          id,
+        );
+      // analytics.js passes the visitor's anonymousId as previousId; any other previousId is a user id
+      // the contact was identified by before.
+      const merged = previousId === str(message['anonymousId']) ? `anon:${previousId}` : `user:${previousId}`;
+      return { ...base, subject: `user:${userId}`, type: 'contact.merged', data: { merged_subject: merged } };
+    }
     case 'page': {
       const page = pageOf(context);
       const url = pageUrl(properties, context);

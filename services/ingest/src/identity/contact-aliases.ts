@@ -1,0 +1,99 @@
+import { type Logger } from '@leadscore/observability';
+import { type ContactAlias } from '@leadscore/persistence';
+
+/** Where ingest learns that a contact was merged into another (the scorer records merges). */
+export interface ContactAliases {
+  /** The contact `subject` now lives on, or undefined when it was never merged away. */
+  survivorOf(workspace: string, subject: string): string | undefined;
+}
+
+export const NO_ALIASES: ContactAliases = { survivorOf: () => undefined };
+
+/** Merges are flattened when recorded; a chain can only come from reloads catching up in between. */
+const MAX_CHAIN = 8;
+/** Rows read per reload; a backlog larger than this is read over the next reloads. */
+const PAGE = 10_000;
+/**
+ * How far back each reload looks again: an alias whose transaction committed after a later one's was
+ * read (its `requested_at` older than the newest seen) is still found.
+ */
+const OVERLAP_MS = 60_000;
+
+export interface DatabaseContactAliasesOptions {
+  /** Aliases that took effect after `since`, oldest first, at most `limit` (contactAliasRepository.since). */
+  readonly load: (since: Date, limit: number) => Promise<ContactAlias[]>;
+  readonly refreshMs: number;
+  readonly logger: Logger;
+}
+
+/**
+ * The aliases recorded in PostgreSQL, kept in memory and topped up every `refreshMs` with those that
+ * took effect since, so that a lookup on the hot path is a map read. Until an alias arrives here the
+ * merged-away contact's events keep its key and the scorer forwards them to the survivor: a lag costs
+ * a hop, never an event.
+ */
+export class DatabaseContactAliases implements ContactAliases {
+  private readonly survivors = new Map<string, string>();
+  private newest = new Date(0);
+  private timer: NodeJS.Timeout | undefined;
+  private loading: Promise<void> | undefined;
+  private failing = false;
+
+  constructor(private readonly options: DatabaseContactAliasesOptions) {}
+
+  survivorOf(workspace: string, subject: string): string | undefined {
+    if (this.survivors.size === 0) return undefined;
+    let survivor: string | undefined;
+    let current = subject;
+    for (let hop = 0; hop < MAX_CHAIN; hop += 1) {
+      const next = this.survivors.get(`${workspace}\u0000${current}`);
+      if (next === undefined) break;
+      survivor = next;
+      current = next;
+    }
+    return survivor;
+  }
+
+  async start(): Promise<void> {
+    await this.refresh();
+    this.timer = setInterval(() => void this.refresh(), this.options.refreshMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.loading;
+  }
+
+  refresh(): Promise<void> {
+    this.loading ??= this.load().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async load(): Promise<void> {
+    try {
+      for (;;) {
+        const before = this.newest.getTime();
+        const rows = await this.options.load(new Date(Math.max(0, before - OVERLAP_MS)), PAGE);
+        for (const row of rows) {
+          this.survivors.set(`${row.workspaceId}\u0000${row.alias}`, row.survivor);
+          if (row.requestedAt > this.newest) this.newest = row.requestedAt;
+        }
+        // A full page moves the window on; one that does not (a burst inside the overlap) ends here.
+        if (rows.length < PAGE || this.newest.getTime() === before) break;
+      }
+      if (this.failing) this.options.logger.info('contact aliases loaded from PostgreSQL again');
+      this.failing = false;
+    } catch (error) {
+      if (!this.failing)
+        this.options.logger.error(
+          { err: error },
+          'cannot load contact aliases from PostgreSQL: keeping those loaded (the scorer forwards the rest)',
+        );
+      this.failing = true;
+    }
+  }
+}
