@@ -1,5 +1,6 @@
 export { conditionMet, stageMet, type ScoreReading } from './stage-conditions.js';
 export {
+  applyMergedScores,
   applyScores,
   setSalesAccepted,
   targetStage,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { type Lifecycle } from '@leadscore/contracts';
 import {
+  applyMergedScores,
   applyScores,
   setSalesAccepted,
   tierTransitions,
@@ -184,5 +185,39 @@ describe('named tiers', () => {
     const plan = applyScores(undefined, namedState, scores(80, 'B', 'hot'));
     expect(plan.next).toMatchObject({ tier: 'hot', tierName: null });
     expect(plan.transitions).toEqual([{ kind: 'tier', from: 'warm', to: 'hot' }]);
+  });
+});
+
+describe('a merge’s survivor', () => {
+  const mql: ContactLifecycle = { ...INITIAL_LIFECYCLE, stage: 'mql', tier: 'warm' };
+  const stages = (plan: ReturnType<typeof applyMergedScores>) =>
+    plan.transitions.filter((t) => t.kind === 'stage').map((t) => `${t.from}>${t.to}`);
+
+  it('keeps the merged contact’s MQL while the merged score holds it (hysteresis), announcing it once', () => {
+    const plan = applyMergedScores(lifecycle, INITIAL_LIFECYCLE, mql, scores(60));
+    expect(plan.next.stage).toBe('mql');
+    expect(stages(plan)).toEqual(['lead>mql']);
+  });
+
+  it('crosses each line once from its own stage to where the merged score takes it', () => {
+    const plan = applyMergedScores(lifecycle, INITIAL_LIFECYCLE, mql, scores(90));
+    expect(plan.next.stage).toBe('sql');
+    expect(stages(plan)).toEqual(['lead>mql', 'mql>sql']);
+  });
+
+  it('leaves its stage when the merged contact had none further and the score says so, as any change does', () => {
+    const own: ContactLifecycle = { ...INITIAL_LIFECYCLE, stage: 'mql' };
+    expect(stages(applyMergedScores(lifecycle, own, INITIAL_LIFECYCLE, scores(60)))).toEqual([]);
+    expect(stages(applyMergedScores(lifecycle, own, INITIAL_LIFECYCLE, scores(20)))).toEqual(['mql>lead']);
+    expect(applyMergedScores(lifecycle, own, undefined, scores(20))).toEqual(
+      applyScores(lifecycle, own, scores(20)),
+    );
+  });
+
+  it('keeps a sales acceptance of either contact', () => {
+    const accepted: ContactLifecycle = { ...INITIAL_LIFECYCLE, stage: 'sql', salesAccepted: true };
+    const plan = applyMergedScores(lifecycle, INITIAL_LIFECYCLE, accepted, scores(10));
+    expect(plan.next).toMatchObject({ stage: 'sql', salesAccepted: true });
+    expect(stages(plan)).toEqual(['lead>mql', 'mql>sql']);
   });
 });

@@ -184,6 +184,31 @@ export function applyScores(
 }
 
 /**
+ * Applies the re-derived scores of a merge's survivor. The survivor starts from the further stage of
+ * the two contacts (a merge never loses an MQL or a sales acceptance), judged with hysteresis from there;
+ * the transitions walk the survivor from its own stage to the result, each line crossed once. Tiers
+ * follow the survivor's scores as for any change.
+ */
+export function applyMergedScores(
+  lifecycle: Lifecycle | undefined,
+  survivor: ContactLifecycle,
+  merged: ContactLifecycle | undefined,
+  scores: ScoreReading & { readonly tier: TierName | null; readonly tierName?: string },
+  tiers?: ScoringModel['tiers'],
+): LifecyclePlan {
+  if (!merged) return applyScores(lifecycle, survivor, scores, tiers);
+  const combined: ContactLifecycle = {
+    ...survivor,
+    stage: rankOf(merged.stage) > rankOf(survivor.stage) ? merged.stage : survivor.stage,
+    salesAccepted: survivor.salesAccepted || merged.salesAccepted,
+  };
+  const plan = applyScores(lifecycle, combined, scores, tiers);
+  const tierSteps = plan.transitions.filter((t) => t.kind === 'tier');
+  const stageSteps = stageTransitions(lifecycle, survivor.stage, rankOf(plan.next.stage));
+  return { next: plan.next, transitions: [...tierSteps, ...stageSteps] };
+}
+
+/**
  * Sales accepted (or un-accepted) the lead. Accepting moves the contact to SQL through each crossed line;
  * clearing the flag lets the next score change decide again (it does not move the stage by itself).
  */

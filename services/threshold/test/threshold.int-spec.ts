@@ -24,6 +24,7 @@ import {
   produceScoreChanges,
   readTopic,
   recordModel,
+  scoreChange,
   scoreWalk,
   testKafka,
   testSecret,
@@ -134,6 +135,46 @@ describe('threshold service (real Kafka and PostgreSQL)', () => {
       { contact_id: 'grade-c', stage: 'lead', tier: 'hot', last_sequence: '1' },
       { contact_id: 'hover', stage: 'recycled', tier: 'warm', last_sequence: '7' },
       { contact_id: 'jump', stage: 'recycled', tier: 'cold', last_sequence: '2' },
+    ]);
+  });
+
+  it('starts a merge’s survivor from the further stage of the two, announcing each line once, and ends the merged-away contact without a fall', async () => {
+    const workspace = uniqueName('ws');
+    const model = lifecycleModel(workspace);
+    await recordModel(dataSource, model);
+    const group = uniqueName('threshold');
+    const service = runtime(group);
+    await service.start();
+    // The anonymous visitor reached MQL; the known contact is a lead.
+    await produceScoreChanges(kafka, topics.scoreChanged, [
+      ...scoreWalk(model, 'anon:visitor', [70]),
+      ...scoreWalk(model, 'email:ada@example.com', [20]),
+    ]);
+    await waitUntilConsumed(kafka, dataSource, group, topics.scoreChanged);
+    const survivor = scoreChange(model, 'email:ada@example.com', 2, 60, 'B', 20);
+    survivor.data.cause = { type: 'merge', mergedSubject: 'anon:visitor' };
+    const ended = scoreChange(model, 'anon:visitor', 2, 0, 'B', 70);
+    ended.data.cause = { type: 'merge', survivor: 'email:ada@example.com' };
+    // Twice each: redelivered merges change nothing more.
+    await produceScoreChanges(kafka, topics.scoreChanged, [survivor, ended, survivor, ended]);
+    await waitUntilConsumed(kafka, dataSource, group, topics.scoreChanged);
+    await service.stop();
+
+    const published = transitionsOf(await readTopic(kafka, topics.lifecycle), workspace);
+    const stages = (contact: string) =>
+      published
+        .filter((e) => e.data.contact === contact && e.data.kind === 'stage')
+        .map((e) => `${e.data.previous}>${e.data.current}`);
+    // 60 holds MQL (exit 55) for the survivor that starts from the visitor's MQL.
+    expect(stages('email:ada@example.com')).toEqual(['lead>mql']);
+    expect(stages('anon:visitor')).toEqual(['lead>mql']);
+    const states = await dataSource.query<{ contact_id: string; stage: string; last_sequence: string }[]>(
+      `SELECT contact_id, stage, last_sequence::text FROM lifecycle_states WHERE workspace_id = $1 ORDER BY contact_id`,
+      [workspace],
+    );
+    expect(states).toEqual([
+      { contact_id: 'anon:visitor', stage: 'mql', last_sequence: '2' },
+      { contact_id: 'email:ada@example.com', stage: 'mql', last_sequence: '2' },
     ]);
   });
 

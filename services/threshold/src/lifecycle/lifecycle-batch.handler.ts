@@ -1,6 +1,6 @@
 import { Topics, type ScoreChangedEvent } from '@leadscore/contracts';
 import { type ConsumedBatch } from '@leadscore/kafka';
-import { applyScores, INITIAL_LIFECYCLE, type Transition } from '@leadscore/lifecycle';
+import { applyMergedScores, INITIAL_LIFECYCLE, type Transition } from '@leadscore/lifecycle';
 import { type Logger } from '@leadscore/observability';
 import {
   consumerOffsetRepository,
@@ -94,12 +94,17 @@ export class LifecycleBatchHandler {
         contactId: e.data.contact,
         time: e.time,
       }));
+      // A merge's survivor starts from the further stage of the two: the merged contact's state too.
       const keys = [
         ...new Map(
-          events.map((e) => {
-            const key = { workspaceId: e.workspace, modelId: e.data.model.id, contactId: e.data.contact };
-            return [lifecycleStateRepository.keyOf(key), key];
-          }),
+          events.flatMap((e) =>
+            [e.data.contact, mergedSubjectOf(e)]
+              .filter((contactId) => contactId !== undefined)
+              .map((contactId) => {
+                const key = { workspaceId: e.workspace, modelId: e.data.model.id, contactId };
+                return [lifecycleStateRepository.keyOf(key), key] as const;
+              }),
+          ),
         ).values(),
       ];
       const states = await lifecycleStateRepository.loadMany(sql, keys, true);
@@ -132,12 +137,18 @@ export class LifecycleBatchHandler {
             'model version not recorded; only the tier is tracked for this change',
           );
         }
-        const plan = applyScores(
-          model?.lifecycle,
-          current ?? { ...INITIAL_LIFECYCLE },
-          data.current,
-          model?.tiers,
-        );
+        const merged = mergedSubjectOf(event);
+        const mergedKey = merged && lifecycleStateRepository.keyOf({ ...key, contactId: merged });
+        const plan = endsInMerge(event)
+          ? // Merged away: its lifecycle ends where it stood (its last change is no fall of a real lead).
+            { next: current ?? { ...INITIAL_LIFECYCLE }, transitions: [] }
+          : applyMergedScores(
+              model?.lifecycle,
+              current ?? { ...INITIAL_LIFECYCLE },
+              mergedKey === undefined ? undefined : (changed.get(mergedKey) ?? states.get(mergedKey)),
+              data.current,
+              model?.tiers,
+            );
         changed.set(stateKey, {
           ...key,
           ...plan.next,
@@ -161,6 +172,18 @@ export class LifecycleBatchHandler {
       };
     });
   }
+}
+
+/** On a merge's survivor: the contact merged into it. */
+function mergedSubjectOf(event: ScoreChangedEvent): string | undefined {
+  const cause = event.data.cause;
+  return cause.type === 'merge' ? cause.mergedSubject : undefined;
+}
+
+/** The last change of a contact merged into another. */
+function endsInMerge(event: ScoreChangedEvent): boolean {
+  const cause = event.data.cause;
+  return cause.type === 'merge' && cause.survivor !== undefined;
 }
 
 /**
