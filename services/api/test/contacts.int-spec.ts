@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ContactScores, ScoringModel } from '@leadscore/contracts';
+import { contactAliasRepository } from '@leadscore/persistence';
 import {
   bearer,
   clickModel,
@@ -136,6 +137,38 @@ describe('GET /v1/contacts/{contact}', () => {
     );
     const stranger = (await createWorkspace(api, 'globex')).adminKey.key;
     expectProblem(await read(stranger, 'email:ada@example.com'), 404, /No model has scored/);
+  });
+
+  it('finds a contact by any of its identities: a merged-away key answers with its survivor, which lists it', async () => {
+    await api.dataSource.transaction((sql) =>
+      contactAliasRepository.begin(sql, {
+        workspaceId: 'acme',
+        alias: 'anon:visitor-7',
+        survivor: 'email:ada@example.com',
+        through: {},
+        mergeEvent: { source: '/v1/identify', id: 'identify-7' },
+        requestedAt: new Date(NOW),
+      }),
+    );
+    const merged = json(await read(reader, 'anon:visitor-7')) as unknown as ContactScores;
+    expect([merged.contact, merged.mergedFrom, merged.identities]).toEqual([
+      'email:ada@example.com',
+      'anon:visitor-7',
+      ['anon:visitor-7'],
+    ]);
+    const survivor = json(await read(reader, 'email:ada@example.com')) as unknown as ContactScores;
+    expect([survivor.contact, survivor.mergedFrom, survivor.identities]).toEqual([
+      'email:ada@example.com',
+      undefined,
+      ['anon:visitor-7'],
+    ]);
+    expect(survivor.models).toEqual(merged.models);
+    const stranger = (await createWorkspace(api, 'initech')).adminKey.key;
+    expectProblem(
+      await read(stranger, 'anon:visitor-7'),
+      404,
+      /No model has scored the contact "anon:visitor-7"/,
+    );
   });
 
   it('refuses what is not a contact key, saying what one looks like', async () => {

@@ -20,7 +20,18 @@ export const contactScoresSchema: Readonly<Record<string, unknown>> = {
   "properties": {
     "contact": {
       "type": "string",
-      "description": "The contact key, normalised (e.g. email:ada@example.com)."
+      "description": "The contact key, normalised (e.g. email:ada@example.com); when the key asked for was merged into another contact, the survivor's."
+    },
+    "mergedFrom": {
+      "type": "string",
+      "description": "Present when the key asked for belongs to a contact merged into this one (identity stitching): that key."
+    },
+    "identities": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      },
+      "description": "Every other key of this contact: the contacts merged into it (an anonymous visitor who identified, a CRM's duplicate), each of which finds it. Absent when there are none."
     },
     "models": {
       "type": "array",

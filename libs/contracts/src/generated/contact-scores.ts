@@ -10,9 +10,17 @@
  */
 export interface ContactScores {
   /**
-   * The contact key, normalised (e.g. email:ada@example.com).
+   * The contact key, normalised (e.g. email:ada@example.com); when the key asked for was merged into another contact, the survivor's.
    */
   contact: string;
+  /**
+   * Present when the key asked for belongs to a contact merged into this one (identity stitching): that key.
+   */
+  mergedFrom?: string;
+  /**
+   * Every other key of this contact: the contacts merged into it (an anonymous visitor who identified, a CRM's duplicate), each of which finds it. Absent when there are none.
+   */
+  identities?: string[];
   models: ContactModelScore[];
 }
 export interface ContactModelScore {

@@ -1,5 +1,5 @@
 import type { ContactModelScore, ContactScores } from '@leadscore/contracts';
-import { contactReadRepository } from '@leadscore/persistence';
+import { contactAliasRepository, contactReadRepository } from '@leadscore/persistence';
 import { explainAt, relativeScore, roundScore, type ContactScoreState, type Score } from '@leadscore/scoring';
 import type { ApiContext } from '../app/api.context.js';
 import type { Caller } from '../auth/caller.js';
@@ -37,7 +37,15 @@ export class ReadContactScores {
   /** `given` says where the key came from, for errors (the path, or a lookup's query parameter). */
   async execute(caller: Caller, contactKey: string, given: GivenAs = IN_THE_PATH): Promise<ContactScores> {
     const sql = this.context.dataSource.manager;
-    const contact = await contactKeyOf(this.context, caller, contactKey, given);
+    const asked = await contactKeyOf(this.context, caller, contactKey, given);
+    // Any of a contact's identities finds it: a merged-away key answers with its survivor.
+    const alias = (
+      await contactAliasRepository.aliasesAmong(sql, [{ workspaceId: caller.workspaceId, contactId: asked }])
+    ).get(contactAliasRepository.keyOf({ workspaceId: caller.workspaceId, contactId: asked }));
+    const contact = alias?.survivor ?? asked;
+    const identities = (
+      await contactAliasRepository.mergedInto(sql, { workspaceId: caller.workspaceId, contactId: contact })
+    ).map((entry) => entry.alias);
     const reads = await contactReadRepository.load(sql, caller.workspaceId, contact);
     if (reads.length === 0)
       fail(
@@ -85,6 +93,11 @@ export class ReadContactScores {
         })),
       });
     }
-    return { contact, models };
+    return {
+      contact,
+      ...(alias ? { mergedFrom: asked } : {}),
+      ...(identities.length > 0 ? { identities } : {}),
+      models,
+    };
   }
 }
