@@ -18,6 +18,8 @@ export interface TestScorerOptions {
   readonly consumerGroup: string;
   /** Its port (default a free one), e.g. one a test names before the scorer starts. */
   readonly port?: number;
+  /** The analytics service merges read both contacts' history from (SCORER_ANALYTICS_URL). */
+  readonly analyticsUrl?: string;
   /** Further settings, e.g. LOG_LEVEL. */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -47,6 +49,7 @@ export async function startTestScorer(options: TestScorerOptions): Promise<TestS
     SCORER_MODELS_TOPIC: options.topics.models,
     SCORER_SCORE_CHANGED_TOPIC: options.topics.scoreChanges,
     SCORER_DEAD_LETTER_TOPIC: options.topics.deadLetters,
+    ...(options.analyticsUrl === undefined ? {} : { SCORER_ANALYTICS_URL: options.analyticsUrl }),
     ...options.env,
   });
   await waitForPort(port);

@@ -157,6 +157,7 @@ beforeAll(async () => {
       databaseUrl: api.databaseUrl,
       consumerGroup: scorerGroup,
       port: scorerPort,
+      analyticsUrl: `http://127.0.0.1:${analyticsPort}`,
     }),
     startTestAnalytics({
       topics,

@@ -80,6 +80,7 @@ async function startPipeline(
     topics,
     databaseUrl: api.databaseUrl,
     consumerGroup: scorer,
+    analyticsUrl: `http://127.0.0.1:${analyticsPort}`,
   });
   services.push(scorerService.service);
   const thresholdPort = await freePort();
