@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       SCORER_MODELS_TOPIC: 'leads.models.v1',
       SCORER_SCORE_CHANGED_TOPIC: 'leads.score-changed.v1',
       SCORER_DEAD_LETTER_TOPIC: 'leads.events.dlq.v1',
+      SCORER_ANALYTICS_URL: 'http://127.0.0.1:3005',
       SCORER_PARTITIONS_CONCURRENTLY: 3,
       SCORER_SESSION_TIMEOUT_MS: 30_000,
       SCORER_PROCESSED_EVENT_RETENTION_HOURS: 192,
