@@ -277,7 +277,20 @@ describe('the tracking snippet in Chromium', () => {
         traits: { company: 'Acme', email: 'ada@example.com' },
       },
     });
+    // The form naming an email identifies the visitor too (traits: the configured fields only).
+    const formId = String(ofType(events, 'web.form_submitted')[0]?.value['id']);
+    expect(
+      ofType(events, 'contact.identified').find((e) => e.value['id'] === `identify:${formId}`)?.value,
+    ).toMatchObject({
+      subject: 'email:ada@example.com',
+      data: {
+        identities: { anonymous_id: aid, email: 'ada@example.com' },
+        traits: { company: 'Acme', email: 'ada@example.com' },
+      },
+    });
+    // Each identify asks for the merge (the scorer applies it once).
     expect(ofType(events, 'contact.merged').map((e) => [e.value['subject'], e.value['data']])).toEqual([
+      ['email:ada@example.com', { merged_subject: `anon:${aid}` }],
       ['email:ada@example.com', { merged_subject: `anon:${aid}` }],
     ]);
     // Every other call of every page carried the same anonymous id, and each a messageId of its own.

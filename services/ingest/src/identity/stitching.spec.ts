@@ -72,6 +72,36 @@ describe('stitchIdentities', () => {
     });
   });
 
+  it('reads an anonymous visitor’s form naming an email as an identify, followed by its merge', () => {
+    const form = accepted(4, {
+      type: 'web.form_submitted',
+      source: '/v1/track',
+      subject: 'anon:v-9',
+      data: {
+        form_id: 'demo',
+        fields: { Work_Email: 'Ada@Example.com ', company: 'Acme', newsletter: true },
+      },
+    });
+    const out = stitchIdentities([form], NO_ALIASES);
+    expect(out.map((entry) => [entry.index, entry.event.type, entry.event.subject, entry.event.id])).toEqual([
+      [4, 'web.form_submitted', 'anon:v-9', 'e-4'],
+      [4, 'contact.identified', 'email:ada@example.com', 'identify:e-4'],
+      [4, 'contact.merged', 'email:ada@example.com', 'merge:identify:e-4'],
+    ]);
+    expect(out[1]?.event.data).toEqual({
+      identities: { email: 'ada@example.com', anonymous_id: 'v-9' },
+      traits: { Work_Email: 'Ada@Example.com ', company: 'Acme', newsletter: true },
+    });
+    // A known contact's form, or one without an email, identifies nobody.
+    const known = accepted(5, { ...form.event, subject: 'user:42' });
+    const noEmail = accepted(6, {
+      type: 'web.form_submitted',
+      subject: 'anon:v-9',
+      data: { form_id: 'x', fields: { email: 'not an address' } },
+    });
+    expect(stitchIdentities([known, noEmail], NO_ALIASES)).toHaveLength(2);
+  });
+
   it('derives a merge id that fits the 256 characters of an id, and the same one for the same identify', () => {
     expect(mergeIdOf('m-1')).toBe('merge:m-1');
     const long = 'x'.repeat(256);
