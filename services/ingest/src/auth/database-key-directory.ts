@@ -2,6 +2,7 @@ import type { Logger } from '@leadscore/observability';
 import { trackedFormFieldNames } from '../tracking/tracked-form-fields.js';
 import type { WorkspaceDirectory, WorkspaceSettings } from './workspace-directory.js';
 import type { WorkspaceKey } from './workspace-key.js';
+import { PeriodicReload } from '../app/periodic-reload.js';
 import type { StoredKey, StoredWorkspace, WorkspaceSnapshot } from './workspace-snapshot.js';
 
 export interface DatabaseKeyDirectoryOptions {
@@ -46,35 +47,25 @@ function withStored(bootstrap: WorkspaceSettings | undefined, stored: StoredWork
 export class DatabaseKeyDirectory implements WorkspaceDirectory {
   private keys = new Map<string, StoredKey>();
   private workspaces = new Map<string, WorkspaceSettings>();
-  private timer: NodeJS.Timeout | undefined;
-  private loading: Promise<void> | undefined;
+  private readonly reloads: PeriodicReload;
   private failing = false;
   private unreadableReported = '';
 
-  constructor(private readonly options: DatabaseKeyDirectoryOptions) {}
+  constructor(private readonly options: DatabaseKeyDirectoryOptions) {
+    this.reloads = new PeriodicReload(() => this.load(), options.refreshMs);
+  }
 
   /**
    * Loads the first snapshot and keeps reloading it. Waits for that first load at most
    * `firstLoadWaitMs` (default 5 s): an unreachable database must not hold ingest's start (a failure is
    * logged, not thrown; the bootstrap keys work meanwhile).
    */
-  async start(firstLoadWaitMs = 5_000): Promise<void> {
-    let waited: NodeJS.Timeout | undefined;
-    await Promise.race([
-      this.refresh(),
-      new Promise<void>((resolve) => {
-        waited = setTimeout(resolve, firstLoadWaitMs);
-      }),
-    ]);
-    clearTimeout(waited);
-    this.timer = setInterval(() => void this.refresh(), this.options.refreshMs);
-    this.timer.unref();
+  start(firstLoadWaitMs = 5_000): Promise<void> {
+    return this.reloads.start(firstLoadWaitMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.loading;
+  stop(): Promise<void> {
+    return this.reloads.stop();
   }
 
   findKeyByHash(keyHash: string): WorkspaceKey | undefined {
@@ -89,10 +80,7 @@ export class DatabaseKeyDirectory implements WorkspaceDirectory {
 
   /** Reloads the snapshot now (one load at a time). */
   refresh(): Promise<void> {
-    this.loading ??= this.load().finally(() => {
-      this.loading = undefined;
-    });
-    return this.loading;
+    return this.reloads.reload();
   }
 
   private async load(): Promise<void> {

@@ -1,5 +1,6 @@
 import { type Logger } from '@leadscore/observability';
 import { type ContactAlias } from '@leadscore/persistence';
+import { PeriodicReload } from '../app/periodic-reload.js';
 
 /** Where ingest learns that a contact was merged into another (the scorer records merges). */
 export interface ContactAliases {
@@ -35,11 +36,12 @@ export interface DatabaseContactAliasesOptions {
 export class DatabaseContactAliases implements ContactAliases {
   private readonly survivors = new Map<string, string>();
   private newest = new Date(0);
-  private timer: NodeJS.Timeout | undefined;
-  private loading: Promise<void> | undefined;
+  private readonly reloads: PeriodicReload;
   private failing = false;
 
-  constructor(private readonly options: DatabaseContactAliasesOptions) {}
+  constructor(private readonly options: DatabaseContactAliasesOptions) {
+    this.reloads = new PeriodicReload(() => this.load(), options.refreshMs);
+  }
 
   survivorOf(workspace: string, subject: string): string | undefined {
     if (this.survivors.size === 0) return undefined;
@@ -54,23 +56,17 @@ export class DatabaseContactAliases implements ContactAliases {
     return survivor;
   }
 
-  async start(): Promise<void> {
-    await this.refresh();
-    this.timer = setInterval(() => void this.refresh(), this.options.refreshMs);
-    this.timer.unref();
+  /** Loads what was recorded and keeps reading what comes; a database that does not answer holds the start 5 s at most. */
+  start(): Promise<void> {
+    return this.reloads.start(5_000);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.loading;
+  stop(): Promise<void> {
+    return this.reloads.stop();
   }
 
   refresh(): Promise<void> {
-    this.loading ??= this.load().finally(() => {
-      this.loading = undefined;
-    });
-    return this.loading;
+    return this.reloads.reload();
   }
 
   private async load(): Promise<void> {
