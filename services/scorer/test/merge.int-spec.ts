@@ -203,7 +203,14 @@ async function startAnalytics(port?: number): Promise<TestAnalytics> {
 describe('identity stitching (real Kafka, PostgreSQL and the archive)', () => {
   const group = uniqueName('merge-scorer');
   const pairs = pairsOf('v', 12);
-  const events = [...pairs.flatMap(before), ...pairs.flatMap(racing)];
+  // A visitor who identified before any of its events counted: nothing to replay.
+  const fresh: Pair = { anonymous: 'anon:fresh', known: 'email:fresh@example.com' };
+  const events = [
+    ...pairs.flatMap(before),
+    ...pairs.flatMap(racing),
+    identify(fresh.known, 'pro'),
+    merge(fresh.known, fresh.anonymous),
+  ];
 
   it('re-derives each survivor as if every event of both identities had arrived under it, with merges racing events on other partitions', async () => {
     analytics = await startAnalytics();
@@ -227,6 +234,11 @@ describe('identity stitching (real Kafka, PostgreSQL and the archive)', () => {
       await scorer.stop();
     }
     await expectStitched(events, pairs);
+    const [freshAlias] = await contactAliasRepository.mergedInto(dataSource.manager, {
+      workspaceId: workspace,
+      contactId: fresh.known,
+    });
+    expect([freshAlias?.alias, freshAlias?.completedAt !== null]).toEqual([fresh.anonymous, true]);
     // Different partitions: the test would prove little if every pair shared one.
     const answer = (await (
       await fetch(
@@ -246,6 +258,8 @@ describe('identity stitching (real Kafka, PostgreSQL and the archive)', () => {
     const changes = (await readTopic(kafka, topics.scoreChanged, 10_000, 8_000)).map(
       (record) => JSON.parse(record.value?.toString('utf8') ?? '') as ScoreChangedEvent,
     );
+    // The fresh visitor's merge changed nothing that shows: no merge change for its survivor.
+    expect(changes.filter((c) => c.subject === fresh.known && c.data.cause.type === 'merge')).toEqual([]);
     for (const pair of pairs.slice(0, 4)) {
       const survivorMerges = changes.filter((c) => c.subject === pair.known && c.data.cause.type === 'merge');
       expect(survivorMerges.map((c) => c.data.cause)).toEqual([

@@ -132,18 +132,30 @@ export class ContactMerger {
       await contactErasureRepository.lockExclusive(sql, contact(merged));
     }
     if (merged === event.subject) return done();
+    const models = this.options.models.modelsFor(workspace);
+    const mergedRows = await contactScoreRepository.lockMany(
+      sql,
+      models.map((model) => ({ workspaceId: workspace, contactId: merged, modelId: model.id })),
+    );
     const positions = await consumerOffsetRepository.load(sql, this.options.consumerGroup, batch.topic);
     const through: EventPositions = Object.fromEntries(
       [...positions].map(([partition, next]) => [String(partition), next]),
     );
+    const now = new Date();
     await contactAliasRepository.begin(sql, {
       workspaceId: workspace,
       alias: merged,
       survivor: event.subject,
       through,
       mergeEvent: { source: event.source, id: event.id },
-      requestedAt: new Date(),
+      requestedAt: now,
     });
+    if (mergedRows.length === 0) {
+      // Nothing scored under the merged key (a visitor who identified before any event counted): the
+      // survivor's state is already the stitched one, and no history needs reading.
+      await contactAliasRepository.complete(sql, contact(merged), now);
+      return done({ ...NOTHING, merged: 1 });
+    }
     return { kind: 'merge', survivor: event.subject, merged };
   }
 
