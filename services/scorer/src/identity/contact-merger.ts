@@ -12,24 +12,19 @@ import {
   type DataSource,
   type EventPositions,
   type OutboxMessage,
-  type PendingOutboxMessage,
   type SqlRunner,
 } from '@leadscore/persistence';
 import { type ModelRegistry } from '../models/model-registry.js';
+import { type BatchOutcome, type Merges } from '../scoring/scoring-batch.handler.js';
 import { type ArchiveReader } from './archive-reader.js';
 import { planMerge, type ReplayedContact } from './merge-plan.js';
 
-/** What one contact.merged event did. */
-export interface MergeOutcome {
-  /** 1 when the merge was applied now, else 0 (already applied, or nothing to merge). */
-  readonly merged: number;
-  /** 1 when the event went on to the survivor's survivor (its subject had been merged away). */
-  readonly forwarded: number;
-  /** 1 when a previous owner of the partition had already handled it. */
-  readonly skipped: number;
-  readonly changes: number;
-  readonly enqueued: readonly PendingOutboxMessage[];
-}
+/**
+ * What one contact.merged event did: `merged` 1 when applied now (0: applied before, or nothing to
+ * merge); `forwarded` 1 when it went on to its survivor's survivor; `skipped` 1 when a previous owner of
+ * the partition had handled it.
+ */
+export type MergeOutcome = Pick<BatchOutcome, 'merged' | 'forwarded' | 'skipped' | 'changes' | 'enqueued'>;
 
 /** The decay service's outbox source (services/decay DECAY_OUTBOX_SOURCE): it writes score changes too. */
 const OTHER_WRITERS = ['decay'];
@@ -66,7 +61,7 @@ type Begun =
  * their changes in the outbox, the alias completed, the partition's offset past the merge event. A
  * crash between the steps repeats the merge event, and the recorded alias resumes it at step 2.
  */
-export class ContactMerger {
+export class ContactMerger implements Merges {
   constructor(private readonly options: ContactMergerOptions) {}
 
   async merge(batch: ConsumedBatch, offset: string, event: CanonicalEvent): Promise<MergeOutcome> {

@@ -25,7 +25,6 @@ import { type Logger } from '@leadscore/observability';
 import { type ModelRegistry } from '../models/model-registry.js';
 import { contactsNeedingProfiles, planBatch, type ScorableEvent } from './batch-plan.js';
 import { decodeEventMessage } from './event-decoder.js';
-import { type ContactMerger } from '../identity/contact-merger.js';
 
 export interface BatchOutcome {
   readonly scored: number;
@@ -69,6 +68,19 @@ export type StageTimer = (stage: BatchStage) => () => void;
 const untimed: StageTimer = () => () => undefined;
 
 export const outboxSourceOf = (partition: number) => `scorer:${partition}`;
+
+/**
+ * What the handler needs of identity stitching (identity/contact-merger.ts): applying a `contact.merged`
+ * event, and the message that forwards an event of a merged-away contact to its survivor.
+ */
+export interface Merges {
+  merge(
+    batch: ConsumedBatch,
+    offset: string,
+    event: CanonicalEvent,
+  ): Promise<Pick<BatchOutcome, 'merged' | 'forwarded' | 'skipped' | 'changes' | 'enqueued'>>;
+  forwardOf(batch: ConsumedBatch, offset: string, event: CanonicalEvent, survivor: string): OutboxMessage;
+}
 
 /** Publishes committed outbox rows (the runtime's OutboxPublisher for the batch's partition). */
 export type Publish = (enqueued: readonly PendingOutboxMessage[]) => Promise<void>;
@@ -173,7 +185,7 @@ export class ScoringBatchHandler {
     private readonly models: ModelRegistry,
     private readonly consumerGroup: string,
     private readonly logger: Logger,
-    private readonly merger: ContactMerger,
+    private readonly merger: Merges,
     private readonly topics: ScorerTopics = DEFAULT_SCORER_TOPICS,
     private readonly time: StageTimer = untimed,
   ) {}
