@@ -140,6 +140,7 @@ describe('erasing a contact in PostgreSQL', () => {
       lifecycleStates: 2,
       webhookDeliveries: 1,
       auditTargets: 1,
+      aliases: 0,
     });
     expect(await rowsOf(ADA)).toEqual(Object.fromEntries(Object.keys(all).map((store) => [store, 0])));
     expect(await rowsOf(BOB)).toEqual(all);

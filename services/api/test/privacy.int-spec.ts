@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { CONTACT_ERASED, contactHashOf, type ContactErased, type ContactExport } from '@leadscore/contracts';
+import { contactAliasRepository } from '@leadscore/persistence';
 import { pollUntil } from '@leadscore/testing';
 import {
   OPERATOR,
@@ -27,6 +28,7 @@ let reader: string;
 const WS = 'privacy';
 const ADA = 'email:ada@example.com';
 const BOB = 'email:bob@example.com';
+const ADA_VISITOR = 'anon:ada-visitor';
 const ada = encodeURIComponent(ADA);
 const CLICK = Date.parse('2026-03-31T09:00:00Z');
 
@@ -167,6 +169,17 @@ describe('a contact’s data export and erasure', () => {
   });
 
   it('erases the contact from every store, audits it without personal data and tells every consumer', async () => {
+    // Ada was an anonymous visitor before she identified: that key is hers too, and goes with her.
+    await api.dataSource.transaction((sql) =>
+      contactAliasRepository.begin(sql, {
+        workspaceId: WS,
+        alias: ADA_VISITOR,
+        survivor: ADA,
+        through: {},
+        mergeEvent: { source: '/v1/identify', id: 'identify-ada' },
+        requestedAt: new Date('2026-03-31T08:00:00Z'),
+      }),
+    );
     expectProblem(await del(`/v1/contacts/${ada}`, reader), 403, /admin/);
     const response = await del(`/v1/contacts/${ada}`);
     expect(response.statusCode).toBe(200);
@@ -174,19 +187,42 @@ describe('a contact’s data export and erasure', () => {
     expect(erased).toEqual({
       erasureId: expect.stringMatching(/^erasure-/),
       contact: ADA,
+      identities: [ADA_VISITOR],
       erasedAt: '2026-04-01T09:00:00.000Z',
-      erased: { scores: 1, ranks: 1, profiles: 1, lifecycleStates: 1, webhookDeliveries: 1, auditTargets: 1 },
+      erased: {
+        scores: 1,
+        ranks: 1,
+        profiles: 1,
+        lifecycleStates: 1,
+        webhookDeliveries: 1,
+        auditTargets: 1,
+        aliases: 1,
+      },
       archive: 'pending',
     });
+    expect(
+      await contactAliasRepository.mergedInto(api.dataSource.manager, { workspaceId: WS, contactId: ADA }),
+    ).toEqual([]);
+    expect(
+      (
+        await api.dataSource.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM erased_contacts WHERE workspace_id = $1 AND contact_hash = $2',
+          [WS, contactHashOf(WS, ADA_VISITOR)],
+        )
+      )[0]?.n,
+    ).toBe(1);
     expectProblem(await get(`/v1/contacts/${ada}`), 404, /No model has scored the contact/);
     expect((json(await get(`/v1/contacts/${encodeURIComponent(BOB)}`)) as { contact: string }).contact).toBe(
       BOB,
     );
     // The audit row of the erasure names a hash; no row names her any more.
     const audit = json(await get('/v1/audit')) as { entries: { action: string; target: string | null }[] };
-    expect(audit.entries.filter((e) => e.action === 'contact.erased')).toEqual([
-      expect.objectContaining({ target: `erased:${contactHashOf(WS, ADA)}` }),
-    ]);
+    expect(
+      audit.entries
+        .filter((e) => e.action === 'contact.erased')
+        .map((e) => e.target)
+        .sort(),
+    ).toEqual([`erased:${contactHashOf(WS, ADA)}`, `erased:${contactHashOf(WS, ADA_VISITOR)}`].sort());
     expect(JSON.stringify(audit.entries)).not.toContain('ada@');
     // The analytics service reaches the contact.erased event and empties the archive: then nothing is held.
     await pollUntil(
@@ -211,7 +247,9 @@ describe('a contact’s data export and erasure', () => {
       lifecycleStates: 0,
       webhookDeliveries: 0,
       auditTargets: 0,
+      aliases: 0,
     });
+    expect(again.identities).toBeUndefined();
     expectProblem(await del('/v1/contacts/not-a-key'), 400, /is not a contact key/);
   });
 });

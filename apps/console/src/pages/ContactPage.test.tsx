@@ -193,6 +193,7 @@ describe('contact page', () => {
             lifecycleStates: 1,
             webhookDeliveries: 1,
             auditTargets: 0,
+            aliases: 0,
           },
           archive: 'pending',
         },

@@ -29,6 +29,13 @@ export const contactErasedSchema: Readonly<Record<string, unknown>> = {
       "type": "string",
       "description": "The contact key erased, normalised."
     },
+    "identities": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      },
+      "description": "The person's other keys, erased with it (each with its own contact.erased event and tombstone): the contact it was merged into, and every contact merged into that one. Absent when there are none."
+    },
     "erasedAt": {
       "type": "string",
       "format": "date-time",
@@ -43,7 +50,8 @@ export const contactErasedSchema: Readonly<Record<string, unknown>> = {
         "profiles",
         "lifecycleStates",
         "webhookDeliveries",
-        "auditTargets"
+        "auditTargets",
+        "aliases"
       ],
       "additionalProperties": false,
       "properties": {
@@ -71,6 +79,11 @@ export const contactErasedSchema: Readonly<Record<string, unknown>> = {
           "type": "integer",
           "minimum": 0,
           "description": "Audit rows that named the contact and now name the erasure's hash."
+        },
+        "aliases": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Merges that named one of the person's keys (identity stitching), removed."
         }
       }
     },

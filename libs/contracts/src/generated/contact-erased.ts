@@ -18,6 +18,10 @@ export interface ContactErased {
    */
   contact: string;
   /**
+   * The person's other keys, erased with it (each with its own contact.erased event and tombstone): the contact it was merged into, and every contact merged into that one. Absent when there are none.
+   */
+  identities?: string[];
+  /**
    * The contact's events and changes dated at or before it are erased, even those still in flight; later activity of the same key (a new consent) starts a new contact.
    */
   erasedAt: string;
@@ -34,6 +38,10 @@ export interface ContactErased {
      * Audit rows that named the contact and now name the erasure's hash.
      */
     auditTargets: number;
+    /**
+     * Merges that named one of the person's keys (identity stitching), removed.
+     */
+    aliases: number;
   };
   /**
    * The archive (ClickHouse) erases the contact when the analytics service consumes the contact.erased event.

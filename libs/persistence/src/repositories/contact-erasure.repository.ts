@@ -21,6 +21,8 @@ export interface ErasedRows {
   readonly webhookDeliveries: number;
   /** Audit rows naming the contact, whose target now names the erasure instead. */
   readonly auditTargets: number;
+  /** Merges naming the contact (contact_aliases rows). */
+  readonly aliases: number;
 }
 
 /** The histogram shard erasures write their decrements to (each writer has its own shard). */
@@ -144,6 +146,13 @@ async function deleteRowsOf(sql: SqlRunner, erasure: ContactErasure): Promise<Er
            UPDATE audit_log SET target = $3 WHERE workspace_id = $1 AND target = $2 RETURNING 1)
          SELECT count(*)::int AS n FROM renamed`,
       [...contact, erasedTarget(erasure)],
+    ),
+    // The merges that name it (as the key merged away, or as the survivor): keys are personal data.
+    aliases: await count(
+      `WITH gone AS (
+           DELETE FROM contact_aliases WHERE workspace_id = $1 AND (alias = $2 OR survivor = $2) RETURNING 1)
+         SELECT count(*)::int AS n FROM gone`,
+      contact,
     ),
   };
 }
