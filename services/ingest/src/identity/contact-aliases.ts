@@ -19,12 +19,16 @@ const PAGE = 10_000;
  * read (its `requested_at` older than the newest seen) is still found.
  */
 const OVERLAP_MS = 60_000;
+/** Reads between two full ones (every 5 minutes at the default 2 s): how long an erased merge lingers. */
+const FULL_READ_EVERY = 150;
 
 export interface DatabaseContactAliasesOptions {
   /** Aliases that took effect after `since`, oldest first, at most `limit` (contactAliasRepository.since). */
   readonly load: (since: Date, limit: number) => Promise<ContactAlias[]>;
   readonly refreshMs: number;
   readonly logger: Logger;
+  /** Incremental reads between two full ones (default FULL_READ_EVERY). */
+  readonly fullReadEvery?: number;
 }
 
 /**
@@ -34,8 +38,9 @@ export interface DatabaseContactAliasesOptions {
  * a hop, never an event.
  */
 export class DatabaseContactAliases implements ContactAliases {
-  private readonly survivors = new Map<string, string>();
+  private survivors = new Map<string, string>();
   private newest = new Date(0);
+  private readsSinceFull = 0;
   private readonly reloads: PeriodicReload;
   private failing = false;
 
@@ -71,16 +76,23 @@ export class DatabaseContactAliases implements ContactAliases {
 
   private async load(): Promise<void> {
     try {
+      // Merges only come, except when an erasure removes a person's: a full read now and then drops those.
+      const full = this.readsSinceFull >= (this.options.fullReadEvery ?? FULL_READ_EVERY);
+      const survivors = full ? new Map<string, string>() : this.survivors;
+      let newest = full ? new Date(0) : this.newest;
       for (;;) {
-        const before = this.newest.getTime();
+        const before = newest.getTime();
         const rows = await this.options.load(new Date(Math.max(0, before - OVERLAP_MS)), PAGE);
         for (const row of rows) {
-          this.survivors.set(`${row.workspaceId}\u0000${row.alias}`, row.survivor);
-          if (row.requestedAt > this.newest) this.newest = row.requestedAt;
+          survivors.set(`${row.workspaceId}\u0000${row.alias}`, row.survivor);
+          if (row.requestedAt > newest) newest = row.requestedAt;
         }
         // A full page moves the window on; one that does not (a burst inside the overlap) ends here.
-        if (rows.length < PAGE || this.newest.getTime() === before) break;
+        if (rows.length < PAGE || newest.getTime() === before) break;
       }
+      this.survivors = survivors;
+      this.newest = newest;
+      this.readsSinceFull = full ? 0 : this.readsSinceFull + 1;
       if (this.failing) this.options.logger.info('contact aliases loaded from PostgreSQL again');
       this.failing = false;
     } catch (error) {
