@@ -56,6 +56,9 @@ export async function showContact(
   const scores = await readContact(connection, contact, output);
   if (!scores) return ExitCode.ok;
   output.out(colour.bold(scores.contact));
+  // Identity stitching: the key asked for may be another key of this contact.
+  if (scores.mergedFrom) output.out(`${scores.mergedFrom} was merged into ${scores.contact}`);
+  if (scores.identities) output.out(`also known as ${scores.identities.join(', ')}`);
   const rows = plainTable([
     'model',
     'total now',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { ContactExport, ContactScores, LeaderboardPage, ScoringModel } from '@leadscore/contracts';
 import {
+  contactAliasRepository,
   contactScoreRepository,
   openDatabase,
   scoringModelRepository,
@@ -114,6 +115,26 @@ describe('leadscore contact', () => {
     expect(json.contact).toBe('phone:+14155550100');
     expect(json.models[0]?.relative?.percent).toBe(50);
     expect((await run(['contact', 'show', 'user:42'])).status).toBe(0);
+  });
+
+  it('shows a contact by any of its keys, saying which were merged into it', async () => {
+    await dataSource.transaction((sql) =>
+      contactAliasRepository.begin(sql, {
+        workspaceId: api.workspace,
+        alias: 'anon:visitor-42',
+        survivor: 'user:42',
+        through: {},
+        mergeEvent: { source: '/v1/identify', id: 'identify-42' },
+        requestedAt: new Date(NOW),
+      }),
+    );
+    const shown = await run(['contact', 'show', 'anon:visitor-42']);
+    expect(shown).toMatchObject({ status: 0, stderr: '' });
+    expect(shown.stdout.split('\n').slice(0, 3)).toEqual([
+      'user:42',
+      'anon:visitor-42 was merged into user:42',
+      'also known as anon:visitor-42',
+    ]);
   });
 
   it('explains the score: every rule, and what runs out when', async () => {

@@ -67,6 +67,21 @@ describe('contact page', () => {
     expect(within(card).getByText(/^email-burst: 1 in 7 days, in no range/)).toBeInTheDocument();
   });
 
+  it('says which keys were merged into the contact, and which contact a merged-away key now is', async () => {
+    routes('viewer', {
+      [`GET ${BASE}`]: {
+        body: { ...contactScores, mergedFrom: 'anon:visitor-1', identities: ['anon:visitor-1', 'user:7'] },
+      },
+    });
+    open();
+    expect(await screen.findByText('Also known as anon:visitor-1, user:7.')).toBeInTheDocument();
+    const merged = screen.getByText(/^anon:visitor-1 was merged into/);
+    expect(within(merged).getByRole('link', { name: CONTACT })).toHaveAttribute(
+      'href',
+      `/contacts/${encodeURIComponent(CONTACT)}`,
+    );
+  });
+
   it('shows a named tier with the cold, warm or hot it counts as', async () => {
     const [first] = contactScores.models;
     if (!first) throw new Error('fixture without a model');

@@ -238,13 +238,25 @@ export function ContactPage() {
       <section aria-labelledby="scores-heading">
         <h2 id="scores-heading">Scores</h2>
         <Loaded state={scores} loading="Loading the scores…">
-          {(data) =>
-            data.models.length === 0 ? (
-              <p className="calm">No model has scored this contact yet.</p>
-            ) : (
-              data.models.map((score) => <ModelScoreCard key={score.modelId} score={score} />)
-            )
-          }
+          {(data) => (
+            <>
+              {data.mergedFrom ? (
+                <p>
+                  {data.mergedFrom} was merged into{' '}
+                  <Link href={`/contacts/${enc(data.contact)}`}>
+                    <span className="mono">{data.contact}</span>
+                  </Link>
+                  : these are its scores.
+                </p>
+              ) : null}
+              {data.identities ? <p>Also known as {data.identities.join(', ')}.</p> : null}
+              {data.models.length === 0 ? (
+                <p className="calm">No model has scored this contact yet.</p>
+              ) : (
+                data.models.map((score) => <ModelScoreCard key={score.modelId} score={score} />)
+              )}
+            </>
+          )}
         </Loaded>
       </section>
 
