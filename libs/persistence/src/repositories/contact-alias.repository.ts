@@ -1,4 +1,4 @@
-import { type WorkspaceContact } from './contact-score.repository.js';
+import { workspaceContactKey, type WorkspaceContact } from './contact-score.repository.js';
 import { type SqlRunner } from './sql-types.js';
 
 /** Partition of the events topic → the scorer's next offset there, as a decimal string. */
@@ -41,7 +41,7 @@ const aliasOf = (r: AliasRecord): ContactAlias => ({
   completedAt: r.completed_at,
 });
 
-const keyOf = (c: WorkspaceContact) => `${c.workspaceId}\u001f${c.contactId}`;
+const keyOf = workspaceContactKey;
 
 /**
  * Contact aliases (identity stitching). The scorer writes them: an alias takes effect (`begin`) under
@@ -63,6 +63,20 @@ export const contactAliasRepository = {
       [contacts.map((c) => c.workspaceId), contacts.map((c) => c.contactId)],
     );
     return new Map(rows.map((r) => [keyOf({ workspaceId: r.workspace_id, contactId: r.alias }), aliasOf(r)]));
+  },
+
+  /**
+   * Who `contact` is: the contact it was merged into (else itself), whether it was merged away, and the
+   * keys merged into that survivor — any key of a person finds all of them.
+   */
+  async identitiesOf(
+    sql: SqlRunner,
+    contact: WorkspaceContact,
+  ): Promise<{ survivor: string; mergedAway: boolean; aliases: string[] }> {
+    const alias = (await contactAliasRepository.aliasesAmong(sql, [contact])).get(keyOf(contact));
+    const survivor = alias?.survivor ?? contact.contactId;
+    const merged = await contactAliasRepository.mergedInto(sql, { ...contact, contactId: survivor });
+    return { survivor, mergedAway: alias !== undefined, aliases: merged.map((entry) => entry.alias) };
   },
 
   /** Every contact merged into `survivor` (directly or through a chain, which `begin` flattens). */

@@ -1,5 +1,5 @@
 import { contactHashOf } from '@leadscore/contracts';
-import { type WorkspaceContact } from './contact-score.repository.js';
+import { workspaceContactKey, type WorkspaceContact } from './contact-score.repository.js';
 import { returnedRows, type SqlRunner } from './sql-types.js';
 
 export interface ContactErasure extends WorkspaceContact {
@@ -28,8 +28,7 @@ export interface ErasedRows {
 /** The histogram shard erasures write their decrements to (each writer has its own shard). */
 export const ERASURE_HISTOGRAM_SHARD = 'erasure';
 
-/** A contact as one text (PostgreSQL text cannot hold NUL; U+001F, the unit separator, is never in a key). */
-const lockKeyOf = (c: WorkspaceContact) => `${c.workspaceId}\u001f${c.contactId}`;
+const lockKeyOf = workspaceContactKey;
 const erasedTarget = (c: WorkspaceContact) => `erased:${contactHashOf(c.workspaceId, c.contactId)}`;
 
 /**

@@ -6,6 +6,9 @@ export interface WorkspaceContact {
   contactId: string;
 }
 
+/** A contact as one text (PostgreSQL text cannot hold NUL; U+001F, the unit separator, is never in a key). */
+export const workspaceContactKey = (c: WorkspaceContact): string => `${c.workspaceId}\u001f${c.contactId}`;
+
 export interface ContactScoreRow {
   workspaceId: string;
   modelId: string;

@@ -11,7 +11,6 @@ import {
   contactAliasRepository,
   contactErasureRepository,
   type ErasedRows,
-  type SqlRunner,
 } from '@leadscore/persistence';
 import { randomUUID } from 'node:crypto';
 import type { ApiContext } from '../app/api.context.js';
@@ -39,7 +38,12 @@ export class EraseContact {
     const contact = await contactKeyOf(this.context, caller, contactKey);
     const erasureId = `erasure-${randomUUID()}`;
     return this.context.dataSource.transaction(async (sql) => {
-      const identities = await identitiesOf(sql, caller.workspaceId, contact);
+      // The person's other keys, read before anything is erased: erasing removes the merges themselves.
+      const { survivor, aliases } = await contactAliasRepository.identitiesOf(sql, {
+        workspaceId: caller.workspaceId,
+        contactId: contact,
+      });
+      const identities = [survivor, ...aliases].filter((key) => key !== contact);
       const erasures: { key: string; id: string; at: Date; rows: ErasedRows }[] = [];
       for (const [index, key] of [contact, ...identities].entries()) {
         // The erasure time is taken once every store is emptied (the erasure waited for the batches
@@ -103,21 +107,6 @@ export class EraseContact {
       };
     });
   }
-}
-
-/**
- * The person's other keys (identity stitching): the contact `contact` was merged into, and every
- * contact merged into that one. Read before anything is erased: erasing removes the merges themselves.
- */
-async function identitiesOf(sql: SqlRunner, workspaceId: string, contact: string): Promise<string[]> {
-  const merged = (await contactAliasRepository.aliasesAmong(sql, [{ workspaceId, contactId: contact }])).get(
-    contactAliasRepository.keyOf({ workspaceId, contactId: contact }),
-  );
-  const survivor = merged?.survivor ?? contact;
-  const aliases = (await contactAliasRepository.mergedInto(sql, { workspaceId, contactId: survivor })).map(
-    (alias) => alias.alias,
-  );
-  return [survivor, ...aliases].filter((key) => key !== contact);
 }
 
 function sumRows(a: ErasedRows, b: ErasedRows): ErasedRows {

@@ -39,13 +39,11 @@ export class ReadContactScores {
     const sql = this.context.dataSource.manager;
     const asked = await contactKeyOf(this.context, caller, contactKey, given);
     // Any of a contact's identities finds it: a merged-away key answers with its survivor.
-    const alias = (
-      await contactAliasRepository.aliasesAmong(sql, [{ workspaceId: caller.workspaceId, contactId: asked }])
-    ).get(contactAliasRepository.keyOf({ workspaceId: caller.workspaceId, contactId: asked }));
-    const contact = alias?.survivor ?? asked;
-    const identities = (
-      await contactAliasRepository.mergedInto(sql, { workspaceId: caller.workspaceId, contactId: contact })
-    ).map((entry) => entry.alias);
+    const {
+      survivor: contact,
+      mergedAway,
+      aliases: identities,
+    } = await contactAliasRepository.identitiesOf(sql, { workspaceId: caller.workspaceId, contactId: asked });
     const reads = await contactReadRepository.load(sql, caller.workspaceId, contact);
     if (reads.length === 0)
       fail(
@@ -95,7 +93,7 @@ export class ReadContactScores {
     }
     return {
       contact,
-      ...(alias ? { mergedFrom: asked } : {}),
+      ...(mergedAway ? { mergedFrom: asked } : {}),
       ...(identities.length > 0 ? { identities } : {}),
       models,
     };

@@ -196,12 +196,17 @@ export class ScoringBatchHandler {
    * first, with the partition's offset at the merge event.
    */
   async handle(batch: ConsumedBatch, publish: Publish = () => Promise.resolve()): Promise<BatchOutcome> {
-    const at = batch.messages.findIndex(
-      (message) => this.mergeOf(message.offset, message.value) !== undefined,
-    );
-    if (at < 0) return this.handleScoring(batch);
-    const merge = batch.messages[at]!;
-    const event = this.mergeOf(merge.offset, merge.value)!;
+    let at = -1;
+    let event: CanonicalEvent | undefined;
+    for (const [index, message] of batch.messages.entries()) {
+      event = this.mergeOf(message.offset, message.value);
+      if (event) {
+        at = index;
+        break;
+      }
+    }
+    const merge = batch.messages[at];
+    if (!event || !merge) return this.handleScoring(batch);
     let before = EMPTY_OUTCOME;
     if (at > 0) {
       before = await this.handleScoring({
