@@ -149,14 +149,14 @@ describe('bad input corpus (real Kafka)', () => {
       400,
       /None of the 1 events/,
     );
-    const group = { type: 'group', messageId: 'dlq-group', userId: 'u-1', groupId: 'acme-inc' };
+    const screen = { type: 'screen', messageId: 'dlq-screen', userId: 'u-1', name: 'Home' };
     expect(
       (
         await post(
           '/v1/batch',
           JSON.stringify({
             batch: [
-              group,
+              screen,
               {
                 type: 'page',
                 messageId: 'dlq-page',
@@ -170,7 +170,7 @@ describe('bad input corpus (real Kafka)', () => {
     ).toBe(202);
     await t.app.get(EventPublisher).drain();
 
-    const ours = new Set(['dlq-bad-url', 'dlq-bad-subject', 'dlq-only', 'dlq-group']);
+    const ours = new Set(['dlq-bad-url', 'dlq-bad-subject', 'dlq-only', 'dlq-screen']);
     const found = (events: readonly { headers: Readonly<Record<string, string>> }[]) =>
       events.filter((e) => ours.has(e.headers[Headers.eventId] ?? ''));
     const letters = found(
@@ -198,22 +198,22 @@ describe('bad input corpus (real Kafka)', () => {
       [Headers.deadLetterReason]: expect.stringContaining('invalid: type: expected a known event type'),
       [Headers.eventType]: 'web.teleported',
     });
-    expect(byId.get('dlq-group')).toMatchObject({
-      value: group,
+    expect(byId.get('dlq-screen')).toMatchObject({
+      value: screen,
       headers: {
         [Headers.deadLetterReason]: expect.stringContaining(
-          'invalid: type: expected one of track, identify, page',
+          'invalid: type: expected one of track, identify, page, group, alias (screen is not ingested)',
         ),
       },
     });
-    expect(byId.get('dlq-group')?.headers[Headers.eventType]).toBeUndefined();
+    expect(byId.get('dlq-screen')?.headers[Headers.eventType]).toBeUndefined();
     expect(letters).toHaveLength(ours.size);
 
     const all = await readEventsUntil(
       t.client,
       t.deadLetterTopic,
-      (events) => events.some((e) => e.headers[Headers.eventId] === 'dlq-group'),
-      'dlq-group',
+      (events) => events.some((e) => e.headers[Headers.eventId] === 'dlq-screen'),
+      'dlq-screen',
     );
     expect(all.map((e) => e.headers[Headers.eventId])).not.toContain('dlq-foreign');
     expect(all.map((e) => e.headers[Headers.eventId])).not.toContain('dlq-good');

@@ -132,6 +132,44 @@ describe('identity at ingest', () => {
     expect(events.some((e) => e.value['id'] === 'merge:identify-grace-again')).toBe(false);
   });
 
+  it('keys a group call of a merged-away visitor by the survivor, as any other call', async () => {
+    await dataSource.transaction((sql) =>
+      contactAliasRepository.begin(sql, {
+        workspaceId: WORKSPACE,
+        alias: 'anon:visitor-3',
+        survivor: 'user:hopper',
+        through: { '0': '0' },
+        mergeEvent: { source: '/v1/identify', id: 'identify-hopper' },
+        requestedAt: new Date(),
+      }),
+    );
+    await pollUntil(
+      () => Promise.resolve(aliases.survivorOf(WORKSPACE, 'anon:visitor-3')),
+      (survivor) => survivor === 'user:hopper',
+      { withinMs: 10_000, everyMs: 50, waitingFor: 'the alias to reach ingest' },
+    );
+    const response = await post('/v1/group', {
+      messageId: 'group-hopper',
+      anonymousId: 'visitor-3',
+      groupId: 'navy',
+      traits: { name: 'US Navy', email: 'contact@navy.test' },
+    });
+    expect(response.statusCode).toBe(202);
+    const events = await eventsOf(
+      (all) => all.some((e) => e.value['id'] === 'group-hopper'),
+      'the group call',
+    );
+    const group = events.find((e) => e.value['id'] === 'group-hopper');
+    expect([group?.key, group?.value['type'], group?.value['subject'], group?.value['data']]).toEqual([
+      `${WORKSPACE}:user:hopper`,
+      'contact.updated',
+      'user:hopper',
+      { traits: { 'company.id': 'navy', 'company.name': 'US Navy', 'company.email': 'contact@navy.test' } },
+    ]);
+    // A group call merges nothing (its traits' email is the account's).
+    expect(events.some((e) => e.value['id'] === 'merge:group-hopper')).toBe(false);
+  });
+
   it('takes Segment’s alias calls (its published examples) as merges, and a publishable key only for an anonymous visitor', async () => {
     expect((await post('/v1/alias', segmentAliasExample('basic'), SECRET_KEY)).statusCode).toBe(202);
     const complete = { ...segmentAliasExample('complete'), previousId: '507f191e810c19729de860ea' };

@@ -19,6 +19,7 @@ function fixture<K extends string>(file: string): SegmentExamples<K> {
 export type HttpApiExample = 'identify' | 'track' | 'page' | 'batch' | 'identifyWithIntegrations';
 export type SpecExample = 'track' | 'page' | 'commonFields';
 export type AliasExample = 'basic' | 'complete';
+export type GroupExample = 'basic' | 'complete';
 
 /** One example body of Segment's HTTP API documentation (test/fixtures/segment/README.md), a fresh copy. */
 export function segmentHttpApiExample(name: HttpApiExample): SegmentCall {
@@ -33,4 +34,9 @@ export function segmentSpecExample(name: SpecExample): SegmentCall {
 /** One alias call of Segment's Spec: Alias (the basic payload, the complete example), a fresh copy. */
 export function segmentAliasExample(name: AliasExample): SegmentCall {
   return structuredClone(fixture<AliasExample>('alias-examples.json').examples[name]);
+}
+
+/** One group call of Segment's Spec: Group (the typical payload, the complete example), a fresh copy. */
+export function segmentGroupExample(name: GroupExample): SegmentCall {
+  return structuredClone(fixture<GroupExample>('group-examples.json').examples[name]);
 }

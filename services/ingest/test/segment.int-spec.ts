@@ -18,6 +18,7 @@ import {
 } from './ingest-test-app.js';
 import {
   SEGMENT_WRITE_KEY_PLACEHOLDER,
+  segmentGroupExample,
   segmentHttpApiExample,
   segmentSpecExample,
 } from './segment-fixtures.js';
@@ -381,6 +382,106 @@ describe('Segment-compatible API end to end (real Kafka)', () => {
       type: 'web.page_viewed',
       data: { url: 'http://www.example.com', title: 'Welcome | Initech', name: 'Home' },
     });
+  });
+
+  it("sets the contact's company from group calls — Segment's published example on /v1/group, more in /v1/batch — as contact.updated", async () => {
+    // Segment's complete example (segment.com/docs/connections/spec/group/), as analytics.js sends it
+    // from a page: with the publishable key.
+    const single = await post('/v1/group', segmentGroupExample('complete'), basic(PUBLISHABLE_KEY));
+    expect(single.statusCode).toBe(202);
+    expect(single.headers['access-control-allow-origin']).toBe('*');
+    expect(resultsOf(single)).toEqual([
+      { index: 0, id: '022bb90c-bbac-11e4-8dfc-aa07a5b093db', status: 'accepted' },
+    ]);
+    const batch = await post(
+      '/v1/batch',
+      {
+        batch: [
+          { type: 'group', messageId: 'grp-number', anonymousId: 'a-grp', groupId: 4242 },
+          { type: 'group', messageId: 'grp-none', userId: 'u-grp', traits: { name: 'Nameless' } },
+          {
+            type: 'group',
+            messageId: 'grp-id-trait',
+            userId: 'u-grp',
+            groupId: 'acme',
+            traits: { id: 'not-this', name: 'Acme' },
+          },
+          { type: 'group', messageId: 'grp-none', userId: 'u-grp', groupId: 'acme' },
+          { type: 'screen', messageId: 'grp-screen', userId: 'u-grp', name: 'Home' },
+        ],
+      },
+      basic(PUBLISHABLE_KEY),
+    );
+    expect(batch.statusCode).toBe(202);
+    expect(resultsOf(batch)).toEqual([
+      { index: 0, id: 'grp-number', status: 'accepted' },
+      {
+        index: 1,
+        id: 'grp-none',
+        status: 'rejected',
+        reason: 'invalid',
+        errors: [
+          {
+            field: 'groupId',
+            expected: expect.stringContaining(
+              'the id of the account (company, organization) the contact belongs to',
+            ),
+          },
+        ],
+      },
+      { index: 2, id: 'grp-id-trait', status: 'accepted' },
+      // The refused call did not take its messageId: a corrected resend is produced.
+      { index: 3, id: 'grp-none', status: 'accepted' },
+      {
+        index: 4,
+        id: 'grp-screen',
+        status: 'rejected',
+        reason: 'invalid',
+        errors: [
+          { field: 'type', expected: 'one of track, identify, page, group, alias (screen is not ingested)' },
+        ],
+      },
+    ]);
+
+    const groups = (events: readonly ReadEvent[]) => events.filter((e) => e.value['source'] === '/v1/group');
+    const events = groups(
+      await readEventsUntil(t.client, t.topic, (all) => groups(all).length >= 4, 'the four group events'),
+    );
+    const byId = new Map(events.map((e) => [e.value['id'], e]));
+    expect(byId.get('022bb90c-bbac-11e4-8dfc-aa07a5b093db')).toMatchObject({
+      key: `${WORKSPACE}:user:97980cfea0067`,
+      headers: { [Headers.eventType]: 'contact.updated' },
+      value: {
+        specversion: '1.0',
+        type: 'contact.updated',
+        source: '/v1/group',
+        subject: 'user:97980cfea0067',
+        workspace: WORKSPACE,
+        data: {
+          traits: {
+            'company.id': '0e8c78ea9d97a7b8185e8632',
+            'company.name': 'Initech',
+            'company.industry': 'Technology',
+            'company.employees': 329,
+            'company.plan': 'enterprise',
+            'company.total billed': 830,
+          },
+        },
+      },
+    });
+    // Nothing of the call but the company: not its IP, context or integrations.
+    expect(JSON.stringify(byId.get('022bb90c-bbac-11e4-8dfc-aa07a5b093db')?.value)).not.toMatch(
+      /8\.8\.8\.8|Mozilla|Salesforce/,
+    );
+    expect(byId.get('grp-number')).toMatchObject({
+      key: `${WORKSPACE}:anon:a-grp`,
+      value: { data: { traits: { 'company.id': '4242' } } },
+    });
+    expect(byId.get('grp-id-trait')?.value['data']).toEqual({
+      traits: { 'company.id': 'acme', 'company.name': 'Acme' },
+    });
+    expect(byId.get('grp-none')?.value['data']).toEqual({ traits: { 'company.id': 'acme' } });
+    expect(events).toHaveLength(4);
   });
 
   it('POST /v1/events accepts custom.<name> events with a publishable key', async () => {

@@ -40,6 +40,23 @@ describe('workspace keys', () => {
     expect(mayWrite('publishable', 'contact.merged')).toBe(false);
     expect(mayWrite('secret', 'contact.merged', { merged_subject: 'email:a@b.io' })).toBe(true);
   });
+
+  it("lets publishable keys set the contact's company (a Segment group call), no other profile field", () => {
+    const update = (traits: unknown) => ({ traits });
+    expect(mayWrite('publishable', 'contact.updated', update({ 'company.id': 'acme' }))).toBe(true);
+    expect(
+      mayWrite('publishable', 'contact.updated', update({ 'company.id': 'acme', 'company.plan': 'pro' })),
+    ).toBe(true);
+    expect(mayWrite('publishable', 'contact.updated', update({ 'company.id': 'acme', title: 'CTO' }))).toBe(
+      false,
+    );
+    expect(mayWrite('publishable', 'contact.updated', update({ company: 'Acme' }))).toBe(false);
+    expect(mayWrite('publishable', 'contact.updated', update({}))).toBe(false);
+    expect(mayWrite('publishable', 'contact.updated', update(['company.id']))).toBe(false);
+    expect(mayWrite('secret', 'contact.updated', update({ title: 'CTO' }))).toBe(true);
+    // contact.converted stays a secret key's.
+    expect(mayWrite('publishable', 'contact.converted', update({ 'company.id': 'acme' }))).toBe(false);
+  });
 });
 
 describe('INGEST_WORKSPACES', () => {

@@ -29,12 +29,30 @@ export function hashKey(key: string): string {
  */
 const PROFILE_TYPES = new Set(['contact.updated', 'contact.merged', 'contact.converted']);
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * An update that sets only the contact's company (`company.<trait>` fields): what a Segment group call
+ * sends. A publishable key may write it, as analytics.js calls group from the page: an identify (which
+ * a publishable key may send) sets the very same fields through its `company` trait, so this opens
+ * nothing new; any other profile field still needs a secret key in a contact.updated.
+ */
+function setsOnlyCompany(data: unknown): boolean {
+  const traits = isRecord(data) ? data['traits'] : undefined;
+  if (!isRecord(traits)) return false;
+  const fields = Object.keys(traits);
+  return fields.length > 0 && fields.every((field) => field.startsWith('company.'));
+}
+
 /**
  * Whether a key of `kind` may write the event. A publishable key may merge an anonymous visitor into a
- * contact (what a page learns when its visitor identifies, as an identify does), never two known contacts.
+ * contact (what a page learns when its visitor identifies, as an identify does), never two known
+ * contacts; and it may set the contact's company (setsOnlyCompany), no other profile field.
  */
 export function mayWrite(kind: KeyKind, eventType: string, data?: unknown): boolean {
   if (kind === 'secret' || !PROFILE_TYPES.has(eventType)) return true;
+  if (eventType === 'contact.updated') return setsOnlyCompany(data);
   if (eventType !== 'contact.merged') return false;
   const merged = (data as { merged_subject?: unknown } | undefined)?.merged_subject;
   return typeof merged === 'string' && merged.startsWith('anon:');

@@ -237,7 +237,9 @@ export function checkBatch(candidates: readonly unknown[], ctx: BatchContext): B
           expected:
             event.type === 'contact.merged'
               ? 'a merge of an anonymous visitor (merged_subject anon:<id>): merging two known contacts needs a secret key'
-              : `an engagement event type: ${event.type} needs a secret key`,
+              : event.type === 'contact.updated'
+                ? "an update of the contact's company only (company.* traits, what a Segment group call sets): other profile fields need a secret key"
+                : `an engagement event type: ${event.type} needs a secret key`,
         },
       ]);
       return;

@@ -50,6 +50,12 @@ export class SegmentController {
     return this.single(request, 'page');
   }
 
+  @Post('group')
+  @HttpCode(202)
+  group(@Req() request: FastifyRequest): Promise<IngestReceipt> {
+    return this.single(request, 'group');
+  }
+
   @Post('alias')
   @HttpCode(202)
   alias(@Req() request: FastifyRequest): Promise<IngestReceipt> {

@@ -15,7 +15,7 @@ const BODY_TYPES = [
 ];
 
 /** The Segment routes, which browsers call from customers' pages. */
-const CROSS_ORIGIN_ROUTES = new Set(['/v1/batch', '/v1/track', '/v1/identify', '/v1/page']);
+const CROSS_ORIGIN_ROUTES = new Set(['/v1/batch', '/v1/track', '/v1/identify', '/v1/page', '/v1/group']);
 
 /**
  * Fastify-level wiring the controllers rely on; call after NestFactory.create and before init/listen.

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createEventValidator } from '@leadscore/contracts';
 import {
   segmentAliasExample,
+  segmentGroupExample,
   segmentHttpApiExample,
   segmentSpecExample,
 } from '../../test/segment-fixtures.js';
@@ -207,7 +208,7 @@ describe('Segment calls → canonical events', () => {
     const batch = segmentBatchOf({
       batch: [
         { type: 'page', messageId: 'p', userId: 'u', properties: { url: 'https://acme.test' } },
-        { type: 'group', messageId: 'g', userId: 'u' },
+        { type: 'screen', messageId: 's', userId: 'u', name: 'Home' },
       ],
     });
     if (batch instanceof MappingFailure) throw new Error('unexpected');
@@ -216,14 +217,156 @@ describe('Segment calls → canonical events', () => {
       { index: 0, id: 'p', status: 'accepted' },
       {
         index: 1,
-        id: 'g',
+        id: 's',
         status: 'rejected',
         reason: 'invalid',
-        errors: [{ field: 'type', expected: expect.stringContaining('track, identify, page') }],
+        errors: [
+          { field: 'type', expected: 'one of track, identify, page, group, alias (screen is not ingested)' },
+        ],
       },
     ]);
     expect(segmentBatchOf({ nope: 1 })).toBeInstanceOf(MappingFailure);
     expect(segmentBatchOf({ batch: [], context: 'x' })).toMatchObject({ issues: [{ field: 'context' }] });
+  });
+});
+
+describe('group calls → the contact’s company (contact.updated)', () => {
+  const INITECH = {
+    'company.name': 'Initech',
+    'company.industry': 'Technology',
+    'company.employees': 329,
+    'company.plan': 'enterprise',
+    'company.total billed': 830,
+    'company.id': '0e8c78ea9d97a7b8185e8632',
+  };
+
+  it("maps the Spec's complete group example (segment.com/docs/connections/spec/group/) to the contact's company", () => {
+    const candidate = map(segmentGroupExample('complete'), 'group');
+    // Its sentAt is its timestamp (no clock skew): the event time is the receipt time, as Segment computes it.
+    expect(candidate).toEqual({
+      id: '022bb90c-bbac-11e4-8dfc-aa07a5b093db',
+      subject: 'user:97980cfea0067',
+      time: RECEIVED_AT,
+      source: '/v1/group',
+      type: 'contact.updated',
+      data: { traits: INITECH },
+    });
+    // Written with a publishable key (ctx), as analytics.js sends it from the page.
+    expect(accepted([candidate])).toEqual(['accepted']);
+    // Through /v1/batch (the call names its type): the same event.
+    expect(map(segmentGroupExample('complete'))).toEqual(candidate);
+  });
+
+  it("maps the Spec's typical group payload once it names its contact (Segment's own example has no user)", () => {
+    const basic = segmentGroupExample('basic');
+    expect(map(basic)).toMatchObject({
+      issues: [{ field: 'userId', expected: 'a userId or an anonymousId' }],
+    });
+    const mapped = mapSegmentCall({ ...basic, anonymousId: 'v-7' }, defaults(), ctx.identity);
+    expect(mapped.idDerived).toBe(true);
+    expect(mapped.candidate).toEqual({
+      id: expect.stringMatching(/^seg-[0-9a-f]{32}$/),
+      subject: 'anon:v-7',
+      source: '/v1/group',
+      type: 'contact.updated',
+      data: { traits: INITECH },
+    });
+    expect(accepted([mapped.candidate])).toEqual(['accepted']);
+  });
+
+  it('requires a groupId (a non-blank string or a number, kept as a string)', () => {
+    for (const groupId of [undefined, null, '', '  ', { id: 'acme' }, ['acme'], true]) {
+      const call = {
+        messageId: 'g',
+        userId: 'u',
+        traits: { name: 'Acme' },
+        ...(groupId === undefined ? {} : { groupId }),
+      };
+      const refused = map(call, 'group');
+      expect(refused).toBeInstanceOf(MappingFailure);
+      expect(refused).toMatchObject({
+        id: 'g',
+        original: call,
+        issues: [{ field: 'groupId', expected: expect.stringContaining('the id of the account (company') }],
+      });
+    }
+    expect(map({ messageId: 'g', userId: 'u', groupId: 4242 }, 'group')).toMatchObject({
+      data: { traits: { 'company.id': '4242' } },
+    });
+  });
+
+  it('sets company.id alone without traits, and groupId wins over a trait named id', () => {
+    expect(map({ messageId: 'g', userId: 'u', groupId: 'acme' }, 'group')).toMatchObject({
+      data: { traits: { 'company.id': 'acme' } },
+    });
+    expect(map({ messageId: 'g', userId: 'u', groupId: 'acme', traits: 'Acme' }, 'group')).toEqual(
+      expect.objectContaining({ data: { traits: { 'company.id': 'acme' } } }),
+    );
+    expect(
+      map({ messageId: 'g', userId: 'u', groupId: 'acme', traits: { id: 'other', name: 'Acme' } }, 'group'),
+    ).toMatchObject({ data: { traits: { 'company.id': 'acme', 'company.name': 'Acme' } } });
+    const nestedId = map(
+      { messageId: 'g', userId: 'u', groupId: 'acme', traits: { id: { crm: 'x-1' } } },
+      'group',
+    );
+    expect((nestedId as { data: unknown }).data).toEqual({ traits: { 'company.id': 'acme' } });
+  });
+
+  it('sets the same profile fields as an identify’s reserved company trait, flattened as identify flattens', () => {
+    const company = { id: 'acme', name: 'Acme', industry: 'Software', employee_count: 120, plan: 'pro' };
+    const identify = map({ messageId: 'i', userId: 'u', traits: { company } }, 'identify') as {
+      data: { traits: object };
+    };
+    const { id: groupId, ...traits } = company;
+    const group = map({ messageId: 'g', userId: 'u', groupId, traits }, 'group') as {
+      data: { traits: object };
+    };
+    expect(group.data.traits).toEqual(identify.data.traits);
+    // Nested traits: dotted names, scalars only (contact.schema.json's traits are flat).
+    expect(
+      map(
+        {
+          messageId: 'g',
+          userId: 'u',
+          groupId: 'acme',
+          traits: { address: { city: 'Berlin', geo: { lat: 52.5 } }, tags: ['b2b'] },
+        },
+        'group',
+      ),
+    ).toMatchObject({ data: { traits: { 'company.id': 'acme', 'company.address.city': 'Berlin' } } });
+  });
+
+  it('keys the call like track: userId, else anonymousId — never the email of the account', () => {
+    const subjectOf = (call: Record<string, unknown>) =>
+      (map({ groupId: 'acme', ...call }, 'group') as { subject?: string }).subject;
+    expect(subjectOf({ userId: 'u-1', anonymousId: 'v-1' })).toBe('user:u-1');
+    expect(subjectOf({ anonymousId: 'v-1', traits: { email: 'billing@acme.test' } })).toBe('anon:v-1');
+    expect(map({ groupId: 'acme' }, 'group')).toMatchObject({ issues: [{ field: 'userId' }] });
+  });
+
+  it("refuses a publishable key's contact.updated of anything but the company; a secret key may write any", () => {
+    const update = (traits: Record<string, unknown>) => ({
+      id: 'u1',
+      subject: 'user:u',
+      type: 'contact.updated',
+      data: { traits },
+    });
+    const results = checkBatch(
+      [
+        update({ 'company.id': 'acme' }),
+        update({ title: 'CTO' }),
+        update({ 'company.id': 'acme', title: 'CTO' }),
+      ],
+      ctx,
+    ).results;
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'rejected', 'rejected']);
+    expect(results[1]).toMatchObject({
+      reason: 'forbidden',
+      errors: [{ field: 'type', expected: expect.stringContaining('company.* traits') }],
+    });
+    expect(
+      checkBatch([update({ title: 'CTO' })], { ...ctx, keyKind: 'secret' }).results.map((r) => r.status),
+    ).toEqual(['accepted']);
   });
 });
 
@@ -336,8 +479,9 @@ describe('messageId', () => {
       id({ ...withoutId, context: { page: { url: 'https://acme.test/b' } } }),
       id({ userId: 'u-1', traits: {} }, 'identify'),
       id({ userId: 'u-1', name: 'Home' }, 'page'),
+      id({ userId: 'u-1', traits: {}, groupId: 'g-1' }, 'group'),
     ]);
-    expect(ids.size).toBe(7);
+    expect(ids.size).toBe(8);
   });
 
   it('keeps a messageId the call has, and says when it derived one', () => {
@@ -419,9 +563,9 @@ describe('timestamps', () => {
 
 describe('writeKey and context of a batch', () => {
   it('strips the writeKey from every call, also from what is dead-lettered', () => {
-    const refused = map({ type: 'group', messageId: 'g', userId: 'u', writeKey: 'wk_acme' });
+    const refused = map({ type: 'screen', messageId: 's', userId: 'u', writeKey: 'wk_acme' });
     expect(refused).toBeInstanceOf(MappingFailure);
-    expect((refused as MappingFailure).original).toEqual({ type: 'group', messageId: 'g', userId: 'u' });
+    expect((refused as MappingFailure).original).toEqual({ type: 'screen', messageId: 's', userId: 'u' });
     expect(
       JSON.stringify(map({ messageId: 'p', userId: 'u', name: 'Home', writeKey: 'wk_acme' }, 'page')),
     ).not.toContain('wk_acme');

@@ -17,13 +17,14 @@ import { segmentEventTime } from './segment-time.js';
  * hand-written HTTP calls can point at ingest: `messageId` (else an id derived from the call,
  * deriveMessageId) → id, `userId` (else `anonymousId`) → subject, `timestamp` / `originalTimestamp` /
  * `sentAt` → time (segmentEventTime), `context.page` / `context.campaign` / `context.userAgent` → data;
- * `track` names we do not map become custom events `custom.<name>` with every property kept. The
+ * `track` names we do not map become custom events `custom.<name>` with every property kept; a `group`
+ * call sets the contact's company (`company.id` = groupId, `company.<trait>`). The
  * services README lists every mapping. Candidates still go through the batch check (schema, identity
  * rules, duplicates).
  */
-export type SegmentCallType = 'track' | 'identify' | 'page' | 'alias';
+export type SegmentCallType = 'track' | 'identify' | 'page' | 'group' | 'alias';
 
-export const SEGMENT_CALL_TYPES: readonly SegmentCallType[] = ['track', 'identify', 'page', 'alias'];
+export const SEGMENT_CALL_TYPES: readonly SegmentCallType[] = ['track', 'identify', 'page', 'group', 'alias'];
 
 type Candidate = Record<string, unknown>;
 
@@ -172,7 +173,10 @@ function subjectOf(message: Record<string, unknown>): string | undefined {
   return anonymousId ? `anon:${anonymousId}` : undefined;
 }
 
-/** Flattens identify traits to the scalar map fit rules match on (`address.city`, ...). */
+/**
+ * Flattens identify (and group) traits to the scalar map fit rules match on (`address.city`, ...): the
+ * profile's traits are flat names to scalars (contact.schema.json, ContactTraits).
+ */
 function flattenTraits(
   traits: Record<string, unknown>,
   prefix = '',
@@ -309,7 +313,7 @@ function mapCall(
       [
         {
           field: 'type',
-          expected: 'one of track, identify, page, alias (group and screen are not ingested)',
+          expected: 'one of track, identify, page, group, alias (screen is not ingested)',
         },
       ],
       id,
@@ -340,6 +344,32 @@ function mapCall(
       const known =
         str(message['userId']) === undefined && email !== undefined ? `email:${email}` : undefined;
       return { ...base, ...(known ? { subject: known } : {}), type: 'contact.identified', data };
+    }
+    case 'group': {
+      // The account (company) the contact belongs to: Segment's reserved identify trait `company`
+      // ({ id, name, industry, employee_count, plan }) has this shape, so a group call is "this contact's
+      // company is groupId, with these traits" — the same profile fields (`company.id`, `company.name`,
+      // ...) an identify's `company` trait sets. Keyed like track (userId, else anonymousId): the group's
+      // traits describe the account, so their `email` is the account's, never the contact's key.
+
+      // The groupId: Segment's libraries send it as a string or a number: kept as a string. Blank is none.
+      const groupId = str(message['groupId']);
+      if (groupId === undefined || groupId.trim() === '')
+        return new MappingFailure(
+          [
+            {
+              field: 'groupId',
+              expected:
+                'the id of the account (company, organization) the contact belongs to, as your own database knows it: a non-blank string or a number',
+            },
+          ],
+          id,
+        );
+      const traits = isPlainObject(message['traits']) ? message['traits'] : {};
+      // groupId wins over a trait named `id`: it is the account's id the call is about (Segment's
+      // reserved group trait `id` means the same id).
+      const company = { ...traits, id: groupId };
+      return { ...base, type: 'contact.updated', data: { traits: flattenTraits({ company }) } };
     }
     case 'alias': {
       const userId = str(message['userId']);
