@@ -1,4 +1,5 @@
 import yargs from 'yargs';
+import { type CreateWebhookRequest } from '@leadscore/contracts';
 import { CommandError } from './api-client.js';
 import { resolveConnection, type Connection, type ConnectionFlags } from './connection.js';
 import { ExitCode, type ExitStatus } from './exit-codes.js';
@@ -418,8 +419,9 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
                   type: 'array',
                   string: true,
                   demandOption: true,
-                  choices: ['tier', 'stage', 'score'],
-                  describe: 'What to receive (repeat)',
+                  choices: ['tier', 'stage', 'score', 'account-tier', 'account-stage', 'account-score'],
+                  describe:
+                    "What to receive (repeat): contacts' tier, stage and score changes, and accounts'",
                 })
                 .option('tier', {
                   type: 'array',
@@ -430,8 +432,8 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
                 .option('stage', {
                   type: 'array',
                   string: true,
-                  choices: ['lead', 'recycled', 'mql', 'sql'],
-                  describe: 'Only transitions into these stages',
+                  choices: ['lead', 'recycled', 'mql', 'sql', 'mqa'],
+                  describe: 'Only transitions into these stages (mqa: marketing-qualified accounts)',
                 })
                 .option('description', { type: 'string' })
                 .example(
@@ -444,9 +446,11 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
                   connection,
                   {
                     url: argv.receiver,
-                    events: argv.event as ('tier' | 'stage' | 'score')[],
+                    events: argv.event as CreateWebhookRequest['events'],
                     ...(argv.tier ? { tiers: argv.tier } : {}),
-                    ...(argv.stage ? { stages: argv.stage as ('lead' | 'recycled' | 'mql' | 'sql')[] } : {}),
+                    ...(argv.stage
+                      ? { stages: argv.stage as NonNullable<CreateWebhookRequest['stages']> }
+                      : {}),
                     ...(argv.description ? { description: argv.description } : {}),
                   },
                   output,

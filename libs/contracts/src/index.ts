@@ -3,6 +3,8 @@ export {
   TOPIC_DECLARATIONS,
   Headers,
   contactKey,
+  accountKey,
+  accountSubject,
   type TopicName,
   type TopicDeclaration,
 } from './topics.js';
@@ -94,6 +96,8 @@ export type {
   NamedTier,
   NamedTiers,
   Lifecycle,
+  AccountScoring,
+  AccountRollup,
   LifecycleStage,
   LifecycleCondition,
   ScoreThreshold,
@@ -136,6 +140,21 @@ export type {
   LifecycleContribution,
 } from './generated/lifecycle-changed.js';
 export { lifecycleChangedSchema } from './generated/lifecycle-changed.schema.js';
+// Accounts (companies): their score changes and lifecycle transitions (schemas/accounts/).
+export type {
+  AccountScoreChangedEvent,
+  AccountScoreChangedData,
+  AccountChangeCause,
+  AccountScores,
+  AccountMember,
+  AccountFitContribution,
+} from './generated/account-score-changed.js';
+export { accountScoreChangedSchema } from './generated/account-score-changed.schema.js';
+export type {
+  AccountLifecycleChangedEvent,
+  AccountLifecycleChangedData,
+} from './generated/account-lifecycle-changed.js';
+export { accountLifecycleChangedSchema } from './generated/account-lifecycle-changed.schema.js';
 // The api's request and response bodies (schemas/api/): validators compile the request schemas.
 export type { CreateWorkspaceRequest } from './generated/create-workspace-request.js';
 export { createWorkspaceRequestSchema } from './generated/create-workspace-request.schema.js';

@@ -8,6 +8,7 @@ export const Topics = {
   models: 'leads.models.v1',
   scoreChanged: 'leads.score-changed.v1',
   lifecycle: 'leads.lifecycle.v1',
+  accountScoreChanged: 'leads.account-score-changed.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -52,13 +53,30 @@ export const TOPIC_DECLARATIONS: readonly TopicDeclaration[] = [
     name: Topics.lifecycle,
     partitions: 6,
     config: { 'cleanup.policy': 'delete', 'retention.ms': String(30 * DAY_MS) },
-    purpose: 'tier and lifecycle-stage transitions (MQL, SQL), keyed workspace:contact',
+    purpose:
+      'tier and lifecycle-stage transitions (MQL, SQL), keyed workspace:contact; accounts\' (MQA) keyed workspace:account:<id>',
+  },
+  {
+    name: Topics.accountScoreChanged,
+    partitions: 6,
+    config: { 'cleanup.policy': 'delete', 'retention.ms': String(30 * DAY_MS) },
+    purpose: 'one event per account score change with its explanation, keyed workspace:account:<id>',
   },
 ];
 
 /** The message key that gives per-contact ordering: `workspace:contact`. */
 export function contactKey(workspace: string, contact: string): string {
   return `${workspace}:${contact}`;
+}
+
+/** The message key of an account's changes: `workspace:account:<id>`. */
+export function accountKey(workspace: string, account: string): string {
+  return `${workspace}:${accountSubject(account)}`;
+}
+
+/** An account's subject in its events: `account:<id>`. */
+export function accountSubject(account: string): string {
+  return `account:${account}`;
 }
 
 /** Header names carried on Kafka messages. */

@@ -40,4 +40,18 @@ export {
   InvalidWebhookSecretError,
   WebhookHeaders,
 } from './standard-webhooks.js';
-export { wantsScoreChanges, wantsTransition, type SubscriptionFilter } from './subscription-filter.js';
+export {
+  wantsAccountScoreChanges,
+  wantsAccountTransition,
+  wantsScoreChanges,
+  wantsTransition,
+  type SubscriptionFilter,
+} from './subscription-filter.js';
+export {
+  applyAccountScores,
+  INITIAL_ACCOUNT_LIFECYCLE,
+  type AccountLifecycle,
+  type AccountLifecyclePlan,
+  type AccountStageName,
+  type AccountTransition,
+} from './account-transitions.js';

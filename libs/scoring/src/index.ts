@@ -47,3 +47,22 @@ export { decayFactor, decayKeyOf, type DecayKey } from './decay-rate.js';
 export { pointsFromCloseRates, type CloseRates } from './close-rates.js';
 export { ScoringInputError } from './errors.js';
 export { DAY_MS } from './scoring-time.js';
+export {
+  accountFitOf,
+  accountOfProfile,
+  accountScoresOf,
+  accountTraitsOf,
+  fromCentiPoints,
+  isFreeMailDomain,
+  membersRead,
+  rollUpEngagement,
+  sameAccountScores,
+  sameAccountTraits,
+  toCentiPoints,
+  updateMember,
+  type AccountEffect,
+  type MemberChange,
+  type MemberRecord,
+  type MemberUpdate,
+  type RollupInput,
+} from './accounts.js';

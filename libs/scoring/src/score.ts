@@ -40,7 +40,7 @@ export interface Contribution {
 export const TOP_CONTRIBUTIONS = 10;
 
 /** The grade of the band [min, max) holding the fit score. */
-export function gradeOf(model: ScoringModel, fit: number): Grade | null {
+export function gradeOf(model: Pick<ScoringModel, 'grades'>, fit: number): Grade | null {
   const band = (model.grades ?? []).find((b) => fit >= (b.min ?? -Infinity) && fit < (b.max ?? Infinity));
   return band?.grade ?? null;
 }

@@ -36,7 +36,7 @@ function namedTierIndex(tiers: NamedTiers, total: number, previous: string | und
  * The tier of a (published, rounded) total. `previous` is the named tier last published: named tiers
  * have hysteresis, so where a contact stands depends on where it stood.
  */
-export function tierOf(model: ScoringModel, total: number, previous?: string): TierPlacement {
+export function tierOf(model: Pick<ScoringModel, 'tiers'>, total: number, previous?: string): TierPlacement {
   const tiers = model.tiers;
   if (!tiers) return { tier: null };
   if (!Array.isArray(tiers))

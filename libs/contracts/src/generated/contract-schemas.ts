@@ -5,6 +5,8 @@
  * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
  */
 
+import { accountLifecycleChangedSchema } from './account-lifecycle-changed.schema.js'; // schemas/accounts/account-lifecycle-changed.schema.json
+import { accountScoreChangedSchema } from './account-score-changed.schema.js'; // schemas/accounts/account-score-changed.schema.json
 import { acceptInvitationRequestSchema } from './accept-invitation-request.schema.js'; // schemas/api/accept-invitation-request.schema.json
 import { apiKeySchema } from './api-key.schema.js'; // schemas/api/api-key.schema.json
 import { auditPageSchema } from './audit-page.schema.js'; // schemas/api/audit-page.schema.json
@@ -82,6 +84,8 @@ import { scoreChangedSchema } from './score-changed.schema.js'; // schemas/score
 
 /** Every schema of schemas/, for resolving `$ref`s by `$id` (the api's OpenAPI document). */
 export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
+  accountLifecycleChangedSchema,
+  accountScoreChangedSchema,
   acceptInvitationRequestSchema,
   apiKeySchema,
   auditPageSchema,

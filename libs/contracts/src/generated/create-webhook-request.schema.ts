@@ -31,13 +31,16 @@ export const createWebhookRequestSchema: Readonly<Record<string, unknown>> = {
         "enum": [
           "tier",
           "stage",
-          "score"
+          "score",
+          "account-tier",
+          "account-stage",
+          "account-score"
         ]
       },
       "minItems": 1,
-      "maxItems": 3,
+      "maxItems": 6,
       "uniqueItems": true,
-      "description": "What to receive: `tier` transitions (cold/warm/hot), `stage` transitions (lead/recycled/mql/sql), every `score` change."
+      "description": "What to receive: contacts' `tier` transitions (cold/warm/hot), `stage` transitions (lead/recycled/mql/sql) and every `score` change; accounts' `account-tier` and `account-stage` transitions (lead/mqa) and every `account-score` change."
     },
     "tiers": {
       "type": [
@@ -64,7 +67,8 @@ export const createWebhookRequestSchema: Readonly<Record<string, unknown>> = {
           "lead",
           "recycled",
           "mql",
-          "sql"
+          "sql",
+          "mqa"
         ]
       },
       "minItems": 1,

@@ -168,6 +168,25 @@ export type Grade1 = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
  * One condition.
  */
 export type LifecycleCondition1 = ScoreThreshold | GradeCondition | ConditionGroup;
+/**
+ * One account fit rule.
+ */
+export type FitRule1 =
+  | EqualsFitRule
+  | InFitRule
+  | RangeFitRule
+  | RegexFitRule
+  | ExistsFitRule
+  | AllFitRule
+  | AnyFitRule
+  | NotFitRule;
+/**
+ * Named tiers, lowest first.
+ *
+ * @minItems 2
+ * @maxItems 12
+ */
+export type NamedTiers1 = NamedTier1[];
 
 /**
  * Response of GET /v1/models/{id}/versions/{version}: one version with its document and, when applied through the api, the text it was sent as.
@@ -266,6 +285,7 @@ export interface ScoringModel {
    */
   tiers?: Tiers | NamedTiers;
   lifecycle?: Lifecycle;
+  accounts?: AccountScoring;
   schedule?: Schedule;
 }
 /**
@@ -1383,6 +1403,119 @@ export interface RecycledStage {
    * What the stage means for marketing.
    */
   description?: string;
+}
+/**
+ * Account (company) scoring: how members' engagement rolls up into their account's score, fit rules on the account's traits, account tiers and grades, and the marketing-qualified-account (MQA) threshold. Without it, accounts are not scored under this model.
+ */
+export interface AccountScoring {
+  engagement: AccountRollup;
+  /**
+   * Account fit rules on the account's traits (the same rule shapes as contact fit rules; `field` names a trait such as `industry` or `employees`). Every matching rule adds its points; account fit never decays.
+   */
+  fit?: FitRule1[];
+  /**
+   * Grade bands A–F on the account's fit score, as `grades` for contacts.
+   */
+  grades?: GradeBand1[];
+  /**
+   * Account tiers on the account's total: cold/warm/hot thresholds or named tiers, as `tiers` for contacts.
+   */
+  tiers?: Tiers1 | NamedTiers1;
+  lifecycle?: AccountLifecycle;
+}
+/**
+ * How members' engagement rolls up.
+ */
+export interface AccountRollup {
+  /**
+   * sum, max, or topMean (the mean of the `top` highest members).
+   */
+  rollup: 'sum' | 'max' | 'topMean';
+  /**
+   * For `topMean`: how many of the highest members count (1–100); required with `topMean`.
+   */
+  top?: number;
+}
+/**
+ * One grade band.
+ */
+export interface GradeBand1 {
+  grade: Grade;
+  /**
+   * Inclusive lower bound of the fit score; omit for no lower bound.
+   */
+  min?: number;
+  /**
+   * Exclusive upper bound of the fit score; omit for no upper bound.
+   */
+  max?: number;
+  /**
+   * What contacts of this grade look like.
+   */
+  description?: string;
+}
+/**
+ * Cold, warm and hot by two thresholds.
+ */
+export interface Tiers1 {
+  /**
+   * Lowest total score of the warm tier.
+   */
+  warm: number;
+  /**
+   * Lowest total score of the hot tier; must be above `warm`.
+   */
+  hot: number;
+}
+/**
+ * One tier.
+ */
+export interface NamedTier1 {
+  /**
+   * The tier's name, unique within the model: lower case letters, digits and dashes, e.g. "sales-ready". It travels as `tierName` in the events, and webhook subscriptions and leaderboards filter on it. A tier named cold, warm or hot must count as itself.
+   */
+  id: string;
+  /**
+   * What the tier means for sales and marketing.
+   */
+  description?: string;
+  /**
+   * The v1 tier this one is published as in `tier` (cold, warm or hot); never lower than the previous tier's.
+   */
+  countsAs: 'cold' | 'warm' | 'hot';
+  /**
+   * The total at which a contact enters this tier; every tier but the first has one, each above the one before.
+   */
+  enter?: number;
+  /**
+   * Once in the tier, the contact stays until the total falls below this; at most `enter`, and `enter` when omitted.
+   */
+  exit?: number;
+}
+/**
+ * Account lifecycle thresholds, with hysteresis, evaluated by the threshold service.
+ */
+export interface AccountLifecycle {
+  mqa?: LifecycleStage2;
+}
+/**
+ * Marketing-qualified account: when an account enters and leaves it. Its conditions read the account's total, fit, engagement and grade.
+ */
+export interface LifecycleStage2 {
+  /**
+   * What the stage means for sales.
+   */
+  description?: string;
+  /**
+   * "all": every condition must be met (default); "any": one is enough.
+   */
+  match?: 'all' | 'any';
+  /**
+   * The conditions, combined by `match`.
+   *
+   * @minItems 1
+   */
+  conditions: LifecycleCondition[];
 }
 /**
  * When the decay service makes decayed scores visible. Scores are always exact whenever they are read; the schedule only decides when a change event is published for a contact who did nothing.

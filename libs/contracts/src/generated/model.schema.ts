@@ -123,6 +123,10 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
       "$ref": "#/$defs/lifecycle",
       "description": "Lifecycle thresholds (MQL, SQL) with hysteresis; evaluated by the threshold service."
     },
+    "accounts": {
+      "$ref": "#/$defs/accountScoring",
+      "description": "Account (company) scoring: how members' engagement rolls up into their account's score, fit rules on the account's traits, account tiers and grades, and the marketing-qualified-account (MQA) threshold. Without it, accounts are not scored under this model."
+    },
     "schedule": {
       "$ref": "#/$defs/schedule",
       "description": "When the decay service makes decayed scores visible. Scores are always exact whenever they are read; the schedule only decides when a change event is published for a contact who did nothing."
@@ -2075,6 +2079,129 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "id": "email-engagement",
           "max": 30,
           "min": -20
+        }
+      ]
+    },
+    "accountScoring": {
+      "title": "AccountScoring",
+      "description": "How an account (a company) is scored from its members. A contact belongs to at most one account per workspace: the `company.id` trait (set by a Segment `group` call or an identify's `company` trait), else its email's domain unless that is a free-mail domain. The account's engagement is rolled up from its members' current engagement (which already decays, so the roll-up is not decayed again); its fit comes from `fit` rules on the account's traits (the `company` traits its members were given, e.g. `industry`, `employees`, `region`). Its total is fit plus engagement.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "engagement"
+      ],
+      "properties": {
+        "engagement": {
+          "$ref": "#/$defs/accountRollup",
+          "description": "How members' engagement rolls up."
+        },
+        "fit": {
+          "description": "Account fit rules on the account's traits (the same rule shapes as contact fit rules; `field` names a trait such as `industry` or `employees`). Every matching rule adds its points; account fit never decays.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/fitRule",
+            "description": "One account fit rule."
+          }
+        },
+        "grades": {
+          "description": "Grade bands A–F on the account's fit score, as `grades` for contacts.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/gradeBand",
+            "description": "One grade band."
+          }
+        },
+        "tiers": {
+          "description": "Account tiers on the account's total: cold/warm/hot thresholds or named tiers, as `tiers` for contacts.",
+          "anyOf": [
+            {
+              "$ref": "#/$defs/tiers",
+              "description": "Cold, warm and hot by two thresholds."
+            },
+            {
+              "$ref": "#/$defs/namedTiers",
+              "description": "Named tiers, lowest first."
+            }
+          ]
+        },
+        "lifecycle": {
+          "title": "AccountLifecycle",
+          "description": "Account lifecycle thresholds, with hysteresis, evaluated by the threshold service.",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "mqa": {
+              "$ref": "#/$defs/lifecycleStage",
+              "description": "Marketing-qualified account: when an account enters and leaves it. Its conditions read the account's total, fit, engagement and grade."
+            }
+          }
+        }
+      },
+      "examples": [
+        {
+          "engagement": {
+            "rollup": "topMean",
+            "top": 3
+          },
+          "fit": [
+            {
+              "id": "saas",
+              "field": "industry",
+              "operator": "equals",
+              "value": "Software",
+              "points": 20
+            }
+          ],
+          "tiers": {
+            "warm": 40,
+            "hot": 80
+          },
+          "lifecycle": {
+            "mqa": {
+              "conditions": [
+                {
+                  "metric": "total",
+                  "enter": 100,
+                  "exit": 80
+                }
+              ]
+            }
+          }
+        }
+      ]
+    },
+    "accountRollup": {
+      "title": "AccountRollup",
+      "description": "How members' current engagement rolls up into the account's engagement: `sum` adds every member's, `max` takes the highest member's, `topMean` the mean of the `top` highest (of all members when the account has fewer).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "rollup"
+      ],
+      "properties": {
+        "rollup": {
+          "description": "sum, max, or topMean (the mean of the `top` highest members).",
+          "type": "string",
+          "enum": [
+            "sum",
+            "max",
+            "topMean"
+          ]
+        },
+        "top": {
+          "description": "For `topMean`: how many of the highest members count (1–100); required with `topMean`.",
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100
+        }
+      },
+      "examples": [
+        {
+          "rollup": "sum"
+        },
+        {
+          "rollup": "topMean",
+          "top": 3
         }
       ]
     }

@@ -116,6 +116,7 @@ export interface ScoringModel {
    */
   tiers?: Tiers | NamedTiers;
   lifecycle?: Lifecycle;
+  accounts?: AccountScoring;
   schedule?: Schedule;
 }
 /**
@@ -975,6 +976,44 @@ export interface RecycledStage {
    * What the stage means for marketing.
    */
   description?: string;
+}
+/**
+ * How an account (a company) is scored from its members. A contact belongs to at most one account per workspace: the `company.id` trait (set by a Segment `group` call or an identify's `company` trait), else its email's domain unless that is a free-mail domain. The account's engagement is rolled up from its members' current engagement (which already decays, so the roll-up is not decayed again); its fit comes from `fit` rules on the account's traits (the `company` traits its members were given, e.g. `industry`, `employees`, `region`). Its total is fit plus engagement.
+ */
+export interface AccountScoring {
+  engagement: AccountRollup;
+  /**
+   * Account fit rules on the account's traits (the same rule shapes as contact fit rules; `field` names a trait such as `industry` or `employees`). Every matching rule adds its points; account fit never decays.
+   */
+  fit?: FitRule[];
+  /**
+   * Grade bands A–F on the account's fit score, as `grades` for contacts.
+   */
+  grades?: GradeBand[];
+  /**
+   * Account tiers on the account's total: cold/warm/hot thresholds or named tiers, as `tiers` for contacts.
+   */
+  tiers?: Tiers | NamedTiers;
+  lifecycle?: AccountLifecycle;
+}
+/**
+ * How members' current engagement rolls up into the account's engagement: `sum` adds every member's, `max` takes the highest member's, `topMean` the mean of the `top` highest (of all members when the account has fewer).
+ */
+export interface AccountRollup {
+  /**
+   * sum, max, or topMean (the mean of the `top` highest members).
+   */
+  rollup: 'sum' | 'max' | 'topMean';
+  /**
+   * For `topMean`: how many of the highest members count (1–100); required with `topMean`.
+   */
+  top?: number;
+}
+/**
+ * Account lifecycle thresholds, with hysteresis, evaluated by the threshold service.
+ */
+export interface AccountLifecycle {
+  mqa?: LifecycleStage;
 }
 /**
  * A cron schedule for publishing decayed scores.

@@ -85,6 +85,11 @@ export const scoreChangedSchema: Readonly<Record<string, unknown>> = {
           "type": "string",
           "description": "The contact key."
         },
+        "account": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The account (company) the contact belongs to after this change, when it has one: its `company.id` trait (a Segment `group` call sets it), else its email's domain unless a free-mail one. A change that only moves the contact to another account, or changes its account's traits, carries the same scores as the one before."
+        },
         "model": {
           "type": "object",
           "description": "The model (and version) that computed the scores.",

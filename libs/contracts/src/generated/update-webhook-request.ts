@@ -14,12 +14,12 @@ export interface UpdateWebhookRequest {
    */
   url?: string;
   /**
-   * What to receive: `tier` transitions (cold/warm/hot), `stage` transitions (lead/recycled/mql/sql), every `score` change.
+   * What to receive: contacts' `tier` transitions (cold/warm/hot), `stage` transitions (lead/recycled/mql/sql) and every `score` change; accounts' `account-tier` and `account-stage` transitions (lead/mqa) and every `account-score` change.
    *
    * @minItems 1
-   * @maxItems 3
+   * @maxItems 6
    */
-  events?: ('tier' | 'stage' | 'score')[];
+  events?: ('tier' | 'stage' | 'score' | 'account-tier' | 'account-stage' | 'account-score')[];
   /**
    * Only tier transitions into these tiers; absent or null: all. cold, warm or hot match a transition that changes the v1 tier into it (not a step between two named tiers counting as the same one); a named tier (a model's `tiers[].id`, e.g. "sales-ready") matches a transition into it.
    *
@@ -31,7 +31,7 @@ export interface UpdateWebhookRequest {
    *
    * @minItems 1
    */
-  stages?: ('lead' | 'recycled' | 'mql' | 'sql')[] | null;
+  stages?: ('lead' | 'recycled' | 'mql' | 'sql' | 'mqa')[] | null;
   /**
    * What the subscription is for, shown in listings.
    */

@@ -20,9 +20,9 @@ export interface WebhookSubscription {
    */
   id: string;
   url: string;
-  events: ('tier' | 'stage' | 'score')[];
+  events: ('tier' | 'stage' | 'score' | 'account-tier' | 'account-stage' | 'account-score')[];
   tiers: string[] | null;
-  stages: ('lead' | 'recycled' | 'mql' | 'sql')[] | null;
+  stages: ('lead' | 'recycled' | 'mql' | 'sql' | 'mqa')[] | null;
   description: string | null;
   enabled: boolean;
   /**

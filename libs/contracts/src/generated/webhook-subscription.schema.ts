@@ -40,7 +40,10 @@ export const webhookSubscriptionSchema: Readonly<Record<string, unknown>> = {
         "enum": [
           "tier",
           "stage",
-          "score"
+          "score",
+          "account-tier",
+          "account-stage",
+          "account-score"
         ]
       }
     },
@@ -66,7 +69,8 @@ export const webhookSubscriptionSchema: Readonly<Record<string, unknown>> = {
           "lead",
           "recycled",
           "mql",
-          "sql"
+          "sql",
+          "mqa"
         ]
       }
     },

@@ -1,4 +1,5 @@
 import {
+  type AccountScoring,
   type Condition,
   type EngagementRule,
   type FitRule,
@@ -166,37 +167,14 @@ export function semanticProblems(model: ScoringModel): ModelProblem[] {
   }
 
   const definedGrades = new Set((model.grades ?? []).map((band) => band.grade));
-  const checkConditions = (conditions: readonly LifecycleCondition[], path: readonly (string | number)[]) => {
-    conditions.forEach((condition, index) => {
-      if ('conditions' in condition) {
-        checkConditions(condition.conditions, [...path, index, 'conditions']);
-      } else if (condition.metric === 'grade') {
-        condition.in.forEach((grade, g) => {
-          if (!definedGrades.has(grade)) {
-            report(
-              'undefined-grade',
-              `grade "${grade}" is not given by any band in "grades", so this condition could never hold for it`,
-              ...path,
-              index,
-              'in',
-              g,
-            );
-          }
-        });
-      } else if (condition.exit > condition.enter) {
-        report(
-          'hysteresis',
-          `exit (${condition.exit}) is above enter (${condition.enter}); a contact would leave the stage while still qualifying for it. Use an exit at or below the enter value`,
-          ...path,
-          index,
-          'exit',
-        );
-      }
-    });
-  };
   for (const stage of ['mql', 'sql'] as const) {
-    checkConditions(model.lifecycle?.[stage]?.conditions ?? [], ['lifecycle', stage, 'conditions']);
+    checkStageConditions(model.lifecycle?.[stage]?.conditions ?? [], definedGrades, report, [
+      'lifecycle',
+      stage,
+      'conditions',
+    ]);
   }
+  if (model.accounts) checkAccounts(model.accounts, report, checkCondition);
   return problems;
 }
 
@@ -441,4 +419,87 @@ function checkGroups(model: ScoringModel, report: Report): void {
     });
   check('fit', model.fit ?? []);
   check('engagement', model.engagement ?? []);
+}
+
+/** Lifecycle stage conditions: grades that some band gives, exits at or below their enters. */
+function checkStageConditions(
+  conditions: readonly LifecycleCondition[],
+  definedGrades: ReadonlySet<string>,
+  report: Report,
+  path: readonly (string | number)[],
+): void {
+  conditions.forEach((condition, index) => {
+    if ('conditions' in condition) {
+      checkStageConditions(condition.conditions, definedGrades, report, [...path, index, 'conditions']);
+    } else if (condition.metric === 'grade') {
+      condition.in.forEach((grade, g) => {
+        if (!definedGrades.has(grade)) {
+          report(
+            'undefined-grade',
+            `grade "${grade}" is not given by any band in "grades", so this condition could never hold for it`,
+            ...path,
+            index,
+            'in',
+            g,
+          );
+        }
+      });
+    } else if (condition.exit > condition.enter) {
+      report(
+        'hysteresis',
+        `exit (${condition.exit}) is above enter (${condition.enter}); a contact would leave the stage while still qualifying for it. Use an exit at or below the enter value`,
+        ...path,
+        index,
+        'exit',
+      );
+    }
+  });
+}
+
+/**
+ * Account scoring: `topMean` says how many members count, account fit rules have unique ids and sound
+ * conditions, account grades and tiers follow the rules of the contact ones, the MQA has hysteresis.
+ */
+function checkAccounts(
+  accounts: AccountScoring,
+  report: Report,
+  checkCondition: (condition: Condition | FitRule, ...at: (string | number)[]) => void,
+): void {
+  const inAccounts: Report = (check, message, ...segments) => report(check, message, 'accounts', ...segments);
+  if (accounts.engagement.rollup === 'topMean' && accounts.engagement.top === undefined)
+    inAccounts(
+      'rollup-top',
+      'topMean needs "top": how many of the highest members count (e.g. top: 3)',
+      'engagement',
+    );
+  if (accounts.engagement.rollup !== 'topMean' && accounts.engagement.top !== undefined)
+    inAccounts(
+      'rollup-top',
+      `"top" only applies to topMean; ${accounts.engagement.rollup} reads every member: remove it`,
+      'engagement',
+      'top',
+    );
+  const seen = new Set<string>();
+  (accounts.fit ?? []).forEach((rule, index) => {
+    if (seen.has(rule.id))
+      inAccounts('duplicate-rule-id', `duplicate account fit rule id "${rule.id}"`, 'fit', index, 'id');
+    seen.add(rule.id);
+    checkCondition(rule, 'accounts', 'fit', index);
+  });
+  checkGrades(accounts.grades ?? [], inAccounts);
+  if (Array.isArray(accounts.tiers)) checkNamedTiers(accounts.tiers, inAccounts);
+  else if (accounts.tiers && accounts.tiers.hot <= accounts.tiers.warm)
+    inAccounts(
+      'tiers-order',
+      `hot (${accounts.tiers.hot}) must be above warm (${accounts.tiers.warm})`,
+      'tiers',
+      'hot',
+    );
+  const definedGrades = new Set((accounts.grades ?? []).map((band) => band.grade));
+  checkStageConditions(accounts.lifecycle?.mqa?.conditions ?? [], definedGrades, report, [
+    'accounts',
+    'lifecycle',
+    'mqa',
+    'conditions',
+  ]);
 }

@@ -321,6 +321,41 @@ lifecycle:
     expect(model.lifecycle?.recycled).toEqual({ description: 'nurture' });
   });
 
+  it('accepts account scoring and checks it like the contact sections', () => {
+    const accounts = `${base}accounts:
+  engagement: { rollup: topMean, top: 3 }
+  fit:
+    - { id: saas, field: industry, operator: equals, value: Software, points: 20 }
+  grades:
+    - { grade: A, min: 20 }
+    - { grade: B, max: 20 }
+  tiers: { warm: 40, hot: 80 }
+  lifecycle:
+    mqa:
+      conditions:
+        - { metric: total, enter: 100, exit: 80 }
+`;
+    expect(parseModel(accounts, 'yaml', 'accounts.yaml').accounts?.engagement).toEqual({
+      rollup: 'topMean',
+      top: 3,
+    });
+    expect(issuesOf(accounts.replace('top: 3', 'top: 3 ').replace(', top: 3 ', ''))[0]).toMatchObject({
+      path: 'accounts.engagement',
+      check: 'semantic:rollup-top',
+    });
+    expect(issuesOf(accounts.replace('warm: 40, hot: 80', 'warm: 80, hot: 40'))[0]).toMatchObject({
+      path: 'accounts.tiers.hot',
+      check: 'semantic:tiers-order',
+    });
+    expect(issuesOf(accounts.replace('exit: 80', 'exit: 120'))[0]).toMatchObject({
+      path: 'accounts.lifecycle.mqa.conditions[0].exit',
+      check: 'semantic:hysteresis',
+    });
+    expect(issuesOf(accounts.replace('rollup: topMean, top: 3', 'rollup: median'))[0]).toMatchObject({
+      path: 'accounts.engagement.rollup',
+    });
+  });
+
   it('rejects a hysteresis exit above its enter inside a nested group', () => {
     const text = `${base}lifecycle:\n  mql:\n    conditions:\n      - metric: any\n        conditions:\n          - { metric: fit, enter: 5, exit: 9 }\n`;
     const [issue] = issuesOf(text);

@@ -1,4 +1,5 @@
 import { type WorkspaceId } from '@leadscore/access';
+import { type WebhookSubscription } from '@leadscore/contracts';
 import { returnedRows, type SqlRunner } from './sql-types.js';
 
 export interface WebhookSubscriptionRow {
@@ -7,11 +8,11 @@ export interface WebhookSubscriptionRow {
   url: string;
   /** The current secret first; during a rotation the previous one second (both sign every attempt). */
   secrets: string[];
-  /** Message kinds: `tier`, `stage`, `score`. */
-  events: ('tier' | 'stage' | 'score')[];
+  /** Message kinds (schemas/api/webhook-subscription.schema.json): `tier`, `stage`, `score`, `account-…`. */
+  events: WebhookSubscription['events'];
   /** Only transitions into these tiers (cold, warm, hot or named tiers) / stages; null for all. */
   tiers: string[] | null;
-  stages: ('lead' | 'recycled' | 'mql' | 'sql')[] | null;
+  stages: WebhookSubscription['stages'];
   enabled: boolean;
 }
 
