@@ -54,7 +54,7 @@ export const TOPIC_DECLARATIONS: readonly TopicDeclaration[] = [
     partitions: 6,
     config: { 'cleanup.policy': 'delete', 'retention.ms': String(30 * DAY_MS) },
     purpose:
-      'tier and lifecycle-stage transitions (MQL, SQL), keyed workspace:contact; accounts\' (MQA) keyed workspace:account:<id>',
+      "tier and lifecycle-stage transitions (MQL, SQL), keyed workspace:contact; accounts' (MQA) keyed workspace:account:<id>",
   },
   {
     name: Topics.accountScoreChanged,
