@@ -27,6 +27,7 @@ import { ContactErasure1764900000000 } from './migrations/1764900000000-contact-
 import { ConsoleUsers1765000000000 } from './migrations/1765000000000-console-users.js';
 import { NamedTiers1765100000000 } from './migrations/1765100000000-named-tiers.js';
 import { ContactAliases1765200000000 } from './migrations/1765200000000-contact-aliases.js';
+import { Accounts1765300000000 } from './migrations/1765300000000-accounts.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -59,6 +60,7 @@ export const MIGRATIONS = [
   ConsoleUsers1765000000000,
   NamedTiers1765100000000,
   ContactAliases1765200000000,
+  Accounts1765300000000,
 ];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */

@@ -132,3 +132,15 @@ export {
   type ConsoleUserRow,
   type SignedInUser,
 } from './repositories/console-user.repository.js';
+export {
+  accountKeyOf,
+  accountMemberRepository,
+  accountProfileRepository,
+  accountScoreRepository,
+  memberKeyOf,
+  type AccountKey,
+  type AccountMemberRow,
+  type AccountProfileRow,
+  type AccountScoreRow,
+  type MemberKey,
+} from './repositories/account.repository.js';

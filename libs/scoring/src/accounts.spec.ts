@@ -13,6 +13,9 @@ import {
   updateMember,
   type MemberRecord,
 } from './accounts.js';
+import { modelWith, T0 } from '../test/scoring-fixtures.js';
+import { scoreContactEvent } from './replay.js';
+import { toScoreChangedData, type ScoreChange } from './score-change.js';
 
 /** The roll-up by its definition, from every member's engagement (hundredths). */
 function rollUpByDefinition(rollup: AccountRollup, engagement: readonly number[]): number {
@@ -208,5 +211,96 @@ describe('member changes (property)', () => {
       duplicate: true,
     });
     expect(updateMember(stored, { sequence: 3, account: null, engagement: 0 })).toEqual({ duplicate: true });
+  });
+});
+
+describe('a contact joining, leaving and changing accounts (the scorer step)', () => {
+  const model = modelWith({
+    fit: [{ id: 'ceo', field: 'title', operator: 'equals', value: 'CEO', points: 10 }],
+    engagement: [{ id: 'open', event: 'email.opened', points: 5 }],
+  });
+  let n = 0;
+  const identify = (traits: Record<string, unknown>, id = `e${++n}`) => ({
+    id,
+    source: 'test',
+    type: 'contact.updated',
+    data: { traits },
+  });
+  const step = (
+    state: ReturnType<typeof scoreContactEvent>['state'] | undefined,
+    event: ReturnType<typeof identify>,
+    fields: Record<string, unknown>,
+  ) => scoreContactEvent(model, state, event, T0, { changed: true, fields });
+
+  it('carries the account on every change, moves it on a group call with the same scores, and counts a redelivery once', () => {
+    const first = step(undefined, identify({ email: 'ann@initech.com', title: 'CEO' }), {
+      email: 'ann@initech.com',
+      title: 'CEO',
+    });
+    expect(first.state.account).toBe('initech.com');
+    expect(first.changes.map((c) => [c.sequence, c.account, c.current.fit])).toEqual([
+      [1, 'initech.com', 10],
+    ]);
+    expect(toScoreChangedData(first.changes[0] as ScoreChange, 'user:ann').account).toBe('initech.com');
+
+    // A Segment group call: same scores, another account; the change says so, one sequence on.
+    const groupCall = identify({ 'company.id': 'acme', 'company.industry': 'Software' });
+    const grouped = step(first.state, groupCall, {
+      email: 'ann@initech.com',
+      title: 'CEO',
+      'company.id': 'acme',
+      'company.industry': 'Software',
+    });
+    expect(grouped.changes).toHaveLength(1);
+    expect(grouped.changes[0]).toMatchObject({ sequence: 2, account: 'acme', current: { fit: 10 } });
+    expect(grouped.changes[0]?.previous).toEqual(grouped.changes[0]?.current);
+
+    // The same call again (a redelivery) changes nothing.
+    const profile = {
+      email: 'ann@initech.com',
+      title: 'CEO',
+      'company.id': 'acme',
+      'company.industry': 'Software',
+    };
+    expect(step(grouped.state, groupCall, profile).changes).toEqual([]);
+
+    // New traits of the same account: a change, so the account's fit is judged again.
+    const retraited = step(grouped.state, identify({ 'company.employees': 300 }), {
+      ...profile,
+      'company.employees': 300,
+    });
+    expect(retraited.changes.map((c) => [c.sequence, c.account])).toEqual([[3, 'acme']]);
+
+    // A profile change that touches neither the account nor the scores publishes nothing.
+    expect(
+      step(retraited.state, identify({ city: 'Denver' }), { ...profile, city: 'Denver' }).changes,
+    ).toEqual([]);
+
+    // Leaving the account (its id cleared, a free-mail address): a change with no account.
+    const left = step(retraited.state, identify({ 'company.id': null, email: 'ann@gmail.com' }), {
+      ...profile,
+      'company.id': null,
+      email: 'ann@gmail.com',
+    });
+    expect(left.changes.map((c) => [c.sequence, c.account])).toEqual([[4, null]]);
+    expect(Object.hasOwn(left.state, 'account')).toBe(false);
+  });
+
+  it('leaves no account key on contacts without one', () => {
+    const free = step(undefined, identify({ email: 'bob@gmail.com' }), { email: 'bob@gmail.com' });
+    expect(Object.hasOwn(free.state, 'account')).toBe(false);
+    expect(free.changes).toEqual([]);
+    const engaged = scoreContactEvent(
+      model,
+      free.state,
+      { id: 'o1', source: 'test', type: 'email.opened', data: {} },
+      T0,
+      {
+        changed: false,
+        fields: undefined,
+      },
+    );
+    expect(engaged.changes[0]?.account).toBeNull();
+    expect(toScoreChangedData(engaged.changes[0] as ScoreChange, 'user:bob')).not.toHaveProperty('account');
   });
 });

@@ -61,7 +61,7 @@ export function rememberedEventKey(event: Pick<ScoringEvent, 'id' | 'source'>): 
  * Whether the state applied this event already. States written before sources were remembered hold
  * bare ids; such an id still stands for its event from any source until newer ids push it out.
  */
-function alreadyApplied(state: ContactScoreState, event: ScoringEvent): boolean {
+export function alreadyApplied(state: ContactScoreState, event: ScoringEvent): boolean {
   const ids = state.processedEventIds;
   return ids.includes(rememberedEventKey(event)) || (event.source !== undefined && ids.includes(event.id));
 }

@@ -46,6 +46,11 @@ export interface ContactScoreState {
   readonly reported: ScoreSnapshot | null;
   /** Number of changes emitted for this contact and model: a gapless per-contact sequence. */
   readonly sequence: number;
+  /**
+   * The account (company) the contact belongs to (libs/scoring `accountOfProfile`); absent when none, so
+   * states of contacts without one keep their shape. Every change carries it to the account roll-up.
+   */
+  readonly account?: string;
 }
 
 export interface DecayBucket {
@@ -162,6 +167,7 @@ export interface StateDraft {
   processedEventIds: string[];
   reported: ScoreSnapshot | null;
   sequence: number;
+  account?: string;
 }
 
 const copyValues = <T extends object>(record: Readonly<Record<string, T>>): Record<string, T> =>
@@ -192,6 +198,7 @@ export function draftOf(state: ContactScoreState, model: ScoringModel): StateDra
   // Added afterwards rather than by a conditional spread in the literal (V8 builds a literal with a
   // spread on its slow path), and only when present: a state without frequency rules has no such key.
   if (state.frequency !== undefined) draft.frequency = { ...state.frequency };
+  if (state.account !== undefined) draft.account = state.account;
   return draft;
 }
 

@@ -1,8 +1,15 @@
 import { type ScoringModel } from '@leadscore/contracts';
-import { applyEvent, rememberedEventKey, type ScoringEvent } from './apply-event.js';
+import { alreadyApplied, applyEvent, rememberedEventKey, type ScoringEvent } from './apply-event.js';
 import { draftOf, emptyState, type ContactScoreState } from './contact-score.state.js';
 import { refit, type ContactProfile } from './refit.js';
-import { finish, type ScoreCause, type ScoreChange, type ScoringResult } from './score-change.js';
+import { accountOfProfile, accountTraitsOf } from './accounts.js';
+import {
+  finish,
+  finishAccountChange,
+  type ScoreCause,
+  type ScoreChange,
+  type ScoringResult,
+} from './score-change.js';
 import { advanceTo } from './time-effects.js';
 
 /** The event types whose `traits` change the contact's profile, and so its fit. */
@@ -48,9 +55,32 @@ export function scoreContactEvent(
     if (result.change) changes.push(result.change);
   };
   const fitFrom = profile.changed || current === undefined ? profile.fields : undefined;
+  // The account follows the profile; set before scoring, so every change of this step carries it. An
+  // event applied before (a redelivery) moves nothing.
+  const repeated = current !== undefined && alreadyApplied(current, event);
+  const account = fitFrom && !repeated ? accountOfProfile(fitFrom) : state.account;
+  const moved = account !== state.account;
+  if (moved) state = withAccount(state, account);
   if (fitFrom) collect(refit(model, state, fitFrom, time, null));
   collect(applyEvent(model, state, event, time));
+  const change = profile.changed && !repeated ? profileChangeOf(event) : undefined;
+  const retraited = account !== undefined && change !== undefined && accountTraitsOf(change) !== undefined;
+  if ((moved || retraited) && changes.length === 0) {
+    collect(
+      finishAccountChange(model, draftOf(state, model), time, {
+        type: 'event',
+        eventId: event.id,
+        eventType: event.type,
+      }),
+    );
+  }
   return { state, changes };
+}
+
+function withAccount(state: ContactScoreState, account: string | undefined): ContactScoreState {
+  if (account !== undefined) return { ...state, account };
+  const { account: _left, ...rest } = state;
+  return rest;
 }
 
 /** An event as replay needs it: what the engine reads, and the event's own time (epoch ms). */
@@ -130,5 +160,8 @@ export function adoptState(
   const draft = draftOf(advanceTo(model, derived, time).state, model);
   draft.reported = live?.reported ?? null;
   draft.sequence = live?.sequence ?? 0;
-  return finish(model, draft, time, cause, []);
+  const result = finish(model, draft, time, cause, []);
+  // Same scores in another account (or none): still a change, for the account roll-up.
+  if (result.change || live === undefined || draft.account === live.account) return result;
+  return finishAccountChange(model, draft, time, cause);
 }

@@ -39,6 +39,8 @@ export interface ScoreChange {
   readonly applied: readonly AppliedPoints[];
   /** The rules that make up the current score, largest first. */
   readonly contributions: readonly Contribution[];
+  /** The contact's account after the change (null: none). */
+  readonly account: string | null;
 }
 
 /** The outcome of every engine operation: the new state and, when the published scores moved, the change. */
@@ -101,6 +103,39 @@ export function finish(
       current,
       applied,
       contributions: contributionsOf(model, draft, time),
+      account: draft.account ?? null,
+    },
+  };
+}
+
+/**
+ * A change that only moves the contact to another account, or changes its account's traits: the scores
+ * stay those last published (a contact nobody scored yet publishes its zero scores), the sequence moves
+ * on, so the account roll-up hears of it in order with the contact's other changes.
+ */
+export function finishAccountChange(
+  model: ScoringModel,
+  draft: StateDraft,
+  time: number,
+  cause: ScoreCause,
+): ScoringResult {
+  draft.asOf = Math.max(draft.asOf, time);
+  const current = draft.reported ?? zeroSnapshot(model);
+  const previous = draft.reported;
+  draft.sequence += 1;
+  draft.reported = current;
+  return {
+    state: draft,
+    change: {
+      model: { id: model.id, version: model.version },
+      sequence: draft.sequence,
+      at: time,
+      cause,
+      previous,
+      current,
+      applied: [],
+      contributions: contributionsOf(model, draft, time),
+      account: draft.account ?? null,
     },
   };
 }
@@ -110,7 +145,7 @@ export function finish(
  * `applied` stays internal, `at` becomes the envelope's `time`.
  */
 export function toScoreChangedData(change: ScoreChange, contact: string): ScoreChangedData {
-  return {
+  const data: ScoreChangedData = {
     contact,
     model: { ...change.model },
     sequence: change.sequence,
@@ -119,4 +154,6 @@ export function toScoreChangedData(change: ScoreChange, contact: string): ScoreC
     current: { ...change.current },
     contributions: change.contributions.map((contribution) => ({ ...contribution })),
   };
+  if (change.account !== null) data.account = change.account;
+  return data;
 }

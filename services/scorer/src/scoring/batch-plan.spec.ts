@@ -31,6 +31,49 @@ const scorable = (
 const modelsFor = (workspace: string) => (workspace === 'ws' ? [model] : []);
 
 describe('planBatch', () => {
+  it('puts the account on the changes and merges the company traits the batch sets into the account profile', () => {
+    const plan = planBatch({
+      events: [
+        scorable(
+          'g1',
+          'user:ann',
+          'contact.updated',
+          { traits: { 'company.id': 'acme', 'company.industry': 'Software' } },
+          1,
+        ),
+        scorable(
+          'g2',
+          'user:bob',
+          'contact.updated',
+          { traits: { 'company.id': 'acme', 'company.employees': 320 } },
+          2,
+        ),
+        scorable('i1', 'user:cy', 'contact.identified', { traits: { email: 'cy@initech.com' } }, 3),
+      ],
+      scores: [],
+      profiles: [],
+      modelsFor,
+      outboxSource: 'scorer:0',
+    });
+    const accounts = plan.outbox.map((m) => {
+      const payload = m.payload as { data: { contact: string; account?: string } };
+      return [payload.data.contact, payload.data.account];
+    });
+    expect(accounts).toEqual([
+      ['user:ann', 'acme'],
+      ['user:bob', 'acme'],
+      ['user:cy', 'initech.com'],
+    ]);
+    expect(plan.accountProfiles).toEqual([
+      {
+        workspaceId: 'ws',
+        accountId: 'acme',
+        traits: { industry: 'Software', employees: 320 },
+        updatedAt: new Date(Date.UTC(2026, 0, 1) + 2 * 60_000),
+      },
+    ]);
+  });
+
   it('scores a batch exactly like the pure engine applied event by event', () => {
     const events = eventStream('ws', 20, 400);
     const plan = planBatch({

@@ -1,5 +1,6 @@
 import { Topics, contactKey, type CanonicalEvent, type ScoringModel } from '@leadscore/contracts';
 import type {
+  AccountProfileRow,
   ContactProfileRow,
   ContactScoreRow,
   OutboxMessage,
@@ -8,6 +9,8 @@ import type {
   WorkspaceEventId,
 } from '@leadscore/persistence';
 import {
+  accountOfProfile,
+  accountTraitsOf,
   profileAfter,
   profileChangeOf,
   scoreContactEvent,
@@ -47,6 +50,8 @@ export interface EventFailure {
 export interface BatchPlan {
   readonly scores: RankedScoreRow[];
   readonly profiles: ContactProfileRow[];
+  /** Account traits the batch's profile changes set (`company.*`), merged into their accounts' profiles. */
+  readonly accountProfiles: AccountProfileRow[];
   readonly outbox: OutboxMessage[];
   readonly processed: WorkspaceEventId[];
   /** Events the engine could not score: they go to the dead-letter topic, the partition moves on. */
@@ -98,6 +103,7 @@ export function planBatch(input: PlanInput): BatchPlan {
   const written = new Map<string, { workspace: string; contact: string } & Working>();
   const profiles = new Map(input.profiles.map((row) => [profileKey(row.workspaceId, row.contactId), row]));
   const touchedProfiles = new Set<string>();
+  const accountProfiles = new Map<string, AccountProfileRow>();
   const outbox: OutboxMessage[] = [];
   const processed: WorkspaceEventId[] = [];
   const failures: EventFailure[] = [];
@@ -143,6 +149,19 @@ export function planBatch(input: PlanInput): BatchPlan {
         updatedAt: new Date(time),
       });
       touchedProfiles.add(pKey);
+      // Only the traits this event sets: those of a contact's former company stay with that company.
+      const account = accountOfProfile(profile);
+      const traits = profileChange && accountTraitsOf(profileChange);
+      if (account !== undefined && traits !== undefined) {
+        const key = profileKey(workspace, account);
+        const merged = accountProfiles.get(key);
+        accountProfiles.set(key, {
+          workspaceId: workspace,
+          accountId: account,
+          traits: { ...merged?.traits, ...traits },
+          updatedAt: new Date(time),
+        });
+      }
     }
     for (const { key, working, changes } of results) {
       written.set(key, { workspace, contact, ...working });
@@ -166,6 +185,7 @@ export function planBatch(input: PlanInput): BatchPlan {
   return {
     scores: [...written.values()].map((w) => scoreRowOf(w.workspace, w.model, w.contact, w.state)),
     profiles: [...touchedProfiles].map((key) => profiles.get(key)).filter((row) => row !== undefined),
+    accountProfiles: [...accountProfiles.values()],
     outbox,
     processed,
     failures,

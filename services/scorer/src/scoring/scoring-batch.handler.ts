@@ -11,6 +11,7 @@ import {
   consumerOffsetRepository,
   contactAliasRepository,
   contactErasureRepository,
+  accountProfileRepository,
   contactProfileRepository,
   contactScoreRepository,
   outboxRepository,
@@ -378,6 +379,7 @@ export class ScoringBatchHandler {
     end();
     end = this.time('write_profiles');
     await contactProfileRepository.upsertMany(sql, plan.profiles);
+    await accountProfileRepository.mergeTraits(sql, plan.accountProfiles);
     end();
     // A scoring failure is not applied: its id must not count as processed (a resend is scored again).
     end = this.time('dedupe');
