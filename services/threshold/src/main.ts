@@ -26,6 +26,7 @@ const runtime = new ThresholdRuntime({
     scoreChanged: config.THRESHOLD_SCORE_CHANGED_TOPIC,
     lifecycle: config.THRESHOLD_LIFECYCLE_TOPIC,
     events: config.THRESHOLD_EVENTS_TOPIC,
+    accountScoreChanged: config.THRESHOLD_ACCOUNT_SCORE_CHANGED_TOPIC,
   },
   webhooks: {
     retry: {

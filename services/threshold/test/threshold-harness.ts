@@ -25,11 +25,13 @@ export async function createThresholdTopics(kafka: KafkaClient, partitions = 3):
     scoreChanged: `${prefix}.score-changed`,
     lifecycle: `${prefix}.lifecycle`,
     events: `${prefix}.events`,
+    accountScoreChanged: `${prefix}.account-score-changed`,
   };
   await ensureTopics(kafka, [
     { name: topics.events, partitions, config: {} },
     { name: topics.scoreChanged, partitions, config: {} },
     { name: topics.lifecycle, partitions, config: {} },
+    { name: topics.accountScoreChanged, partitions, config: {} },
   ]);
   return topics;
 }
@@ -108,6 +110,7 @@ export function scoreChange(
   total: number,
   grade: Grade = 'B',
   previousTotal: number | null = null,
+  account: string | null = null,
 ): ScoreChangedEvent {
   const snapshot = (t: number) => ({ fit: 25, engagement: t - 25, total: t, tier: tierOf(t), grade });
   return scoreChangedEvent(
@@ -124,6 +127,7 @@ export function scoreChange(
       contributions: [
         { ruleId: 'click', kind: 'engagement', points: total - 25, eventId: `${contact}-e${sequence}` },
       ],
+      account,
     },
     'leadscore/scorer',
   );

@@ -356,6 +356,7 @@ describe('threshold service (real Kafka and PostgreSQL)', () => {
           current,
           applied: [],
           contributions: [],
+          account: null,
         },
         'leadscore/scorer',
       );

@@ -39,6 +39,11 @@ export const thresholdConfigSchema = envSchema({
       'Topic of engagement and profile events, read for contact.updated with the sales_accepted trait (tests use a topic of their own)',
     default: 'leads.events.v1',
   }),
+  THRESHOLD_ACCOUNT_SCORE_CHANGED_TOPIC: env.string({
+    description:
+      "Topic accounts' score changes are published to (rolled up from their members'; tests use a topic of their own)",
+    default: 'leads.account-score-changed.v1',
+  }),
   THRESHOLD_WEBHOOK_TIMEOUT_MS: env.integer({
     description: 'How long one webhook attempt may take before it counts as a timeout (retried)',
     default: 10 * SECOND,

@@ -1,6 +1,11 @@
 import { Topics, type ScoreChangedEvent } from '@leadscore/contracts';
 import { type ConsumedBatch } from '@leadscore/kafka';
-import { applyMergedScores, INITIAL_LIFECYCLE, type Transition } from '@leadscore/lifecycle';
+import {
+  applyMergedScores,
+  INITIAL_LIFECYCLE,
+  type AccountTransition,
+  type Transition,
+} from '@leadscore/lifecycle';
 import { type Logger } from '@leadscore/observability';
 import {
   consumerOffsetRepository,
@@ -10,6 +15,7 @@ import {
   type DataSource,
   type EntityManager,
 } from '@leadscore/persistence';
+import { rollUpAccounts, type MemberScoreChange } from '../accounts/account-rollup.js';
 import { lifecycleEvent } from './lifecycle-event.js';
 import { type LifecycleModels } from './lifecycle-models.js';
 import { decodeScoreChanged } from './score-changed.decoder.js';
@@ -23,12 +29,15 @@ export interface ThresholdTopics {
   readonly lifecycle: string;
   /** Read for `contact.updated` events that carry the sales-accepted trait. */
   readonly events: string;
+  /** Where account score changes go. */
+  readonly accountScoreChanged: string;
 }
 
 export const DEFAULT_THRESHOLD_TOPICS: ThresholdTopics = {
   scoreChanged: Topics.scoreChanged,
   lifecycle: Topics.lifecycle,
   events: Topics.events,
+  accountScoreChanged: Topics.accountScoreChanged,
 };
 
 export interface LifecycleBatchOutcome {
@@ -39,6 +48,9 @@ export interface LifecycleBatchOutcome {
   readonly erased: number;
   readonly transitions: readonly Transition[];
   readonly deliveries: number;
+  /** Account changes published (members' changes rolled up into their accounts). */
+  readonly accountChanges: number;
+  readonly accountTransitions: readonly AccountTransition[];
 }
 
 /**
@@ -113,7 +125,13 @@ export class LifecycleBatchHandler {
       ]);
       const subscriptionsOf = groupBy(subscriptions, (s) => s.workspaceId);
 
-      const writes = new LifecycleWrites(source, this.topics.lifecycle, subscriptionsOf);
+      const writes = new LifecycleWrites(
+        source,
+        this.topics.lifecycle,
+        subscriptionsOf,
+        this.topics.accountScoreChanged,
+      );
+      const memberChanges: MemberScoreChange[] = [];
       const { changed } = writes;
       let duplicates = 0;
       for (const event of events) {
@@ -159,9 +177,12 @@ export class LifecycleBatchHandler {
         });
         const published = plan.transitions.map((t, index) => lifecycleEvent(event, t, index));
         writes.record(event.workspace, data.contact, plan.transitions, published, event);
+        if (model?.accounts) memberChanges.push({ event, scoring: model.accounts });
       }
 
-      await writes.commit(sql, new Date(this.clock()), this.consumerGroup, batch);
+      const now = new Date(this.clock());
+      const rolledUp = await rollUpAccounts(sql, memberChanges, writes, now);
+      await writes.commit(sql, now, this.consumerGroup, batch);
       return {
         processed: events.length - duplicates,
         duplicates: duplicates + (batch.messages.length - fresh.length),
@@ -169,6 +190,8 @@ export class LifecycleBatchHandler {
         erased: decoded.length - events.length,
         transitions: writes.transitions,
         deliveries: writes.deliveryCount,
+        accountChanges: rolledUp.accounts,
+        accountTransitions: writes.accountTransitions,
       };
     });
   }

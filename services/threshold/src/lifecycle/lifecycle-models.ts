@@ -6,6 +6,8 @@ export interface LifecycleModel {
   readonly lifecycle: Lifecycle | undefined;
   /** The tiers, whose named steps (under named tiers) transitions walk. */
   readonly tiers: ScoringModel['tiers'];
+  /** Account scoring: members' changes under this version roll up into their accounts. */
+  readonly accounts: ScoringModel['accounts'];
 }
 
 /**
@@ -28,7 +30,11 @@ export class LifecycleModels {
     // Not cached when missing: the scorer may record it a moment later.
     if (!row) return null;
     const model = storedModelOf(row);
-    const found: LifecycleModel = { lifecycle: model.lifecycle, tiers: model.tiers };
+    const found: LifecycleModel = {
+      lifecycle: model.lifecycle,
+      tiers: model.tiers,
+      accounts: model.accounts,
+    };
     this.cache.set(key, found);
     return found;
   }

@@ -1,6 +1,21 @@
-import { contactKey, type LifecycleChangedEvent, type ScoreChangedEvent } from '@leadscore/contracts';
+import {
+  accountKey,
+  contactKey,
+  type AccountLifecycleChangedEvent,
+  type AccountScoreChangedEvent,
+  type LifecycleChangedEvent,
+  type ScoreChangedEvent,
+} from '@leadscore/contracts';
 import { type ConsumedBatch } from '@leadscore/kafka';
-import { wantsScoreChanges, wantsTransition, webhookIdOf, type Transition } from '@leadscore/lifecycle';
+import {
+  wantsAccountScoreChanges,
+  wantsAccountTransition,
+  wantsScoreChanges,
+  wantsTransition,
+  webhookIdOf,
+  type AccountTransition,
+  type Transition,
+} from '@leadscore/lifecycle';
 import {
   consumerOffsetRepository,
   lifecycleStateRepository,
@@ -25,10 +40,13 @@ export class LifecycleWrites {
   private readonly outbox: OutboxMessage[] = [];
   private readonly deliveries: NewWebhookDelivery[] = [];
 
+  readonly accountTransitions: AccountTransition[] = [];
+
   constructor(
     private readonly source: string,
     private readonly lifecycleTopic: string,
     private readonly subscriptionsOf: ReadonlyMap<string, readonly WebhookSubscriptionRow[]>,
+    private readonly accountScoreTopic?: string,
   ) {}
 
   /** One contact's transitions and their published events; `scoreChanged` is the change behind them, if any. */
@@ -52,6 +70,52 @@ export class LifecycleWrites {
     }
     for (const subscription of this.subscriptionsOf.get(workspace) ?? []) {
       this.deliveries.push(...deliveriesFor(subscription, scoreChanged, transitions, published));
+    }
+  }
+
+  /** One account change, its transitions and their published events: outbox and webhook deliveries. */
+  recordAccount(
+    change: AccountScoreChangedEvent,
+    transitions: readonly AccountTransition[],
+    published: readonly AccountLifecycleChangedEvent[],
+  ): void {
+    this.accountTransitions.push(...transitions);
+    const key = accountKey(change.workspace, change.data.account);
+    if (this.accountScoreTopic === undefined)
+      throw new Error('LifecycleWrites: account changes need the account score topic');
+    this.outbox.push({
+      eventId: change.id,
+      source: this.source,
+      topic: this.accountScoreTopic,
+      key,
+      payload: change,
+    });
+    for (const message of published) {
+      this.outbox.push({
+        eventId: message.id,
+        source: this.source,
+        topic: this.lifecycleTopic,
+        key,
+        payload: message,
+      });
+    }
+    for (const subscription of this.subscriptionsOf.get(change.workspace) ?? []) {
+      const base = { subscriptionId: subscription.id, workspaceId: subscription.workspaceId };
+      const wanted: (AccountScoreChangedEvent | AccountLifecycleChangedEvent)[] = [];
+      if (wantsAccountScoreChanges(subscription)) wanted.push(change);
+      transitions.forEach((transition, index) => {
+        const message = published[index];
+        if (message && wantsAccountTransition(subscription, transition)) wanted.push(message);
+      });
+      for (const message of wanted) {
+        this.deliveries.push({
+          ...base,
+          webhookId: webhookIdOf(subscription.id, message.id),
+          eventId: message.id,
+          eventType: message.type,
+          payload: message,
+        });
+      }
     }
   }
 

@@ -157,6 +157,8 @@ export class SalesAcceptanceHandler {
         erased: flags.length - kept.length,
         transitions: writes.transitions,
         deliveries: writes.deliveryCount,
+        accountChanges: 0,
+        accountTransitions: [],
       };
     });
   }

@@ -1,0 +1,66 @@
+import {
+  accountSubject,
+  type AccountLifecycleChangedEvent,
+  type AccountScoreChangedData,
+  type AccountScoreChangedEvent,
+} from '@leadscore/contracts';
+import { type AccountTransition } from '@leadscore/lifecycle';
+import { scoreChangedEventId } from '@leadscore/score-events';
+import { lifecycleEventId, LIFECYCLE_EVENT_SOURCE } from '../lifecycle/lifecycle-event.js';
+
+/**
+ * The leads.account-score-changed.v1 CloudEvent of one account change. Its id hashes workspace, model,
+ * `account:<id>` and the account's sequence, as a contact's does, so a redelivered batch yields the same id.
+ */
+export function accountScoreChangedEvent(
+  workspace: string,
+  time: string,
+  data: AccountScoreChangedData,
+): AccountScoreChangedEvent {
+  const subject = accountSubject(data.account);
+  return {
+    specversion: '1.0',
+    id: scoreChangedEventId(workspace, data.model.id, subject, data.sequence),
+    source: LIFECYCLE_EVENT_SOURCE,
+    type: 'account.score.changed',
+    time,
+    subject,
+    workspace,
+    datacontenttype: 'application/json',
+    data,
+  };
+}
+
+/** The leads.lifecycle.v1 CloudEvent of an account's `index`-th transition caused by `change`. */
+export function accountLifecycleEvent(
+  change: AccountScoreChangedEvent,
+  transition: AccountTransition,
+  index: number,
+): AccountLifecycleChangedEvent {
+  const { data } = change;
+  const names =
+    transition.kind === 'tier' && transition.toName !== undefined
+      ? { previousName: transition.fromName ?? transition.toName, currentName: transition.toName }
+      : {};
+  return {
+    specversion: '1.0',
+    id: lifecycleEventId(change.workspace, data.model.id, change.subject, data.sequence, index),
+    source: LIFECYCLE_EVENT_SOURCE,
+    type: transition.kind === 'tier' ? 'account.tier.changed' : 'account.stage.changed',
+    time: change.time,
+    subject: change.subject,
+    workspace: change.workspace,
+    datacontenttype: 'application/json',
+    data: {
+      account: data.account,
+      model: { ...data.model },
+      kind: transition.kind,
+      previous: transition.from,
+      current: transition.to,
+      ...names,
+      sequence: data.sequence,
+      accountScoreChangedId: change.id,
+      scores: { ...data.current },
+    },
+  };
+}
