@@ -155,6 +155,15 @@ export type {
   AccountLifecycleChangedData,
 } from './generated/account-lifecycle-changed.js';
 export { accountLifecycleChangedSchema } from './generated/account-lifecycle-changed.schema.js';
+export type {
+  AccountLeaderboardPage,
+  AccountLeaderboardEntry,
+} from './generated/account-leaderboard-page.js';
+export type { AccountDetail, AccountModelScores } from './generated/account-detail.js';
+export type { AccountMembersPage, AccountMemberEntry } from './generated/account-members-page.js';
+export { accountLeaderboardPageSchema } from './generated/account-leaderboard-page.schema.js';
+export { accountDetailSchema } from './generated/account-detail.schema.js';
+export { accountMembersPageSchema } from './generated/account-members-page.schema.js';
 // The api's request and response bodies (schemas/api/): validators compile the request schemas.
 export type { CreateWorkspaceRequest } from './generated/create-workspace-request.js';
 export { createWorkspaceRequestSchema } from './generated/create-workspace-request.schema.js';

@@ -8,6 +8,9 @@
 import { accountLifecycleChangedSchema } from './account-lifecycle-changed.schema.js'; // schemas/accounts/account-lifecycle-changed.schema.json
 import { accountScoreChangedSchema } from './account-score-changed.schema.js'; // schemas/accounts/account-score-changed.schema.json
 import { acceptInvitationRequestSchema } from './accept-invitation-request.schema.js'; // schemas/api/accept-invitation-request.schema.json
+import { accountDetailSchema } from './account-detail.schema.js'; // schemas/api/account-detail.schema.json
+import { accountLeaderboardPageSchema } from './account-leaderboard-page.schema.js'; // schemas/api/account-leaderboard-page.schema.json
+import { accountMembersPageSchema } from './account-members-page.schema.js'; // schemas/api/account-members-page.schema.json
 import { apiKeySchema } from './api-key.schema.js'; // schemas/api/api-key.schema.json
 import { auditPageSchema } from './audit-page.schema.js'; // schemas/api/audit-page.schema.json
 import { changePasswordRequestSchema } from './change-password-request.schema.js'; // schemas/api/change-password-request.schema.json
@@ -87,6 +90,9 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   accountLifecycleChangedSchema,
   accountScoreChangedSchema,
   acceptInvitationRequestSchema,
+  accountDetailSchema,
+  accountLeaderboardPageSchema,
+  accountMembersPageSchema,
   apiKeySchema,
   auditPageSchema,
   changePasswordRequestSchema,
