@@ -1,12 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type {
-  ConsoleSession,
-  InvitationCreated,
-  KeyCreated,
-  WebhookCreated,
-  WorkspaceCreated,
+import {
+  parseModel,
+  type ConsoleSession,
+  type InvitationCreated,
+  type KeyCreated,
+  type WebhookCreated,
+  type WorkspaceCreated,
 } from '@leadscore/contracts';
-import { webhookDeliveryRepository } from '@leadscore/persistence';
+import {
+  accountMemberRepository,
+  accountScoreRepository,
+  scoringModelRepository,
+  webhookDeliveryRepository,
+} from '@leadscore/persistence';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { registeredRoutes } from '../src/http/http-setup.js';
 import {
@@ -236,6 +242,47 @@ describe('every key route, walked from /openapi.json', () => {
     await seedContactScore(api, clickModel(owner.workspace.id), 'email:walk@example.com', [
       Date.parse('2026-03-31T09:00:00Z'),
     ]);
+    // An account of the owner, scored under a model with accounts, with the contact as its member.
+    const accountModel = parseModel(
+      `id: walked-accounts\nversion: 1\nworkspace: ${owner.workspace.id}\nname: Walked accounts\nengagement: []\naccounts:\n  engagement: { rollup: sum }\n`,
+      'yaml',
+      'walked-accounts.yaml',
+    );
+    await scoringModelRepository.record(api.dataSource.manager, {
+      workspaceId: owner.workspace.id,
+      modelId: accountModel.id,
+      version: 1,
+      document: accountModel,
+      appliedAt: new Date(),
+    });
+    const accountKey = {
+      workspaceId: owner.workspace.id,
+      modelId: accountModel.id,
+      accountId: 'walk.example',
+    };
+    const [accountRow] = (
+      await accountScoreRepository.lockMany(api.dataSource.manager, [accountKey], new Date())
+    ).values();
+    if (!accountRow) throw new Error('no account row');
+    await accountScoreRepository.updateMany(
+      api.dataSource.manager,
+      [
+        {
+          ...accountRow,
+          members: 1,
+          engagementSumCenti: 1000,
+          sequence: 1,
+          modelVersion: 1,
+          scores: { fit: 0, engagement: 10, total: 10, tier: null, grade: null, members: 1 },
+        },
+      ],
+      new Date(),
+    );
+    await accountMemberRepository.upsertMany(
+      api.dataSource.manager,
+      [{ ...accountKey, contactId: 'email:walk@example.com', engagementCenti: 1000, sequence: 1 }],
+      new Date(),
+    );
     // The same contact in the archive: its history and timeline are the owner's to read.
     await archive.archive(owner.workspace.id, {
       events: [
@@ -298,6 +345,9 @@ describe('every key route, walked from /openapi.json', () => {
       '/v1/models/{id}/versions': { id: 'walked' },
       '/v1/models/{id}/leaderboard': { id: 'clicks' },
       '/v1/models/{id}/distribution': { id: 'clicks' },
+      '/v1/models/{id}/accounts': { id: 'walked-accounts' },
+      '/v1/models/{id}/accounts/{account}/members': { id: 'walked-accounts', account: 'walk.example' },
+      '/v1/accounts/{account}': { account: 'walk.example' },
       '/v1/analytics/models/{id}/distribution': { id: 'clicks' },
       '/v1/analytics/models/{id}/funnel': { id: 'clicks' },
       '/v1/analytics/models/{id}/top-rules': { id: 'clicks' },

@@ -12,6 +12,7 @@ import { WebhooksController } from '../controllers/webhooks.controller.js';
 import { ModelsController } from '../controllers/models.controller.js';
 import { ContactsController } from '../controllers/contacts.controller.js';
 import { ScoresController } from '../controllers/scores.controller.js';
+import { AccountsController } from '../controllers/accounts.controller.js';
 import { ArchiveController } from '../controllers/archive.controller.js';
 import { SettingsController } from '../controllers/settings.controller.js';
 import { OutcomesController } from '../controllers/outcomes.controller.js';
@@ -51,6 +52,9 @@ import { ReadContactScores } from '../usecases/read-contact-scores.usecase.js';
 import { EraseContact } from '../usecases/erase-contact.usecase.js';
 import { ExportContact } from '../usecases/export-contact.usecase.js';
 import { ReadLeaderboard } from '../usecases/read-leaderboard.usecase.js';
+import { ReadAccount } from '../usecases/read-account.usecase.js';
+import { ReadAccountLeaderboard } from '../usecases/read-account-leaderboard.usecase.js';
+import { ReadAccountMembers } from '../usecases/read-account-members.usecase.js';
 import { ReadScoreDistribution } from '../usecases/read-score-distribution.usecase.js';
 import { RevokeKey } from '../usecases/revoke-key.usecase.js';
 import { CreateWebhook } from '../usecases/webhooks/create-webhook.usecase.js';
@@ -112,6 +116,9 @@ const USE_CASES = [
   ExportContact,
   ReadLeaderboard,
   ReadScoreDistribution,
+  ReadAccountLeaderboard,
+  ReadAccount,
+  ReadAccountMembers,
   ReadContactLifecycle,
   SignIn,
   AcceptInvitation,
@@ -126,7 +133,7 @@ const USE_CASES = [
 
 /**
  * HTTP surface of the api: workspaces, keys, settings, audit log, webhook subscriptions, models,
- * outcomes; /openapi.json and /docs; /metrics, /healthz, /readyz.
+ * outcomes, contacts, leaderboards and accounts; /openapi.json and /docs; /metrics, /healthz, /readyz.
  */
 @Module({})
 export class ApiModule {
@@ -151,6 +158,7 @@ export class ApiModule {
         OutcomesController,
         ContactsController,
         ScoresController,
+        AccountsController,
         ArchiveController,
         SessionController,
         UsersController,
