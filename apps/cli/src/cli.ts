@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { type CreateWebhookRequest } from '@leadscore/contracts';
+import { ACCOUNT_STAGES, listAccountMembers, listAccounts, showAccount } from './account.commands.js';
 import { CommandError } from './api-client.js';
 import { resolveConnection, type Connection, type ConnectionFlags } from './connection.js';
 import { ExitCode, type ExitStatus } from './exit-codes.js';
@@ -37,6 +38,24 @@ const WEBHOOK_ID = {
   demandOption: true,
   describe: 'The subscription id (webhook list)',
 } as const;
+const ACCOUNT = {
+  type: 'string',
+  demandOption: true,
+  describe: 'An account id: a group call’s groupId, a company.id trait, or an email domain',
+} as const;
+const ACCOUNT_MODEL = { type: 'string', demandOption: true, describe: 'The model id' } as const;
+const ACCOUNT_PAGING = {
+  limit: { type: 'number', describe: 'Rows per page (the api’s default and maximum apply)' },
+  offset: { type: 'number', describe: 'Rows to skip: where the previous page said the next one starts' },
+} as const;
+/** --limit a whole number of at least 1, --offset of at least 0 (else exit 2 before any request). */
+const checkPaging = (argv: { limit?: number | undefined; offset?: number | undefined }) => {
+  if (argv.limit !== undefined && (!Number.isInteger(argv.limit) || argv.limit < 1))
+    return `--limit takes a whole number of at least 1, got ${String(argv.limit)}`;
+  if (argv.offset !== undefined && (!Number.isInteger(argv.offset) || argv.offset < 0))
+    return `--offset takes a whole number of at least 0, got ${String(argv.offset)}`;
+  return true;
+};
 const OPERATOR_TOKEN = {
   type: 'string',
   describe: 'The api’s OPERATOR_TOKEN (else LEADSCORE_OPERATOR_TOKEN)',
@@ -249,6 +268,67 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
             output,
           ),
         ),
+    )
+    .command(
+      'account',
+      'Accounts (companies): a model’s account leaderboard, an account and its members',
+      (accounts) =>
+        accounts
+          .command(
+            'list',
+            'A model’s accounts, highest total first, with relative score, tier, grade, members and stage (one page)',
+            (command) =>
+              command
+                .option('model', ACCOUNT_MODEL)
+                .option('stage', { choices: ACCOUNT_STAGES, describe: 'Only accounts in this stage' })
+                .option('tier', {
+                  type: 'string',
+                  describe: 'Only accounts in this tier: cold, warm, hot or a named account tier',
+                })
+                .options(ACCOUNT_PAGING)
+                .check(checkPaging)
+                .example('$0 account list --model b2b --stage mqa', 'The marketing-qualified accounts'),
+            (argv) =>
+              remote(argv, (connection, output) =>
+                listAccounts(
+                  connection,
+                  argv.model,
+                  { stage: argv.stage, tier: argv.tier, limit: argv.limit, offset: argv.offset },
+                  output,
+                ),
+              ),
+          )
+          .command(
+            'show <account>',
+            'Its traits and, under every model, scores, stage, roll-up and why: its highest members, its fit rules',
+            (command) =>
+              command
+                .positional('account', ACCOUNT)
+                .example('$0 account show acme.com', 'An account made of its members’ email domain'),
+            (argv) => remote(argv, (connection, output) => showAccount(connection, argv.account, output)),
+          )
+          .command(
+            'members <account>',
+            'The account’s members under a model, highest engagement first (one page)',
+            (command) =>
+              command
+                .positional('account', ACCOUNT)
+                .option('model', ACCOUNT_MODEL)
+                .options(ACCOUNT_PAGING)
+                .check(checkPaging)
+                .example('$0 account members acme.com --model b2b', 'Who drives the account’s engagement'),
+            (argv) =>
+              remote(argv, (connection, output) =>
+                listAccountMembers(
+                  connection,
+                  argv.account,
+                  argv.model,
+                  { limit: argv.limit, offset: argv.offset },
+                  output,
+                ),
+              ),
+          )
+          .demandCommand(1, 'Name an account command: list, show or members'),
     )
     .command(
       'send [file]',
