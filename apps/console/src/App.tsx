@@ -4,7 +4,9 @@ import { Layout } from './components/Layout';
 import { AcceptPage } from './pages/AcceptPage';
 import { ContactPage } from './pages/ContactPage';
 import { HealthPage } from './pages/HealthPage';
+import { AccountDetailPage } from './pages/AccountDetailPage';
 import { AccountPage } from './pages/AccountPage';
+import { AccountsPage } from './pages/AccountsPage';
 import { KeysPage } from './pages/KeysPage';
 import { LeaderboardPage } from './pages/LeaderboardPage';
 import { ModelEditorPage } from './pages/ModelEditorPage';
@@ -50,6 +52,8 @@ export function AppRoutes() {
             <Switch>
               <Route path="/" component={LeaderboardPage} />
               <Route path="/contacts/:contact" component={ContactPage} />
+              <Route path="/accounts" component={AccountsPage} />
+              <Route path="/accounts/:account" component={AccountDetailPage} />
               <Route path="/models" component={ModelsPage} />
               <Route path="/models/new" component={ModelEditorPage} />
               <Route path="/models/:id/edit" component={ModelEditorPage} />

@@ -33,6 +33,11 @@ export function contactHref(contact: string): string {
   return `/contacts/${encodeURIComponent(contact)}`;
 }
 
+/** `/accounts/<id>`, the account id encoded as one path segment. */
+export function accountHref(account: string): string {
+  return `/accounts/${encodeURIComponent(account)}`;
+}
+
 /** A route segment as the value it encodes: wouter leaves reserved escapes such as %3A and %40 encoded. */
 export function decodeSegment(segment: string): string {
   try {

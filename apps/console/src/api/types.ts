@@ -1,6 +1,8 @@
 // The api's bodies: the types generated from schemas/api/ into @leadscore/contracts, never written
 // again here. Type-only imports: erased at build, nothing of that package reaches the bundle.
 import type {
+  AccountDetail,
+  AccountLeaderboardEntry,
   ConsoleInvitation,
   ConsoleSession,
   ConsoleUser,
@@ -16,6 +18,13 @@ import type {
 
 export type {
   AcceptInvitationRequest,
+  AccountDetail,
+  AccountLeaderboardEntry,
+  AccountLeaderboardPage,
+  AccountMemberEntry,
+  AccountMembersPage,
+  AccountModelScores,
+  AccountScores,
   ApiKey,
   ContactErased,
   ContactModelScore,
@@ -70,3 +79,7 @@ export type UserList = ConsoleUserList;
 export type ContactLifecycle = ContactLifecycleLog;
 export type LifecycleTransition = ContactLifecycleLog['transitions'][number];
 export type LifecycleDelivery = ContactLifecycleLog['deliveries'][number];
+export type AccountStage = AccountLeaderboardEntry['stage'];
+export type AccountRollup = AccountDetail['models'][number]['rollup'];
+export type AccountExplanationMember = AccountDetail['models'][number]['explanation']['members'][number];
+export type AccountFitRule = AccountDetail['models'][number]['explanation']['fit'][number];

@@ -29,7 +29,7 @@ describe('layout and role gating', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Leaderboard', 'Models', 'Webhooks', 'Keys', 'Pipeline health']);
+    ).toEqual(['Leaderboard', 'Accounts', 'Models', 'Webhooks', 'Keys', 'Pipeline health']);
     await screen.findByRole('table', { name: 'Models and their live versions' });
     expect(screen.queryByRole('link', { name: 'New model' })).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'View ontraport' })).toHaveAttribute(

@@ -12,6 +12,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { href: '/', label: 'Leaderboard', matches: (p) => p === '/' || p.startsWith('/contacts') },
+  { href: '/accounts', label: 'Accounts', matches: (p) => p.startsWith('/accounts') },
   { href: '/models', label: 'Models', matches: (p) => p.startsWith('/models') },
   { href: '/webhooks', label: 'Webhooks', matches: (p) => p.startsWith('/webhooks') },
   { href: '/keys', label: 'Keys', matches: (p) => p.startsWith('/keys') },

@@ -59,3 +59,66 @@ export function Pager({ walk, nextCursor }: { walk: CursorWalk; nextCursor: stri
     </div>
   );
 }
+
+/**
+ * Offset paging: the offset of the page shown, back to 0 whenever `view` (the filters the offsets belong
+ * to) changes. Polling the page shown keeps it.
+ */
+export function useOffset(view: string): [number, (offset: number) => void] {
+  const [state, setState] = useState<{ view: string; offset: number }>({ view, offset: 0 });
+  const offset = state.view === view ? state.offset : 0;
+  return [offset, (next: number) => setState({ view, offset: Math.max(0, next) })];
+}
+
+/**
+ * Previous and Next over an offset-paged answer (`total` rows, `limit` a page), with the page number
+ * and the rows shown announced as they change; at either end a button is aria-disabled (it keeps the focus).
+ */
+export function OffsetPager({
+  offset,
+  limit,
+  total,
+  shown,
+  onChange,
+  label = 'rows',
+}: {
+  offset: number;
+  limit: number;
+  total: number;
+  /** Rows on the page shown. */
+  shown: number;
+  onChange: (offset: number) => void;
+  /** What the rows are, e.g. "accounts". */
+  label?: string;
+}) {
+  const first = offset <= 0;
+  const last = offset + shown >= total;
+  const page = Math.floor(offset / limit) + 1;
+  const pages = Math.max(1, Math.ceil(total / limit));
+  return (
+    <div className="pager">
+      <button
+        type="button"
+        aria-disabled={first || undefined}
+        onClick={() => {
+          if (!first) onChange(Math.max(0, offset - limit));
+        }}
+      >
+        Previous page
+      </button>
+      <span className="hint" aria-live="polite" aria-atomic="true">
+        Page {page} of {pages}
+        {shown > 0 ? ` (${label} ${offset + 1}–${offset + shown} of ${total})` : ''}
+      </span>
+      <button
+        type="button"
+        aria-disabled={last || undefined}
+        onClick={() => {
+          if (!last) onChange(offset + limit);
+        }}
+      >
+        Next page
+      </button>
+    </div>
+  );
+}

@@ -1,5 +1,8 @@
 // Bodies shaped as schemas/api/*.schema.json (and the announced session/users/lifecycle/health routes).
 import type {
+  AccountDetail,
+  AccountLeaderboardPage,
+  AccountMembersPage,
   ContactLifecycle,
   ContactScoreHistory,
   ContactScores,
@@ -265,6 +268,101 @@ export function health(overrides: Partial<PipelineHealth> = {}): PipelineHealth 
     deadLetters: { total: 3, perSecond: 0 },
     webhooks: { delivered: 97, failed: 3, successRatio: 0.97 },
     decayRuns: { total: 12, lastAt: '2025-06-01T03:00:00.000Z' },
+    ...overrides,
+  };
+}
+
+/** Page 1 of the accounts of `ontraport`: an MQA with a named tier, a lead without tier or grade. */
+export function accountLeaderboard(overrides: Partial<AccountLeaderboardPage> = {}): AccountLeaderboardPage {
+  return {
+    modelId: 'ontraport',
+    entries: [
+      {
+        account: 'acme.com',
+        scores: {
+          fit: 30,
+          engagement: 45.5,
+          total: 75.5,
+          tier: 'hot',
+          tierName: 'enterprise',
+          grade: 'A',
+          members: 12,
+        },
+        relativePercent: 100,
+        stage: 'mqa',
+        modelVersion: 3,
+      },
+      {
+        account: 'globex',
+        scores: { fit: 0, engagement: 20, total: 20, tier: null, grade: null, members: 1 },
+        relativePercent: 50,
+        stage: 'lead',
+        modelVersion: 3,
+      },
+    ],
+    total: 2,
+    limit: 50,
+    offset: 0,
+    ...overrides,
+  };
+}
+
+/** acme.com under `ontraport` (the mean of its 2 highest members) and `webinar` (a sum). */
+export const accountDetail: AccountDetail = {
+  account: 'acme.com',
+  traits: { name: 'ACME Inc.', industry: 'Software', employees: 250 },
+  models: [
+    {
+      model: { id: 'ontraport', version: 3 },
+      scores: {
+        fit: 30,
+        engagement: 45.5,
+        total: 75.5,
+        tier: 'hot',
+        tierName: 'enterprise',
+        grade: 'A',
+        members: 3,
+      },
+      relativePercent: 100,
+      stage: 'mqa',
+      sequence: 9,
+      rollup: { kind: 'topMean', top: 2 },
+      explanation: {
+        members: [
+          { contact: 'email:ada@acme.com', engagement: 60 },
+          { contact: 'email:grace@acme.com', engagement: 31 },
+          { contact: 'email:alan@acme.com', engagement: 4 },
+        ],
+        fit: [
+          { rule: 'software', points: 20 },
+          { rule: 'mid-size', points: 10 },
+        ],
+      },
+    },
+    {
+      model: { id: 'webinar', version: 1 },
+      scores: { fit: 0, engagement: 12, total: 12, tier: 'cold', grade: null, members: 1 },
+      relativePercent: null,
+      stage: 'lead',
+      sequence: 1,
+      rollup: { kind: 'sum' },
+      explanation: { members: [{ contact: 'email:ada@acme.com', engagement: 12 }], fit: [] },
+    },
+  ],
+};
+
+/** A page of acme.com's members under `model`: one erased (its score gone). */
+export function accountMembers(overrides: Partial<AccountMembersPage> = {}): AccountMembersPage {
+  return {
+    account: 'acme.com',
+    modelId: 'ontraport',
+    members: [
+      { contact: 'email:ada@acme.com', engagement: 60, total: 70, tier: 'hot', grade: 'B' },
+      { contact: 'email:gone@acme.com', engagement: 2, total: null, tier: null, grade: null },
+    ],
+    total: 2,
+    limit: 25,
+    offset: 0,
     ...overrides,
   };
 }
