@@ -17,6 +17,12 @@ import {
   type TestAnalytics,
   type TestScorer,
 } from '@leadscore/testing';
+import {
+  accountMemberRepository,
+  accountProfileRepository,
+  accountScoreRepository,
+  scoringModelRepository,
+} from '@leadscore/persistence';
 import axe from 'axe-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +33,8 @@ import { OPERATOR, bearer, createWorkspace, json, startTestApi, type TestApi } f
  * The console in a real browser (Debian's Chromium through playwright-core, installed by setup) against
  * the api serving the built console, a built scorer and a built analytics service on the run's Kafka:
  * sign in, the leaderboard, a contact with its chart, a model edited with an error shown at its line,
- * fixed, diffed and applied, and the leaderboard changing when the next event is scored under it.
+ * fixed, diffed and applied, and the leaderboard changing when the next event is scored under it; an
+ * account (stored as the threshold service stores it) on the accounts page and its own page.
  * Screenshots of every page go to .local/artifacts/console/.
  */
 jest.setTimeout(600_000);
@@ -100,6 +107,67 @@ async function sendClicks(contact: string, count: number): Promise<void> {
 async function scoredAndArchived(): Promise<void> {
   await waitUntilConsumed(kafka, api.dataSource, scorerGroup, topics.events);
   await analytics.waitUntilArchived();
+}
+
+/**
+ * A model that scores accounts, and the account example.com of two of the contacts, stored as the
+ * threshold service stores them (no threshold service runs here): Software's 10 fit points plus the sum
+ * of its members' engagement (20 + 15), a marketing-qualified account.
+ */
+async function seedAccount(): Promise<void> {
+  const now = new Date();
+  const sql = api.dataSource.manager;
+  await scoringModelRepository.record(sql, {
+    workspaceId: WS,
+    modelId: 'companies',
+    version: 1,
+    document: {
+      id: 'companies',
+      version: 1,
+      workspace: WS,
+      name: 'Companies',
+      fit: [],
+      engagement: [{ id: 'click', event: 'email.clicked', points: 5 }],
+      accounts: {
+        engagement: { rollup: 'sum' },
+        fit: [{ id: 'software', field: 'industry', operator: 'equals', value: 'Software', points: 10 }],
+        tiers: { warm: 30, hot: 60 },
+      },
+    },
+    appliedAt: now,
+  });
+  const key = { workspaceId: WS, modelId: 'companies', accountId: 'example.com' };
+  await api.dataSource.transaction(async (tx) => {
+    await accountProfileRepository.mergeTraits(tx, [
+      { workspaceId: WS, accountId: 'example.com', traits: { industry: 'Software' }, updatedAt: now },
+    ]);
+    await accountMemberRepository.upsertMany(
+      tx,
+      [
+        { ...key, contactId: 'email:ada@example.com', engagementCenti: 2000, sequence: 1 },
+        { ...key, contactId: 'email:grace@example.com', engagementCenti: 1500, sequence: 1 },
+      ],
+      now,
+    );
+    await accountScoreRepository.lockMany(tx, [key], now);
+    await accountScoreRepository.updateMany(
+      tx,
+      [
+        {
+          ...key,
+          members: 2,
+          engagementSumCenti: 3500,
+          sequence: 2,
+          modelVersion: 1,
+          scores: { fit: 10, engagement: 35, total: 45, tier: 'warm', grade: null, members: 2 },
+          stage: 'mqa',
+          tier: 'warm',
+          tierName: null,
+        },
+      ],
+      now,
+    );
+  });
 }
 
 async function screenshot(name: string): Promise<void> {
@@ -322,6 +390,44 @@ describe('the console in Chromium', () => {
       .waitFor({ timeout: 30_000 });
     expect(await table.getByRole('row').nth(1).textContent()).toContain('30');
     await screenshot('leaderboard-after-apply');
+  });
+
+  it('lists a model’s accounts, and an account’s page shows its scores and members', async () => {
+    await seedAccount();
+    await page.getByRole('link', { name: 'Accounts', exact: true }).click();
+    await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+    await page.getByLabel('Model', { exact: true }).selectOption('companies');
+    const table = page.getByRole('table', { name: 'Accounts of model companies' });
+    await table.getByRole('row').nth(1).waitFor();
+    expect(await table.getByRole('row').count()).toBe(2);
+    const row = await table.getByRole('row').nth(1).textContent();
+    expect(row).toMatch(/^1example\.com45100 %warm—2MQA$/);
+    expect(await accessibilityViolations()).toEqual([]);
+    await screenshot('accounts');
+
+    await table.getByRole('link', { name: 'example.com' }).click();
+    await page.getByRole('heading', { name: 'Account example.com', level: 1 }).waitFor();
+    const scores = page.getByRole('article', { name: 'Model companies' });
+    await expect(scores.getByText('Roll-up:').textContent()).resolves.toMatch(/sum/);
+    const fit = page.getByRole('table', {
+      name: 'Explanation: account fit rules that match under companies',
+    });
+    expect(await fit.getByRole('row').nth(1).textContent()).toBe('software10');
+    const members = page.getByRole('table', {
+      name: 'Members of example.com under companies, highest engagement first',
+    });
+    await members.getByRole('row').nth(2).waitFor();
+    expect(
+      (await members.getByRole('row').allTextContents())
+        .slice(1)
+        .map((text) => /^email:\w+@example\.com\d+/.exec(text)?.[0]),
+    ).toEqual(['email:ada@example.com20', 'email:grace@example.com15']);
+    expect(await accessibilityViolations()).toEqual([]);
+    await screenshot('account-detail');
+
+    // A member links to the contact's page.
+    await members.getByRole('link', { name: 'email:grace@example.com' }).click();
+    await page.getByRole('heading', { name: 'Contact email:grace@example.com', level: 1 }).waitFor();
   });
 
   it('shows webhooks, keys, users, pipeline health and the account page, and fits a phone', async () => {
