@@ -205,7 +205,7 @@ export async function eraseContact(
   }
   const { erased: rows } = erased;
   output.out(
-    `${colour.green('✓')} ${erased.contact} erased (${erased.erasureId}, as of ${erased.erasedAt}): ${rows.scores} scores, ${rows.ranks} leaderboard entries, ${rows.profiles} profile, ${rows.lifecycleStates} lifecycle states, ${rows.webhookDeliveries} webhook deliveries; ${rows.auditTargets} audit rows now name a hash${erased.identities ? `; also its other keys: ${erased.identities.join(', ')}` : ''}. The archive follows when the analytics service reaches the erasure.`,
+    `${colour.green('✓')} ${erased.contact} erased (${erased.erasureId}, as of ${erased.erasedAt}): ${rows.scores} scores, ${rows.ranks} leaderboard entries, ${rows.profiles} profile, ${rows.lifecycleStates} lifecycle states, ${rows.webhookDeliveries} webhook deliveries, ${rows.accountMemberships} account memberships; ${rows.auditTargets} audit rows now name a hash${erased.identities ? `; also its other keys: ${erased.identities.join(', ')}` : ''}. The archive follows when the analytics service reaches the erasure.`,
   );
   return ExitCode.ok;
 }

@@ -3,6 +3,7 @@ import { workspaceId } from '@leadscore/access';
 import { contactHashOf } from '@leadscore/contracts';
 import { createTestDatabase, type TestDatabase } from '@leadscore/testing';
 import {
+  accountMemberRepository,
   auditLogRepository,
   contactErasureRepository,
   contactProfileRepository,
@@ -141,6 +142,7 @@ describe('erasing a contact in PostgreSQL', () => {
       webhookDeliveries: 1,
       auditTargets: 1,
       aliases: 0,
+      accountMemberships: 0,
     });
     expect(await rowsOf(ADA)).toEqual(Object.fromEntries(Object.keys(all).map((store) => [store, 0])));
     expect(await rowsOf(BOB)).toEqual(all);
@@ -259,5 +261,60 @@ describe('erasing a contact in PostgreSQL', () => {
         (await contactErasureRepository.erasedAt(sql, [{ workspaceId: WS, contactId: CAROL }])).size,
       ).toBe(1);
     });
+  });
+  it('takes the contact out of its accounts: its share leaves their member count and engagement sum', async () => {
+    const carl = 'email:carl@example.com';
+    const dora = 'email:dora@example.com';
+    await accountMemberRepository.upsertMany(
+      dataSource.manager,
+      [
+        {
+          workspaceId: WS,
+          modelId: 'm1',
+          contactId: carl,
+          accountId: 'initech',
+          engagementCenti: 4_000,
+          sequence: 3,
+        },
+        {
+          workspaceId: WS,
+          modelId: 'm2',
+          contactId: carl,
+          accountId: 'initech',
+          engagementCenti: 500,
+          sequence: 1,
+        },
+        {
+          workspaceId: WS,
+          modelId: 'm1',
+          contactId: dora,
+          accountId: 'initech',
+          engagementCenti: 1_250,
+          sequence: 2,
+        },
+      ],
+      T0,
+    );
+    await dataSource.query(
+      `INSERT INTO account_scores (workspace_id, model_id, account_id, members, engagement_sum_centi, updated_at)
+       VALUES ($1, 'm1', 'initech', 2, 5250, $2), ($1, 'm2', 'initech', 1, 500, $2)`,
+      [WS, T0],
+    );
+    expect((await erase(carl, new Date('2026-12-02T10:00:00Z'))).accountMemberships).toBe(2);
+    expect(
+      await dataSource.query(
+        `SELECT model_id, members, engagement_sum_centi::int AS sum FROM account_scores
+         WHERE workspace_id = $1 AND account_id = 'initech' ORDER BY model_id`,
+        [WS],
+      ),
+    ).toEqual([
+      { model_id: 'm1', members: 1, sum: 1_250 },
+      { model_id: 'm2', members: 0, sum: 0 },
+    ]);
+    const [left] = await dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM account_members WHERE workspace_id = $1 AND contact_id = $2',
+      [WS, carl],
+    );
+    expect(left?.n).toBe(0);
   });
 });

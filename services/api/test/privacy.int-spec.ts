@@ -197,6 +197,7 @@ describe('a contact’s data export and erasure', () => {
         webhookDeliveries: 1,
         auditTargets: 1,
         aliases: 1,
+        accountMemberships: 0,
       },
       archive: 'pending',
     });
@@ -248,6 +249,7 @@ describe('a contact’s data export and erasure', () => {
       webhookDeliveries: 0,
       auditTargets: 0,
       aliases: 0,
+      accountMemberships: 0,
     });
     expect(again.identities).toBeUndefined();
     expectProblem(await del('/v1/contacts/not-a-key'), 400, /is not a contact key/);

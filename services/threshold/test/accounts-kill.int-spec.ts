@@ -79,10 +79,13 @@ accounts:
 
 /** A deterministic pseudo-random walk: members change engagement and, now and then, account. */
 function memberWalks(model: ScoringModel, members: number, steps: number): ScoreChangedEvent[][] {
+  // mulberry32: integer maths only, so the walk is the same on every run.
   let seed = 7;
   const next = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed / 2_147_483_648;
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
   const accounts = ['acme', 'initech', 'globex', 'umbrella', 'hooli'];
   return Array.from({ length: members }, (_, m) => {

@@ -11,6 +11,7 @@ import { createLogger } from '@leadscore/observability';
 import {
   accountProfileRepository,
   openDatabase,
+  outboxRepository,
   webhookSubscriptionRepository,
   type DataSource,
 } from '@leadscore/persistence';
@@ -121,15 +122,20 @@ async function accountRow(workspace: string, model: ScoringModel, account: strin
   return row;
 }
 
-async function accountEvents(workspace: string): Promise<AccountScoreChangedEvent[]> {
-  const rows = await dataSource.query<{ payload: string }[]>(
-    `SELECT payload FROM outbox_pending WHERE topic = $1 ORDER BY id`,
-    [topics.accountScoreChanged],
-  );
-  return rows
-    .map((r) => JSON.parse(r.payload) as AccountScoreChangedEvent)
+/** What the handler left in the outbox for `topic` (both test partitions' sources), in order. */
+async function outboxOf<T extends { workspace: string }>(topic: string, workspace: string): Promise<T[]> {
+  const pending = [
+    ...(await outboxRepository.pending(dataSource.manager, 'threshold:0', 100_000)),
+    ...(await outboxRepository.pending(dataSource.manager, 'threshold:1', 100_000)),
+  ];
+  return pending
+    .filter((m) => m.topic === topic)
+    .map((m) => JSON.parse(m.payload) as T)
     .filter((e) => e.workspace === workspace);
 }
+
+const accountEvents = (workspace: string) =>
+  outboxOf<AccountScoreChangedEvent>(topics.accountScoreChanged, workspace);
 
 describe('account roll-up (threshold batch handler, real PostgreSQL)', () => {
   it.each([
@@ -258,13 +264,8 @@ describe('account roll-up (threshold batch handler, real PostgreSQL)', () => {
     await feeder.feed([member(model, 'bob', 2, 30, 'acme')]);
     await feeder.feed([member(model, 'bob', 3, 10, 'acme')]);
     await feeder.feed([member(model, 'bob', 4, 50, 'acme')]);
-    const transitions = await dataSource.query<{ payload: string }[]>(
-      `SELECT payload FROM outbox_pending WHERE topic = $1 ORDER BY id`,
-      [topics.lifecycle],
-    );
-    const stages = transitions
-      .map((r) => JSON.parse(r.payload) as AccountLifecycleChangedEvent)
-      .filter((e) => e.workspace === workspace && e.type === 'account.stage.changed')
+    const stages = (await outboxOf<AccountLifecycleChangedEvent>(topics.lifecycle, workspace))
+      .filter((e) => e.type === 'account.stage.changed')
       .map((e) => `${e.data.previous}>${e.data.current}@${e.data.scores.total}`);
     expect(stages).toEqual(['lead>mqa@110', 'mqa>lead@70', 'lead>mqa@110']);
     const deliveries = await dataSource.query<{ event_type: string; n: number }[]>(

@@ -51,7 +51,8 @@ export const contactErasedSchema: Readonly<Record<string, unknown>> = {
         "lifecycleStates",
         "webhookDeliveries",
         "auditTargets",
-        "aliases"
+        "aliases",
+        "accountMemberships"
       ],
       "additionalProperties": false,
       "properties": {
@@ -84,6 +85,11 @@ export const contactErasedSchema: Readonly<Record<string, unknown>> = {
           "type": "integer",
           "minimum": 0,
           "description": "Merges that named one of the person's keys (identity stitching), removed."
+        },
+        "accountMemberships": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "The contact's places in accounts' roll-ups (one per model), removed; their accounts' member count and engagement sum drop by the contact's share at once, their published scores at their next change."
         }
       }
     },

@@ -42,6 +42,10 @@ export interface ContactErased {
      * Merges that named one of the person's keys (identity stitching), removed.
      */
     aliases: number;
+    /**
+     * The contact's places in accounts' roll-ups (one per model), removed; their accounts' member count and engagement sum drop by the contact's share at once, their published scores at their next change.
+     */
+    accountMemberships: number;
   };
   /**
    * The archive (ClickHouse) erases the contact when the analytics service consumes the contact.erased event.

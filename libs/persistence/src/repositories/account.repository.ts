@@ -254,44 +254,53 @@ const SCORE_COLUMNS = `workspace_id, model_id, account_id, members, engagement_s
 
 export const accountScoreRepository = {
   /**
-   * The accounts' rows, created when missing and locked until the transaction ends, in key order: members
-   * of one account live on several partitions, so their batches meet here and take the locks in one order.
+   * The accounts' rows with their traits, locked until the transaction ends, in key order: members of
+   * one account live on several partitions, so their batches meet here and take the locks in one order.
+   * Rows not there yet are created, then locked (in key order too) — after the existing ones, which is
+   * still one order: a batch holding a new row has already locked all its existing ones.
    */
   async lockMany(
     sql: SqlRunner,
     keys: readonly AccountKey[],
     now: Date,
-  ): Promise<Map<string, AccountScoreRow>> {
-    const found = new Map<string, AccountScoreRow>();
+  ): Promise<Map<string, AccountScoreRow & { traits: Record<string, unknown> | null }>> {
+    const found = new Map<string, AccountScoreRow & { traits: Record<string, unknown> | null }>();
     if (keys.length === 0) return found;
+    const lock = async (wanted: readonly AccountKey[]) => {
+      const rows = await sql.query<(AccountScoreRecord & { traits: Record<string, unknown> | null })[]>(
+        `SELECT ${SCORE_COLUMNS.split(',')
+          .map((c) => `s.${c.trim()}`)
+          .join(', ')}, p.traits
+         FROM account_scores s
+         JOIN UNNEST($1::text[], $2::text[], $3::text[]) AS k(w, d, a)
+           ON s.workspace_id = k.w AND s.model_id = k.d AND s.account_id = k.a
+         LEFT JOIN account_profiles p ON p.workspace_id = s.workspace_id AND p.account_id = s.account_id
+         ORDER BY s.workspace_id, s.model_id, s.account_id
+         FOR UPDATE OF s`,
+        [wanted.map((k) => k.workspaceId), wanted.map((k) => k.modelId), wanted.map((k) => k.accountId)],
+      );
+      for (const r of rows) {
+        const row = { ...toScoreRow(r), traits: r.traits };
+        found.set(accountKeyOf(row), row);
+      }
+    };
     const sorted = byKey(keys, accountKeyOf);
-    const params = [
-      sorted.map((k) => k.workspaceId),
-      sorted.map((k) => k.modelId),
-      sorted.map((k) => k.accountId),
-    ];
+    await lock(sorted);
+    const missing = sorted.filter((k) => !found.has(accountKeyOf(k)));
+    if (missing.length === 0) return found;
     await sql.query(
       `INSERT INTO account_scores (workspace_id, model_id, account_id, updated_at)
        SELECT w, d, a, $4 FROM UNNEST($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS k(w, d, a, n)
        ORDER BY n
        ON CONFLICT (workspace_id, model_id, account_id) DO NOTHING`,
-      [...params, now],
+      [
+        missing.map((k) => k.workspaceId),
+        missing.map((k) => k.modelId),
+        missing.map((k) => k.accountId),
+        now,
+      ],
     );
-    const rows = await sql.query<AccountScoreRecord[]>(
-      `SELECT ${SCORE_COLUMNS.split(',')
-        .map((c) => `s.${c.trim()}`)
-        .join(', ')}
-       FROM account_scores s
-       JOIN UNNEST($1::text[], $2::text[], $3::text[]) AS k(w, d, a)
-         ON s.workspace_id = k.w AND s.model_id = k.d AND s.account_id = k.a
-       ORDER BY s.workspace_id, s.model_id, s.account_id
-       FOR UPDATE OF s`,
-      params,
-    );
-    for (const r of rows) {
-      const row = toScoreRow(r);
-      found.set(accountKeyOf(row), row);
-    }
+    await lock(missing);
     return found;
   },
 

@@ -23,6 +23,8 @@ export interface ErasedRows {
   readonly auditTargets: number;
   /** Merges naming the contact (contact_aliases rows). */
   readonly aliases: number;
+  /** The contact's rows in accounts' roll-ups (account_members), taken out of their accounts' sums. */
+  readonly accountMemberships: number;
 }
 
 /** The histogram shard erasures write their decrements to (each writer has its own shard). */
@@ -150,6 +152,23 @@ async function deleteRowsOf(sql: SqlRunner, erasure: ContactErasure): Promise<Er
     aliases: await count(
       `WITH gone AS (
            DELETE FROM contact_aliases WHERE workspace_id = $1 AND (alias = $2 OR survivor = $2) RETURNING 1)
+         SELECT count(*)::int AS n FROM gone`,
+      contact,
+    ),
+    // Its share leaves its accounts' roll-up now; their published scores follow at their next change.
+    accountMemberships: await count(
+      `WITH gone AS (
+           DELETE FROM account_members WHERE workspace_id = $1 AND contact_id = $2
+           RETURNING model_id, account_id, engagement_centi),
+         shares AS (
+           SELECT model_id, account_id, count(*)::int AS members, sum(engagement_centi) AS engagement
+           FROM gone WHERE account_id IS NOT NULL GROUP BY model_id, account_id),
+         moved AS (
+           UPDATE account_scores s SET members = s.members - shares.members,
+             engagement_sum_centi = s.engagement_sum_centi - shares.engagement
+           FROM shares
+           WHERE s.workspace_id = $1 AND s.model_id = shares.model_id AND s.account_id = shares.account_id
+           RETURNING 1)
          SELECT count(*)::int AS n FROM gone`,
       contact,
     ),

@@ -118,5 +118,6 @@ function sumRows(a: ErasedRows, b: ErasedRows): ErasedRows {
     webhookDeliveries: a.webhookDeliveries + b.webhookDeliveries,
     auditTargets: a.auditTargets + b.auditTargets,
     aliases: a.aliases + b.aliases,
+    accountMemberships: a.accountMemberships + b.accountMemberships,
   };
 }

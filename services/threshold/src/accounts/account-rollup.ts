@@ -8,7 +8,6 @@ import { applyAccountScores } from '@leadscore/lifecycle';
 import {
   accountKeyOf,
   accountMemberRepository,
-  accountProfileRepository,
   accountScoreRepository,
   memberKeyOf,
   type AccountKey,
@@ -145,10 +144,6 @@ export async function rollUpAccounts(
     accounts.map((a) => a.key),
     now,
   );
-  const traits = await accountProfileRepository.loadMany(
-    sql,
-    accounts.map((a) => a.key),
-  );
   const reads = Math.max(EXPLAINED_MEMBERS, ...accounts.map((a) => membersRead(a.scoring.engagement)));
   // After this batch's member writes and under the account locks: every member's latest committed value.
   const highest = await accountMemberRepository.highest(
@@ -171,10 +166,7 @@ export async function rollUpAccounts(
       members: memberCount,
       highest: top.map((m) => m.engagementCenti),
     });
-    const fit = accountFitOf(
-      account.scoring,
-      traits.get(`${account.key.workspaceId}\u0000${account.key.accountId}`),
-    );
+    const fit = accountFitOf(account.scoring, row.traits ?? undefined);
     const previous = (row.scores ?? null) as AccountScores | null;
     const current = accountScoresOf(
       account.scoring,
@@ -183,7 +175,8 @@ export async function rollUpAccounts(
       memberCount,
       previous?.tierName,
     );
-    const next: AccountScoreRow = { ...row, members: memberCount, engagementSumCenti: sum };
+    const { traits: _traits, ...stored } = row;
+    const next: AccountScoreRow = { ...stored, members: memberCount, engagementSumCenti: sum };
     if (sameAccountScores(previous, current)) {
       updated.push(next);
       continue;

@@ -123,9 +123,15 @@ export class LifecycleWrites {
     return this.deliveries.length;
   }
 
-  async commit(sql: SqlRunner, now: Date, consumerGroup: string, batch: ConsumedBatch): Promise<void> {
+  async commit(
+    sql: SqlRunner,
+    now: Date,
+    consumerGroup: string,
+    batch: Pick<ConsumedBatch, 'topic' | 'partition' | 'nextOffset'>,
+  ): Promise<void> {
     await lifecycleStateRepository.upsertMany(sql, [...this.changed.values()], now);
-    await outboxRepository.enqueue(sql, this.outbox, now);
+    // One outbox row for the batch's messages, as the scorer writes them: one insert, however many.
+    await outboxRepository.enqueueBatch(sql, this.source, this.outbox, now);
     await webhookDeliveryRepository.enqueue(sql, this.deliveries, now);
     await consumerOffsetRepository.save(sql, consumerGroup, batch.topic, [
       { partition: batch.partition, nextOffset: batch.nextOffset },
