@@ -171,6 +171,15 @@ export const ThresholdMetrics = {
     'Tier and lifecycle-stage transitions written, by kind (tier|stage), from and to (cold|warm|hot|lead|recycled|mql|sql)',
     ['kind', 'from_stage', 'to_stage'],
   ),
+  accountChanges: counter(
+    'leadscore_threshold_account_changes_total',
+    "Account score changes published (members' changes rolled up into their accounts)",
+  ),
+  accountTransitions: counter(
+    'leadscore_threshold_account_transitions_total',
+    'Account tier and stage transitions written, by kind (tier|stage), from and to (cold|warm|hot|lead|mqa)',
+    ['kind', 'from_stage', 'to_stage'],
+  ),
   batchDuration: histogram(
     'leadscore_threshold_batch_duration_seconds',
     'One consumed batch: the PostgreSQL transaction and the outbox publish',

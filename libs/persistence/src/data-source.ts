@@ -28,6 +28,7 @@ import { ConsoleUsers1765000000000 } from './migrations/1765000000000-console-us
 import { NamedTiers1765100000000 } from './migrations/1765100000000-named-tiers.js';
 import { ContactAliases1765200000000 } from './migrations/1765200000000-contact-aliases.js';
 import { Accounts1765300000000 } from './migrations/1765300000000-accounts.js';
+import { AccountScoresByAccount1765300000001 } from './migrations/1765300000001-account-scores-by-account.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -61,6 +62,7 @@ export const MIGRATIONS = [
   NamedTiers1765100000000,
   ContactAliases1765200000000,
   Accounts1765300000000,
+  AccountScoresByAccount1765300000001,
 ];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */

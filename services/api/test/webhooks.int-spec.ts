@@ -172,7 +172,7 @@ describe('webhook subscriptions: create, list, get, update, delete', () => {
     expectProblem(
       await call(strict, admin, 'PATCH', `/v1/webhooks/${subscription.id}`, { stages: ['mql'] }),
       400,
-      /^stages: .*add "stage" to events/,
+      /^stages: .*add "stage" or "account-stage" to events/,
     );
   });
 
@@ -201,6 +201,19 @@ describe('webhook subscriptions: create, list, get, update, delete', () => {
     });
   });
 
+  it('subscribes to accounts: marketing-qualified accounts and account score changes', async () => {
+    const created = await subscribe(strict, admin, {
+      url: 'https://crm.rebind.example/accounts',
+      events: ['account-stage', 'account-score'],
+      stages: ['mqa'],
+    });
+    expect(created.subscription).toMatchObject({
+      events: ['account-stage', 'account-score'],
+      tiers: null,
+      stages: ['mqa'],
+    });
+  });
+
   it('validates the body and names the field', async () => {
     expectProblem(
       await call(strict, admin, 'POST', '/v1/webhooks', { url: 'https://x.rebind.example/' }),
@@ -222,7 +235,16 @@ describe('webhook subscriptions: create, list, get, update, delete', () => {
         tiers: ['hot'],
       }),
       400,
-      /^tiers: .*add "tier" to events/,
+      /^tiers: .*add "tier" or "account-tier" to events/,
+    );
+    expectProblem(
+      await call(strict, admin, 'POST', '/v1/webhooks', {
+        url: 'https://x.rebind.example/',
+        events: ['account-score'],
+        stages: ['mqa'],
+      }),
+      400,
+      /^stages: .*add "stage" or "account-stage" to events/,
     );
     expectProblem(
       await call(strict, admin, 'POST', '/v1/webhooks', {

@@ -137,6 +137,10 @@ export class ThresholdRuntime {
         for (const t of outcome.transitions) {
           this.metrics.lifecycleTransitions.inc({ kind: t.kind, from_stage: t.from, to_stage: t.to });
         }
+        this.metrics.accountChanges.inc(outcome.accountChanges);
+        for (const t of outcome.accountTransitions) {
+          this.metrics.accountTransitions.inc({ kind: t.kind, from_stage: t.from, to_stage: t.to });
+        }
       },
       onFatalError: (error) => {
         this.running = false;

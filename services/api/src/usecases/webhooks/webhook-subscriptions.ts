@@ -38,18 +38,21 @@ export async function checkWebhookUrl(webhooks: ApiWebhooks, url: string): Promi
 
 type Filter = Pick<WebhookSubscriptionRow, 'events' | 'tiers' | 'stages'>;
 
-/** `tiers` narrows tier transitions, `stages` stage transitions: each only with its kind in `events`. */
+/**
+ * `tiers` narrows tier transitions, `stages` stage transitions (contacts' or accounts'): each only with
+ * its kind in `events`.
+ */
 export function checkFilter(filter: Filter): void {
-  if (filter.tiers && !filter.events.includes('tier'))
+  if (filter.tiers && !filter.events.some((kind) => kind === 'tier' || kind === 'account-tier'))
     fail(
       'invalid-request',
-      'tiers: only tier transitions are filtered by tier; add "tier" to events, or drop tiers.',
-      [{ field: 'tiers', expected: 'null or absent unless events holds "tier"' }],
+      'tiers: only tier transitions are filtered by tier; add "tier" or "account-tier" to events, or drop tiers.',
+      [{ field: 'tiers', expected: 'null or absent unless events holds "tier" or "account-tier"' }],
     );
-  if (filter.stages && !filter.events.includes('stage'))
+  if (filter.stages && !filter.events.some((kind) => kind === 'stage' || kind === 'account-stage'))
     fail(
       'invalid-request',
-      'stages: only stage transitions are filtered by stage; add "stage" to events, or drop stages.',
-      [{ field: 'stages', expected: 'null or absent unless events holds "stage"' }],
+      'stages: only stage transitions are filtered by stage; add "stage" or "account-stage" to events, or drop stages.',
+      [{ field: 'stages', expected: 'null or absent unless events holds "stage" or "account-stage"' }],
     );
 }
