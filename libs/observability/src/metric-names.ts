@@ -172,7 +172,7 @@ export const ThresholdMetrics = {
     ['kind', 'from_stage', 'to_stage'],
   ),
   accountChanges: counter(
-    'leadscore_threshold_account_changes_total',
+    'leadscore_threshold_account_score_changed_events_total',
     "Account score changes published (members' changes rolled up into their accounts)",
   ),
   accountTransitions: counter(
