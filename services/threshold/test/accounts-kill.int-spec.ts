@@ -221,7 +221,7 @@ describe('account roll-up with the threshold killed mid-stream', () => {
           `${published.length} account changes published once each`,
       );
     } catch (error) {
-      const progress = await dataSource.query(
+      const progress = await dataSource.query<unknown[]>(
         `SELECT (SELECT count(*) FROM lifecycle_states WHERE workspace_id = $1) AS states,
                 (SELECT count(*) FROM account_members WHERE workspace_id = $1) AS members,
                 (SELECT json_agg(o) FROM consumer_offsets o WHERE consumer_group = $2) AS offsets`,
