@@ -89,23 +89,7 @@ export function finish(
   draft.asOf = Math.max(draft.asOf, time);
   const current = snapshotOf(scoreOfState(model, draft, time));
   if (sameScores(draft.reported ?? zeroSnapshot(model), current)) return { state: draft };
-  const previous = draft.reported;
-  draft.sequence += 1;
-  draft.reported = current;
-  return {
-    state: draft,
-    change: {
-      model: { id: model.id, version: model.version },
-      sequence: draft.sequence,
-      at: time,
-      cause,
-      previous,
-      current,
-      applied,
-      contributions: contributionsOf(model, draft, time),
-      account: draft.account ?? null,
-    },
-  };
+  return publish(model, draft, time, cause, applied, current);
 }
 
 /**
@@ -120,7 +104,18 @@ export function finishAccountChange(
   cause: ScoreCause,
 ): ScoringResult {
   draft.asOf = Math.max(draft.asOf, time);
-  const current = draft.reported ?? zeroSnapshot(model);
+  return publish(model, draft, time, cause, [], draft.reported ?? zeroSnapshot(model));
+}
+
+/** Publishes `current` as the next change of the draft: one sequence on, from what was last published. */
+function publish(
+  model: ScoringModel,
+  draft: StateDraft,
+  time: number,
+  cause: ScoreCause,
+  applied: readonly AppliedPoints[],
+  current: ScoreSnapshot,
+): ScoringResult {
   const previous = draft.reported;
   draft.sequence += 1;
   draft.reported = current;
@@ -133,7 +128,7 @@ export function finishAccountChange(
       cause,
       previous,
       current,
-      applied: [],
+      applied,
       contributions: contributionsOf(model, draft, time),
       account: draft.account ?? null,
     },
