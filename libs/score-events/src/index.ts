@@ -1,2 +1,7 @@
-export { scoreChangedEvent, scoreChangedEventId } from './score-changed.event.js';
+export {
+  lifecycleEventId,
+  scoreChangedEvent,
+  scoreChangedEventId,
+  THRESHOLD_EVENT_SOURCE,
+} from './score-changed.event.js';
 export { scoreRowOf } from './score-row.js';

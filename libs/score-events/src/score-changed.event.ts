@@ -12,6 +12,26 @@ export function scoreChangedEventId(
   return createHash('sha256').update(`${workspace}\n${modelId}\n${contact}\n${sequence}`).digest('hex');
 }
 
+/** The CloudEvents `source` of what the threshold service publishes (transitions, account changes). */
+export const THRESHOLD_EVENT_SOURCE = 'leadscore/threshold';
+
+/**
+ * Deterministic id of the `index`-th transition caused by change `sequence` of `subject` (a contact key,
+ * or `account:<id>`): a replayed or duplicated change yields the same ids, so the outbox and consumers
+ * drop the copy.
+ */
+export function lifecycleEventId(
+  workspace: string,
+  modelId: string,
+  subject: string,
+  sequence: number,
+  index: number,
+): string {
+  return createHash('sha256')
+    .update(`${workspace}\n${modelId}\n${subject}\n${sequence}\n${index}`)
+    .digest('hex');
+}
+
 /**
  * The leads.score-changed.v1 CloudEvent for one change. `trigger` names the event whose profile caused
  * a refit: the scorer refits without an id (the event itself is deduped by applyEvent right after).

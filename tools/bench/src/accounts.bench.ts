@@ -48,9 +48,8 @@ interface ThresholdAccounts {
   rollUpAccounts(
     sql: SqlRunner,
     changes: readonly { event: ScoreChangedEvent; scoring: AccountScoring }[],
-    writes: unknown,
     now: Date,
-  ): Promise<{ members: number; accounts: number }>;
+  ): Promise<{ members: number; accounts: readonly unknown[] }>;
 }
 interface ThresholdWrites {
   LifecycleWrites: new (
@@ -59,6 +58,7 @@ interface ThresholdWrites {
     subscriptionsOf: ReadonlyMap<string, never[]>,
     accountScoreTopic: string,
   ) => {
+    recordAccount(output: unknown): void;
     commit(
       sql: SqlRunner,
       now: Date,
@@ -223,9 +223,9 @@ async function runCase(url: string, membersPerAccount: number) {
           const outcome = await rollUpAccounts(
             sql,
             batch.map((event) => ({ event, scoring: SCORING })),
-            writes,
             new Date(),
           );
+          for (const account of outcome.accounts) writes.recordAccount(account);
           await writes.commit(sql, new Date(), 'bench', {
             topic: 'bench.score-changed',
             partition: 0,
@@ -233,7 +233,7 @@ async function runCase(url: string, membersPerAccount: number) {
           });
           if (outcome.members !== batch.length)
             throw new Error(`rolled up ${outcome.members} of ${batch.length} member changes`);
-          published += outcome.accounts;
+          published += outcome.accounts.length;
         });
         count += batch.length;
       }

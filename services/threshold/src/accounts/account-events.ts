@@ -5,8 +5,14 @@ import {
   type AccountScoreChangedEvent,
 } from '@leadscore/contracts';
 import { type AccountTransition } from '@leadscore/lifecycle';
-import { scoreChangedEventId } from '@leadscore/score-events';
-import { lifecycleEventId, LIFECYCLE_EVENT_SOURCE } from '../lifecycle/lifecycle-event.js';
+import { lifecycleEventId, scoreChangedEventId, THRESHOLD_EVENT_SOURCE } from '@leadscore/score-events';
+
+/** What one account change writes: its event, its transitions and their lifecycle events. */
+export interface AccountChangeOutput {
+  readonly change: AccountScoreChangedEvent;
+  readonly transitions: readonly AccountTransition[];
+  readonly published: readonly AccountLifecycleChangedEvent[];
+}
 
 /**
  * The leads.account-score-changed.v1 CloudEvent of one account change. Its id hashes workspace, model,
@@ -21,7 +27,7 @@ export function accountScoreChangedEvent(
   return {
     specversion: '1.0',
     id: scoreChangedEventId(workspace, data.model.id, subject, data.sequence),
-    source: LIFECYCLE_EVENT_SOURCE,
+    source: THRESHOLD_EVENT_SOURCE,
     type: 'account.score.changed',
     time,
     subject,
@@ -45,7 +51,7 @@ export function accountLifecycleEvent(
   return {
     specversion: '1.0',
     id: lifecycleEventId(change.workspace, data.model.id, change.subject, data.sequence, index),
-    source: LIFECYCLE_EVENT_SOURCE,
+    source: THRESHOLD_EVENT_SOURCE,
     type: transition.kind === 'tier' ? 'account.tier.changed' : 'account.stage.changed',
     time: change.time,
     subject: change.subject,

@@ -25,8 +25,11 @@ import {
   toCentiPoints,
   updateMember,
 } from '@leadscore/scoring';
-import { type LifecycleWrites } from '../lifecycle/lifecycle-writes.js';
-import { accountLifecycleEvent, accountScoreChangedEvent } from './account-events.js';
+import {
+  accountLifecycleEvent,
+  accountScoreChangedEvent,
+  type AccountChangeOutput,
+} from './account-events.js';
 
 const memberRecordOf = (row: AccountMemberRow) => ({
   account: row.accountId,
@@ -46,8 +49,8 @@ export interface MemberScoreChange {
 export interface RollupOutcome {
   /** Member changes counted (those not already rolled up). */
   readonly members: number;
-  /** Account changes published. */
-  readonly accounts: number;
+  /** The account changes to publish, with their transitions. */
+  readonly accounts: readonly AccountChangeOutput[];
 }
 
 interface TouchedAccount {
@@ -65,16 +68,15 @@ interface TouchedAccount {
  * member change counts once (the member's gapless sequence, remembered per member); an account's sum and
  * member count move by deltas, and max or top-N mean read only the account's highest members through
  * an index, so a change costs the same in an account of ten members or of ten thousand. Accounts whose
- * published scores move get a change (gapless per account), their tier and MQA transitions, and the
- * webhooks those call for, through `writes`.
+ * published scores move get a change (gapless per account) and their tier and MQA transitions, for
+ * the batch to publish (`LifecycleWrites.recordAccount`).
  */
 export async function rollUpAccounts(
   sql: SqlRunner,
   changes: readonly MemberScoreChange[],
-  writes: LifecycleWrites,
   now: Date,
 ): Promise<RollupOutcome> {
-  if (changes.length === 0) return { members: 0, accounts: 0 };
+  if (changes.length === 0) return { members: 0, accounts: [] };
   const memberKeys = changes.map(({ event }) => ({
     workspaceId: event.workspace,
     modelId: event.data.model.id,
@@ -136,7 +138,7 @@ export async function rollUpAccounts(
     [...written].map((key) => members.get(key)).filter((row) => row !== undefined),
     now,
   );
-  if (touched.size === 0) return { members: counted, accounts: 0 };
+  if (touched.size === 0) return { members: counted, accounts: [] };
 
   const accounts = [...touched.values()];
   const rows = await accountScoreRepository.lockMany(
@@ -153,7 +155,7 @@ export async function rollUpAccounts(
   );
 
   const updated: AccountScoreRow[] = [];
-  let published = 0;
+  const published: AccountChangeOutput[] = [];
   for (const account of accounts) {
     const id = accountKeyOf(account.key);
     const row = rows.get(id);
@@ -201,12 +203,11 @@ export async function rollUpAccounts(
       { stage: row.stage, tier: row.tier, tierName: row.tierName },
       current,
     );
-    writes.recordAccount(
+    published.push({
       change,
-      plan.transitions,
-      plan.transitions.map((t, index) => accountLifecycleEvent(change, t, index)),
-    );
-    published += 1;
+      transitions: plan.transitions,
+      published: plan.transitions.map((t, index) => accountLifecycleEvent(change, t, index)),
+    });
     updated.push({
       ...next,
       sequence,

@@ -181,7 +181,8 @@ export class LifecycleBatchHandler {
       }
 
       const now = new Date(this.clock());
-      const rolledUp = await rollUpAccounts(sql, memberChanges, writes, now);
+      const rolledUp = await rollUpAccounts(sql, memberChanges, now);
+      for (const account of rolledUp.accounts) writes.recordAccount(account);
       await writes.commit(sql, now, this.consumerGroup, batch);
       return {
         processed: events.length - duplicates,
@@ -190,7 +191,7 @@ export class LifecycleBatchHandler {
         erased: decoded.length - events.length,
         transitions: writes.transitions,
         deliveries: writes.deliveryCount,
-        accountChanges: rolledUp.accounts,
+        accountChanges: rolledUp.accounts.length,
         accountTransitions: writes.accountTransitions,
       };
     });

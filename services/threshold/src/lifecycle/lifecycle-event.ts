@@ -5,24 +5,10 @@ import {
   type ScoreChangedEvent,
 } from '@leadscore/contracts';
 import { type Transition } from '@leadscore/lifecycle';
+import { lifecycleEventId, THRESHOLD_EVENT_SOURCE } from '@leadscore/score-events';
 
-export const LIFECYCLE_EVENT_SOURCE = 'leadscore/threshold';
-
-/**
- * Deterministic id of the `index`-th transition caused by score change `sequence`: a replayed or
- * duplicated score change yields the same ids, so the outbox and consumers drop the copy.
- */
-export function lifecycleEventId(
-  workspace: string,
-  modelId: string,
-  contact: string,
-  sequence: number,
-  index: number,
-): string {
-  return createHash('sha256')
-    .update(`${workspace}\n${modelId}\n${contact}\n${sequence}\n${index}`)
-    .digest('hex');
-}
+export const LIFECYCLE_EVENT_SOURCE = THRESHOLD_EVENT_SOURCE;
+export { lifecycleEventId };
 
 /** A tier transition's named tiers, under a model with named tiers (v1 consumers read previous/current). */
 function transitionNames(transition: Transition): { previousName?: string; currentName?: string } {

@@ -1,12 +1,11 @@
 import {
   accountKey,
   contactKey,
-  type AccountLifecycleChangedEvent,
-  type AccountScoreChangedEvent,
   type LifecycleChangedEvent,
   type ScoreChangedEvent,
 } from '@leadscore/contracts';
 import { type ConsumedBatch } from '@leadscore/kafka';
+import { type AccountChangeOutput } from '../accounts/account-events.js';
 import {
   wantsAccountScoreChanges,
   wantsAccountTransition,
@@ -59,64 +58,32 @@ export class LifecycleWrites {
   ): void {
     this.transitions.push(...transitions);
     const key = contactKey(workspace, contact);
-    for (const message of published) {
-      this.outbox.push({
-        eventId: message.id,
-        source: this.source,
-        topic: this.lifecycleTopic,
-        key,
-        payload: message,
-      });
-    }
+    for (const message of published) this.enqueue(this.lifecycleTopic, key, message);
     for (const subscription of this.subscriptionsOf.get(workspace) ?? []) {
       this.deliveries.push(...deliveriesFor(subscription, scoreChanged, transitions, published));
     }
   }
 
   /** One account change, its transitions and their published events: outbox and webhook deliveries. */
-  recordAccount(
-    change: AccountScoreChangedEvent,
-    transitions: readonly AccountTransition[],
-    published: readonly AccountLifecycleChangedEvent[],
-  ): void {
-    this.accountTransitions.push(...transitions);
-    const key = accountKey(change.workspace, change.data.account);
+  recordAccount({ change, transitions, published }: AccountChangeOutput): void {
     if (this.accountScoreTopic === undefined)
       throw new Error('LifecycleWrites: account changes need the account score topic');
-    this.outbox.push({
-      eventId: change.id,
-      source: this.source,
-      topic: this.accountScoreTopic,
-      key,
-      payload: change,
-    });
-    for (const message of published) {
-      this.outbox.push({
-        eventId: message.id,
-        source: this.source,
-        topic: this.lifecycleTopic,
-        key,
-        payload: message,
-      });
-    }
+    this.accountTransitions.push(...transitions);
+    const key = accountKey(change.workspace, change.data.account);
+    this.enqueue(this.accountScoreTopic, key, change);
+    for (const message of published) this.enqueue(this.lifecycleTopic, key, message);
     for (const subscription of this.subscriptionsOf.get(change.workspace) ?? []) {
-      const base = { subscriptionId: subscription.id, workspaceId: subscription.workspaceId };
-      const wanted: (AccountScoreChangedEvent | AccountLifecycleChangedEvent)[] = [];
-      if (wantsAccountScoreChanges(subscription)) wanted.push(change);
+      if (wantsAccountScoreChanges(subscription)) this.deliveries.push(deliveryOf(subscription, change));
       transitions.forEach((transition, index) => {
         const message = published[index];
-        if (message && wantsAccountTransition(subscription, transition)) wanted.push(message);
+        if (message && wantsAccountTransition(subscription, transition))
+          this.deliveries.push(deliveryOf(subscription, message));
       });
-      for (const message of wanted) {
-        this.deliveries.push({
-          ...base,
-          webhookId: webhookIdOf(subscription.id, message.id),
-          eventId: message.id,
-          eventType: message.type,
-          payload: message,
-        });
-      }
     }
+  }
+
+  private enqueue(topic: string, key: string, message: { readonly id: string }): void {
+    this.outbox.push({ eventId: message.id, source: this.source, topic, key, payload: message });
   }
 
   get deliveryCount(): number {
@@ -146,28 +113,29 @@ export function deliveriesFor(
   published: readonly LifecycleChangedEvent[],
 ): NewWebhookDelivery[] {
   const deliveries: NewWebhookDelivery[] = [];
-  const base = { subscriptionId: subscription.id, workspaceId: subscription.workspaceId };
-  if (scoreChanged && wantsScoreChanges(subscription)) {
-    deliveries.push({
-      ...base,
-      webhookId: webhookIdOf(subscription.id, scoreChanged.id),
-      eventId: scoreChanged.id,
-      eventType: scoreChanged.type,
-      payload: scoreChanged,
-    });
-  }
+  if (scoreChanged && wantsScoreChanges(subscription))
+    deliveries.push(deliveryOf(subscription, scoreChanged));
   transitions.forEach((transition, index) => {
     const message = published[index];
-    if (!message || !wantsTransition(subscription, transition)) return;
-    deliveries.push({
-      ...base,
-      webhookId: webhookIdOf(subscription.id, message.id),
-      eventId: message.id,
-      eventType: message.type,
-      payload: message,
-    });
+    if (message && wantsTransition(subscription, transition))
+      deliveries.push(deliveryOf(subscription, message));
   });
   return deliveries;
+}
+
+/** One message for one subscription: its webhook id derives from both, so a retried batch sends it once. */
+function deliveryOf(
+  subscription: WebhookSubscriptionRow,
+  message: { readonly id: string; readonly type: string },
+): NewWebhookDelivery {
+  return {
+    subscriptionId: subscription.id,
+    workspaceId: subscription.workspaceId,
+    webhookId: webhookIdOf(subscription.id, message.id),
+    eventId: message.id,
+    eventType: message.type,
+    payload: message,
+  };
 }
 
 export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
