@@ -1,9 +1,8 @@
 import type { ColumnDef, SortingState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'wouter';
+import { Link } from 'wouter';
 import { getAccountLeaderboard } from '../api/accounts';
-import type { AccountLeaderboardEntry, AccountStage, ModelList } from '../api/types';
-import { api } from '../api/client';
+import type { AccountLeaderboardEntry, AccountStage } from '../api/types';
 import { AccountStageBadge, AccountTier } from '../components/AccountScores';
 import { DataTable } from '../components/DataTable';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -11,6 +10,7 @@ import { SelectField, type SelectOption } from '../components/Field';
 import { OffsetPager, useOffset } from '../components/Pager';
 import { accountHref, num, text } from '../format';
 import { useApi } from '../hooks/useApi';
+import { useModelFilters } from '../hooks/useModelFilters';
 import { useTitle } from '../hooks/useTitle';
 
 const PAGE_SIZE = 50;
@@ -73,9 +73,7 @@ const stageOf = (value: string | null): AccountStage | '' =>
 /** The account leaderboard of a model: its accounts, highest total first, by stage and tier, paged. */
 export function AccountsPage() {
   useTitle('Accounts');
-  const [params, setParams] = useSearchParams();
-  const models = useApi('models', (signal) => api.get<ModelList>('/v1/models', undefined, signal));
-  const modelId = params.get('model') ?? models.data?.models[0]?.id ?? '';
+  const { params, models, modelId, modelOptions, setFilter } = useModelFilters();
   const stage = stageOf(params.get('stage'));
   const tier = params.get('tier') ?? '';
 
@@ -89,14 +87,6 @@ export function AccountsPage() {
     (signal) => getAccountLeaderboard(modelId, { stage, tier, limit: PAGE_SIZE, offset }, signal),
     { pollMs: POLL_MS, enabled: modelId !== '', keepData: true },
   );
-
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    if (name !== 'model' && !next.get('model') && modelId) next.set('model', modelId);
-    setParams(next, { replace: true });
-  };
 
   const entries = useMemo<Ranked[]>(
     () =>
@@ -116,14 +106,7 @@ export function AccountsPage() {
         <SelectField
           label="Model"
           value={modelId}
-          options={
-            models.data?.models.length === 0
-              ? [{ value: '', label: 'No models yet' }]
-              : (models.data?.models.map((model) => ({
-                  value: model.id,
-                  label: `${model.name} (${model.id} v${model.version})`,
-                })) ?? [])
-          }
+          options={modelOptions}
           onChange={(value) => setFilter('model', value)}
         />
         <SelectField

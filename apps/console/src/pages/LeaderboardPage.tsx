@@ -1,8 +1,8 @@
 import type { ColumnDef, SortingState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'wouter';
+import { Link } from 'wouter';
 import { api, enc } from '../api/client';
-import type { LeaderboardEntry, LeaderboardPage as Page, ModelList, ScoreStats } from '../api/types';
+import type { LeaderboardEntry, LeaderboardPage as Page, ScoreStats } from '../api/types';
 import { Card, Cards } from '../components/Cards';
 import { dateColumn } from '../components/columns';
 import { DataTable } from '../components/DataTable';
@@ -11,6 +11,7 @@ import { SelectField, type SelectOption } from '../components/Field';
 import { Pager, useCursorWalk } from '../components/Pager';
 import { contactHref, dateTime, num, text } from '../format';
 import { useApi } from '../hooks/useApi';
+import { useModelFilters } from '../hooks/useModelFilters';
 import { useTitle } from '../hooks/useTitle';
 
 export const TIERS = ['hot', 'warm', 'cold'] as const;
@@ -100,9 +101,7 @@ const FILTERS = [
 
 export function LeaderboardPage() {
   useTitle('Leaderboard');
-  const [params, setParams] = useSearchParams();
-  const models = useApi('models', (signal) => api.get<ModelList>('/v1/models', undefined, signal));
-  const modelId = params.get('model') ?? models.data?.models[0]?.id ?? '';
+  const { params, models, modelId, modelOptions, setFilter } = useModelFilters();
   const filters = {
     tier: params.get('tier') ?? '',
     grade: params.get('grade') ?? '',
@@ -128,14 +127,6 @@ export function LeaderboardPage() {
     { pollMs: POLL_MS, enabled: modelId !== '', keepData: true },
   );
 
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    if (name !== 'model' && !next.get('model') && modelId) next.set('model', modelId);
-    setParams(next, { replace: true });
-  };
-
   const entries = useMemo(() => page.data?.entries ?? [], [page.data]);
 
   return (
@@ -146,14 +137,7 @@ export function LeaderboardPage() {
         <SelectField
           label="Model"
           value={modelId}
-          options={
-            models.data?.models.length === 0
-              ? [{ value: '', label: 'No models yet' }]
-              : (models.data?.models.map((model) => ({
-                  value: model.id,
-                  label: `${model.name} (${model.id} v${model.version})`,
-                })) ?? [])
-          }
+          options={modelOptions}
           onChange={(value) => setFilter('model', value)}
         />
         {FILTERS.map((filter) => (
