@@ -66,3 +66,12 @@ export {
   type MemberUpdate,
   type RollupInput,
 } from './accounts.js';
+export {
+  conversionBy,
+  liftByDecile,
+  metricsAt,
+  rocAuc,
+  type DecileLift,
+  type ScoredOutcome,
+  type ThresholdMetrics,
+} from './backtest-metrics.js';
