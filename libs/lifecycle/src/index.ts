@@ -55,3 +55,10 @@ export {
   type AccountStageName,
   type AccountTransition,
 } from './account-transitions.js';
+export {
+  backtestModels,
+  type BacktestContact,
+  type BacktestPosition,
+  type BacktestReport,
+  type BacktestSide,
+} from './backtest.js';
