@@ -209,6 +209,10 @@ export { contactExportSchema } from './generated/contact-export.schema.js';
 // Identity stitching: the archive's events for a replay (internal, analytics → scorer).
 export type { ReplayEvents, ReplayEvent as ArchivedReplayEvent } from './generated/replay-events.js';
 export { replayEventsSchema } from './generated/replay-events.schema.js';
+export type { ReplayContacts, ReplayContact, ReplayContactEvent } from './generated/replay-contacts.js';
+export { replayContactsSchema } from './generated/replay-contacts.schema.js';
+export type { ModelBacktest } from './generated/model-backtest.js';
+export { modelBacktestSchema } from './generated/model-backtest.schema.js';
 // Console users, invitations and sessions (schemas/api/console-*.schema.json and their requests).
 export type { ConsoleUser } from './generated/console-user.js';
 export type { ConsoleInvitation } from './generated/console-invitation.js';

@@ -38,6 +38,7 @@ import { keyListSchema } from './key-list.schema.js'; // schemas/api/key-list.sc
 import { leadFunnelSchema } from './lead-funnel.schema.js'; // schemas/api/lead-funnel.schema.json
 import { leaderboardPageSchema } from './leaderboard-page.schema.js'; // schemas/api/leaderboard-page.schema.json
 import { modelAppliedSchema } from './model-applied.schema.js'; // schemas/api/model-applied.schema.json
+import { modelBacktestSchema } from './model-backtest.schema.js'; // schemas/api/model-backtest.schema.json
 import { modelIssueSchema } from './model-issue.schema.js'; // schemas/api/model-issue.schema.json
 import { modelListSchema } from './model-list.schema.js'; // schemas/api/model-list.schema.json
 import { modelValidationSchema } from './model-validation.schema.js'; // schemas/api/model-validation.schema.json
@@ -50,6 +51,7 @@ import { problemSchema } from './problem.schema.js'; // schemas/api/problem.sche
 import { providerSecretRequestSchema } from './provider-secret-request.schema.js'; // schemas/api/provider-secret-request.schema.json
 import { providerSecretStatusSchema } from './provider-secret-status.schema.js'; // schemas/api/provider-secret-status.schema.json
 import { recordOutcomeRequestSchema } from './record-outcome-request.schema.js'; // schemas/api/record-outcome-request.schema.json
+import { replayContactsSchema } from './replay-contacts.schema.js'; // schemas/api/replay-contacts.schema.json
 import { replayEventsSchema } from './replay-events.schema.js'; // schemas/api/replay-events.schema.json
 import { rotateWebhookSecretRequestSchema } from './rotate-webhook-secret-request.schema.js'; // schemas/api/rotate-webhook-secret-request.schema.json
 import { scoreDistributionAtSchema } from './score-distribution-at.schema.js'; // schemas/api/score-distribution-at.schema.json
@@ -120,6 +122,7 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   leadFunnelSchema,
   leaderboardPageSchema,
   modelAppliedSchema,
+  modelBacktestSchema,
   modelIssueSchema,
   modelListSchema,
   modelValidationSchema,
@@ -132,6 +135,7 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   providerSecretRequestSchema,
   providerSecretStatusSchema,
   recordOutcomeRequestSchema,
+  replayContactsSchema,
   replayEventsSchema,
   rotateWebhookSecretRequestSchema,
   scoreDistributionAtSchema,

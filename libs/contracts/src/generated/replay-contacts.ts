@@ -1,0 +1,40 @@
+/* eslint-disable */
+/**
+ * generated — do not edit.
+ * Source: schemas/api/replay-contacts.schema.json
+ * Regenerate with `npm run codegen` (node tools/codegen/generate-types.mjs).
+ */
+
+/**
+ * Internal (analytics → api): a page of a workspace's archived contacts, in contact-key order, each with its archived events in the order the scorer saw them (partition, offset), each event once; for backtests and rescoring.
+ */
+export interface ReplayContacts {
+  contacts: ReplayContact[];
+  /**
+   * Pass as ?after for the next page; null after the last contact.
+   */
+  next: string | null;
+  /**
+   * The time of the workspace's oldest archived event (what the archive's retention left); null when it has none.
+   */
+  archivedFrom: string | null;
+}
+export interface ReplayContact {
+  /**
+   * The contact key.
+   */
+  contact: string;
+  events: ReplayContactEvent[];
+}
+export interface ReplayContactEvent {
+  id: string;
+  source: string;
+  type: string;
+  time: string;
+  /**
+   * The event's data as ingested.
+   */
+  data: {
+    [k: string]: unknown;
+  };
+}
