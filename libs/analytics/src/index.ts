@@ -30,6 +30,8 @@ export {
   AnalyticsQueryRunner,
   type ContactEventRow,
   type ReplayEventRow,
+  type ReplayContactEventRow,
+  type OldestEventRow,
   type ContactLifecycleChangeRow,
   type DeadLettersRow,
   type DistributionAtRow,

@@ -112,6 +112,15 @@ export interface ReplayEventRow extends ContactEventRow {
   readonly offset: string;
 }
 
+export interface ReplayContactEventRow extends ContactEventRow {
+  readonly contact: string;
+}
+
+/** One row: null when the workspace has no archived event. */
+export interface OldestEventRow {
+  readonly oldest: ClickHouseTime | null;
+}
+
 export interface ContactLifecycleChangeRow {
   readonly model: string;
   readonly time: ClickHouseTime;
@@ -140,6 +149,11 @@ export const AnalyticsQueries = {
   replayEvents: named<{ workspace: string; contacts: string; limit: number }, ReplayEventRow>(
     'replay-events.sql',
   ),
+  replayContacts: named<
+    { workspace: string; after: string; contacts: number; limit: number },
+    ReplayContactEventRow
+  >('replay-contacts.sql'),
+  oldestEvent: named<{ workspace: string }, OldestEventRow>('oldest-event.sql'),
   contactLifecycleChanges: named<Contact & { limit: number }, ContactLifecycleChangeRow>(
     'contact-lifecycle-changes.sql',
   ),

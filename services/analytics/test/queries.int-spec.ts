@@ -15,8 +15,10 @@ import {
   deadLetterSummarySchema,
   eventsPerDaySchema,
   leadFunnelSchema,
+  replayContactsSchema,
   replayEventsSchema,
   scoreDistributionAtSchema,
+  type ReplayContacts,
   type ReplayEvents,
   topRulesSchema,
 } from '@leadscore/contracts';
@@ -679,6 +681,155 @@ describe('the archive queries', () => {
     const missing = await http.inject({ method: 'GET', url: base });
     expect(missing.statusCode).toBe(400);
     expect(missing.json<{ message: string }>().message).toContain('?contact=');
+  });
+
+  it('pages a backtest through the workspace’s contacts in key order, each with its events once in the order the scorer saw them', async () => {
+    // Eve's events reach the scorer in (partition, offset) order, not in time order; v3 is archived twice
+    // (its second copy sent again later, with a new time). Gus's one event is acme's oldest; globex has an
+    // older one still, and contacts of its own. Keys after "email:c…", so the granule counts below hold.
+    const [EVE, FAY, GUS] = ['email:eve@example.com', 'email:fay@example.com', 'email:gus@example.com'];
+    const positioned = (
+      partition: number,
+      position: number,
+      id: string,
+      time: string,
+      contact: string,
+      workspace = 'acme',
+    ) =>
+      archiveRowOf('events', {
+        topic: 'events',
+        partition,
+        offset: String(position),
+        timestamp: Date.UTC(2026, 11, 1, 12),
+        key: `${workspace}:${contact}`,
+        value: JSON.stringify({
+          specversion: '1.0',
+          id,
+          source: '/v1/events',
+          type: 'web.page_viewed',
+          time,
+          subject: contact,
+          workspace,
+          data: { url: `https://example.com/${id}` },
+        }),
+        headers: {},
+      });
+    await store.write({
+      consumerGroup: 'g',
+      topic: 'replay-contacts',
+      partition: 0,
+      firstOffset: '0',
+      nextOffset: '1',
+      rows: [
+        positioned(1, 5, 'v1', at(1), EVE),
+        positioned(0, 900, 'v2', at(5), EVE),
+        positioned(0, 100, 'v3', at(10), EVE),
+        positioned(1, 6, 'v3', at(70), EVE),
+        positioned(0, 901, 'f1', at(2), FAY),
+        positioned(2, 1, 'g1', '2026-11-15T08:00:00.000Z', GUS),
+        positioned(0, 50, 'x2', '2026-10-01T00:00:00.000Z', 'email:hal@example.com', 'globex'),
+        positioned(0, 51, 'x3', at(3), EVE, 'globex'),
+      ],
+    });
+    const http = (await analyticsHttp()).getHttpAdapter().getInstance();
+    const ajv = new Ajv({ strict: false });
+    addFormats.default(ajv);
+    const page = async (workspace: string, query: string) => {
+      const response = await http.inject({
+        method: 'GET',
+        url: `/internal/v1/workspaces/${workspace}/replay-contacts${query}`,
+      });
+      expect(response.statusCode).toBe(200);
+      const body = response.json<ReplayContacts>();
+      expect({ valid: ajv.validate(replayContactsSchema, body), errors: ajv.errors ?? null }).toEqual({
+        valid: true,
+        errors: null,
+      });
+      return body;
+    };
+    const ids = (body: ReplayContacts) => body.contacts.map((c) => [c.contact, c.events.map((e) => e.id)]);
+
+    const first = await page('acme', '?contacts=2');
+    expect(ids(first)).toEqual([
+      [ADA, ['e1', 'e2', 'e3']],
+      [BOB, ['b1']],
+    ]);
+    expect(first.next).toBe(BOB);
+    expect(first.archivedFrom).toBe('2026-11-15T08:00:00.000Z');
+    // Ada's e1 once: its first copy (offset 1, 09:01), not the one sent again an hour later.
+    expect(first.contacts[0]?.events[0]).toEqual({
+      id: 'e1',
+      source: '/v1/events',
+      type: 'web.page_viewed',
+      time: '2026-12-01T09:01:00.000Z',
+      data: {},
+    });
+    const second = await page('acme', `?contacts=2&after=${encodeURIComponent(BOB)}`);
+    expect(ids(second)).toEqual([
+      [EVE, ['v3', 'v2', 'v1']],
+      [FAY, ['f1']],
+    ]);
+    expect(second.next).toBe(FAY);
+    expect(second.contacts[0]?.events[0]).toEqual({
+      id: 'v3',
+      source: '/v1/events',
+      type: 'web.page_viewed',
+      time: '2026-12-01T09:10:00.000Z',
+      data: { url: 'https://example.com/v3' },
+    });
+    const last = await page('acme', `?contacts=2&after=${encodeURIComponent(FAY)}`);
+    expect(ids(last)).toEqual([[GUS, ['g1']]]);
+    expect(last.next).toBeNull();
+    expect(last.archivedFrom).toBe('2026-11-15T08:00:00.000Z');
+
+    // The default page holds them all; a full page says there may be more, and the page after is empty.
+    const all = await page('acme', '');
+    expect(all.contacts.map((c) => c.contact)).toEqual([ADA, BOB, EVE, FAY, GUS]);
+    expect(all.next).toBeNull();
+    const full = await page('acme', '?contacts=5');
+    expect(full.next).toBe(GUS);
+    expect(await page('acme', `?after=${encodeURIComponent(GUS)}`)).toEqual({
+      contacts: [],
+      next: null,
+      archivedFrom: '2026-11-15T08:00:00.000Z',
+    });
+
+    // Another workspace sees only its own contacts and its own oldest event; one with none, nothing.
+    const globex = await page('globex', '');
+    expect(ids(globex)).toEqual([
+      [ADA, ['x1']],
+      [EVE, ['x3']],
+      ['email:hal@example.com', ['x2']],
+    ]);
+    expect(globex.archivedFrom).toBe('2026-10-01T00:00:00.000Z');
+    expect(await page('initech', '')).toEqual({ contacts: [], next: null, archivedFrom: null });
+
+    for (const contacts of ['0', '1001', 'many', '2.5', '']) {
+      const response = await http.inject({
+        method: 'GET',
+        url: `/internal/v1/workspaces/acme/replay-contacts?contacts=${contacts}`,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json<{ message: string }>().message).toBe(
+        `contacts: expected a whole number from 1 to 1000, got "${contacts}"`,
+      );
+    }
+  });
+
+  it('refuses a page of contacts with more than 200,000 events, saying to ask for fewer contacts', async () => {
+    await clickhouse.client.command({
+      query: `INSERT INTO ${db}.events (workspace, contact, time, source, id, type, data, record, kafka_topic, kafka_partition, kafka_offset)
+              SELECT 'bigco', 'email:busy@example.com', toDateTime64('2026-12-01 10:00:00', 3, 'UTC') + number,
+                     '/v1/events', concat('busy-', toString(number)), 'web.page_viewed', '{}', '', 'bulk', 0, number
+              FROM numbers(200001)`,
+    });
+    const http = (await analyticsHttp()).getHttpAdapter().getInstance();
+    const response = await http.inject({
+      method: 'GET',
+      url: '/internal/v1/workspaces/bigco/replay-contacts?contacts=1',
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json<{ message: string }>().message).toMatch(/fewer contacts per page \(\?contacts=\)/);
   });
 
   it('reads only the asked contact’s granules for its history and timeline (EXPLAIN indexes = 1)', async () => {

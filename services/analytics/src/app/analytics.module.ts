@@ -13,9 +13,13 @@ import {
 import { ObservabilityModule, type ReadinessCheck } from '@leadscore/observability';
 import { type Registry } from 'prom-client';
 import { AnalyticsQueries, type AnalyticsQueryRunner } from '@leadscore/analytics';
-import type { ReplayEvents } from '@leadscore/contracts';
-import { ARCHIVE_QUERIES, ArchiveQueriesController } from '../queries/archive-queries.controller.js';
-import { replayEventsView } from '../queries/archive-views.js';
+import type { ReplayContacts, ReplayEvents } from '@leadscore/contracts';
+import {
+  ARCHIVE_QUERIES,
+  ArchiveQueriesController,
+  wholeNumberOf,
+} from '../queries/archive-queries.controller.js';
+import { replayContactsView, replayEventsView } from '../queries/archive-views.js';
 import { AnalyticsRuntime } from './analytics.runtime.js';
 
 export interface AnalyticsModuleOptions {
@@ -80,6 +84,46 @@ class ReplayEventsController {
   }
 }
 
+/** Contacts per page of replay-contacts, unless asked (?contacts=), and at most. */
+const DEFAULT_PAGE_CONTACTS = 500;
+const MAX_PAGE_CONTACTS = 1_000;
+
+/**
+ * GET /internal/v1/workspaces/:workspace/replay-contacts?after=<contact key>&contacts=<1..1000>: the next
+ * page of the workspace's archived contacts in key order after `after`, each with its events in the order
+ * the scorer saw them, for backtests and rescoring; `next` is the page's last key when there may be more,
+ * `archivedFrom` the time of the workspace's oldest archived event.
+ */
+@Controller('internal/v1/workspaces/:workspace/replay-contacts')
+class ReplayContactsController {
+  constructor(@Inject(ARCHIVE_QUERIES) private readonly queries: AnalyticsQueryRunner) {}
+
+  @Get()
+  async replayContacts(
+    @Param('workspace') workspace: string,
+    @Query('after') after: string | string[] | undefined,
+    @Query('contacts') contacts: string | undefined,
+  ): Promise<ReplayContacts> {
+    if (after !== undefined && typeof after !== 'string')
+      throw new BadRequestException("after: expected one contact key (the previous page's next)");
+    const pageSize = wholeNumberOf('contacts', contacts, DEFAULT_PAGE_CONTACTS, MAX_PAGE_CONTACTS);
+    const [rows, [oldest]] = await Promise.all([
+      this.queries.run(AnalyticsQueries.replayContacts, {
+        workspace,
+        after: after ?? '',
+        contacts: pageSize,
+        limit: MAX_REPLAY_EVENTS + 1,
+      }),
+      this.queries.run(AnalyticsQueries.oldestEvent, { workspace }),
+    ]);
+    if (rows.length > MAX_REPLAY_EVENTS)
+      throw new PayloadTooLargeException(
+        `this page of up to ${pageSize} contacts has more than ${MAX_REPLAY_EVENTS} archived events, too many for one answer: ask for fewer contacts per page (?contacts=)`,
+      );
+    return replayContactsView(rows, pageSize, oldest);
+  }
+}
+
 /**
  * HTTP surface of analytics: the archive's queries (/internal/v1, for the api), /metrics, /healthz,
  * /readyz; on shutdown the consumer finishes its batch.
@@ -98,7 +142,12 @@ export class AnalyticsModule implements OnApplicationShutdown {
           readinessChecks: options.readinessChecks,
         }),
       ],
-      controllers: [ArchiveQueriesController, ArchiveOffsetsController, ReplayEventsController],
+      controllers: [
+        ArchiveQueriesController,
+        ArchiveOffsetsController,
+        ReplayEventsController,
+        ReplayContactsController,
+      ],
       providers: [
         { provide: ANALYTICS_RUNTIME, useValue: options.runtime },
         { provide: ARCHIVE_QUERIES, useValue: options.queries },

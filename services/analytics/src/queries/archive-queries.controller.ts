@@ -39,7 +39,8 @@ const MAX_BUCKET_WIDTH = 1_000_000;
 const DEFAULT_TOP_RULES = 20;
 const MAX_TOP_RULES = 1_000;
 
-function wholeNumberOf(name: string, text: string | undefined, fallback: number, max: number): number {
+/** `text` as a whole number from 1 to `max` (`fallback` when absent), or a 400 naming the parameter. */
+export function wholeNumberOf(name: string, text: string | undefined, fallback: number, max: number): number {
   if (text === undefined) return fallback;
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < 1 || value > max)

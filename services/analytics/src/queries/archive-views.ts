@@ -5,6 +5,7 @@ import type {
   DeadLetterSummary,
   EventsPerDay,
   LeadFunnel,
+  ReplayContacts,
   ReplayEvents,
   ScoreDistributionAt,
   TopRules,
@@ -17,6 +18,8 @@ import {
   type DistributionAtRow,
   type EventsPerDayRow,
   type LeadFunnelRow,
+  type OldestEventRow,
+  type ReplayContactEventRow,
   type ReplayEventRow,
   type ScoreHistoryRow,
   type TimelineRow,
@@ -238,5 +241,37 @@ export function replayEventsView(
       offset: row.offset,
     })),
     archivedThrough,
+  };
+}
+
+/**
+ * A page of contacts with their events (rows in contact order, each contact's in the order the scorer saw
+ * them). A full page (`pageSize` contacts) may have more after it: `next` is its last contact key.
+ */
+export function replayContactsView(
+  rows: readonly ReplayContactEventRow[],
+  pageSize: number,
+  oldest: OldestEventRow | undefined,
+): ReplayContacts {
+  const contacts: ReplayContacts['contacts'] = [];
+  for (const row of rows) {
+    let entry = contacts.at(-1);
+    if (entry?.contact !== row.contact) {
+      entry = { contact: row.contact, events: [] };
+      contacts.push(entry);
+    }
+    entry.events.push({
+      id: row.id,
+      source: row.source,
+      type: row.type,
+      time: isoTimeOf(row.time),
+      data: JSON.parse(row.data || '{}') as Record<string, unknown>,
+    });
+  }
+  const last = contacts.at(-1);
+  return {
+    contacts,
+    next: contacts.length >= pageSize && last !== undefined ? last.contact : null,
+    archivedFrom: oldest?.oldest == null ? null : isoTimeOf(oldest.oldest),
   };
 }
