@@ -55,6 +55,7 @@ const app = await createApiApp({
     scoreStats: new ScoreStatsCache(dataSource, config.API_SCORE_STATS_MAX_AGE_MS, () => new Date()),
     modelDocuments: new ModelDocuments(dataSource),
     archive: new ArchiveGateway(config.ANALYTICS_URL),
+    backtestMaxContacts: config.API_BACKTEST_MAX_CONTACTS,
     pipelineMetrics: new PipelineMetricsGateway(config.PIPELINE_METRICS_URLS),
     now: () => new Date(),
   },

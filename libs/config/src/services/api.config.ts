@@ -60,6 +60,13 @@ export const apiConfigSchema = envSchema({
     min: 0,
     max: 3_600_000,
   }),
+  API_BACKTEST_MAX_CONTACTS: env.integer({
+    description:
+      'Archived contacts one POST /v1/models/backtest replays at most (in contact-key order); a workspace with more gets `truncated: true` and the figures of the first ones',
+    default: 20_000,
+    min: 1,
+    max: 1_000_000,
+  }),
   API_RATE_LIMIT_BURST: env.integer({
     description: 'Requests one API key may make at once after being idle (the size of its token bucket)',
     default: 100,

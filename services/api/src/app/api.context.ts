@@ -40,6 +40,8 @@ export interface ApiContext {
   readonly modelDocuments: ModelDocuments;
   /** The analytics service (ANALYTICS_URL), which alone reads the ClickHouse archive. */
   readonly archive: ArchiveGateway;
+  /** API_BACKTEST_MAX_CONTACTS: archived contacts one backtest replays at most (then `truncated`). */
+  readonly backtestMaxContacts: number;
   /** The pipeline services' /metrics (PIPELINE_METRICS_URLS), scraped for GET /v1/pipeline/health. */
   readonly pipelineMetrics: PipelineMetricsGateway;
   readonly now: () => Date;

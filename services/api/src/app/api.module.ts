@@ -40,6 +40,7 @@ import { ReadArchive } from '../usecases/read-archive.usecase.js';
 import { ListKeys } from '../usecases/list-keys.usecase.js';
 import { ApplyModel } from '../usecases/apply-model.usecase.js';
 import { DiffModel } from '../usecases/diff-model.usecase.js';
+import { BacktestModel } from '../usecases/backtest-model.usecase.js';
 import { GetModelVersion } from '../usecases/get-model-version.usecase.js';
 import { ListModelVersions } from '../usecases/list-model-versions.usecase.js';
 import { ListModels } from '../usecases/list-models.usecase.js';
@@ -102,6 +103,7 @@ const USE_CASES = [
   ReplayWebhookDeliveries,
   ValidateModel,
   DiffModel,
+  BacktestModel,
   ApplyModel,
   ListModels,
   ListModelVersions,

@@ -1,4 +1,15 @@
+import { replayContactsSchema, type ReplayContacts } from '@leadscore/contracts';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import { fail } from '../http/problem-details.js';
+
+/** Contacts per page of GET …/replay-contacts the api asks for (a backtest walks every page). */
+export const REPLAY_CONTACTS_PAGE = 500;
+
+const ajv = new Ajv({ allErrors: false, strict: false, allowUnionTypes: true });
+addFormats.default(ajv, ['date-time']);
+const validReplayContacts: ValidateFunction<ReplayContacts> =
+  ajv.compile<ReplayContacts>(replayContactsSchema);
 
 /**
  * The analytics service, which alone opens the ClickHouse archive: the api asks it for histories and
@@ -34,6 +45,28 @@ export class ArchiveGateway {
     return fail(
       'unavailable',
       `The archive failed to answer (the analytics service said: ${message}); retry shortly.`,
+    );
+  }
+
+  /**
+   * One page of the workspace's archived contacts, in contact-key order, each with its archived events
+   * in the order the scorer saw them (schemas/api/replay-contacts.schema.json, checked here: an answer
+   * that breaks it is a 503, never figures computed from it). `after`: the previous page's `next`.
+   */
+  async replayContacts(
+    workspace: string,
+    after: string | undefined,
+    contacts = REPLAY_CONTACTS_PAGE,
+  ): Promise<ReplayContacts> {
+    const page = await this.get<unknown>(workspace, '/replay-contacts', {
+      after,
+      contacts: String(contacts),
+    });
+    if (validReplayContacts(page)) return page;
+    const error = validReplayContacts.errors?.[0];
+    return fail(
+      'unavailable',
+      `The archive answered a page of contacts the api cannot read (the analytics service at ${this.baseUrl}: ${error ? `${error.instancePath || '(body)'} ${error.message ?? 'is invalid'}` : 'not a page of contacts'}); is it the same release as the api?`,
     );
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, UseGuard
 import {
   invalidModelProblemSchema,
   modelAppliedSchema,
+  modelBacktestSchema,
   modelDiffSchema,
   modelListSchema,
   modelSchema,
@@ -9,6 +10,7 @@ import {
   modelVersionDetailSchema,
   modelVersionListSchema,
   type ModelApplied,
+  type ModelBacktest,
   type ModelDiff,
   type ModelList,
   type ModelValidation,
@@ -23,6 +25,7 @@ import { fail } from '../http/problem-details.js';
 import { modelNotFound } from '../usecases/model-input.js';
 import { Documented, type ParameterDoc, type ResponseDoc } from '../openapi/route-doc.js';
 import { ApplyModel } from '../usecases/apply-model.usecase.js';
+import { BacktestModel } from '../usecases/backtest-model.usecase.js';
 import { DiffModel } from '../usecases/diff-model.usecase.js';
 import { GetModelVersion } from '../usecases/get-model-version.usecase.js';
 import { ListModelVersions } from '../usecases/list-model-versions.usecase.js';
@@ -58,7 +61,7 @@ export function modelId(id: string): string {
 }
 
 /**
- * The caller's workspace's scoring models: validate, diff against the live version and apply
+ * The caller's workspace's scoring models: validate, diff and backtest against the live version, apply
  * (bodies: the model as YAML or JSON, up to 256 KB), list, and read each version.
  */
 @Controller('v1/models')
@@ -67,6 +70,7 @@ export class ModelsController {
   constructor(
     @Inject(ValidateModel) private readonly validateModel: ValidateModel,
     @Inject(DiffModel) private readonly diffModel: DiffModel,
+    @Inject(BacktestModel) private readonly backtestModel: BacktestModel,
     @Inject(ApplyModel) private readonly applyModel: ApplyModel,
     @Inject(ListModels) private readonly listModels: ListModels,
     @Inject(ListModelVersions) private readonly listModelVersions: ListModelVersions,
@@ -118,6 +122,38 @@ export class ModelsController {
     @Headers('content-type') contentType: string | undefined,
   ): Promise<ModelDiff> {
     return this.diffModel.execute(caller, readModelBody(body, contentType));
+  }
+
+  @Post('backtest')
+  @HttpCode(200)
+  @ModelBodyRoute()
+  @RequireAnyScope('admin', 'read')
+  @Documented({
+    summary: 'Backtest a scoring model against its live version on the archived contacts',
+    description:
+      "Replays every archived contact of the workspace (its events from the archive, oldest first, in contact-key order, at most API_BACKTEST_MAX_CONTACTS: then `truncated`) through the pure engine under the live version of the same id and under the candidate: contacts whose tier, grade or stage move, the new MQLs (with when) and the lost ones, and per model over the contacts with a known outcome (won or converted vs lost, each judged as it stood just before its outcome): conversion per tier, precision, recall and F1 at each of the model's lines, ROC AUC and lift per decile. Nothing is stored or published. The same body as POST /v1/models/diff.",
+    tag: 'models',
+    ...MODEL_BODY,
+    responses: {
+      200: { description: 'The two models side by side on the same contacts.', schema: modelBacktestSchema },
+      404: {
+        description:
+          'The model has no live version in this workspace (a backtest compares against it): apply it first.',
+        contentType: 'application/problem+json',
+      },
+      422: INVALID_MODEL,
+      503: {
+        description: 'The analytics service (the archive) does not answer.',
+        contentType: 'application/problem+json',
+      },
+    },
+  })
+  backtest(
+    @AuthenticatedCaller() caller: Caller,
+    @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
+  ): Promise<ModelBacktest> {
+    return this.backtestModel.execute(caller, readModelBody(body, contentType));
   }
 
   @Post()

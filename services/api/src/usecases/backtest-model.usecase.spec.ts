@@ -1,0 +1,230 @@
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { parseModel, type ReplayContacts, type ScoringModel } from '@leadscore/contracts';
+import { backtestModels, type BacktestReport } from '@leadscore/lifecycle';
+import type { ApiContext } from '../app/api.context.js';
+import { ArchiveGateway } from '../archive/archive-gateway.js';
+import type { Caller } from '../auth/caller.js';
+import { ProblemError } from '../http/problem-details.js';
+import { BacktestModel, backtestContactOf, modelBacktestOf } from './backtest-model.usecase.js';
+
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2026, 2, 30, 9);
+const NOW = new Date(Date.UTC(2026, 3, 1, 9));
+const iso = (ms: number) => new Date(ms).toISOString();
+
+const yaml = (version: number, points: number) => `id: clicks
+version: ${version}
+name: Clicks
+engagement:
+  - { id: click, event: email.clicked, points: ${points} }
+tiers: { warm: 10, hot: 30 }
+lifecycle:
+  mql:
+    conditions:
+      - { metric: total, enter: 20, exit: 15 }
+`;
+const model = (version: number, points: number): ScoringModel =>
+  parseModel(yaml(version, points), 'yaml', 'clicks.yaml', { workspace: 'acme' });
+
+const click = (contact: string, i: number, at: number) => ({
+  id: `${contact}-click-${i}`,
+  source: '/v1/events',
+  type: 'email.clicked',
+  time: iso(at),
+  data: {},
+});
+const archived = (contact: string, clicks: number, outcome?: { type: string; at: number }) => ({
+  contact,
+  events: [
+    ...Array.from({ length: clicks }, (_, i) => click(contact, i, T0 + i * HOUR)),
+    ...(outcome
+      ? [
+          {
+            id: `${contact}-outcome`,
+            source: 'leadscore/api',
+            type: outcome.type,
+            time: iso(outcome.at),
+            data: {},
+          },
+        ]
+      : []),
+  ],
+});
+
+const CONTACTS = [
+  archived('email:ann@example.com', 3, { type: 'outcome.won', at: T0 + 3 * HOUR }),
+  archived('email:bob@example.com', 1, { type: 'outcome.lost', at: T0 + 2 * HOUR }),
+  archived('email:cy@example.com', 5),
+  archived('email:dee@example.com', 2, { type: 'outcome.lost', at: T0 + 3 * HOUR }),
+];
+
+const caller = { workspaceId: 'acme' } as unknown as Caller;
+
+/** A context whose database has `liveVersion` of the model and whose archive answers `pages` in turn. */
+function contextWith(liveVersion: number | undefined, pages: ReplayContacts[], maxContacts = 20_000) {
+  const asked: (string | undefined)[] = [];
+  const archive = {
+    replayContacts: (_workspace: string, after: string | undefined) => {
+      asked.push(after);
+      const page = pages[asked.length - 1];
+      return page ? Promise.resolve(page) : Promise.reject(new Error('asked past the last page'));
+    },
+  };
+  const context = {
+    dataSource: {
+      manager: { query: () => Promise.resolve(liveVersion === undefined ? [] : [{ version: liveVersion }]) },
+    },
+    modelDocuments: { version: () => Promise.resolve(model(liveVersion ?? 1, 5)) },
+    archive,
+    backtestMaxContacts: maxContacts,
+    now: () => NOW,
+  } as unknown as ApiContext;
+  return { context, asked };
+}
+
+const page = (contacts: ReplayContacts['contacts'], next: string | null): ReplayContacts => ({
+  contacts,
+  next,
+  archivedFrom: iso(T0),
+});
+
+async function problemOf(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ProblemError);
+  return (error as ProblemError).problem;
+}
+
+describe('BacktestModel', () => {
+  it('walks every page of the archive and answers what backtestModels gives, mapped to the schema', async () => {
+    const { context, asked } = contextWith(1, [
+      page(CONTACTS.slice(0, 2), 'email:bob@example.com'),
+      page(CONTACTS.slice(2), null),
+    ]);
+    const answer = await new BacktestModel(context).execute(caller, { text: yaml(2, 10), format: 'yaml' });
+    expect(asked).toEqual([undefined, 'email:bob@example.com']);
+    const report = backtestModels(model(1, 5), model(2, 10), CONTACTS.map(backtestContactOf), NOW.getTime());
+    expect(answer).toEqual(modelBacktestOf('clicks', report, { from: iso(T0), until: NOW }, false));
+    expect(answer).toMatchObject({
+      modelId: 'clicks',
+      period: { from: '2026-03-30T09:00:00.000Z', until: '2026-04-01T09:00:00.000Z' },
+      contacts: 4,
+      truncated: false,
+      // ann and dee reach 20 at their second click under the candidate (10 a click), never under the live model.
+      newMql: {
+        count: 2,
+        first: [
+          { contact: 'email:ann@example.com', at: iso(T0 + HOUR) },
+          { contact: 'email:dee@example.com', at: iso(T0 + HOUR) },
+        ],
+      },
+      lostMql: { count: 0, first: [] },
+    });
+    expect(answer.candidate.model).toEqual({ id: 'clicks', version: 2 });
+    expect(answer.live.outcomes.byTier[0]).toHaveProperty('tier');
+  });
+
+  it('stops at API_BACKTEST_MAX_CONTACTS and says the figures are truncated', async () => {
+    const { context, asked } = contextWith(
+      1,
+      [page(CONTACTS.slice(0, 2), 'email:bob@example.com'), page(CONTACTS.slice(2), null)],
+      3,
+    );
+    const answer = await new BacktestModel(context).execute(caller, { text: yaml(2, 10), format: 'yaml' });
+    expect(answer).toMatchObject({ contacts: 3, truncated: true });
+    expect(asked).toHaveLength(2);
+    // Exactly the limit on a page with more to come is truncated too; exactly all of them is not.
+    const exact = contextWith(1, [page(CONTACTS.slice(0, 2), 'email:bob@example.com')], 2);
+    expect(
+      await new BacktestModel(exact.context).execute(caller, { text: yaml(2, 10), format: 'yaml' }),
+    ).toMatchObject({
+      contacts: 2,
+      truncated: true,
+    });
+    const all = contextWith(1, [page(CONTACTS.slice(0, 2), null)], 2);
+    expect(
+      await new BacktestModel(all.context).execute(caller, { text: yaml(2, 10), format: 'yaml' }),
+    ).toMatchObject({
+      contacts: 2,
+      truncated: false,
+    });
+  });
+
+  it('answers 404 without a live version and 422 for an invalid candidate, before reading the archive', async () => {
+    const none = contextWith(undefined, []);
+    const missing = await problemOf(
+      new BacktestModel(none.context).execute(caller, { text: yaml(1, 10), format: 'yaml' }),
+    );
+    expect(missing).toMatchObject({ status: 404, detail: expect.stringMatching(/apply the model first/) });
+    const invalid = await problemOf(
+      new BacktestModel(none.context).execute(caller, {
+        text: yaml(2, 10).replace('email.clicked', 'email.clickd'),
+        format: 'yaml',
+      }),
+    );
+    expect(invalid).toMatchObject({ status: 422, issues: expect.any(Array) });
+    expect(none.asked).toEqual([]);
+  });
+});
+
+describe('modelBacktestOf', () => {
+  it('lists the earliest 100 new MQLs with ISO times and the first 100 lost ones, counting all', () => {
+    const side = backtestModels(model(1, 5), model(2, 10), [], NOW.getTime()).live;
+    const report: BacktestReport = {
+      contacts: 300,
+      live: side,
+      candidate: side,
+      moved: { tier: 1, grade: 2, stage: 3 },
+      newMql: Array.from({ length: 150 }, (_, i) => ({ contact: `c${i}`, at: T0 + i })),
+      lostMql: Array.from({ length: 120 }, (_, i) => `l${i}`),
+    };
+    const answer = modelBacktestOf('clicks', report, { from: null, until: NOW }, false);
+    expect(answer.newMql.count).toBe(150);
+    expect(answer.newMql.first).toHaveLength(100);
+    expect(answer.newMql.first[1]).toEqual({ contact: 'c1', at: iso(T0 + 1) });
+    expect(answer.lostMql).toEqual({ count: 120, first: report.lostMql.slice(0, 100) });
+    expect(answer.period).toEqual({ from: null, until: NOW.toISOString() });
+    expect(answer.moved).toEqual({ tier: 1, grade: 2, stage: 3 });
+  });
+});
+
+const urlOf = (input: string | URL | Request | undefined) =>
+  input instanceof Request ? input.url : input instanceof URL ? input.href : input;
+
+describe('ArchiveGateway.replayContacts', () => {
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  it('asks for a page of 500 after the given key and checks the answer against its schema', async () => {
+    const fetch = jest
+      .spyOn(globalThis, 'fetch')
+      .mockImplementation(() => Promise.resolve(Response.json(page(CONTACTS.slice(0, 1), null))));
+    const gateway = new ArchiveGateway('http://analytics.test/');
+    expect(await gateway.replayContacts('acme', 'email:a@example.com')).toEqual(
+      page(CONTACTS.slice(0, 1), null),
+    );
+    expect(urlOf(fetch.mock.calls[0]?.[0])).toBe(
+      'http://analytics.test/internal/v1/workspaces/acme/replay-contacts?after=email%3Aa%40example.com&contacts=500',
+    );
+    fetch.mockImplementation(() =>
+      Promise.resolve(Response.json({ contacts: [{ contact: 'x' }], next: null })),
+    );
+    expect(await problemOf(gateway.replayContacts('acme', undefined))).toMatchObject({
+      status: 503,
+      detail: expect.stringMatching(/cannot read/),
+    });
+    expect(urlOf(fetch.mock.calls[1]?.[0])).toBe(
+      'http://analytics.test/internal/v1/workspaces/acme/replay-contacts?contacts=500',
+    );
+  });
+
+  it('is a 503 when the analytics service does not answer', async () => {
+    const problem = await problemOf(
+      new ArchiveGateway('http://127.0.0.1:9', 2_000).replayContacts('acme', undefined),
+    );
+    expect(problem).toMatchObject({ status: 503, detail: expect.stringMatching(/does not answer/) });
+  });
+});
