@@ -22,7 +22,7 @@ import {
   rotateWebhookSecret,
   testWebhook,
 } from './webhook.commands.js';
-import { applyModel, diffModel, getModel, listModels } from './model-remote.commands.js';
+import { applyModel, backtestModel, diffModel, getModel, listModels } from './model-remote.commands.js';
 import { validateModel } from './model-validate.command.js';
 import { DEFAULT_SEND_SETTINGS, sendEvents } from './send.command.js';
 import { outputTo, writeJson, type Output } from './output.js';
@@ -131,7 +131,7 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
         ),
       (argv) => remote(argv, login),
     )
-    .command('model', 'Scoring models as code: validate (offline), diff, apply, list, get', (models) =>
+    .command('model', 'Scoring models as code: validate, diff, backtest, apply, list, get', (models) =>
       models
         .command(
           'validate <file>',
@@ -154,6 +154,16 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
               .positional('file', MODEL_FILE)
               .example('$0 model diff models/ontraport.yaml', 'Review the change before applying it'),
           (argv) => remote(argv, (connection, output) => diffModel(connection, argv.file, output)),
+        )
+        .command(
+          'backtest <file>',
+          'The file against the live version on the workspace’s archived contacts: what moves, new MQLs, precision, recall, ROC AUC, lift',
+          (command) =>
+            command
+              .positional('file', MODEL_FILE)
+              .example('$0 model backtest models/ontraport-v2.yaml', 'Before applying version 2')
+              .example('$0 model backtest models/ontraport-v2.yaml --json', 'The api’s answer, for scripts'),
+          (argv) => remote(argv, (connection, output) => backtestModel(connection, argv.file, output)),
         )
         .command(
           'apply <file>',
@@ -182,7 +192,7 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
               .example('$0 model get ontraport --version 1 > ontraport.yaml', 'The text of version 1'),
           (argv) => remote(argv, (connection, output) => getModel(connection, argv.id, argv.version, output)),
         )
-        .demandCommand(1, 'Name a model command: validate, diff, apply, list or get'),
+        .demandCommand(1, 'Name a model command: validate, diff, backtest, apply, list or get'),
     )
     .command('contact', 'A contact’s scores and why, its data export and its erasure', (contacts) =>
       contacts

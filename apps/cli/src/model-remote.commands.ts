@@ -1,5 +1,6 @@
 import type {
   ModelApplied,
+  ModelBacktest,
   ModelDiff,
   ModelIssue,
   ModelList,
@@ -61,6 +62,103 @@ export async function diffModel(connection: Connection, file: string, output: Ou
   const diff = await sendModel<ModelDiff>(connection, '/v1/models/diff', await readModelFile(file));
   if (output.json) writeJson(output, diff);
   else for (const line of diffLines(diff)) output.out(line);
+  return ExitCode.ok;
+}
+
+/** New and lost MQLs listed by the human report (--json has the api's 100 of each). */
+export const BACKTEST_LISTED = 5;
+/** The top deciles whose lift the report shows. */
+const TOP_DECILES = 3;
+
+type BacktestSide = ModelBacktest['live'];
+
+const dash = '–';
+const ratio = (value: number | null | undefined) =>
+  value === null || value === undefined ? dash : value.toFixed(2);
+const percent = (value: number | null | undefined) =>
+  value === null || value === undefined ? dash : `${(value * 100).toFixed(1)} %`;
+
+/** Keys of both records, the first's order first. */
+const keysOf = (a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>) => [
+  ...new Set([...Object.keys(a), ...Object.keys(b)]),
+];
+
+/** The side-by-side rows of the report: tiers, stages, outcomes, ROC AUC, each line, the top deciles' lift. */
+export function backtestRows(backtest: ModelBacktest): string[][] {
+  const { live, candidate } = backtest;
+  const both = (label: string, cell: (side: BacktestSide) => string) => [label, cell(live), cell(candidate)];
+  const rows: string[][] = [];
+  for (const tier of keysOf(live.tiers, candidate.tiers))
+    rows.push(both(`tier ${tier}`, (side) => String(side.tiers[tier] ?? 0)));
+  for (const stage of ['lead', 'recycled', 'mql', 'sql'] as const)
+    rows.push(both(`stage ${stage}`, (side) => String(side.stages[stage])));
+  rows.push(
+    both('known outcomes (converted)', (side) => `${side.outcomes.known} (${side.outcomes.converted})`),
+    both('ROC AUC', (side) => (side.outcomes.rocAuc === null ? dash : side.outcomes.rocAuc.toFixed(3))),
+  );
+  const lines = [
+    ...new Set([...live.outcomes.thresholds, ...candidate.outcomes.thresholds].map((t) => t.threshold)),
+  ].sort((a, b) => a - b);
+  for (const line of lines)
+    rows.push(
+      both(`at ≥ ${line}: precision / recall / F1`, (side) => {
+        const at = side.outcomes.thresholds.find((t) => t.threshold === line);
+        return at ? `${ratio(at.precision)} / ${ratio(at.recall)} / ${ratio(at.f1)}` : dash;
+      }),
+    );
+  for (let decile = 1; decile <= TOP_DECILES; decile += 1)
+    rows.push(
+      both(`lift, decile ${decile} (top ${decile * 10} % by score)`, (side) => {
+        const row = side.outcomes.deciles.find((d) => d.decile === decile);
+        return row ? `${ratio(row.lift)} (${row.converted}/${row.contacts})` : dash;
+      }),
+    );
+  return rows;
+}
+
+/** A backtest as a report: period, contacts, what moved, new and lost MQLs, then the two models side by side. */
+export function backtestLines(backtest: ModelBacktest): string[] {
+  const { live, candidate, moved, newMql, lostMql } = backtest;
+  const lines = [
+    `model ${backtest.modelId}: version ${candidate.model.version} (candidate) against version ${live.model.version} (live)`,
+    `period: ${backtest.period.from ?? '(the archive holds no event)'} → ${backtest.period.until}`,
+    `contacts: ${backtest.contacts}${backtest.truncated ? colour.yellow(' (truncated: the first ones by key, API_BACKTEST_MAX_CONTACTS)') : ''}`,
+    `moved: tier ${moved.tier}, grade ${moved.grade}, stage ${moved.stage}`,
+    `new MQLs: ${newMql.count}`,
+  ];
+  for (const { contact, at } of newMql.first.slice(0, BACKTEST_LISTED))
+    lines.push(colour.green(`  + ${contact} at ${at}`));
+  if (newMql.count > BACKTEST_LISTED)
+    lines.push(`  … and ${newMql.count - BACKTEST_LISTED} more (--json lists the earliest 100)`);
+  lines.push(`lost MQLs: ${lostMql.count}`);
+  for (const contact of lostMql.first.slice(0, BACKTEST_LISTED)) lines.push(colour.red(`  - ${contact}`));
+  if (lostMql.count > BACKTEST_LISTED)
+    lines.push(`  … and ${lostMql.count - BACKTEST_LISTED} more (--json lists 100)`);
+  const table = plainTable(['', `live v${live.model.version}`, `candidate v${candidate.model.version}`]);
+  table.push(...backtestRows(backtest));
+  lines.push(table.toString());
+  const known = candidate.outcomes.known;
+  lines.push(
+    known === 0
+      ? 'no contact has a known outcome yet (won, converted or lost): record outcomes to compare conversion'
+      : `outcomes: each contact judged as it stood just before its first outcome; conversion ${percent(candidate.outcomes.converted / known)}`,
+  );
+  return lines;
+}
+
+/** `leadscore model backtest FILE`: the file against the live version on the workspace's archived contacts. */
+export async function backtestModel(
+  connection: Connection,
+  file: string,
+  output: Output,
+): Promise<ExitStatus> {
+  const backtest = await sendModel<ModelBacktest>(
+    connection,
+    '/v1/models/backtest',
+    await readModelFile(file),
+  );
+  if (output.json) writeJson(output, backtest);
+  else for (const line of backtestLines(backtest)) output.out(line);
   return ExitCode.ok;
 }
 
