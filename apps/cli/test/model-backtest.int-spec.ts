@@ -10,6 +10,7 @@ import {
   uniqueDatabaseName,
   uniqueName,
   type TestAnalytics,
+  clicksModelSource,
 } from '@leadscore/testing';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,18 +24,7 @@ jest.setTimeout(120_000);
 const HOUR = 3_600_000;
 const T0 = Date.now() - 48 * HOUR;
 
-/** Clicks worth `points` each; MQL from a total of 20. */
-const yaml = (version: number, points: number, id = 'clicks') => `id: ${id}
-version: ${version}
-name: Clicks
-engagement:
-  - { id: click, event: email.clicked, points: ${points} }
-tiers: { warm: 10, hot: 30 }
-lifecycle:
-  mql:
-    conditions:
-      - { metric: total, enter: 20, exit: 15 }
-`;
+const yaml = clicksModelSource;
 
 let analytics: TestAnalytics;
 let analyticsDir: string;

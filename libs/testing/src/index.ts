@@ -48,3 +48,4 @@ export {
   type TestScorerOptions,
 } from './scorer-service.js';
 export { chromiumPath, launchChromium } from './chromium.js';
+export { clicksModelSource } from './model-fixtures.js';

@@ -1,3 +1,4 @@
+import { clicksModelSource } from '@leadscore/testing';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { parseModel, type ModelBacktest, type ScoringModel } from '@leadscore/contracts';
 import { backtestModels, type BacktestContact } from '@leadscore/lifecycle';
@@ -24,18 +25,7 @@ const T0 = Date.UTC(2026, 2, 30, 9);
 const NOW = Date.parse('2026-04-01T09:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Clicks worth `points` each; MQL from a total of 20 (left below 15); tiers warm 10, hot 30. */
-const yaml = (version: number, points: number, id = 'clicks') => `id: ${id}
-version: ${version}
-name: Clicks
-engagement:
-  - { id: click, event: email.clicked, points: ${points} }
-tiers: { warm: 10, hot: 30 }
-lifecycle:
-  mql:
-    conditions:
-      - { metric: total, enter: 20, exit: 15 }
-`;
+const yaml = clicksModelSource;
 const model = (workspace: string, version: number, points: number): ScoringModel =>
   parseModel(yaml(version, points), 'yaml', 'clicks.yaml', { workspace });
 

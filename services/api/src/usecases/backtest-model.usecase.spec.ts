@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { parseModel, type ReplayContacts, type ScoringModel } from '@leadscore/contracts';
 import { backtestModels, type BacktestReport } from '@leadscore/lifecycle';
+import { clicksModelSource } from '@leadscore/testing';
 import type { ApiContext } from '../app/api.context.js';
 import { ArchiveGateway } from '../archive/archive-gateway.js';
 import type { Caller } from '../auth/caller.js';
@@ -12,17 +13,7 @@ const T0 = Date.UTC(2026, 2, 30, 9);
 const NOW = new Date(Date.UTC(2026, 3, 1, 9));
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const yaml = (version: number, points: number) => `id: clicks
-version: ${version}
-name: Clicks
-engagement:
-  - { id: click, event: email.clicked, points: ${points} }
-tiers: { warm: 10, hot: 30 }
-lifecycle:
-  mql:
-    conditions:
-      - { metric: total, enter: 20, exit: 15 }
-`;
+const yaml = (version: number, points: number) => clicksModelSource(version, points);
 const model = (version: number, points: number): ScoringModel =>
   parseModel(yaml(version, points), 'yaml', 'clicks.yaml', { workspace: 'acme' });
 
