@@ -22,6 +22,17 @@ export class ArchiveGateway {
   ) {}
 
   async get<T>(workspace: string, path: string, query: Record<string, string | undefined> = {}): Promise<T> {
+    const { response, body } = await this.request(workspace, path, query);
+    if (response.ok) return body as T;
+    return this.failed(response, body);
+  }
+
+  /** One answer of the archive, whatever its status; a network failure is a 503. */
+  private async request(
+    workspace: string,
+    path: string,
+    query: Record<string, string | undefined>,
+  ): Promise<{ response: Response; body: Record<string, unknown> }> {
     const search = new URLSearchParams(
       Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined),
     ).toString();
@@ -38,7 +49,10 @@ export class ArchiveGateway {
       );
     }
     const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-    if (response.ok) return body as T;
+    return { response, body };
+  }
+
+  private failed(response: Response, body: Record<string, unknown>): never {
     const message =
       typeof body['message'] === 'string' ? body['message'] : `${response.status} ${response.statusText}`;
     if (response.status === 400) return fail('invalid-request', message);
@@ -58,15 +72,29 @@ export class ArchiveGateway {
     after: string | undefined,
     contacts = REPLAY_CONTACTS_PAGE,
   ): Promise<ReplayContacts> {
-    const page = await this.get<unknown>(workspace, '/replay-contacts', {
-      after,
-      contacts: String(contacts),
-    });
-    if (validReplayContacts(page)) return page;
-    const error = validReplayContacts.errors?.[0];
-    return fail(
-      'unavailable',
-      `The archive answered a page of contacts the api cannot read (the analytics service at ${this.baseUrl}: ${error ? `${error.instancePath || '(body)'} ${error.message ?? 'is invalid'}` : 'not a page of contacts'}); is it the same release as the api?`,
-    );
+    let size = contacts;
+    for (;;) {
+      const { response, body } = await this.request(workspace, '/replay-contacts', {
+        after,
+        contacts: String(size),
+      });
+      // Too many events in one page (the archive caps what it sends at once): ask for fewer contacts.
+      if (response.status === 413 && size > 1) {
+        size = Math.ceil(size / 2);
+        continue;
+      }
+      if (response.status === 413)
+        return fail(
+          'unavailable',
+          `A contact after ${after ?? 'the first'} has more archived events than the archive replays at once (the analytics service said: ${typeof body['message'] === 'string' ? body['message'] : '413'}); it cannot be replayed.`,
+        );
+      if (!response.ok) return this.failed(response, body);
+      if (validReplayContacts(body)) return body;
+      const error = validReplayContacts.errors?.[0];
+      return fail(
+        'unavailable',
+        `The archive answered a page of contacts the api cannot read (the analytics service at ${this.baseUrl}: ${error ? `${error.instancePath || '(body)'} ${error.message ?? 'is invalid'}` : 'not a page of contacts'}); is it the same release as the api?`,
+      );
+    }
   }
 }

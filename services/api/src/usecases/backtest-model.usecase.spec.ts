@@ -212,6 +212,29 @@ describe('ArchiveGateway.replayContacts', () => {
     );
   });
 
+  it('asks for fewer contacts per page while the archive says a page holds too many events', async () => {
+    const fetch = jest.spyOn(globalThis, 'fetch').mockImplementation((input) => {
+      const size = Number(new URL(String(urlOf(input))).searchParams.get('contacts'));
+      return Promise.resolve(
+        size > 125
+          ? Response.json({ message: 'more than 200000 events' }, { status: 413 })
+          : Response.json(page(CONTACTS.slice(0, 1), null)),
+      );
+    });
+    const gateway = new ArchiveGateway('http://analytics.test/');
+    expect(await gateway.replayContacts('acme', undefined)).toEqual(page(CONTACTS.slice(0, 1), null));
+    expect(
+      fetch.mock.calls.map((call) => new URL(String(urlOf(call[0]))).searchParams.get('contacts')),
+    ).toEqual(['500', '250', '125']);
+    fetch.mockImplementation(() =>
+      Promise.resolve(Response.json({ message: 'more than 200000 events' }, { status: 413 })),
+    );
+    expect(await problemOf(gateway.replayContacts('acme', 'email:a@example.com'))).toMatchObject({
+      status: 503,
+      detail: expect.stringMatching(/cannot be replayed/),
+    });
+  });
+
   it('is a 503 when the analytics service does not answer', async () => {
     const problem = await problemOf(
       new ArchiveGateway('http://127.0.0.1:9', 2_000).replayContacts('acme', undefined),
