@@ -41,6 +41,7 @@ export type {
   LeaderboardEntry,
   LeaderboardPage,
   ModelApplied,
+  ModelBacktest,
   ModelDiff,
   ModelFieldChange,
   ModelIssueDetail,

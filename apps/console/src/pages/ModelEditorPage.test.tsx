@@ -3,7 +3,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelDiff, ModelValidation, ModelVersionDetail, Role } from '../api/types';
-import { modelIssue, ontraport, session } from '../test/fixtures';
+import { modelBacktest, modelIssue, ontraport, session } from '../test/fixtures';
 import { mockApi, problem, type Handler, type RecordedRequest } from '../test/mock-api';
 import { renderApp } from '../test/render';
 import { stubRangeGeometry } from '../test/codemirror';
@@ -179,6 +179,92 @@ describe('model editor', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Apply' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('The model is invalid.');
     expect(within(screen.getByRole('list', { name: 'Problems' })).queryAllByRole('listitem')).toHaveLength(0);
+  });
+
+  it('runs a backtest once at a time, busy meanwhile, then shows the panel', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const api = routes('viewer', { 'POST /v1/models/backtest': { body: modelBacktest() } });
+    // The backtest's answer waits for the gate: the page stays busy until the test releases it.
+    const answerRoute = api.fetchMock.getMockImplementation();
+    if (!answerRoute) throw new Error('no mock fetch');
+    api.fetchMock.mockImplementation(async (input, init) => {
+      const response = await answerRoute(input, init);
+      if (api.requests.at(-1)?.path === '/v1/models/backtest') await gate;
+      return response;
+    });
+    renderApp('/models/ontraport/edit');
+    const { view } = await editor();
+    await waitFor(() => expect(view.state.doc.toString()).toBe(SOURCE));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Backtest' }));
+    const busy = await screen.findByRole('button', { name: 'Backtesting…' });
+    expect(busy).toBeDisabled();
+    expect(busy).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByRole('button', { name: 'Show diff' })).toBeDisabled();
+    expect(screen.getByText('Replaying the archived contacts under both models…')).toBeInTheDocument();
+    await user.click(busy);
+    const calls = api.find('POST', '/v1/models/backtest');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.body).toBe(SOURCE);
+    expect(calls[0]?.headers['content-type']).toBe('application/yaml');
+
+    release();
+    expect(
+      await screen.findByRole('region', { name: 'Backtest of ontraport: version 4 against live version 3' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Backtest' })).toBeEnabled();
+    expect(screen.queryByText(/Replaying the archived contacts/)).not.toBeInTheDocument();
+  });
+
+  it('shows the api’s message when the model has no live version yet (404)', async () => {
+    routes('editor', {
+      'POST /v1/models/backtest': {
+        status: 404,
+        body: problem(404, 'Model my-model has no live version in this workspace: apply it first.'),
+      },
+    });
+    renderApp('/models/new');
+    await editor();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Backtest' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'has no live version in this workspace: apply it first.',
+    );
+    expect(screen.queryByRole('region', { name: /Backtest of/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Backtest' })).toBeEnabled();
+  });
+
+  it('shows the message of a 503 (archive down) and lists the issues of a 422', async () => {
+    let status = 503;
+    routes('editor', {
+      'POST /v1/models/backtest': () =>
+        status === 503
+          ? { status, body: problem(503, 'The archive is unavailable: try again later.') }
+          : {
+              status,
+              body: problem(422, '1 problem: engagement[0].points must be number (line 7, column 13)', {
+                issues: [modelIssue()],
+              }),
+            },
+    });
+    renderApp('/models/ontraport/edit');
+    await editor();
+    await screen.findByText('No problems: the model is valid.');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Backtest' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The archive is unavailable: try again later.',
+    );
+    status = 422;
+    await user.click(screen.getByRole('button', { name: 'Backtest' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent('1 problem: engagement[0].points must be number'),
+    );
+    expect(
+      within(screen.getByRole('list', { name: 'Problems' })).getByText(/Line 7: must be number/),
+    ).toBeInTheDocument();
   });
 
   it('gives a viewer no Apply button', async () => {

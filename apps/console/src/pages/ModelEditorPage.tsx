@@ -3,11 +3,13 @@ import { Link, useParams } from 'wouter';
 import { ApiError, api, enc } from '../api/client';
 import type {
   ModelApplied,
+  ModelBacktest,
   ModelDiff,
   ModelIssueDetail,
   ModelValidation,
   ModelVersionDetail,
 } from '../api/types';
+import { BacktestView } from '../components/BacktestView';
 import { DiffView } from '../components/DiffView';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ProblemsList, type ValidationState } from '../components/ProblemsList';
@@ -20,6 +22,7 @@ import { useSession } from '../session/SessionContext';
 const YamlEditor = lazy(() => import('../components/YamlEditor'));
 
 export const VALIDATE_DEBOUNCE_MS = 300;
+type Action = 'diff' | 'backtest' | 'apply';
 const YAML = 'application/yaml';
 export const EDITOR_LABEL = 'Model source (YAML)';
 
@@ -99,7 +102,10 @@ export function ModelEditorPage() {
   const [diff, setDiff] = useState<ModelDiff | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const [applied, setApplied] = useState<ModelApplied | null>(null);
-  const [busy, setBusy] = useState<'diff' | 'apply' | null>(null);
+  const [backtest, setBacktest] = useState<ModelBacktest | null>(null);
+  const [busy, setBusy] = useState<Action | null>(null);
+  // The state lags a click: a second click before the re-render must not send the request again.
+  const running = useRef(false);
   const requestSeq = useRef(0);
 
   // Load the live text once; a version published without the api has no text: its document as JSON is YAML too.
@@ -137,14 +143,18 @@ export function ModelEditorPage() {
     setApplied(null);
   };
 
-  const run = async (kind: 'diff' | 'apply') => {
-    if (source === null) return;
+  const run = async (kind: Action) => {
+    if (source === null || running.current) return;
+    running.current = true;
     setBusy(kind);
     setActionError(null);
     setApplied(null);
     try {
       if (kind === 'diff') {
         setDiff(await api.postText<ModelDiff>('/v1/models/diff', source, YAML));
+      } else if (kind === 'backtest') {
+        setBacktest(null);
+        setBacktest(await api.postText<ModelBacktest>('/v1/models/backtest', source, YAML));
       } else {
         const result = await api.postText<ModelApplied>('/v1/models', source, YAML);
         setApplied(result);
@@ -159,6 +169,7 @@ export function ModelEditorPage() {
         setValidation('invalid');
       }
     } finally {
+      running.current = false;
       setBusy(null);
     }
   };
@@ -215,6 +226,14 @@ export function ModelEditorPage() {
             <button type="button" disabled={busy !== null} onClick={() => void run('diff')}>
               Show diff
             </button>
+            <button
+              type="button"
+              disabled={busy !== null}
+              aria-busy={busy === 'backtest'}
+              onClick={() => void run('backtest')}
+            >
+              {busy === 'backtest' ? 'Backtesting…' : 'Backtest'}
+            </button>
             {canApply ? (
               <button
                 type="button"
@@ -232,7 +251,13 @@ export function ModelEditorPage() {
           <p role="status" className={applied ? 'success' : undefined}>
             {applied ? `Applied version ${applied.version.version}` : ''}
           </p>
+          {busy === 'backtest' ? (
+            <p className="loading" role="status">
+              Replaying the archived contacts under both models…
+            </p>
+          ) : null}
           {diff ? <DiffView diff={diff} /> : null}
+          {backtest ? <BacktestView backtest={backtest} /> : null}
         </>
       ) : null}
     </>

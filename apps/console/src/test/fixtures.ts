@@ -8,6 +8,7 @@ import type {
   ContactScores,
   ContactTimeline,
   LeaderboardPage,
+  ModelBacktest,
   ModelIssueDetail,
   ModelList,
   ModelVersion,
@@ -363,6 +364,67 @@ export function accountMembers(overrides: Partial<AccountMembersPage> = {}): Acc
     total: 2,
     limit: 25,
     offset: 0,
+    ...overrides,
+  };
+}
+
+/**
+ * A backtest of version 4 of `ontraport` against live version 3: 12 new MQLs (two more than the panel
+ * lists), the candidate drawing a line at 70 where the live model draws none, and live one at 60 only.
+ */
+export function modelBacktest(overrides: Partial<ModelBacktest> = {}): ModelBacktest {
+  const line = (threshold: number, precision: number | null, recall: number | null, f1: number | null) => ({
+    threshold,
+    predictedPositive: 4,
+    truePositive: 2,
+    falsePositive: 2,
+    falseNegative: 1,
+    precision,
+    recall,
+    f1,
+  });
+  const deciles = (lifts: (number | null)[]) =>
+    lifts.map((lift, n) => ({ decile: n + 1, contacts: 10, converted: 2, rate: 0.2, lift }));
+  return {
+    modelId: 'ontraport',
+    period: { from: '2025-04-01T00:00:00.000Z', until: '2025-06-01T08:00:00.000Z' },
+    contacts: 120,
+    truncated: false,
+    moved: { tier: 17, grade: 9, stage: 13 },
+    newMql: {
+      count: 12,
+      first: Array.from({ length: 12 }, (_, n) => ({
+        contact: `email:lead${n + 1}@example.com`,
+        at: `2025-05-${String(n + 10).padStart(2, '0')}T09:00:00.000Z`,
+      })),
+    },
+    lostMql: { count: 2, first: ['email:old1@example.com', 'email:old2@example.com'] },
+    live: {
+      model: { id: 'ontraport', version: 3 },
+      tiers: { warm: 40, hot: 10, none: 70 },
+      stages: { lead: 100, recycled: 3, mql: 15, sql: 2 },
+      outcomes: {
+        known: 30,
+        converted: 6,
+        rocAuc: 0.712,
+        byTier: [],
+        thresholds: [line(30, 0.25, 0.5, 0.333), line(60, 0.5, 0.25, 0.333)],
+        deciles: deciles([1.5, 1.2, 1, 0.8, 0.5, 0.5, 0.5, 0.5, 0.5, null]),
+      },
+    },
+    candidate: {
+      model: { id: 'ontraport', version: 4 },
+      tiers: { warm: 45, hot: 20, none: 55 },
+      stages: { lead: 88, recycled: 3, mql: 27, sql: 2 },
+      outcomes: {
+        known: 30,
+        converted: 6,
+        rocAuc: 0.84,
+        byTier: [],
+        thresholds: [line(30, 0.3, 0.75, 0.429), line(70, 0.6, 0.5, 0.545)],
+        deciles: deciles([2.5, 1.75, 1.25, 0.8, 0.5, 0.5, 0.5, 0.5, 0.5, null]),
+      },
+    },
     ...overrides,
   };
 }
