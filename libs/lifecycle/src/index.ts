@@ -4,6 +4,7 @@ export {
   applyScores,
   setSalesAccepted,
   targetStage,
+  tierNamesOf,
   tierTransitions,
   INITIAL_LIFECYCLE,
   type ContactLifecycle,

@@ -52,6 +52,19 @@ function stepsAlong<T>(ladder: readonly T[], from: number, to: number): [T, T][]
   return steps;
 }
 
+/** A tier transition's named tiers as events carry them (`previousName`, `currentName`); none otherwise. */
+export function tierNamesOf(transition: {
+  readonly kind: 'tier' | 'stage';
+  readonly fromName?: string;
+  readonly toName?: string;
+}): { previousName?: string; currentName?: string } {
+  if (transition.kind !== 'tier') return {};
+  return {
+    ...(transition.fromName === undefined ? {} : { previousName: transition.fromName }),
+    ...(transition.toName === undefined ? {} : { currentName: transition.toName }),
+  };
+}
+
 /** Every tier line crossed from `from` to `to`, in the order crossed (cold → hot fires cold→warm, warm→hot). */
 export function tierTransitions(from: TierName, to: TierName): Transition[] {
   return stepsAlong(TIER_ORDER, TIER_ORDER.indexOf(from), TIER_ORDER.indexOf(to)).map(([a, b]) => ({

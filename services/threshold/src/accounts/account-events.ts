@@ -4,7 +4,7 @@ import {
   type AccountScoreChangedData,
   type AccountScoreChangedEvent,
 } from '@leadscore/contracts';
-import { type AccountTransition } from '@leadscore/lifecycle';
+import { tierNamesOf, type AccountTransition } from '@leadscore/lifecycle';
 import { lifecycleEventId, scoreChangedEventId, THRESHOLD_EVENT_SOURCE } from '@leadscore/score-events';
 
 /** What one account change writes: its event, its transitions and their lifecycle events. */
@@ -44,10 +44,6 @@ export function accountLifecycleEvent(
   index: number,
 ): AccountLifecycleChangedEvent {
   const { data } = change;
-  const names =
-    transition.kind === 'tier' && transition.toName !== undefined
-      ? { previousName: transition.fromName ?? transition.toName, currentName: transition.toName }
-      : {};
   return {
     specversion: '1.0',
     id: lifecycleEventId(change.workspace, data.model.id, change.subject, data.sequence, index),
@@ -63,7 +59,7 @@ export function accountLifecycleEvent(
       kind: transition.kind,
       previous: transition.from,
       current: transition.to,
-      ...names,
+      ...tierNamesOf(transition),
       sequence: data.sequence,
       accountScoreChangedId: change.id,
       scores: { ...data.current },

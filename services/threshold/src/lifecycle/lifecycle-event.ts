@@ -4,20 +4,11 @@ import {
   type LifecycleScores,
   type ScoreChangedEvent,
 } from '@leadscore/contracts';
-import { type Transition } from '@leadscore/lifecycle';
+import { tierNamesOf, type Transition } from '@leadscore/lifecycle';
 import { lifecycleEventId, THRESHOLD_EVENT_SOURCE } from '@leadscore/score-events';
 
 export const LIFECYCLE_EVENT_SOURCE = THRESHOLD_EVENT_SOURCE;
 export { lifecycleEventId };
-
-/** A tier transition's named tiers, under a model with named tiers (v1 consumers read previous/current). */
-function transitionNames(transition: Transition): { previousName?: string; currentName?: string } {
-  if (transition.kind !== 'tier') return {};
-  return {
-    ...(transition.fromName === undefined ? {} : { previousName: transition.fromName }),
-    ...(transition.toName === undefined ? {} : { currentName: transition.toName }),
-  };
-}
 
 /** The leads.lifecycle.v1 CloudEvent of one transition, with the score snapshot and explanation behind it. */
 export function lifecycleEvent(
@@ -41,7 +32,7 @@ export function lifecycleEvent(
       kind: transition.kind,
       previous: transition.from,
       current: transition.to,
-      ...transitionNames(transition),
+      ...tierNamesOf(transition),
       sequence: data.sequence,
       scoreChangedId: scoreChanged.id,
       scores: { ...data.current },
