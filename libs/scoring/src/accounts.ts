@@ -72,17 +72,6 @@ export function accountTraitsOf(profile: ContactProfile | undefined): ContactPro
   return Object.keys(traits).length > 0 ? traits : undefined;
 }
 
-/** Whether an account's traits differ (key by key, scalar values as ingest keeps them). */
-export function sameAccountTraits(a: ContactProfile | undefined, b: ContactProfile | undefined): boolean {
-  const left = a ?? {};
-  const right = b ?? {};
-  const keys = Object.keys(left);
-  return (
-    keys.length === Object.keys(right).length &&
-    keys.every((key) => Object.hasOwn(right, key) && JSON.stringify(left[key]) === JSON.stringify(right[key]))
-  );
-}
-
 /**
  * Member engagement in the roll-up is counted in hundredths of a point (published scores are rounded to
  * hundredths), as integers: sums of any number of member changes stay exact.
@@ -100,6 +89,13 @@ export function membersRead(rollup: AccountRollup): number {
   if (rollup.rollup === 'sum') return 0;
   if (rollup.rollup === 'max') return 1;
   return rollup.top ?? 1;
+}
+
+/** The roll-up as events and answers show it: its kind, and `top` for topMean only. */
+export function rollupView(rollup: AccountRollup): { kind: AccountRollup['rollup']; top?: number } {
+  return rollup.rollup === 'topMean' && rollup.top !== undefined
+    ? { kind: rollup.rollup, top: rollup.top }
+    : { kind: rollup.rollup };
 }
 
 /** What a roll-up reads of an account's members, in hundredths of a point. */

@@ -1,4 +1,4 @@
-import type { AccountRollup, AccountScores } from '@leadscore/contracts';
+import type { AccountScores } from '@leadscore/contracts';
 import type { AccountScoreRow, SqlRunner } from '@leadscore/persistence';
 import { relativeScore, roundScore, type RankStats } from '@leadscore/scoring';
 import { fail } from '../http/problem-details.js';
@@ -20,13 +20,6 @@ export function publishedOf(row: AccountScoreRow): { scores: AccountScores; mode
 export function relativePercentOf(stats: RankStats, total: number): number | null {
   const percent = relativeScore(stats, total);
   return percent === null ? null : roundScore(percent);
-}
-
-/** The roll-up as answers show it (`top` only for topMean), as the account's score changes do. */
-export function rollupOf(engagement: AccountRollup): { kind: AccountRollup['rollup']; top?: number } {
-  return engagement.rollup === 'topMean' && engagement.top !== undefined
-    ? { kind: engagement.rollup, top: engagement.top }
-    : { kind: engagement.rollup };
 }
 
 /** A member's last published figures (the scores state's `reported` snapshot). */

@@ -5,8 +5,8 @@ import {
   accountProfileRepository,
   accountScoreRepository,
 } from '@leadscore/persistence';
-import { accountFitOf, fromCentiPoints } from '@leadscore/scoring';
-import { WHAT_AN_ACCOUNT_IS, publishedOf, relativePercentOf, rollupOf } from '../accounts/account-reads.js';
+import { accountFitOf, fromCentiPoints, rollupView } from '@leadscore/scoring';
+import { WHAT_AN_ACCOUNT_IS, publishedOf, relativePercentOf } from '../accounts/account-reads.js';
 import type { ApiContext } from '../app/api.context.js';
 import type { Caller } from '../auth/caller.js';
 import { fail } from '../http/problem-details.js';
@@ -54,7 +54,7 @@ export class ReadAccount {
         relativePercent: rankStats ? relativePercentOf(rankStats, scores.total) : null,
         stage: row.stage,
         sequence: row.sequence,
-        rollup: rollupOf(model.accounts.engagement),
+        rollup: rollupView(model.accounts.engagement),
         explanation: {
           members: (highest.get(accountKeyOf(row)) ?? []).map((member) => ({
             contact: member.contactId,

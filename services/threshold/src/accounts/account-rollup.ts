@@ -21,6 +21,7 @@ import {
   fromCentiPoints,
   membersRead,
   rollUpEngagement,
+  rollupView,
   sameAccountScores,
   toCentiPoints,
   updateMember,
@@ -55,12 +56,12 @@ export interface RollupOutcome {
 
 interface TouchedAccount {
   readonly key: AccountKey;
-  sumDelta: number;
-  membersDelta: number;
-  cause: AccountChangeCause;
-  scoring: AccountScoring;
-  modelVersion: number;
-  time: string;
+  readonly sumDelta: number;
+  readonly membersDelta: number;
+  readonly cause: AccountChangeCause;
+  readonly scoring: AccountScoring;
+  readonly modelVersion: number;
+  readonly time: string;
 }
 
 /**
@@ -114,22 +115,17 @@ export async function rollUpAccounts(
     for (const effect of update.effects) {
       const accountKey = { workspaceId: event.workspace, modelId: data.model.id, accountId: effect.account };
       const id = accountKeyOf(accountKey);
-      const account = touched.get(id) ?? {
+      // Deltas add up; the cause, scoring, version and time are the batch's latest change's.
+      const earlier = touched.get(id);
+      touched.set(id, {
         key: accountKey,
-        sumDelta: 0,
-        membersDelta: 0,
+        sumDelta: (earlier?.sumDelta ?? 0) + effect.sumDelta,
+        membersDelta: (earlier?.membersDelta ?? 0) + effect.membersDelta,
         cause: { type: effect.kind, contact: data.contact, memberSequence: data.sequence },
         scoring,
         modelVersion: data.model.version,
         time: event.time,
-      };
-      account.sumDelta += effect.sumDelta;
-      account.membersDelta += effect.membersDelta;
-      account.cause = { type: effect.kind, contact: data.contact, memberSequence: data.sequence };
-      account.scoring = scoring;
-      account.modelVersion = data.model.version;
-      account.time = event.time;
-      touched.set(id, account);
+      });
     }
   }
 
@@ -184,7 +180,6 @@ export async function rollUpAccounts(
       continue;
     }
     const sequence = row.sequence + 1;
-    const { rollup, top: topN } = account.scoring.engagement;
     const change = accountScoreChangedEvent(account.key.workspaceId, account.time, {
       account: account.key.accountId,
       model: { id: account.key.modelId, version: account.modelVersion },
@@ -192,7 +187,7 @@ export async function rollUpAccounts(
       cause: account.cause,
       previous,
       current,
-      rollup: topN === undefined || rollup !== 'topMean' ? { kind: rollup } : { kind: rollup, top: topN },
+      rollup: rollupView(account.scoring.engagement),
       members: top
         .slice(0, Math.min(10, reads))
         .map((m) => ({ contact: m.contactId, engagement: fromCentiPoints(m.engagementCenti) })),
