@@ -232,21 +232,6 @@ export const accountMemberRepository = {
       sequence: Number(r.sequence),
     }));
   },
-
-  /** The account of each of a workspace's contacts under a model, where it has one. */
-  async accountsOf(
-    sql: SqlRunner,
-    workspaceId: string,
-    contactIds: readonly string[],
-  ): Promise<{ modelId: string; contactId: string; accountId: string }[]> {
-    if (contactIds.length === 0) return [];
-    const rows = await sql.query<{ model_id: string; contact_id: string; account_id: string }[]>(
-      `SELECT model_id, contact_id, account_id FROM account_members
-       WHERE workspace_id = $1 AND contact_id = ANY($2::text[]) AND account_id IS NOT NULL`,
-      [workspaceId, contactIds],
-    );
-    return rows.map((r) => ({ modelId: r.model_id, contactId: r.contact_id, accountId: r.account_id }));
-  },
 };
 
 const SCORE_COLUMNS = `workspace_id, model_id, account_id, members, engagement_sum_centi, sequence, model_version,
