@@ -9,7 +9,7 @@ WITH page AS (
     ORDER BY contact
     LIMIT {contacts:UInt32}
 )
-SELECT contact, id, source, type, time, data
+SELECT contact, id, source, type, time, data, kafka_partition AS partition, toString(kafka_offset) AS offset
 FROM {database}.events
 WHERE workspace = {workspace:String}
   AND contact GLOBAL IN (SELECT contact FROM page)

@@ -112,13 +112,14 @@ export interface ReplayEventRow extends ContactEventRow {
   readonly offset: string;
 }
 
-export interface ReplayContactEventRow extends ContactEventRow {
-  readonly contact: string;
-}
+/** The same columns as a replay's: a rescore needs each event's position. */
+export type ReplayContactEventRow = ReplayEventRow;
 
 /** One row: null when the workspace has no archived event. */
 export interface OldestEventRow {
   readonly oldest: ClickHouseTime | null;
+  /** Contacts the archive holds for the workspace (UInt64 as text or number, as ClickHouse answers). */
+  readonly contacts: string | number;
 }
 
 export interface ContactLifecycleChangeRow {

@@ -29,6 +29,7 @@ import { NamedTiers1765100000000 } from './migrations/1765100000000-named-tiers.
 import { ContactAliases1765200000000 } from './migrations/1765200000000-contact-aliases.js';
 import { Accounts1765300000000 } from './migrations/1765300000000-accounts.js';
 import { AccountScoresByAccount1765300000001 } from './migrations/1765300000001-account-scores-by-account.js';
+import { Rescores1765400000000 } from './migrations/1765400000000-rescores.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -63,6 +64,7 @@ export const MIGRATIONS = [
   ContactAliases1765200000000,
   Accounts1765300000000,
   AccountScoresByAccount1765300000001,
+  Rescores1765400000000,
 ];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */

@@ -97,6 +97,13 @@ export {
   type WebhookDeliveryStatus,
 } from './repositories/webhook-delivery.repository.js';
 export { decayRunRepository, type DecayRunRow } from './repositories/decay-run.repository.js';
+export {
+  rescoreRepository,
+  type ClaimedRescore,
+  type NewRescore,
+  type RescoreCounts,
+  type RescoreStatus,
+} from './repositories/rescore.repository.js';
 export { LeadershipLostError, tryAcquireLeaderLease, type LeaderLease } from './leader-lease.js';
 export { workspaceRepository, type WorkspaceRow } from './repositories/workspace.repository.js';
 export {

@@ -756,14 +756,20 @@ describe('the archive queries', () => {
     ]);
     expect(first.next).toBe(BOB);
     expect(first.archivedFrom).toBe('2026-11-15T08:00:00.000Z');
-    // Ada's e1 once: its first copy (offset 1, 09:01), not the one sent again an hour later.
+    // Ada's e1 once: its first copy (09:01), not the one sent again an hour later.
     expect(first.contacts[0]?.events[0]).toEqual({
       id: 'e1',
       source: '/v1/events',
       type: 'web.page_viewed',
       time: '2026-12-01T09:01:00.000Z',
       data: {},
+      partition: 0,
+      offset: '2',
     });
+    // Where the archive ends, as /internal/v1/offsets says; the contacts it holds, over every page.
+    const offsets = await http.inject({ method: 'GET', url: '/internal/v1/offsets' });
+    expect(first.archivedThrough).toEqual(offsets.json<{ topics: unknown }>().topics);
+    expect(first.archivedContacts).toBe(5);
     const second = await page('acme', `?contacts=2&after=${encodeURIComponent(BOB)}`);
     expect(ids(second)).toEqual([
       [EVE, ['v3', 'v2', 'v1']],
@@ -776,6 +782,8 @@ describe('the archive queries', () => {
       type: 'web.page_viewed',
       time: '2026-12-01T09:10:00.000Z',
       data: { url: 'https://example.com/v3' },
+      partition: 0,
+      offset: '100',
     });
     const last = await page('acme', `?contacts=2&after=${encodeURIComponent(FAY)}`);
     expect(ids(last)).toEqual([[GUS, ['g1']]]);
@@ -792,6 +800,8 @@ describe('the archive queries', () => {
       contacts: [],
       next: null,
       archivedFrom: '2026-11-15T08:00:00.000Z',
+      archivedThrough: first.archivedThrough,
+      archivedContacts: 5,
     });
 
     // Another workspace sees only its own contacts and its own oldest event; one with none, nothing.
@@ -802,7 +812,14 @@ describe('the archive queries', () => {
       ['email:hal@example.com', ['x2']],
     ]);
     expect(globex.archivedFrom).toBe('2026-10-01T00:00:00.000Z');
-    expect(await page('initech', '')).toEqual({ contacts: [], next: null, archivedFrom: null });
+    expect(globex.archivedContacts).toBe(3);
+    expect(await page('initech', '')).toEqual({
+      contacts: [],
+      next: null,
+      archivedFrom: null,
+      archivedThrough: first.archivedThrough,
+      archivedContacts: 0,
+    });
 
     for (const contacts of ['0', '1001', 'many', '2.5', '']) {
       const response = await http.inject({

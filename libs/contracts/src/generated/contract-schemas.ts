@@ -53,11 +53,14 @@ import { providerSecretStatusSchema } from './provider-secret-status.schema.js';
 import { recordOutcomeRequestSchema } from './record-outcome-request.schema.js'; // schemas/api/record-outcome-request.schema.json
 import { replayContactsSchema } from './replay-contacts.schema.js'; // schemas/api/replay-contacts.schema.json
 import { replayEventsSchema } from './replay-events.schema.js'; // schemas/api/replay-events.schema.json
+import { rescoreListSchema } from './rescore-list.schema.js'; // schemas/api/rescore-list.schema.json
+import { rescoreSchema } from './rescore.schema.js'; // schemas/api/rescore.schema.json
 import { rotateWebhookSecretRequestSchema } from './rotate-webhook-secret-request.schema.js'; // schemas/api/rotate-webhook-secret-request.schema.json
 import { scoreDistributionAtSchema } from './score-distribution-at.schema.js'; // schemas/api/score-distribution-at.schema.json
 import { scoreDistributionSchema } from './score-distribution.schema.js'; // schemas/api/score-distribution.schema.json
 import { scoreStatsSchema } from './score-stats.schema.js'; // schemas/api/score-stats.schema.json
 import { signInRequestSchema } from './sign-in-request.schema.js'; // schemas/api/sign-in-request.schema.json
+import { startRescoreRequestSchema } from './start-rescore-request.schema.js'; // schemas/api/start-rescore-request.schema.json
 import { topRulesSchema } from './top-rules.schema.js'; // schemas/api/top-rules.schema.json
 import { updateSettingsRequestSchema } from './update-settings-request.schema.js'; // schemas/api/update-settings-request.schema.json
 import { updateUserRequestSchema } from './update-user-request.schema.js'; // schemas/api/update-user-request.schema.json
@@ -137,11 +140,14 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   recordOutcomeRequestSchema,
   replayContactsSchema,
   replayEventsSchema,
+  rescoreListSchema,
+  rescoreSchema,
   rotateWebhookSecretRequestSchema,
   scoreDistributionAtSchema,
   scoreDistributionSchema,
   scoreStatsSchema,
   signInRequestSchema,
+  startRescoreRequestSchema,
   topRulesSchema,
   updateSettingsRequestSchema,
   updateUserRequestSchema,

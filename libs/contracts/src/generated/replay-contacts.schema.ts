@@ -10,12 +10,14 @@ export const replayContactsSchema: Readonly<Record<string, unknown>> = {
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.leadscore.dev/api/replay-contacts.schema.json",
   "title": "ReplayContacts",
-  "description": "Internal (analytics → api): a page of a workspace's archived contacts, in contact-key order, each with its archived events in the order the scorer saw them (partition, offset), each event once; for backtests and rescoring.",
+  "description": "Internal (analytics → api, scorer): a page of a workspace's archived contacts, in contact-key order, each with its archived events in the order the scorer saw them (partition, offset), each event once; for backtests and rescoring.",
   "type": "object",
   "required": [
     "contacts",
     "next",
-    "archivedFrom"
+    "archivedFrom",
+    "archivedThrough",
+    "archivedContacts"
   ],
   "additionalProperties": false,
   "properties": {
@@ -44,7 +46,9 @@ export const replayContactsSchema: Readonly<Record<string, unknown>> = {
                 "source",
                 "type",
                 "time",
-                "data"
+                "data",
+                "partition",
+                "offset"
               ],
               "additionalProperties": false,
               "properties": {
@@ -64,6 +68,16 @@ export const replayContactsSchema: Readonly<Record<string, unknown>> = {
                 "data": {
                   "type": "object",
                   "description": "The event's data as ingested."
+                },
+                "partition": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Kafka partition of leads.events.v1 the event was consumed from."
+                },
+                "offset": {
+                  "type": "string",
+                  "pattern": "^[0-9]+$",
+                  "description": "Its Kafka offset (int64) as decimal text: with the partition, tells a rescore whether the live scorer had applied the event."
                 }
               }
             }
@@ -85,6 +99,22 @@ export const replayContactsSchema: Readonly<Record<string, unknown>> = {
       ],
       "format": "date-time",
       "description": "The time of the workspace's oldest archived event (what the archive's retention left); null when it has none."
+    },
+    "archivedThrough": {
+      "type": "object",
+      "description": "Per topic, per partition: the next offset the archive will store, read before the page's events (every event before it is in the page, for the page's contacts).",
+      "additionalProperties": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "string",
+          "pattern": "^[0-9]+$"
+        }
+      }
+    },
+    "archivedContacts": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "How many contacts of the workspace the archive holds (all pages): a rescore's progress counts against it."
     }
   }
 };

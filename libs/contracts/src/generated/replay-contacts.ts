@@ -6,7 +6,7 @@
  */
 
 /**
- * Internal (analytics → api): a page of a workspace's archived contacts, in contact-key order, each with its archived events in the order the scorer saw them (partition, offset), each event once; for backtests and rescoring.
+ * Internal (analytics → api, scorer): a page of a workspace's archived contacts, in contact-key order, each with its archived events in the order the scorer saw them (partition, offset), each event once; for backtests and rescoring.
  */
 export interface ReplayContacts {
   contacts: ReplayContact[];
@@ -18,6 +18,18 @@ export interface ReplayContacts {
    * The time of the workspace's oldest archived event (what the archive's retention left); null when it has none.
    */
   archivedFrom: string | null;
+  /**
+   * Per topic, per partition: the next offset the archive will store, read before the page's events (every event before it is in the page, for the page's contacts).
+   */
+  archivedThrough: {
+    [k: string]: {
+      [k: string]: string;
+    };
+  };
+  /**
+   * How many contacts of the workspace the archive holds (all pages): a rescore's progress counts against it.
+   */
+  archivedContacts: number;
 }
 export interface ReplayContact {
   /**
@@ -37,4 +49,12 @@ export interface ReplayContactEvent {
   data: {
     [k: string]: unknown;
   };
+  /**
+   * Kafka partition of leads.events.v1 the event was consumed from.
+   */
+  partition: number;
+  /**
+   * Its Kafka offset (int64) as decimal text: with the partition, tells a rescore whether the live scorer had applied the event.
+   */
+  offset: string;
 }

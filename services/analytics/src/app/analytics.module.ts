@@ -92,11 +92,15 @@ const MAX_PAGE_CONTACTS = 1_000;
  * GET /internal/v1/workspaces/:workspace/replay-contacts?after=<contact key>&contacts=<1..1000>: the next
  * page of the workspace's archived contacts in key order after `after`, each with its events in the order
  * the scorer saw them, for backtests and rescoring; `next` is the page's last key when there may be more,
- * `archivedFrom` the time of the workspace's oldest archived event.
+ * `archivedFrom` the time of the workspace's oldest archived event, `archivedThrough` where the archive
+ * ends (read first), `archivedContacts` how many contacts it holds.
  */
 @Controller('internal/v1/workspaces/:workspace/replay-contacts')
 class ReplayContactsController {
-  constructor(@Inject(ARCHIVE_QUERIES) private readonly queries: AnalyticsQueryRunner) {}
+  constructor(
+    @Inject(ANALYTICS_RUNTIME) private readonly runtime: AnalyticsRuntime,
+    @Inject(ARCHIVE_QUERIES) private readonly queries: AnalyticsQueryRunner,
+  ) {}
 
   @Get()
   async replayContacts(
@@ -107,6 +111,8 @@ class ReplayContactsController {
     if (after !== undefined && typeof after !== 'string')
       throw new BadRequestException("after: expected one contact key (the previous page's next)");
     const pageSize = wholeNumberOf('contacts', contacts, DEFAULT_PAGE_CONTACTS, MAX_PAGE_CONTACTS);
+    // Where the archive ends is read before the events: every event before it is in the page.
+    const { topics } = await this.runtime.archivedOffsets();
     const [rows, [oldest]] = await Promise.all([
       this.queries.run(AnalyticsQueries.replayContacts, {
         workspace,
@@ -120,7 +126,7 @@ class ReplayContactsController {
       throw new PayloadTooLargeException(
         `this page of up to ${pageSize} contacts has more than ${MAX_REPLAY_EVENTS} archived events, too many for one answer: ask for fewer contacts per page (?contacts=)`,
       );
-    return replayContactsView(rows, pageSize, oldest);
+    return replayContactsView(rows, pageSize, oldest, topics);
   }
 }
 

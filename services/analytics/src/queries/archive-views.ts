@@ -252,6 +252,7 @@ export function replayContactsView(
   rows: readonly ReplayContactEventRow[],
   pageSize: number,
   oldest: OldestEventRow | undefined,
+  archivedThrough: ReplayContacts['archivedThrough'],
 ): ReplayContacts {
   const contacts: ReplayContacts['contacts'] = [];
   for (const row of rows) {
@@ -266,6 +267,8 @@ export function replayContactsView(
       type: row.type,
       time: isoTimeOf(row.time),
       data: JSON.parse(row.data || '{}') as Record<string, unknown>,
+      partition: Number(row.partition),
+      offset: row.offset,
     });
   }
   const last = contacts.at(-1);
@@ -273,5 +276,7 @@ export function replayContactsView(
     contacts,
     next: contacts.length >= pageSize && last !== undefined ? last.contact : null,
     archivedFrom: oldest?.oldest == null ? null : isoTimeOf(oldest.oldest),
+    archivedThrough,
+    archivedContacts: Number(oldest?.contacts ?? 0),
   };
 }

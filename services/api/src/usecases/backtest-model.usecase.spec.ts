@@ -23,6 +23,8 @@ const click = (contact: string, i: number, at: number) => ({
   type: 'email.clicked',
   time: iso(at),
   data: {},
+  partition: 0,
+  offset: String(i),
 });
 const archived = (contact: string, clicks: number, outcome?: { type: string; at: number }) => ({
   contact,
@@ -36,6 +38,8 @@ const archived = (contact: string, clicks: number, outcome?: { type: string; at:
             type: outcome.type,
             time: iso(outcome.at),
             data: {},
+            partition: 0,
+            offset: String(clicks),
           },
         ]
       : []),
@@ -77,6 +81,8 @@ const page = (contacts: ReplayContacts['contacts'], next: string | null): Replay
   contacts,
   next,
   archivedFrom: iso(T0),
+  archivedThrough: {},
+  archivedContacts: CONTACTS.length,
 });
 
 async function problemOf(promise: Promise<unknown>) {
