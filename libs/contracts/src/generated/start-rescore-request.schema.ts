@@ -23,7 +23,7 @@ export const startRescoreRequestSchema: Readonly<Record<string, unknown>> = {
       "type": "number",
       "exclusiveMinimum": 0,
       "maximum": 10000,
-      "description": "Pace of the tier and stage transitions it causes (default: the scorer's SCORER_RESCORE_TRANSITIONS_PER_SECOND)."
+      "description": "Pace of the tier and stage transitions it causes, per second (default: the api's API_RESCORE_TRANSITIONS_PER_SECOND, 50)."
     }
   }
 };

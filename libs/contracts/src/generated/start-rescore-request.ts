@@ -14,7 +14,7 @@ export interface StartRescoreRequest {
    */
   dryRun?: boolean;
   /**
-   * Pace of the tier and stage transitions it causes (default: the scorer's SCORER_RESCORE_TRANSITIONS_PER_SECOND).
+   * Pace of the tier and stage transitions it causes, per second (default: the api's API_RESCORE_TRANSITIONS_PER_SECOND, 50).
    */
   transitionsPerSecond?: number;
 }
