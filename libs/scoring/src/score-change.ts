@@ -23,7 +23,9 @@ export type ScoreCause =
   /** On the survivor of a merge: the contact merged into it. */
   | { readonly type: 'merge'; readonly mergedSubject: string }
   /** On the merged-away contact: the contact it now lives on. */
-  | { readonly type: 'merge'; readonly survivor: string };
+  | { readonly type: 'merge'; readonly survivor: string }
+  /** A rescore re-derived the scores from the archive under the model's version (the rescore's id). */
+  | { readonly type: 'rescore'; readonly rescore: string };
 
 /** A visible change of a contact's scores, with its explanation: what leads.score-changed.v1 carries. */
 export interface ScoreChange {

@@ -25,7 +25,7 @@ export interface ContactScoreHistory {
      */
     time: string;
     /**
-     * An event scored, a profile change re-computed fit, a time effect, or a merge of two contacts (the survivor's scores re-derived from both contacts' events; the merged-away contact's last change).
+     * An event scored, a profile change re-computed fit, a time effect, a rescore (every archived event replayed under a model version; published only when the scores, tier or grade moved), or a merge of two contacts (the survivor's scores re-derived from both contacts' events; the merged-away contact's last change).
      */
     cause: 'event' | 'refit' | 'decay' | 'expiry' | 'absence' | 'inactivity' | 'rescore' | 'merge';
     /**

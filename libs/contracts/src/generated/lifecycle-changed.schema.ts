@@ -170,9 +170,10 @@ export const lifecycleChangedSchema: Readonly<Record<string, unknown>> = {
           "type": "string",
           "enum": [
             "score",
+            "rescore",
             "sales-accepted"
           ],
-          "description": "A score change, or sales accepting the lead."
+          "description": "A score change; a score change of a rescore (the model re-applied to past activity: a hand-off it causes is marked so); or sales accepting the lead."
         },
         "contributions": {
           "type": "array",

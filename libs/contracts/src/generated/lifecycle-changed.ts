@@ -94,9 +94,9 @@ export interface LifecycleChangedData {
   scoreChangedId: string;
   scores: LifecycleScores;
   /**
-   * A score change, or sales accepting the lead.
+   * A score change; a score change of a rescore (the model re-applied to past activity: a hand-off it causes is marked so); or sales accepting the lead.
    */
-  cause: 'score' | 'sales-accepted';
+  cause: 'score' | 'rescore' | 'sales-accepted';
   /**
    * The rules that make up the score (the explanation), largest first.
    */

@@ -160,7 +160,7 @@ export const scoreChangedSchema: Readonly<Record<string, unknown>> = {
             "rescore",
             "merge"
           ],
-          "description": "An event scored, a profile change re-computed fit, a time effect, or a merge of two contacts (the survivor's scores re-derived from both contacts' events; the merged-away contact's last change)."
+          "description": "An event scored, a profile change re-computed fit, a time effect, a rescore (every archived event replayed under a model version; published only when the scores, tier or grade moved), or a merge of two contacts (the survivor's scores re-derived from both contacts' events; the merged-away contact's last change)."
         },
         "mergedSubject": {
           "type": "string",
@@ -169,6 +169,10 @@ export const scoreChangedSchema: Readonly<Record<string, unknown>> = {
         "survivor": {
           "type": "string",
           "description": "Merge cause, on the merged-away contact: the contact key it now lives on."
+        },
+        "rescore": {
+          "type": "string",
+          "description": "Rescore cause: the rescore that re-derived the scores from the archive under a model version (GET /v1/rescores/{id})."
         },
         "eventId": {
           "type": "string",

@@ -88,7 +88,7 @@ export interface ScoreChangedData {
  */
 export interface ScoreChangeCause {
   /**
-   * An event scored, a profile change re-computed fit, a time effect, or a merge of two contacts (the survivor's scores re-derived from both contacts' events; the merged-away contact's last change).
+   * An event scored, a profile change re-computed fit, a time effect, a rescore (every archived event replayed under a model version; published only when the scores, tier or grade moved), or a merge of two contacts (the survivor's scores re-derived from both contacts' events; the merged-away contact's last change).
    */
   type: 'event' | 'refit' | 'decay' | 'expiry' | 'absence' | 'inactivity' | 'rescore' | 'merge';
   /**
@@ -99,6 +99,10 @@ export interface ScoreChangeCause {
    * Merge cause, on the merged-away contact: the contact key it now lives on.
    */
   survivor?: string;
+  /**
+   * Rescore cause: the rescore that re-derived the scores from the archive under a model version (GET /v1/rescores/{id}).
+   */
+  rescore?: string;
   /**
    * The event behind it (event and refit causes).
    */

@@ -36,7 +36,7 @@ export function lifecycleEvent(
       sequence: data.sequence,
       scoreChangedId: scoreChanged.id,
       scores: { ...data.current },
-      cause: 'score',
+      cause: data.cause.type === 'rescore' ? 'rescore' : 'score',
       contributions: data.contributions.map((c) => ({ ...c })),
     },
   };
