@@ -56,6 +56,7 @@ const app = await createApiApp({
     modelDocuments: new ModelDocuments(dataSource),
     archive: new ArchiveGateway(config.ANALYTICS_URL),
     backtestMaxContacts: config.API_BACKTEST_MAX_CONTACTS,
+    rescoreTransitionsPerSecond: config.API_RESCORE_TRANSITIONS_PER_SECOND,
     pipelineMetrics: new PipelineMetricsGateway(config.PIPELINE_METRICS_URLS),
     now: () => new Date(),
   },

@@ -74,6 +74,8 @@ export interface TestApiOptions {
   readonly analyticsUrl?: string;
   /** API_BACKTEST_MAX_CONTACTS; default 20,000 (its default). */
   readonly backtestMaxContacts?: number;
+  /** API_RESCORE_TRANSITIONS_PER_SECOND; default 50 (its default). */
+  readonly rescoreTransitionsPerSecond?: number;
   /** The events topic the api publishes to (e.g. the one a test's analytics service archives); default its own. */
   readonly eventsTopic?: string;
   /** The models topic the api publishes applied models to (e.g. a test's scorer's); default its own. */
@@ -145,6 +147,7 @@ export async function startTestApi(
       // Nothing listens on port 9 unless a test gives its analytics service: archive routes answer 503.
       archive: new ArchiveGateway(options.analyticsUrl ?? 'http://127.0.0.1:9'),
       backtestMaxContacts: options.backtestMaxContacts ?? 20_000,
+      rescoreTransitionsPerSecond: options.rescoreTransitionsPerSecond ?? 50,
       // No pipeline service in api tests unless a test gives its metrics endpoints.
       pipelineMetrics: new PipelineMetricsGateway(options.pipelineMetrics ?? []),
       now: clock,

@@ -10,6 +10,7 @@ import {
 import {
   accountMemberRepository,
   accountScoreRepository,
+  rescoreRepository,
   scoringModelRepository,
   webhookDeliveryRepository,
 } from '@leadscore/persistence';
@@ -331,8 +332,26 @@ describe('every key route, walked from /openapi.json', () => {
     });
     const walker = (json(accepted) as unknown as ConsoleSession).user;
     const pending = (json(await invite('pending@example.com')) as unknown as InvitationCreated).invitation;
+    // A queued rescore of the owner's clicks model (the walk cancels, then resumes it).
+    const rescore = await rescoreRepository.create(
+      api.dataSource.manager,
+      {
+        workspaceId: owner.workspace.id,
+        modelId: 'clicks',
+        version: 1,
+        dryRun: true,
+        reason: 'requested',
+        transitionsPerSecond: 50,
+      },
+      new Date(),
+    );
+    if (!rescore) throw new Error('no rescore');
     const webhook = { id: subscription.id };
     ownersThings = {
+      '/v1/models/{id}/rescores': { id: 'walked' },
+      '/v1/rescores/{rescoreId}': { rescoreId: rescore.id },
+      '/v1/rescores/{rescoreId}/cancel': { rescoreId: rescore.id },
+      '/v1/rescores/{rescoreId}/resume': { rescoreId: rescore.id },
       '/v1/contacts/{contact}/history': { contact: 'email:walk@example.com' },
       '/v1/contacts/{contact}/timeline': { contact: 'email:walk@example.com' },
       '/v1/keys/{id}': { id: ownersKey.apiKey.id },

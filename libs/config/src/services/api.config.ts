@@ -67,6 +67,13 @@ export const apiConfigSchema = envSchema({
     min: 1,
     max: 1_000_000,
   }),
+  API_RESCORE_TRANSITIONS_PER_SECOND: env.integer({
+    description:
+      'Tier and stage transitions per second a rescore started through POST /v1/models/{id}/rescores sends out at most when its request names no `transitionsPerSecond` (so a model edit cannot flood a CRM)',
+    default: 50,
+    min: 1,
+    max: 10_000,
+  }),
   API_RATE_LIMIT_BURST: env.integer({
     description: 'Requests one API key may make at once after being idle (the size of its token bucket)',
     default: 100,

@@ -42,6 +42,8 @@ export interface ApiContext {
   readonly archive: ArchiveGateway;
   /** API_BACKTEST_MAX_CONTACTS: archived contacts one backtest replays at most (then `truncated`). */
   readonly backtestMaxContacts: number;
+  /** API_RESCORE_TRANSITIONS_PER_SECOND: the pace of a requested rescore's transitions when its request names none. */
+  readonly rescoreTransitionsPerSecond: number;
   /** The pipeline services' /metrics (PIPELINE_METRICS_URLS), scraped for GET /v1/pipeline/health. */
   readonly pipelineMetrics: PipelineMetricsGateway;
   readonly now: () => Date;

@@ -10,6 +10,7 @@ import { AuditController } from '../controllers/audit.controller.js';
 import { KeysController } from '../controllers/keys.controller.js';
 import { WebhooksController } from '../controllers/webhooks.controller.js';
 import { ModelsController } from '../controllers/models.controller.js';
+import { RescoresController } from '../controllers/rescores.controller.js';
 import { ContactsController } from '../controllers/contacts.controller.js';
 import { ScoresController } from '../controllers/scores.controller.js';
 import { AccountsController } from '../controllers/accounts.controller.js';
@@ -45,6 +46,13 @@ import { GetModelVersion } from '../usecases/get-model-version.usecase.js';
 import { ListModelVersions } from '../usecases/list-model-versions.usecase.js';
 import { ListModels } from '../usecases/list-models.usecase.js';
 import { ValidateModel } from '../usecases/validate-model.usecase.js';
+import {
+  CancelRescore,
+  GetRescore,
+  ListRescores,
+  ResumeRescore,
+  StartRescore,
+} from '../usecases/rescores.usecase.js';
 import { ReadAuditLog } from '../usecases/read-audit-log.usecase.js';
 import { ReadSettings } from '../usecases/read-settings.usecase.js';
 import { RemoveProviderSecret } from '../usecases/remove-provider-secret.usecase.js';
@@ -108,6 +116,11 @@ const USE_CASES = [
   ListModels,
   ListModelVersions,
   GetModelVersion,
+  StartRescore,
+  ListRescores,
+  GetRescore,
+  CancelRescore,
+  ResumeRescore,
   ReadSettings,
   UpdateSettings,
   SetProviderSecret,
@@ -157,6 +170,7 @@ export class ApiModule {
         AuditController,
         WebhooksController,
         ModelsController,
+        RescoresController,
         OutcomesController,
         ContactsController,
         ScoresController,
