@@ -42,6 +42,10 @@ describe('loadConfig', () => {
       SCORER_SESSION_TIMEOUT_MS: 30_000,
       SCORER_PROCESSED_EVENT_RETENTION_HOURS: 192,
       SCORER_PUBLISHED_OUTBOX_RETENTION_HOURS: 24,
+      SCORER_RESCORE_ON_FIRST_APPLY: 'on',
+      SCORER_RESCORE_TRANSITIONS_PER_SECOND: 50,
+      SCORER_RESCORE_LEASE_MS: 30_000,
+      SCORER_RESCORE_SWITCH_CONTACTS: 100,
     });
     expect(loadConfig(apiConfigSchema, {}).PORT).toBe(3000);
     expect(loadConfig(ingestConfigSchema, {}).PORT).toBe(3001);

@@ -73,7 +73,7 @@ export const ScorerMetrics = {
   ),
   scoreChangedEvents: counter(
     'leadscore_scorer_score_changed_events_total',
-    'Score-changed events written to the outbox, by cause (event: an engagement or profile event)',
+    'Score-changed events written to the outbox, by cause (event: an engagement or profile event | rescore: a rescore switched a contact whose scores moved)',
     ['cause'],
   ),
   batchDuration: histogram(
@@ -118,6 +118,21 @@ export const ScorerMetrics = {
     'leadscore_scorer_pruned_rows_total',
     'Rows deleted by housekeeping, by table (processed_events|outbox)',
     ['table'],
+  ),
+  rescoreContacts: counter(
+    'leadscore_scorer_rescore_contacts_total',
+    'Contacts a rescore went through, by result (changed: switched, its change published | unchanged: switched, nothing to publish | skipped: erased or merged away | dirty: the live path applied an event after the shadow\'s bound, so it was replayed again under its lock | counted: a dry run)',
+    ['result'],
+  ),
+  rescoreProgress: gauge(
+    'leadscore_scorer_rescore_progress_ratio',
+    'Progress of the rescore this instance runs: contacts done over the contacts the archive held when it started (0 when it runs none)',
+  ),
+  rescoreSwitchDuration: histogram(
+    'leadscore_scorer_rescore_switch_duration_seconds',
+    'One rescore switch transaction (a chunk of contacts locked, replayed, written): how long the live path may wait on those contacts',
+    [],
+    DURATION_BUCKETS,
   ),
 } as const satisfies Record<string, MetricDefinition>;
 

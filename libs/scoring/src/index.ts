@@ -21,6 +21,7 @@ export {
   profileAfter,
   profileChangeOf,
   replayContact,
+  rescoreState,
   scoreContactEvent,
   type ContactReplay,
   type ContactStep,

@@ -3,9 +3,12 @@ import { alreadyApplied, applyEvent, rememberedEventKey, type ScoringEvent } fro
 import { draftOf, emptyState, type ContactScoreState } from './contact-score.state.js';
 import { refit, type ContactProfile } from './refit.js';
 import { accountOfProfile, accountTraitsOf } from './accounts.js';
+import { scoreOfState, snapshotOf } from './score.js';
 import {
   finish,
   finishAccountChange,
+  sameScores,
+  zeroSnapshot,
   type ScoreCause,
   type ScoreChange,
   type ScoringResult,
@@ -164,4 +167,38 @@ export function adoptState(
   // Same scores in another account (or none): still a change, for the account roll-up.
   if (result.change || live === undefined || draft.account === live.account) return result;
   return finishAccountChange(model, draft, time, cause);
+}
+
+/**
+ * Puts a rescore's re-derived state in place of a contact's live one at `at` (adoptState), publishing
+ * one change only when the rescore moves what the contact shows: its scores at `at` differ from the live
+ * state's under the same model at the same time, or its tier or grade differs from the last published
+ * (a new line in the model), or its account changed. Otherwise the re-derived substance is kept with the
+ * live state's published history and no change: time alone (decay the decay service has yet to publish)
+ * is not the rescore's to announce.
+ */
+export function rescoreState(
+  model: ScoringModel,
+  live: ContactScoreState | undefined,
+  derived: ContactScoreState,
+  at: number,
+  cause: ScoreCause,
+): ScoringResult {
+  if (live === undefined) return adoptState(model, live, derived, at, cause);
+  const time = Math.max(at, derived.asOf, live.asOf);
+  const draft = draftOf(advanceTo(model, derived, time).state, model);
+  draft.reported = live.reported;
+  draft.sequence = live.sequence;
+  const shown = snapshotOf(scoreOfState(model, draft, time));
+  const liveShown = snapshotOf(scoreOfState(model, advanceTo(model, live, time).state, time));
+  const reported = live.reported ?? zeroSnapshot(model);
+  const moved =
+    !sameScores(liveShown, shown) ||
+    shown.tier !== reported.tier ||
+    shown.tierName !== reported.tierName ||
+    shown.grade !== reported.grade ||
+    draft.account !== live.account;
+  if (moved) return adoptState(model, live, derived, time, cause);
+  draft.asOf = Math.max(draft.asOf, time);
+  return { state: draft };
 }

@@ -51,7 +51,8 @@ export interface ScoringResult {
   readonly change?: ScoreChange;
 }
 
-function sameScores(a: ScoreSnapshot | null, b: ScoreSnapshot): boolean {
+/** Whether two snapshots publish the same scores, tier and grade. */
+export function sameScores(a: ScoreSnapshot | null, b: ScoreSnapshot): boolean {
   return (
     a !== null &&
     a.fit === b.fit &&
@@ -64,7 +65,8 @@ function sameScores(a: ScoreSnapshot | null, b: ScoreSnapshot): boolean {
 }
 
 /** What a contact nobody has scored yet is taken to have: no change is published until this moves. */
-function zeroSnapshot(model: ScoringModel): ScoreSnapshot {
+/** What a contact nobody scored yet shows. */
+export function zeroSnapshot(model: ScoringModel): ScoreSnapshot {
   const caps = model.caps;
   const engagement = clamp(0, caps?.minEngagement, caps?.maxEngagement);
   const total = clamp(engagement, caps?.minTotal, caps?.maxTotal);

@@ -13,8 +13,9 @@ const { logger, registry, kafka, dataSource } = await connectServiceInfrastructu
   logLevel: config.LOG_LEVEL,
   kafkaBrokers: config.KAFKA_BROKERS,
   databaseUrl: config.DATABASE_URL,
-  // Per partition in flight: its transaction, its outbox publisher's lock session and a query or two.
-  poolSize: 4 * config.SCORER_PARTITIONS_CONCURRENTLY + 2,
+  // Per partition in flight: its transaction, its outbox publisher's lock session and a query or two;
+  // and the rescore worker's switch and publisher.
+  poolSize: 4 * config.SCORER_PARTITIONS_CONCURRENTLY + 4,
 });
 const runtime = new ScorerRuntime({
   kafka,
@@ -34,6 +35,12 @@ const runtime = new ScorerRuntime({
   retention: {
     processedEventRetentionHours: config.SCORER_PROCESSED_EVENT_RETENTION_HOURS,
     publishedOutboxRetentionHours: config.SCORER_PUBLISHED_OUTBOX_RETENTION_HOURS,
+  },
+  rescore: {
+    onFirstApply: config.SCORER_RESCORE_ON_FIRST_APPLY === 'on',
+    transitionsPerSecond: config.SCORER_RESCORE_TRANSITIONS_PER_SECOND,
+    leaseMs: config.SCORER_RESCORE_LEASE_MS,
+    switchContacts: config.SCORER_RESCORE_SWITCH_CONTACTS,
   },
   onFatalError: (error) => {
     // Exit so the supervisor restarts us; stored offsets make the restart lose and repeat nothing.

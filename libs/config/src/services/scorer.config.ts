@@ -62,6 +62,32 @@ export const scorerConfigSchema = envSchema({
     min: 1,
     max: 87_600,
   }),
+  SCORER_RESCORE_ON_FIRST_APPLY: env.oneOf(['on', 'off'], {
+    description:
+      "Whether a model applied for the first time gets a rescore (reason first-apply) replaying the archive's engagement history, instead of starting every contact at zero",
+    default: 'on',
+  }),
+  SCORER_RESCORE_TRANSITIONS_PER_SECOND: env.integer({
+    description:
+      'Pace of the tier and stage transitions a first-apply rescore causes (a requested one carries its own pace)',
+    default: 50,
+    min: 1,
+    max: 10_000,
+  }),
+  SCORER_RESCORE_LEASE_MS: env.integer({
+    description:
+      'How long a rescore stays the claiming scorer’s without progress: a killed scorer’s rescore is resumed by another (or by it, restarted) after it',
+    default: 30_000,
+    min: 1_000,
+    max: 600_000,
+  }),
+  SCORER_RESCORE_SWITCH_CONTACTS: env.integer({
+    description:
+      'Contacts per rescore switch transaction: their live rows stay locked while they are replayed and written',
+    default: 100,
+    min: 1,
+    max: 1_000,
+  }),
 });
 
 export type ScorerConfig = Config<typeof scorerConfigSchema>;

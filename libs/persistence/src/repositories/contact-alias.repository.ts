@@ -88,6 +88,16 @@ export const contactAliasRepository = {
     return rows.map(aliasOf);
   },
 
+  /** The contacts merged into any of `survivors` (one workspace), each with its survivor. */
+  async mergedIntoAny(sql: SqlRunner, workspaceId: string, survivors: readonly string[]): Promise<ContactAlias[]> {
+    if (survivors.length === 0) return [];
+    const rows = await sql.query<AliasRecord[]>(
+      `SELECT ${COLUMNS} FROM contact_aliases WHERE workspace_id = $1 AND survivor = ANY($2::text[]) ORDER BY alias`,
+      [workspaceId, survivors],
+    );
+    return rows.map(aliasOf);
+  },
+
   /**
    * Makes `alias` an alias of `survivor` (in the caller's transaction, which holds the alias's
    * exclusive lock); the contacts merged into `alias` before now belong to `survivor` too.

@@ -9,7 +9,9 @@ import {
   type KafkaError,
 } from '@leadscore/kafka';
 import { ScorerMetrics, registerMetrics, type Logger, type MetricsOf } from '@leadscore/observability';
-import { consumerOffsetRepository, type DataSource } from '@leadscore/persistence';
+import { consumerOffsetRepository, rescoreRepository, type DataSource } from '@leadscore/persistence';
+import { type ScoringModel } from '@leadscore/contracts';
+import { RescoreWorker } from '../rescore/rescore-worker.js';
 import { type Registry } from 'prom-client';
 import { pruneExpiredRows, type PruneResult, type RetentionSettings } from '../housekeeping/housekeeping.js';
 import { ModelRegistry } from '../models/model-registry.js';
@@ -42,6 +44,19 @@ export interface ScorerRuntimeOptions {
   readonly archive?: ArchiveReader;
   /** Base URL of the analytics service (default http://127.0.0.1:3005). */
   readonly analyticsUrl?: string;
+  readonly rescore?: RescoreSettings;
+}
+
+export interface RescoreSettings {
+  /** Queue a rescore (reason first-apply) when a model's first version is applied (default false). */
+  readonly onFirstApply?: boolean;
+  /** Pace of a first-apply rescore's transitions (default 50 per second). */
+  readonly transitionsPerSecond?: number;
+  readonly leaseMs?: number;
+  readonly switchContacts?: number;
+  readonly pageContacts?: number;
+  /** Pause between two looks for a queued rescore (default 2 s). */
+  readonly idlePollMs?: number;
 }
 
 const DEFAULT_ANALYTICS_URL = `http://127.0.0.1:${SERVICE_DEFAULT_PORTS.analytics}`;
@@ -64,6 +79,7 @@ export class ScorerRuntime {
   private readonly metrics: MetricsOf<typeof ScorerMetrics>;
   private consumer: BatchConsumer | undefined;
   private running = false;
+  readonly rescores: RescoreWorker;
 
   constructor(private readonly options: ScorerRuntimeOptions) {
     this.metrics = registerMetrics(options.registry, ScorerMetrics);
@@ -76,11 +92,13 @@ export class ScorerRuntime {
       this.models,
       options.logger,
       topics.models,
+      options.rescore?.onFirstApply ? (model) => this.queueFirstApply(model) : undefined,
     );
+    const archive = options.archive ?? new HttpArchiveReader(options.analyticsUrl ?? DEFAULT_ANALYTICS_URL);
     const merger = new ContactMerger({
       dataSource: options.dataSource,
       models: this.models,
-      archive: options.archive ?? new HttpArchiveReader(options.analyticsUrl ?? DEFAULT_ANALYTICS_URL),
+      archive,
       consumerGroup: options.consumerGroup,
       logger: options.logger,
       eventsTopic: topics.events,
@@ -97,6 +115,54 @@ export class ScorerRuntime {
       topics,
       (stage) => this.metrics.stageDuration.startTimer({ stage }),
     );
+    this.rescores = new RescoreWorker({
+      dataSource: options.dataSource,
+      models: this.models,
+      archive,
+      publisher: this.publisher,
+      logger: options.logger,
+      consumerGroup: options.consumerGroup,
+      eventsTopic: topics.events,
+      scoreChangedTopic: topics.scoreChanged,
+      outboxSourceOf,
+      ...(options.rescore?.leaseMs !== undefined ? { leaseMs: options.rescore.leaseMs } : {}),
+      ...(options.rescore?.switchContacts !== undefined ? { switchContacts: options.rescore.switchContacts } : {}),
+      ...(options.rescore?.pageContacts !== undefined ? { pageContacts: options.rescore.pageContacts } : {}),
+      ...(options.rescore?.idlePollMs !== undefined ? { idlePollMs: options.rescore.idlePollMs } : {}),
+      metrics: {
+        contacts: (result, n) => this.metrics.rescoreContacts.inc({ result }, n),
+        scoreChanges: (n) => this.metrics.scoreChangedEvents.inc({ cause: 'rescore' }, n),
+        progress: (ratio) => this.metrics.rescoreProgress.set(ratio),
+        timeSwitch: () => this.metrics.rescoreSwitchDuration.startTimer(),
+      },
+    });
+  }
+
+  /** A model's first version: its contacts' engagement history is replayed (once, whichever scorer is first). */
+  private async queueFirstApply(model: ScoringModel): Promise<void> {
+    const manager = this.options.dataSource.manager;
+    const [first] = await manager.query<{ version: number | null }[]>(
+      'SELECT min(version) AS version FROM scoring_models WHERE workspace_id = $1 AND model_id = $2',
+      [model.workspace, model.id],
+    );
+    if (first?.version !== null && first?.version !== undefined && first.version < model.version) return;
+    const queued = await rescoreRepository.create(
+      manager,
+      {
+        workspaceId: model.workspace,
+        modelId: model.id,
+        version: model.version,
+        dryRun: false,
+        reason: 'first-apply',
+        transitionsPerSecond: this.options.rescore?.transitionsPerSecond ?? 50,
+      },
+      new Date(),
+    );
+    if (queued)
+      this.options.logger.info(
+        { rescore: queued.id, workspace: model.workspace, model: model.id },
+        'first application of a model: its history will be replayed',
+      );
   }
 
   get isRunning(): boolean {
@@ -158,6 +224,7 @@ export class ScorerRuntime {
       },
     });
     await this.consumer.start();
+    this.rescores.start();
     this.running = true;
     logger.info({ topic, consumerGroup }, 'scorer consuming');
   }
@@ -196,6 +263,7 @@ export class ScorerRuntime {
   /** Finishes the batch in hand, leaves the group, flushes the producer. */
   async stop(): Promise<void> {
     this.running = false;
+    await this.rescores.stop();
     await this.consumer?.stop();
     await this.modelsConsumer.stop();
     await this.producer.disconnect();

@@ -19,6 +19,8 @@ export class ModelsConsumer {
     private readonly registry: ModelRegistry,
     private readonly logger: Logger,
     private readonly topic: string = Topics.models,
+    /** Called after a version is recorded (the runtime queues a first application's rescore). */
+    private readonly onApplied?: (model: ScoringModel) => Promise<void>,
   ) {}
 
   async start(): Promise<void> {
@@ -76,6 +78,7 @@ export class ModelsConsumer {
         document: model,
         appliedAt: new Date(),
       });
+      await this.onApplied?.(model);
       this.logger.info(
         { workspace: model.workspace, model: model.id, version: model.version },
         'scoring model applied',

@@ -1,0 +1,530 @@
+import { randomBytes } from 'node:crypto';
+import { type ReplayContact, type ScoringModel } from '@leadscore/contracts';
+import { type Logger } from '@leadscore/observability';
+import { type OutboxPublisher } from '@leadscore/outbox';
+import {
+  consumerOffsetRepository,
+  contactAliasRepository,
+  contactErasureRepository,
+  contactProfileRepository,
+  contactScoreRepository,
+  lifecycleStateRepository,
+  outboxRepository,
+  rescoreRepository,
+  webhookSubscriptionRepository,
+  type ClaimedRescore,
+  type DataSource,
+  type EventPositions,
+  type PendingOutboxMessage,
+  type RescoreCounts,
+  type SqlRunner,
+} from '@leadscore/persistence';
+import { type SubscriptionFilter } from '@leadscore/lifecycle';
+import { type ContactScoreState } from '@leadscore/scoring';
+import { type ArchiveReader } from '../identity/archive-reader.js';
+import { type ModelRegistry } from '../models/model-registry.js';
+import { addCounts, planRescoreChunk, type RescoreContact } from './rescore-plan.js';
+
+/** The histogram shard a rescore's writes count under: its own, so it never waits on a partition's. */
+const RESCORE_SHARD = 'rescore';
+
+export interface RescoreWorkerMetrics {
+  readonly contacts: (result: 'changed' | 'unchanged' | 'skipped' | 'dirty' | 'counted', n: number) => void;
+  readonly scoreChanges: (n: number) => void;
+  readonly progress: (ratio: number) => void;
+  /** Starts timing one switch; the returned function ends it. */
+  readonly timeSwitch: () => () => void;
+}
+
+export interface RescoreWorkerOptions {
+  readonly dataSource: DataSource;
+  readonly models: ModelRegistry;
+  readonly archive: ArchiveReader;
+  readonly publisher: OutboxPublisher;
+  readonly logger: Logger;
+  /** The scorer's consumer group: its stored offsets say which events the live path applied. */
+  readonly consumerGroup: string;
+  readonly eventsTopic: string;
+  readonly scoreChangedTopic: string;
+  readonly outboxSourceOf: (partition: number) => string;
+  readonly metrics?: RescoreWorkerMetrics;
+  /** How long a claimed rescore stays this worker's without a switch (a killed worker's is taken over after it). */
+  readonly leaseMs?: number;
+  /** Pause between two looks for a queued rescore. */
+  readonly idlePollMs?: number;
+  /** Contacts per archive page, and per switch transaction. */
+  readonly pageContacts?: number;
+  readonly switchContacts?: number;
+  /** Pause between two looks at the archive while it catches up with the live path (dirty contacts). */
+  readonly archivePollMs?: number;
+  /** How long a switch waits for the archive under its locks before giving up (and trying again later). */
+  readonly archiveWaitMs?: number;
+  readonly now?: () => number;
+}
+
+type Chunk = readonly ReplayContact[];
+type SwitchOutcome =
+  | { readonly kind: 'lost' }
+  | {
+      readonly kind: 'switched';
+      readonly counts: RescoreCounts;
+      readonly dirty: number;
+      readonly enqueued: ReadonlyMap<string, PendingOutboxMessage[]>;
+    };
+
+class Stopped extends Error {}
+
+/**
+ * Runs rescores (table `rescores`, queued by the api or by a model's first application): claims one
+ * under a lease, walks the archive's contacts page by page from its cursor and switches them chunk by
+ * chunk, each chunk one transaction that locks the contacts' live rows (the live path's own locks, so an
+ * event of theirs waits for the switch or is applied before it), replays their archived events before a
+ * bound every one of them was applied before, and writes the result with the cursor and the counts. A
+ * contact whose live state holds a later event is replayed again, still under its lock, once the
+ * archive holds everything the live path applied. Killed, it is resumed by whoever claims it after its
+ * lease; cancelled, it stops before its next switch.
+ */
+export class RescoreWorker {
+  private readonly owner = `scorer-${process.pid}-${randomBytes(4).toString('hex')}`;
+  private stopping = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private subscriptions = new Map<string, SubscriptionFilter[]>();
+
+  constructor(private readonly options: RescoreWorkerOptions) {}
+
+  private get leaseMs(): number {
+    return this.options.leaseMs ?? 30_000;
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  start(): void {
+    this.stopping = false;
+    this.loop ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+    this.loop = undefined;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      let worked = false;
+      try {
+        worked = await this.runOne();
+      } catch (error) {
+        if (!(error instanceof Stopped))
+          this.options.logger.error({ err: error }, 'rescore worker failed; trying again');
+      }
+      if (!worked) await this.sleep(this.options.idlePollMs ?? 2_000).catch(() => undefined);
+    }
+  }
+
+  /** Claims one rescore and works on it until it ends, is lost, or the worker stops. False when none was queued. */
+  async runOne(): Promise<boolean> {
+    const job = await rescoreRepository.claim(
+      this.options.dataSource.manager,
+      this.owner,
+      this.leaseMs,
+      new Date(this.now()),
+    );
+    if (!job) return false;
+    this.options.logger.info(
+      {
+        rescore: job.id,
+        workspace: job.workspace,
+        model: job.model,
+        dryRun: job.dryRun,
+        cursor: job.progress.cursor,
+      },
+      'rescore claimed',
+    );
+    this.subscriptions.delete(job.workspace);
+    let failures = 0;
+    for (;;) {
+      try {
+        await this.work(job);
+        this.options.metrics?.progress(0);
+        return true;
+      } catch (error) {
+        if (error instanceof Stopped) {
+          // Back in the queue at once, not after its lease: another scorer (or this one restarted) goes on.
+          await this.options.dataSource.manager.query(
+            `UPDATE rescores SET status = 'queued', lease_owner = NULL, lease_until = NULL
+             WHERE id = $1 AND lease_owner = $2 AND status = 'running'`,
+            [job.id, this.owner],
+          );
+          throw error;
+        }
+        failures += 1;
+        const message = error instanceof Error ? error.message : String(error);
+        this.options.logger.warn(
+          { rescore: job.id, err: message, failures },
+          'rescore step failed; trying again',
+        );
+        if (failures >= 10) {
+          await rescoreRepository.finish(
+            this.options.dataSource.manager,
+            job.id,
+            this.owner,
+            'failed',
+            `${message} (10 attempts in a row; resume it once the cause is fixed)`,
+            new Date(this.now()),
+          );
+          return true;
+        }
+        await this.sleep(Math.min(30_000, 500 * 2 ** failures));
+      }
+    }
+  }
+
+  private async work(claimed: ClaimedRescore): Promise<void> {
+    const manager = this.options.dataSource.manager;
+    const model = await this.modelOf(claimed);
+    if (model === 'superseded') {
+      await rescoreRepository.finish(
+        manager,
+        claimed.id,
+        this.owner,
+        'superseded',
+        null,
+        new Date(this.now()),
+      );
+      return;
+    }
+    const current = await rescoreRepository.find(manager, claimed.workspace, claimed.id);
+    if (!current || current.status !== 'running') return;
+    let after = current.progress.cursor ?? '';
+    let done = current.progress.contacts;
+    let total = current.progress.total;
+    const pageSize = this.options.pageContacts ?? 500;
+    for (;;) {
+      this.checkStopping();
+      const stored = await consumerOffsetRepository.load(
+        manager,
+        this.options.consumerGroup,
+        this.options.eventsTopic,
+      );
+      const page = await this.options.archive.replayContacts(claimed.workspace, after, pageSize);
+      if (total === null) {
+        total = page.archivedContacts;
+        await rescoreRepository.started(
+          manager,
+          claimed.id,
+          total,
+          page.archivedFrom === null ? null : new Date(page.archivedFrom),
+        );
+      }
+      const bound = boundOf(stored, page.archivedThrough[this.options.eventsTopic] ?? {});
+      const switchSize = this.options.switchContacts ?? 100;
+      for (let i = 0; i < page.contacts.length; i += switchSize) {
+        this.checkStopping();
+        const chunk = page.contacts.slice(i, i + switchSize);
+        const outcome = await this.switchChunk(claimed, model, chunk, bound);
+        if (outcome.kind === 'lost') {
+          this.options.logger.info({ rescore: claimed.id }, 'rescore cancelled or taken over: stopped');
+          return;
+        }
+        await this.publish(outcome.enqueued);
+        done += chunk.length;
+        this.report(claimed, outcome, chunk.length, done, total);
+        await this.pace(claimed, outcome.counts);
+      }
+      if (page.next === null) break;
+      after = page.next;
+    }
+    await rescoreRepository.finish(manager, claimed.id, this.owner, 'done', null, new Date(this.now()));
+    this.options.logger.info({ rescore: claimed.id, contacts: done }, 'rescore done');
+  }
+
+  /** The model version to rescore under, once this scorer has it; 'superseded' when a newer one is in force. */
+  private async modelOf(job: ClaimedRescore): Promise<ScoringModel | 'superseded'> {
+    for (;;) {
+      const model = this.options.models.modelsFor(job.workspace).find((m) => m.id === job.model.id);
+      if (model && model.version > job.model.version) return 'superseded';
+      if (model && model.version === job.model.version) return model;
+      this.checkStopping();
+      const held = await rescoreRepository.lockOwned(
+        this.options.dataSource.manager,
+        job.id,
+        this.owner,
+        this.leaseMs,
+        new Date(this.now()),
+      );
+      if (!held) throw new Stopped();
+      await this.sleep(this.options.idlePollMs ?? 2_000);
+    }
+  }
+
+  /** One switch: the chunk's contacts locked, replayed and written with the rescore's progress, or counted (dry run). */
+  private async switchChunk(
+    job: ClaimedRescore,
+    model: ScoringModel,
+    chunk: Chunk,
+    bound: EventPositions,
+  ): Promise<SwitchOutcome> {
+    const endTimer = this.options.metrics?.timeSwitch() ?? (() => undefined);
+    try {
+      return await this.options.dataSource.transaction(async (sql) => {
+        const now = this.now();
+        const held = await rescoreRepository.lockOwned(sql, job.id, this.owner, this.leaseMs, new Date(now));
+        if (!held) return { kind: 'lost' } as const;
+        const keys = chunk.map((c) => ({ workspaceId: job.workspace, contactId: c.contact }));
+        if (!job.dryRun) await contactErasureRepository.lockShared(sql, keys);
+        const scoreKeys = keys.map((k) => ({ ...k, modelId: model.id }));
+        const rows = job.dryRun
+          ? await contactScoreRepository.loadMany(sql, keys)
+          : await contactScoreRepository.lockMany(sql, scoreKeys);
+        const contacts = await this.contactsOf(sql, job, model, chunk, rows);
+        const input = {
+          workspace: job.workspace,
+          model,
+          rescoreId: job.id,
+          now,
+          onlyMissingHistory: job.reason === 'first-apply',
+          bound,
+          subscriptions: await this.subscriptionsOf(sql, job.workspace),
+          outboxSourceOf: this.options.outboxSourceOf,
+          scoreChangedTopic: this.options.scoreChangedTopic,
+        };
+        let plan = planRescoreChunk({ ...input, contacts, judgeDirty: !job.dryRun });
+        const dirty = plan.dirty;
+        if (dirty.length > 0) {
+          const again = await this.replayDirty(sql, job, contacts, dirty);
+          const replanned = planRescoreChunk({ ...input, bound: again.bound, contacts: again.contacts });
+          if (replanned.dirty.length > 0)
+            throw new Error(
+              `contacts ${replanned.dirty.slice(0, 3).join(', ')} hold events the archive does not, even at the live path's positions`,
+            );
+          plan = {
+            rows: [...plan.rows, ...replanned.rows],
+            outbox: mergeOutboxes(plan.outbox, replanned.outbox),
+            dirty,
+            counts: addCounts(plan.counts, replanned.counts),
+          };
+        }
+        const enqueued = new Map<string, PendingOutboxMessage[]>();
+        if (!job.dryRun) {
+          await contactScoreRepository.upsertMany(sql, plan.rows, RESCORE_SHARD);
+          for (const [source, messages] of [...plan.outbox].sort(([a], [b]) => (a < b ? -1 : 1)))
+            enqueued.set(source, await outboxRepository.enqueueBatch(sql, source, messages, new Date(now)));
+        }
+        const last = chunk.at(-1)?.contact ?? '';
+        await rescoreRepository.recordProgress(
+          sql,
+          job.id,
+          { contacts: chunk.length, cursor: last, counts: plan.counts },
+          new Date(now),
+          new Date(now),
+        );
+        return { kind: 'switched', counts: plan.counts, dirty: dirty.length, enqueued } as const;
+      });
+    } finally {
+      endTimer();
+    }
+  }
+
+  /** The chunk's contacts with what a switch judges them by: live state, profile, lifecycle, aliases, erasure. */
+  private async contactsOf(
+    sql: SqlRunner,
+    job: ClaimedRescore,
+    model: ScoringModel,
+    chunk: Chunk,
+    rows: readonly { modelId: string; contactId: string; state: unknown }[],
+  ): Promise<RescoreContact[]> {
+    const keys = chunk.map((c) => ({ workspaceId: job.workspace, contactId: c.contact }));
+    const [erased, aliases, merged, profiles, lifecycles] = await Promise.all([
+      contactErasureRepository.erasedAt(sql, keys),
+      contactAliasRepository.aliasesAmong(sql, keys),
+      contactAliasRepository.mergedIntoAny(
+        sql,
+        job.workspace,
+        chunk.map((c) => c.contact),
+      ),
+      contactProfileRepository.loadMany(sql, keys),
+      lifecycleStateRepository.loadMany(
+        sql,
+        keys.map((k) => ({ ...k, modelId: model.id })),
+        false,
+      ),
+    ]);
+    const mergedEvents =
+      merged.length === 0
+        ? []
+        : (
+            await this.options.archive.replayEvents(
+              job.workspace,
+              merged.map((a) => a.alias),
+            )
+          ).events;
+    return chunk.map((entry): RescoreContact => {
+      const key = { workspaceId: job.workspace, contactId: entry.contact };
+      const lockKey = contactErasureRepository.keyOf(key);
+      const live = rows.find((r) => r.modelId === model.id && r.contactId === entry.contact)?.state as
+        ContactScoreState | undefined;
+      const lifecycle = lifecycles.get(lifecycleStateRepository.keyOf({ ...key, modelId: model.id }));
+      const aliasesOfContact = merged.filter((a) => a.survivor === entry.contact);
+      const skip = erased.has(lockKey)
+        ? 'erased'
+        : aliases.has(contactAliasRepository.keyOf(key))
+          ? 'merged'
+          : undefined;
+      return {
+        contact: entry.contact,
+        events: entry.events,
+        live,
+        profile: profiles.find((p) => p.contactId === entry.contact)?.traits,
+        lifecycle: lifecycle && {
+          stage: lifecycle.stage,
+          tier: lifecycle.tier,
+          tierName: lifecycle.tierName,
+          salesAccepted: lifecycle.salesAccepted,
+        },
+        ...(skip ? { skip } : {}),
+        ...(aliasesOfContact.length > 0
+          ? {
+              merged: {
+                aliases: aliasesOfContact,
+                events: mergedEvents.filter((e) => aliasesOfContact.some((a) => a.alias === e.contact)),
+              },
+            }
+          : {}),
+      };
+    });
+  }
+
+  /**
+   * The dirty contacts again, under the locks the switch holds: the live path's positions now (nothing
+   * of theirs can commit past them until the switch ends) are the bound, once the archive holds them.
+   */
+  private async replayDirty(
+    sql: SqlRunner,
+    job: ClaimedRescore,
+    contacts: readonly RescoreContact[],
+    dirty: readonly string[],
+  ): Promise<{ bound: EventPositions; contacts: RescoreContact[] }> {
+    const stored = await consumerOffsetRepository.load(
+      sql,
+      this.options.consumerGroup,
+      this.options.eventsTopic,
+    );
+    const bound: EventPositions = Object.fromEntries([...stored].map(([p, next]) => [String(p), next]));
+    const waitUntil = Date.now() + (this.options.archiveWaitMs ?? 30_000);
+    const again = contacts.filter((c) => dirty.includes(c.contact));
+    const partitions = new Set(again.flatMap((c) => c.events.map((e) => String(e.partition))));
+    for (;;) {
+      const answer = await this.options.archive.replayEvents(job.workspace, dirty);
+      const archived = answer.archivedThrough[this.options.eventsTopic] ?? {};
+      const behind = [...partitions].filter((p) => BigInt(archived[p] ?? '0') < BigInt(bound[p] ?? '0'));
+      if (behind.length === 0) {
+        return {
+          bound,
+          contacts: again.map((c) => ({
+            ...c,
+            events: answer.events
+              .filter((e) => e.contact === c.contact)
+              .map(({ contact: _contact, ...event }) => event),
+          })),
+        };
+      }
+      if (Date.now() >= waitUntil)
+        throw new Error(`the archive is behind the live path on partitions ${behind.join(', ')}`);
+      await this.sleep(this.options.archivePollMs ?? 250);
+    }
+  }
+
+  private async subscriptionsOf(sql: SqlRunner, workspace: string): Promise<SubscriptionFilter[]> {
+    let cached = this.subscriptions.get(workspace);
+    if (!cached) {
+      cached = (await webhookSubscriptionRepository.enabledFor(sql, [workspace])).map((s) => ({
+        events: s.events,
+        tiers: s.tiers,
+        stages: s.stages,
+      }));
+      this.subscriptions.set(workspace, cached);
+    }
+    return cached;
+  }
+
+  private async publish(enqueued: ReadonlyMap<string, PendingOutboxMessage[]>): Promise<void> {
+    for (const [source, messages] of enqueued)
+      await this.options.publisher.publishCommitted(source, messages);
+  }
+
+  private report(
+    job: ClaimedRescore,
+    outcome: Extract<SwitchOutcome, { kind: 'switched' }>,
+    contacts: number,
+    done: number,
+    total: number | null,
+  ): void {
+    const metrics = this.options.metrics;
+    if (!metrics) return;
+    const c = outcome.counts;
+    if (job.dryRun) metrics.contacts('counted', contacts);
+    else {
+      metrics.contacts('changed', c.changedContacts);
+      metrics.contacts('unchanged', c.unchangedContacts);
+      metrics.contacts('skipped', c.skippedContacts);
+      metrics.contacts('dirty', outcome.dirty);
+      metrics.scoreChanges(c.scoreChanges);
+    }
+    metrics.progress(total ? Math.min(1, done / total) : 0);
+  }
+
+  /** After a switch, waits as long as its transitions take at the rescore's pace (none for a dry run). */
+  private async pace(job: ClaimedRescore, counts: RescoreCounts): Promise<void> {
+    if (job.dryRun) return;
+    const transitions = counts.tierTransitions + counts.stageTransitions;
+    if (transitions > 0) await this.sleep((transitions / job.transitionsPerSecond) * 1000);
+  }
+
+  private checkStopping(): void {
+    if (this.stopping) throw new Stopped();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.stopping) {
+        reject(new Stopped());
+        return;
+      }
+      const timer = setTimeout(() => {
+        this.wake = undefined;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        reject(new Stopped());
+      };
+    });
+  }
+}
+
+/** Per partition, the smaller of the live path's stored offset and the archive's end: both hold every event before it. */
+function boundOf(
+  stored: ReadonlyMap<number, string>,
+  archived: Readonly<Record<string, string>>,
+): EventPositions {
+  const bound: Record<string, string> = {};
+  for (const [partition, next] of stored) {
+    const end = archived[String(partition)] ?? '0';
+    bound[String(partition)] = BigInt(end) < BigInt(next) ? end : next;
+  }
+  return bound;
+}
+
+function mergeOutboxes<T>(
+  a: ReadonlyMap<string, T[]>,
+  b: ReadonlyMap<string, T[]>,
+): ReadonlyMap<string, T[]> {
+  const merged = new Map<string, T[]>();
+  for (const [source, list] of [...a, ...b]) merged.set(source, [...(merged.get(source) ?? []), ...list]);
+  return merged;
+}
