@@ -197,7 +197,7 @@ export const rescoreRepository = {
     leaseMs: number,
     now: Date,
   ): Promise<ClaimedRescore | undefined> {
-    const result = await sql.query(
+    const result = await sql.query<unknown>(
       `UPDATE rescores SET status = 'running', lease_owner = $1, lease_until = $2,
               started_at = COALESCE(started_at, $3), updated_at = $3
        WHERE id = (

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { parseModel, type ReplayContactEvent, type ScoreChangedEvent } from '@leadscore/contracts';
 import { INITIAL_LIFECYCLE } from '@leadscore/lifecycle';
 import { replayContact, type ContactScoreState } from '@leadscore/scoring';

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { type ScoreChangedEvent, type ScoreChangedData } from '@leadscore/contracts';
 import { lifecycleEvent } from './lifecycle-event.js';
 
