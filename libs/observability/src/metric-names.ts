@@ -121,7 +121,7 @@ export const ScorerMetrics = {
   ),
   rescoreContacts: counter(
     'leadscore_scorer_rescore_contacts_total',
-    'Contacts a rescore went through, by result (changed: switched, its change published | unchanged: switched, nothing to publish | skipped: erased or merged away | dirty: the live path applied an event after the shadow\'s bound, so it was replayed again under its lock | counted: a dry run)',
+    "Contacts a rescore went through, by result (changed: switched, its change published | unchanged: switched, nothing to publish | skipped: erased or merged away | dirty: the live path applied an event after the shadow's bound, so it was replayed again under its lock | counted: a dry run)",
     ['result'],
   ),
   rescoreProgress: gauge(

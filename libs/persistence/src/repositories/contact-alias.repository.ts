@@ -89,7 +89,11 @@ export const contactAliasRepository = {
   },
 
   /** The contacts merged into any of `survivors` (one workspace), each with its survivor. */
-  async mergedIntoAny(sql: SqlRunner, workspaceId: string, survivors: readonly string[]): Promise<ContactAlias[]> {
+  async mergedIntoAny(
+    sql: SqlRunner,
+    workspaceId: string,
+    survivors: readonly string[],
+  ): Promise<ContactAlias[]> {
     if (survivors.length === 0) return [];
     const rows = await sql.query<AliasRecord[]>(
       `SELECT ${COLUMNS} FROM contact_aliases WHERE workspace_id = $1 AND survivor = ANY($2::text[]) ORDER BY alias`,
