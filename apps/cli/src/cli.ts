@@ -24,6 +24,14 @@ import {
 } from './webhook.commands.js';
 import { applyModel, backtestModel, diffModel, getModel, listModels } from './model-remote.commands.js';
 import { validateModel } from './model-validate.command.js';
+import {
+  cancelRescore,
+  listRescores,
+  pollIntervalOf,
+  resumeRescore,
+  showRescore,
+  startRescore,
+} from './rescore.commands.js';
 import { DEFAULT_SEND_SETTINGS, sendEvents } from './send.command.js';
 import { outputTo, writeJson, type Output } from './output.js';
 import { VERSION } from './version.js';
@@ -59,6 +67,11 @@ const checkPaging = (argv: { limit?: number | undefined; offset?: number | undef
 const OPERATOR_TOKEN = {
   type: 'string',
   describe: 'The api’s OPERATOR_TOKEN (else LEADSCORE_OPERATOR_TOKEN)',
+} as const;
+const RESCORE_ID = {
+  type: 'string',
+  demandOption: true,
+  describe: 'The rescore id (model rescore or rescore list)',
 } as const;
 const MODEL_FILE = { type: 'string', demandOption: true, describe: 'A .yaml, .yml or .json model' } as const;
 
@@ -131,7 +144,7 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
         ),
       (argv) => remote(argv, login),
     )
-    .command('model', 'Scoring models as code: validate, diff, backtest, apply, list, get', (models) =>
+    .command('model', 'Models as code: validate, diff, backtest, apply, list, get, rescore', (models) =>
       models
         .command(
           'validate <file>',
@@ -192,7 +205,86 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
               .example('$0 model get ontraport --version 1 > ontraport.yaml', 'The text of version 1'),
           (argv) => remote(argv, (connection, output) => getModel(connection, argv.id, argv.version, output)),
         )
-        .demandCommand(1, 'Name a model command: validate, diff, backtest, apply, list or get'),
+        .command(
+          'rescore <model>',
+          'Rescore every archived contact under the live version, and wait for it with its progress',
+          (command) =>
+            command
+              .positional('model', { type: 'string', demandOption: true, describe: 'The model id' })
+              .option('dry-run', {
+                type: 'boolean',
+                default: false,
+                describe: 'Only count what would change, publish and send; switch nothing',
+              })
+              .option('rate', {
+                type: 'number',
+                describe:
+                  'Tier and stage transitions per second at most (0 < N ≤ 10000; default the api’s API_RESCORE_TRANSITIONS_PER_SECOND)',
+              })
+              .option('wait', {
+                type: 'boolean',
+                default: true,
+                describe: 'Wait for it to end, showing its progress (--no-wait: print it queued and exit)',
+              })
+              .check((argv) => {
+                const rate = argv.rate;
+                if (rate !== undefined && (!Number.isFinite(rate) || rate <= 0 || rate > 10_000))
+                  return `--rate takes a number of transitions per second above 0 and at most 10000, got ${String(rate)}`;
+                return true;
+              })
+              .example('$0 model rescore ontraport --dry-run', 'What a rescore would change, before doing it')
+              .example('$0 model rescore ontraport --rate 10 --no-wait', 'Queue it gently and return'),
+          (argv) =>
+            remote(argv, (connection, output) =>
+              startRescore(
+                connection,
+                argv.model,
+                {
+                  dryRun: argv.dryRun,
+                  rate: argv.rate,
+                  wait: argv.wait,
+                  terminal: !argv.json && (stderr as { isTTY?: boolean }).isTTY ? stderr : undefined,
+                  intervalMs: pollIntervalOf(),
+                },
+                output,
+              ),
+            ),
+        )
+        .demandCommand(1, 'Name a model command: validate, diff, backtest, apply, list, get or rescore'),
+    )
+    .command('rescore', 'Rescores of a model: list, show, cancel, resume', (rescores) =>
+      rescores
+        .command(
+          'list <model>',
+          'The model’s rescores, newest first, with status and progress',
+          (command) =>
+            command
+              .positional('model', { type: 'string', demandOption: true, describe: 'The model id' })
+              .example('$0 rescore list ontraport', 'Its rescores'),
+          (argv) => remote(argv, (connection, output) => listRescores(connection, argv.model, output)),
+        )
+        .command(
+          'show <id>',
+          'One rescore: status, progress, changed contacts, score changes, transitions, webhooks, history',
+          (command) =>
+            command.positional('id', RESCORE_ID).example('$0 rescore show 6f1c8a52-…', 'Where it stands'),
+          (argv) => remote(argv, (connection, output) => showRescore(connection, argv.id, output)),
+        )
+        .command(
+          'cancel <id>',
+          'Stop a queued or running rescore before its next switch (what it switched stays)',
+          (command) =>
+            command.positional('id', RESCORE_ID).example('$0 rescore cancel 6f1c8a52-…', 'Stop it'),
+          (argv) => remote(argv, (connection, output) => cancelRescore(connection, argv.id, output)),
+        )
+        .command(
+          'resume <id>',
+          'Queue a cancelled or failed rescore again; it goes on after its last switched contact',
+          (command) =>
+            command.positional('id', RESCORE_ID).example('$0 rescore resume 6f1c8a52-…', 'Continue it'),
+          (argv) => remote(argv, (connection, output) => resumeRescore(connection, argv.id, output)),
+        )
+        .demandCommand(1, 'Name a rescore command: list, show, cancel or resume'),
     )
     .command('contact', 'A contact’s scores and why, its data export and its erasure', (contacts) =>
       contacts
