@@ -30,6 +30,7 @@ import { ContactAliases1765200000000 } from './migrations/1765200000000-contact-
 import { Accounts1765300000000 } from './migrations/1765300000000-accounts.js';
 import { AccountScoresByAccount1765300000001 } from './migrations/1765300000001-account-scores-by-account.js';
 import { Rescores1765400000000 } from './migrations/1765400000000-rescores.js';
+import { ApiKeyModelsWriteScope1765400000001 } from './migrations/1765400000001-api-key-models-write-scope.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -65,6 +66,7 @@ export const MIGRATIONS = [
   Accounts1765300000000,
   AccountScoresByAccount1765300000001,
   Rescores1765400000000,
+  ApiKeyModelsWriteScope1765400000001,
 ];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */

@@ -257,3 +257,16 @@ describe('reading, cancelling and resuming rescores', () => {
     expect(expectRescore(json(await get(`/v1/rescores/${first.id}`, readKey))).status).toBe('queued');
   });
 });
+
+describe('a key with the models:write scope', () => {
+  it('is created, and cancels and starts rescores (but reads nothing)', async () => {
+    const created = await createKey(api, adminKey, { kind: 'secret', scopes: ['models:write'] });
+    expect(created.apiKey.scopes).toEqual(['models:write']);
+    // "other" still has the dry run queued above: the key is told so, and cancels it.
+    const refused = expectProblem(await post('/v1/models/other/rescores', created.key), 409, /cancel/);
+    const active = /POST \/v1\/rescores\/([0-9a-f-]+)\/cancel/.exec(String(refused['detail']))?.[1] ?? '';
+    expect((await post(`/v1/rescores/${active}/cancel`, created.key)).statusCode).toBe(200);
+    expect((await post('/v1/models/other/rescores', created.key, { dryRun: true })).statusCode).toBe(202);
+    expectProblem(await get('/v1/models/other/rescores', created.key), 403, /./);
+  });
+});
