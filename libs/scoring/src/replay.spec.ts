@@ -6,7 +6,7 @@ import { T0, days, modelWith } from '../test/scoring-fixtures.js';
 import { applyEvent, rememberedEventKey } from './apply-event.js';
 import { emptyState, type ContactScoreState } from './contact-score.state.js';
 import { refit, type ContactProfile } from './refit.js';
-import { adoptState, replayContact, type ReplayEvent } from './replay.js';
+import { adoptState, replayContact, rescoreState, type ReplayEvent } from './replay.js';
 import { scoreAt } from './score-at.js';
 import { type ScoreChange } from './score-change.js';
 import { DAY_MS } from './scoring-time.js';
@@ -211,5 +211,51 @@ describe('a merge of two contacts (replay of both contacts’ events, then adopt
       previous: mergedAway.reported,
       current: { fit: 0, engagement: 0, total: 0 },
     });
+  });
+});
+
+describe('a rescore (replay under a new version, then rescoreState)', () => {
+  const v1 = modelWith({
+    engagement: [{ id: 'click', event: 'email.clicked', points: 5, decay: { halfLifeDays: 10 } }],
+    tiers: { warm: 10, hot: 30 },
+  });
+  const clicks: ReplayEvent[] = [0, 1, 2].map((i) => ({
+    id: `c${i}`,
+    source: 'mail',
+    type: 'email.clicked',
+    data: {},
+    time: days(i),
+  }));
+  const cause = { type: 'rescore', rescore: 'r-1' } as const;
+
+  it('publishes one change from the last published scores when the new version moves them', () => {
+    const live = replayContact(v1, clicks).state!;
+    const v2 = { ...v1, version: 2, engagement: [{ ...v1.engagement![0]!, points: 20 }] };
+    const derived = replayContact(v2, clicks).state!;
+    const result = rescoreState(v2, live, derived, days(3), cause);
+    expect(result.change).toMatchObject({ sequence: live.sequence + 1, cause, previous: live.reported });
+    expect(result.change!.current.total).toBeCloseTo(scoreAt(v2, derived, days(3)).total, 2);
+  });
+
+  it('publishes nothing when only time moved the scores (the decay service announces that), keeping the live history', () => {
+    const live = replayContact(v1, clicks).state!;
+    const derived = replayContact({ ...v1, version: 2 }, clicks).state!;
+    // Ten days on, the engagement decayed; nothing the rescore did shows.
+    const result = rescoreState({ ...v1, version: 2 }, live, derived, days(12), cause);
+    expect(result.change).toBeUndefined();
+    expect(result.state).toMatchObject({ sequence: live.sequence, reported: live.reported, asOf: days(12) });
+  });
+
+  it('publishes a change when only a tier line moved (same points, a new tier)', () => {
+    const live = replayContact(v1, clicks).state!;
+    const v2 = { ...v1, version: 2, tiers: { warm: 5, hot: 12 } };
+    const result = rescoreState(v2, live, replayContact(v2, clicks).state!, days(2), cause);
+    expect(live.reported?.tier).toBe('warm');
+    expect(result.change?.current.tier).toBe('hot');
+  });
+
+  it('starts a contact nobody scored under the model with its first change', () => {
+    const result = rescoreState(v1, undefined, replayContact(v1, clicks).state!, days(2), cause);
+    expect(result.change).toMatchObject({ sequence: 1, previous: null, cause });
   });
 });

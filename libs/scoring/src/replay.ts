@@ -171,11 +171,12 @@ export function adoptState(
 
 /**
  * Puts a rescore's re-derived state in place of a contact's live one at `at` (adoptState), publishing
- * one change only when the rescore moves what the contact shows: its scores at `at` differ from the live
- * state's under the same model at the same time, or its tier or grade differs from the last published
- * (a new line in the model), or its account changed. Otherwise the re-derived substance is kept with the
- * live state's published history and no change: time alone (decay the decay service has yet to publish)
- * is not the rescore's to announce.
+ * one change only when the rescore moves what the contact shows: the new version alone changes what the
+ * live state showed when last touched (a new tier line, grade band or cap: after every operation the
+ * live state shows what it last published), or the replay's scores at `at` differ from the live state's
+ * under the same version at the same time, or the account changed. Otherwise the re-derived substance is
+ * kept with the live state's published history and no change: time alone (decay the decay service has
+ * yet to publish) is not the rescore's to announce.
  */
 export function rescoreState(
   model: ScoringModel,
@@ -191,12 +192,10 @@ export function rescoreState(
   draft.sequence = live.sequence;
   const shown = snapshotOf(scoreOfState(model, draft, time));
   const liveShown = snapshotOf(scoreOfState(model, advanceTo(model, live, time).state, time));
-  const reported = live.reported ?? zeroSnapshot(model);
+  const liveShownThen = snapshotOf(scoreOfState(model, live, live.asOf));
   const moved =
+    !sameScores(live.reported ?? zeroSnapshot(model), liveShownThen) ||
     !sameScores(liveShown, shown) ||
-    shown.tier !== reported.tier ||
-    shown.tierName !== reported.tierName ||
-    shown.grade !== reported.grade ||
     draft.account !== live.account;
   if (moved) return adoptState(model, live, derived, time, cause);
   draft.asOf = Math.max(draft.asOf, time);
