@@ -76,3 +76,4 @@ export {
   type ScoredOutcome,
   type ThresholdMetrics,
 } from './backtest-metrics.js';
+export { stitchedReplayOrder, type StitchedHistory } from './stitched-replay.js';

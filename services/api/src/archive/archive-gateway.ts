@@ -1,10 +1,17 @@
-import { replayContactsSchema, type ReplayContacts } from '@leadscore/contracts';
+import {
+  replayContactsSchema,
+  type ArchivedReplayEvent,
+  type ReplayContacts,
+  type ReplayEvents,
+} from '@leadscore/contracts';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { fail } from '../http/problem-details.js';
 
 /** Contacts per page of GET …/replay-contacts the api asks for (a backtest walks every page). */
 export const REPLAY_CONTACTS_PAGE = 500;
+/** Contacts one GET …/replay-events may name (the analytics service's limit). */
+const REPLAY_EVENTS_CONTACTS = 100;
 
 const ajv = new Ajv({ allErrors: false, strict: false, allowUnionTypes: true });
 addFormats.default(ajv, ['date-time']);
@@ -21,7 +28,11 @@ export class ArchiveGateway {
     private readonly timeoutMs = 10_000,
   ) {}
 
-  async get<T>(workspace: string, path: string, query: Record<string, string | undefined> = {}): Promise<T> {
+  async get<T>(
+    workspace: string,
+    path: string,
+    query: Record<string, string | readonly string[] | undefined> = {},
+  ): Promise<T> {
     const { response, body } = await this.request(workspace, path, query);
     if (response.ok) return body as T;
     return this.failed(response, body);
@@ -31,10 +42,12 @@ export class ArchiveGateway {
   private async request(
     workspace: string,
     path: string,
-    query: Record<string, string | undefined>,
+    query: Record<string, string | readonly string[] | undefined>,
   ): Promise<{ response: Response; body: Record<string, unknown> }> {
     const search = new URLSearchParams(
-      Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined),
+      Object.entries(query).flatMap(([name, value]): [string, string][] =>
+        value === undefined ? [] : typeof value === 'string' ? [[name, value]] : value.map((v) => [name, v]),
+      ),
     ).toString();
     const url = `${this.baseUrl.replace(/\/+$/, '')}/internal/v1/workspaces/${encodeURIComponent(workspace)}${path}${search ? `?${search}` : ''}`;
     let response: Response;
@@ -60,6 +73,22 @@ export class ArchiveGateway {
       'unavailable',
       `The archive failed to answer (the analytics service said: ${message}); retry shortly.`,
     );
+  }
+
+  /**
+   * The archived events of some contacts, each contact's in the order the scorer saw them, with their
+   * positions (GET …/replay-events, in calls of at most 100 contacts): a backtest folds the contacts
+   * merged into a survivor into it with them.
+   */
+  async replayEvents(workspace: string, contacts: readonly string[]): Promise<ArchivedReplayEvent[]> {
+    const events: ArchivedReplayEvent[] = [];
+    for (let i = 0; i < contacts.length; i += REPLAY_EVENTS_CONTACTS) {
+      const answer = await this.get<ReplayEvents>(workspace, '/replay-events', {
+        contact: contacts.slice(i, i + REPLAY_EVENTS_CONTACTS),
+      });
+      events.push(...answer.events);
+    }
+    return events;
   }
 
   /**

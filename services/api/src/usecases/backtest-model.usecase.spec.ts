@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
-import { parseModel, type ReplayContacts, type ScoringModel } from '@leadscore/contracts';
+import {
+  parseModel,
+  type ArchivedReplayEvent,
+  type ReplayContacts,
+  type ScoringModel,
+} from '@leadscore/contracts';
 import { backtestModels, type BacktestReport } from '@leadscore/lifecycle';
 import { clicksModelSource } from '@leadscore/testing';
 import type { ApiContext } from '../app/api.context.js';
@@ -55,8 +60,29 @@ const CONTACTS = [
 
 const caller = { workspaceId: 'acme' } as unknown as Caller;
 
-/** A context whose database has `liveVersion` of the model and whose archive answers `pages` in turn. */
-function contextWith(liveVersion: number | undefined, pages: ReplayContacts[], maxContacts = 20_000) {
+/** A merge the database holds: `alias` lives on `survivor`; its events before `through` count under it. */
+interface AliasRow {
+  readonly workspace_id: string;
+  readonly alias: string;
+  readonly survivor: string;
+  readonly through: Record<string, string>;
+  readonly merge_event_source: string;
+  readonly merge_event_id: string;
+  readonly requested_at: Date;
+  readonly completed_at: Date | null;
+}
+
+/**
+ * A context whose database has `liveVersion` of the model (and the merges `aliases`), and whose archive
+ * answers `pages` in turn and the merged contacts' events from `mergedEvents`.
+ */
+function contextWith(
+  liveVersion: number | undefined,
+  pages: ReplayContacts[],
+  maxContacts = 20_000,
+  aliases: readonly AliasRow[] = [],
+  mergedEvents: readonly ArchivedReplayEvent[] = [],
+) {
   const asked: (string | undefined)[] = [];
   const archive = {
     replayContacts: (_workspace: string, after: string | undefined) => {
@@ -64,11 +90,19 @@ function contextWith(liveVersion: number | undefined, pages: ReplayContacts[], m
       const page = pages[asked.length - 1];
       return page ? Promise.resolve(page) : Promise.reject(new Error('asked past the last page'));
     },
+    replayEvents: (_workspace: string, contacts: readonly string[]) =>
+      Promise.resolve(mergedEvents.filter((event) => contacts.includes(event.contact))),
+  };
+  const query = (sql: string, parameters: unknown[]) => {
+    if (!sql.includes('contact_aliases'))
+      return Promise.resolve(liveVersion === undefined ? [] : [{ version: liveVersion }]);
+    // aliasesAmong names the contacts in its second parameter; mergedIntoAny the survivors.
+    if (sql.includes('survivor = ANY'))
+      return Promise.resolve(aliases.filter((a) => (parameters[1] as string[]).includes(a.survivor)));
+    return Promise.resolve(aliases.filter((a) => (parameters[1] as string[]).includes(a.alias)));
   };
   const context = {
-    dataSource: {
-      manager: { query: () => Promise.resolve(liveVersion === undefined ? [] : [{ version: liveVersion }]) },
-    },
+    dataSource: { manager: { query } },
     modelDocuments: { version: () => Promise.resolve(model(liveVersion ?? 1, 5)) },
     archive,
     backtestMaxContacts: maxContacts,
@@ -121,6 +155,40 @@ describe('BacktestModel', () => {
     });
     expect(answer.candidate.model).toEqual({ id: 'clicks', version: 2 });
     expect(answer.live.outcomes.byTier[0]).toHaveProperty('tier');
+  });
+
+  it('counts a contact merged into another once, under its survivor, with its events before the merge', async () => {
+    const visitor = archived('anon:7', 2);
+    const survivor = CONTACTS[1]!;
+    // anon:7's clicks are archived under it (offsets 0 and 1): the merge took effect before offset 1.
+    const aliases: AliasRow[] = [
+      {
+        workspace_id: 'acme',
+        alias: 'anon:7',
+        survivor: survivor.contact,
+        through: { '0': '1' },
+        merge_event_source: '/v1/identify',
+        merge_event_id: 'merge-1',
+        requested_at: new Date(NOW),
+        completed_at: new Date(NOW),
+      },
+    ];
+    const mergedEvents = visitor.events.map((event) => ({ ...event, contact: 'anon:7' }));
+    const { context } = contextWith(1, [page([visitor, ...CONTACTS], null)], 20_000, aliases, mergedEvents);
+    const answer = await new BacktestModel(context).execute(caller, { text: yaml(2, 10), format: 'yaml' });
+    const folded = CONTACTS.map((c) =>
+      c.contact === survivor.contact
+        ? {
+            contact: c.contact,
+            events: [...c.events, visitor.events[0]!]
+              .map((e) => ({ ...e, time: Date.parse(e.time) }))
+              .sort((a, b) => a.time - b.time),
+          }
+        : backtestContactOf(c),
+    );
+    expect(answer.contacts).toBe(CONTACTS.length);
+    const report = backtestModels(model(1, 5), model(2, 10), folded, NOW.getTime());
+    expect(answer).toEqual(modelBacktestOf('clicks', report, { from: iso(T0), until: NOW }, false));
   });
 
   it('stops at API_BACKTEST_MAX_CONTACTS and says the figures are truncated', async () => {

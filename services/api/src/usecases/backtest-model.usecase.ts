@@ -5,7 +5,8 @@ import {
   type BacktestReport,
   type BacktestSide,
 } from '@leadscore/lifecycle';
-import { scoringModelRepository } from '@leadscore/persistence';
+import { contactAliasRepository, scoringModelRepository } from '@leadscore/persistence';
+import { stitchedReplayOrder } from '@leadscore/scoring';
 import type { ApiContext } from '../app/api.context.js';
 import type { Caller } from '../auth/caller.js';
 import type { ModelText } from '../http/model-body.js';
@@ -121,7 +122,11 @@ export class BacktestModel {
     return modelBacktestOf(candidate.id, report, { from: archivedFrom, until }, truncated);
   }
 
-  /** Every archived contact of the caller's workspace up to the limit, in key order. */
+  /**
+   * Every archived contact of the caller's workspace up to the limit, in key order, as one person per
+   * identity: a contact merged into another is left out, its events (before the merge) count under its
+   * survivor, interleaved as the merge replayed them (libs/scoring `stitchedReplayOrder`).
+   */
   private async archivedContacts(caller: Caller): Promise<{
     contacts: BacktestContact[];
     truncated: boolean;
@@ -134,9 +139,9 @@ export class BacktestModel {
     for (let first = true; ; first = false) {
       const page = await this.context.archive.replayContacts(caller.workspaceId, after);
       if (first) archivedFrom = page.archivedFrom;
-      for (const archived of page.contacts) {
+      for (const person of await this.peopleOf(caller.workspaceId, page.contacts)) {
         if (contacts.length === max) return { contacts, truncated: true, archivedFrom };
-        contacts.push(backtestContactOf(archived));
+        contacts.push(person);
       }
       // A page without contacts ends the walk too: a `next` that does not move on would never end it.
       if (page.next === null || page.contacts.length === 0)
@@ -144,5 +149,43 @@ export class BacktestModel {
       if (contacts.length === max) return { contacts, truncated: true, archivedFrom };
       after = page.next;
     }
+  }
+
+  /** A page's contacts without those merged into another, each survivor with its merged contacts' events. */
+  private async peopleOf(workspace: string, page: readonly ReplayContact[]): Promise<BacktestContact[]> {
+    const manager = this.context.dataSource.manager;
+    const keys = page.map((c) => ({ workspaceId: workspace, contactId: c.contact }));
+    const [mergedAway, mergedInto] = await Promise.all([
+      contactAliasRepository.aliasesAmong(manager, keys),
+      contactAliasRepository.mergedIntoAny(
+        manager,
+        workspace,
+        page.map((c) => c.contact),
+      ),
+    ]);
+    const mergedEvents =
+      mergedInto.length === 0
+        ? []
+        : await this.context.archive.replayEvents(
+            workspace,
+            mergedInto.map((alias) => alias.alias),
+          );
+    return page.flatMap((archived): BacktestContact[] => {
+      if (
+        mergedAway.has(contactAliasRepository.keyOf({ workspaceId: workspace, contactId: archived.contact }))
+      )
+        return [];
+      const merged = mergedInto.filter((alias) => alias.survivor === archived.contact);
+      if (merged.length === 0) return [backtestContactOf(archived)];
+      const events = stitchedReplayOrder({
+        survivor: archived.contact,
+        merged: merged.map((alias) => ({ contact: alias.alias, through: alias.through })),
+        archived: [
+          ...archived.events.map((event) => ({ ...event, contact: archived.contact })),
+          ...mergedEvents.filter((event) => merged.some((alias) => alias.alias === event.contact)),
+        ],
+      });
+      return [{ contact: archived.contact, events }];
+    });
   }
 }

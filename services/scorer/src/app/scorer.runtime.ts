@@ -126,7 +126,9 @@ export class ScorerRuntime {
       scoreChangedTopic: topics.scoreChanged,
       outboxSourceOf,
       ...(options.rescore?.leaseMs !== undefined ? { leaseMs: options.rescore.leaseMs } : {}),
-      ...(options.rescore?.switchContacts !== undefined ? { switchContacts: options.rescore.switchContacts } : {}),
+      ...(options.rescore?.switchContacts !== undefined
+        ? { switchContacts: options.rescore.switchContacts }
+        : {}),
       ...(options.rescore?.pageContacts !== undefined ? { pageContacts: options.rescore.pageContacts } : {}),
       ...(options.rescore?.idlePollMs !== undefined ? { idlePollMs: options.rescore.idlePollMs } : {}),
       metrics: {

@@ -12,6 +12,7 @@ import {
   emptyState,
   refit,
   replayContact,
+  stitchedReplayOrder,
   type ContactProfile,
   type ContactScoreState,
   type ReplayEvent,
@@ -61,58 +62,20 @@ export interface MergePlan {
   readonly replayedEvents: number;
 }
 
-const before = (offset: string, end: string | undefined): boolean =>
-  end !== undefined && BigInt(offset) < BigInt(end);
-
 /**
- * The events the survivor's state is made of after the merge, in replay order. The survivor's own:
- * those before the merge event on its partition (later ones, forwarded ones included, come after the
- * merge live). A merged contact's: those before its `through` on their partition (the rest were
- * forwarded to the survivor and are among its own). Each contact's events keep the order the scorer
- * saw them in; different contacts' are interleaved by event time (the survivor's first on a tie), and
- * an event present under two identities counts once.
+ * The events the survivor's state is made of after the merge, in replay order (libs/scoring
+ * `stitchedReplayOrder`): the survivor's own before the merge event on its partition (later ones,
+ * forwarded ones included, come after the merge live), and each merged contact's before its `through`.
  */
 export function replayOrder(
   input: Pick<MergeInput, 'survivor' | 'mergeEvent' | 'replayed' | 'archived'>,
 ): ReplayEvent[] {
-  const through = new Map(input.replayed.map((entry) => [entry.contact, entry.through]));
-  const lists = new Map<string, ArchivedReplayEvent[]>([[input.survivor, []]]);
-  for (const entry of input.replayed) lists.set(entry.contact, []);
-  for (const event of input.archived) {
-    const list = lists.get(event.contact);
-    if (!list) continue;
-    const kept =
-      event.contact === input.survivor
-        ? event.partition !== input.mergeEvent.partition || before(event.offset, input.mergeEvent.offset)
-        : before(event.offset, through.get(event.contact)?.[String(event.partition)]);
-    if (kept) list.push(event);
-  }
-  // A k-way merge by time that never reorders one contact's own events.
-  const queues = [...lists.values()];
-  const heads = queues.map(() => 0);
-  const seen = new Set<string>();
-  const ordered: ReplayEvent[] = [];
-  for (;;) {
-    let pick = -1;
-    let pickTime = Infinity;
-    queues.forEach((queue, index) => {
-      const head = queue[heads[index] ?? 0];
-      if (head === undefined) return;
-      const time = Date.parse(head.time);
-      if (time < pickTime) {
-        pick = index;
-        pickTime = time;
-      }
-    });
-    if (pick < 0) return ordered;
-    const event = queues[pick]?.[heads[pick] ?? 0];
-    heads[pick] = (heads[pick] ?? 0) + 1;
-    if (!event) continue;
-    const key = `${event.source}\u0000${event.id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    ordered.push({ id: event.id, source: event.source, type: event.type, data: event.data, time: pickTime });
-  }
+  return stitchedReplayOrder({
+    survivor: input.survivor,
+    survivorEnd: { partition: input.mergeEvent.partition, offset: input.mergeEvent.offset },
+    merged: input.replayed,
+    archived: input.archived,
+  });
 }
 
 /**

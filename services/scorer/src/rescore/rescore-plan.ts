@@ -26,11 +26,11 @@ import {
   rememberedEventKey,
   replayContact,
   rescoreState,
+  stitchedReplayOrder,
   type ContactProfile,
   type ContactScoreState,
   type ReplayEvent,
 } from '@leadscore/scoring';
-import { replayOrder } from '../identity/merge-plan.js';
 import { SCORER_EVENT_SOURCE } from '../scoring/batch-plan.js';
 
 /** One archived contact as a rescore sees it at its switch. */
@@ -136,11 +136,9 @@ export function shadowEventsOf(contact: RescoreContact, bound: EventPositions): 
       data: event.data,
       time: Date.parse(event.time),
     }));
-  return replayOrder({
+  return stitchedReplayOrder({
     survivor: contact.contact,
-    // No merge event cuts the survivor's own history here: every one of its events before the bound counts.
-    mergeEvent: { id: '', time: 0, partition: -1, offset: '0' },
-    replayed: contact.merged.aliases.map((alias) => ({ contact: alias.alias, through: alias.through })),
+    merged: contact.merged.aliases.map((alias) => ({ contact: alias.alias, through: alias.through })),
     archived: [
       ...own.map((event) => ({ ...event, contact: contact.contact })),
       ...contact.merged.events.filter((event) => beforeBound(event, bound)),
