@@ -1,6 +1,6 @@
 import { type ScoringModel } from '@leadscore/contracts';
 import { alreadyApplied, applyEvent, rememberedEventKey, type ScoringEvent } from './apply-event.js';
-import { draftOf, emptyState, type ContactScoreState } from './contact-score.state.js';
+import { draftOf, emptyState, type ContactScoreState, type StateDraft } from './contact-score.state.js';
 import { refit, type ContactProfile } from './refit.js';
 import { accountOfProfile, accountTraitsOf } from './accounts.js';
 import { scoreOfState, snapshotOf } from './score.js';
@@ -158,15 +158,26 @@ export function adoptState(
   at: number,
   cause: ScoreCause,
 ): ScoringResult {
+  const { draft, time } = adoptedDraft(model, live, derived, at);
+  const result = finish(model, draft, time, cause, []);
+  // Same scores in another account (or none): still a change, for the account roll-up.
+  if (result.change || live === undefined || draft.account === live.account) return result;
+  return finishAccountChange(model, draft, time, cause);
+}
+
+/** The re-derived state at the later of `at` and both states' times, carrying the live published history. */
+function adoptedDraft(
+  model: ScoringModel,
+  live: ContactScoreState | undefined,
+  derived: ContactScoreState,
+  at: number,
+): { draft: StateDraft; time: number } {
   // Never behind either state: operations do not move a contact's time backwards.
   const time = Math.max(at, derived.asOf, live?.asOf ?? at);
   const draft = draftOf(advanceTo(model, derived, time).state, model);
   draft.reported = live?.reported ?? null;
   draft.sequence = live?.sequence ?? 0;
-  const result = finish(model, draft, time, cause, []);
-  // Same scores in another account (or none): still a change, for the account roll-up.
-  if (result.change || live === undefined || draft.account === live.account) return result;
-  return finishAccountChange(model, draft, time, cause);
+  return { draft, time };
 }
 
 /**
@@ -186,10 +197,7 @@ export function rescoreState(
   cause: ScoreCause,
 ): ScoringResult {
   if (live === undefined) return adoptState(model, live, derived, at, cause);
-  const time = Math.max(at, derived.asOf, live.asOf);
-  const draft = draftOf(advanceTo(model, derived, time).state, model);
-  draft.reported = live.reported;
-  draft.sequence = live.sequence;
+  const { draft, time } = adoptedDraft(model, live, derived, at);
   const shown = snapshotOf(scoreOfState(model, draft, time));
   const liveShown = snapshotOf(scoreOfState(model, advanceTo(model, live, time).state, time));
   const liveShownThen = snapshotOf(scoreOfState(model, live, live.asOf));
