@@ -121,17 +121,17 @@ export const ScorerMetrics = {
   ),
   rescoreContacts: counter(
     'leadscore_scorer_rescore_contacts_total',
-    "Contacts a rescore went through, by result (changed: switched, its change published | unchanged: switched, nothing to publish | skipped: erased or merged away | dirty: the live path applied an event after the shadow's bound, so it was replayed again under its lock | counted: a dry run)",
+    "Contacts a rescore went through, by result (changed: switched, its change published | unchanged: switched, nothing to publish | skipped: erased or merged away | dirty: a live event reached it after its page's bound, so it was deferred to a later switch with a fresher read, counted each time | counted: a dry run)",
     ['result'],
   ),
   rescoreProgress: gauge(
     'leadscore_scorer_rescore_progress_ratio',
     'Progress of the rescore this instance runs: contacts done over the contacts the archive held when it started (0 when it runs none)',
   ),
-  rescoreSwitchDuration: histogram(
-    'leadscore_scorer_rescore_switch_duration_seconds',
-    'One rescore switch transaction (a chunk of contacts locked, replayed, written): how long the live path may wait on those contacts',
-    [],
+  rescoreStageDuration: histogram(
+    'leadscore_scorer_rescore_stage_duration_seconds',
+    "One step of a rescore, by stage (read: a page of contacts from the archive | switch: one transaction locking a chunk of contacts, replaying and writing them — how long the live path may wait on those contacts | publish: its changes to Kafka | pace: the wait its transitions take at the rescore's pace)",
+    ['stage'],
     DURATION_BUCKETS,
   ),
 } as const satisfies Record<string, MetricDefinition>;

@@ -31,6 +31,7 @@ import { Accounts1765300000000 } from './migrations/1765300000000-accounts.js';
 import { AccountScoresByAccount1765300000001 } from './migrations/1765300000001-account-scores-by-account.js';
 import { Rescores1765400000000 } from './migrations/1765400000000-rescores.js';
 import { ApiKeyModelsWriteScope1765400000001 } from './migrations/1765400000001-api-key-models-write-scope.js';
+import { RescoreDeferredContacts1765400000002 } from './migrations/1765400000002-rescore-deferred-contacts.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -67,6 +68,7 @@ export const MIGRATIONS = [
   AccountScoresByAccount1765300000001,
   Rescores1765400000000,
   ApiKeyModelsWriteScope1765400000001,
+  RescoreDeferredContacts1765400000002,
 ];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */

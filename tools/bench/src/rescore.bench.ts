@@ -286,16 +286,27 @@ async function startLiveTraffic(kafka: KafkaClient, eventsTopic: string, scoreCh
   };
 }
 
-/** Where the rescore's time went, from the scorer's own metrics. */
+/** Where the rescore's time went, from the scorer's own metrics (leadscore_scorer_rescore_stage_duration_seconds). */
 async function switchesNote(registry: { metrics(): Promise<string> }): Promise<string> {
   const text = await registry.metrics();
   const sum = (pattern: RegExp) => [...text.matchAll(pattern)].reduce((n, m) => n + Number(m[1]), 0);
-  const switches = sum(/^leadscore_scorer_rescore_switch_duration_seconds_count(?:\{[^}]*\})? (\S+)$/gm);
-  const inSwitches = sum(/^leadscore_scorer_rescore_switch_duration_seconds_sum(?:\{[^}]*\})? (\S+)$/gm);
+  const stage = (name: string, part: 'sum' | 'count') =>
+    sum(
+      new RegExp(
+        `^leadscore_scorer_rescore_stage_duration_seconds_${part}\\{[^}]*stage="${name}"[^}]*\\} (\\S+)$`,
+        'gm',
+      ),
+    );
+  const switches = stage('switch', 'count');
+  const inSwitches = stage('switch', 'sum');
   const dirty = sum(/^leadscore_scorer_rescore_contacts_total\{[^}]*result="dirty"[^}]*\} (\S+)$/gm);
+  const stages = ['read', 'switch', 'publish', 'pace']
+    .map((name) => `${name} ${stage(name, 'sum').toFixed(1)} s`)
+    .join(', ');
   return (
     `${switches} switch transactions, ${inSwitches.toFixed(1)} s in them (mean ${((1000 * inSwitches) / switches).toFixed(1)} ms: ` +
-    `how long the live path may wait on a chunk's contacts); ${dirty} contacts replayed again under their lock (a live event after the shadow's bound)`
+    `how long the live path may wait on a chunk's contacts); ${dirty} deferrals of a contact a live event reached after its page's bound (switched later from a fresh read); ` +
+    `time by stage: ${stages}`
   );
 }
 
@@ -364,7 +375,12 @@ try {
     partitionsConsumedConcurrently: partitionsConcurrently,
     // The service's own page and switch sizes and lease; only the idle poll is shorter, so the queued
     // rescore is claimed at once rather than up to 2 s later.
-    rescore: { idlePollMs: 100 },
+    rescore: {
+      idlePollMs: 100,
+      ...(process.env['BENCH_PAGE_CONTACTS']
+        ? { pageContacts: Number(process.env['BENCH_PAGE_CONTACTS']) }
+        : {}),
+    },
   });
   runtime = scorer;
   await scorer.start();

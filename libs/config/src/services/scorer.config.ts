@@ -83,10 +83,10 @@ export const scorerConfigSchema = envSchema({
   }),
   SCORER_RESCORE_SWITCH_CONTACTS: env.integer({
     description:
-      'Contacts per rescore switch transaction: their live rows stay locked while they are replayed and written',
+      'Contacts per rescore switch transaction: their live rows stay locked while they are replayed and written (at most 100: a deferred switch reads them back from the archive in one call)',
     default: 100,
     min: 1,
-    max: 1_000,
+    max: 100,
   }),
 });
 

@@ -15,9 +15,7 @@ export const replayContactsSchema: Readonly<Record<string, unknown>> = {
   "required": [
     "contacts",
     "next",
-    "archivedFrom",
-    "archivedThrough",
-    "archivedContacts"
+    "archivedThrough"
   ],
   "additionalProperties": false,
   "properties": {
@@ -98,7 +96,7 @@ export const replayContactsSchema: Readonly<Record<string, unknown>> = {
         "null"
       ],
       "format": "date-time",
-      "description": "The time of the workspace's oldest archived event (what the archive's retention left); null when it has none."
+      "description": "On the first page (no ?after) only: the time of the workspace's oldest archived event (what the archive's retention left); null when it has none."
     },
     "archivedThrough": {
       "type": "object",
@@ -114,7 +112,7 @@ export const replayContactsSchema: Readonly<Record<string, unknown>> = {
     "archivedContacts": {
       "type": "integer",
       "minimum": 0,
-      "description": "How many contacts of the workspace the archive holds (all pages): a rescore's progress counts against it."
+      "description": "On the first page (no ?after) only: how many contacts of the workspace the archive holds (all pages); a rescore's progress counts against it. Later pages leave both out: each would scan the workspace's whole archive."
     }
   }
 };

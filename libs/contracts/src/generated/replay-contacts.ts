@@ -15,9 +15,9 @@ export interface ReplayContacts {
    */
   next: string | null;
   /**
-   * The time of the workspace's oldest archived event (what the archive's retention left); null when it has none.
+   * On the first page (no ?after) only: the time of the workspace's oldest archived event (what the archive's retention left); null when it has none.
    */
-  archivedFrom: string | null;
+  archivedFrom?: string | null;
   /**
    * Per topic, per partition: the next offset the archive will store, read before the page's events (every event before it is in the page, for the page's contacts).
    */
@@ -27,9 +27,9 @@ export interface ReplayContacts {
     };
   };
   /**
-   * How many contacts of the workspace the archive holds (all pages): a rescore's progress counts against it.
+   * On the first page (no ?after) only: how many contacts of the workspace the archive holds (all pages); a rescore's progress counts against it. Later pages leave both out: each would scan the workspace's whole archive.
    */
-  archivedContacts: number;
+  archivedContacts?: number;
 }
 export interface ReplayContact {
   /**

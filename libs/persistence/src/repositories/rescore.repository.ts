@@ -16,6 +16,8 @@ export interface NewRescore {
 /** A rescore as the scorer's worker holds it: the api's view plus its lease. */
 export interface ClaimedRescore extends Rescore {
   readonly leaseOwner: string;
+  /** Contacts left for a later switch (a live event reached them after their page was read). */
+  readonly deferred: readonly string[];
 }
 
 interface RescoreRecord {
@@ -42,6 +44,7 @@ interface RescoreRecord {
   history_until: Date | null;
   error: string | null;
   lease_owner: string | null;
+  deferred: string[];
   created_at: Date;
   started_at: Date | null;
   updated_at: Date;
@@ -90,6 +93,7 @@ function rescoreOf(r: RescoreRecord): Rescore {
 const claimedOf = (r: RescoreRecord): ClaimedRescore => ({
   ...rescoreOf(r),
   leaseOwner: r.lease_owner ?? '',
+  deferred: r.deferred,
 });
 
 /**
@@ -244,22 +248,31 @@ export const rescoreRepository = {
     );
   },
 
-  /** Adds one switch's counts and moves the cursor past its contacts (in the switch's transaction). */
+  /**
+   * Adds one switch's counts (`contacts`: those switched), moves the cursor past its page's contacts
+   * (null: a switch of deferred contacts leaves it) and stores the contacts still deferred, in the
+   * switch's transaction.
+   */
   async recordProgress(
     sql: SqlRunner,
     id: string,
-    step: { readonly contacts: number; readonly cursor: string; readonly counts: RescoreCounts },
+    step: {
+      readonly contacts: number;
+      readonly cursor: string | null;
+      readonly deferred: readonly string[];
+      readonly counts: RescoreCounts;
+    },
     historyUntil: Date,
     now: Date,
   ): Promise<void> {
     const c = step.counts;
     await sql.query(
-      `UPDATE rescores SET contacts_done = contacts_done + $2, cursor = $3,
+      `UPDATE rescores SET contacts_done = contacts_done + $2, cursor = COALESCE($3, cursor),
               replayed_events = replayed_events + $4, changed_contacts = changed_contacts + $5,
               unchanged_contacts = unchanged_contacts + $6, skipped_contacts = skipped_contacts + $7,
               score_changes = score_changes + $8, tier_transitions = tier_transitions + $9,
               stage_transitions = stage_transitions + $10, webhooks = webhooks + $11,
-              history_until = GREATEST(history_until, $12), updated_at = $13
+              history_until = GREATEST(history_until, $12), updated_at = $13, deferred = $14::text[]
        WHERE id = $1`,
       [
         id,
@@ -275,6 +288,7 @@ export const rescoreRepository = {
         c.webhooks,
         historyUntil,
         now,
+        step.deferred,
       ],
     );
   },

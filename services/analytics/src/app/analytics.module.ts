@@ -92,8 +92,8 @@ const MAX_PAGE_CONTACTS = 1_000;
  * GET /internal/v1/workspaces/:workspace/replay-contacts?after=<contact key>&contacts=<1..1000>: the next
  * page of the workspace's archived contacts in key order after `after`, each with its events in the order
  * the scorer saw them, for backtests and rescoring; `next` is the page's last key when there may be more,
- * `archivedFrom` the time of the workspace's oldest archived event, `archivedThrough` where the archive
- * ends (read first), `archivedContacts` how many contacts it holds.
+ * `archivedThrough` where the archive ends (read first); on the first page, `archivedFrom` the time of
+ * the workspace's oldest archived event and `archivedContacts` how many contacts it holds.
  */
 @Controller('internal/v1/workspaces/:workspace/replay-contacts')
 class ReplayContactsController {
@@ -113,20 +113,23 @@ class ReplayContactsController {
     const pageSize = wholeNumberOf('contacts', contacts, DEFAULT_PAGE_CONTACTS, MAX_PAGE_CONTACTS);
     // Where the archive ends is read before the events: every event before it is in the page.
     const { topics } = await this.runtime.archivedOffsets();
-    const [rows, [oldest]] = await Promise.all([
+    // The archive's extent (a scan of the workspace's events) only once per walk: on its first page.
+    const [rows, extent] = await Promise.all([
       this.queries.run(AnalyticsQueries.replayContacts, {
         workspace,
         after: after ?? '',
         contacts: pageSize,
         limit: MAX_REPLAY_EVENTS + 1,
       }),
-      this.queries.run(AnalyticsQueries.oldestEvent, { workspace }),
+      after === undefined || after === ''
+        ? this.queries.run(AnalyticsQueries.oldestEvent, { workspace })
+        : undefined,
     ]);
     if (rows.length > MAX_REPLAY_EVENTS)
       throw new PayloadTooLargeException(
         `this page of up to ${pageSize} contacts has more than ${MAX_REPLAY_EVENTS} archived events, too many for one answer: ask for fewer contacts per page (?contacts=)`,
       );
-    return replayContactsView(rows, pageSize, oldest, topics);
+    return replayContactsView(rows, pageSize, extent && (extent[0] ?? { oldest: null, contacts: 0 }), topics);
   }
 }
 

@@ -251,7 +251,8 @@ export function replayEventsView(
 export function replayContactsView(
   rows: readonly ReplayContactEventRow[],
   pageSize: number,
-  oldest: OldestEventRow | undefined,
+  /** The archive's extent, on the first page only. */
+  extent: OldestEventRow | undefined,
   archivedThrough: ReplayContacts['archivedThrough'],
 ): ReplayContacts {
   const contacts: ReplayContacts['contacts'] = [];
@@ -275,8 +276,10 @@ export function replayContactsView(
   return {
     contacts,
     next: contacts.length >= pageSize && last !== undefined ? last.contact : null,
-    archivedFrom: oldest?.oldest == null ? null : isoTimeOf(oldest.oldest),
     archivedThrough,
-    archivedContacts: Number(oldest?.contacts ?? 0),
+    ...(extent && {
+      archivedFrom: extent.oldest == null ? null : isoTimeOf(extent.oldest),
+      archivedContacts: Number(extent.contacts),
+    }),
   };
 }

@@ -138,7 +138,7 @@ export class BacktestModel {
     let after: string | undefined;
     for (let first = true; ; first = false) {
       const page = await this.context.archive.replayContacts(caller.workspaceId, after);
-      if (first) archivedFrom = page.archivedFrom;
+      if (first) archivedFrom = page.archivedFrom ?? null;
       for (const person of await this.peopleOf(caller.workspaceId, page.contacts)) {
         if (contacts.length === max) return { contacts, truncated: true, archivedFrom };
         contacts.push(person);

@@ -135,7 +135,7 @@ export class ScorerRuntime {
         contacts: (result, n) => this.metrics.rescoreContacts.inc({ result }, n),
         scoreChanges: (n) => this.metrics.scoreChangedEvents.inc({ cause: 'rescore' }, n),
         progress: (ratio) => this.metrics.rescoreProgress.set(ratio),
-        timeSwitch: () => this.metrics.rescoreSwitchDuration.startTimer(),
+        timeStage: (stage) => this.metrics.rescoreStageDuration.startTimer({ stage }),
       },
     });
   }

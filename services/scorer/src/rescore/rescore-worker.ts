@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { type ReplayContact, type ScoringModel } from '@leadscore/contracts';
+import {
+  type ArchivedReplayEvent,
+  type ReplayContact,
+  type ReplayContactEvent,
+  type ReplayContacts,
+  type ScoringModel,
+} from '@leadscore/contracts';
 import { type Logger } from '@leadscore/observability';
 import { type OutboxPublisher } from '@leadscore/outbox';
 import {
@@ -28,12 +34,14 @@ import { addCounts, planRescoreChunk, type RescoreContact } from './rescore-plan
 /** The histogram shard a rescore's writes count under: its own, so it never waits on a partition's. */
 const RESCORE_SHARD = 'rescore';
 
+export type RescoreStage = 'read' | 'switch' | 'publish' | 'pace';
+
 export interface RescoreWorkerMetrics {
   readonly contacts: (result: 'changed' | 'unchanged' | 'skipped' | 'dirty' | 'counted', n: number) => void;
   readonly scoreChanges: (n: number) => void;
   readonly progress: (ratio: number) => void;
-  /** Starts timing one switch; the returned function ends it. */
-  readonly timeSwitch: () => () => void;
+  /** Starts timing one stage of a rescore (read, switch, publish, pace); the returned function ends it. */
+  readonly timeStage: (stage: RescoreStage) => () => void;
 }
 
 export interface RescoreWorkerOptions {
@@ -52,7 +60,7 @@ export interface RescoreWorkerOptions {
   readonly leaseMs?: number;
   /** Pause between two looks for a queued rescore. */
   readonly idlePollMs?: number;
-  /** Contacts per archive page, and per switch transaction. */
+  /** Contacts per archive page (default: per switch), and per switch transaction (default 100). */
   readonly pageContacts?: number;
   readonly switchContacts?: number;
   /** Pause between two looks at the archive while it catches up with the live path (dirty contacts). */
@@ -68,11 +76,33 @@ type SwitchOutcome =
   | {
       readonly kind: 'switched';
       readonly counts: RescoreCounts;
+      /** Contacts switched (the chunk's, less those deferred). */
+      readonly switched: number;
       readonly dirty: number;
+      /** The rescore's deferred contacts after the switch. */
+      readonly deferred: readonly string[];
       readonly enqueued: ReadonlyMap<string, PendingOutboxMessage[]>;
     };
 
+/** How a switch treats its dirty contacts: leaves them for later (`defer`), or replays them under its locks. */
+interface SwitchMode {
+  /** The cursor after this switch (null: a switch of deferred contacts leaves it). */
+  readonly cursor: string | null;
+  readonly onDirty: 'defer' | 'wait';
+  /** The rescore's deferred contacts before the switch. */
+  readonly deferred: readonly string[];
+}
+
+/** Deferred contacts are tried again with a fresher read this many times before waiting under their locks. */
+const DEFERRED_ATTEMPTS = 3;
+
 class Stopped extends Error {}
+
+/** A page of the archive with the bound its events are replayed to. */
+interface PageRead {
+  readonly page: ReplayContacts;
+  readonly bound: EventPositions;
+}
 
 /**
  * Runs rescores (table `rescores`, queued by the api or by a model's first application): claims one
@@ -200,45 +230,71 @@ export class RescoreWorker {
     }
     const current = await rescoreRepository.find(manager, claimed.workspace, claimed.id);
     if (!current || current.status !== 'running') return;
-    let after = current.progress.cursor ?? '';
+    const after = current.progress.cursor ?? '';
     let done = current.progress.contacts;
     let total = current.progress.total;
-    const pageSize = this.options.pageContacts ?? 500;
-    for (;;) {
-      this.checkStopping();
-      const stored = await consumerOffsetRepository.load(
-        manager,
-        this.options.consumerGroup,
-        this.options.eventsTopic,
-      );
-      const page = await this.options.archive.replayContacts(claimed.workspace, after, pageSize);
-      if (total === null) {
-        total = page.archivedContacts;
-        await rescoreRepository.started(
+    // A page per switch by default: the fresher the page's bound, the fewer contacts a live event
+    // made dirty by the time their switch locks them (each of those waits for the archive under lock).
+    const pageSize = this.options.pageContacts ?? this.options.switchContacts ?? 100;
+    const read = (cursor: string): Promise<PageRead> =>
+      this.timed('read', async () => {
+        const stored = await consumerOffsetRepository.load(
           manager,
-          claimed.id,
-          total,
-          page.archivedFrom === null ? null : new Date(page.archivedFrom),
+          this.options.consumerGroup,
+          this.options.eventsTopic,
         );
+        const page = await this.options.archive.replayContacts(claimed.workspace, cursor, pageSize);
+        return { page, bound: boundOf(stored, page.archivedThrough[this.options.eventsTopic] ?? {}) };
+      });
+    // At most 100: a switch of deferred contacts reads them back from the archive in one call.
+    const switchSize = Math.min(100, this.options.switchContacts ?? 100);
+    let deferred = claimed.deferred;
+    const step = async (chunk: Chunk, bound: EventPositions, mode: SwitchMode): Promise<boolean> => {
+      const outcome = await this.timed('switch', () => this.switchChunk(claimed, model, chunk, bound, mode));
+      if (outcome.kind === 'lost') {
+        this.options.logger.info({ rescore: claimed.id }, 'rescore cancelled or taken over: stopped');
+        return false;
       }
-      const bound = boundOf(stored, page.archivedThrough[this.options.eventsTopic] ?? {});
-      const switchSize = this.options.switchContacts ?? 100;
+      await this.timed('publish', () => this.publish(outcome.enqueued));
+      done += outcome.switched;
+      deferred = outcome.deferred;
+      this.report(claimed, outcome, done, total);
+      await this.timed('pace', () => this.pace(claimed, outcome.counts));
+      return true;
+    };
+    /** Switches the deferred contacts (all of them, or while a switch's worth is waiting), freshly read. */
+    const settle = async (all: boolean): Promise<boolean> => {
+      for (let attempt = 1; deferred.length > 0 && (all || deferred.length >= switchSize); attempt += 1) {
+        this.checkStopping();
+        const batch = deferred.slice(0, switchSize);
+        const fresh = await this.timed('read', () => this.freshlyRead(claimed.workspace, batch));
+        const onDirty = attempt % DEFERRED_ATTEMPTS === 0 ? 'wait' : 'defer';
+        if (!(await step(fresh.contacts, fresh.bound, { cursor: null, onDirty, deferred }))) return false;
+      }
+      return true;
+    };
+    if (!(await settle(true))) return;
+    let reading: Promise<PageRead> | undefined = read(after);
+    while (reading) {
+      this.checkStopping();
+      const { page, bound }: PageRead = await reading;
+      // The next page is read while this one is switched (a failure surfaces when it is awaited).
+      reading = page.next === null ? undefined : read(page.next);
+      reading?.catch(() => undefined);
+      if (total === null) {
+        total = page.archivedContacts ?? 0;
+        const from = page.archivedFrom ?? null;
+        await rescoreRepository.started(manager, claimed.id, total, from === null ? null : new Date(from));
+      }
       for (let i = 0; i < page.contacts.length; i += switchSize) {
         this.checkStopping();
         const chunk = page.contacts.slice(i, i + switchSize);
-        const outcome = await this.switchChunk(claimed, model, chunk, bound);
-        if (outcome.kind === 'lost') {
-          this.options.logger.info({ rescore: claimed.id }, 'rescore cancelled or taken over: stopped');
-          return;
-        }
-        await this.publish(outcome.enqueued);
-        done += chunk.length;
-        this.report(claimed, outcome, chunk.length, done, total);
-        await this.pace(claimed, outcome.counts);
+        const cursor = chunk.at(-1)?.contact ?? null;
+        if (!(await step(chunk, bound, { cursor, onDirty: 'defer', deferred }))) return;
+        if (!(await settle(false))) return;
       }
-      if (page.next === null) break;
-      after = page.next;
     }
+    if (!(await settle(true))) return;
     await rescoreRepository.finish(manager, claimed.id, this.owner, 'done', null, new Date(this.now()));
     this.options.logger.info({ rescore: claimed.id, contacts: done }, 'rescore done');
   }
@@ -268,65 +324,79 @@ export class RescoreWorker {
     model: ScoringModel,
     chunk: Chunk,
     bound: EventPositions,
+    mode: SwitchMode,
   ): Promise<SwitchOutcome> {
-    const endTimer = this.options.metrics?.timeSwitch() ?? (() => undefined);
-    try {
-      return await this.options.dataSource.transaction(async (sql) => {
-        const now = this.now();
-        const held = await rescoreRepository.lockOwned(sql, job.id, this.owner, this.leaseMs, new Date(now));
-        if (!held) return { kind: 'lost' } as const;
-        const keys = chunk.map((c) => ({ workspaceId: job.workspace, contactId: c.contact }));
-        if (!job.dryRun) await contactErasureRepository.lockShared(sql, keys);
-        const scoreKeys = keys.map((k) => ({ ...k, modelId: model.id }));
-        const rows = job.dryRun
-          ? await contactScoreRepository.loadMany(sql, keys)
-          : await contactScoreRepository.lockMany(sql, scoreKeys);
-        const contacts = await this.contactsOf(sql, job, model, chunk, rows);
-        const input = {
-          workspace: job.workspace,
-          model,
-          rescoreId: job.id,
-          now,
-          onlyMissingHistory: job.reason === 'first-apply',
-          bound,
-          subscriptions: await this.subscriptionsOf(sql, job.workspace),
-          outboxSourceOf: this.options.outboxSourceOf,
-          scoreChangedTopic: this.options.scoreChangedTopic,
+    return this.options.dataSource.transaction(async (sql) => {
+      const now = this.now();
+      const held = await rescoreRepository.lockOwned(sql, job.id, this.owner, this.leaseMs, new Date(now));
+      if (!held) return { kind: 'lost' } as const;
+      const keys = chunk.map((c) => ({ workspaceId: job.workspace, contactId: c.contact }));
+      if (!job.dryRun) await contactErasureRepository.lockShared(sql, keys);
+      const scoreKeys = keys.map((k) => ({ ...k, modelId: model.id }));
+      const rows = job.dryRun
+        ? await contactScoreRepository.loadMany(sql, keys)
+        : await contactScoreRepository.lockMany(sql, scoreKeys);
+      const contacts = await this.contactsOf(sql, job, model, chunk, rows);
+      const input = {
+        workspace: job.workspace,
+        model,
+        rescoreId: job.id,
+        now,
+        onlyMissingHistory: job.reason === 'first-apply',
+        bound,
+        subscriptions: await this.subscriptionsOf(sql, job.workspace),
+        outboxSourceOf: this.options.outboxSourceOf,
+        scoreChangedTopic: this.options.scoreChangedTopic,
+      };
+      let plan = planRescoreChunk({ ...input, contacts, judgeDirty: !job.dryRun });
+      const dirty = plan.dirty;
+      if (dirty.length > 0 && mode.onDirty === 'wait') {
+        const again = await this.replayDirty(sql, job, contacts, dirty);
+        const replanned = planRescoreChunk({ ...input, bound: again.bound, contacts: again.contacts });
+        if (replanned.dirty.length > 0)
+          throw new Error(
+            `contacts ${replanned.dirty.slice(0, 3).join(', ')} hold events the archive does not, even at the live path's positions`,
+          );
+        plan = {
+          rows: [...plan.rows, ...replanned.rows],
+          outbox: mergeOutboxes(plan.outbox, replanned.outbox),
+          dirty: [],
+          counts: addCounts(plan.counts, replanned.counts),
         };
-        let plan = planRescoreChunk({ ...input, contacts, judgeDirty: !job.dryRun });
-        const dirty = plan.dirty;
-        if (dirty.length > 0) {
-          const again = await this.replayDirty(sql, job, contacts, dirty);
-          const replanned = planRescoreChunk({ ...input, bound: again.bound, contacts: again.contacts });
-          if (replanned.dirty.length > 0)
-            throw new Error(
-              `contacts ${replanned.dirty.slice(0, 3).join(', ')} hold events the archive does not, even at the live path's positions`,
-            );
-          plan = {
-            rows: [...plan.rows, ...replanned.rows],
-            outbox: mergeOutboxes(plan.outbox, replanned.outbox),
-            dirty,
-            counts: addCounts(plan.counts, replanned.counts),
-          };
-        }
-        const enqueued = new Map<string, PendingOutboxMessage[]>();
-        if (!job.dryRun) {
-          await contactScoreRepository.upsertMany(sql, plan.rows, RESCORE_SHARD);
-          for (const [source, messages] of [...plan.outbox].sort(([a], [b]) => (a < b ? -1 : 1)))
-            enqueued.set(source, await outboxRepository.enqueueBatch(sql, source, messages, new Date(now)));
-        }
-        const last = chunk.at(-1)?.contact ?? '';
-        await rescoreRepository.recordProgress(
-          sql,
-          job.id,
-          { contacts: chunk.length, cursor: last, counts: plan.counts },
-          new Date(now),
-          new Date(now),
-        );
-        return { kind: 'switched', counts: plan.counts, dirty: dirty.length, enqueued } as const;
-      });
+      }
+      const inChunk = new Set(chunk.map((c) => c.contact));
+      const deferred = [...mode.deferred.filter((contact) => !inChunk.has(contact)), ...plan.dirty];
+      const enqueued = new Map<string, PendingOutboxMessage[]>();
+      if (!job.dryRun) {
+        await contactScoreRepository.upsertMany(sql, plan.rows, RESCORE_SHARD);
+        for (const [source, messages] of [...plan.outbox].sort(([a], [b]) => (a < b ? -1 : 1)))
+          enqueued.set(source, await outboxRepository.enqueueBatch(sql, source, messages, new Date(now)));
+      }
+      const switched = chunk.length - plan.dirty.length;
+      await rescoreRepository.recordProgress(
+        sql,
+        job.id,
+        { contacts: switched, cursor: mode.cursor, deferred, counts: plan.counts },
+        new Date(now),
+        new Date(now),
+      );
+      return {
+        kind: 'switched',
+        counts: plan.counts,
+        switched,
+        dirty: dirty.length,
+        deferred,
+        enqueued,
+      } as const;
+    });
+  }
+
+  private async timed<T>(stage: RescoreStage, step: () => Promise<T>): Promise<T> {
+    const end = this.options.metrics?.timeStage(stage) ?? (() => undefined);
+    try {
+      return await step();
     } finally {
-      endTimer();
+      end();
     }
   }
 
@@ -339,30 +409,31 @@ export class RescoreWorker {
     rows: readonly { modelId: string; contactId: string; state: unknown }[],
   ): Promise<RescoreContact[]> {
     const keys = chunk.map((c) => ({ workspaceId: job.workspace, contactId: c.contact }));
-    const [erased, aliases, merged, profiles, lifecycles] = await Promise.all([
-      contactErasureRepository.erasedAt(sql, keys),
-      contactAliasRepository.aliasesAmong(sql, keys),
-      contactAliasRepository.mergedIntoAny(
-        sql,
-        job.workspace,
-        chunk.map((c) => c.contact),
-      ),
-      contactProfileRepository.loadMany(sql, keys),
-      lifecycleStateRepository.loadMany(
-        sql,
-        keys.map((k) => ({ ...k, modelId: model.id })),
-        false,
-      ),
-    ]);
-    const mergedEvents =
-      merged.length === 0
-        ? []
-        : (
-            await this.options.archive.replayEvents(
-              job.workspace,
-              merged.map((a) => a.alias),
-            )
-          ).events;
+    // One after another: they share the switch's transaction (one connection).
+    const erased = await contactErasureRepository.erasedAt(sql, keys);
+    const aliases = await contactAliasRepository.aliasesAmong(sql, keys);
+    const merged = await contactAliasRepository.mergedIntoAny(
+      sql,
+      job.workspace,
+      chunk.map((c) => c.contact),
+    );
+    const profiles = await contactProfileRepository.loadMany(sql, keys);
+    const lifecycles = await lifecycleStateRepository.loadMany(
+      sql,
+      keys.map((k) => ({ ...k, modelId: model.id })),
+      false,
+    );
+    const mergedEvents: ArchivedReplayEvent[] = [];
+    // The archive answers at most 100 contacts per call.
+    for (let i = 0; i < merged.length; i += 100)
+      mergedEvents.push(
+        ...(
+          await this.options.archive.replayEvents(
+            job.workspace,
+            merged.slice(i, i + 100).map((a) => a.alias),
+          )
+        ).events,
+      );
     return chunk.map((entry): RescoreContact => {
       const key = { workspaceId: job.workspace, contactId: entry.contact };
       const lockKey = contactErasureRepository.keyOf(key);
@@ -414,24 +485,49 @@ export class RescoreWorker {
       this.options.consumerGroup,
       this.options.eventsTopic,
     );
+    const { bound, events } = await this.archivedThrough(job.workspace, dirty, stored);
+    return {
+      bound,
+      contacts: contacts
+        .filter((c) => dirty.includes(c.contact))
+        .map((c) => ({ ...c, events: events.get(c.contact) ?? [] })),
+    };
+  }
+
+  /** Deferred contacts read again, without locks: their events up to the live path's positions now. */
+  private async freshlyRead(
+    workspace: string,
+    contacts: readonly string[],
+  ): Promise<{ bound: EventPositions; contacts: ReplayContact[] }> {
+    const stored = await consumerOffsetRepository.load(
+      this.options.dataSource.manager,
+      this.options.consumerGroup,
+      this.options.eventsTopic,
+    );
+    const { bound, events } = await this.archivedThrough(workspace, contacts, stored);
+    return { bound, contacts: contacts.map((contact) => ({ contact, events: events.get(contact) ?? [] })) };
+  }
+
+  /**
+   * The contacts' archived events once the archive holds every event before the live path's `stored`
+   * positions (polling `replay-events`), and those positions as the bound.
+   */
+  private async archivedThrough(
+    workspace: string,
+    contacts: readonly string[],
+    stored: ReadonlyMap<number, string>,
+  ): Promise<{ bound: EventPositions; events: Map<string, ReplayContactEvent[]> }> {
     const bound: EventPositions = Object.fromEntries([...stored].map(([p, next]) => [String(p), next]));
     const waitUntil = Date.now() + (this.options.archiveWaitMs ?? 30_000);
-    const again = contacts.filter((c) => dirty.includes(c.contact));
-    const partitions = new Set(again.flatMap((c) => c.events.map((e) => String(e.partition))));
     for (;;) {
-      const answer = await this.options.archive.replayEvents(job.workspace, dirty);
+      const answer = await this.options.archive.replayEvents(workspace, contacts);
       const archived = answer.archivedThrough[this.options.eventsTopic] ?? {};
-      const behind = [...partitions].filter((p) => BigInt(archived[p] ?? '0') < BigInt(bound[p] ?? '0'));
+      const behind = Object.keys(bound).filter((p) => BigInt(archived[p] ?? '0') < BigInt(bound[p] ?? '0'));
       if (behind.length === 0) {
-        return {
-          bound,
-          contacts: again.map((c) => ({
-            ...c,
-            events: answer.events
-              .filter((e) => e.contact === c.contact)
-              .map(({ contact: _contact, ...event }) => event),
-          })),
-        };
+        const events = new Map<string, ReplayContactEvent[]>();
+        for (const { contact, ...event } of answer.events)
+          events.set(contact, [...(events.get(contact) ?? []), event]);
+        return { bound, events };
       }
       if (Date.now() >= waitUntil)
         throw new Error(`the archive is behind the live path on partitions ${behind.join(', ')}`);
@@ -452,22 +548,23 @@ export class RescoreWorker {
     return cached;
   }
 
+  /** Each source's changes, the sources at once (each under its own lock, keeping its own order). */
   private async publish(enqueued: ReadonlyMap<string, PendingOutboxMessage[]>): Promise<void> {
-    for (const [source, messages] of enqueued)
-      await this.options.publisher.publishCommitted(source, messages);
+    await Promise.all(
+      [...enqueued].map(([source, messages]) => this.options.publisher.publishCommitted(source, messages)),
+    );
   }
 
   private report(
     job: ClaimedRescore,
     outcome: Extract<SwitchOutcome, { kind: 'switched' }>,
-    contacts: number,
     done: number,
     total: number | null,
   ): void {
     const metrics = this.options.metrics;
     if (!metrics) return;
     const c = outcome.counts;
-    if (job.dryRun) metrics.contacts('counted', contacts);
+    if (job.dryRun) metrics.contacts('counted', outcome.switched);
     else {
       metrics.contacts('changed', c.changedContacts);
       metrics.contacts('unchanged', c.unchangedContacts);
