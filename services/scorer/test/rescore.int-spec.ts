@@ -106,16 +106,18 @@ function fromScratch(model: ScoringModel, contact: string): ContactScoreState | 
   return replayContact(model, events).state;
 }
 
-async function statesOf(): Promise<Map<string, { state: ContactScoreState; sequence: number }>> {
+async function statesOf(
+  modelId = 'web',
+): Promise<Map<string, { state: ContactScoreState; sequence: number }>> {
   const rows = await dataSource.query<{ contact_id: string; state: ContactScoreState; sequence: string }[]>(
     'SELECT contact_id, state, sequence::text FROM contact_scores WHERE workspace_id = $1 AND model_id = $2',
-    [workspace, 'web'],
+    [workspace, modelId],
   );
   return new Map(rows.map((row) => [row.contact_id, { state: row.state, sequence: Number(row.sequence) }]));
 }
 
 async function expectScoredFromScratch(model: ScoringModel): Promise<void> {
-  const states = await statesOf();
+  const states = await statesOf(model.id);
   for (const contact of contacts) {
     const expected = fromScratch(model, contact);
     const actual = states.get(contact)?.state;
@@ -131,10 +133,12 @@ async function changes(): Promise<ScoreChangedEvent[]> {
     .filter((change) => change.workspace === workspace);
 }
 
-/** Every contact's changes: sequences 1…n, each once, in order. */
-function expectGapless(all: readonly ScoreChangedEvent[]): void {
+/** Every contact's changes under the model: sequences 1…n, each once, in order. */
+function expectGapless(all: readonly ScoreChangedEvent[], modelId = 'web'): void {
   for (const contact of contacts) {
-    const sequences = all.filter((c) => c.subject === contact).map((c) => c.data.sequence);
+    const sequences = all
+      .filter((c) => c.subject === contact && c.data.model.id === modelId)
+      .map((c) => c.data.sequence);
     expect({ contact, sequences }).toEqual({
       contact,
       sequences: Array.from({ length: sequences.length }, (_, i) => i + 1),
@@ -355,5 +359,65 @@ describe('retroactive rescoring (real Kafka, PostgreSQL and the archive)', () =>
     await expectScoredFromScratch(V3);
     await analytics.waitUntilArchived();
     expectGapless(await changes());
+  });
+
+  it('replays the history of a model applied for the first time (first-apply), instead of starting at zero', async () => {
+    const late = parseModel(modelSource(1, 7, 2).replace('id: web', 'id: late'), 'yaml', 'late.yaml', {
+      workspace,
+    });
+    const service = startBuiltService('scorer', {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(await freePort()),
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      DATABASE_URL: database.url,
+      SCORER_CONSUMER_GROUP: group,
+      SCORER_EVENTS_TOPIC: topics.events,
+      SCORER_MODELS_TOPIC: topics.models,
+      SCORER_SCORE_CHANGED_TOPIC: topics.scoreChanged,
+      SCORER_DEAD_LETTER_TOPIC: topics.deadLetter,
+      SCORER_ANALYTICS_URL: analytics.url,
+      SCORER_RESCORE_TRANSITIONS_PER_SECOND: '10000',
+    });
+    try {
+      await publishModel(kafka, topics.models, late);
+      const { value: queued } = await pollUntil(
+        () =>
+          dataSource.query<{ id: string }[]>(
+            `SELECT id FROM rescores WHERE workspace_id = $1 AND model_id = 'late' AND reason = 'first-apply'`,
+            [workspace],
+          ),
+        (rows) => rows.length === 1,
+        { withinMs: 60_000, everyMs: 200, waitingFor: 'the first application to queue a rescore' },
+      );
+      const done = await waitUntilFinished(queued[0]!.id);
+      expect(done).toMatchObject({
+        status: 'done',
+        reason: 'first-apply',
+        model: { id: 'late', version: 1 },
+      });
+      expect(done.counts.changedContacts).toBe(ACTIVE);
+    } finally {
+      await service.stop();
+    }
+    // Every contact's whole history counts under the new model, as if it had been live from the start.
+    await expectScoredFromScratch(late);
+    await analytics.waitUntilArchived();
+    expectGapless(await changes(), 'late');
+    // Applied again (every scorer reads the models topic anew at start), it queues no second one.
+    const again = await rescoreRepository.create(
+      dataSource.manager,
+      {
+        workspaceId: workspace,
+        modelId: 'late',
+        version: 1,
+        dryRun: false,
+        reason: 'first-apply',
+        transitionsPerSecond: 50,
+      },
+      new Date(),
+    );
+    expect(again).toBeUndefined();
   });
 });
