@@ -1,0 +1,6 @@
+export {
+  fitLogisticRegression,
+  predictProbability,
+  type LogisticRegressionFit,
+  type LogisticRegressionOptions,
+} from './logistic-regression.js';
