@@ -4,3 +4,16 @@ export {
   type LogisticRegressionFit,
   type LogisticRegressionOptions,
 } from './logistic-regression.js';
+export {
+  DEFAULT_PLACEHOLDERS,
+  answerOf,
+  countOf,
+  designOf,
+  learnColumns,
+  pointTable,
+  type Design,
+  type FeatureColumn,
+  type FeaturePoints,
+  type FeatureSource,
+  type LeadRow,
+} from './features.js';

@@ -12,7 +12,10 @@ export interface LogisticRegressionOptions {
   readonly C?: number;
   /** Fit an unpenalised intercept (default true), as scikit-learn does with lbfgs. */
   readonly fitIntercept?: boolean;
-  /** Stop once the gradient's largest component is below this (default 1e-10). */
+  /**
+   * Stop once the largest component of the gradient of the mean objective (the objective over C · rows,
+   * as scikit-learn scales it) is below this (default 1e-10).
+   */
   readonly tolerance?: number;
   /** At most this many Newton steps (default 100). */
   readonly maxIterations?: number;
@@ -107,28 +110,36 @@ export function fitLogisticRegression(
   let objective = objectiveAt(theta);
   for (let iteration = 1; iteration <= maxIterations; iteration += 1) {
     const gradient = new Array<number>(size).fill(0);
-    const hessian = Matrix.zeros(size, size);
+    // Accumulated in a flat array (upper triangle), turned into a matrix once per step.
+    const upper = new Float64Array(size * size);
     for (let j = 0; j < width; j += 1) {
       gradient[j] = theta[j] ?? 0;
-      hessian.set(j, j, 1);
+      upper[j * size + j] = 1;
     }
+    const features = new Float64Array(size);
+    if (withIntercept) features[width] = 1;
     X.forEach((row, i) => {
+      for (let j = 0; j < width; j += 1) features[j] = row[j] ?? 0;
       const p = sigmoid(linear(theta, row, withIntercept));
       const residual = C * (p - (y[i] ?? 0));
       const weight = C * p * (1 - p);
-      const features = withIntercept ? [...row, 1] : row;
       for (let a = 0; a < size; a += 1) {
         const fa = features[a] ?? 0;
         if (fa === 0) continue;
         gradient[a] = (gradient[a] ?? 0) + residual * fa;
-        for (let b = a; b < size; b += 1) {
-          const fb = features[b] ?? 0;
-          if (fb !== 0) hessian.set(a, b, hessian.get(a, b) + weight * fa * fb);
-        }
+        const wa = weight * fa;
+        for (let b = a; b < size; b += 1)
+          upper[a * size + b] = (upper[a * size + b] ?? 0) + wa * (features[b] ?? 0);
       }
     });
-    for (let a = 0; a < size; a += 1) for (let b = 0; b < a; b += 1) hessian.set(a, b, hessian.get(b, a));
-    const largest = Math.max(...gradient.map(Math.abs));
+    const hessian = Matrix.zeros(size, size);
+    for (let a = 0; a < size; a += 1)
+      for (let b = a; b < size; b += 1) {
+        const value = upper[a * size + b] ?? 0;
+        hessian.set(a, b, value);
+        hessian.set(b, a, value);
+      }
+    const largest = Math.max(...gradient.map(Math.abs)) / (C * X.length);
     if (largest < tolerance)
       return {
         coefficients: theta.slice(0, width),
@@ -148,6 +159,15 @@ export function fitLogisticRegression(
       next = theta.map((value, j) => value - scale * (step[j] ?? 0));
       nextObjective = objectiveAt(next);
     }
+    // No step lowers the objective any more: the optimum, to the precision of floating point.
+    if (nextObjective >= objective)
+      return {
+        coefficients: theta.slice(0, width),
+        intercept: withIntercept ? (theta[width] ?? 0) : 0,
+        iterations: iteration,
+        converged: largest < 1e-6,
+        objective,
+      };
     theta = next;
     objective = nextObjective;
   }
