@@ -310,3 +310,11 @@ export type { RescoreList } from './generated/rescore-list.js';
 export { rescoreListSchema } from './generated/rescore-list.schema.js';
 export type { StartRescoreRequest } from './generated/start-rescore-request.js';
 export { startRescoreRequestSchema } from './generated/start-rescore-request.schema.js';
+export type {
+  FeatureMapping,
+  OutcomeColumn,
+  CategoryFeature,
+  CountFeature,
+  IgnoredColumn,
+} from './generated/feature-mapping.js';
+export { featureMappingSchema } from './generated/feature-mapping.schema.js';

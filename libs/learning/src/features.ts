@@ -1,25 +1,12 @@
+import { type CategoryFeature, type CountFeature } from '@leadscore/contracts';
 import { ScoringInputError } from '@leadscore/scoring';
 
 /**
- * How one column of past leads becomes features the live scorer also knows: a profile field whose values
- * become one-hot columns, or an event count (visits, page views) scaled to mean 0 and standard deviation 1.
+ * How one column of past leads becomes features the live scorer also knows (schemas/learning
+ * feature-mapping): a profile field whose values become one-hot columns, or an event count (visits, page
+ * views) scaled to mean 0 and standard deviation 1.
  */
-export type FeatureSource =
-  | {
-      readonly kind: 'category';
-      /** The column of the table. */
-      readonly column: string;
-      /** The profile field (trait) the live scorer reads the same value from. */
-      readonly field: string;
-      /** Values that mean "not answered" (compared case-insensitively, trimmed), e.g. `Select`. */
-      readonly placeholders?: readonly string[];
-    }
-  | {
-      readonly kind: 'count';
-      readonly column: string;
-      /** The event type the live scorer counts for the same activity (null: not mapped yet). */
-      readonly event: string | null;
-    };
+export type FeatureSource = CategoryFeature | CountFeature;
 
 /** One column of the design matrix. */
 export type FeatureColumn =

@@ -17,3 +17,4 @@ export {
   type FeatureSource,
   type LeadRow,
 } from './features.js';
+export { outcomesOf, parseLeadCsv, proposeMapping, type LeadTable } from './lead-table.js';

@@ -85,6 +85,7 @@ import { smsSchema } from './sms.schema.js'; // schemas/events/sms.schema.json
 import { webSchema } from './web.schema.js'; // schemas/events/web.schema.json
 import { webinarSchema } from './webinar.schema.js'; // schemas/events/webinar.schema.json
 import { ingestReceiptSchema } from './ingest-receipt.schema.js'; // schemas/ingest/ingest-receipt.schema.json
+import { featureMappingSchema } from './feature-mapping.schema.js'; // schemas/learning/feature-mapping.schema.json
 import { lifecycleChangedSchema } from './lifecycle-changed.schema.js'; // schemas/lifecycle/lifecycle-changed.schema.json
 import { modelDiffSchema } from './model-diff.schema.js'; // schemas/models/model-diff.schema.json
 import { modelSchema } from './model.schema.js'; // schemas/models/model.schema.json
@@ -172,6 +173,7 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   webSchema,
   webinarSchema,
   ingestReceiptSchema,
+  featureMappingSchema,
   lifecycleChangedSchema,
   modelDiffSchema,
   modelSchema,
