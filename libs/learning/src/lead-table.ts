@@ -27,7 +27,7 @@ export function parseLeadCsv(text: string): LeadTable {
         lines.push(context.lines);
         return record;
       },
-    }) as string[][];
+    });
   } catch (error) {
     if (error instanceof CsvError) throw new ScoringInputError(csvProblem(error));
     throw error;
