@@ -18,3 +18,29 @@ export {
   type LeadRow,
 } from './features.js';
 export { outcomesOf, parseLeadCsv, proposeMapping, type LeadTable } from './lead-table.js';
+export {
+  suggestPointsByCloseRate,
+  type CloseRateOptions,
+  type CloseRateRow,
+  type CloseRateSuggestions,
+  type ConversionCounts,
+  type ValueSuggestion,
+} from './close-rate-suggestions.js';
+export {
+  beforeConversion,
+  leakageChecks,
+  type ClassBalance,
+  type ColumnLeakage,
+  type LeakageColumn,
+  type LeakageOptions,
+  type LeakageReport,
+} from './leakage.js';
+export {
+  evaluateProbabilities,
+  seededRandom,
+  seededSplit,
+  type CalibrationBin,
+  type ProbabilityEvaluation,
+  type Split,
+} from './evaluation.js';
+export { learnFromLeads, modelFromLearning, type LearnOptions, type LearnReport } from './learn.js';
