@@ -44,3 +44,4 @@ export {
   type Split,
 } from './evaluation.js';
 export { learnFromLeads, modelFromLearning, type LearnOptions, type LearnReport } from './learn.js';
+export { featureMappingYaml, parseFeatureMapping } from './feature-mapping.js';
