@@ -24,6 +24,7 @@ import {
 } from './webhook.commands.js';
 import { applyModel, backtestModel, diffModel, getModel, listModels } from './model-remote.commands.js';
 import { validateModel } from './model-validate.command.js';
+import { learnFromCsv } from './model-learn.command.js';
 import {
   cancelRescore,
   listRescores,
@@ -144,113 +145,181 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
         ),
       (argv) => remote(argv, login),
     )
-    .command('model', 'Models as code: validate, diff, backtest, apply, list, get, rescore', (models) =>
-      models
-        .command(
-          'validate <file>',
-          'Check a model file offline, with the parser the scorer uses (no server, no key)',
-          (command) =>
-            command
-              .positional('file', MODEL_FILE)
-              .option('workspace', {
-                type: 'string',
-                describe: 'The workspace that will apply it: a workspace the model names must be this one',
-              })
-              .example('$0 model validate models/ontraport.yaml', 'Exit 0 when valid, 3 with every problem'),
-          (argv) => run(argv.json, (output) => validateModel(argv.file, argv.workspace, output)),
-        )
-        .command(
-          'diff <file>',
-          'What applying the file would change against the live version (rules added, removed, changed)',
-          (command) =>
-            command
-              .positional('file', MODEL_FILE)
-              .example('$0 model diff models/ontraport.yaml', 'Review the change before applying it'),
-          (argv) => remote(argv, (connection, output) => diffModel(connection, argv.file, output)),
-        )
-        .command(
-          'backtest <file>',
-          'The file against the live version on the workspace’s archived contacts: what moves, new MQLs, precision, recall, ROC AUC, lift',
-          (command) =>
-            command
-              .positional('file', MODEL_FILE)
-              .example('$0 model backtest models/ontraport-v2.yaml', 'Before applying version 2')
-              .example('$0 model backtest models/ontraport-v2.yaml --json', 'The api’s answer, for scripts'),
-          (argv) => remote(argv, (connection, output) => backtestModel(connection, argv.file, output)),
-        )
-        .command(
-          'apply <file>',
-          'Publish the file as the model’s next version (validated by the api; 409 if not above the live one)',
-          (command) =>
-            command
-              .positional('file', MODEL_FILE)
-              .example('$0 model apply models/ontraport.yaml', 'Apply it, and print what changed'),
-          (argv) => remote(argv, (connection, output) => applyModel(connection, argv.file, output)),
-        )
-        .command(
-          'list',
-          'Every model of the workspace with its live version',
-          (command) => command.example('$0 model list --json', 'As JSON, for scripts'),
-          (argv) => remote(argv, listModels),
-        )
-        .command(
-          'get <id>',
-          'One version of a model as it was sent (the live one unless --version)',
-          (command) =>
-            command
-              .positional('id', { type: 'string', demandOption: true, describe: 'The model id' })
-              // Here --version is the model's: leadscore --version (the CLI's own) is off in this command.
-              .version(false)
-              .option('version', { type: 'number', describe: 'A version number (default: the live one)' })
-              .example('$0 model get ontraport --version 1 > ontraport.yaml', 'The text of version 1'),
-          (argv) => remote(argv, (connection, output) => getModel(connection, argv.id, argv.version, output)),
-        )
-        .command(
-          'rescore <model>',
-          'Rescore every archived contact under the live version, and wait for it with its progress',
-          (command) =>
-            command
-              .positional('model', { type: 'string', demandOption: true, describe: 'The model id' })
-              .option('dry-run', {
-                type: 'boolean',
-                default: false,
-                describe: 'Only count what would change, publish and send; switch nothing',
-              })
-              .option('rate', {
-                type: 'number',
-                describe:
-                  'Tier and stage transitions per second at most (0 < N ≤ 10000; default the api’s API_RESCORE_TRANSITIONS_PER_SECOND)',
-              })
-              .option('wait', {
-                type: 'boolean',
-                default: true,
-                describe: 'Wait for it to end, showing its progress (--no-wait: print it queued and exit)',
-              })
-              .check((argv) => {
-                const rate = argv.rate;
-                if (rate !== undefined && (!Number.isFinite(rate) || rate <= 0 || rate > 10_000))
-                  return `--rate takes a number of transitions per second above 0 and at most 10000, got ${String(rate)}`;
-                return true;
-              })
-              .example('$0 model rescore ontraport --dry-run', 'What a rescore would change, before doing it')
-              .example('$0 model rescore ontraport --rate 10 --no-wait', 'Queue it gently and return'),
-          (argv) =>
-            remote(argv, (connection, output) =>
-              startRescore(
-                connection,
-                argv.model,
-                {
-                  dryRun: argv.dryRun,
-                  rate: argv.rate,
-                  wait: argv.wait,
-                  terminal: !argv.json && (stderr as { isTTY?: boolean }).isTTY ? stderr : undefined,
-                  intervalMs: pollIntervalOf(),
-                },
-                output,
+    .command(
+      'model',
+      'Models as code: validate, learn, diff, backtest, apply, list, get, rescore',
+      (models) =>
+        models
+          .command(
+            'validate <file>',
+            'Check a model file offline, with the parser the scorer uses (no server, no key)',
+            (command) =>
+              command
+                .positional('file', MODEL_FILE)
+                .option('workspace', {
+                  type: 'string',
+                  describe: 'The workspace that will apply it: a workspace the model names must be this one',
+                })
+                .example(
+                  '$0 model validate models/ontraport.yaml',
+                  'Exit 0 when valid, 3 with every problem',
+                ),
+            (argv) => run(argv.json, (output) => validateModel(argv.file, argv.workspace, output)),
+          )
+          .command(
+            'diff <file>',
+            'What applying the file would change against the live version (rules added, removed, changed)',
+            (command) =>
+              command
+                .positional('file', MODEL_FILE)
+                .example('$0 model diff models/ontraport.yaml', 'Review the change before applying it'),
+            (argv) => remote(argv, (connection, output) => diffModel(connection, argv.file, output)),
+          )
+          .command(
+            'backtest <file>',
+            'The file against the live version on the workspace’s archived contacts: what moves, new MQLs, precision, recall, ROC AUC, lift',
+            (command) =>
+              command
+                .positional('file', MODEL_FILE)
+                .example('$0 model backtest models/ontraport-v2.yaml', 'Before applying version 2')
+                .example(
+                  '$0 model backtest models/ontraport-v2.yaml --json',
+                  'The api’s answer, for scripts',
+                ),
+            (argv) => remote(argv, (connection, output) => backtestModel(connection, argv.file, output)),
+          )
+          .command(
+            'learn <csv>',
+            'Learn points from a CRM export of past leads, offline: leakage checks, close rates, an L2 logistic regression evaluated on held-out leads, a model to review',
+            (command) =>
+              command
+                .positional('csv', {
+                  type: 'string',
+                  demandOption: true,
+                  describe: 'The export: one row per lead, an outcome column',
+                })
+                .option('mapping', {
+                  type: 'string',
+                  describe:
+                    'The reviewed feature mapping (without it, a proposal is written beside the file and used)',
+                })
+                .option('out', { type: 'string', describe: 'Write the learned model (YAML) to this file' })
+                .option('model-id', {
+                  type: 'string',
+                  default: 'learned',
+                  describe: 'The id of the learned model',
+                })
+                .option('c', {
+                  type: 'number',
+                  describe: 'The regression’s inverse regularisation strength (default 1)',
+                })
+                .option('seed', { type: 'number', describe: 'Seed of the held-out split (default 7)' })
+                .option('keep', {
+                  type: 'array',
+                  string: true,
+                  describe: 'Columns to keep even when flagged as leaky',
+                })
+                .example(
+                  '$0 model learn leads.csv',
+                  'Propose a mapping (leads.mapping.yaml), and learn with it',
+                )
+                .example(
+                  '$0 model learn leads.csv --mapping leads.mapping.yaml --out learned.yaml',
+                  'With the reviewed mapping, writing the model',
+                ),
+            (argv) =>
+              run(argv.json, (output) =>
+                learnFromCsv(
+                  argv.csv,
+                  {
+                    modelId: argv.modelId,
+                    ...(argv.mapping !== undefined ? { mapping: argv.mapping } : {}),
+                    ...(argv.out !== undefined ? { out: argv.out } : {}),
+                    ...(argv.c !== undefined ? { C: argv.c } : {}),
+                    ...(argv.seed !== undefined ? { seed: argv.seed } : {}),
+                    ...(argv.keep !== undefined ? { keep: argv.keep } : {}),
+                  },
+                  output,
+                ),
               ),
-            ),
-        )
-        .demandCommand(1, 'Name a model command: validate, diff, backtest, apply, list, get or rescore'),
+          )
+          .command(
+            'apply <file>',
+            'Publish the file as the model’s next version (validated by the api; 409 if not above the live one)',
+            (command) =>
+              command
+                .positional('file', MODEL_FILE)
+                .example('$0 model apply models/ontraport.yaml', 'Apply it, and print what changed'),
+            (argv) => remote(argv, (connection, output) => applyModel(connection, argv.file, output)),
+          )
+          .command(
+            'list',
+            'Every model of the workspace with its live version',
+            (command) => command.example('$0 model list --json', 'As JSON, for scripts'),
+            (argv) => remote(argv, listModels),
+          )
+          .command(
+            'get <id>',
+            'One version of a model as it was sent (the live one unless --version)',
+            (command) =>
+              command
+                .positional('id', { type: 'string', demandOption: true, describe: 'The model id' })
+                // Here --version is the model's: leadscore --version (the CLI's own) is off in this command.
+                .version(false)
+                .option('version', { type: 'number', describe: 'A version number (default: the live one)' })
+                .example('$0 model get ontraport --version 1 > ontraport.yaml', 'The text of version 1'),
+            (argv) =>
+              remote(argv, (connection, output) => getModel(connection, argv.id, argv.version, output)),
+          )
+          .command(
+            'rescore <model>',
+            'Rescore every archived contact under the live version, and wait for it with its progress',
+            (command) =>
+              command
+                .positional('model', { type: 'string', demandOption: true, describe: 'The model id' })
+                .option('dry-run', {
+                  type: 'boolean',
+                  default: false,
+                  describe: 'Only count what would change, publish and send; switch nothing',
+                })
+                .option('rate', {
+                  type: 'number',
+                  describe:
+                    'Tier and stage transitions per second at most (0 < N ≤ 10000; default the api’s API_RESCORE_TRANSITIONS_PER_SECOND)',
+                })
+                .option('wait', {
+                  type: 'boolean',
+                  default: true,
+                  describe: 'Wait for it to end, showing its progress (--no-wait: print it queued and exit)',
+                })
+                .check((argv) => {
+                  const rate = argv.rate;
+                  if (rate !== undefined && (!Number.isFinite(rate) || rate <= 0 || rate > 10_000))
+                    return `--rate takes a number of transitions per second above 0 and at most 10000, got ${String(rate)}`;
+                  return true;
+                })
+                .example(
+                  '$0 model rescore ontraport --dry-run',
+                  'What a rescore would change, before doing it',
+                )
+                .example('$0 model rescore ontraport --rate 10 --no-wait', 'Queue it gently and return'),
+            (argv) =>
+              remote(argv, (connection, output) =>
+                startRescore(
+                  connection,
+                  argv.model,
+                  {
+                    dryRun: argv.dryRun,
+                    rate: argv.rate,
+                    wait: argv.wait,
+                    terminal: !argv.json && (stderr as { isTTY?: boolean }).isTTY ? stderr : undefined,
+                    intervalMs: pollIntervalOf(),
+                  },
+                  output,
+                ),
+              ),
+          )
+          .demandCommand(1, 'Name a model command: validate, diff, backtest, apply, list, get or rescore'),
     )
     .command('rescore', 'Rescores of a model: list, show, cancel, resume', (rescores) =>
       rescores
