@@ -45,3 +45,4 @@ export {
 } from './evaluation.js';
 export { learnFromLeads, modelFromLearning, type LearnOptions, type LearnReport } from './learn.js';
 export { featureMappingYaml, parseFeatureMapping } from './feature-mapping.js';
+export { leadsFromContacts, type ArchivedLead } from './archived-leads.js';
