@@ -293,6 +293,15 @@ export const rescoreRepository = {
     );
   },
 
+  /** Puts a rescore the worker holds back in the queue at once (it stops), rather than after its lease. */
+  async release(sql: SqlRunner, id: string, owner: string): Promise<void> {
+    await sql.query(
+      `UPDATE rescores SET status = 'queued', lease_owner = NULL, lease_until = NULL
+       WHERE id = $1 AND lease_owner = $2 AND status = 'running'`,
+      [id, owner],
+    );
+  },
+
   /** Ends a rescore the worker holds: done, failed (with why) or superseded by a newer version. */
   async finish(
     sql: SqlRunner,

@@ -170,6 +170,16 @@ export const scoringModelRepository = {
     return rows[0]?.version;
   },
 
+  /** The number of the first version of one model recorded, or undefined when none is. */
+  async firstVersion(sql: SqlRunner, workspaceId: string, modelId: string): Promise<number | undefined> {
+    const rows = await sql.query<{ version: number }[]>(
+      `SELECT version FROM scoring_models WHERE workspace_id = $1 AND model_id = $2
+       ORDER BY version LIMIT 1`,
+      [workspaceId, modelId],
+    );
+    return rows[0]?.version;
+  },
+
   /** The live version of every model of a workspace, by model id. */
   async listLive(sql: SqlRunner, workspaceId: WorkspaceId): Promise<ScoringModelVersionRow[]> {
     const rows = await sql.query<VersionRecord[]>(

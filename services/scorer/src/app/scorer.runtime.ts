@@ -9,7 +9,12 @@ import {
   type KafkaError,
 } from '@leadscore/kafka';
 import { ScorerMetrics, registerMetrics, type Logger, type MetricsOf } from '@leadscore/observability';
-import { consumerOffsetRepository, rescoreRepository, type DataSource } from '@leadscore/persistence';
+import {
+  consumerOffsetRepository,
+  rescoreRepository,
+  scoringModelRepository,
+  type DataSource,
+} from '@leadscore/persistence';
 import { type ScoringModel } from '@leadscore/contracts';
 import { RescoreWorker } from '../rescore/rescore-worker.js';
 import { type Registry } from 'prom-client';
@@ -143,11 +148,8 @@ export class ScorerRuntime {
   /** A model's first version: its contacts' engagement history is replayed (once, whichever scorer is first). */
   private async queueFirstApply(model: ScoringModel): Promise<void> {
     const manager = this.options.dataSource.manager;
-    const [first] = await manager.query<{ version: number | null }[]>(
-      'SELECT min(version) AS version FROM scoring_models WHERE workspace_id = $1 AND model_id = $2',
-      [model.workspace, model.id],
-    );
-    if (first?.version !== null && first?.version !== undefined && first.version < model.version) return;
+    const first = await scoringModelRepository.firstVersion(manager, model.workspace, model.id);
+    if (first !== undefined && first < model.version) return;
     const queued = await rescoreRepository.create(
       manager,
       {

@@ -185,11 +185,7 @@ export class RescoreWorker {
       } catch (error) {
         if (error instanceof Stopped) {
           // Back in the queue at once, not after its lease: another scorer (or this one restarted) goes on.
-          await this.options.dataSource.manager.query(
-            `UPDATE rescores SET status = 'queued', lease_owner = NULL, lease_until = NULL
-             WHERE id = $1 AND lease_owner = $2 AND status = 'running'`,
-            [job.id, this.owner],
-          );
+          await rescoreRepository.release(this.options.dataSource.manager, job.id, this.owner);
           throw error;
         }
         failures += 1;
