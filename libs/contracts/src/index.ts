@@ -105,6 +105,10 @@ export type {
   ConditionGroup,
   RecycledStage,
   Schedule,
+  Predictive,
+  PredictiveFeature,
+  ProfilePredictiveFeature,
+  CountPredictiveFeature,
 } from './generated/model.js';
 export { modelSchema } from './generated/model.schema.js';
 export {

@@ -1,4 +1,5 @@
 import { type FeatureMapping } from '@leadscore/contracts';
+import { fieldAt } from '@leadscore/scoring';
 import { beforeConversion } from './leakage.js';
 import { type LeadTable } from './lead-table.js';
 
@@ -17,7 +18,7 @@ const OUTCOME_COLUMN = '\u0000outcome';
 /**
  * Contacts with an outcome recorded through the api, as a lead table the same pass learns from: the
  * first won/converted (or, never converted, the first lost) outcome labels the contact; a category is
- * read from the profile field the mapping names; a count is the number of the mapped event's events
+ * read from the profile field the mapping names (a dot path, as the live scorer reads it); a count is the number of the mapped event's events
  * strictly before that outcome (events after it never count). Contacts without an outcome are left out
  * (nothing to learn from yet), as are counts whose event is not mapped.
  */
@@ -43,7 +44,7 @@ export function leadsFromContacts(
     const row: Record<string, string> = { [OUTCOME_COLUMN]: converted ? '1' : '0' };
     for (const source of sources) {
       if (source.kind === 'category') {
-        const value = lead.profile[source.field];
+        const value = fieldAt(lead.profile, source.field);
         row[source.column] =
           typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
             ? String(value)

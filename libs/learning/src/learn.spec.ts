@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseModel, type FeatureMapping } from '@leadscore/contracts';
-import { refit, emptyState } from '@leadscore/scoring';
+import { applyEvent, emptyState, refit, scoreAt } from '@leadscore/scoring';
+import { designOf } from './features.js';
+import { predictProbability } from './logistic-regression.js';
 import { learnFromLeads, modelFromLearning } from './learn.js';
 import { parseLeadCsv } from './lead-table.js';
 import { seededRandom } from './evaluation.js';
@@ -75,6 +77,34 @@ describe('learning from past leads', () => {
     )?.points;
     const state = refit(model, emptyState(model, 0), { leadSource: 'Referral' }, 0, null).state;
     expect(state.fit.points).toBeCloseTo(referral ?? NaN, 9);
+  });
+
+  it('writes the regression as the model’s predictive section: the scorer’s probability is the fit’s', () => {
+    const model = parseModel(
+      modelFromLearning(report, { id: 'learned', name: 'Learned' }),
+      'yaml',
+      'l.yaml',
+      {
+        workspace: 'acme',
+      },
+    );
+    expect(model.predictive?.intercept).toBe(report.regression.intercept);
+    const columns = report.regression.points.map((p) => p.column);
+    const fit = {
+      intercept: report.regression.intercept,
+      coefficients: report.regression.points.map((p) => p.coefficient),
+    };
+    for (const [source, visits] of [
+      ['Referral', 7],
+      ['Ad', 0],
+      ['Select', 3],
+    ] as const) {
+      let state = refit(model, emptyState(model, 0), { leadSource: source }, 0, null).state;
+      for (let i = 0; i < visits; i += 1)
+        state = applyEvent(model, state, { id: `v${i}`, type: 'web.page_viewed', data: {} }, 0).state;
+      const [row] = designOf([{ 'Lead Source': source, Visits: String(visits) }], columns).matrix;
+      expect(scoreAt(model, state, 0).probability).toBeCloseTo(100 * predictProbability(fit, row ?? []), 9);
+    }
   });
 
   it('says what is wrong with a mapping that does not fit the file', () => {

@@ -1,4 +1,4 @@
-import { type FeatureMapping } from '@leadscore/contracts';
+import { type FeatureMapping, type PredictiveFeature } from '@leadscore/contracts';
 import { ScoringInputError } from '@leadscore/scoring';
 import { stringify } from 'yaml';
 import { suggestPointsByCloseRate, type CloseRateSuggestions } from './close-rate-suggestions.js';
@@ -168,20 +168,34 @@ const ruleIdOf = (...parts: string[]): string =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 60) || 'rule';
 
+/** Ids as the model wants them (letters, digits, `-`), unique within their list (a suffix tells twins apart). */
+function uniqueIds(): (...parts: string[]) => string {
+  const used = new Set<string>();
+  return (...parts) => {
+    const base = ruleIdOf(...parts);
+    let id = base;
+    for (let n = 2; used.has(id); n += 1) id = `${base}-${n}`;
+    used.add(id);
+    return id;
+  };
+}
+
 /**
  * A model a person can review, diff and apply: the regression's points as fit rules (a profile field
- * equal to a value) and engagement rules (per event of a mapped count). Counts whose event is not mapped
- * yet are listed in a comment, not scored.
+ * equal to a value) and engagement rules (per event of a mapped count), and the regression itself as the
+ * model's `predictive` section, which the live scorer turns into a probability 0–100 per contact. Counts
+ * whose event is not mapped yet are listed in a comment, not scored (live, such a count stands at its mean).
  */
 export function modelFromLearning(
   report: LearnReport,
   model: { readonly id: string; readonly name: string; readonly version?: number },
 ): string {
+  const ruleId = uniqueIds();
   const fit = report.regression.points.flatMap(({ column, points }) =>
     column.kind === 'category' && points !== 0
       ? [
           {
-            id: ruleIdOf(column.field, column.value),
+            id: ruleId(column.field, column.value),
             field: column.field,
             operator: 'equals',
             value: column.value,
@@ -192,23 +206,50 @@ export function modelFromLearning(
   );
   const engagement = report.regression.points.flatMap(({ column, points }) =>
     column.kind === 'count' && column.event !== null && points !== 0
-      ? [{ id: ruleIdOf(column.source), event: column.event, points }]
+      ? [{ id: ruleId(column.source), event: column.event, points }]
       : [],
+  );
+  const featureId = uniqueIds();
+  const features = report.regression.points.flatMap(({ column, coefficient }): PredictiveFeature[] =>
+    column.kind === 'category'
+      ? [{ id: featureId(column.field, column.value), field: column.field, value: column.value, coefficient }]
+      : column.event !== null
+        ? [
+            {
+              id: featureId(column.source),
+              event: column.event,
+              mean: column.mean,
+              sd: column.sd,
+              coefficient,
+            },
+          ]
+        : [],
   );
   const unmapped = report.regression.points.filter(
     ({ column }) => column.kind === 'count' && column.event === null,
   );
+  const auc = report.evaluation.rocAuc === null ? 'n/a' : report.evaluation.rocAuc.toFixed(3);
   const document = {
     id: model.id,
     version: model.version ?? 1,
     name: model.name,
     ...(fit.length > 0 ? { fit } : {}),
     ...(engagement.length > 0 ? { engagement } : {}),
+    ...(features.length > 0
+      ? {
+          predictive: {
+            intercept: report.regression.intercept,
+            features,
+            learnedFrom: `${report.leads} past leads (${report.trainLeads} to fit, ${report.testLeads} held out): held-out ROC AUC ${auc}, Brier score ${report.evaluation.brierScore.toFixed(3)}; L2 logistic regression, C ${report.regression.C}.`,
+          },
+        }
+      : {}),
   };
   const header = [
     `# Learned from ${report.leads} past leads (${report.trainLeads} to fit, ${report.testLeads} held out):`,
-    `# held-out ROC AUC ${report.evaluation.rocAuc === null ? 'n/a' : report.evaluation.rocAuc.toFixed(3)}, Brier score ${report.evaluation.brierScore.toFixed(3)}.`,
+    `# held-out ROC AUC ${auc}, Brier score ${report.evaluation.brierScore.toFixed(3)}.`,
     `# Points: ${report.regression.pointsPerLogOdds} per unit of log-odds of an L2 logistic regression (C ${report.regression.C}). Review before applying.`,
+    `# predictive: the same regression, which the scorer applies live as a probability 0–100 per contact.`,
     ...report.leftOut.map((l) => `# Left out: ${l.column} — ${l.reason}`),
     ...unmapped.map(
       ({ column, points }) =>

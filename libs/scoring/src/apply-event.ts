@@ -15,6 +15,7 @@ import { limitsAllow, recordAward } from './rule-limits.js';
 import { finish, type ScoringResult } from './score-change.js';
 import { DAY_MS, effectiveTime } from './scoring-time.js';
 import { settle } from './time-effects.js';
+import { countPredictiveEvent } from './predictive-score.js';
 
 /** What the engine needs of an event: a CloudEvent (leads.events.v1) has all of it. */
 export interface ScoringEvent {
@@ -160,6 +161,7 @@ export function applyEvent(
     }
   }
 
+  countPredictiveEvent(model, draft, event.type);
   rememberEvent(draft, rememberedEventKey(event));
   return finish(model, draft, time, { type: 'event', eventId: event.id, eventType: event.type }, applied);
 }

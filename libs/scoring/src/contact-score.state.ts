@@ -51,6 +51,19 @@ export interface ContactScoreState {
    * states of contacts without one keep their shape. Every change carries it to the account roll-up.
    */
   readonly account?: string;
+  /**
+   * Under a model with a `predictive` section: what its features look at. Absent otherwise, so states
+   * of other models keep their shape.
+   */
+  readonly predictive?: PredictiveInputs;
+}
+
+/** The inputs of the predictive score, kept between events: profile values, and counts of events by type. */
+export interface PredictiveInputs {
+  /** The profile values the predictive features look at, by field path, as of the last profile change. */
+  readonly fields: Readonly<Record<string, unknown>>;
+  /** Events of each counted type since the state began (deduped as every event is). */
+  readonly counts: Readonly<Record<string, number>>;
 }
 
 export interface DecayBucket {
@@ -118,6 +131,8 @@ export interface ScoreSnapshot {
   readonly tierName?: string;
   /** null when the model defines no grade band for the fit score. */
   readonly grade: Grade | null;
+  /** The predictive score, 0–100 in hundredths, under a model with a `predictive` section (absent otherwise). */
+  readonly probability?: number;
 }
 
 /** How many event ids a state remembers for dedupe; the scorer's stored offsets cover older redeliveries. */
@@ -168,6 +183,7 @@ export interface StateDraft {
   reported: ScoreSnapshot | null;
   sequence: number;
   account?: string;
+  predictive?: PredictiveInputs;
 }
 
 const copyValues = <T extends object>(record: Readonly<Record<string, T>>): Record<string, T> =>
@@ -199,6 +215,8 @@ export function draftOf(state: ContactScoreState, model: ScoringModel): StateDra
   // spread on its slow path), and only when present: a state without frequency rules has no such key.
   if (state.frequency !== undefined) draft.frequency = { ...state.frequency };
   if (state.account !== undefined) draft.account = state.account;
+  // Replaced, never changed in place (countPredictiveEvent, rememberPredictiveFields): sharing is safe.
+  if (state.predictive !== undefined) draft.predictive = state.predictive;
   return draft;
 }
 

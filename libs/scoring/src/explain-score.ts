@@ -10,6 +10,7 @@ import {
   type Score,
 } from './score.js';
 import { frequencyCountsOf, type FrequencyCount } from './frequency-points.js';
+import { predictiveContributionsOf, type PredictiveContribution } from './predictive-score.js';
 import { effectiveTime } from './scoring-time.js';
 import { settle } from './time-effects.js';
 
@@ -48,6 +49,8 @@ export interface ScoreExplanation {
   readonly waitingAbsences: readonly WaitingAbsence[];
   /** Every frequency rule's count, its range and when the oldest counted event leaves the window. */
   readonly frequencyCounts: readonly FrequencyCount[];
+  /** Under a model with a `predictive` section: every feature that moves the probability, largest first. */
+  readonly predictiveContributions?: readonly PredictiveContribution[];
 }
 
 /**
@@ -76,5 +79,8 @@ export function explainAt(model: ScoringModel, state: ContactScoreState, now: nu
       .map(({ ruleId, triggerEventId, dueAt }) => ({ ruleId, triggerEventId, dueAt }))
       .sort((a, b) => a.dueAt - b.dueAt),
     frequencyCounts: frequencyCountsOf(model, draft),
+    ...(model.predictive
+      ? { predictiveContributions: predictiveContributionsOf(model.predictive, draft.predictive, Infinity) }
+      : {}),
   };
 }

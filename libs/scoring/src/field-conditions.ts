@@ -54,6 +54,11 @@ function same(actual: unknown, expected: string | number | boolean, ignoreCase: 
   return ignoreCase ? actual.toLowerCase() === expected.toLowerCase() : actual === expected;
 }
 
+/** Whether a value equals `expected` as an `equals` condition (case-sensitive) compares them. */
+export function equalsHolds(value: unknown, expected: string | number | boolean): boolean {
+  return anyElement(value, (v) => same(v, expected, false));
+}
+
 function isPresent(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return false;
   return !Array.isArray(value) || value.length > 0;

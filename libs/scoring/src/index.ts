@@ -9,6 +9,7 @@ export {
   type ExpiringAward,
   type InactivityMark,
   type PendingAbsence,
+  type PredictiveInputs,
   type RuleContribution,
   type RuleCounter,
   type ScoreSnapshot,
@@ -28,6 +29,8 @@ export {
   type ReplayEvent,
 } from './replay.js';
 export { scoreAt } from './score-at.js';
+export { fieldAt } from './field-conditions.js';
+export { predictiveContributionsOf, probabilityOf, type PredictiveContribution } from './predictive-score.js';
 export { explainAt, type RunningAward, type ScoreExplanation, type WaitingAbsence } from './explain-score.js';
 export { type FrequencyCount } from './frequency-points.js';
 export { rankStatsOf, relativeScore, type RankStats } from './relative-score.js';

@@ -4,6 +4,7 @@ import { type AppliedPoints } from './engagement-points.js';
 import { conditionHolds } from './field-conditions.js';
 import { withFitGroupLimits } from './score-groups.js';
 import { pointsOf } from './value-points.js';
+import { rememberPredictiveFields } from './predictive-score.js';
 import { finish, type ScoringResult } from './score-change.js';
 import { effectiveTime } from './scoring-time.js';
 import { settle } from './time-effects.js';
@@ -39,6 +40,7 @@ export function refit(
       applied.push({ ruleId, kind: 'fit', outcome: 'refit', points: delta, eventId, at: time });
   }
   draft.fit = { points: Object.values(rules).reduce((sum, points) => sum + points, 0), rules };
+  rememberPredictiveFields(model, draft, profile);
   if (eventId !== null) {
     draft.processedEventIds.push(eventId);
     draft.processedEventIds.splice(0, Math.max(0, draft.processedEventIds.length - PROCESSED_EVENT_IDS_KEPT));

@@ -7,8 +7,10 @@ import {
   roundScore,
   scoreOfState,
   snapshotOf,
+  TOP_CONTRIBUTIONS,
   type Contribution,
 } from './score.js';
+import { predictiveContributionsOf, probabilityOf, type PredictiveContribution } from './predictive-score.js';
 import { clamp } from './limits.js';
 import { tierOf } from './tiers.js';
 
@@ -43,6 +45,8 @@ export interface ScoreChange {
   readonly contributions: readonly Contribution[];
   /** The contact's account after the change (null: none). */
   readonly account: string | null;
+  /** Under a model with a `predictive` section: the features that move the probability most. */
+  readonly predictiveContributions?: readonly PredictiveContribution[];
 }
 
 /** The outcome of every engine operation: the new state and, when the published scores moved, the change. */
@@ -60,12 +64,12 @@ export function sameScores(a: ScoreSnapshot | null, b: ScoreSnapshot): boolean {
     a.total === b.total &&
     a.tier === b.tier &&
     a.tierName === b.tierName &&
-    a.grade === b.grade
+    a.grade === b.grade &&
+    a.probability === b.probability
   );
 }
 
 /** What a contact nobody has scored yet is taken to have: no change is published until this moves. */
-/** What a contact nobody scored yet shows. */
 export function zeroSnapshot(model: ScoringModel): ScoreSnapshot {
   const caps = model.caps;
   const engagement = clamp(0, caps?.minEngagement, caps?.maxEngagement);
@@ -76,6 +80,7 @@ export function zeroSnapshot(model: ScoringModel): ScoreSnapshot {
     total: roundScore(total),
     ...tierOf(model, total),
     grade: gradeOf(model, 0),
+    ...(model.predictive ? { probability: roundScore(probabilityOf(model.predictive)) } : {}),
   };
 }
 
@@ -123,19 +128,30 @@ function publish(
   const previous = draft.reported;
   draft.sequence += 1;
   draft.reported = current;
+  const change: ScoreChange = {
+    model: { id: model.id, version: model.version },
+    sequence: draft.sequence,
+    at: time,
+    cause,
+    previous,
+    current,
+    applied,
+    contributions: contributionsOf(model, draft, time),
+    account: draft.account ?? null,
+  };
   return {
     state: draft,
-    change: {
-      model: { id: model.id, version: model.version },
-      sequence: draft.sequence,
-      at: time,
-      cause,
-      previous,
-      current,
-      applied,
-      contributions: contributionsOf(model, draft, time),
-      account: draft.account ?? null,
-    },
+    change:
+      model.predictive === undefined
+        ? change
+        : {
+            ...change,
+            predictiveContributions: predictiveContributionsOf(
+              model.predictive,
+              draft.predictive,
+              TOP_CONTRIBUTIONS,
+            ),
+          },
   };
 }
 
@@ -154,5 +170,9 @@ export function toScoreChangedData(change: ScoreChange, contact: string): ScoreC
     contributions: change.contributions.map((contribution) => ({ ...contribution })),
   };
   if (change.account !== null) data.account = change.account;
+  if (change.predictiveContributions !== undefined)
+    data.predictiveContributions = change.predictiveContributions.map((contribution) => ({
+      ...contribution,
+    }));
   return data;
 }

@@ -8,6 +8,7 @@ import {
 import { rawEngagementAt, ruleValueAt } from './engagement-points.js';
 import { groupOfContribution } from './score-groups.js';
 import { clamp } from './limits.js';
+import { probabilityOf } from './predictive-score.js';
 import { tierOf } from './tiers.js';
 
 /** A contact's scores at one time, unrounded. */
@@ -21,6 +22,8 @@ export interface Score {
   /** The named tier, under a model with named tiers. */
   readonly tierName?: string;
   readonly grade: Grade | null;
+  /** The predictive score 0–100, unrounded, under a model with a `predictive` section (absent otherwise). */
+  readonly probability?: number;
   readonly at: number;
 }
 
@@ -56,6 +59,12 @@ export function scoreOfState(model: ScoringModel, state: ContactScoreState, time
   const { tier, tierName } = tierOf(model, roundScore(total), state.reported?.tierName);
   const grade = gradeOf(model, roundScore(fit));
   // Literals of one shape each, no spreads: this runs for every event.
+  if (model.predictive !== undefined) {
+    const probability = probabilityOf(model.predictive, state.predictive);
+    return tierName === undefined
+      ? { fit, engagement, total, tier, grade, probability, at: time }
+      : { fit, engagement, total, tier, tierName, grade, probability, at: time };
+  }
   return tierName === undefined
     ? { fit, engagement, total, tier, grade, at: time }
     : { fit, engagement, total, tier, tierName, grade, at: time };
@@ -72,6 +81,12 @@ export function snapshotOf(score: Score): ScoreSnapshot {
   const engagement = roundScore(score.engagement);
   const total = roundScore(score.total);
   const { tier, tierName, grade } = score;
+  if (score.probability !== undefined) {
+    const probability = roundScore(score.probability);
+    return tierName === undefined
+      ? { fit, engagement, total, tier, grade, probability }
+      : { fit, engagement, total, tier, tierName, grade, probability };
+  }
   return tierName === undefined
     ? { fit, engagement, total, tier, grade }
     : { fit, engagement, total, tier, tierName, grade };

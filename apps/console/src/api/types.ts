@@ -69,6 +69,7 @@ export type ScoreChange = ContactScoreHistory['changes'][number];
 export type ScoreCause = ScoreChange['cause'];
 export type TimelineEvent = ContactTimeline['events'][number];
 export type Contribution = ContactModelScore['contributions'][number];
+export type PredictiveContribution = NonNullable<ContactModelScore['predictiveContributions']>[number];
 export type WebhookEvent = CreateWebhookRequest['events'][number];
 export type DeliveryStatus = WebhookDelivery['status'];
 

@@ -95,6 +95,42 @@ describe('contact page', () => {
     expect(within(card).getByText('Tier').nextSibling).toHaveTextContent('sales-ready (hot)');
   });
 
+  it('shows the predictive probability and what moves it, only under a model with a predictive section', async () => {
+    const [first] = contactScores.models;
+    if (!first) throw new Error('fixture without a model');
+    const predictive = {
+      ...contactScores,
+      models: [
+        {
+          ...first,
+          now: { ...first.now, probability: 72.45 },
+          predictiveContributions: [
+            { feature: 'industry-saas', input: 1, logOdds: 1.5 },
+            { feature: 'page-views', input: 2, logOdds: -0.4 },
+          ],
+        },
+      ],
+    };
+    routes('viewer', { [`GET ${BASE}`]: { body: predictive } });
+    open();
+    const card = await screen.findByRole('article', { name: 'Model ontraport' });
+    expect(within(card).getByText('Probability').nextSibling).toHaveTextContent('72.45 %');
+    const table = within(card).getByRole('table', { name: /^Predictive score/ });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((row) => row.textContent),
+    ).toEqual(['FeatureInputLog-odds', 'industry-saas11.5', 'page-views2-0.4']);
+  });
+
+  it('shows no probability under a model without a predictive section', async () => {
+    routes();
+    open();
+    const card = await screen.findByRole('article', { name: 'Model ontraport' });
+    expect(within(card).queryByText('Probability')).toBeNull();
+    expect(within(card).queryByRole('table', { name: /^Predictive score/ })).toBeNull();
+  });
+
   it('shows each model’s current scores and the points of every rule', async () => {
     routes();
     open();

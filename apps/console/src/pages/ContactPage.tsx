@@ -12,6 +12,7 @@ import type {
   Contribution,
   LifecycleDelivery,
   LifecycleTransition,
+  PredictiveContribution,
   TimelineEvent,
 } from '../api/types';
 import { Card, Cards } from '../components/Cards';
@@ -34,6 +35,17 @@ const contributionColumns: ColumnDef<Contribution>[] = [
   { id: 'group', header: 'Group', accessorFn: (c) => c.group ?? '—' },
   { id: 'points', header: 'Points', accessorKey: 'points', cell: ({ row }) => num(row.original.points) },
   { id: 'event', header: 'Latest award from event', accessorFn: (c) => c.eventId ?? '—' },
+];
+
+const predictiveColumns: ColumnDef<PredictiveContribution>[] = [
+  { id: 'feature', header: 'Feature', accessorKey: 'feature' },
+  { id: 'input', header: 'Input', accessorKey: 'input', cell: ({ row }) => num(row.original.input) },
+  {
+    id: 'logOdds',
+    header: 'Log-odds',
+    accessorKey: 'logOdds',
+    cell: ({ row }) => num(row.original.logOdds),
+  },
 ];
 
 const timelineColumns: ColumnDef<TimelineEvent>[] = [
@@ -110,6 +122,9 @@ function ModelScoreCard({ score }: { score: ContactModelScore }) {
         <Card title="Grade">{text(now.grade)}</Card>
         <Card title="Stage">{text(score.stage)}</Card>
         <Card title="Relative">{score.relative ? `${num(score.relative.percent)} %` : '—'}</Card>
+        {now.probability === undefined ? null : (
+          <Card title="Probability">{`${num(now.probability)} %`}</Card>
+        )}
       </Cards>
       <p className="hint">
         Now (as of {dateTime(now.at)}, version {score.liveVersion}); stored total {num(score.stored.total)}{' '}
@@ -121,6 +136,14 @@ function ModelScoreCard({ score }: { score: ContactModelScore }) {
         columns={contributionColumns}
         empty="No rule gives points now."
       />
+      {score.predictiveContributions ? (
+        <DataTable
+          caption={`Predictive score: what moves the probability under ${score.modelId}`}
+          data={score.predictiveContributions}
+          columns={predictiveColumns}
+          empty="No feature moves the probability."
+        />
+      ) : null}
       {score.sinceLastWrite.length > 0 ? (
         <>
           <h4>Due since the last write</h4>

@@ -357,6 +357,13 @@ export const contactScoresSchema: Readonly<Record<string, unknown>> = {
                 }
               }
             }
+          },
+          "predictiveContributions": {
+            "type": "array",
+            "description": "Under a model with a `predictive` section: every feature that moves the probability now, largest first (in log-odds). Absent otherwise.",
+            "items": {
+              "$ref": "../scores/score-changed.schema.json#/definitions/PredictiveContribution"
+            }
           }
         }
       }
@@ -413,6 +420,10 @@ export const contactScoresSchema: Readonly<Record<string, unknown>> = {
         },
         "sequence": {
           "type": "integer"
+        },
+        "probability": {
+          "type": "number",
+          "description": "The predictive score 0–100 (hundredths), under a model with a `predictive` section; absent otherwise."
         }
       }
     }

@@ -134,6 +134,10 @@ export interface ContactModelScore {
     } | null;
     oldestLeavesAt: string | null;
   }[];
+  /**
+   * Under a model with a `predictive` section: every feature that moves the probability now, largest first (in log-odds). Absent otherwise.
+   */
+  predictiveContributions?: PredictiveContribution[];
 }
 export interface Figures {
   fit: number;
@@ -150,5 +154,26 @@ export interface Figures {
    */
   at: string;
   sequence?: number;
+  /**
+   * The predictive score 0–100 (hundredths), under a model with a `predictive` section; absent otherwise.
+   */
+  probability?: number;
   [k: string]: unknown;
+}
+/**
+ * One feature's share of the predictive score.
+ */
+export interface PredictiveContribution {
+  /**
+   * The model's `predictive.features[].id`.
+   */
+  feature: string;
+  /**
+   * 1 or 0 for a profile feature (the field equals its value or not); the count of events for a count feature.
+   */
+  input: number;
+  /**
+   * What the feature adds to the log-odds of conversion (coefficient × scaled input), in thousandths; positive raises the probability.
+   */
+  logOdds: number;
 }

@@ -187,6 +187,14 @@ export type FitRule1 =
  * @maxItems 12
  */
 export type NamedTiers1 = NamedTier1[];
+/**
+ * One input of the predictive score: a profile value (`field` and `value`) or a count of events (`event`, `mean`, `sd`).
+ */
+export type PredictiveFeature = ProfilePredictiveFeature | CountPredictiveFeature;
+/**
+ * The type of the events counted (every one the contact has, whether or not a rule scores it).
+ */
+export type EventType2 = string;
 
 /**
  * Response of GET /v1/models/{id}/versions/{version}: one version with its document and, when applied through the api, the text it was sent as.
@@ -286,6 +294,7 @@ export interface ScoringModel {
   tiers?: Tiers | NamedTiers;
   lifecycle?: Lifecycle;
   accounts?: AccountScoring;
+  predictive?: Predictive;
   schedule?: Schedule;
 }
 /**
@@ -1516,6 +1525,69 @@ export interface LifecycleStage2 {
    * @minItems 1
    */
   conditions: LifecycleCondition[];
+}
+/**
+ * A predictive score next to the points: a logistic regression over profile values and event counts (typically learned from past leads with `leadscore model learn`), applied by the live scorer to every contact as a conversion probability 0–100 with the features that contribute most. It does not change fit, engagement, total, tiers or grades.
+ */
+export interface Predictive {
+  /**
+   * Log-odds of conversion of a contact with no profile feature matching and every count at its mean.
+   */
+  intercept: number;
+  /**
+   * The regression's features and their coefficients.
+   *
+   * @minItems 1
+   * @maxItems 500
+   */
+  features: PredictiveFeature[];
+  /**
+   * Where the coefficients came from (file, leads, held-out metrics), for people reading the model.
+   */
+  learnedFrom?: string;
+}
+/**
+ * Input 1 while the profile field equals `value` (for a list field: any element equals it; as a fit rule's `equals`), else 0.
+ */
+export interface ProfilePredictiveFeature {
+  /**
+   * Unique id of this feature within the predictive section; contributions name it.
+   */
+  id: string;
+  /**
+   * Dot path of the contact profile field the feature looks at, e.g. "industry" or "address.state".
+   */
+  field: string;
+  /**
+   * The value the field must equal. Numbers also match numeric text ("42").
+   */
+  value: string | number | boolean;
+  /**
+   * Log-odds this feature adds per unit of input.
+   */
+  coefficient: number;
+}
+/**
+ * Input (count − mean) / sd, the count being the contact's events of type `event`: a count scaled as it was when the coefficients were learned.
+ */
+export interface CountPredictiveFeature {
+  /**
+   * Unique id of this feature within the predictive section; contributions name it.
+   */
+  id: string;
+  event: EventType2;
+  /**
+   * The mean count of the leads learned from.
+   */
+  mean: number;
+  /**
+   * Their standard deviation.
+   */
+  sd: number;
+  /**
+   * Log-odds this feature adds per unit of input.
+   */
+  coefficient: number;
 }
 /**
  * When the decay service makes decayed scores visible. Scores are always exact whenever they are read; the schedule only decides when a change event is published for a contact who did nothing.

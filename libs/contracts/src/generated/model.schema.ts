@@ -127,6 +127,10 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
       "$ref": "#/$defs/accountScoring",
       "description": "Account (company) scoring: how members' engagement rolls up into their account's score, fit rules on the account's traits, account tiers and grades, and the marketing-qualified-account (MQA) threshold. Without it, accounts are not scored under this model."
     },
+    "predictive": {
+      "$ref": "#/$defs/predictive",
+      "description": "A predictive score next to the points: a logistic regression over profile values and event counts (typically learned from past leads with `leadscore model learn`), applied by the live scorer to every contact as a conversion probability 0–100 with the features that contribute most. It does not change fit, engagement, total, tiers or grades."
+    },
     "schedule": {
       "$ref": "#/$defs/schedule",
       "description": "When the decay service makes decayed scores visible. Scores are always exact whenever they are read; the schedule only decides when a change event is published for a contact who did nothing."
@@ -2204,6 +2208,142 @@ export const modelSchema: Readonly<Record<string, unknown>> = {
           "top": 3
         }
       ]
+    },
+    "predictive": {
+      "title": "Predictive",
+      "description": "A logistic regression: probability = 100 / (1 + e^-(intercept + Σ coefficient × input)), where a profile feature's input is 1 while the profile field equals its value (else 0), and a count feature's input is (count − mean) / sd, the count being the contact's events of that type since it was first scored (a rescore counts the archive).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "intercept",
+        "features"
+      ],
+      "properties": {
+        "intercept": {
+          "description": "Log-odds of conversion of a contact with no profile feature matching and every count at its mean.",
+          "type": "number"
+        },
+        "features": {
+          "description": "The regression's features and their coefficients.",
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 500,
+          "items": {
+            "$ref": "#/$defs/predictiveFeature"
+          }
+        },
+        "learnedFrom": {
+          "description": "Where the coefficients came from (file, leads, held-out metrics), for people reading the model.",
+          "type": "string",
+          "maxLength": 2000
+        }
+      },
+      "examples": [
+        {
+          "intercept": -2.1,
+          "features": [
+            {
+              "id": "industry-saas",
+              "field": "industry",
+              "value": "SaaS",
+              "coefficient": 0.84
+            },
+            {
+              "id": "page-views",
+              "event": "web.page_viewed",
+              "mean": 4.2,
+              "sd": 3.1,
+              "coefficient": 0.52
+            }
+          ]
+        }
+      ]
+    },
+    "predictiveFeature": {
+      "title": "PredictiveFeature",
+      "description": "One input of the predictive score: a profile value (`field` and `value`) or a count of events (`event`, `mean`, `sd`).",
+      "oneOf": [
+        {
+          "$ref": "#/$defs/profilePredictiveFeature"
+        },
+        {
+          "$ref": "#/$defs/countPredictiveFeature"
+        }
+      ]
+    },
+    "profilePredictiveFeature": {
+      "title": "ProfilePredictiveFeature",
+      "description": "Input 1 while the profile field equals `value` (for a list field: any element equals it; as a fit rule's `equals`), else 0.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "field",
+        "value",
+        "coefficient"
+      ],
+      "properties": {
+        "id": {
+          "description": "Unique id of this feature within the predictive section; contributions name it.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
+        "field": {
+          "description": "Dot path of the contact profile field the feature looks at, e.g. \"industry\" or \"address.state\".",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
+        },
+        "value": {
+          "description": "The value the field must equal. Numbers also match numeric text (\"42\").",
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "coefficient": {
+          "description": "Log-odds this feature adds per unit of input.",
+          "type": "number"
+        }
+      }
+    },
+    "countPredictiveFeature": {
+      "title": "CountPredictiveFeature",
+      "description": "Input (count − mean) / sd, the count being the contact's events of type `event`: a count scaled as it was when the coefficients were learned.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "event",
+        "mean",
+        "sd",
+        "coefficient"
+      ],
+      "properties": {
+        "id": {
+          "description": "Unique id of this feature within the predictive section; contributions name it.",
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+        },
+        "event": {
+          "$ref": "#/$defs/eventType",
+          "description": "The type of the events counted (every one the contact has, whether or not a rule scores it)."
+        },
+        "mean": {
+          "description": "The mean count of the leads learned from.",
+          "type": "number",
+          "minimum": 0
+        },
+        "sd": {
+          "description": "Their standard deviation.",
+          "type": "number",
+          "exclusiveMinimum": 0
+        },
+        "coefficient": {
+          "description": "Log-odds this feature adds per unit of input.",
+          "type": "number"
+        }
+      }
     }
   },
   "examples": [

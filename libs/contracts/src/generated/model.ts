@@ -56,6 +56,10 @@ export type NamedTiers = NamedTier[];
  * One condition of a lifecycle stage; `metric` decides its shape: a score threshold, a grade condition, or a nested group ("all"/"any").
  */
 export type LifecycleCondition = ScoreThreshold | GradeCondition | ConditionGroup;
+/**
+ * One input of the predictive score: a profile value (`field` and `value`) or a count of events (`event`, `mean`, `sd`).
+ */
+export type PredictiveFeature = ProfilePredictiveFeature | CountPredictiveFeature;
 
 /**
  * A versioned lead-scoring model: fit rules on profile fields, engagement rules on events, absence and inactivity penalties, decay, caps, tiers, grades and lifecycle thresholds. One workspace may run several models side by side.
@@ -117,6 +121,7 @@ export interface ScoringModel {
   tiers?: Tiers | NamedTiers;
   lifecycle?: Lifecycle;
   accounts?: AccountScoring;
+  predictive?: Predictive;
   schedule?: Schedule;
 }
 /**
@@ -1014,6 +1019,69 @@ export interface AccountRollup {
  */
 export interface AccountLifecycle {
   mqa?: LifecycleStage;
+}
+/**
+ * A logistic regression: probability = 100 / (1 + e^-(intercept + Σ coefficient × input)), where a profile feature's input is 1 while the profile field equals its value (else 0), and a count feature's input is (count − mean) / sd, the count being the contact's events of that type since it was first scored (a rescore counts the archive).
+ */
+export interface Predictive {
+  /**
+   * Log-odds of conversion of a contact with no profile feature matching and every count at its mean.
+   */
+  intercept: number;
+  /**
+   * The regression's features and their coefficients.
+   *
+   * @minItems 1
+   * @maxItems 500
+   */
+  features: PredictiveFeature[];
+  /**
+   * Where the coefficients came from (file, leads, held-out metrics), for people reading the model.
+   */
+  learnedFrom?: string;
+}
+/**
+ * Input 1 while the profile field equals `value` (for a list field: any element equals it; as a fit rule's `equals`), else 0.
+ */
+export interface ProfilePredictiveFeature {
+  /**
+   * Unique id of this feature within the predictive section; contributions name it.
+   */
+  id: string;
+  /**
+   * Dot path of the contact profile field the feature looks at, e.g. "industry" or "address.state".
+   */
+  field: string;
+  /**
+   * The value the field must equal. Numbers also match numeric text ("42").
+   */
+  value: string | number | boolean;
+  /**
+   * Log-odds this feature adds per unit of input.
+   */
+  coefficient: number;
+}
+/**
+ * Input (count − mean) / sd, the count being the contact's events of type `event`: a count scaled as it was when the coefficients were learned.
+ */
+export interface CountPredictiveFeature {
+  /**
+   * Unique id of this feature within the predictive section; contributions name it.
+   */
+  id: string;
+  event: EventType;
+  /**
+   * The mean count of the leads learned from.
+   */
+  mean: number;
+  /**
+   * Their standard deviation.
+   */
+  sd: number;
+  /**
+   * Log-odds this feature adds per unit of input.
+   */
+  coefficient: number;
 }
 /**
  * A cron schedule for publishing decayed scores.

@@ -137,6 +137,13 @@ export const scoreChangedSchema: Readonly<Record<string, unknown>> = {
           "items": {
             "$ref": "#/definitions/ScoreContribution"
           }
+        },
+        "predictiveContributions": {
+          "type": "array",
+          "description": "Under a model with a `predictive` section: the features that move the probability most, largest first (at most 10), in log-odds. Absent otherwise.",
+          "items": {
+            "$ref": "#/definitions/PredictiveContribution"
+          }
         }
       }
     },
@@ -239,6 +246,12 @@ export const scoreChangedSchema: Readonly<Record<string, unknown>> = {
               "type": "null"
             }
           ]
+        },
+        "probability": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 100,
+          "description": "The model's predictive score: the probability of conversion, 0–100 in hundredths, under a model with a `predictive` section; absent otherwise. Optional: added in the v1 contract without a version change, as consumers may ignore it."
         }
       }
     },
@@ -285,6 +298,30 @@ export const scoreChangedSchema: Readonly<Record<string, unknown>> = {
         "group": {
           "type": "string",
           "description": "The model's score group the rule belongs to, when it belongs to one (`group:<id>` contributions are the group's own clip at its limit). Optional: added in the v1 contract without a version change, as consumers may ignore it."
+        }
+      }
+    },
+    "PredictiveContribution": {
+      "type": "object",
+      "description": "One feature's share of the predictive score.",
+      "required": [
+        "feature",
+        "input",
+        "logOdds"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "feature": {
+          "type": "string",
+          "description": "The model's `predictive.features[].id`."
+        },
+        "input": {
+          "type": "number",
+          "description": "1 or 0 for a profile feature (the field equals its value or not); the count of events for a count feature."
+        },
+        "logOdds": {
+          "type": "number",
+          "description": "What the feature adds to the log-odds of conversion (coefficient × scaled input), in thousandths; positive raises the probability."
         }
       }
     }

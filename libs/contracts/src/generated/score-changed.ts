@@ -82,6 +82,10 @@ export interface ScoreChangedData {
    * The rules that make up the current score, largest first (at most 10).
    */
   contributions: ScoreContribution[];
+  /**
+   * Under a model with a `predictive` section: the features that move the probability most, largest first (at most 10), in log-odds. Absent otherwise.
+   */
+  predictiveContributions?: PredictiveContribution[];
 }
 /**
  * Why the scores changed.
@@ -140,6 +144,10 @@ export interface ScoreSnapshot {
    * A–F from fit; null when no band matches.
    */
   grade: string | null;
+  /**
+   * The model's predictive score: the probability of conversion, 0–100 in hundredths, under a model with a `predictive` section; absent otherwise. Optional: added in the v1 contract without a version change, as consumers may ignore it.
+   */
+  probability?: number;
 }
 /**
  * One rule's share of the current score.
@@ -165,4 +173,21 @@ export interface ScoreContribution {
    * The model's score group the rule belongs to, when it belongs to one (`group:<id>` contributions are the group's own clip at its limit). Optional: added in the v1 contract without a version change, as consumers may ignore it.
    */
   group?: string;
+}
+/**
+ * One feature's share of the predictive score.
+ */
+export interface PredictiveContribution {
+  /**
+   * The model's `predictive.features[].id`.
+   */
+  feature: string;
+  /**
+   * 1 or 0 for a profile feature (the field equals its value or not); the count of events for a count feature.
+   */
+  input: number;
+  /**
+   * What the feature adds to the log-odds of conversion (coefficient × scaled input), in thousandths; positive raises the probability.
+   */
+  logOdds: number;
 }

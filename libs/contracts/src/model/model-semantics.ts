@@ -175,6 +175,21 @@ export function semanticProblems(model: ScoringModel): ModelProblem[] {
     ]);
   }
   if (model.accounts) checkAccounts(model.accounts, report, checkCondition);
+  // Contributions to the predictive score are keyed by feature id, as points are by rule id.
+  const firstFeature = new Map<string, number>();
+  (model.predictive?.features ?? []).forEach((feature, index) => {
+    const earlier = firstFeature.get(feature.id);
+    if (earlier === undefined) firstFeature.set(feature.id, index);
+    else
+      report(
+        'duplicate-feature-id',
+        `duplicate feature id "${feature.id}", already used by predictive.features[${earlier}]; feature ids must be unique`,
+        'predictive',
+        'features',
+        index,
+        'id',
+      );
+  });
   return problems;
 }
 

@@ -274,6 +274,25 @@ engagement:
     );
   });
 
+  it('rejects predictive feature ids used twice, and a count feature with no spread', () => {
+    const text = `${base}predictive:
+  intercept: -1
+  features:
+    - { id: saas, field: industry, value: SaaS, coefficient: 0.5 }
+    - { id: saas, event: web.page_viewed, mean: 2, sd: 1, coefficient: 0.3 }
+`;
+    const [issue] = issuesOf(text);
+    expect(issue).toMatchObject({
+      path: 'predictive.features[1].id',
+      check: 'semantic:duplicate-feature-id',
+    });
+    expect(issue?.message).toBe(
+      'duplicate feature id "saas", already used by predictive.features[0]; feature ids must be unique',
+    );
+    const flat = `${base}predictive:\n  intercept: 0\n  features:\n    - { id: v, event: web.page_viewed, mean: 2, sd: 0, coefficient: 1 }\n`;
+    expect(issuesOf(flat).length).toBeGreaterThan(0);
+  });
+
   it('rejects overlapping grade bands', () => {
     const text = `${base}grades:\n  - { grade: A, min: 30 }\n  - { grade: B, min: 20, max: 35 }\n`;
     expect(issuesOf(text).map((i) => i.check)).toContain('semantic:grade-overlap');

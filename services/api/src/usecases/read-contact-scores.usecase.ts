@@ -12,7 +12,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const NOTHING_PUBLISHED = { fit: 0, engagement: 0, total: 0, tier: null, grade: null } as const;
 
 function figures(
-  score: Pick<Score, 'fit' | 'engagement' | 'total' | 'tier' | 'tierName' | 'grade'>,
+  score: Pick<Score, 'fit' | 'engagement' | 'total' | 'tier' | 'tierName' | 'grade' | 'probability'>,
   at: number,
 ) {
   return {
@@ -22,6 +22,7 @@ function figures(
     tier: score.tier,
     ...(score.tierName === undefined ? {} : { tierName: score.tierName }),
     grade: score.grade,
+    ...(score.probability === undefined ? {} : { probability: score.probability }),
     at: iso(at),
   };
 }
@@ -89,6 +90,9 @@ export class ReadContactScores {
           ...count,
           oldestLeavesAt: count.oldestLeavesAt === null ? null : iso(count.oldestLeavesAt),
         })),
+        ...(explained.predictiveContributions
+          ? { predictiveContributions: explained.predictiveContributions.map((c) => ({ ...c })) }
+          : {}),
       });
     }
     return {
