@@ -24,7 +24,7 @@ import {
 } from './webhook.commands.js';
 import { applyModel, backtestModel, diffModel, getModel, listModels } from './model-remote.commands.js';
 import { validateModel } from './model-validate.command.js';
-import { learnFromCsv } from './model-learn.command.js';
+import { learnFromContacts, learnFromCsv } from './model-learn.command.js';
 import {
   cancelRescore,
   listRescores,
@@ -189,14 +189,28 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
             (argv) => remote(argv, (connection, output) => backtestModel(connection, argv.file, output)),
           )
           .command(
-            'learn <csv>',
-            'Learn points from a CRM export of past leads, offline: leakage checks, close rates, an L2 logistic regression evaluated on held-out leads, a model to review',
+            'learn [csv]',
+            'Learn points from past leads: a CRM export (offline) or, with --from-contacts, the archived contacts with outcomes recorded through the api; leakage checks, close rates, an L2 logistic regression evaluated on held-out leads, a model to review',
             (command) =>
               command
                 .positional('csv', {
                   type: 'string',
-                  demandOption: true,
-                  describe: 'The export: one row per lead, an outcome column',
+                  describe: 'The export: one row per lead, an outcome column (not with --from-contacts)',
+                })
+                .option('from-contacts', {
+                  type: 'boolean',
+                  default: false,
+                  describe:
+                    'Learn on the api from the workspace’s archived contacts with a recorded outcome (needs --mapping)',
+                })
+                .check((argv) => {
+                  if (argv.fromContacts && argv.csv !== undefined)
+                    return 'Pass either a CSV file or --from-contacts, not both';
+                  if (argv.fromContacts && argv.mapping === undefined)
+                    return '--from-contacts needs --mapping: which profile field each category reads, which event type each count counts';
+                  if (!argv.fromContacts && argv.csv === undefined)
+                    return 'Name the CSV file to learn from, or pass --from-contacts --mapping FILE';
+                  return true;
                 })
                 .option('mapping', {
                   type: 'string',
@@ -226,22 +240,37 @@ export async function runCli(args: readonly string[], streams: CliStreams = {}):
                 .example(
                   '$0 model learn leads.csv --mapping leads.mapping.yaml --out learned.yaml',
                   'With the reviewed mapping, writing the model',
+                )
+                .example(
+                  '$0 model learn --from-contacts --mapping contacts.mapping.yaml --out learned.yaml',
+                  'On the api: from the contacts whose outcomes were recorded',
                 ),
-            (argv) =>
-              run(argv.json, (output) =>
+            (argv) => {
+              const settings = {
+                modelId: argv.modelId,
+                ...(argv.out !== undefined ? { out: argv.out } : {}),
+                ...(argv.c !== undefined ? { C: argv.c } : {}),
+                ...(argv.seed !== undefined ? { seed: argv.seed } : {}),
+                ...(argv.keep !== undefined ? { keep: argv.keep } : {}),
+              };
+              if (argv.fromContacts && argv.mapping !== undefined) {
+                const mapping = argv.mapping;
+                return remote(argv, (connection, output) =>
+                  learnFromContacts(connection, { ...settings, mapping }, output),
+                );
+              }
+              return run(argv.json, (output) =>
                 learnFromCsv(
-                  argv.csv,
+                  argv.csv ?? '',
                   {
-                    modelId: argv.modelId,
+                    ...settings,
                     ...(argv.mapping !== undefined ? { mapping: argv.mapping } : {}),
-                    ...(argv.out !== undefined ? { out: argv.out } : {}),
-                    ...(argv.c !== undefined ? { C: argv.c } : {}),
-                    ...(argv.seed !== undefined ? { seed: argv.seed } : {}),
-                    ...(argv.keep !== undefined ? { keep: argv.keep } : {}),
+                    progress: !argv.json && (stderr as { isTTY?: boolean }).isTTY ? stderr : undefined,
                   },
                   output,
                 ),
-              ),
+              );
+            },
           )
           .command(
             'apply <file>',

@@ -1,5 +1,6 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import type { LearnRequest, ModelLearnReport } from '@leadscore/contracts';
 import {
   featureMappingYaml,
   learnFromLeads,
@@ -10,9 +11,11 @@ import {
   type LearnReport,
 } from '@leadscore/learning';
 import { ScoringInputError } from '@leadscore/scoring';
-import { CommandError } from './api-client.js';
+import { CommandError, callApi } from './api-client.js';
+import type { Connection } from './connection.js';
 import { ExitCode, type ExitStatus } from './exit-codes.js';
 import { colour, plainTable, writeJson, type Output } from './output.js';
+import { progressBar } from './progress-bar.js';
 
 export interface LearnCommandOptions {
   /** A reviewed mapping; without one, a proposal is written beside the CSV and used. */
@@ -23,6 +26,8 @@ export interface LearnCommandOptions {
   readonly C?: number;
   readonly seed?: number;
   readonly keep?: readonly string[];
+  /** A terminal's stream (standard error) for a progress bar while the file is read and learned from. */
+  readonly progress?: NodeJS.WritableStream | undefined;
 }
 
 async function readText(file: string): Promise<string> {
@@ -44,7 +49,13 @@ async function exists(file: string): Promise<boolean> {
 const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)} %`);
 const fixed = (value: number | null, digits = 3) => (value === null ? 'n/a' : value.toFixed(digits));
 
-function printReport(report: LearnReport, output: Output): void {
+/** What the report printer reads: the library's report, or the api's (the same fields as JSON). */
+type PrintedReport = Pick<
+  LearnReport,
+  'leads' | 'trainLeads' | 'testLeads' | 'leakage' | 'leftOut' | 'closeRates' | 'regression' | 'evaluation'
+>;
+
+function printReport(report: PrintedReport, output: Output): void {
   const balance = report.leakage.classBalance;
   output.out(
     `${report.leads} leads: ${balance.positives} converted (${percent(balance.positiveShare)}), ${report.trainLeads} to fit, ${report.testLeads} held out`,
@@ -113,8 +124,14 @@ export async function learnFromCsv(
   options: LearnCommandOptions,
   output: Output,
 ): Promise<ExitStatus> {
+  let bar: ReturnType<typeof learnProgress> | undefined;
+  /** Said once the bar is gone, also when learning then fails: the proposal was written either way. */
+  let proposal: string | undefined;
   try {
-    const table = parseLeadCsv(await readText(file));
+    const text = await readText(file);
+    bar = options.progress ? learnProgress(options.progress, Buffer.byteLength(text)) : undefined;
+    const reading = bar;
+    const table = parseLeadCsv(text, reading ? { onProgress: (read) => reading.reading(read) } : {});
     let mappingFile = options.mapping;
     let mapping;
     if (mappingFile !== undefined) mapping = parseFeatureMapping(await readText(mappingFile), mappingFile);
@@ -128,15 +145,18 @@ export async function learnFromCsv(
         );
       await writeFile(mappingFile, featureMappingYaml(mapping));
       if (!output.json)
-        output.err(
-          `proposed mapping written to ${mappingFile}: review it (map each count to an event type), then run again with --mapping ${mappingFile}`,
-        );
+        proposal = `proposed mapping written to ${mappingFile}: review it (map each count to an event type), then run again with --mapping ${mappingFile}`;
     }
+    bar?.learning(table.rows.length);
     const report = learnFromLeads(table, mapping, {
       ...(options.C !== undefined ? { C: options.C } : {}),
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.keep ? { keep: options.keep } : {}),
     });
+    // The bar leaves standard error before anything else is written to it.
+    bar?.stop();
+    if (proposal !== undefined) output.err(proposal);
+    proposal = undefined;
     const model = modelFromLearning(report, { id: options.modelId, name: `Learned from ${basename(file)}` });
     if (options.out !== undefined) await writeFile(options.out, model);
     if (output.json) writeJson(output, { file, mappingFile, mapping, report, model });
@@ -153,5 +173,89 @@ export async function learnFromCsv(
   } catch (error) {
     if (error instanceof ScoringInputError) throw new CommandError(ExitCode.invalid, error.message);
     throw error;
+  } finally {
+    // Stopping twice is harmless; a bar left running would keep its timer (and the process) alive.
+    bar?.stop();
+    if (proposal !== undefined) output.err(proposal);
   }
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+/**
+ * The bar of a local learn on a terminal: the file read (bytes of its size, from parseLeadCsv's progress),
+ * then the pass over its leads (one synchronous step: the bar full, saying what it does).
+ */
+function learnProgress(stream: NodeJS.WritableStream, size: number) {
+  const bar = progressBar(stream, 'learn {stage} {bar} {percentage}% | {done} of {size}');
+  bar.start(size, 0, { stage: 'reading', done: megabytes(0), size: megabytes(size) });
+  return {
+    reading: (read: number) => bar.update(read, { done: megabytes(read) }),
+    learning: (leads: number) =>
+      bar.update(size, { stage: 'learning', done: `${leads} leads`, size: 'fit and held-out evaluation' }),
+    stop: () => bar.stop(),
+  };
+}
+
+export interface RemoteLearnOptions {
+  /** The reviewed mapping: which profile field each category reads, which event type each count counts. */
+  readonly mapping: string;
+  readonly out?: string;
+  readonly modelId: string;
+  readonly C?: number;
+  readonly seed?: number;
+  readonly keep?: readonly string[];
+}
+
+/**
+ * `leadscore model learn --from-contacts --mapping M`: the api learns from the workspace's archived
+ * contacts whose outcomes were recorded through it (POST /v1/models/learn, source contacts) and answers the
+ * same report the local path prints, with how many contacts were read and left out (no outcome yet).
+ * Exit 0; 3 for a mapping with problems or no contact with an outcome (the api's 400/422); 6 no mapping
+ * file; the api's other failures as every remote command.
+ */
+export async function learnFromContacts(
+  connection: Connection,
+  options: RemoteLearnOptions,
+  output: Output,
+): Promise<ExitStatus> {
+  let mapping;
+  try {
+    mapping = parseFeatureMapping(await readText(options.mapping), options.mapping);
+  } catch (error) {
+    if (error instanceof ScoringInputError) throw new CommandError(ExitCode.invalid, error.message);
+    throw error;
+  }
+  const request: LearnRequest = {
+    source: 'contacts',
+    mapping,
+    options: {
+      ...(options.C !== undefined ? { C: options.C } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.keep ? { keep: [...options.keep] } : {}),
+    },
+    model: { id: options.modelId, name: 'Learned from recorded outcomes' },
+  };
+  const answer = await callApi<ModelLearnReport>(connection, '/v1/models/learn', {
+    method: 'POST',
+    body: { text: JSON.stringify(request), contentType: 'application/json' },
+  });
+  if (options.out !== undefined && answer.model !== null) await writeFile(options.out, answer.model);
+  if (output.json) {
+    writeJson(output, answer);
+    return ExitCode.ok;
+  }
+  const contacts = answer.contacts;
+  if (contacts)
+    output.out(
+      `${contacts.archived} archived contacts read${contacts.truncated ? ' (the first ones only: API_BACKTEST_MAX_CONTACTS)' : ''}: ${contacts.labelled} with an outcome, ${contacts.unlabelled} left out (no outcome yet)`,
+    );
+  if (answer.report) printReport(answer.report, output);
+  output.out('');
+  output.out(
+    options.out === undefined
+      ? 'pass --out FILE.yaml to write the model; review it, then leadscore model diff / apply'
+      : `${colour.green('✓')} model written to ${options.out}: review it, then leadscore model diff / apply`,
+  );
+  return ExitCode.ok;
 }

@@ -1,9 +1,9 @@
 import type { Rescore, RescoreList, StartRescoreRequest } from '@leadscore/contracts';
-import cliProgress from 'cli-progress';
 import { CommandError, callApi } from './api-client.js';
 import type { Connection } from './connection.js';
 import { ExitCode, type ExitStatus } from './exit-codes.js';
 import { colour, plainTable, writeJson, type Output } from './output.js';
+import { progressBar } from './progress-bar.js';
 
 /** How often `model rescore` asks for the rescore while it waits (LEADSCORE_POLL_INTERVAL_MS overrides it). */
 export const DEFAULT_POLL_INTERVAL_MS = 1_000;
@@ -121,14 +121,9 @@ export function lineProgress(write: (line: string) => void): RescoreProgress {
 
 /** A progress bar (cli-progress) on a terminal: contacts done of the total, the ratio, changed contacts. */
 export function barProgress(stream: NodeJS.WritableStream): RescoreProgress {
-  const bar = new cliProgress.SingleBar(
-    {
-      stream,
-      format: 'rescore {status} {bar} {percentage}% | {value}/{total} contacts | {changed} changed',
-      hideCursor: true,
-      clearOnComplete: true,
-    },
-    cliProgress.Presets.shades_classic,
+  const bar = progressBar(
+    stream,
+    'rescore {status} {bar} {percentage}% | {value}/{total} contacts | {changed} changed',
   );
   let started = false;
   return {

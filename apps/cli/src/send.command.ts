@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { IngestReceipt, ReceiptResult } from '@leadscore/contracts';
-import cliProgress from 'cli-progress';
 import { CommandError, refusedBy, unreachable } from './api-client.js';
 import type { Connection } from './connection.js';
 import { readEventFile, type EventFile } from './event-file.js';
 import { ExitCode, type ExitStatus } from './exit-codes.js';
 import { colour, writeJson, type Output } from './output.js';
+import { progressBar } from './progress-bar.js';
 
 export interface SendSettings {
   /** Events per request: ingest takes up to INGEST_MAX_BATCH_EVENTS (500). */
@@ -111,7 +111,13 @@ async function send(file: EventFile, target: Target, settings: SendSettings): Pr
     errors: [{ field: '', expected: `one event as JSON per line; this is ${bad.message}` }],
   }));
   const tally = { accepted: 0, duplicates: 0 };
-  const bar = settings.progress ? progressBar(settings.progress, file.events.length) : undefined;
+  const bar = settings.progress
+    ? progressBar(
+        settings.progress,
+        'sending {bar} {percentage}% | {value}/{total} events | {eta_formatted} left',
+      )
+    : undefined;
+  bar?.start(file.events.length, 0);
   let failure: unknown;
   const runLane = async (lane: readonly number[]) => {
     for (const batch of batchesOf(file.events, lane, settings)) {
@@ -300,18 +306,4 @@ function refused(response: Response, url: string, body: Record<string, unknown> 
       ? ` (${url} is not ingest's /v1/events: pass --ingest-url or set LEADSCORE_INGEST_URL)`
       : '';
   return refusedBy(response, body ?? {}, hint);
-}
-
-function progressBar(stream: NodeJS.WritableStream, total: number): cliProgress.SingleBar {
-  const bar = new cliProgress.SingleBar(
-    {
-      stream,
-      format: 'sending {bar} {percentage}% | {value}/{total} events | {eta_formatted} left',
-      hideCursor: true,
-      clearOnComplete: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  bar.start(total, 0);
-  return bar;
 }

@@ -322,3 +322,7 @@ export type {
   IgnoredColumn,
 } from './generated/feature-mapping.js';
 export { featureMappingSchema } from './generated/feature-mapping.schema.js';
+export type { LearnRequest } from './generated/learn-request.js';
+export { learnRequestSchema } from './generated/learn-request.schema.js';
+export type { ModelLearnReport, LearnedFeatureColumn } from './generated/learn-report.js';
+export { learnReportSchema } from './generated/learn-report.schema.js';

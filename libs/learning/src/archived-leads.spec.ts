@@ -46,12 +46,65 @@ describe('contacts with outcomes recorded through the api, as leads', () => {
     ];
     const { table, mapping, unlabelled } = leadsFromContacts(leads, MAPPING);
     expect(unlabelled).toBe(1);
+    const empty = { 'Time On Site': '', 'Prospect ID': '' };
     expect(table.rows).toEqual([
-      { '\u0000outcome': '1', 'Lead Source': 'Referral', TotalVisits: '2' },
-      { '\u0000outcome': '0', 'Lead Source': '', TotalVisits: '1' },
+      { '\u0000outcome': '1', 'Lead Source': 'Referral', TotalVisits: '2', ...empty },
+      { '\u0000outcome': '0', 'Lead Source': '', TotalVisits: '1', ...empty },
     ]);
-    // An unmapped count and ignored columns are not features of contacts.
-    expect(mapping.features.map((f) => f.column)).toEqual(['Lead Source', 'TotalVisits']);
+    // An unmapped count is no feature of contacts: ignored, with why, as the mapping's ignored columns.
+    expect(mapping.features.map((f) => [f.column, f.kind])).toEqual([
+      ['Lead Source', 'category'],
+      ['TotalVisits', 'count'],
+      ['Time On Site', 'ignore'],
+      ['Prospect ID', 'ignore'],
+    ]);
+  });
+
+  it('reads the profile as it stood before the outcome: traits set afterwards never count', () => {
+    const { table } = leadsFromContacts(
+      [
+        {
+          contact: 'email:dee@example.com',
+          events: [
+            { type: 'contact.identified', time: 1 * DAY, traits: { leadSource: 'Webinar' } },
+            { type: 'outcome.won', time: 2 * DAY },
+            // Sales corrects the source after the sale: that would leak the outcome into the profile.
+            { type: 'contact.updated', time: 3 * DAY, traits: { leadSource: 'Referral' } },
+          ],
+        },
+        {
+          contact: 'email:eve@example.com',
+          profile: { lead: { source: 'Ad' } },
+          events: [{ type: 'outcome.lost', time: 2 * DAY }],
+        },
+      ],
+      { ...MAPPING, features: [{ column: 'Lead Source', kind: 'category', field: 'leadSource' }] },
+    );
+    expect(table.rows.map((r) => r['Lead Source'])).toEqual(['Webinar', '']);
+    const nested = leadsFromContacts(
+      [
+        {
+          contact: 'email:eve@example.com',
+          profile: { lead: { source: 'Ad' } },
+          events: [{ type: 'outcome.lost', time: DAY }],
+        },
+      ],
+      { ...MAPPING, features: [{ column: 'Source', kind: 'category', field: 'lead.source' }] },
+    );
+    expect(nested.table.rows[0]?.['Source']).toBe('Ad');
+  });
+
+  it('reports the ignored and unmapped columns as left out when learning', () => {
+    const random = seededRandom(9);
+    const leads: ArchivedLead[] = Array.from({ length: 200 }, (_, i) => ({
+      contact: `email:l${i}@example.com`,
+      profile: { leadSource: random() < 0.5 ? 'Ad' : 'Referral' },
+      events: [{ type: random() < 0.3 ? 'outcome.won' : 'outcome.lost', time: DAY }],
+    }));
+    const { table, mapping } = leadsFromContacts(leads, MAPPING);
+    expect(learnFromLeads(table, mapping).leftOut.map((l) => l.column)).toEqual(
+      expect.arrayContaining(['Time On Site', 'Prospect ID']),
+    );
   });
 
   it('gets the same treatment as an export: the same pass learns from them', () => {

@@ -17,7 +17,14 @@ export {
   type FeatureSource,
   type LeadRow,
 } from './features.js';
-export { outcomesOf, parseLeadCsv, proposeMapping, type LeadTable } from './lead-table.js';
+export {
+  CSV_PROGRESS_ROWS,
+  outcomesOf,
+  parseLeadCsv,
+  proposeMapping,
+  type LeadCsvOptions,
+  type LeadTable,
+} from './lead-table.js';
 export {
   suggestPointsByCloseRate,
   type CloseRateOptions,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { outcomesOf, parseLeadCsv, proposeMapping } from './lead-table.js';
+import { CSV_PROGRESS_ROWS, outcomesOf, parseLeadCsv, proposeMapping } from './lead-table.js';
 
 // The shape of a CRM lead export (the columns of the widely used "Lead Scoring" dataset of an education
 // company's CRM: profile answers with a `Select` placeholder, activity counts, a 0/1 `Converted`).
@@ -23,6 +23,25 @@ describe('lead tables from a CSV export', () => {
       Specialization: 'Select',
     });
     expect(table.lines).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+
+  it('reports its progress in bytes every CSV_PROGRESS_ROWS rows and at the end, the same table either way', () => {
+    const rows = Array.from(
+      { length: 2 * CSV_PROGRESS_ROWS + 5 },
+      (_, i) => `lead-${i},Ads,ü${i % 3},${i % 2}`,
+    );
+    const text = `Id,Source,Note,Converted\n${rows.join('\n')}\n`;
+    const reports: [number, number][] = [];
+    const table = parseLeadCsv(text, { onProgress: (read, total) => reports.push([read, total]) });
+    const total = Buffer.byteLength(text);
+    // The header is a record too: the 1000th and 2000th records, then the end.
+    expect(reports).toHaveLength(3);
+    expect(reports.every(([, t]) => t === total)).toBe(true);
+    expect(reports.map(([read]) => read)).toEqual([...reports.map(([read]) => read)].sort((a, b) => a - b));
+    expect(reports[0]![0]).toBeGreaterThan(0);
+    expect(reports[0]![0]).toBeLessThan(total);
+    expect(reports[2]).toEqual([total, total]);
+    expect(table).toEqual(parseLeadCsv(text));
   });
 
   it('names the line and what is wrong in a broken file', () => {

@@ -11,13 +11,26 @@ export interface LeadTable {
   readonly lines: readonly number[];
 }
 
+/** Rows between two progress reports of `parseLeadCsv`. */
+export const CSV_PROGRESS_ROWS = 1000;
+
+export interface LeadCsvOptions {
+  /**
+   * Told how far reading has come, as bytes read of the file's bytes (UTF-8): every CSV_PROGRESS_ROWS
+   * rows and once at the end. For a progress bar; it must not throw.
+   */
+  readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
+}
+
 /**
  * Reads a CSV export (RFC 4180: quoted cells, a header row, a UTF-8 byte order mark tolerated). Every row
  * must have as many cells as the header; an error names the line and what is wrong.
  */
-export function parseLeadCsv(text: string): LeadTable {
+export function parseLeadCsv(text: string, options: LeadCsvOptions = {}): LeadTable {
   let records: string[][];
   const lines: number[] = [];
+  const { onProgress } = options;
+  const totalBytes = onProgress ? Buffer.byteLength(text) : 0;
   try {
     records = parse(text, {
       bom: true,
@@ -25,9 +38,11 @@ export function parseLeadCsv(text: string): LeadTable {
       relax_column_count: false,
       on_record: (record: string[], context) => {
         lines.push(context.lines);
+        if (onProgress && lines.length % CSV_PROGRESS_ROWS === 0) onProgress(context.bytes, totalBytes);
         return record;
       },
     });
+    onProgress?.(totalBytes, totalBytes);
   } catch (error) {
     if (error instanceof CsvError) throw new ScoringInputError(csvProblem(error));
     throw error;

@@ -37,6 +37,8 @@ import { keyCreatedSchema } from './key-created.schema.js'; // schemas/api/key-c
 import { keyListSchema } from './key-list.schema.js'; // schemas/api/key-list.schema.json
 import { leadFunnelSchema } from './lead-funnel.schema.js'; // schemas/api/lead-funnel.schema.json
 import { leaderboardPageSchema } from './leaderboard-page.schema.js'; // schemas/api/leaderboard-page.schema.json
+import { learnReportSchema } from './learn-report.schema.js'; // schemas/api/learn-report.schema.json
+import { learnRequestSchema } from './learn-request.schema.js'; // schemas/api/learn-request.schema.json
 import { modelAppliedSchema } from './model-applied.schema.js'; // schemas/api/model-applied.schema.json
 import { modelBacktestSchema } from './model-backtest.schema.js'; // schemas/api/model-backtest.schema.json
 import { modelIssueSchema } from './model-issue.schema.js'; // schemas/api/model-issue.schema.json
@@ -125,6 +127,8 @@ export const contractSchemas: readonly Readonly<Record<string, unknown>>[] = [
   keyListSchema,
   leadFunnelSchema,
   leaderboardPageSchema,
+  learnReportSchema,
+  learnRequestSchema,
   modelAppliedSchema,
   modelBacktestSchema,
   modelIssueSchema,

@@ -42,6 +42,7 @@ import { ListKeys } from '../usecases/list-keys.usecase.js';
 import { ApplyModel } from '../usecases/apply-model.usecase.js';
 import { DiffModel } from '../usecases/diff-model.usecase.js';
 import { BacktestModel } from '../usecases/backtest-model.usecase.js';
+import { LearnModel } from '../usecases/learn-model.usecase.js';
 import { GetModelVersion } from '../usecases/get-model-version.usecase.js';
 import { ListModelVersions } from '../usecases/list-model-versions.usecase.js';
 import { ListModels } from '../usecases/list-models.usecase.js';
@@ -112,6 +113,7 @@ const USE_CASES = [
   ValidateModel,
   DiffModel,
   BacktestModel,
+  LearnModel,
   ApplyModel,
   ListModels,
   ListModelVersions,

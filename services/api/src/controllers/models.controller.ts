@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
 import {
   invalidModelProblemSchema,
+  learnReportSchema,
+  learnRequestSchema,
   modelAppliedSchema,
   modelBacktestSchema,
   modelDiffSchema,
@@ -9,9 +11,11 @@ import {
   modelValidationSchema,
   modelVersionDetailSchema,
   modelVersionListSchema,
+  type LearnRequest,
   type ModelApplied,
   type ModelBacktest,
   type ModelDiff,
+  type ModelLearnReport,
   type ModelList,
   type ModelValidation,
   type ModelVersionDetail,
@@ -19,15 +23,18 @@ import {
 } from '@leadscore/contracts';
 import { ApiKeyGuard, RequireAnyScope } from '../auth/api-key.guard.js';
 import { AuthenticatedCaller, type Caller } from '../auth/caller.js';
-import { YAML_MEDIA_TYPES } from '../http/http-limits.js';
+import { BodyLimit } from '../http/body-limit.js';
+import { LEARN_BODY_LIMIT_BYTES, YAML_MEDIA_TYPES } from '../http/http-limits.js';
 import { ModelBodyRoute, readModelBody } from '../http/model-body.js';
 import { fail } from '../http/problem-details.js';
+import { bodyValidator } from '../http/request-body.js';
 import { modelNotFound } from '../usecases/model-input.js';
 import { Documented, type ParameterDoc, type ResponseDoc } from '../openapi/route-doc.js';
 import { ApplyModel } from '../usecases/apply-model.usecase.js';
 import { BacktestModel } from '../usecases/backtest-model.usecase.js';
 import { DiffModel } from '../usecases/diff-model.usecase.js';
 import { GetModelVersion } from '../usecases/get-model-version.usecase.js';
+import { LearnModel } from '../usecases/learn-model.usecase.js';
 import { ListModelVersions } from '../usecases/list-model-versions.usecase.js';
 import { ListModels } from '../usecases/list-models.usecase.js';
 import { ValidateModel } from '../usecases/validate-model.usecase.js';
@@ -35,6 +42,11 @@ import { ValidateModel } from '../usecases/validate-model.usecase.js';
 /** The model id pattern of schemas/models/model.schema.json. */
 const MODEL_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const VERSION = /^[1-9]\d{0,8}$/;
+
+const parseLearnRequest = bodyValidator<LearnRequest>(
+  learnRequestSchema,
+  '{"source": "csv", "csv": "Converted,Lead Source\\n1,Webinar\\n...", "mapping": {...}}',
+);
 
 const MODEL_BODY = {
   body: modelSchema,
@@ -62,7 +74,8 @@ export function modelId(id: string): string {
 
 /**
  * The caller's workspace's scoring models: validate, diff and backtest against the live version, apply
- * (bodies: the model as YAML or JSON, up to 256 KB), list, and read each version.
+ * (bodies: the model as YAML or JSON, up to 256 KB), list, and read each version; learn points from past
+ * leads (a CSV of up to 16 MiB, or the archived contacts with recorded outcomes).
  */
 @Controller('v1/models')
 @UseGuards(ApiKeyGuard)
@@ -75,6 +88,7 @@ export class ModelsController {
     @Inject(ListModels) private readonly listModels: ListModels,
     @Inject(ListModelVersions) private readonly listModelVersions: ListModelVersions,
     @Inject(GetModelVersion) private readonly getModelVersion: GetModelVersion,
+    @Inject(LearnModel) private readonly learnModel: LearnModel,
   ) {}
 
   @Post('validate')
@@ -154,6 +168,40 @@ export class ModelsController {
     @Headers('content-type') contentType: string | undefined,
   ): Promise<ModelBacktest> {
     return this.backtestModel.execute(caller, readModelBody(body, contentType));
+  }
+
+  @Post('learn')
+  @HttpCode(200)
+  @BodyLimit(LEARN_BODY_LIMIT_BYTES)
+  @RequireAnyScope('admin', 'read')
+  @Documented({
+    summary: 'Learn points from past leads and their outcomes',
+    description: `Learns what a model's points should be (libs/learning): leakage checks with the class balance, close-rate points per profile field, an L2 logistic regression fitted on a seeded training split and evaluated on the held-out leads (ROC AUC, accuracy, Brier score, log loss, calibration), and a model YAML to review, then diff, backtest and apply. Nothing is stored. \`source\` csv: the leads are a CRM export sent as \`csv\` text; without a \`mapping\` the answer is still a 200, with \`status\` mapping-proposed, the proposed mapping and no report: review it and send it back with the same CSV. \`source\` contacts: the workspace's archived contacts read as a backtest reads them (every page, merged contacts under their survivor, at most API_BACKTEST_MAX_CONTACTS: then \`contacts.truncated\`), each one's profile built from its identify and update events as the scorer builds it, labelled by its first won/converted (else lost) outcome recorded through POST /v1/contacts/{contact}/outcomes, counting only events before it; contacts without an outcome are left out and counted (\`contacts.unlabelled\`). Bodies: application/json, at most ${LEARN_BODY_LIMIT_BYTES} bytes (16 MiB; larger exports: leadscore model learn FILE.csv, offline).`,
+    tag: 'models',
+    body: learnRequestSchema,
+    responses: {
+      200: {
+        description:
+          'What was learned, with the mapping used and the model YAML; or, for a CSV without a mapping, the proposed mapping.',
+        schema: learnReportSchema,
+      },
+      413: {
+        description: `The body is larger than ${LEARN_BODY_LIMIT_BYTES} bytes.`,
+        contentType: 'application/problem+json',
+      },
+      422: {
+        description:
+          'The CSV, the mapping or the leads cannot be learned from; the detail says why in the words of libs/learning, naming the CSV line (and column) where there is one (also in `errors`).',
+        contentType: 'application/problem+json',
+      },
+      503: {
+        description: 'The analytics service (the archive) does not answer (source contacts).',
+        contentType: 'application/problem+json',
+      },
+    },
+  })
+  learn(@AuthenticatedCaller() caller: Caller, @Body() body: unknown): Promise<ModelLearnReport> {
+    return this.learnModel.execute(caller, parseLearnRequest(body));
   }
 
   @Post()

@@ -14,3 +14,9 @@ export const YAML_MEDIA_TYPES = [
   'text/yaml',
   'text/x-yaml',
 ] as const;
+
+/**
+ * Largest body of POST /v1/models/learn: a CRM export sent as JSON text. 16 MiB is some 100,000 leads
+ * of a dozen columns; a larger export is learned from offline (`leadscore model learn FILE.csv`).
+ */
+export const LEARN_BODY_LIMIT_BYTES = 16_777_216;

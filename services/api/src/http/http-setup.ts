@@ -7,6 +7,7 @@ import { Registry, type Histogram } from 'prom-client';
 import { callerOf } from '../auth/caller.js';
 import { CONSOLE_PREFIX } from '../console/serve-console.js';
 import { API_BODY_LIMIT_BYTES, MODEL_BODY_LIMIT_BYTES, YAML_MEDIA_TYPES } from './http-limits.js';
+import { bodyLimitOf } from './body-limit.js';
 import { isModelBodyRoute } from './model-body.js';
 import { ProblemError, problem } from './problem-details.js';
 import { ProblemFilter } from './problem.filter.js';
@@ -54,6 +55,9 @@ export function configureApiHttp(app: NestFastifyApplication, logger: Logger): v
   // Routes marked @ModelBodyRoute() take models of up to 256 KB (a route's limit overrides the parsers').
   fastify.addHook('onRoute', (route) => {
     if (isModelBodyRoute(route.config)) route.bodyLimit = MODEL_BODY_LIMIT_BYTES;
+    // Routes marked @BodyLimit(bytes) (the learn route's CSV text) take JSON of that size.
+    const limit = bodyLimitOf(route.config);
+    if (limit !== undefined) route.bodyLimit = limit;
   });
   fastify.addContentTypeParser(
     'application/json',

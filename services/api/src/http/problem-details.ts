@@ -27,6 +27,7 @@ export type ProblemKind =
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'invalid-model'
+  | 'invalid-leads'
   | 'rate-limited'
   | 'unavailable'
   | 'internal';
@@ -44,6 +45,7 @@ const KINDS: Record<ProblemKind, { title: string; status: number }> = {
   'payload-too-large': { title: 'Request too large', status: 413 },
   'unsupported-media-type': { title: 'Unsupported content type', status: 415 },
   'invalid-model': { title: 'Invalid scoring model', status: 422 },
+  'invalid-leads': { title: 'Past leads that cannot be learned from', status: 422 },
   'rate-limited': { title: 'Too many requests', status: 429 },
   unavailable: { title: 'Service unavailable', status: 503 },
   internal: { title: 'Internal error', status: 500 },

@@ -36,7 +36,9 @@ export function toProblem(error: unknown, url: string, route: RouteBodies = JSON
       'payload-too-large',
       route.model
         ? `The model is larger than ${route.bodyLimit} bytes; split it into several models (one per id).`
-        : `The request body is larger than ${route.bodyLimit} bytes; api bodies are small JSON objects.`,
+        : route.bodyLimit > API_BODY_LIMIT_BYTES
+          ? `The request body is larger than ${route.bodyLimit} bytes, this route's limit.`
+          : `The request body is larger than ${route.bodyLimit} bytes; api bodies are small JSON objects.`,
       { instance: path },
     );
   const mediaType = () =>

@@ -1,4 +1,4 @@
-import { findUntrustedJsonIssue, readUntrustedJson } from '@leadscore/contracts';
+import { contractSchemas, findUntrustedJsonIssue, readUntrustedJson } from '@leadscore/contracts';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { fail, type FieldError } from './problem-details.js';
@@ -14,6 +14,11 @@ export type BodyValidator<T> = (raw: unknown) => T;
 // verbose: errors carry their parentSchema, which names the allowed fields of an unknown one.
 const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
 addFormats.default(ajv, ['date-time', 'email']);
+// A request schema may $ref another schema of schemas/ (e.g. the learn request's feature mapping): by $id.
+// Added unchecked against their meta-schema (not all are draft-07); each is compiled only when referenced.
+for (const schema of contractSchemas)
+  if (typeof schema['$id'] === 'string' && !ajv.getSchema(schema['$id']))
+    ajv.addSchema(schema, undefined, undefined, false);
 
 function fieldOf(error: ErrorObject): string {
   const path = error.instancePath
@@ -40,11 +45,15 @@ function fieldErrorOf(error: ErrorObject): FieldError {
         expected: `no such field: the fields are ${allowed.map((a) => `"${a}"`).join(', ')}`,
       };
     }
-    case 'required':
+    case 'required': {
+      // A nested object's missing field is named with its path (mapping.outcome.converted).
+      const parent = fieldOf(error);
+      const name = String(params['missingProperty']);
       return {
-        field: String(params['missingProperty']),
+        field: parent === '(body)' ? name : `${parent}.${name}`,
         expected: 'a value: this field is required',
       };
+    }
     case 'enum':
       return {
         field: fieldOf(error),
