@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { FeatureMapping, ModelLearnReport } from '@leadscore/contracts';
 import { createBatchingProducer, createKafkaClient, silentLogger } from '@leadscore/kafka';
-import { learnFromLeads, leadsFromContacts, seededRandom, type ArchivedLead } from '@leadscore/learning';
+import { learnFromLeads, leadsFromContacts, type ArchivedLead } from '@leadscore/learning';
 import {
   createArchivedTopics,
   makeTempDir,
+  pastLeads,
   removeDir,
   startTestAnalytics,
   testKafkaBrokers,
   uniqueDatabaseName,
   uniqueName,
+  type PastLead,
   type TestAnalytics,
 } from '@leadscore/testing';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -26,28 +28,7 @@ const HOUR = 3_600_000;
 const T0 = Date.now() - 72 * HOUR;
 const OUTCOME_AT = T0 + 20 * HOUR;
 
-interface Person {
-  readonly contact: string;
-  readonly industry: string;
-  readonly views: number;
-  readonly outcome?: 'won' | 'lost';
-}
-
-/** 66 contacts, every 6th without an outcome; SaaS and more page views win more often. */
-const PEOPLE: Person[] = (() => {
-  const random = seededRandom(9);
-  return Array.from({ length: 66 }, (_, n) => {
-    const industry = ['saas', 'retail', 'finance'][n % 3] ?? 'saas';
-    const views = Math.floor(random() * 6);
-    const won = random() < 0.2 + (industry === 'saas' ? 0.3 : 0) + views * 0.05;
-    return {
-      contact: `email:q${String(n).padStart(3, '0')}@example.com`,
-      industry,
-      views,
-      ...(n % 6 === 5 ? {} : { outcome: won ? ('won' as const) : ('lost' as const) }),
-    };
-  });
-})();
+const PEOPLE = pastLeads(66, 9, 'q');
 
 const MAPPING: FeatureMapping = {
   outcome: { column: 'outcome', converted: ['won'], lost: ['lost'] },
@@ -57,7 +38,7 @@ const MAPPING: FeatureMapping = {
   ],
 };
 
-const eventsOf = (person: Person) => [
+const eventsOf = (person: PastLead) => [
   {
     id: `${person.contact}-identify`,
     type: 'contact.identified',

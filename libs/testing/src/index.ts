@@ -49,3 +49,4 @@ export {
 } from './scorer-service.js';
 export { chromiumPath, launchChromium } from './chromium.js';
 export { clicksModelSource } from './model-fixtures.js';
+export { pastLeads, type PastLead } from './past-leads.js';

@@ -9,7 +9,7 @@ import {
   seededRandom,
   type ArchivedLead,
 } from '@leadscore/learning';
-import { pollUntil } from '@leadscore/testing';
+import { pastLeads, pollUntil, type PastLead } from '@leadscore/testing';
 import { LEARN_BODY_LIMIT_BYTES } from '../src/http/http-limits.js';
 import { learnReportOf } from '../src/usecases/learn-model.usecase.js';
 import {
@@ -34,32 +34,10 @@ const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 2, 20, 9);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-interface Person {
-  readonly contact: string;
-  readonly industry: string;
-  readonly views: number;
-  /** Undefined: no outcome recorded. */
-  readonly outcome?: 'won' | 'lost';
-}
-
-/** 72 contacts; every 6th without an outcome; SaaS and more page views win more often. */
-const PEOPLE: Person[] = (() => {
-  const random = seededRandom(21);
-  return Array.from({ length: 72 }, (_, n) => {
-    const industry = ['saas', 'retail', 'finance'][n % 3] ?? 'saas';
-    const views = Math.floor(random() * 6);
-    const won = random() < 0.2 + (industry === 'saas' ? 0.3 : 0) + views * 0.05;
-    return {
-      contact: `email:p${String(n).padStart(3, '0')}@example.com`,
-      industry,
-      views,
-      ...(n % 6 === 5 ? {} : { outcome: won ? ('won' as const) : ('lost' as const) }),
-    };
-  });
-})();
+const PEOPLE = pastLeads(72, 21, 'p');
 const OUTCOME_AT = T0 + 20 * HOUR;
 
-const archivedEvents = (person: Person) => [
+const archivedEvents = (person: PastLead) => [
   {
     id: `${person.contact}-identify`,
     source: '/v1/identify',
