@@ -107,6 +107,14 @@ describe('learning from past leads', () => {
     }
   });
 
+  it('names the line and column of a count that is not a number', () => {
+    const text = syntheticCsv(60).split('\n');
+    text[42] = text[42]!.replace(/,\d+,(Closed|Dropped),/, ',lots,$1,');
+    expect(() => learnFromLeads(parseLeadCsv(text.join('\n')), MAPPING)).toThrow(
+      'line 43, column "Visits": "lots" is not a count (a number of 0 or more)',
+    );
+  });
+
   it('says what is wrong with a mapping that does not fit the file', () => {
     expect(() =>
       learnFromLeads(table, { ...MAPPING, features: [{ column: 'Budget', kind: 'count', event: null }] }),

@@ -5,6 +5,7 @@ import { suggestPointsByCloseRate, type CloseRateSuggestions } from './close-rat
 import { evaluateProbabilities, seededSplit, type ProbabilityEvaluation } from './evaluation.js';
 import {
   answerOf,
+  countOf,
   designOf,
   learnColumns,
   pointTable,
@@ -91,6 +92,12 @@ export function learnFromLeads(
   if (missing.length > 0)
     throw new ScoringInputError(`the mapping names columns the file does not have: ${missing.join(', ')}`);
   const sources = mapping.features.filter((f): f is FeatureSource => f.kind !== 'ignore');
+  // Every count cell checked up front, named by its line in the file (the split reorders the rows).
+  for (const source of sources)
+    if (source.kind === 'count')
+      table.rows.forEach((row, i) =>
+        countOf(row[source.column], `line ${table.lines[i] ?? i + 2}, column "${source.column}"`),
+      );
   const leakage = leakageChecks(
     sources.map((source) => leakageColumnOf(source, table.rows)),
     outcomes.map((o) => o === 1),
