@@ -159,6 +159,36 @@ describe('contact scores', () => {
     });
   });
 
+  it('locks (and returns) the rows in key order whatever the order asked, and waits for the newest version', async () => {
+    await contactScoreRepository.upsertMany(
+      dataSource.manager,
+      ['ko3', 'ko1', 'ko2'].map((contactId, i) => ({ ...score(contactId, 1, i), modelId: 'order' })),
+      'test',
+    );
+    const keys = ['ko3', 'ko1', 'ko2'].map((contactId) => ({ workspaceId: 'ws1', modelId: 'order', contactId }));
+    let release!: () => void;
+    const holding = new Promise<void>((resolve) => (release = resolve));
+    let held!: () => void;
+    const locked = new Promise<void>((resolve) => (held = resolve));
+    // One transaction holds ko2 and rewrites it; the other waits on it, then reads what was committed.
+    const writer = dataSource.transaction(async (manager) => {
+      await contactScoreRepository.lockMany(manager, [keys[2]!]);
+      held();
+      await holding;
+      await contactScoreRepository.upsertMany(manager, [{ ...score('ko2', 2, 99), modelId: 'order' }], 'test');
+    });
+    await locked;
+    const reader = dataSource.transaction((manager) => contactScoreRepository.lockMany(manager, keys));
+    await new Promise((r) => setTimeout(r, 100));
+    release();
+    await writer;
+    expect((await reader).map((r) => [r.contactId, r.total])).toEqual([
+      ['ko1', 1],
+      ['ko2', 99],
+      ['ko3', 0],
+    ]);
+  });
+
   it('keeps rows locked for the transaction when loaded for update', async () => {
     const key = { workspaceId: 'ws1', modelId: 'm1', contactId: 'c1' };
     const order: string[] = [];

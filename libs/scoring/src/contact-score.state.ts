@@ -135,8 +135,13 @@ export interface ScoreSnapshot {
   readonly probability?: number;
 }
 
-/** How many event ids a state remembers for dedupe; the scorer's stored offsets cover older redeliveries. */
-export const PROCESSED_EVENT_IDS_KEPT = 128;
+/**
+ * How many event ids a state remembers for dedupe. The scorer's dedupe of record is its processed-events
+ * table and stored offsets; these guard a pure caller against an immediate resend and tell a rescore the
+ * last event the live state applied. Few, so that a long-lived contact's state stays well under
+ * PostgreSQL's 2 KB TOAST threshold (128 source-qualified UUIDs were ~6 KB, compressed on every write).
+ */
+export const PROCESSED_EVENT_IDS_KEPT = 16;
 
 /** A new contact's state. */
 export function emptyState(model: ScoringModel, now: number): ContactScoreState {

@@ -136,7 +136,10 @@ export const contactScoreRepository = {
   /**
    * The scores of exact (workspace, model, contact) keys, row-locked until commit in key order (the same
    * locks a decay range takes, so the scorer and the decay pass never interleave on one contact): a full
-   * primary-key lookup per key, where `loadMany` by contact only has to skip through the model ids.
+   * primary-key lookup per key, where `loadMany` by contact only has to skip through the model ids. The
+   * keys are sorted, not the rows: each row is locked by its own lookup, in the sorted keys' order (a
+   * LATERAL subquery with FOR UPDATE is never flattened), so no sort carries whole states (several KB
+   * each, spilling to disk in a batch of thousands).
    */
   async lockMany(
     sql: SqlRunner,
@@ -144,10 +147,14 @@ export const contactScoreRepository = {
   ): Promise<ContactScoreRow[]> {
     if (keys.length === 0) return [];
     const rows = await sql.query<ContactScoreRecord[]>(
-      `SELECT s.* FROM contact_scores s
-       JOIN UNNEST($1::text[], $2::text[], $3::text[]) AS t(w, m, c)
-         ON s.workspace_id = t.w AND s.model_id = t.m AND s.contact_id = t.c
-       ORDER BY s.workspace_id, s.model_id, s.contact_id FOR UPDATE OF s`,
+      `SELECT s.* FROM (
+         SELECT w, m, c FROM UNNEST($1::text[], $2::text[], $3::text[]) AS t(w, m, c) ORDER BY w, m, c
+       ) k
+       CROSS JOIN LATERAL (
+         SELECT * FROM contact_scores
+         WHERE workspace_id = k.w AND model_id = k.m AND contact_id = k.c
+         FOR UPDATE
+       ) s`,
       [keys.map((k) => k.workspaceId), keys.map((k) => k.modelId), keys.map((k) => k.contactId)],
     );
     return rows.map(contactScoreFromRecord);
