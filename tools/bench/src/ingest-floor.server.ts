@@ -1,10 +1,17 @@
-// The pixel's floor for the ingest benchmark (ingest.bench.ts): the bare Fastify GIF handler that also
-// hands one event per request to the batching producer ingest uses (libs/kafka, idempotent, acks=-1,
-// same linger and retry policy), without making the response wait for the ack, as the pixel does.
-// The event is pre-serialized (the bench copies one the ingest service produced: same key, value size
-// and headers), so this is what any pixel must pay on this machine before doing anything of its own.
-// Run by the bench as a child process: PORT, KAFKA_BROKERS, BENCH_FLOOR_TOPIC, BENCH_FLOOR_MESSAGE
-// (JSON: key, value, headers), BENCH_FLOOR_LINGER_MS. GET /stats answers what Kafka acknowledged.
+// The floors of the ingest benchmark (ingest.bench.ts): what any ingest must pay on this machine before
+// doing anything of its own, with the batching producer ingest uses (libs/kafka, idempotent, acks=-1,
+// same linger and retry policy).
+// - GET /v1/pixel.gif: the bare Fastify GIF handler that also hands one event per request to the
+//   producer, without making the response wait for the ack, as the pixel does. The event is
+//   pre-serialized (BENCH_FLOOR_MESSAGE, a copy of one the ingest service produced: same key, value size
+//   and headers).
+// - POST /v1/events: Fastify parses the JSON array; each element becomes its event (BENCH_FLOOR_EVENT, one
+//   /v1/events event the ingest service produced, with the element's id, type, subject and data) keyed by
+//   workspace and subject, serialized and produced with the sample's headers; 202 once Kafka acked them
+//   all, as ingest answers. No validation, no identity rules: parse and produce alone.
+// Run by the bench as a child process: PORT, KAFKA_BROKERS, BENCH_FLOOR_TOPIC, BENCH_FLOOR_MESSAGE and
+// BENCH_FLOOR_EVENT (JSON: key, value, headers), BENCH_FLOOR_LINGER_MS. GET /stats answers what Kafka
+// acknowledged of the pixel's events.
 import Fastify from 'fastify';
 import {
   createBatchingProducer,
@@ -28,11 +35,16 @@ const parsed = JSON.parse(required('BENCH_FLOOR_MESSAGE')) as {
 const messages: readonly ProducedMessage[] = [
   { key: parsed.key, value: parsed.value, headers: parsed.headers },
 ];
+const sample = JSON.parse(required('BENCH_FLOOR_EVENT')) as {
+  value: string;
+  headers: Record<string, string>;
+};
+const sampleEvent = JSON.parse(sample.value) as Record<string, unknown> & { workspace: string };
 
 // The ingest service's client and producer settings (services/ingest/src/main.ts).
 const client = createKafkaClient({
   brokers: required('KAFKA_BROKERS').split(','),
-  clientId: 'bench-pixel-floor',
+  clientId: 'bench-ingest-floor',
   logger: silentLogger,
   retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2_000 },
   connectionTimeoutMs: 2_000,
@@ -62,6 +74,24 @@ app.get('/v1/pixel.gif', async (_request, reply) => {
   void producer.send(topic, messages).then(acked, lost);
   return reply.header('content-type', 'image/gif').header('cache-control', 'no-store').send(gif);
 });
+app.post<{ Body: { id: string; type: string; subject: string; data: unknown }[] }>(
+  '/v1/events',
+  async (request, reply) => {
+    const events = request.body.map((element) => ({
+      key: `${sampleEvent.workspace}:${element.subject}`,
+      value: JSON.stringify({
+        ...sampleEvent,
+        id: element.id,
+        type: element.type,
+        subject: element.subject,
+        data: element.data,
+      }),
+      headers: sample.headers,
+    }));
+    await producer.send(topic, events);
+    return reply.status(202).send({ accepted: events.length });
+  },
+);
 app.get('/stats', (_request, reply) => reply.send({ acknowledged, failed, pending }));
 await app.listen({ host: '127.0.0.1', port: Number(required('PORT')) });
 

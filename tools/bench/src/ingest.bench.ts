@@ -4,7 +4,7 @@
 //   2. GET /v1/pixel.gif with a signed URL (requests/s): signature check, machine-open classification,
 //      validation and the hand-over to the producer (the GIF does not wait for the ack; the events are
 //      produced during the run). Target ratio ≥ 0.4. Measured in the same rounds, as a reference: the
-//      pixel's floor (pixel-floor.server.ts), the bare handler plus one pre-serialized event of the
+//      pixel's floor (ingest-floor.server.ts), the bare handler plus one pre-serialized event of the
 //      pixel's real size, key and headers handed to the same batching producer per request; printed
 //      as floor/bare (what producing alone costs on this machine) and pixel/floor.
 // The servers run as child processes (the ingest service is the built services/ingest/dist/main.js, so
@@ -72,11 +72,12 @@ process.on('SIGTERM', () => process.exit(0));
 `;
 
 /**
- * One pixel event exactly as the ingest service produced it during the warm-up (key, value, headers),
+ * One event of `type` exactly as the ingest service produced it during the warm-up (key, value, headers),
  * read back from the events topic: the floor server produces copies of it.
  */
-async function producedPixelEvent(
+async function producedEvent(
   brokers: string[],
+  type: string,
 ): Promise<{ key: string; value: string; headers: Record<string, string> }> {
   const kafka = new kafkajs.Kafka({
     brokers,
@@ -89,7 +90,7 @@ async function producedPixelEvent(
     await consumer.subscribe({ topic: Topics.events, fromBeginning: true });
     return await new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error('no pixel event on the events topic within 30 s')),
+        () => reject(new Error(`no ${type} event on the events topic within 30 s`)),
         30_000,
       );
       consumer
@@ -100,7 +101,7 @@ async function producedPixelEvent(
               const value = Array.isArray(raw) ? raw.at(-1) : raw;
               if (value !== undefined) headers[name] = value.toString();
             }
-            if (headers[KafkaHeaders.eventType] === 'email.opened' && message.key && message.value) {
+            if (headers[KafkaHeaders.eventType] === type && message.key && message.value) {
               clearTimeout(timer);
               resolve({ key: message.key.toString(), value: message.value.toString(), headers });
             }
@@ -170,23 +171,26 @@ await withThrowawayKafka(async (brokers, broker) => {
     await load({ ...pixel(ingest.port), duration: 2 }, 1);
     await load({ ...pixel(bare.port), duration: 2 }, 1);
 
-    if (CASES.has('pixel')) {
-      const event = await producedPixelEvent(brokers);
+    {
+      const event = await producedEvent(brokers, 'email.opened');
+      const posted = await producedEvent(brokers, 'web.page_viewed');
       floor = await startServer(
         [
           ...nodeArgs('BENCH_FLOOR_NODE_ARGS'),
-          join(workspaceRoot(), 'tools/bench/dist/pixel-floor.server.js'),
+          join(workspaceRoot(), 'tools/bench/dist/ingest-floor.server.js'),
         ],
         {
           KAFKA_BROKERS: brokers.join(','),
           BENCH_FLOOR_TOPIC: Topics.events,
           BENCH_FLOOR_MESSAGE: JSON.stringify(event),
+          BENCH_FLOOR_EVENT: JSON.stringify(posted),
         },
       );
       process.stdout.write(
-        `context  floor event: ${Buffer.byteLength(event.value)} bytes of value, key ${event.key}, ${Object.keys(event.headers).length} headers\n`,
+        `context  floor events: pixel ${Buffer.byteLength(event.value)} bytes of value, posted ${Buffer.byteLength(posted.value)} bytes; ${Object.keys(event.headers).length} headers\n`,
       );
       await load({ ...pixel(floor.port), duration: 2 }, 1);
+      await load({ ...post(floor.port), duration: 2 }, EVENTS_PER_REQUEST);
     }
     const floorChecked = async (port: number, child: ChildProcess): Promise<Measurement> => {
       const measurement = await load(pixel(port), 1, watch('floor', child));
@@ -196,6 +200,8 @@ await withThrowawayKafka(async (brokers, broker) => {
       return measurement;
     };
 
+    const floorServer = floor;
+    if (!floorServer) throw new Error('the floor server did not start');
     if (CASES.has('events'))
       await runBenchmark({
         name: `ingest /v1/events: batches of ${EVENTS_PER_REQUEST}, ${CONNECTIONS} connections, ${SECONDS} s`,
@@ -205,13 +211,18 @@ await withThrowawayKafka(async (brokers, broker) => {
           name: 'bare-fastify-post',
           run: () => load(post(bare.port), EVENTS_PER_REQUEST, watch('bare', bare.child)),
         },
+        references: [
+          {
+            name: 'floor-parse-produce',
+            run: () => load(post(floorServer.port), EVENTS_PER_REQUEST, watch('floor', floorServer.child)),
+          },
+        ],
         subject: {
           name: 'ingest-events',
           run: () => load(post(ingest.port), EVENTS_PER_REQUEST, watch('ingest', ingest.child)),
         },
       });
-    const floorServer = floor;
-    if (floorServer)
+    if (CASES.has('pixel'))
       await runBenchmark({
         name: `ingest /v1/pixel.gif: signed opens, ${CONNECTIONS} connections, ${SECONDS} s`,
         units: 'req',

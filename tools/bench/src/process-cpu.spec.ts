@@ -1,11 +1,26 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatCpuReport, machineTicksOfProcStat, startCpuMeter, ticksOfProcStat } from './process-cpu.js';
+import {
+  formatCpuReport,
+  machineTicksOfProcStat,
+  peakResidentBytes,
+  peakResidentBytesOfStatus,
+  startCpuMeter,
+  ticksOfProcStat,
+} from './process-cpu.js';
 
 describe('process CPU from /proc', () => {
   it('reads utime + stime of a stat line whose command holds spaces and parentheses', () => {
     const line =
       '4242 (node (x) y) S 1 4242 4242 0 -1 4194560 1000 0 0 0 1234 56 0 0 20 0 11 0 100 1000000 5000 18446744073709551615';
     expect(ticksOfProcStat(line)).toBe(1290);
+  });
+
+  it('reads the peak resident set size of a status text, and of this process', () => {
+    expect(
+      peakResidentBytesOfStatus('Name:\tnode\nVmPeak:\t 900 kB\nVmHWM:\t  123456 kB\nVmRSS:\t 1 kB\n'),
+    ).toBe(123456 * 1024);
+    expect(() => peakResidentBytesOfStatus('Name:\tnode\n')).toThrow('no VmHWM line');
+    expect(peakResidentBytes(process.pid)).toBeGreaterThanOrEqual(process.memoryUsage().rss);
   });
 
   it('counts idle and iowait as not busy on the machine line', () => {

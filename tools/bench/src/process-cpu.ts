@@ -103,3 +103,19 @@ export function formatCpuReport(report: CpuReport, units: number, unitName: stri
   parts.push(`machine ${percent(report.machineBusySeconds)} of ${report.cores * 100}%`);
   return `cpu  ${parts.join(' · ')}`;
 }
+
+/** The peak resident set size (`VmHWM`, in kB) of a /proc/<pid>/status text, in bytes. */
+export function peakResidentBytesOfStatus(status: string): number {
+  const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(status);
+  if (!match) throw new Error('no VmHWM line in /proc/<pid>/status');
+  return Number(match[1]) * 1024;
+}
+
+/** A live process's peak resident set size so far, in bytes (NaN once it exited, or off Linux). */
+export function peakResidentBytes(pid: number): number {
+  try {
+    return peakResidentBytesOfStatus(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return Number.NaN;
+  }
+}

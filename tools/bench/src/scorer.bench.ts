@@ -27,6 +27,7 @@ import {
 } from '@leadscore/persistence';
 import { freePort, startTestInfrastructure, workspaceRoot } from '@leadscore/testing';
 import { formatRate, rateOf, runBenchmark, type Measurement } from './benchmark.harness.js';
+import { peakResidentBytes } from './process-cpu.js';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 1_000_000);
 const CONTACTS = Number(process.env['BENCH_CONTACTS'] ?? 100_000);
@@ -403,9 +404,14 @@ try {
           const now = await progress();
           if (!first && now.committed > 0) first = { at: performance.now(), committed: now.committed };
           if (first && now.committed >= EVENTS && now.unpublished === 0) {
+            // Per-contact memory would grow with the contacts: the peak says whether it stays bounded.
+            const peak = peakResidentBytes(scorer.pid ?? -1);
             const measurement = {
               count: EVENTS - first.committed,
               seconds: (performance.now() - first.at) / 1000,
+              notes: [
+                `memory  scorer peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB for ${CONTACTS} contacts (${(peak / CONTACTS).toFixed(0)} bytes per contact)`,
+              ],
             };
             await db.end();
             process.stdout.write(`context  ${await batchProfile(port)}\n`);
