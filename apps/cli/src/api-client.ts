@@ -1,19 +1,7 @@
 import type { Connection } from './connection.js';
-import { ExitCode, type ExitStatus } from './exit-codes.js';
+import { CommandError, ExitCode, type ExitStatus } from './exit-codes.js';
 
-/** A failed command: its exit status and what to tell the user. */
-export class CommandError extends Error {
-  override readonly name = 'CommandError';
-  constructor(
-    readonly status: ExitStatus,
-    message: string,
-    /** The api's problem details, for --json. */
-    readonly problem?: Record<string, unknown>,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
-}
+export { CommandError };
 
 /** The exit status of an HTTP failure, the same for every command. */
 function exitStatusOf(httpStatus: number): ExitStatus {

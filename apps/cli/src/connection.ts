@@ -1,8 +1,7 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CommandError } from './api-client.js';
-import { ExitCode } from './exit-codes.js';
+import { CommandError, ExitCode } from './exit-codes.js';
 
 /** Where the api is and which key to use (never printed). */
 export interface Connection {

@@ -23,3 +23,17 @@ export const ExitCode = {
 } as const;
 
 export type ExitStatus = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** A failed command: its exit status and what to tell the user. */
+export class CommandError extends Error {
+  override readonly name = 'CommandError';
+  constructor(
+    readonly status: ExitStatus,
+    message: string,
+    /** The api's problem details, for --json. */
+    readonly problem?: Record<string, unknown>,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}

@@ -165,7 +165,11 @@ describe('contact scores', () => {
       ['ko3', 'ko1', 'ko2'].map((contactId, i) => ({ ...score(contactId, 1, i), modelId: 'order' })),
       'test',
     );
-    const keys = ['ko3', 'ko1', 'ko2'].map((contactId) => ({ workspaceId: 'ws1', modelId: 'order', contactId }));
+    const keys = ['ko3', 'ko1', 'ko2'].map((contactId) => ({
+      workspaceId: 'ws1',
+      modelId: 'order',
+      contactId,
+    }));
     let release!: () => void;
     const holding = new Promise<void>((resolve) => (release = resolve));
     let held!: () => void;
@@ -175,7 +179,11 @@ describe('contact scores', () => {
       await contactScoreRepository.lockMany(manager, [keys[2]!]);
       held();
       await holding;
-      await contactScoreRepository.upsertMany(manager, [{ ...score('ko2', 2, 99), modelId: 'order' }], 'test');
+      await contactScoreRepository.upsertMany(
+        manager,
+        [{ ...score('ko2', 2, 99), modelId: 'order' }],
+        'test',
+      );
     });
     await locked;
     const reader = dataSource.transaction((manager) => contactScoreRepository.lockMany(manager, keys));
