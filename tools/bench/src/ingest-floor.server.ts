@@ -4,7 +4,8 @@
 // - GET /v1/pixel.gif: the bare Fastify GIF handler that also hands one event per request to the
 //   producer, without making the response wait for the ack, as the pixel does. The event is
 //   pre-serialized (BENCH_FLOOR_MESSAGE, a copy of one the ingest service produced: same key, value size
-//   and headers).
+//   and headers). The answer is the pixel's own: its GIF and its no-cache headers (which every pixel must
+//   send, so that every open reaches it), loaded from the built ingest service.
 // - POST /v1/events: Fastify parses the JSON array; each element becomes its event (BENCH_FLOOR_EVENT, one
 //   /v1/events event the ingest service produced, with the element's id, type, subject and data) keyed by
 //   workspace and subject, serialized and produced with the sample's headers; 202 once Kafka acked them
@@ -12,7 +13,10 @@
 // Run by the bench as a child process: PORT, KAFKA_BROKERS, BENCH_FLOOR_TOPIC, BENCH_FLOOR_MESSAGE and
 // BENCH_FLOOR_EVENT (JSON: key, value, headers), BENCH_FLOOR_LINGER_MS. GET /stats answers what Kafka
 // acknowledged of the pixel's events.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Fastify from 'fastify';
+import { workspaceRoot } from '@leadscore/testing';
 import {
   createBatchingProducer,
   createKafkaClient,
@@ -66,13 +70,16 @@ const lost = (): void => {
   pending -= 1;
 };
 
-const gif = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
+// Loaded by path: a tool may not import a service's package.
+const { PIXEL_HEADERS, TRANSPARENT_GIF } = (await import(
+  pathToFileURL(join(workspaceRoot(), 'services/ingest/dist/pixel/transparent-gif.js')).href
+)) as { PIXEL_HEADERS: Readonly<Record<string, string>>; TRANSPARENT_GIF: Buffer };
 const app = Fastify({ bodyLimit: 524288 });
 // The bare handler (ingest.bench.ts) plus the hand-over to the producer.
 app.get('/v1/pixel.gif', async (_request, reply) => {
   pending += 1;
   void producer.send(topic, messages).then(acked, lost);
-  return reply.header('content-type', 'image/gif').header('cache-control', 'no-store').send(gif);
+  return reply.headers(PIXEL_HEADERS).status(200).send(TRANSPARENT_GIF);
 });
 app.post<{ Body: { id: string; type: string; subject: string; data: unknown }[] }>(
   '/v1/events',
