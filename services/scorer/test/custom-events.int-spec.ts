@@ -1,25 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import {
-  parseModel,
-  type CanonicalEvent,
-  type ScoreChangedEvent,
-  type ScoringModel,
-} from '@leadscore/contracts';
+import { parseModel, type CanonicalEvent, type ScoringModel } from '@leadscore/contracts';
 import { type KafkaClient } from '@leadscore/kafka';
-import { createLogger, createMetricsRegistry } from '@leadscore/observability';
 import { openDatabase, type DataSource } from '@leadscore/persistence';
 import { createTestDatabase, uniqueName, workspaceRoot, type TestDatabase } from '@leadscore/testing';
-import { ScorerRuntime } from '../src/app/scorer.runtime.js';
 import { type ScorerTopics } from '../src/scoring/scoring-batch.handler.js';
 import {
   createScorerTopics,
-  produceEvents,
   publishModel,
-  readTopic,
+  readScoreChanges,
+  scoreEvents,
   testKafka,
-  waitUntilConsumed,
 } from './scorer-harness.js';
 import { referenceScores } from './scoring-fixtures.js';
 
@@ -32,7 +24,6 @@ let dataSource: DataSource;
 let kafka: KafkaClient;
 let topics: ScorerTopics;
 const workspace = uniqueName('ws');
-const group = uniqueName('scorer');
 
 function productModel(): ScoringModel {
   const text = readFileSync(join(workspaceRoot(), 'examples/models/product.yaml'), 'utf8');
@@ -79,24 +70,10 @@ describe('custom events through the scorer (real Kafka and PostgreSQL)', () => {
         data: { program: 'coaching', user_agent: 'Googlebot/2.1', bot: true, bot_reason: 'bot_user_agent' },
       },
     ];
-    const runtime = new ScorerRuntime({
-      kafka,
-      dataSource,
-      logger: createLogger({ service: 'scorer', level: 'warn' }),
-      registry: createMetricsRegistry({ service: 'scorer' }),
-      consumerGroup: group,
-      topics,
-      sessionTimeoutMs: 10_000,
-    });
-    await runtime.start();
-    await produceEvents(kafka, topics.events, events);
-    await waitUntilConsumed(kafka, dataSource, group, topics.events);
-    await runtime.stop();
+    await scoreEvents(kafka, dataSource, topics, events);
 
     // Demo request +30, the pro purchase +20, the free one nothing, the call +15; the bot nothing.
-    const changes = (await readTopic(kafka, topics.scoreChanged, 3)).map(
-      (m) => JSON.parse(m.value?.toString('utf8') ?? '{}') as ScoreChangedEvent,
-    );
+    const changes = await readScoreChanges(kafka, topics.scoreChanged, 3);
     expect(changes).toHaveLength(3);
     const byCause = new Map(changes.map((c) => [c.data.cause.eventId, c.data]));
     expect([...byCause.keys()].sort()).toEqual(['evt-c1', 'evt-c2', 'evt-c4']);

@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { Headers, type CanonicalEvent, type ScoreChangedEvent } from '@leadscore/contracts';
+import { Headers, type CanonicalEvent } from '@leadscore/contracts';
 import { type KafkaClient } from '@leadscore/kafka';
-import { createLogger, createMetricsRegistry } from '@leadscore/observability';
 import { openDatabase, type DataSource } from '@leadscore/persistence';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@leadscore/testing';
-import { ScorerRuntime } from '../src/app/scorer.runtime.js';
 import { type ScorerTopics } from '../src/scoring/scoring-batch.handler.js';
 import {
   createScorerTopics,
-  produceEvents,
   publishModel,
+  readScoreChanges,
   readTopic,
+  scoreEvents,
   testKafka,
-  waitUntilConsumed,
 } from './scorer-harness.js';
 import { ontraportModel } from './scoring-fixtures.js';
 
@@ -25,7 +23,6 @@ let dataSource: DataSource;
 let kafka: KafkaClient;
 let topics: ScorerTopics;
 const workspace = uniqueName('ws');
-const group = uniqueName('scorer');
 
 beforeAll(async () => {
   database = await createTestDatabase('scorer-outcomes');
@@ -69,38 +66,21 @@ describe('outcome events through the scorer (real Kafka and PostgreSQL)', () => 
       workspace,
       data: { url: 'https://example.com/offer' },
     };
-    const runtime = new ScorerRuntime({
-      kafka,
-      dataSource,
-      logger: createLogger({ service: 'scorer', level: 'warn' }),
-      registry: createMetricsRegistry({ service: 'scorer' }),
-      consumerGroup: group,
-      topics,
-      sessionTimeoutMs: 10_000,
-    });
-    await runtime.start();
-    try {
-      await produceEvents(kafka, topics.events, [
-        click,
-        outcome('outcome-won', 'outcome.won'),
-        outcome('outcome-won', 'outcome.won'), // a retried api request: same id
-        outcome('outcome-sal', 'outcome.sales_accepted'),
-        // An unreadable record beside them, so a dead-letter topic that stays empty means something.
-        { key: `${workspace}:${contact}`, raw: 'not json' },
-      ]);
-      await waitUntilConsumed(kafka, dataSource, group, topics.events);
-    } finally {
-      await runtime.stop();
-    }
+    await scoreEvents(kafka, dataSource, topics, [
+      click,
+      outcome('outcome-won', 'outcome.won'),
+      outcome('outcome-won', 'outcome.won'), // a retried api request: same id
+      outcome('outcome-sal', 'outcome.sales_accepted'),
+      // An unreadable record beside them, so a dead-letter topic that stays empty means something.
+      { key: `${workspace}:${contact}`, raw: 'not json' },
+    ]);
 
     const dead = await readTopic(kafka, topics.deadLetter, 1);
     expect(dead.map((m) => m.headers[Headers.deadLetterReason])).toEqual([
       expect.stringMatching(/^not JSON/),
     ]);
 
-    const changes = (await readTopic(kafka, topics.scoreChanged, 1)).map(
-      (m) => JSON.parse(m.value?.toString('utf8') ?? '{}') as ScoreChangedEvent,
-    );
+    const changes = await readScoreChanges(kafka, topics.scoreChanged, 1);
     expect(changes.map((c) => c.data.cause)).toEqual([
       { type: 'event', eventId: 'evt-click', eventType: 'email.clicked' },
     ]);

@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import {
-  parseModel,
-  type CanonicalEvent,
-  type FeatureMapping,
-  type ScoreChangedEvent,
-} from '@leadscore/contracts';
+import { parseModel, type CanonicalEvent, type FeatureMapping } from '@leadscore/contracts';
 import { type KafkaClient } from '@leadscore/kafka';
 import {
   designOf,
@@ -14,18 +9,15 @@ import {
   predictProbability,
   seededRandom,
 } from '@leadscore/learning';
-import { createLogger, createMetricsRegistry } from '@leadscore/observability';
 import { openDatabase, type DataSource } from '@leadscore/persistence';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@leadscore/testing';
-import { ScorerRuntime } from '../src/app/scorer.runtime.js';
 import { type ScorerTopics } from '../src/scoring/scoring-batch.handler.js';
 import {
   createScorerTopics,
-  produceEvents,
   publishModel,
-  readTopic,
+  readScoreChanges,
+  scoreEvents,
   testKafka,
-  waitUntilConsumed,
 } from './scorer-harness.js';
 
 // #30: a model learned from a CRM export scores live contacts through the scorer with the probability
@@ -131,24 +123,8 @@ describe('a model learned from past leads, live (real Kafka and PostgreSQL)', ()
       ),
     ]);
 
-    const group = uniqueName('scorer');
-    const runtime = new ScorerRuntime({
-      kafka,
-      dataSource,
-      logger: createLogger({ service: 'scorer', level: 'warn' }),
-      registry: createMetricsRegistry({ service: 'scorer' }),
-      consumerGroup: group,
-      topics,
-      sessionTimeoutMs: 10_000,
-    });
-    await runtime.start();
-    await produceEvents(kafka, topics.events, events);
-    await waitUntilConsumed(kafka, dataSource, group, topics.events);
-    await runtime.stop();
-
-    const changes = (await readTopic(kafka, topics.scoreChanged, 2, 30_000)).map(
-      (m) => JSON.parse(m.value?.toString('utf8') ?? '{}') as ScoreChangedEvent,
-    );
+    await scoreEvents(kafka, dataSource, topics, events);
+    const changes = await readScoreChanges(kafka, topics.scoreChanged, 2, 30_000);
     const columns = report.regression.points.map((p) => p.column);
     const fit = {
       intercept: report.regression.intercept,

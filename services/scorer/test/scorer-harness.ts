@@ -1,4 +1,4 @@
-import { type CanonicalEvent, type ScoringModel } from '@leadscore/contracts';
+import { type CanonicalEvent, type ScoreChangedEvent, type ScoringModel } from '@leadscore/contracts';
 import {
   createBatchingProducer,
   createKafkaClient,
@@ -8,7 +8,15 @@ import {
   type ConsumedMessage,
   type KafkaClient,
 } from '@leadscore/kafka';
-import { readTopic as readTopicRecords, testKafkaBrokers, uniqueName } from '@leadscore/testing';
+import { createLogger, createMetricsRegistry } from '@leadscore/observability';
+import { type DataSource } from '@leadscore/persistence';
+import {
+  readTopic as readTopicRecords,
+  testKafkaBrokers,
+  uniqueName,
+  waitUntilConsumed,
+} from '@leadscore/testing';
+import { ScorerRuntime } from '../src/app/scorer.runtime.js';
 import { type ScorerTopics } from '../src/scoring/scoring-batch.handler.js';
 
 export function testKafka(name: string): KafkaClient {
@@ -70,7 +78,7 @@ export async function produceEvents(
   await producer.disconnect();
 }
 
-export { waitUntilConsumed } from '@leadscore/testing';
+export { waitUntilConsumed };
 
 /** The records of a topic until `count` were accepted (or the timeout: then what was read), with a grace period for extras. */
 export function readTopic(
@@ -87,4 +95,55 @@ export function readTopic(
     onTimeout: 'return',
     graceMs: 500,
   });
+}
+
+/** A scorer runtime on this test file's topics, logging warnings only, in a consumer group of its own. */
+export function testScorer(
+  kafka: KafkaClient,
+  dataSource: DataSource,
+  topics: ScorerTopics,
+  consumerGroup = uniqueName('scorer'),
+): ScorerRuntime {
+  return new ScorerRuntime({
+    kafka,
+    dataSource,
+    logger: createLogger({ service: 'scorer', level: 'warn' }),
+    registry: createMetricsRegistry({ service: 'scorer' }),
+    consumerGroup,
+    topics,
+    sessionTimeoutMs: 10_000,
+  });
+}
+
+/**
+ * Scores `events` (or raw records, as `produceEvents` takes them) through a scorer started for them:
+ * produced, consumed to the last one, stopped.
+ */
+export async function scoreEvents(
+  kafka: KafkaClient,
+  dataSource: DataSource,
+  topics: ScorerTopics,
+  events: Parameters<typeof produceEvents>[2],
+): Promise<void> {
+  const consumerGroup = uniqueName('scorer');
+  const runtime = testScorer(kafka, dataSource, topics, consumerGroup);
+  await runtime.start();
+  try {
+    await produceEvents(kafka, topics.events, events);
+    await waitUntilConsumed(kafka, dataSource, consumerGroup, topics.events);
+  } finally {
+    await runtime.stop();
+  }
+}
+
+/** The score changes on `topic`, as `readTopic` reads them, parsed. */
+export async function readScoreChanges(
+  kafka: KafkaClient,
+  topic: string,
+  count: number,
+  timeoutMs?: number,
+): Promise<ScoreChangedEvent[]> {
+  return (await readTopic(kafka, topic, count, timeoutMs)).map(
+    (m) => JSON.parse(m.value?.toString('utf8') ?? '{}') as ScoreChangedEvent,
+  );
 }
