@@ -86,9 +86,14 @@ export function outcomesOf(table: LeadTable, outcome: OutcomeColumn): number[] {
     if (converted.has(value)) return 1;
     if (lost.has(value)) return 0;
     throw new ScoringInputError(
-      `CSV line ${table.lines[i] ?? i + 2}, column "${outcome.column}": "${row[outcome.column] ?? ''}" is neither converted (${outcome.converted.join(', ')}) nor lost (${outcome.lost.join(', ')}); add it to the mapping's outcome`,
+      `${cellName(table, i, outcome.column)}: "${row[outcome.column] ?? ''}" is neither converted (${outcome.converted.join(', ')}) nor lost (${outcome.lost.join(', ')}); add it to the mapping's outcome`,
     );
   });
+}
+
+/** Where a cell of the table is, as errors name it: `CSV line 12, column "Visits"`. */
+export function cellName(table: LeadTable, row: number, column: string): string {
+  return `CSV line ${table.lines[row] ?? row + 2}, column "${column}"`;
 }
 
 const OUTCOME_NAMES = /^(converted|conversion|won|is[ _-]?won|outcome|closed[ _-]?won|customer)$/i;

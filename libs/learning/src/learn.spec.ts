@@ -111,7 +111,7 @@ describe('learning from past leads', () => {
     const text = syntheticCsv(60).split('\n');
     text[42] = text[42]!.replace(/,\d+,(Closed|Dropped),/, ',lots,$1,');
     expect(() => learnFromLeads(parseLeadCsv(text.join('\n')), MAPPING)).toThrow(
-      'line 43, column "Visits": "lots" is not a count (a number of 0 or more)',
+      'CSV line 43, column "Visits": "lots" is not a count (a number of 0 or more)',
     );
   });
 

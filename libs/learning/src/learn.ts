@@ -11,10 +11,9 @@ import {
   pointTable,
   type FeaturePoints,
   type FeatureSource,
-  type LeadRow,
 } from './features.js';
 import { leakageChecks, type LeakageColumn, type LeakageReport } from './leakage.js';
-import { outcomesOf, type LeadTable } from './lead-table.js';
+import { cellName, outcomesOf, type LeadTable } from './lead-table.js';
 import { fitLogisticRegression, predictProbability } from './logistic-regression.js';
 
 export interface LearnOptions {
@@ -60,20 +59,24 @@ export interface LearnReport {
   readonly evaluation: ProbabilityEvaluation;
 }
 
-function leakageColumnOf(source: FeatureSource, rows: readonly LeadRow[]): LeakageColumn {
+function leakageColumnOf(source: FeatureSource, table: LeadTable): LeakageColumn {
   if (source.kind === 'category')
     return {
       name: source.column,
       kind: 'categorical',
-      values: rows.map((row) => answerOf(row[source.column], source.placeholders)),
+      values: table.rows.map((row) => answerOf(row[source.column], source.placeholders)),
     };
+  // Every count cell is checked here, named by its line in the file (the split reorders the rows later).
+  // An empty one has no value for the leakage check (whether it is filled may give the outcome away);
+  // learning reads it as 0.
   return {
     name: source.column,
     kind: 'numeric',
-    values: rows.map((row) => {
-      const text = (row[source.column] ?? '').trim();
-      return text === '' || !Number.isFinite(Number(text)) ? null : Number(text);
-    }),
+    values: table.rows.map((row, i) =>
+      (row[source.column] ?? '').trim() === ''
+        ? null
+        : countOf(row[source.column], cellName(table, i, source.column)),
+    ),
   };
 }
 
@@ -92,14 +95,8 @@ export function learnFromLeads(
   if (missing.length > 0)
     throw new ScoringInputError(`the mapping names columns the file does not have: ${missing.join(', ')}`);
   const sources = mapping.features.filter((f): f is FeatureSource => f.kind !== 'ignore');
-  // Every count cell checked up front, named by its line in the file (the split reorders the rows).
-  for (const source of sources)
-    if (source.kind === 'count')
-      table.rows.forEach((row, i) =>
-        countOf(row[source.column], `line ${table.lines[i] ?? i + 2}, column "${source.column}"`),
-      );
   const leakage = leakageChecks(
-    sources.map((source) => leakageColumnOf(source, table.rows)),
+    sources.map((source) => leakageColumnOf(source, table)),
     outcomes.map((o) => o === 1),
     {
       ...(options.leakageThreshold !== undefined ? { threshold: options.leakageThreshold } : {}),

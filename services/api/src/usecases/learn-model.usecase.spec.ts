@@ -179,6 +179,21 @@ describe('LearnModel, source csv', () => {
     expect(problem.errors?.[0]?.field).toMatch(/^csv: line \d+, column "Converted"$/);
   });
 
+  it('refuses a count that is not a number with its line and column (422)', async () => {
+    const { context } = contextWith([]);
+    const csv = leadsCsv()
+      .replace('lead4@example.com,Webinar,', 'lead4@example.com,Webinar,lots,')
+      .replace(/lots,\d+,/, 'lots,');
+    const problem = await problemOf(
+      new LearnModel(context).execute(caller, { source: 'csv', csv, mapping: MAPPING }),
+    );
+    expect(problem.status).toBe(422);
+    expect(problem.detail).toBe(
+      'The CSV cannot be learned from: CSV line 6, column "Visits": "lots" is not a count (a number of 0 or more)',
+    );
+    expect(problem.errors?.[0]?.field).toBe('csv: line 6, column "Visits"');
+  });
+
   it('refuses a mapping that maps a column twice with the library’s words (422)', async () => {
     const { context } = contextWith([]);
     const twice: FeatureMapping = {
