@@ -111,6 +111,25 @@ function printReport(report: PrintedReport, output: Output): void {
   output.out(calibration.toString());
 }
 
+/** The command's fitting options as the library and the api take them (only those given). */
+function learnOptionsOf(options: Pick<LearnCommandOptions, 'C' | 'seed' | 'keep'>) {
+  return {
+    ...(options.C !== undefined ? { C: options.C } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.keep ? { keep: [...options.keep] } : {}),
+  };
+}
+
+/** The closing line: where the model went, or how to write it. */
+function printModelWritten(out: string | undefined, output: Output): void {
+  output.out('');
+  output.out(
+    out === undefined
+      ? 'pass --out FILE.yaml to write the model; review it, then leadscore model diff / apply'
+      : `${colour.green('✓')} model written to ${out}: review it, then leadscore model diff / apply`,
+  );
+}
+
 /**
  * `leadscore model learn FILE.csv`: learns points from a CRM export of past leads, offline. Without
  * `--mapping`, a proposed mapping is written beside the file (never over an existing one) for a person to
@@ -148,11 +167,7 @@ export async function learnFromCsv(
         proposal = `proposed mapping written to ${mappingFile}: review it (map each count to an event type), then run again with --mapping ${mappingFile}`;
     }
     bar?.learning(table.rows.length);
-    const report = learnFromLeads(table, mapping, {
-      ...(options.C !== undefined ? { C: options.C } : {}),
-      ...(options.seed !== undefined ? { seed: options.seed } : {}),
-      ...(options.keep ? { keep: options.keep } : {}),
-    });
+    const report = learnFromLeads(table, mapping, learnOptionsOf(options));
     // The bar leaves standard error before anything else is written to it.
     bar?.stop();
     if (proposal !== undefined) output.err(proposal);
@@ -162,12 +177,7 @@ export async function learnFromCsv(
     if (output.json) writeJson(output, { file, mappingFile, mapping, report, model });
     else {
       printReport(report, output);
-      output.out('');
-      output.out(
-        options.out === undefined
-          ? 'pass --out FILE.yaml to write the model; review it, then leadscore model diff / apply'
-          : `${colour.green('✓')} model written to ${options.out}: review it, then leadscore model diff / apply`,
-      );
+      printModelWritten(options.out, output);
     }
     return ExitCode.ok;
   } catch (error) {
@@ -229,11 +239,7 @@ export async function learnFromContacts(
   const request: LearnRequest = {
     source: 'contacts',
     mapping,
-    options: {
-      ...(options.C !== undefined ? { C: options.C } : {}),
-      ...(options.seed !== undefined ? { seed: options.seed } : {}),
-      ...(options.keep ? { keep: [...options.keep] } : {}),
-    },
+    options: learnOptionsOf(options),
     model: { id: options.modelId, name: 'Learned from recorded outcomes' },
   };
   const answer = await callApi<ModelLearnReport>(connection, '/v1/models/learn', {
@@ -251,11 +257,6 @@ export async function learnFromContacts(
       `${contacts.archived} archived contacts read${contacts.truncated ? ' (the first ones only: API_BACKTEST_MAX_CONTACTS)' : ''}: ${contacts.labelled} with an outcome, ${contacts.unlabelled} left out (no outcome yet)`,
     );
   if (answer.report) printReport(answer.report, output);
-  output.out('');
-  output.out(
-    options.out === undefined
-      ? 'pass --out FILE.yaml to write the model; review it, then leadscore model diff / apply'
-      : `${colour.green('✓')} model written to ${options.out}: review it, then leadscore model diff / apply`,
-  );
+  printModelWritten(options.out, output);
   return ExitCode.ok;
 }

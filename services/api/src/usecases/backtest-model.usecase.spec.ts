@@ -11,7 +11,8 @@ import type { ApiContext } from '../app/api.context.js';
 import { ArchiveGateway } from '../archive/archive-gateway.js';
 import type { Caller } from '../auth/caller.js';
 import { ProblemError } from '../http/problem-details.js';
-import { BacktestModel, backtestContactOf, modelBacktestOf } from './backtest-model.usecase.js';
+import { backtestContactOf } from '../archive/archived-people.js';
+import { BacktestModel, modelBacktestOf } from './backtest-model.usecase.js';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 2, 30, 9);

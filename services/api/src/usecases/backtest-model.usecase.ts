@@ -2,7 +2,7 @@ import type { ModelBacktest, ScoringModel } from '@leadscore/contracts';
 import { backtestModels, type BacktestReport, type BacktestSide } from '@leadscore/lifecycle';
 import { scoringModelRepository } from '@leadscore/persistence';
 import type { ApiContext } from '../app/api.context.js';
-import { backtestContactOf, readArchivedPeople } from '../archive/archived-people.js';
+import { readArchivedPeople } from '../archive/archived-people.js';
 import type { Caller } from '../auth/caller.js';
 import type { ModelText } from '../http/model-body.js';
 import { fail } from '../http/problem-details.js';
@@ -10,8 +10,6 @@ import { requireValidModel } from './model-input.js';
 
 /** New and lost MQLs listed in the answer (the counts cover them all). */
 export const BACKTEST_LISTED = 100;
-
-export { backtestContactOf };
 
 function sideOf(side: BacktestSide): ModelBacktest['live'] {
   const { outcomes } = side;
