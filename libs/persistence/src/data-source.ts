@@ -32,6 +32,7 @@ import { AccountScoresByAccount1765300000001 } from './migrations/1765300000001-
 import { Rescores1765400000000 } from './migrations/1765400000000-rescores.js';
 import { ApiKeyModelsWriteScope1765400000001 } from './migrations/1765400000001-api-key-models-write-scope.js';
 import { RescoreDeferredContacts1765400000002 } from './migrations/1765400000002-rescore-deferred-contacts.js';
+import { AttentionTimes1765500000000 } from './migrations/1765500000000-attention-times.js';
 
 export const ENTITIES = [
   ContactScoreEntity,
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   Rescores1765400000000,
   ApiKeyModelsWriteScope1765400000001,
   RescoreDeferredContacts1765400000002,
+  AttentionTimes1765500000000,
 ];
 
 /** Arbitrary constant shared by every process that migrates leadscore's schema. */

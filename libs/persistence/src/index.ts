@@ -96,7 +96,11 @@ export {
   type WebhookDeliveryLogPage,
   type WebhookDeliveryStatus,
 } from './repositories/webhook-delivery.repository.js';
-export { decayRunRepository, type DecayRunRow } from './repositories/decay-run.repository.js';
+export {
+  decayRunRepository,
+  type DecayPassMode,
+  type DecayRunRow,
+} from './repositories/decay-run.repository.js';
 export {
   rescoreRepository,
   type ClaimedRescore,

@@ -47,6 +47,7 @@ async function seed(contact: string): Promise<void> {
             rank: { total, tier: 'warm', grade: null },
             modelVersion: 1,
             asOf: T0,
+            attentionAt: null,
           },
         ],
         'scorer:0',

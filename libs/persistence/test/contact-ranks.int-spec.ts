@@ -54,6 +54,7 @@ function rankRow(workspaceId: string, modelId: string, n: number, draw: () => nu
     },
     modelVersion: 1,
     asOf: new Date(T0 + Math.floor(draw() * 30) * 86_400_000),
+    attentionAt: null,
   };
 }
 
@@ -358,11 +359,51 @@ describe('query plans at 20,000 contacts (EXPLAIN)', () => {
     expect(unfiltered && nodesOf(unfiltered).some((n) => n['Node Type'] === 'Merge Append')).toBe(true);
   });
 
+  it('find the contacts a decay pass must read through the attention index, earliest first', async () => {
+    // The 5,000 contacts of ws-b/continuous; 1 in 50 has an attention time, a few of them by the pass time.
+    const rows = leaderboard('ws-b', 'continuous').map((row, n) => ({
+      ...row,
+      attentionAt: n % 50 === 0 ? new Date(T0 + (n % 7) * 86_400_000 + n) : null,
+    }));
+    await write(rows, 'scorer:0');
+    await dataSource.query('ANALYZE contact_ranks');
+    const until = new Date(T0 + 2 * 86_400_000);
+    const due = rows
+      .filter((r) => r.attentionAt !== null && r.attentionAt <= until)
+      .sort((a, b) => a.attentionAt!.getTime() - b.attentionAt!.getTime())
+      .map((r) => r.contactId);
+    expect(due.length).toBeGreaterThan(10);
+    const recorder = new PlanRecorder(dataSource.manager);
+    expect(await contactRankRepository.dueContacts(recorder, 'ws-b', 'continuous', until, 10)).toEqual(
+      due.slice(0, 10),
+    );
+    expect(await contactRankRepository.dueContacts(recorder, 'ws-b', 'continuous', until, 100_000)).toEqual(
+      due,
+    );
+    for (const { plan } of recorder.plans) {
+      const scans = nodesOf(plan).filter((n) => n['Relation Name'] === 'contact_ranks');
+      expect(scans.map((n) => n['Index Name'])).toEqual(['contact_ranks_attention']);
+      expect(nodesOf(plan).some((n) => n['Node Type'] === 'Sort')).toBe(false);
+    }
+    // An attention time moved alone rewrites the row; cleared, the contact is due no more.
+    const [first] = due;
+    const firstRow = rows.find((r) => r.contactId === first)!;
+    await write([{ ...firstRow, attentionAt: new Date(until.getTime() + 1) }], 'scorer:0');
+    expect(
+      await contactRankRepository.dueContacts(dataSource.manager, 'ws-b', 'continuous', until, 1),
+    ).toEqual([due[1]]);
+    await contactRankRepository.clearAttention(dataSource.manager, 'ws-b', 'continuous', due.slice(1));
+    expect(
+      await contactRankRepository.dueContacts(dataSource.manager, 'ws-b', 'continuous', until, 10),
+    ).toEqual([]);
+  });
+
   it('leave contact_scores with its primary key alone (its rewrites stay HOT)', async () => {
     const indexes = await dataSource.query<{ indexname: string }[]>(
       `SELECT indexname FROM pg_indexes WHERE tablename IN ('contact_scores', 'contact_ranks') ORDER BY indexname`,
     );
     expect(indexes.map((i) => i.indexname)).toEqual([
+      'contact_ranks_attention',
       'contact_ranks_order',
       'contact_ranks_pkey',
       'contact_scores_pkey',

@@ -52,6 +52,7 @@ const score = (contactId: string, sequence: number, total: number): RankedScoreR
   state: { buckets: [{ value: total / 2 }] },
   updatedAt: new Date('2026-01-01T00:00:00Z'),
   rank: { total, tier: total > 50 ? 'hot' : 'cold', grade: 'B' },
+  attentionAt: null,
 });
 
 describe('schema migrations', () => {

@@ -1,10 +1,11 @@
 import type { ScoringModel } from '@leadscore/contracts';
 import type { RankedScoreRow } from '@leadscore/persistence';
-import { rankOf, type ContactScoreState } from '@leadscore/scoring';
+import { nextAttentionAt, rankOf, type ContactScoreState } from '@leadscore/scoring';
 
 /**
  * The `contact_scores` row (and rank) of a state as every score writer stores it: the published
- * (rounded) figures of its last change, the state itself, and the unrounded total it ranks by.
+ * (rounded) figures of its last change, the state itself, the unrounded total it ranks by, and when
+ * it next needs the decay service.
  */
 export function scoreRowOf(
   workspace: string,
@@ -13,6 +14,7 @@ export function scoreRowOf(
   state: ContactScoreState,
 ): RankedScoreRow {
   const reported = state.reported;
+  const attentionAt = nextAttentionAt(model, state);
   return {
     workspaceId: workspace,
     modelId: model.id,
@@ -27,5 +29,6 @@ export function scoreRowOf(
     state,
     updatedAt: new Date(state.asOf),
     rank: rankOf(model, state),
+    attentionAt: attentionAt === null ? null : new Date(attentionAt),
   };
 }

@@ -36,3 +36,17 @@ export function decayFactor(key: DecayKey, elapsedMs: number): number {
   if (kind === 'halfLifeDays') return Math.pow(0.5, days / amount);
   return 1;
 }
+
+/**
+ * How fast a value decays under `key`, as a continuous rate per millisecond: the value keeps
+ * e^(−rate × elapsedMs). Infinity for `percentPerDay:100` (gone after any time at all), 0 for `none`.
+ */
+export function decayRatePerMs(key: DecayKey): number {
+  if (key === NO_DECAY) return 0;
+  const separator = key.indexOf(':');
+  const kind = key.slice(0, separator);
+  const amount = Number(key.slice(separator + 1));
+  if (kind === 'percentPerDay') return amount >= 100 ? Infinity : -Math.log(1 - amount / 100) / DAY_MS;
+  if (kind === 'halfLifeDays') return Math.LN2 / (amount * DAY_MS);
+  return 0;
+}

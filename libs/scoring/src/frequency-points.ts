@@ -4,7 +4,7 @@ import {
   type FrequencyRange,
   type ScoringModel,
 } from '@leadscore/contracts';
-import { type StateDraft } from './contact-score.state.js';
+import { type ContactScoreState, type StateDraft } from './contact-score.state.js';
 import { ruleDecayKey } from './decay-rate.js';
 import { award, withdrawRule, type AppliedPoints } from './engagement-points.js';
 import { DAY_MS } from './scoring-time.js';
@@ -115,7 +115,7 @@ export function countEvent(
 /** The next time an event leaves a frequency rule's window (undefined: no counted events). */
 export function nextSlide(
   model: ScoringModel,
-  draft: StateDraft,
+  draft: Pick<ContactScoreState, 'frequency'>,
 ): { at: number; ruleId: string } | undefined {
   const marks = draft.frequency;
   if (marks === undefined) return undefined;

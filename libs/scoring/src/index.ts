@@ -48,6 +48,7 @@ export {
   type DueAbsence,
 } from './time-effects.js';
 export { decayFactor, decayKeyOf, type DecayKey } from './decay-rate.js';
+export { nextAttentionAt } from './next-attention.js';
 export { pointsFromCloseRates, type CloseRates } from './close-rates.js';
 export { ScoringInputError } from './errors.js';
 export { DAY_MS } from './scoring-time.js';

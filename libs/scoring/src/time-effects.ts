@@ -29,7 +29,7 @@ export interface DueAbsence {
 
 function nextInactivityPenalty(
   model: ScoringModel,
-  draft: StateDraft,
+  draft: Pick<ContactScoreState, 'lastEngagementAt' | 'createdAt' | 'inactivity'>,
 ): { at: number; ruleId: string } | undefined {
   const anchor = draft.lastEngagementAt ?? draft.createdAt;
   let next: { at: number; ruleId: string } | undefined;
@@ -43,13 +43,29 @@ function nextInactivityPenalty(
   return next;
 }
 
-function nextAbsence(draft: StateDraft): number {
+function nextAbsence(draft: Pick<ContactScoreState, 'pendingAbsences'>): number {
   let best = -1;
   draft.pendingAbsences.forEach((pending, index) => {
     const current = draft.pendingAbsences[best];
     if (!current || pending.dueAt < current.dueAt) best = index;
   });
   return best;
+}
+
+/**
+ * When the next time effect of a state comes due (the earliest of its first award's end, its first
+ * absence's window end, its first event leaving a frequency window, its next inactivity penalty), or
+ * undefined when none is waiting. Reads the state only.
+ */
+export function nextTimeEffectAt(model: ScoringModel, state: ContactScoreState): number | undefined {
+  const absence = state.pendingAbsences[nextAbsence(state)];
+  const times = [
+    state.awards[0]?.expiresAt,
+    absence?.dueAt,
+    nextSlide(model, state)?.at,
+    nextInactivityPenalty(model, state)?.at,
+  ].filter((t): t is number => t !== undefined);
+  return times.length === 0 ? undefined : Math.min(...times);
 }
 
 /**

@@ -52,6 +52,7 @@ async function rank(
       rank: { total, tier: extra.tier === undefined ? 'cold' : extra.tier, grade: extra.grade ?? null },
       modelVersion: 1,
       asOf: extra.asOf ?? new Date(T0 + writes * 1_000),
+      attentionAt: null,
     })),
     `scorer:${writes % 3}`,
   );

@@ -5,6 +5,7 @@ import { workspaceId } from '@leadscore/access';
 import {
   LeadershipLostError,
   openDatabase,
+  scoringModelRepository,
   tryAcquireLeaderLease,
   workspaceRepository,
   workspaceSettingsRepository,
@@ -17,11 +18,12 @@ import {
   emptyState,
   refit,
   scoreAt,
+  toScoreChangedData,
   type ContactScoreState,
 } from '@leadscore/scoring';
 import { createTestDatabase, type TestDatabase } from '@leadscore/testing';
 import { DecayRuntime } from '../src/app/decay.runtime.js';
-import { DecayRunner } from '../src/decay/decay-runner.js';
+import { DecayRunner, PassInterruptedError } from '../src/decay/decay-runner.js';
 import {
   T0,
   closeDeep,
@@ -152,6 +154,102 @@ describe('a decay pass', () => {
     const again = await runner.runModel(model, target);
     expect(again).toEqual([expect.objectContaining({ ran: false })]);
     expect((await outboxOf(model.workspace)).length).toBe(changed);
+  });
+
+  it('reads only the contacts due once a pass has read them all, and publishes exactly what passes over every contact publish', async () => {
+    const model = richModel('due-passes');
+    const random = randomSource(20261208);
+    let expected = new Map<string, ContactScoreState>();
+    for (let i = 0; i < 1_500; i += 1)
+      expected.set(`c${String(i).padStart(5, '0')}`, randomState(model, random, T0, 22));
+    await seed(dataSource, model, expected);
+    const runner = new DecayRunner({ dataSource, logger, rangeSize: 89, scoreChangedTopic: topic });
+    const hours = (n: number) => n * 3_600_000;
+    const targets = [
+      days(20),
+      days(20) + hours(3),
+      days(20) + hours(7),
+      days(21),
+      days(21) + hours(1),
+      days(21) + hours(1) + 300_000,
+      days(24),
+    ];
+    const published = new Map<string, ScoreChangedEvent['data']>();
+    const passes = [];
+    for (const [i, target] of targets.entries()) {
+      // What a pass over every contact gives, from the pure engine.
+      const next = new Map<string, ContactScoreState>();
+      for (const [contact, state] of expected) {
+        const result = state.asOf >= target ? { state, change: undefined } : advanceTo(model, state, target);
+        next.set(contact, result.state);
+        if (result.change)
+          published.set(
+            scoreChangedEventId(model.workspace, model.id, contact, result.change.sequence),
+            JSON.parse(
+              JSON.stringify(toScoreChangedData(result.change, contact)),
+            ) as ScoreChangedEvent['data'],
+          );
+      }
+      expected = next;
+      if (i === 2) {
+        // A due pass stopped after its first range resumes as a due pass and ends the same.
+        let ranges = 0;
+        const stopping = new DecayRunner({
+          dataSource,
+          logger,
+          rangeSize: 89,
+          scoreChangedTopic: topic,
+          isStopping: () => (ranges += 1) > 1,
+        });
+        await expect(stopping.runModel(model, target)).rejects.toThrow(PassInterruptedError);
+        const [resumed] = await runner.runModel(model, target);
+        expect(resumed).toMatchObject({ resumed: true, mode: 'due' });
+        passes.push(resumed);
+      } else passes.push(...(await runner.runModel(model, target)));
+    }
+    // The first pass reads every contact (their attention times are not known yet), the others the due ones.
+    expect(passes.map((p) => p?.mode)).toEqual(['all', 'due', 'due', 'due', 'due', 'due', 'due']);
+    expect(passes[0]?.scanned).toBe(1_500);
+    const dueReads = passes.slice(1).map((p) => p?.scanned ?? 0);
+    // Five minutes after a pass, few published hundredths have moved.
+    expect(Math.min(...dueReads)).toBeLessThan(500);
+    expect(Math.max(...dueReads)).toBeGreaterThan(0);
+
+    const outbox = new Map((await outboxOf(model.workspace)).map((e) => [e.id, e.data]));
+    expect([...outbox.keys()].sort()).toEqual([...published.keys()].sort());
+    const problems: string[] = [];
+    for (const [id, data] of published) problems.push(...closeDeep(outbox.get(id), data, id));
+    const stored = await storedStates(dataSource, model.workspace, model.id);
+    for (const [contact, state] of expected) {
+      const row = stored.get(contact);
+      problems.push(
+        ...closeDeep(
+          {
+            reported: (row?.state as ContactScoreState | undefined)?.reported,
+            total: row?.total,
+            tier: row?.tier,
+          },
+          { reported: state.reported, total: state.reported?.total ?? 0, tier: state.reported?.tier ?? null },
+          contact,
+        ),
+      );
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
+    expect(published.size).toBeGreaterThan(1_000);
+
+    // A new model version is read in full once: the attention times were computed under the old one.
+    const changed = { ...model, version: 2, inactivity: [] };
+    await scoringModelRepository.record(dataSource.manager, {
+      workspaceId: model.workspace,
+      modelId: model.id,
+      version: 2,
+      document: changed,
+      appliedAt: new Date(days(24)),
+    });
+    const [full] = await runner.runModel(changed, days(25));
+    expect(full).toMatchObject({ mode: 'all', scanned: 1_500 });
+    const [due] = await runner.runModel(changed, days(25) + hours(1));
+    expect(due?.mode).toBe('due');
   });
 
   it('ONTRAPORT: explicit 35 stays while behavioral 33 falls 2 % a day over 30 scheduled days', async () => {

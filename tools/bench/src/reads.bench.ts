@@ -146,6 +146,7 @@ async function seed(dataSource: DataSource): Promise<void> {
         rank: { ...rank, total: rank.total + ((done / 4_000) % 7) * 0.37 },
         modelVersion: 1,
         asOf: new Date(T0 + 41 * DAY_MS),
+        attentionAt: null,
       };
     });
     await dataSource.transaction((sql) => contactRankRepository.write(sql, rows, 'scorer:0'));

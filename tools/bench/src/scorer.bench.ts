@@ -305,6 +305,8 @@ try {
               rank: { total: (Number(batch.lastOffset()) % 997) + entry.n / 7, tier: 'cold', grade: null },
               modelVersion: 1,
               asOf,
+              // An attention time per contact per batch, as the scorer records with each rank.
+              attentionAt: new Date(asOf.getTime() + ((Number(batch.lastOffset()) * 7_919) % 86_400_000)),
             })),
             `floor:${batch.partition}`,
           );

@@ -15,6 +15,11 @@ export interface ContactRankRow {
   readonly modelVersion: number;
   /** When the contact's score was last written. */
   readonly asOf: Date;
+  /**
+   * When the score next needs the decay service (libs/scoring `nextAttentionAt`), null: never. What a
+   * decay pass reads its contacts by (`due`).
+   */
+  readonly attentionAt: Date | null;
 }
 
 /** A leaderboard position: total descending, then contact id descending (unique, so pages never overlap). */
@@ -129,10 +134,10 @@ interface RankRecord {
  */
 export const contactRankRepository = {
   /**
-   * Records the ranks of many contacts in one statement and moves the histogram with them: each changed
-   * rank adds one to its new bucket and takes one from its old one (PostgreSQL 18's `RETURNING old.*`),
-   * in `shard`'s counters. A rank that did
-   * not change is not rewritten. Rows must have distinct keys; they are written in key order, so two
+   * Records the ranks (and attention times) of many contacts in one statement and moves the histogram
+   * with them: each changed rank adds one to its new bucket and takes one from its old one (PostgreSQL
+   * 18's `RETURNING old.*`), in `shard`'s counters. A row whose rank and attention time did not change
+   * is not rewritten. Rows must have distinct keys; they are written in key order, so two
    * writers of the same contacts lock them in one order.
    */
   async write(sql: SqlRunner, rows: readonly ContactRankRow[], shard: string): Promise<void> {
@@ -146,15 +151,17 @@ export const contactRankRepository = {
     await sql.query(
       `WITH input AS (
          SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::float8[], $5::text[], $6::text[],
-                              $7::int[], $8::timestamptz[])
-           AS u(workspace_id, model_id, contact_id, total, tier, grade, model_version, as_of)),
+                              $7::int[], $8::timestamptz[], $10::timestamptz[])
+           AS u(workspace_id, model_id, contact_id, total, tier, grade, model_version, as_of, attention_at)),
        written AS (
-         INSERT INTO contact_ranks AS r (workspace_id, model_id, contact_id, total, tier, grade, model_version, as_of)
+         INSERT INTO contact_ranks AS r
+           (workspace_id, model_id, contact_id, total, tier, grade, model_version, as_of, attention_at)
          SELECT * FROM input
          ON CONFLICT (workspace_id, model_id, contact_id) DO UPDATE SET
            total = EXCLUDED.total, tier = EXCLUDED.tier, grade = EXCLUDED.grade,
-           model_version = EXCLUDED.model_version, as_of = EXCLUDED.as_of
-         WHERE (r.total, r.tier, r.grade) IS DISTINCT FROM (EXCLUDED.total, EXCLUDED.tier, EXCLUDED.grade)
+           model_version = EXCLUDED.model_version, as_of = EXCLUDED.as_of, attention_at = EXCLUDED.attention_at
+         WHERE (r.total, r.tier, r.grade, r.attention_at)
+           IS DISTINCT FROM (EXCLUDED.total, EXCLUDED.tier, EXCLUDED.grade, EXCLUDED.attention_at)
          RETURNING new.workspace_id, new.model_id, old.total AS old_total, new.total AS new_total),
        deltas AS (
          SELECT workspace_id, model_id, score_bucket(new_total) AS bucket, 1 AS delta FROM written
@@ -175,7 +182,43 @@ export const contactRankRepository = {
         sorted.map((r) => r.modelVersion),
         sorted.map((r) => r.asOf.toISOString()),
         shard,
+        sorted.map((r) => r.attentionAt?.toISOString() ?? null),
       ],
+    );
+  },
+
+  /**
+   * Up to `limit` contacts of a model whose score needs the decay service by `until`, earliest first,
+   * read through the partial attention index (unlocked: the caller locks their scores).
+   */
+  async dueContacts(
+    sql: SqlRunner,
+    workspaceId: string,
+    modelId: string,
+    until: Date,
+    limit: number,
+  ): Promise<string[]> {
+    const rows = await sql.query<{ contact_id: string }[]>(
+      `SELECT contact_id FROM contact_ranks
+       WHERE workspace_id = $1 AND model_id = $2 AND attention_at IS NOT NULL AND attention_at <= $3
+       ORDER BY attention_at LIMIT $4`,
+      [workspaceId, modelId, until, limit],
+    );
+    return rows.map((r) => r.contact_id);
+  },
+
+  /** Forgets the attention times of contacts that have no score (any more) under the model. */
+  async clearAttention(
+    sql: SqlRunner,
+    workspaceId: string,
+    modelId: string,
+    contactIds: readonly string[],
+  ): Promise<void> {
+    if (contactIds.length === 0) return;
+    await sql.query(
+      `UPDATE contact_ranks SET attention_at = NULL
+       WHERE workspace_id = $1 AND model_id = $2 AND contact_id = ANY($3::text[])`,
+      [workspaceId, modelId, contactIds],
     );
   },
 

@@ -32,6 +32,8 @@ export interface ContactScoreRow {
  */
 export interface RankedScoreRow extends ContactScoreRow {
   rank: ContactRank;
+  /** When the score next needs the decay service (null: never); recorded with the rank. */
+  attentionAt: Date | null;
 }
 
 /** Records the ranks of written rows under `shard` (see contactRankRepository.write). */
@@ -45,6 +47,7 @@ function writeRanks(sql: SqlRunner, rows: readonly RankedScoreRow[], shard: stri
       rank: r.rank,
       modelVersion: r.modelVersion,
       asOf: r.updatedAt,
+      attentionAt: r.attentionAt,
     })),
     shard,
   );
@@ -223,6 +226,15 @@ export const contactScoreRepository = {
        WHERE s.workspace_id = u.workspace_id AND s.model_id = u.model_id AND s.contact_id = u.contact_id`,
       [...scoreColumnArrays(rows), joinDocuments(rows.map((r) => r.state))],
     );
+    await writeRanks(sql, rows, shard);
+  },
+
+  /**
+   * Records the ranks and attention times of rows whose state the caller left as it is (a rank or
+   * attention time that did not change is not rewritten).
+   */
+  async rerank(sql: SqlRunner, rows: RankedScoreRow[], shard: string): Promise<void> {
+    if (rows.length === 0) return;
     await writeRanks(sql, rows, shard);
   },
 

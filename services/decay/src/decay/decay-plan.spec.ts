@@ -83,13 +83,15 @@ describe('planDecayRange', () => {
     const target = T0 + DAY_MS;
     const once = planDecayRange(model, [row('a', clicked)], target);
     const again = planDecayRange(model, [row('a', once.reports[0]!.state as ContactScoreState)], target);
-    expect(again).toEqual({
+    expect(again).toMatchObject({
       scores: [],
       reports: [],
       outbox: [],
       scanned: 1,
       changesByCause: { decay: 0, expiry: 0, inactivity: 0, absence: 0 },
     });
+    // Only its rank and attention time are recorded again (unchanged, so not rewritten).
+    expect(again.unchanged).toEqual([once.reports[0]]);
   });
 
   it('writes the advanced state but emits nothing when the rounded score did not move', () => {

@@ -14,6 +14,11 @@ export interface DecayRangePlan {
   readonly scores: RankedScoreRow[];
   /** Rows advanced to the pass time that only decayed: their state changed in its report fields alone. */
   readonly reports: RankedScoreRow[];
+  /**
+   * Rows already at or past the pass time, left as they are: only their rank and attention time are
+   * recorded (a state scored after its attention time was read must not stay due).
+   */
+  readonly unchanged: RankedScoreRow[];
   readonly outbox: OutboxMessage[];
   readonly scanned: number;
   readonly changesByCause: Readonly<Record<DecayCause, number>>;
@@ -33,11 +38,15 @@ export function planDecayRange(
 ): DecayRangePlan {
   const scores: RankedScoreRow[] = [];
   const reports: RankedScoreRow[] = [];
+  const unchanged: RankedScoreRow[] = [];
   const outbox: OutboxMessage[] = [];
   const changesByCause: Record<DecayCause, number> = { decay: 0, expiry: 0, inactivity: 0, absence: 0 };
   for (const row of rows) {
     const state = row.state as ContactScoreState;
-    if (state.asOf >= target) continue;
+    if (state.asOf >= target) {
+      unchanged.push(scoreRowOf(row.workspaceId, model, row.contactId, state));
+      continue;
+    }
     const result = advanceTo(model, state, target);
     (onlyReportChanged(state, result.state) ? reports : scores).push(
       scoreRowOf(row.workspaceId, model, row.contactId, result.state),
@@ -56,5 +65,5 @@ export function planDecayRange(
       headers: { 'content-type': 'application/cloudevents+json' },
     });
   }
-  return { scores, reports, outbox, scanned: rows.length, changesByCause };
+  return { scores, reports, unchanged, outbox, scanned: rows.length, changesByCause };
 }

@@ -1,12 +1,15 @@
 import { Topics, type ScoringModel } from '@leadscore/contracts';
 import { type DecayMetrics, type Logger, type MetricsOf } from '@leadscore/observability';
 import {
+  contactRankRepository,
   contactScoreRepository,
   decayRunRepository,
   outboxRepository,
   scoringModelRepository,
   storedModelOf,
+  type ContactScoreRow,
   type DataSource,
+  type DecayPassMode,
   type PendingOutboxMessage,
   type SqlRunner,
 } from '@leadscore/persistence';
@@ -25,7 +28,7 @@ export interface DecayRunnerOptions {
    * since the previous call.
    */
   readonly publish?: (committed: readonly PendingOutboxMessage[]) => Promise<unknown>;
-  /** Contacts per range: one locked read, at most two writes and one outbox insert per range. */
+  /** Contacts per range: one locked read, at most three writes and one outbox insert per range. */
   readonly rangeSize?: number;
   readonly scoreChangedTopic?: string;
   /**
@@ -52,9 +55,13 @@ export interface ModelPassResult {
   readonly ran: boolean;
   /** The pass continued an earlier run that stopped midway. */
   readonly resumed: boolean;
+  /** `all`: every contact was read; `due`: only those whose attention time had come. */
+  readonly mode: DecayPassMode;
   readonly scanned: number;
   readonly advanced: number;
   readonly events: number;
+  /** How long the pass took (0 when it did not run). */
+  readonly seconds: number;
 }
 
 function isDeadlock(error: unknown): boolean {
@@ -129,28 +136,38 @@ export class DecayRunner {
 
   /**
    * Brings the model's contacts to `target`. An unfinished pass (whatever its time) is finished first;
-   * a model already decayed to `target` or later is left alone.
+   * a model already decayed to `target` or later is left alone. A pass reads only the contacts due by
+   * `target` once an earlier pass has read all of them under the same model version (so their
+   * attention times are known); otherwise, all of them.
    */
   async runModel(model: ScoringModel, target: number): Promise<ModelPassResult[]> {
     const { dataSource } = this.options;
     const results: ModelPassResult[] = [];
     const existing = await decayRunRepository.find(dataSource.manager, model.workspace, model.id);
     if (existing && existing.completedAt === null) {
-      results.push(await this.pass(model, existing.targetAt.getTime(), existing.lastContactId, true));
+      results.push(
+        await this.pass(model, existing.targetAt.getTime(), {
+          mode: existing.mode,
+          after: existing.lastContactId,
+          resumed: true,
+          sameModel: existing.modelVersion === model.version,
+        }),
+      );
     }
     const reached = results[0]?.target ?? existing?.targetAt.getTime();
     if (reached !== undefined && reached >= target) {
       if (results.length === 0) results.push(this.upToDate(model, reached));
       return results;
     }
+    const known = await decayRunRepository.find(dataSource.manager, model.workspace, model.id);
+    const mode: DecayPassMode = known?.attentionModelVersion === model.version ? 'due' : 'all';
     await decayRunRepository.begin(
       dataSource.manager,
-      model.workspace,
-      model.id,
+      { workspaceId: model.workspace, modelId: model.id, modelVersion: model.version, mode },
       new Date(target),
       new Date(),
     );
-    results.push(await this.pass(model, target, null, false));
+    results.push(await this.pass(model, target, { mode, after: null, resumed: false, sameModel: true }));
     return results;
   }
 
@@ -162,21 +179,25 @@ export class DecayRunner {
       target,
       ran: false,
       resumed: false,
+      mode: 'due',
       scanned: 0,
       advanced: 0,
       events: 0,
+      seconds: 0,
     };
   }
 
   private async pass(
     model: ScoringModel,
     target: number,
-    after: string | null,
-    resumed: boolean,
+    how: { mode: DecayPassMode; after: string | null; resumed: boolean; sameModel: boolean },
   ): Promise<ModelPassResult> {
     const { dataSource, logger, metrics } = this.options;
+    const { mode, resumed } = how;
+    const started = performance.now();
     const stopTimer = metrics?.runDuration.startTimer();
-    let cursor = after;
+    let cursor = how.after;
+    let previouslyDue: ReadonlySet<string> = new Set();
     let scanned = 0;
     let advanced = 0;
     let events = 0;
@@ -188,9 +209,13 @@ export class DecayRunner {
           throw new PassInterruptedError(
             `decay pass of ${model.workspace}/${model.id} stopped after contact ${cursor ?? '(none)'}`,
           );
-        const range = await this.range(model, target, cursor);
+        const range =
+          mode === 'all'
+            ? await this.range(model, target, (sql) => this.readRange(sql, model, cursor))
+            : await this.range(model, target, (sql) => this.readDue(sql, model, target, previouslyDue));
         if (range.last === null) break;
         cursor = range.last;
+        previouslyDue = range.read;
         scanned += range.scanned;
         advanced += range.advanced;
         events += range.events;
@@ -203,7 +228,15 @@ export class DecayRunner {
         publisher?.add(range.committed);
       }
       await publisher?.settle();
-      await decayRunRepository.complete(dataSource.manager, model.workspace, model.id, new Date());
+      // A pass that read every contact under one model version has written every attention time.
+      const attentionKnown = mode === 'all' && how.sameModel ? model.version : undefined;
+      await decayRunRepository.complete(
+        dataSource.manager,
+        model.workspace,
+        model.id,
+        new Date(),
+        attentionKnown,
+      );
       stopTimer?.({ result: 'completed' });
     } catch (error) {
       // Whatever already committed is still published (or left for recovery if that fails too).
@@ -216,6 +249,7 @@ export class DecayRunner {
         workspace: model.workspace,
         model: model.id,
         target: new Date(target).toISOString(),
+        mode,
         resumed,
         scanned,
         advanced,
@@ -230,40 +264,82 @@ export class DecayRunner {
       target,
       ran: true,
       resumed,
+      mode,
       scanned,
       advanced,
       events,
+      seconds: (performance.now() - started) / 1000,
     };
+  }
+
+  /** The next contact-id range after `after`, locked. */
+  private async readRange(sql: SqlRunner, model: ScoringModel, after: string | null): Promise<RangeRead> {
+    const rows = await contactScoreRepository.lockModelRange(
+      sql,
+      model.workspace,
+      model.id,
+      after,
+      this.rangeSize,
+    );
+    return { rows, last: rows[rows.length - 1]?.contactId ?? null, read: new Set() };
+  }
+
+  /**
+   * The earliest-due contacts by `target`, locked. What a range advanced is due after `target` (or has
+   * no attention time), so the next read finds the next ones; a contact read twice would mean its
+   * attention time did not move, and the pass stops instead of going round forever.
+   */
+  private async readDue(
+    sql: SqlRunner,
+    model: ScoringModel,
+    target: number,
+    previouslyDue: ReadonlySet<string>,
+  ): Promise<RangeRead> {
+    const due = await contactRankRepository.dueContacts(
+      sql,
+      model.workspace,
+      model.id,
+      new Date(target),
+      this.rangeSize,
+    );
+    const again = due.find((contact) => previouslyDue.has(contact));
+    if (again !== undefined)
+      throw new Error(
+        `decay pass of ${model.workspace}/${model.id}: contact ${again} is still due by ` +
+          `${new Date(target).toISOString()} after the previous range advanced it (its attention time did not move)`,
+      );
+    const rows = await contactScoreRepository.lockMany(
+      sql,
+      due.map((contactId) => ({ workspaceId: model.workspace, modelId: model.id, contactId })),
+    );
+    if (rows.length < due.length) {
+      // Ranks outliving their score (never expected: erasure deletes both) must not stay due.
+      const scored = new Set(rows.map((row) => row.contactId));
+      await contactRankRepository.clearAttention(
+        sql,
+        model.workspace,
+        model.id,
+        due.filter((contact) => !scored.has(contact)),
+      );
+    }
+    return { rows, last: due[due.length - 1] ?? null, read: new Set(due) };
   }
 
   /** One range in one transaction; retried when PostgreSQL breaks a deadlock with the scorer. */
   private async range(
     model: ScoringModel,
     target: number,
-    after: string | null,
-  ): Promise<{
-    last: string | null;
-    scanned: number;
-    advanced: number;
-    events: number;
-    changesByCause: Record<DecayCause, number>;
-    committed: readonly PendingOutboxMessage[];
-  }> {
+    read: (sql: SqlRunner) => Promise<RangeRead>,
+  ): Promise<RangeOutcome> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.options.dataSource.transaction(async (sql) => {
           await this.options.fence?.(sql);
-          const rows = await contactScoreRepository.lockModelRange(
-            sql,
-            model.workspace,
-            model.id,
-            after,
-            this.rangeSize,
-          );
-          const last = rows[rows.length - 1]?.contactId ?? null;
+          const { rows, last, read: contacts } = await read(sql);
           if (last === null)
             return {
               last,
+              read: contacts,
               scanned: 0,
               advanced: 0,
               events: 0,
@@ -279,6 +355,7 @@ export class DecayRunner {
           // The leader is the only decay writer, so its outbox source is its histogram shard too.
           await contactScoreRepository.updateMany(sql, plan.scores, DECAY_OUTBOX_SOURCE);
           await contactScoreRepository.updateReports(sql, plan.reports, DECAY_OUTBOX_SOURCE);
+          await contactScoreRepository.rerank(sql, plan.unchanged, DECAY_OUTBOX_SOURCE);
           // One outbox row per range: its score changes have deterministic ids and a range commits once
           // (with its decay_runs progress), so the per-message id check of `enqueue` is not needed.
           const committed = await outboxRepository.enqueueBatch(
@@ -290,6 +367,7 @@ export class DecayRunner {
           await decayRunRepository.advance(sql, model.workspace, model.id, last);
           return {
             last,
+            read: contacts,
             scanned: plan.scanned,
             advanced: plan.scores.length + plan.reports.length,
             events: plan.outbox.length,
@@ -300,12 +378,29 @@ export class DecayRunner {
       } catch (error) {
         if (!isDeadlock(error) || attempt >= DEADLOCK_RETRIES) throw error;
         this.options.logger.warn(
-          { model: model.id, after, attempt },
+          { model: model.id, attempt },
           'decay range deadlocked with a writer; retrying',
         );
       }
     }
   }
+}
+
+/** What a range read: its locked rows, the contact to resume after, and (due passes) the contacts read. */
+interface RangeRead {
+  readonly rows: ContactScoreRow[];
+  readonly last: string | null;
+  readonly read: ReadonlySet<string>;
+}
+
+interface RangeOutcome {
+  readonly last: string | null;
+  readonly read: ReadonlySet<string>;
+  readonly scanned: number;
+  readonly advanced: number;
+  readonly events: number;
+  readonly changesByCause: Record<DecayCause, number>;
+  readonly committed: readonly PendingOutboxMessage[];
 }
 
 export { DECAY_OUTBOX_SOURCE };
