@@ -38,6 +38,7 @@ export {
   BUCKET_LIMIT,
   type ContactRank,
   type ContactRankRow,
+  type DueContact,
   type HistogramBucket,
   type LeaderboardEntry,
   type LeaderboardQuery,

@@ -7,6 +7,7 @@ import {
   type ContactRank,
   type ContactRankRow,
   type DataSource,
+  type DueContact,
   type LeaderboardQuery,
   type SqlRunner,
 } from '../src/index.js';
@@ -374,12 +375,21 @@ describe('query plans at 20,000 contacts (EXPLAIN)', () => {
       .map((r) => r.contactId);
     expect(due.length).toBeGreaterThan(10);
     const recorder = new PlanRecorder(dataSource.manager);
-    expect(await contactRankRepository.dueContacts(recorder, 'ws-b', 'continuous', until, 10)).toEqual(
-      due.slice(0, 10),
-    );
-    expect(await contactRankRepository.dueContacts(recorder, 'ws-b', 'continuous', until, 100_000)).toEqual(
-      due,
-    );
+    const dueFrom = async (after: DueContact | null, limit: number, sql: SqlRunner = recorder) =>
+      (await contactRankRepository.dueContacts(sql, 'ws-b', 'continuous', until, after, limit)).map(
+        (d) => d.contactId,
+      );
+    expect(await dueFrom(null, 100_000)).toEqual(due);
+    // Page by page, keyset after the last one read.
+    const paged: string[] = [];
+    let after: DueContact | null = null;
+    for (;;) {
+      const page = await contactRankRepository.dueContacts(recorder, 'ws-b', 'continuous', until, after, 7);
+      paged.push(...page.map((d) => d.contactId));
+      if (page.length < 7) break;
+      after = page[page.length - 1] ?? null;
+    }
+    expect(paged).toEqual(due);
     for (const { plan } of recorder.plans) {
       const scans = nodesOf(plan).filter((n) => n['Relation Name'] === 'contact_ranks');
       expect(scans.map((n) => n['Index Name'])).toEqual(['contact_ranks_attention']);
@@ -389,13 +399,9 @@ describe('query plans at 20,000 contacts (EXPLAIN)', () => {
     const [first] = due;
     const firstRow = rows.find((r) => r.contactId === first)!;
     await write([{ ...firstRow, attentionAt: new Date(until.getTime() + 1) }], 'scorer:0');
-    expect(
-      await contactRankRepository.dueContacts(dataSource.manager, 'ws-b', 'continuous', until, 1),
-    ).toEqual([due[1]]);
+    expect(await dueFrom(null, 1, dataSource.manager)).toEqual([due[1]]);
     await contactRankRepository.clearAttention(dataSource.manager, 'ws-b', 'continuous', due.slice(1));
-    expect(
-      await contactRankRepository.dueContacts(dataSource.manager, 'ws-b', 'continuous', until, 10),
-    ).toEqual([]);
+    expect(await dueFrom(null, 10, dataSource.manager)).toEqual([]);
   });
 
   it('leave contact_scores with its primary key alone (its rewrites stay HOT)', async () => {

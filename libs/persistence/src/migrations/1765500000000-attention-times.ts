@@ -9,8 +9,8 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
  * index costs its own entry and no HOT update; `contact_scores` stays primary-key only.
  *
  * `decay_runs.mode` is how a pass reads its contacts: `all` in contact-id ranges (resumable after
- * `last_contact_id`), or `due` through the index (resumable as it stands: what a pass advanced is no
- * longer due). `model_version` is the version the pass began with. `attention_model_version` is the model version every contact's `attention_at` is known
+ * `last_contact_id`), or `due` through the index in (attention_at, contact_id) order (resumable from the
+ * start: what a pass advanced is no longer due). `model_version` is the version the pass began with. `attention_model_version` is the model version every contact's `attention_at` is known
  * under: NULL after this migration (existing rows have none yet) and after a model changes, so the
  * next pass reads all contacts and writes every attention time, and the passes after it read the due ones.
  */
@@ -20,7 +20,7 @@ export class AttentionTimes1765500000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE contact_ranks ADD COLUMN attention_at timestamptz');
     await queryRunner.query(
-      `CREATE INDEX contact_ranks_attention ON contact_ranks (workspace_id, model_id, attention_at)
+      `CREATE INDEX contact_ranks_attention ON contact_ranks (workspace_id, model_id, attention_at, contact_id)
        WHERE attention_at IS NOT NULL`,
     );
     await queryRunner.query(

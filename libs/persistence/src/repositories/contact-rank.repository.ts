@@ -22,6 +22,12 @@ export interface ContactRankRow {
   readonly attentionAt: Date | null;
 }
 
+/** A contact due for the decay service, and when it came due. */
+export interface DueContact {
+  readonly contactId: string;
+  readonly attentionAt: Date;
+}
+
 /** A leaderboard position: total descending, then contact id descending (unique, so pages never overlap). */
 export interface RankKey {
   readonly total: number;
@@ -188,23 +194,29 @@ export const contactRankRepository = {
   },
 
   /**
-   * Up to `limit` contacts of a model whose score needs the decay service by `until`, earliest first,
-   * read through the partial attention index (unlocked: the caller locks their scores).
+   * Up to `limit` contacts of a model whose score needs the decay service by `until`, in attention
+   * order after `after` (keyset pagination), read through the attention index (unlocked: the caller
+   * locks their scores).
    */
   async dueContacts(
     sql: SqlRunner,
     workspaceId: string,
     modelId: string,
     until: Date,
+    after: DueContact | null,
     limit: number,
-  ): Promise<string[]> {
-    const rows = await sql.query<{ contact_id: string }[]>(
-      `SELECT contact_id FROM contact_ranks
-       WHERE workspace_id = $1 AND model_id = $2 AND attention_at IS NOT NULL AND attention_at <= $3
-       ORDER BY attention_at LIMIT $4`,
-      [workspaceId, modelId, until, limit],
+  ): Promise<DueContact[]> {
+    const parameters: unknown[] = [workspaceId, modelId, until, limit];
+    const from = after
+      ? `AND (attention_at, contact_id) > ($${parameters.push(after.attentionAt)}, $${parameters.push(after.contactId)})`
+      : '';
+    const rows = await sql.query<{ contact_id: string; attention_at: Date }[]>(
+      `SELECT contact_id, attention_at FROM contact_ranks
+       WHERE workspace_id = $1 AND model_id = $2 AND attention_at IS NOT NULL AND attention_at <= $3 ${from}
+       ORDER BY attention_at, contact_id LIMIT $4`,
+      parameters,
     );
-    return rows.map((r) => r.contact_id);
+    return rows.map((r) => ({ contactId: r.contact_id, attentionAt: r.attention_at }));
   },
 
   /** Forgets the attention times of contacts that have no score (any more) under the model. */

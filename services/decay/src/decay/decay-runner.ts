@@ -196,36 +196,40 @@ export class DecayRunner {
     const { mode, resumed } = how;
     const started = performance.now();
     const stopTimer = metrics?.runDuration.startTimer();
-    let cursor = how.after;
-    let previouslyDue: ReadonlySet<string> = new Set();
+    // Where the last committed range ended: a restart after a deadlock goes on from there.
+    let committedUpTo: RangeCursor | null =
+      how.after === null ? null : { contactId: how.after, attentionAt: null };
     let scanned = 0;
     let advanced = 0;
     let events = 0;
     const publisher = this.options.publish ? new TrailingPublisher(this.options.publish) : undefined;
+    const onCommitted = (range: RangeOutcome): void => {
+      committedUpTo = range.cursor;
+      scanned += range.scanned;
+      advanced += range.advanced;
+      events += range.events;
+      metrics?.scannedContacts.inc(range.scanned);
+      metrics?.touchedContacts.inc(range.advanced);
+      metrics?.changedContacts.inc(range.events);
+      for (const [cause, n] of Object.entries(range.changesByCause)) {
+        if (n > 0) metrics?.scoreChangedEvents.inc({ cause }, n);
+      }
+      publisher?.add(range.committed);
+    };
     try {
-      for (;;) {
-        publisher?.throwIfFailed();
-        if (this.options.isStopping?.())
-          throw new PassInterruptedError(
-            `decay pass of ${model.workspace}/${model.id} stopped after contact ${cursor ?? '(none)'}`,
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await this.ranges(model, target, mode, committedUpTo, onCommitted, () =>
+            publisher?.throwIfFailed(),
           );
-        const range =
-          mode === 'all'
-            ? await this.range(model, target, (sql) => this.readRange(sql, model, cursor))
-            : await this.range(model, target, (sql) => this.readDue(sql, model, target, previouslyDue));
-        if (range.last === null) break;
-        cursor = range.last;
-        previouslyDue = range.read;
-        scanned += range.scanned;
-        advanced += range.advanced;
-        events += range.events;
-        metrics?.scannedContacts.inc(range.scanned);
-        metrics?.touchedContacts.inc(range.advanced);
-        metrics?.changedContacts.inc(range.events);
-        for (const [cause, n] of Object.entries(range.changesByCause)) {
-          if (n > 0) metrics?.scoreChangedEvents.inc({ cause }, n);
+          break;
+        } catch (error) {
+          if (!isDeadlock(error) || attempt >= DEADLOCK_RETRIES) throw error;
+          logger.warn(
+            { model: model.id, after: committedUpTo?.contactId ?? null, attempt },
+            'decay range deadlocked with a writer; going on from the last committed range',
+          );
         }
-        publisher?.add(range.committed);
       }
       await publisher?.settle();
       // A pass that read every contact under one model version has written every attention time.
@@ -272,45 +276,138 @@ export class DecayRunner {
     };
   }
 
+  /**
+   * The pass's ranges from `after` on, two at a time: while one range's writes and commit run in
+   * PostgreSQL, the next is read and advanced here (the pass's CPU would otherwise wait for the
+   * database and the other way round). A range writes only after the range before it committed, so
+   * ranges commit in order (the progress row and the outbox follow the pass), and ranges are disjoint,
+   * so they never wait on each other's rows. A failed range fails the range after it, which has
+   * written nothing; everything in flight has ended when this returns or throws.
+   */
+  private async ranges(
+    model: ScoringModel,
+    target: number,
+    mode: DecayPassMode,
+    after: RangeCursor | null,
+    onCommitted: (range: RangeOutcome) => void,
+    checkPublisher: () => void,
+  ): Promise<void> {
+    let cursor = after;
+    let previous: Promise<unknown> = Promise.resolve();
+    let beforePrevious: Promise<unknown> = Promise.resolve();
+    try {
+      for (;;) {
+        checkPublisher();
+        await beforePrevious;
+        if (this.options.isStopping?.()) {
+          await previous;
+          throw new PassInterruptedError(
+            `decay pass of ${model.workspace}/${model.id} stopped after contact ${cursor?.contactId ?? '(none)'}`,
+          );
+        }
+        const range = await this.openRange(model, target, mode, cursor, previous);
+        if (range.next === null) {
+          // Nothing left to read: that transaction ends without writing.
+          await range.committed;
+          break;
+        }
+        cursor = range.next;
+        beforePrevious = previous;
+        previous = range.committed.then((outcome) => outcome && onCommitted(outcome));
+      }
+      await previous;
+    } catch (error) {
+      await Promise.allSettled([beforePrevious, previous]);
+      throw error;
+    }
+  }
+
+  /**
+   * Starts one range's transaction: it reads and locks the range, hands back where the next range
+   * starts (null: nothing was left to read, and the transaction ends empty), then advances its contacts
+   * and, once `previous` committed, writes them and commits.
+   */
+  private async openRange(
+    model: ScoringModel,
+    target: number,
+    mode: DecayPassMode,
+    after: RangeCursor | null,
+    previous: Promise<unknown>,
+  ): Promise<{ next: RangeCursor | null; committed: Promise<RangeOutcome | null> }> {
+    let readDone!: (next: RangeCursor | null) => void;
+    const read = new Promise<RangeCursor | null>((resolve) => (readDone = resolve));
+    const committed = this.options.dataSource.transaction(async (sql) => {
+      await this.options.fence?.(sql);
+      const { rows, next } =
+        mode === 'all'
+          ? await this.readRange(sql, model, after)
+          : await this.readDue(sql, model, target, after);
+      readDone(next);
+      if (next === null) return null;
+      const plan = planDecayRange(model, rows, target, this.options.scoreChangedTopic ?? Topics.scoreChanged);
+      await previous;
+      // The leader is the only decay writer, so its outbox source is its histogram shard too.
+      await contactScoreRepository.updateMany(sql, plan.scores, DECAY_OUTBOX_SOURCE);
+      await contactScoreRepository.updateReports(sql, plan.reports, DECAY_OUTBOX_SOURCE);
+      await contactScoreRepository.rerank(sql, plan.unchanged, DECAY_OUTBOX_SOURCE);
+      // One outbox row per range: its score changes have deterministic ids and a range commits once
+      // (with its decay_runs progress), so the per-message id check of `enqueue` is not needed.
+      const enqueued = await outboxRepository.enqueueBatch(sql, DECAY_OUTBOX_SOURCE, plan.outbox, new Date());
+      await decayRunRepository.advance(sql, model.workspace, model.id, next.contactId);
+      return {
+        cursor: next,
+        scanned: plan.scanned,
+        advanced: plan.scores.length + plan.reports.length,
+        events: plan.outbox.length,
+        changesByCause: { ...plan.changesByCause },
+        committed: enqueued,
+      };
+    });
+    // Awaited by the next range or the pass; never left to reject unobserved.
+    committed.catch(() => undefined);
+    const next = await Promise.race([read, committed.then(() => read)]);
+    return { next, committed };
+  }
+
   /** The next contact-id range after `after`, locked. */
-  private async readRange(sql: SqlRunner, model: ScoringModel, after: string | null): Promise<RangeRead> {
+  private async readRange(
+    sql: SqlRunner,
+    model: ScoringModel,
+    after: RangeCursor | null,
+  ): Promise<RangeRead> {
     const rows = await contactScoreRepository.lockModelRange(
       sql,
       model.workspace,
       model.id,
-      after,
+      after?.contactId ?? null,
       this.rangeSize,
     );
-    return { rows, last: rows[rows.length - 1]?.contactId ?? null, read: new Set() };
+    const last = rows[rows.length - 1];
+    return { rows, next: last ? { contactId: last.contactId, attentionAt: null } : null };
   }
 
   /**
-   * The earliest-due contacts by `target`, locked. What a range advanced is due after `target` (or has
-   * no attention time), so the next read finds the next ones; a contact read twice would mean its
-   * attention time did not move, and the pass stops instead of going round forever.
+   * The next contacts due by `target` after `after` in attention order, locked. What a range advanced is
+   * due after `target` (or never) from then on, and a contact the scorer writes meanwhile is due after
+   * the time it was scored, so walking the index once finds every contact due when the pass began.
    */
   private async readDue(
     sql: SqlRunner,
     model: ScoringModel,
     target: number,
-    previouslyDue: ReadonlySet<string>,
+    after: RangeCursor | null,
   ): Promise<RangeRead> {
     const due = await contactRankRepository.dueContacts(
       sql,
       model.workspace,
       model.id,
       new Date(target),
+      after?.attentionAt ? { attentionAt: after.attentionAt, contactId: after.contactId } : null,
       this.rangeSize,
     );
-    const again = due.find((contact) => previouslyDue.has(contact));
-    if (again !== undefined)
-      throw new Error(
-        `decay pass of ${model.workspace}/${model.id}: contact ${again} is still due by ` +
-          `${new Date(target).toISOString()} after the previous range advanced it (its attention time did not move)`,
-      );
     const rows = await contactScoreRepository.lockMany(
       sql,
-      due.map((contactId) => ({ workspaceId: model.workspace, modelId: model.id, contactId })),
+      due.map(({ contactId }) => ({ workspaceId: model.workspace, modelId: model.id, contactId })),
     );
     if (rows.length < due.length) {
       // Ranks outliving their score (never expected: erasure deletes both) must not stay due.
@@ -319,83 +416,27 @@ export class DecayRunner {
         sql,
         model.workspace,
         model.id,
-        due.filter((contact) => !scored.has(contact)),
+        due.filter(({ contactId }) => !scored.has(contactId)).map(({ contactId }) => contactId),
       );
     }
-    return { rows, last: due[due.length - 1] ?? null, read: new Set(due) };
-  }
-
-  /** One range in one transaction; retried when PostgreSQL breaks a deadlock with the scorer. */
-  private async range(
-    model: ScoringModel,
-    target: number,
-    read: (sql: SqlRunner) => Promise<RangeRead>,
-  ): Promise<RangeOutcome> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.options.dataSource.transaction(async (sql) => {
-          await this.options.fence?.(sql);
-          const { rows, last, read: contacts } = await read(sql);
-          if (last === null)
-            return {
-              last,
-              read: contacts,
-              scanned: 0,
-              advanced: 0,
-              events: 0,
-              changesByCause: { decay: 0, expiry: 0, inactivity: 0, absence: 0 },
-              committed: [],
-            };
-          const plan = planDecayRange(
-            model,
-            rows,
-            target,
-            this.options.scoreChangedTopic ?? Topics.scoreChanged,
-          );
-          // The leader is the only decay writer, so its outbox source is its histogram shard too.
-          await contactScoreRepository.updateMany(sql, plan.scores, DECAY_OUTBOX_SOURCE);
-          await contactScoreRepository.updateReports(sql, plan.reports, DECAY_OUTBOX_SOURCE);
-          await contactScoreRepository.rerank(sql, plan.unchanged, DECAY_OUTBOX_SOURCE);
-          // One outbox row per range: its score changes have deterministic ids and a range commits once
-          // (with its decay_runs progress), so the per-message id check of `enqueue` is not needed.
-          const committed = await outboxRepository.enqueueBatch(
-            sql,
-            DECAY_OUTBOX_SOURCE,
-            plan.outbox,
-            new Date(),
-          );
-          await decayRunRepository.advance(sql, model.workspace, model.id, last);
-          return {
-            last,
-            read: contacts,
-            scanned: plan.scanned,
-            advanced: plan.scores.length + plan.reports.length,
-            events: plan.outbox.length,
-            changesByCause: { ...plan.changesByCause },
-            committed,
-          };
-        });
-      } catch (error) {
-        if (!isDeadlock(error) || attempt >= DEADLOCK_RETRIES) throw error;
-        this.options.logger.warn(
-          { model: model.id, attempt },
-          'decay range deadlocked with a writer; retrying',
-        );
-      }
-    }
+    const last = due[due.length - 1];
+    return { rows, next: last ?? null };
   }
 }
 
-/** What a range read: its locked rows, the contact to resume after, and (due passes) the contacts read. */
+/** Where a range ended: its last contact, and in a `due` pass that contact's attention time. */
+interface RangeCursor {
+  readonly contactId: string;
+  readonly attentionAt: Date | null;
+}
+
 interface RangeRead {
   readonly rows: ContactScoreRow[];
-  readonly last: string | null;
-  readonly read: ReadonlySet<string>;
+  readonly next: RangeCursor | null;
 }
 
 interface RangeOutcome {
-  readonly last: string | null;
-  readonly read: ReadonlySet<string>;
+  readonly cursor: RangeCursor;
   readonly scanned: number;
   readonly advanced: number;
   readonly events: number;
