@@ -14,7 +14,7 @@ import {
   webhookSubscriptionRepository,
   type DataSource,
 } from '@leadscore/persistence';
-import { createTestDatabase, freePort, uniqueName, type TestDatabase } from '@leadscore/testing';
+import { createTestDatabase, freePort, pollUntil, uniqueName, type TestDatabase } from '@leadscore/testing';
 import { WebhookTargetGuard, type HostResolver } from '@leadscore/webhooks';
 import { WebhookDeliveryWorker, type WebhookWorkerOptions } from '../src/webhooks/webhook-delivery.worker.js';
 import { WebhookReceiver, localReceiversGuard, testSettingsCipher, testSecret } from './threshold-harness.js';
@@ -144,6 +144,54 @@ describe('webhook delivery worker (real PostgreSQL and HTTP)', () => {
       { webhookId, verified: true, body: { id: `${subscription}-event-0`, n: 0 } },
     ]);
     expect(await deliveryRows(workspace)).toMatchObject([{ status: 'delivered', attempts: 1 }]);
+  });
+
+  it('sends what was just enqueued when told, not at its next poll', async () => {
+    const workspace = uniqueName('ws');
+    const receiver = new WebhookReceiver(secret);
+    await receiver.start();
+    // A poll far longer than the test: only the notifications can start these attempts.
+    const running = worker({ pollMs: 600_000 });
+    const received = (n: number) =>
+      pollUntil(
+        () => Promise.resolve(receiver.calls.length),
+        (calls) => calls >= n,
+        { withinMs: 10_000, waitingFor: `${n} webhooks at the receiver` },
+      );
+    try {
+      const subscription = await subscribe(workspace, receiver.url);
+      running.start();
+      // Enqueued while the loop waits.
+      await enqueue(workspace, subscription, 2, new Date());
+      running.notifyEnqueued();
+      await received(2);
+      // Enqueued again, told twice in a row (the second while the loop is busy with the first).
+      await webhookDeliveryRepository.enqueue(
+        dataSource.manager,
+        [
+          {
+            webhookId: webhookIdOf(subscription, 'third'),
+            subscriptionId: subscription,
+            workspaceId: workspace,
+            eventId: 'third',
+            eventType: 'stage.changed',
+            payload: { id: 'third' },
+          },
+        ],
+        new Date(),
+      );
+      running.notifyEnqueued();
+      running.notifyEnqueued();
+      await received(3);
+    } finally {
+      await running.stop();
+      await receiver.stop();
+    }
+    expect((await deliveryRows(workspace)).map((d) => d.status)).toEqual([
+      'delivered',
+      'delivered',
+      'delivered',
+    ]);
   });
 
   it('does not retry a 4xx other than 429', async () => {

@@ -126,6 +126,9 @@ export class ThresholdRuntime {
           batch.topic === this.topics.events
             ? await this.salesHandler.handle(batch)
             : await this.handler.handle(batch);
+        // Stage changes enqueued webhook deliveries in the batch's (committed) transaction: send them now.
+        if (outcome.transitions.length > 0 || outcome.accountTransitions.length > 0)
+          this.webhooks.notifyEnqueued();
         await this.publisher.publishPending(outboxSourceOf(batch.partition));
         stopTimer();
         if (batch.topic !== this.topics.events) {

@@ -69,6 +69,8 @@ export class WebhookDeliveryWorker {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** Deliveries were enqueued while the loop was busy: it looks again before waiting. */
+  private enqueuedMeanwhile = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -82,6 +84,15 @@ export class WebhookDeliveryWorker {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
+  }
+
+  /**
+   * Deliveries were just committed: the loop looks for them now instead of at its next poll (the poll
+   * stays, for deliveries other processes enqueue and retries that come due).
+   */
+  notifyEnqueued(): void {
+    if (this.wake) this.wake();
+    else this.enqueuedMeanwhile = true;
   }
 
   /** Stops claiming and waits for the attempts in flight to settle. */
@@ -137,7 +148,9 @@ export class WebhookDeliveryWorker {
           });
         this.inFlight.add(attempt);
       }
-      if (claimed.length === 0 || this.inFlight.size >= this.options.concurrency) {
+      const lookAgain = this.enqueuedMeanwhile && this.inFlight.size < this.options.concurrency;
+      this.enqueuedMeanwhile = false;
+      if (!lookAgain && (claimed.length === 0 || this.inFlight.size >= this.options.concurrency)) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.options.pollMs);
           this.wake = () => {
