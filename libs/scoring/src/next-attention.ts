@@ -2,7 +2,7 @@ import { type ScoringModel } from '@leadscore/contracts';
 import { type ContactScoreState, type ScoreSnapshot } from './contact-score.state.js';
 import { decayFactor, decayRatePerMs } from './decay-rate.js';
 import { sameScores, zeroSnapshot } from './score-change.js';
-import { scoreOfState, snapshotOf, type Score } from './score.js';
+import { scoreOfState, snapshotOf } from './score.js';
 import { nextTimeEffectAt } from './time-effects.js';
 
 /** The search gives up (answering early, which is safe) after this many steps. */
@@ -42,7 +42,7 @@ export function nextAttentionAt(model: ScoringModel, state: ContactScoreState): 
     const score = scoreOfState(model, state, time);
     if (!sameScores(base, snapshotOf(score))) return Math.max(time, first);
     const bounds = decayBounds(state, time);
-    if (bounds.staysPut || neverLeaves(model, state, score, bounds)) return effect ?? null;
+    if (bounds.staysPut || neverLeaves(model, state, base, time, bounds)) return effect ?? null;
     const wait = Math.min(
       waitFor(distanceDown(score.engagement), bounds.downPerMs),
       waitFor(distanceDown(score.total), bounds.downPerMs),
@@ -93,19 +93,19 @@ function decayBounds(state: ContactScoreState, time: number): DecayBounds {
 }
 
 /**
- * True when every engagement decay can still reach keeps the published scores: the scores at both ends
- * of the range are what they are now (engagement and total are monotone in raw engagement, so the
- * range between them publishes the same too).
+ * True when every engagement decay can still reach keeps the published scores (`published`, what the
+ * state publishes now): the scores at both ends of the range are those (engagement and total are
+ * monotone in raw engagement, so the range between them publishes the same too).
  */
 function neverLeaves(
   model: ScoringModel,
   state: ContactScoreState,
-  now: Score,
+  published: ScoreSnapshot,
+  time: number,
   bounds: DecayBounds,
 ): boolean {
-  const published = snapshotOf(now);
   return [bounds.floor, bounds.ceiling].every((raw) =>
-    sameScores(published, snapshotAtRaw(model, state, raw, now.at)),
+    sameScores(published, snapshotAtRaw(model, state, raw, time)),
   );
 }
 

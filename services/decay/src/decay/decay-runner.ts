@@ -159,7 +159,11 @@ export class DecayRunner {
       if (results.length === 0) results.push(this.upToDate(model, reached));
       return results;
     }
-    const known = await decayRunRepository.find(dataSource.manager, model.workspace, model.id);
+    // A resumed pass may just have recorded the attention version: read the run again only then.
+    const known =
+      results.length > 0
+        ? await decayRunRepository.find(dataSource.manager, model.workspace, model.id)
+        : existing;
     const mode: DecayPassMode = known?.attentionModelVersion === model.version ? 'due' : 'all';
     await decayRunRepository.begin(
       dataSource.manager,
